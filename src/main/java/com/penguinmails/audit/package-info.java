@@ -1,0 +1,5 @@
+/**
+ * The audit log: an append-only record of security-relevant actions (logins, 2FA changes,
+ * API keys, invitations, role changes, member removal) per workspace, fed by events.
+ */
+package com.penguinmails.audit;

@@ -1,0 +1,6 @@
+/**
+ * Identity and access: users, workspaces, members and roles, invitations, login with
+ * lockout and CAPTCHA, sessions, email verification, password reset, TOTP two-factor
+ * authentication, API keys with scopes and rate limits, and the login activity log.
+ */
+package com.penguinmails.identity;

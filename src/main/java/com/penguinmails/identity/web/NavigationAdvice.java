@@ -1,0 +1,69 @@
+package com.penguinmails.identity.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import com.penguinmails.identity.internal.CurrentUser;
+import com.penguinmails.identity.internal.UserAccount;
+import com.penguinmails.identity.internal.UserRepository;
+import com.penguinmails.identity.internal.WorkspaceRepository;
+import com.penguinmails.identity.internal.WorkspaceRepository.Membership;
+import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * Puts the signed-in user's workspaces and role in every page's model, for the top bar.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class NavigationAdvice {
+
+	record Nav(String email, UUID workspaceId, String workspaceName, WorkspaceRole role, List<Membership> memberships) {
+
+		public boolean admin() {
+			return role.atLeast(WorkspaceRole.ADMIN);
+		}
+
+		public boolean owner() {
+			return role == WorkspaceRole.OWNER;
+		}
+
+	}
+
+	private final Tenancy tenancy;
+
+	private final WorkspaceRepository workspaces;
+
+	private final UserRepository users;
+
+	NavigationAdvice(Tenancy tenancy, WorkspaceRepository workspaces, UserRepository users) {
+		this.tenancy = tenancy;
+		this.workspaces = workspaces;
+		this.users = users;
+	}
+
+	@ModelAttribute("nav")
+	Nav nav() {
+		if (!CurrentUser.fullySignedIn()) {
+			return null;
+		}
+		Optional<Tenant> tenant = tenancy.find();
+		if (tenant.isEmpty()) {
+			return null;
+		}
+		List<Membership> memberships = workspaces.membershipsOf(tenant.get().userId());
+		String name = memberships.stream()
+			.filter(m -> m.workspaceId().equals(tenant.get().workspaceId()))
+			.map(Membership::workspaceName)
+			.findFirst()
+			.orElse("");
+		String email = users.findById(tenant.get().userId()).map(UserAccount::email).orElse("");
+		return new Nav(email, tenant.get().workspaceId(), name, tenant.get().role(), memberships);
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.penguinmails.sandbox.internal;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "penguinmails.sandbox.enabled", havingValue = "true")
+class SandboxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	GreenMail sandboxMailServer(SandboxProperties properties) {
+		ServerSetup smtp = new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+		ServerSetup imap = new ServerSetup(properties.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+		// Accept any login: the sandbox stands in for every mailbox a user connects.
+		return new GreenMail(new ServerSetup[] { smtp, imap })
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+	}
+
+	@Bean
+	GreenMailSandboxMailbox sandboxMailbox(GreenMail sandboxMailServer) {
+		return new GreenMailSandboxMailbox(sandboxMailServer);
+	}
+
+	/** Account mail goes into the sandbox unless a system SMTP server is configured. */
+	@Bean
+	@ConditionalOnExpression("'${penguinmails.smtp.host:}' == ''")
+	JavaMailSender sandboxMailSender(GreenMail sandboxMailServer) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(sandboxMailServer.getSmtp().getPort());
+		log.info("Sandbox mail server: SMTP on port {}, IMAP on port {}; caught mail at /sandbox/mail",
+				sandboxMailServer.getSmtp().getPort(), sandboxMailServer.getImap().getPort());
+		return sender;
+	}
+
+}

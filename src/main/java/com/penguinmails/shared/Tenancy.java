@@ -1,0 +1,16 @@
+package com.penguinmails.shared;
+
+import java.util.Optional;
+
+/**
+ * Resolves the {@link Tenant} of the current request. Every tenant-owned query takes the
+ * tenant's workspace id as its first argument.
+ */
+public interface Tenancy {
+
+	/** The current tenant, or {@link AccessDeniedProblem} when nobody is signed in. */
+	Tenant current();
+
+	Optional<Tenant> find();
+
+}

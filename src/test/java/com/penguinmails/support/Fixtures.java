@@ -1,0 +1,129 @@
+package com.penguinmails.support;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.penguinmails.identity.internal.AccountService;
+import com.penguinmails.identity.internal.AccountService.SignUp;
+import com.penguinmails.identity.internal.ApiKeyService;
+import com.penguinmails.sandbox.SandboxMail;
+import com.penguinmails.sandbox.SandboxMailbox;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Builds users, workspaces, sessions and keys for tests, through the real services. */
+@Component
+public class Fixtures {
+
+	public static final String PASSWORD = "correct horse battery staple";
+
+	private static final AtomicInteger IPS = new AtomicInteger(1);
+
+	public record Account(UUID userId, UUID workspaceId, String email) {
+
+		public Tenant owner() {
+			return new Tenant(workspaceId, userId, WorkspaceRole.OWNER, Set.of(), null);
+		}
+
+	}
+
+	private final AccountService accounts;
+
+	private final ApiKeyService keys;
+
+	private final JdbcClient jdbc;
+
+	private final SandboxMailbox mailbox;
+
+	private final MockMvc mvc;
+
+	Fixtures(AccountService accounts, ApiKeyService keys, JdbcClient jdbc, SandboxMailbox mailbox, MockMvc mvc) {
+		this.accounts = accounts;
+		this.keys = keys;
+		this.jdbc = jdbc;
+		this.mailbox = mailbox;
+		this.mvc = mvc;
+	}
+
+	public static String uniqueEmail(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+	}
+
+	/**
+	 * A fresh documentation-range IP address per call, so per-IP limits never leak
+	 * between tests.
+	 */
+	public static String uniqueIp() {
+		int n = IPS.getAndIncrement();
+		return "198.51." + (n / 250) + "." + (n % 250 + 1);
+	}
+
+	public WebSession browser() {
+		return new WebSession(mvc, uniqueIp());
+	}
+
+	/** A signed-up, verified user with their own workspace. */
+	public Account verifiedAccount(String name) {
+		String email = uniqueEmail(name);
+		UUID userId = accounts.signUp(new SignUp(email, PASSWORD, name, name + " Inc", "UTC"));
+		jdbc.sql("UPDATE users SET email_verified_at = now() WHERE id = ?").param(userId).update();
+		UUID workspaceId = jdbc.sql("SELECT workspace_id FROM memberships WHERE user_id = ?")
+			.param(userId)
+			.query(UUID.class)
+			.single();
+		return new Account(userId, workspaceId, email);
+	}
+
+	/** A browser session signed in with email and password (no 2FA). */
+	public WebSession signedIn(Account account) throws Exception {
+		WebSession session = browser();
+		MvcResult result = session.post("/login", "email", account.email(), "password", PASSWORD);
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		return session;
+	}
+
+	public String apiKey(Account account, String... scopes) {
+		return keys.create(account.owner(), "test key", List.of(scopes), "127.0.0.1").secret();
+	}
+
+	/** The newest link to {@code path} mailed to {@code email}. */
+	public String lastLink(String email, String path) {
+		Pattern link = Pattern.compile("https?://[^\\s\"<>]*" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_\\-]+");
+		for (SandboxMail message : mailbox.messages()) {
+			Matcher matcher = link.matcher(message.text() == null ? "" : message.text());
+			if (message.to().stream().anyMatch(to -> to.equalsIgnoreCase(email)) && matcher.find()) {
+				return matcher.group();
+			}
+		}
+		throw new AssertionError("No mail to " + email + " with a link to " + path);
+	}
+
+	public long mailsTo(String email) {
+		return mailbox.messages()
+			.stream()
+			.filter(m -> m.to().stream().anyMatch(to -> to.equalsIgnoreCase(email)))
+			.count();
+	}
+
+	/** The token of {@link #lastLink}. */
+	public String lastToken(String email, String path) {
+		String url = lastLink(email, path);
+		return url.substring(url.indexOf("token=") + 6);
+	}
+
+	public JdbcClient jdbc() {
+		return jdbc;
+	}
+
+}
