@@ -1,0 +1,69 @@
+package com.penguinmails.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian ({@code /usr/bin/chromium} with
+ * {@code /usr/bin/chromedriver}), never a downloaded browser. Where it is missing the
+ * browser tests are skipped, unless {@code PENGUINMAILS_REQUIRE_BROWSER=true} (as in CI),
+ * where they fail.
+ */
+public final class Browser {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Browser() {
+	}
+
+	public static ChromeDriver start() throws IOException {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && "true".equals(System.getenv("PENGUINMAILS_REQUIRE_BROWSER"))) {
+			throw new IllegalStateException("Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
+					+ "(apt-get install chromium chromium-driver)");
+		}
+		Assumptions.assumeTrue(present,
+				"Skipped: /usr/bin/chromium or /usr/bin/chromedriver missing (apt-get install chromium chromium-driver)");
+		Path profile = Files.createTempDirectory("penguinmails-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
+	/**
+	 * Saves what the page looked like, for a failed test, under
+	 * {@code target/screenshots}.
+	 */
+	public static Path screenshot(ChromeDriver driver, String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Path file = dir.resolve(name + ".png");
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+			Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+			return file;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+package com.penguinmails.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Chooses the HTTP port before the context starts, so the links in account emails
+ * ({@code penguinmails.base-url}) point at the server the test actually runs.
+ */
+public class FreePortInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("test-port",
+					Map.of("server.port", port, "penguinmails.base-url", "http://localhost:" + port)));
+	}
+
+}
