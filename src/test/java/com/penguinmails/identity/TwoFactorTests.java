@@ -63,7 +63,7 @@ class TwoFactorTests {
 		assertThat(login.post("/login", "email", account.email(), "password", Fixtures.PASSWORD)
 			.getResponse()
 			.getRedirectedUrl()).endsWith("/login/2fa");
-		assertThat(login.get("/account").getResponse().getStatus()).isEqualTo(403);
+		assertThat(login.get("/account").getResponse().getRedirectedUrl()).isEqualTo("/login/2fa");
 		assertThat(login.post("/login/2fa", "code", "123456").getResponse().getContentAsString())
 			.contains("That code is not right");
 		String current = code(secret, 0);

@@ -26,6 +26,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -130,6 +131,7 @@ class SecurityConfiguration {
 		AuthenticationManager manager = new ProviderManager(passwords,
 				new RememberMeAuthenticationProvider(rememberMeKey(secrets)));
 		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/signup", "/login", "/verify-email", "/verify-email/resend", "/forgot-password",
@@ -140,7 +142,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info")
 				.permitAll()
-				.requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**")
+				.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/login/2fa")
 				.hasAuthority(Authorities.MFA_PENDING)
@@ -159,6 +161,16 @@ class SecurityConfiguration {
 						+ "style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; "
 						+ "frame-ancestors 'none'; frame-src 'self'; form-action 'self'; base-uri 'self'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
+				// A login still owing its 2FA code goes back to the code page; anyone
+				// else sees 403.
+				if (CurrentUser.find().isPresent() && !CurrentUser.fullySignedIn()) {
+					response.sendRedirect(request.getContextPath() + "/login/2fa");
+				}
+				else {
+					denied.handle(request, response, ex);
+				}
+			}))
 			.addFilterBefore(new LoginThrottleFilter(protection, captcha), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TwoFactorEnrolmentFilter(), AuthorizationFilter.class);
 		return http.build();
