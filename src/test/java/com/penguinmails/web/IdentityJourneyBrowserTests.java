@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.penguinmails.support.Browser;
@@ -33,10 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it.
  */
 @IntegrationTest
-class SignupTo2faToApiKeyBrowserTests {
+class IdentityJourneyBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Fixtures fixtures;
 
 	ChromeDriver browser;
 
@@ -127,6 +131,29 @@ class SignupTo2faToApiKeyBrowserTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(me.body()).contains(email).contains("Journey Agency").contains("\"twoFactorEnabled\":true");
+		passed = true;
+	}
+
+	@Test
+	void afterThreeFailuresTheCaptchaWidgetSolvesInTheBrowserAndTheLoginGoesThrough() throws Exception {
+		Fixtures.Account account = fixtures.verifiedAccount("human");
+		for (int i = 0; i < 3; i++) {
+			browser.get("http://localhost:" + port + "/login");
+			browser.findElement(By.id("email")).sendKeys(account.email());
+			browser.findElement(By.id("password")).sendKeys("not my password " + i);
+			browser.findElement(By.xpath("//button[text()='Log in']")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
+		}
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("email")).sendKeys(account.email());
+		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		// The proof of work runs in the page (a Web Worker) under the strict
+		// Content-Security-Policy.
+		browser.findElement(By.cssSelector("altcha-widget input[type=checkbox]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions
+			.attributeToBeNotEmpty(browser.findElement(By.cssSelector("altcha-widget input[name=altcha]")), "value"));
+		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		heading("human Inc");
 		passed = true;
 	}
 
