@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -36,10 +37,7 @@ class AuditLogTests {
 	void securityActionsAreRecordedWithActorIpAndTime() throws Exception {
 		Account owner = fixtures.verifiedAccount("audited");
 		Account member = fixtures.verifiedAccount("audited-member");
-		fixtures.jdbc()
-			.sql("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'MEMBER')")
-			.params(owner.workspaceId(), member.userId())
-			.update();
+		fixtures.join(owner, member, WorkspaceRole.MEMBER);
 		fixtures.browser().post("/login", "email", owner.email(), "password", "wrong password!");
 		WebSession session = fixtures.signedIn(owner);
 		session.post("/settings/api-keys", "name", "audit me", "scopes", "audit:read");
@@ -103,10 +101,7 @@ class AuditLogTests {
 	void membersCannotReadTheAuditLog() throws Exception {
 		Account owner = fixtures.verifiedAccount("secretive");
 		Account member = fixtures.verifiedAccount("curious");
-		fixtures.jdbc()
-			.sql("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'MEMBER')")
-			.params(owner.workspaceId(), member.userId())
-			.update();
+		fixtures.join(owner, member, WorkspaceRole.MEMBER);
 		WebSession session = fixtures.signedIn(member);
 		session.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
 		assertThat(session.get("/settings/audit").getResponse().getStatus()).isEqualTo(403);

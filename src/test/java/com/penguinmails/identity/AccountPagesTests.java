@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -109,10 +110,7 @@ class AccountPagesTests {
 	void viewersAndMembersCannotManageKeysOrInvite() throws Exception {
 		Account owner = fixtures.verifiedAccount("roles-owner");
 		Account viewer = fixtures.verifiedAccount("roles-viewer");
-		fixtures.jdbc()
-			.sql("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'VIEWER')")
-			.params(owner.workspaceId(), viewer.userId())
-			.update();
+		fixtures.join(owner, viewer, WorkspaceRole.VIEWER);
 		WebSession session = fixtures.signedIn(viewer);
 		session.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
 		assertThat(session.get("/settings/api-keys").getResponse().getStatus()).isEqualTo(403);

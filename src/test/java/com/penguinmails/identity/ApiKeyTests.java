@@ -7,8 +7,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.penguinmails.identity.internal.ApiKeyService;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -29,6 +35,9 @@ class ApiKeyTests {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	ApiKeyService keys;
 
 	@Test
 	void keyIsShownOnceStoredAsHashAndAuthenticatesTheApi() throws Exception {
@@ -110,6 +119,23 @@ class ApiKeyTests {
 		assertThat(denied.getResponse().getStatus()).isEqualTo(403);
 		assertThat(json.readTree(denied.getResponse().getContentAsString()).get("type").asText())
 			.endsWith("/problems/forbidden");
+	}
+
+	@Test
+	void aReadOnlyKeyCannotRemoveItsOwnCreator() throws Exception {
+		Account owner = fixtures.verifiedAccount("selfremove");
+		Account admin = fixtures.verifiedAccount("selfremove-admin");
+		fixtures.join(owner, admin, WorkspaceRole.ADMIN);
+		String adminKey = keys
+			.create(new Tenant(owner.workspaceId(), admin.userId(), WorkspaceRole.ADMIN, Set.of(), null), "read only",
+					List.of("members:read"), "127.0.0.1")
+			.secret();
+		assertThat(
+				mvc.perform(delete("/api/v1/members/" + admin.userId()).header("Authorization", "Bearer " + adminKey))
+					.andReturn()
+					.getResponse()
+					.getStatus())
+			.isEqualTo(403);
 	}
 
 	@Test

@@ -62,10 +62,7 @@ class TenantIsolationTests {
 		a = fixtures.verifiedAccount("tenant-a");
 		b = fixtures.verifiedAccount("tenant-b");
 		bMember = fixtures.verifiedAccount("tenant-b-member");
-		fixtures.jdbc()
-			.sql("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'MEMBER')")
-			.params(b.workspaceId(), bMember.userId())
-			.update();
+		fixtures.join(b, bMember, WorkspaceRole.MEMBER);
 		bKeyId = keys.create(b.owner(), "b's key", java.util.List.of("members:read"), "127.0.0.1").key().id();
 		bInvitationId = workspaces.invite(b.owner(), Fixtures.uniqueEmail("invitee"), WorkspaceRole.VIEWER,
 				"127.0.0.1");

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -112,10 +113,7 @@ class WorkspaceTests {
 	void rolesRemovalAndOwnershipTransfer() throws Exception {
 		Account owner = fixtures.verifiedAccount("boss");
 		Account member = fixtures.verifiedAccount("staff");
-		fixtures.jdbc()
-			.sql("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'MEMBER')")
-			.params(owner.workspaceId(), member.userId())
-			.update();
+		fixtures.join(owner, member, WorkspaceRole.MEMBER);
 		WebSession ownerSession = fixtures.signedIn(owner);
 		ownerSession.post("/settings/members/" + member.userId() + "/role", "role", "ADMIN");
 		assertThat(role(owner, member)).isEqualTo("ADMIN");

@@ -85,6 +85,16 @@ public class Fixtures {
 		return new Account(userId, workspaceId, email);
 	}
 
+	/**
+	 * Makes {@code member} a member of {@code owner}'s workspace with {@code role}, as if
+	 * invited.
+	 */
+	public void join(Account owner, Account member, WorkspaceRole role) {
+		jdbc.sql("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, ?)")
+			.params(owner.workspaceId(), member.userId(), role.name())
+			.update();
+	}
+
 	/** A browser session signed in with email and password (no 2FA). */
 	public WebSession signedIn(Account account) throws Exception {
 		WebSession session = browser();

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.util.HtmlUtils;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /** RFC 9457 problem bodies written by filters, before any controller runs. */
 final class ApiProblems {
@@ -21,7 +21,8 @@ final class ApiProblems {
 		}
 		response.getWriter()
 			.write("{\"type\":\"https://penguinmails.dev/problems/" + type + "\",\"title\":\"" + title
-					+ "\",\"status\":" + status + ",\"detail\":\"" + HtmlUtils.htmlEscape(detail) + "\"}");
+					+ "\",\"status\":" + status + ",\"detail\":\""
+					+ new String(JsonStringEncoder.getInstance().quoteAsString(detail)) + "\"}");
 	}
 
 }

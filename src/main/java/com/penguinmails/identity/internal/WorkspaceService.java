@@ -118,7 +118,9 @@ public class WorkspaceService {
 	@Transactional
 	public void removeMember(Tenant tenant, UUID userId, String ip) {
 		Member member = member(tenant, userId);
-		boolean self = userId.equals(tenant.userId());
+		// Anyone may leave; removing others (or anything through an API key) needs admin
+		// and members:write.
+		boolean self = userId.equals(tenant.userId()) && !tenant.viaApiKey();
 		if (!self) {
 			tenant.require(WorkspaceRole.ADMIN, "members:write");
 		}
