@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Chooses the HTTP port before the context starts, so the links in account emails
- * ({@code penguinmails.base-url}) point at the server the test actually runs.
+ * ({@code penguinmails.base-url}) point at the server the test actually runs; and points
+ * DNS look-ups at the loopback {@link TestDnsServer}.
  */
 public class FreePortInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,8 +26,8 @@ public class FreePortInitializer implements ApplicationContextInitializer<Config
 		}
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("test-port",
-					Map.of("server.port", port, "penguinmails.base-url", "http://localhost:" + port)));
+			.addFirst(new MapPropertySource("test-port", Map.of("server.port", port, "penguinmails.base-url",
+					"http://localhost:" + port, "penguinmails.domains.resolvers", TestDnsServer.shared().address())));
 	}
 
 }

@@ -1,0 +1,220 @@
+package com.penguinmails.domains;
+
+import java.net.IDN;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.domains.internal.DomainStore;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * The sending domains of a workspace: add (with its DKIM key), list, the records to
+ * publish, verification against DNS, delete. Members and up manage domains; viewers read
+ * them.
+ */
+@Service
+public class Domains {
+
+	private static final Pattern LABEL = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final DomainStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	Domains(DomainStore store, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+		this.store = store;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Domain add(Tenant tenant, NewDomain request) {
+		tenant.require(WorkspaceRole.MEMBER, "domains:write");
+		String name = normalize(request.name());
+		if (store.nameTaken(name)) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "domain-taken", name
+					+ " is already connected to a workspace on this installation. If it is yours, ask that workspace's owner to remove or move it.");
+		}
+		String mxHosts = String.join(", ", hosts(request.mxHosts()));
+		if (request.receivesMail() && mxHosts.isEmpty()) {
+			throw new InvalidInputProblem("mx-required", "Name the mail servers (MX) of a domain that receives mail.");
+		}
+		String spf = request.spfMechanisms() == null || request.spfMechanisms().isBlank() ? store.defaultSpfMechanisms()
+				: request.spfMechanisms().strip();
+		for (String mechanism : spf.split("\\s+")) {
+			if (!mechanism.isBlank() && !mechanism.matches("^[+~?-]?(include:|ip4:|ip6:|a|mx|exists:)[^\\s]*$")) {
+				throw new InvalidInputProblem("invalid-spf",
+						"Not an SPF mechanism: " + mechanism + " (use include:, ip4:, ip6:, a, mx or exists:).");
+			}
+		}
+		UUID id = UUID.randomUUID();
+		byte[] token = new byte[16];
+		RANDOM.nextBytes(token);
+		store.create(tenant.workspaceId(), id, name, request.receivesMail(), mxHosts, spf,
+				HexFormat.of().formatHex(token), clock.instant());
+		return get(tenant, id);
+	}
+
+	public List<Domain> list(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "domains:read");
+		return store.list(tenant.workspaceId());
+	}
+
+	public Domain get(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.VIEWER, "domains:read");
+		return store.find(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("Domain"));
+	}
+
+	/** The records to publish, each checked against DNS now (nothing is stored). */
+	public List<RecordCheck> records(Tenant tenant, UUID id) {
+		Domain domain = get(tenant, id);
+		return store.check(tenant.workspaceId(), domain);
+	}
+
+	/** The last verification's results, without asking DNS; empty when never verified. */
+	public List<RecordCheck> lastResults(Tenant tenant, UUID id) {
+		get(tenant, id);
+		return store.lastResults(tenant.workspaceId(), id).map(this::parse).orElse(List.of());
+	}
+
+	/**
+	 * Checks every record against DNS and stores the outcome. The domain is verified when
+	 * every required record is ok; an answer DNS did not give (timeout) leaves the status
+	 * as it was.
+	 */
+	@Transactional
+	public Verification verify(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "domains:write");
+		Domain domain = get(tenant, id);
+		List<RecordCheck> checks = store.check(tenant.workspaceId(), domain);
+		List<RecordCheck> required = checks.stream().filter(c -> store.required(c.purpose())).toList();
+		boolean allOk = required.stream().allMatch(RecordCheck::ok);
+		boolean anyUnknown = required.stream().anyMatch(c -> "unknown".equals(c.status()));
+		String status;
+		if (allOk) {
+			status = "verified";
+		}
+		else if (anyUnknown) {
+			status = domain.status();
+		}
+		else {
+			status = "verified".equals(domain.status()) || "failing".equals(domain.status()) ? "failing" : "pending";
+		}
+		Instant now = clock.instant();
+		store.recordCheck(tenant.workspaceId(), id, status, write(checks), now, allOk);
+		if (!status.equals(domain.status())) {
+			events.publishEvent(
+					new DomainStatusChanged(tenant.workspaceId(), id, domain.name(), domain.status(), status));
+		}
+		return new Verification(get(tenant, id), checks);
+	}
+
+	public record Verification(Domain domain, List<RecordCheck> records) {
+	}
+
+	/** Health from the last verification; a domain never verified scores 0. */
+	public DomainHealth health(Tenant tenant, UUID id) {
+		Domain domain = get(tenant, id);
+		return DomainHealth.of(domain, lastResults(tenant, id), clock.instant());
+	}
+
+	@Transactional
+	public void delete(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.ADMIN, "domains:write");
+		get(tenant, id);
+		store.delete(tenant.workspaceId(), id);
+	}
+
+	/**
+	 * The records as a BIND zone-file snippet, long TXT values split in 255-byte strings.
+	 */
+	public String zoneSnippet(List<RecordCheck> records) {
+		return store.zoneSnippet(records);
+	}
+
+	/**
+	 * The ASCII (punycode) form of a domain name, lower case, or a clear error.
+	 * Internationalised names are accepted in Unicode.
+	 */
+	public static String normalize(String input) {
+		String value = input == null ? "" : input.strip().toLowerCase(Locale.ROOT);
+		if (value.contains("://") || value.contains("/") || value.contains("@")) {
+			throw new InvalidInputProblem("invalid-domain",
+					"Enter a domain name like example.com, not a URL or an address.");
+		}
+		if (value.endsWith(".")) {
+			value = value.substring(0, value.length() - 1);
+		}
+		String ascii;
+		try {
+			ascii = IDN.toASCII(value, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-domain", "\"" + input + "\" is not a valid domain name.");
+		}
+		String[] labels = ascii.split("\\.", -1);
+		boolean valid = ascii.length() <= 253 && labels.length >= 2 && !labels[labels.length - 1].matches("\\d+");
+		for (String label : labels) {
+			valid &= LABEL.matcher(label).matches();
+		}
+		if (!valid) {
+			throw new InvalidInputProblem("invalid-domain", "\"" + input + "\" is not a valid domain name.");
+		}
+		return ascii;
+	}
+
+	private static List<String> hosts(String value) {
+		if (value == null || value.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(value.split("[\\s,]+"))
+			.filter(s -> !s.isBlank())
+			.map(Domains::normalize)
+			.toList();
+	}
+
+	private String write(List<RecordCheck> checks) {
+		try {
+			return json.writeValueAsString(checks);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<RecordCheck> parse(String stored) {
+		try {
+			return json.readValue(stored, new TypeReference<List<RecordCheck>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			return List.of();
+		}
+	}
+
+}

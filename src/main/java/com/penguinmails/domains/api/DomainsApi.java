@@ -1,0 +1,94 @@
+package com.penguinmails.domains.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainHealth;
+import com.penguinmails.domains.Domains;
+import com.penguinmails.domains.Domains.Verification;
+import com.penguinmails.domains.NewDomain;
+import com.penguinmails.domains.RecordCheck;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenancy;
+
+@RestController
+@RequestMapping(path = "/api/v1/domains", produces = "application/json")
+@Tag(name = "Domains", description = "Sending domains, their DNS records and verification")
+@SecurityRequirement(name = "apiKey")
+class DomainsApi {
+
+	record AddDomain(@NotBlank String name, boolean receivesMail, String mxHosts, String spfMechanisms) {
+	}
+
+	record Records(List<RecordCheck> records, String zone) {
+	}
+
+	private final Domains domains;
+
+	private final Tenancy tenancy;
+
+	DomainsApi(Domains domains, Tenancy tenancy) {
+		this.domains = domains;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	CursorPage<Domain> list() {
+		return CursorPage.of(domains.list(tenancy.current()));
+	}
+
+	@PostMapping
+	@Operation(summary = "Add a domain or subdomain; a 2048-bit DKIM key is generated for it")
+	ResponseEntity<Domain> add(@Valid @RequestBody AddDomain request) {
+		Domain domain = domains.add(tenancy.current(),
+				new NewDomain(request.name(), request.receivesMail(), request.mxHosts(), request.spfMechanisms()));
+		return ResponseEntity.created(URI.create("/api/v1/domains/" + domain.id())).body(domain);
+	}
+
+	@GetMapping("/{id}")
+	Domain get(@PathVariable UUID id) {
+		return domains.get(tenancy.current(), id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		domains.delete(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/records")
+	@Operation(summary = "The records to publish, checked against DNS now, and the same as a BIND zone snippet")
+	Records records(@PathVariable UUID id) {
+		List<RecordCheck> records = domains.records(tenancy.current(), id);
+		return new Records(records, domains.zoneSnippet(records));
+	}
+
+	@PostMapping("/{id}/verify")
+	@Operation(summary = "Verify every record against DNS and store the result")
+	Verification verify(@PathVariable UUID id) {
+		return domains.verify(tenancy.current(), id);
+	}
+
+	@GetMapping("/{id}/health")
+	DomainHealth health(@PathVariable UUID id) {
+		return domains.health(tenancy.current(), id);
+	}
+
+}

@@ -1,0 +1,123 @@
+package com.penguinmails.domains.internal;
+
+import java.net.IDN;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.penguinmails.domains.Domain;
+
+/** Domains and their DKIM keys; every query takes the workspace id first. */
+@Repository
+class DomainRepository {
+
+	record DkimKey(UUID id, String selector, String publicKey) {
+	}
+
+	private static final String SELECT = """
+			SELECT d.*, k.selector FROM domains d
+			LEFT JOIN dkim_keys k ON k.domain_id = d.id AND k.status = 'active'
+			""";
+
+	private final JdbcClient jdbc;
+
+	DomainRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean nameTaken(String name) {
+		return jdbc.sql("SELECT count(*) FROM domains WHERE name = ?").param(name).query(Long.class).single() > 0;
+	}
+
+	void insert(UUID workspaceId, UUID id, String name, boolean receivesMail, String mxHosts, String spfMechanisms,
+			String ownershipToken, Instant now) {
+		jdbc.sql(
+				"""
+						INSERT INTO domains (id, workspace_id, name, receives_mail, mx_hosts, spf_mechanisms, ownership_token, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, workspaceId, name, receivesMail, mxHosts, spfMechanisms, ownershipToken, Timestamp.from(now))
+			.update();
+	}
+
+	void insertKey(UUID workspaceId, UUID domainId, UUID keyId, DkimKeys.GeneratedKey key, Instant now) {
+		jdbc.sql(
+				"""
+						INSERT INTO dkim_keys (id, workspace_id, domain_id, selector, public_key, private_key, status, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, 'active', ?)""")
+			.params(keyId, workspaceId, domainId, key.selector(), key.publicKey(), key.encryptedPrivateKey(),
+					Timestamp.from(now))
+			.update();
+	}
+
+	List<Domain> list(UUID workspaceId) {
+		return jdbc.sql(SELECT + " WHERE d.workspace_id = ? ORDER BY d.name")
+			.param(workspaceId)
+			.query(DomainRepository::map)
+			.list();
+	}
+
+	Optional<Domain> find(UUID workspaceId, UUID id) {
+		return jdbc.sql(SELECT + " WHERE d.workspace_id = ? AND d.id = ?")
+			.params(workspaceId, id)
+			.query(DomainRepository::map)
+			.optional();
+	}
+
+	Optional<DkimKey> activeKey(UUID workspaceId, UUID domainId) {
+		return jdbc.sql(
+				"SELECT id, selector, public_key FROM dkim_keys WHERE workspace_id = ? AND domain_id = ? AND status = 'active'")
+			.params(workspaceId, domainId)
+			.query((rs, i) -> new DkimKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	String ownershipToken(UUID workspaceId, UUID domainId) {
+		return jdbc.sql("SELECT ownership_token FROM domains WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, domainId)
+			.query(String.class)
+			.single();
+	}
+
+	void recordCheck(UUID workspaceId, UUID domainId, String status, String resultsJson, Instant now,
+			boolean verified) {
+		jdbc.sql("""
+				UPDATE domains SET status = ?, last_results = ?::jsonb, last_checked_at = ?,
+				    last_verified_at = CASE WHEN ? THEN ? ELSE last_verified_at END
+				WHERE workspace_id = ? AND id = ?""")
+			.params(status, resultsJson, Timestamp.from(now), verified, Timestamp.from(now), workspaceId, domainId)
+			.update();
+	}
+
+	Optional<String> lastResults(UUID workspaceId, UUID domainId) {
+		return jdbc.sql(
+				"SELECT last_results::text FROM domains WHERE workspace_id = ? AND id = ? AND last_results IS NOT NULL")
+			.params(workspaceId, domainId)
+			.query(String.class)
+			.optional();
+	}
+
+	int delete(UUID workspaceId, UUID domainId) {
+		return jdbc.sql("DELETE FROM domains WHERE workspace_id = ? AND id = ?").params(workspaceId, domainId).update();
+	}
+
+	private static Domain map(ResultSet rs, int row) throws SQLException {
+		String name = rs.getString("name");
+		return new Domain(rs.getObject("id", UUID.class), name, IDN.toUnicode(name), rs.getBoolean("receives_mail"),
+				rs.getString("mx_hosts"), rs.getString("spf_mechanisms"), rs.getString("status"),
+				rs.getString("selector"), rs.getTimestamp("created_at").toInstant(), instant(rs, "last_checked_at"),
+				instant(rs, "last_verified_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return ts == null ? null : ts.toInstant();
+	}
+
+}

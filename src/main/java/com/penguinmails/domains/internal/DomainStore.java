@@ -1,0 +1,129 @@
+package com.penguinmails.domains.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.RecordCheck;
+import com.penguinmails.domains.internal.DomainRepository.DkimKey;
+
+/** What {@link com.penguinmails.domains.Domains} needs from the module's insides. */
+@Component
+public class DomainStore {
+
+	private final DomainRepository repository;
+
+	private final DkimKeys keys;
+
+	private final DnsRecords records;
+
+	private final DomainsProperties properties;
+
+	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties) {
+		this.repository = repository;
+		this.keys = keys;
+		this.records = records;
+		this.properties = properties;
+	}
+
+	public boolean nameTaken(String name) {
+		return repository.nameTaken(name);
+	}
+
+	public String defaultSpfMechanisms() {
+		return properties.defaultSpfMechanisms() == null ? "" : properties.defaultSpfMechanisms().strip();
+	}
+
+	/** Inserts the domain with a fresh DKIM key. */
+	public void create(UUID workspaceId, UUID id, String name, boolean receivesMail, String mxHosts,
+			String spfMechanisms, String ownershipToken, Instant now) {
+		repository.insert(workspaceId, id, name, receivesMail, mxHosts, spfMechanisms, ownershipToken, now);
+		UUID keyId = UUID.randomUUID();
+		repository.insertKey(workspaceId, id, keyId, keys.generate(keyId), now);
+	}
+
+	public List<Domain> list(UUID workspaceId) {
+		return repository.list(workspaceId);
+	}
+
+	public Optional<Domain> find(UUID workspaceId, UUID id) {
+		return repository.find(workspaceId, id);
+	}
+
+	public List<RecordCheck> check(UUID workspaceId, Domain domain) {
+		DkimKey key = repository.activeKey(workspaceId, domain.id()).orElseThrow();
+		return records.check(domain, key, repository.ownershipToken(workspaceId, domain.id()));
+	}
+
+	public boolean required(String purpose) {
+		return DnsRecords.required(purpose);
+	}
+
+	public void recordCheck(UUID workspaceId, UUID id, String status, String resultsJson, Instant now,
+			boolean verified) {
+		repository.recordCheck(workspaceId, id, status, resultsJson, now, verified);
+	}
+
+	public Optional<String> lastResults(UUID workspaceId, UUID id) {
+		return repository.lastResults(workspaceId, id);
+	}
+
+	public void delete(UUID workspaceId, UUID id) {
+		repository.delete(workspaceId, id);
+	}
+
+	/**
+	 * BIND zone-file lines for the records; TXT values split into quoted 255-byte
+	 * strings.
+	 */
+	public String zoneSnippet(List<RecordCheck> checks) {
+		StringBuilder zone = new StringBuilder("; PenguinMails records. TTL 3600 is a good start.\n");
+		for (RecordCheck check : checks) {
+			zone.append("; ")
+				.append(check.purpose())
+				.append(DnsRecords.required(check.purpose()) ? "" : " (recommended)")
+				.append('\n');
+			String owner = DnsRecords.absolute(check.host());
+			switch (check.type()) {
+				case "TXT" -> {
+					List<String> parts = DkimKeys.split(check.expected());
+					zone.append(owner).append(" 3600 IN TXT ");
+					if (parts.size() == 1) {
+						zone.append(quote(parts.get(0)));
+					}
+					else {
+						zone.append("( ");
+						parts.forEach(p -> zone.append(quote(p)).append(' '));
+						zone.append(')');
+					}
+				}
+				case "MX" -> {
+					int priority = 10;
+					for (String host : check.expected().split(",\\s*")) {
+						zone.append(owner)
+							.append(" 3600 IN MX ")
+							.append(priority)
+							.append(' ')
+							.append(host)
+							.append('\n');
+						priority += 10;
+					}
+					zone.setLength(zone.length() - 1);
+				}
+				default ->
+					zone.append(owner).append(" 3600 IN ").append(check.type()).append(' ').append(check.expected());
+			}
+			zone.append('\n');
+		}
+		return zone.toString();
+	}
+
+	private static String quote(String value) {
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+}

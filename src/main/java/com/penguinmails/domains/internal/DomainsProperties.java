@@ -1,0 +1,24 @@
+package com.penguinmails.domains.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Domain settings under {@code penguinmails.domains}.
+ *
+ * @param resolvers DNS servers to verify against, as {@code host} or {@code host:port};
+ * empty means the system's resolvers
+ * @param timeout how long one DNS query may take before the answer is "unknown"
+ * @param defaultSpfMechanisms what a new domain's SPF record authorises unless the user
+ * says otherwise, for example {@code include:_spf.google.com}
+ * @param trackingTarget the host the tracking CNAME points at; empty means the host of
+ * the base URL
+ * @param dmarcRua the DMARC aggregate report address; {@code {domain}} is replaced by the
+ * domain
+ */
+@ConfigurationProperties("penguinmails.domains")
+public record DomainsProperties(List<String> resolvers, Duration timeout, String defaultSpfMechanisms,
+		String trackingTarget, String dmarcRua) {
+}

@@ -1,0 +1,6 @@
+/**
+ * Sending domains and subdomains: DKIM keys, the DNS records to publish (SPF, DKIM,
+ * DMARC, MX, tracking CNAME, ownership token) and their verification with real DNS
+ * queries.
+ */
+package com.penguinmails.domains;

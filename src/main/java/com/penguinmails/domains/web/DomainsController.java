@@ -1,0 +1,125 @@
+package com.penguinmails.domains.web;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainHealth;
+import com.penguinmails.domains.Domains;
+import com.penguinmails.domains.NewDomain;
+import com.penguinmails.domains.RecordCheck;
+import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
+
+/** The domain list and the setup wizard (records to publish, verification). */
+@Controller
+class DomainsController {
+
+	private final Domains domains;
+
+	private final Tenancy tenancy;
+
+	DomainsController(Domains domains, Tenancy tenancy) {
+		this.domains = domains;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping("/domains")
+	String list(Model model) {
+		Tenant tenant = tenancy.current();
+		List<Domain> all = domains.list(tenant);
+		Map<UUID, DomainHealth> health = new LinkedHashMap<>();
+		all.forEach(d -> health.put(d.id(), domains.health(tenant, d.id())));
+		model.addAttribute("domains", all);
+		model.addAttribute("health", health);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new DomainForm("", false, "", ""));
+		}
+		return "domains/list";
+	}
+
+	/** The add form: an unchecked checkbox sends nothing, hence the boxed Boolean. */
+	record DomainForm(String name, Boolean receivesMail, String mxHosts, String spfMechanisms) implements Serializable {
+
+		NewDomain toNewDomain() {
+			return new NewDomain(name, Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms);
+		}
+
+	}
+
+	@PostMapping("/domains")
+	String add(DomainForm submitted, RedirectAttributes redirect) {
+		NewDomain form = submitted.toNewDomain();
+		try {
+			Domain domain = domains.add(tenancy.current(), form);
+			redirect.addFlashAttribute("notice",
+					domain.displayName() + " added with its own DKIM key. Publish the records below.");
+			return "redirect:/domains/" + domain.id();
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+			// Flash attributes live in the (JDBC) session: only serializable values.
+			redirect.addFlashAttribute("form", submitted);
+			return "redirect:/domains";
+		}
+	}
+
+	@GetMapping("/domains/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Tenant tenant = tenancy.current();
+		Domain domain = domains.get(tenant, id);
+		List<RecordCheck> records = model.containsAttribute("records") ? null : domains.records(tenant, id);
+		if (records != null) {
+			model.addAttribute("records", records);
+		}
+		@SuppressWarnings("unchecked")
+		List<RecordCheck> shown = (List<RecordCheck>) model.getAttribute("records");
+		model.addAttribute("domain", domain);
+		model.addAttribute("zone", domains.zoneSnippet(shown));
+		model.addAttribute("health", domains.health(tenant, id));
+		return "domains/show";
+	}
+
+	@PostMapping("/domains/{id}/verify")
+	String verify(@PathVariable UUID id, Model model) {
+		Domains.Verification verification = domains.verify(tenancy.current(), id);
+		model.addAttribute("records", verification.records());
+		model.addAttribute("notice",
+				"verified".equals(verification.domain().status())
+						? "All required records are in place: the domain is verified."
+						: "Checked just now: fix the records marked below, then verify again.");
+		return show(id, model);
+	}
+
+	@PostMapping("/domains/{id}/delete")
+	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
+		Tenant tenant = tenancy.current();
+		Domain domain = domains.get(tenant, id);
+		if (!domain.name().equals(confirm.strip().toLowerCase())) {
+			redirect.addFlashAttribute("error", "Type the domain name to confirm the removal.");
+			return "redirect:/domains/" + id;
+		}
+		try {
+			domains.delete(tenant, id);
+			redirect.addFlashAttribute("notice", domain.displayName() + " removed, with its DKIM keys.");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+			return "redirect:/domains/" + id;
+		}
+		return "redirect:/domains";
+	}
+
+}
