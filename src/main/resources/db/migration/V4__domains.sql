@@ -10,8 +10,11 @@ CREATE TABLE domains (
     created_at       TIMESTAMPTZ  NOT NULL,
     last_checked_at  TIMESTAMPTZ,
     last_verified_at TIMESTAMPTZ,
-    last_results     JSONB
+    last_results     JSONB,
+    -- When the scheduled re-verification takes it next; a node claiming it moves this past its lease.
+    next_check_at    TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
+CREATE INDEX domains_next_check ON domains (next_check_at);
 -- One workspace holds a domain; a claim by another workspace goes through the ownership token.
 CREATE UNIQUE INDEX domains_name ON domains (name);
 CREATE INDEX domains_workspace ON domains (workspace_id, name);

@@ -110,8 +110,15 @@ public class Domains {
 	@Transactional
 	public Verification verify(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "domains:write");
-		Domain domain = get(tenant, id);
-		List<RecordCheck> checks = store.check(tenant.workspaceId(), domain);
+		get(tenant, id);
+		return verifyInWorkspace(tenant.workspaceId(), id);
+	}
+
+	/** Verification on behalf of the workspace itself (the scheduled re-check). */
+	@Transactional
+	Verification verifyInWorkspace(UUID workspaceId, UUID id) {
+		Domain domain = store.find(workspaceId, id).orElseThrow(() -> new NotFoundProblem("Domain"));
+		List<RecordCheck> checks = store.check(workspaceId, domain);
 		List<RecordCheck> required = checks.stream().filter(c -> store.required(c.purpose())).toList();
 		boolean allOk = required.stream().allMatch(RecordCheck::ok);
 		boolean anyUnknown = required.stream().anyMatch(c -> "unknown".equals(c.status()));
@@ -126,12 +133,11 @@ public class Domains {
 			status = "verified".equals(domain.status()) || "failing".equals(domain.status()) ? "failing" : "pending";
 		}
 		Instant now = clock.instant();
-		store.recordCheck(tenant.workspaceId(), id, status, write(checks), now, allOk);
+		store.recordCheck(workspaceId, id, status, write(checks), now, allOk);
 		if (!status.equals(domain.status())) {
-			events.publishEvent(
-					new DomainStatusChanged(tenant.workspaceId(), id, domain.name(), domain.status(), status));
+			events.publishEvent(new DomainStatusChanged(workspaceId, id, domain.name(), domain.status(), status));
 		}
-		return new Verification(get(tenant, id), checks);
+		return new Verification(store.find(workspaceId, id).orElseThrow(), checks);
 	}
 
 	public record Verification(Domain domain, List<RecordCheck> records) {

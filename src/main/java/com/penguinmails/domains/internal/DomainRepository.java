@@ -85,14 +85,26 @@ class DomainRepository {
 			.single();
 	}
 
-	void recordCheck(UUID workspaceId, UUID domainId, String status, String resultsJson, Instant now,
-			boolean verified) {
+	void recordCheck(UUID workspaceId, UUID domainId, String status, String resultsJson, Instant now, boolean verified,
+			Instant nextCheck) {
 		jdbc.sql("""
 				UPDATE domains SET status = ?, last_results = ?::jsonb, last_checked_at = ?,
-				    last_verified_at = CASE WHEN ? THEN ? ELSE last_verified_at END
+				    last_verified_at = CASE WHEN ? THEN ? ELSE last_verified_at END, next_check_at = ?
 				WHERE workspace_id = ? AND id = ?""")
-			.params(status, resultsJson, Timestamp.from(now), verified, Timestamp.from(now), workspaceId, domainId)
+			.params(status, resultsJson, Timestamp.from(now), verified, Timestamp.from(now), Timestamp.from(nextCheck),
+					workspaceId, domainId)
 			.update();
+	}
+
+	List<DomainStore.DueDomain> claimDue(int limit, java.time.Duration lease) {
+		return jdbc.sql("""
+				UPDATE domains d SET next_check_at = now() + ?::interval
+				FROM (SELECT id FROM domains WHERE next_check_at <= now() ORDER BY next_check_at LIMIT ?
+				      FOR UPDATE SKIP LOCKED) due
+				WHERE d.id = due.id RETURNING d.workspace_id, d.id""")
+			.params(lease.toSeconds() + " seconds", limit)
+			.query((rs, i) -> new DomainStore.DueDomain(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list();
 	}
 
 	Optional<String> lastResults(UUID workspaceId, UUID domainId) {

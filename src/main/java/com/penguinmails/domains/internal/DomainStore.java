@@ -30,6 +30,17 @@ public class DomainStore {
 		this.properties = properties;
 	}
 
+	public record DueDomain(UUID workspaceId, UUID id) {
+	}
+
+	/**
+	 * Claims domains whose re-check is due, moving them past a lease so no other node
+	 * takes them.
+	 */
+	public List<DueDomain> claimDue(int limit, java.time.Duration lease) {
+		return repository.claimDue(limit, lease);
+	}
+
 	public boolean nameTaken(String name) {
 		return repository.nameTaken(name);
 	}
@@ -65,7 +76,8 @@ public class DomainStore {
 
 	public void recordCheck(UUID workspaceId, UUID id, String status, String resultsJson, Instant now,
 			boolean verified) {
-		repository.recordCheck(workspaceId, id, status, resultsJson, now, verified);
+		repository.recordCheck(workspaceId, id, status, resultsJson, now, verified,
+				now.plus(properties.recheckInterval()));
 	}
 
 	public Optional<String> lastResults(UUID workspaceId, UUID id) {

@@ -17,8 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the base URL
  * @param dmarcRua the DMARC aggregate report address; {@code {domain}} is replaced by the
  * domain
+ * @param recheckInterval how often every domain is verified again
+ * @param verifyConcurrency how many domains one node verifies at once (each runs its DNS
+ * queries one after the other)
  */
 @ConfigurationProperties("penguinmails.domains")
 public record DomainsProperties(List<String> resolvers, Duration timeout, String defaultSpfMechanisms,
-		String trackingTarget, String dmarcRua) {
+		String trackingTarget, String dmarcRua, Duration recheckInterval, int verifyConcurrency) {
 }
