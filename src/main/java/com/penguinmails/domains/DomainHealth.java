@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record DomainHealth(int score, Map<String, Integer> breakdown, Map<String, Integer> maximum) {
 
-	static DomainHealth of(Domain domain, List<RecordCheck> last, Instant now) {
+	static DomainHealth of(Domain domain, List<RecordCheck> last, List<BlocklistResult> listings, Instant now) {
 		Map<String, Integer> parts = new LinkedHashMap<>();
 		Map<String, Integer> max = new LinkedHashMap<>();
 		put(parts, max, "spf", ok(last, "spf") ? 25 : 0, 25);
@@ -30,6 +30,11 @@ public record DomainHealth(int score, Map<String, Integer> breakdown, Map<String
 			freshness = age.compareTo(Duration.ofDays(1)) <= 0 ? 20 : age.compareTo(Duration.ofDays(7)) <= 0 ? 10 : 0;
 		}
 		put(parts, max, "recent_verification", freshness, 20);
+		// Blocklists count once checked: clean 20, listed anywhere 0 (unknown answers are
+		// ignored).
+		if (!listings.isEmpty()) {
+			put(parts, max, "blocklists", listings.stream().anyMatch(BlocklistResult::listed) ? 0 : 20, 20);
+		}
 		int earned = parts.values().stream().mapToInt(Integer::intValue).sum();
 		int possible = max.values().stream().mapToInt(Integer::intValue).sum();
 		return new DomainHealth((int) Math.round(100.0 * earned / possible), parts, max);

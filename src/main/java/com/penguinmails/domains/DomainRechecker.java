@@ -56,17 +56,25 @@ class DomainRechecker implements DisposableBean {
 	void tick() {
 		int checked;
 		do {
-			checked = verifyDue(BATCH);
+			checked = verifyDue(BATCH, true);
 		}
 		while (checked == BATCH);
 	}
 
-	/** Claims up to {@code limit} due domains and verifies them; returns how many. */
-	int verifyDue(int limit) {
+	/**
+	 * Claims up to {@code limit} due domains and verifies them (and, with
+	 * {@code withBlocklists}, looks them up in the blocklists); returns how many.
+	 */
+	int verifyDue(int limit, boolean withBlocklists) {
 		List<DueDomain> due = store.claimDue(limit, LEASE);
 		List<Future<?>> running = new ArrayList<>(due.size());
 		for (DueDomain domain : due) {
-			running.add(workers.submit(() -> domains.verifyInWorkspace(domain.workspaceId(), domain.id())));
+			running.add(workers.submit(() -> {
+				domains.verifyInWorkspace(domain.workspaceId(), domain.id());
+				if (withBlocklists) {
+					domains.checkBlocklistsInWorkspace(domain.workspaceId(), domain.id());
+				}
+			}));
 		}
 		for (int i = 0; i < running.size(); i++) {
 			try {

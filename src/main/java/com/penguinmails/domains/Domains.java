@@ -143,10 +143,47 @@ public class Domains {
 	public record Verification(Domain domain, List<RecordCheck> records) {
 	}
 
+	/**
+	 * Looks the domain and its sending IPs up in every blocklist, and stores the answers.
+	 */
+	@Transactional
+	public List<BlocklistResult> checkBlocklists(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "domains:write");
+		get(tenant, id);
+		return checkBlocklistsInWorkspace(tenant.workspaceId(), id);
+	}
+
+	@Transactional
+	List<BlocklistResult> checkBlocklistsInWorkspace(UUID workspaceId, UUID id) {
+		Domain domain = store.find(workspaceId, id).orElseThrow(() -> new NotFoundProblem("Domain"));
+		List<BlocklistResult> results = store.checkBlocklists(domain);
+		try {
+			store.recordBlocklists(workspaceId, id, json.writeValueAsString(results), clock.instant());
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return results;
+	}
+
+	/** The last blocklist answers, without asking DNS; empty when never checked. */
+	public List<BlocklistResult> lastBlocklists(Tenant tenant, UUID id) {
+		get(tenant, id);
+		return store.lastBlocklists(tenant.workspaceId(), id).map(stored -> {
+			try {
+				return json.readValue(stored, new TypeReference<List<BlocklistResult>>() {
+				});
+			}
+			catch (JsonProcessingException ex) {
+				return List.<BlocklistResult>of();
+			}
+		}).orElse(List.of());
+	}
+
 	/** Health from the last verification; a domain never verified scores 0. */
 	public DomainHealth health(Tenant tenant, UUID id) {
 		Domain domain = get(tenant, id);
-		return DomainHealth.of(domain, lastResults(tenant, id), clock.instant());
+		return DomainHealth.of(domain, lastResults(tenant, id), lastBlocklists(tenant, id), clock.instant());
 	}
 
 	@Transactional

@@ -45,7 +45,7 @@ class DomainRecheckerTests {
 			}
 		}
 
-		rechecker.verifyDue(DomainRechecker.BATCH);
+		rechecker.verifyDue(DomainRechecker.BATCH, false);
 
 		assertThat(domains.get(first.owner(), good.id()).status()).isEqualTo("verified");
 		assertThat(domains.get(second.owner(), bare.id()).lastCheckedAt()).isNotNull();
@@ -57,7 +57,7 @@ class DomainRecheckerTests {
 		assertThat(hours).isEqualTo(6.0);
 		// Claimed and checked: not due again, so a second pass leaves them alone.
 		fixtures.jdbc().sql("UPDATE domains SET last_checked_at = NULL WHERE id = ?").param(bare.id()).update();
-		rechecker.verifyDue(DomainRechecker.BATCH);
+		rechecker.verifyDue(DomainRechecker.BATCH, false);
 		assertThat(domains.get(second.owner(), bare.id()).lastCheckedAt()).isNull();
 	}
 

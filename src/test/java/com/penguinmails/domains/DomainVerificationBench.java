@@ -64,7 +64,7 @@ class DomainVerificationBench {
 		long start = System.nanoTime();
 		int verified = 0;
 		int claimed;
-		while ((claimed = rechecker.verifyDue(DomainRechecker.BATCH)) > 0) {
+		while ((claimed = rechecker.verifyDue(DomainRechecker.BATCH, false)) > 0) {
 			verified += claimed;
 		}
 		Duration wall = Duration.ofNanos(System.nanoTime() - start);

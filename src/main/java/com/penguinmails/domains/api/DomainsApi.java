@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
@@ -84,6 +85,18 @@ class DomainsApi {
 	@Operation(summary = "Verify every record against DNS and store the result")
 	Verification verify(@PathVariable UUID id) {
 		return domains.verify(tenancy.current(), id);
+	}
+
+	@GetMapping("/{id}/blocklists")
+	@Operation(summary = "The last blocklist answers for the domain and its sending IPs")
+	List<BlocklistResult> blocklists(@PathVariable UUID id) {
+		return domains.lastBlocklists(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/blocklists")
+	@Operation(summary = "Look the domain and its sending IPs up in every blocklist now")
+	List<BlocklistResult> checkBlocklists(@PathVariable UUID id) {
+		return domains.checkBlocklists(tenancy.current(), id);
 	}
 
 	@GetMapping("/{id}/health")

@@ -115,6 +115,21 @@ class DomainRepository {
 			.optional();
 	}
 
+	void recordBlocklists(UUID workspaceId, UUID domainId, String resultsJson, Instant now) {
+		jdbc.sql(
+				"UPDATE domains SET last_blocklists = ?::jsonb, last_blocklists_at = ? WHERE workspace_id = ? AND id = ?")
+			.params(resultsJson, Timestamp.from(now), workspaceId, domainId)
+			.update();
+	}
+
+	Optional<String> lastBlocklists(UUID workspaceId, UUID domainId) {
+		return jdbc.sql(
+				"SELECT last_blocklists::text FROM domains WHERE workspace_id = ? AND id = ? AND last_blocklists IS NOT NULL")
+			.params(workspaceId, domainId)
+			.query(String.class)
+			.optional();
+	}
+
 	int delete(UUID workspaceId, UUID domainId) {
 		return jdbc.sql("DELETE FROM domains WHERE workspace_id = ? AND id = ?").params(workspaceId, domainId).update();
 	}

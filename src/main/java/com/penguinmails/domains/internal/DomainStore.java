@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.domains.internal.DomainRepository.DkimKey;
@@ -23,11 +24,45 @@ public class DomainStore {
 
 	private final DomainsProperties properties;
 
-	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties) {
+	private final Blocklists blocklists;
+
+	private final DnsClient dns;
+
+	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
+			Blocklists blocklists, DnsClient dns) {
 		this.repository = repository;
 		this.keys = keys;
 		this.records = records;
 		this.properties = properties;
+		this.blocklists = blocklists;
+		this.dns = dns;
+	}
+
+	/**
+	 * The domain against every domain blocklist, and its sending IPs (the single
+	 * addresses in its SPF ip4:/ip6: terms, configured and published) against every IP
+	 * blocklist.
+	 */
+	public List<BlocklistResult> checkBlocklists(Domain domain) {
+		List<String> terms = new java.util.ArrayList<>(DnsRecords.mechanisms(domain.spfMechanisms()));
+		dns.query(domain.name(), org.xbill.DNS.Type.TXT)
+			.txt()
+			.stream()
+			.filter(Spf::isSpf)
+			.forEach(spf -> terms.addAll(Spf.terms(spf)));
+		return blocklists.check(domain.name(), Blocklists.addresses(terms));
+	}
+
+	public int blocklistZones() {
+		return blocklists.zones().size();
+	}
+
+	public void recordBlocklists(UUID workspaceId, UUID id, String resultsJson, Instant now) {
+		repository.recordBlocklists(workspaceId, id, resultsJson, now);
+	}
+
+	public Optional<String> lastBlocklists(UUID workspaceId, UUID id) {
+		return repository.lastBlocklists(workspaceId, id);
 	}
 
 	public record DueDomain(UUID workspaceId, UUID id) {

@@ -20,8 +20,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recheckInterval how often every domain is verified again
  * @param verifyConcurrency how many domains one node verifies at once (each runs its DNS
  * queries one after the other)
+ * @param blocklists a CSV of DNS blocklists (zone,type,name,listed,refused,delist)
+ * replacing the shipped one; empty means the shipped list
  */
 @ConfigurationProperties("penguinmails.domains")
 public record DomainsProperties(List<String> resolvers, Duration timeout, String defaultSpfMechanisms,
-		String trackingTarget, String dmarcRua, Duration recheckInterval, int verifyConcurrency) {
+		String trackingTarget, String dmarcRua, Duration recheckInterval, int verifyConcurrency, String blocklists) {
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
@@ -89,6 +90,11 @@ class DomainsController {
 		model.addAttribute("domain", domain);
 		model.addAttribute("zone", domains.zoneSnippet(shown));
 		model.addAttribute("health", domains.health(tenant, id));
+		List<BlocklistResult> listings = domains.lastBlocklists(tenant, id);
+		model.addAttribute("listed", listings.stream().filter(BlocklistResult::listed).toList());
+		model.addAttribute("unknownListings", listings.stream().filter(r -> "unknown".equals(r.status())).toList());
+		model.addAttribute("cleanListings", listings.stream().filter(r -> "clean".equals(r.status())).count());
+		model.addAttribute("blocklistsChecked", !listings.isEmpty());
 		return "domains/show";
 	}
 
@@ -101,6 +107,16 @@ class DomainsController {
 						? "All required records are in place: the domain is verified."
 						: "Checked just now: fix the records marked below, then verify again.");
 		return show(id, model);
+	}
+
+	@PostMapping("/domains/{id}/blocklists")
+	String checkBlocklists(@PathVariable UUID id, RedirectAttributes redirect) {
+		List<BlocklistResult> results = domains.checkBlocklists(tenancy.current(), id);
+		long listed = results.stream().filter(BlocklistResult::listed).count();
+		redirect.addFlashAttribute(listed == 0 ? "notice" : "error", listed == 0
+				? "Not listed on any of the " + results.size() + " blocklists checked."
+				: "Listed on " + listed + " blocklist(s): see below for what each says and where to ask for removal.");
+		return "redirect:/domains/" + id;
 	}
 
 	@PostMapping("/domains/{id}/delete")
