@@ -1,6 +1,9 @@
 package com.penguinmails.domains.api;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,10 +20,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.Domains.Verification;
@@ -43,10 +49,13 @@ class DomainsApi {
 
 	private final Domains domains;
 
+	private final DomainImport imports;
+
 	private final Tenancy tenancy;
 
-	DomainsApi(Domains domains, Tenancy tenancy) {
+	DomainsApi(Domains domains, DomainImport imports, Tenancy tenancy) {
 		this.domains = domains;
+		this.imports = imports;
 		this.tenancy = tenancy;
 	}
 
@@ -61,6 +70,20 @@ class DomainsApi {
 		Domain domain = domains.add(tenancy.current(),
 				new NewDomain(request.name(), request.receivesMail(), request.mxHosts(), request.spfMechanisms()));
 		return ResponseEntity.created(URI.create("/api/v1/domains/" + domain.id())).body(domain);
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@Operation(summary = "Add many domains from a CSV (name, receives_mail, mx_hosts, spf_mechanisms); "
+			+ "each row is reported with its line number")
+	DomainImport.Result importCsv(@RequestBody String csv) {
+		// A UTF-8 byte order mark (Excel writes one) is not part of the first name.
+		String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+		return imports.importCsv(tenancy.current(), new StringReader(text), new NewDomain("", false, "", ""));
+	}
+
+	@PostMapping(path = "/import", consumes = "multipart/form-data")
+	DomainImport.Result importFile(@RequestParam("file") MultipartFile file) throws IOException {
+		return importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,9 @@
 package com.penguinmails.domains.web;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
@@ -30,10 +35,13 @@ class DomainsController {
 
 	private final Domains domains;
 
+	private final DomainImport imports;
+
 	private final Tenancy tenancy;
 
-	DomainsController(Domains domains, Tenancy tenancy) {
+	DomainsController(Domains domains, DomainImport imports, Tenancy tenancy) {
 		this.domains = domains;
+		this.imports = imports;
 		this.tenancy = tenancy;
 	}
 
@@ -75,6 +83,29 @@ class DomainsController {
 			redirect.addFlashAttribute("form", submitted);
 			return "redirect:/domains";
 		}
+	}
+
+	@GetMapping("/domains/import")
+	String importForm() {
+		return "domains/import";
+	}
+
+	@PostMapping("/domains/import")
+	String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
+			@RequestParam(defaultValue = "") String spfMechanisms, @RequestParam(required = false) Boolean receivesMail,
+			@RequestParam(defaultValue = "") String mxHosts, Model model) throws IOException {
+		String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		if (text.isBlank()) {
+			model.addAttribute("error", "Choose a CSV file or paste the domains, one per line.");
+			return "domains/import";
+		}
+		DomainImport.Result result = imports.importCsv(tenancy.current(), new StringReader(text),
+				new NewDomain("", Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms));
+		model.addAttribute("result", result);
+		return "domains/import";
 	}
 
 	@GetMapping("/domains/{id}")
