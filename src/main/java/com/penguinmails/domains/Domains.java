@@ -20,8 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.domains.internal.DomainStore;
+import com.penguinmails.shared.AccessDeniedProblem;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -45,11 +47,14 @@ public class Domains {
 
 	private final Clock clock;
 
-	Domains(DomainStore store, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+	private final Tenancy tenancy;
+
+	Domains(DomainStore store, ApplicationEventPublisher events, ObjectMapper json, Clock clock, Tenancy tenancy) {
 		this.store = store;
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
+		this.tenancy = tenancy;
 	}
 
 	@Transactional
@@ -184,6 +189,28 @@ public class Domains {
 	public DomainHealth health(Tenant tenant, UUID id) {
 		Domain domain = get(tenant, id);
 		return DomainHealth.of(domain, lastResults(tenant, id), lastBlocklists(tenant, id), clock.instant());
+	}
+
+	/**
+	 * Moves a domain, with its keys and history, to another workspace of the same owner:
+	 * the caller must own both (an API key cannot, since it belongs to one workspace).
+	 */
+	@Transactional
+	public Domain move(Tenant tenant, UUID id, UUID targetWorkspaceId) {
+		tenant.require(WorkspaceRole.OWNER, "domains:write");
+		if (tenant.role() != WorkspaceRole.OWNER || tenant.viaApiKey()) {
+			throw new AccessDeniedProblem("Only the owner of both workspaces can move a domain.");
+		}
+		Domain domain = get(tenant, id);
+		if (targetWorkspaceId.equals(tenant.workspaceId())) {
+			throw new InvalidInputProblem("same-workspace", "The domain is already in this workspace.");
+		}
+		if (tenancy.roleElsewhere(tenant, targetWorkspaceId).filter(r -> r == WorkspaceRole.OWNER).isEmpty()) {
+			throw new NotFoundProblem("Workspace");
+		}
+		store.move(tenant.workspaceId(), id, targetWorkspaceId);
+		events.publishEvent(new DomainMoved(tenant.workspaceId(), targetWorkspaceId, id, domain.name()));
+		return store.find(targetWorkspaceId, id).orElseThrow();
 	}
 
 	@Transactional

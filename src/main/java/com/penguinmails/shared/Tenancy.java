@@ -13,4 +13,10 @@ public interface Tenancy {
 
 	Optional<Tenant> find();
 
+	/**
+	 * The role the tenant's user holds in another workspace, for actions that span two
+	 * workspaces (moving a domain between an agency's clients); empty when not a member.
+	 */
+	Optional<WorkspaceRole> roleElsewhere(Tenant tenant, java.util.UUID workspaceId);
+
 }

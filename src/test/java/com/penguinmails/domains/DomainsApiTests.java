@@ -158,6 +158,41 @@ class DomainsApiTests {
 	}
 
 	@Test
+	void anOwnerMovesADomainWithItsKeysAndHistoryToAnotherOfTheirWorkspaces() throws Exception {
+		Account agency = fixtures.verifiedAccount("mover-agency");
+		WebSession session = fixtures.signedIn(agency);
+		session.post("/workspaces", "name", "Client B");
+		UUID clientB = fixtures.jdbc()
+			.sql("SELECT w.id FROM workspaces w JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = ? AND w.name = 'Client B'")
+			.param(agency.userId())
+			.query(UUID.class)
+			.single();
+		session.post("/workspaces/switch", "workspaceId", agency.workspaceId().toString());
+		String name = "move-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		String location = session.post("/domains", "name", name).getResponse().getRedirectedUrl();
+		session.post(location + "/verify");
+		String selector = fixtures.jdbc()
+			.sql("SELECT selector FROM dkim_keys k JOIN domains d ON d.id = k.domain_id WHERE d.name = ?")
+			.param(name)
+			.query(String.class)
+			.single();
+
+		// A workspace the user does not own is "not found".
+		Account stranger = fixtures.verifiedAccount("mover-stranger");
+		assertThat(session.post(location + "/move", "workspaceId", stranger.workspaceId().toString())
+			.getFlashMap()
+			.get("error")).isEqualTo("Workspace not found.");
+
+		assertThat(session.post(location + "/move", "workspaceId", clientB.toString()).getFlashMap().get("notice"))
+			.asString()
+			.contains("moved");
+		assertThat(session.get(location).getResponse().getStatus()).isEqualTo(404);
+		session.post("/workspaces/switch", "workspaceId", clientB.toString());
+		String moved = session.get(location).getResponse().getContentAsString();
+		assertThat(moved).contains(name).contains(selector).contains("missing");
+	}
+
+	@Test
 	void readOnlyKeysAndViewersCannotChangeDomains() throws Exception {
 		Account account = fixtures.verifiedAccount("dom-ro");
 		String readOnly = fixtures.apiKey(account, "domains:read");

@@ -130,6 +130,15 @@ class DomainRepository {
 			.optional();
 	}
 
+	void move(UUID fromWorkspaceId, UUID domainId, UUID toWorkspaceId) {
+		jdbc.sql("UPDATE dkim_keys SET workspace_id = ? WHERE workspace_id = ? AND domain_id = ?")
+			.params(toWorkspaceId, fromWorkspaceId, domainId)
+			.update();
+		jdbc.sql("UPDATE domains SET workspace_id = ? WHERE workspace_id = ? AND id = ?")
+			.params(toWorkspaceId, fromWorkspaceId, domainId)
+			.update();
+	}
+
 	int delete(UUID workspaceId, UUID domainId) {
 		return jdbc.sql("DELETE FROM domains WHERE workspace_id = ? AND id = ?").params(workspaceId, domainId).update();
 	}

@@ -119,6 +119,10 @@ public class DomainStore {
 		return repository.lastResults(workspaceId, id);
 	}
 
+	public void move(UUID fromWorkspaceId, UUID id, UUID toWorkspaceId) {
+		repository.move(fromWorkspaceId, id, toWorkspaceId);
+	}
+
 	public void delete(UUID workspaceId, UUID id) {
 		repository.delete(workspaceId, id);
 	}

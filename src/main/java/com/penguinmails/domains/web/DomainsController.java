@@ -150,6 +150,19 @@ class DomainsController {
 		return "redirect:/domains/" + id;
 	}
 
+	@PostMapping("/domains/{id}/move")
+	String move(@PathVariable UUID id, @RequestParam UUID workspaceId, RedirectAttributes redirect) {
+		try {
+			Domain moved = domains.move(tenancy.current(), id, workspaceId);
+			redirect.addFlashAttribute("notice", moved.displayName() + " moved, with its keys and history.");
+			return "redirect:/domains";
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+			return "redirect:/domains/" + id;
+		}
+	}
+
 	@PostMapping("/domains/{id}/delete")
 	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
 		Tenant tenant = tenancy.current();

@@ -19,6 +19,7 @@ import com.penguinmails.shared.AccessDeniedProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * The tenant of the current request: the API key's, or the browser user's current
@@ -64,6 +65,14 @@ public class TenancyResolver implements Tenancy {
 			}
 		});
 		return current.map(m -> new Tenant(m.workspaceId(), userId, m.role(), Set.of(), null));
+	}
+
+	@Override
+	public Optional<WorkspaceRole> roleElsewhere(Tenant tenant, UUID workspaceId) {
+		if (tenant.userId() == null) {
+			return Optional.empty();
+		}
+		return workspaces.roleOf(workspaceId, tenant.userId());
 	}
 
 	/** Makes {@code workspaceId} the current workspace, if the user belongs to it. */
