@@ -1,0 +1,5 @@
+/**
+ * Alerts: what a workspace must know about, in the app and by email to its owner and
+ * admins (a sending domain whose DNS records broke, ...). Fed by other features' events.
+ */
+package com.penguinmails.alerts;

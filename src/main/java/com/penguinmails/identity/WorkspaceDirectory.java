@@ -1,0 +1,15 @@
+package com.penguinmails.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Who to tell about a workspace's affairs, for other features (alerts, reports). */
+public interface WorkspaceDirectory {
+
+	/** The email addresses of the workspace's owner and admins. */
+	List<String> adminEmails(UUID workspaceId);
+
+	/** The workspace's name, or an empty string when it does not exist. */
+	String workspaceName(UUID workspaceId);
+
+}

@@ -1,0 +1,34 @@
+package com.penguinmails.identity.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.identity.WorkspaceDirectory;
+import com.penguinmails.shared.WorkspaceRole;
+
+@Component
+class JdbcWorkspaceDirectory implements WorkspaceDirectory {
+
+	private final WorkspaceRepository workspaces;
+
+	JdbcWorkspaceDirectory(WorkspaceRepository workspaces) {
+		this.workspaces = workspaces;
+	}
+
+	@Override
+	public List<String> adminEmails(UUID workspaceId) {
+		return workspaces.members(workspaceId)
+			.stream()
+			.filter(m -> m.role().atLeast(WorkspaceRole.ADMIN))
+			.map(WorkspaceRepository.Member::email)
+			.toList();
+	}
+
+	@Override
+	public String workspaceName(UUID workspaceId) {
+		return workspaces.find(workspaceId).map(WorkspaceRepository.Workspace::name).orElse("");
+	}
+
+}
