@@ -171,6 +171,11 @@ public class Domains {
 		return results;
 	}
 
+	/** The records as each public resolver of the propagation check sees them now. */
+	public Propagation propagation(Tenant tenant, UUID id) {
+		return store.propagation(records(tenant, id));
+	}
+
 	/** The last blocklist answers, without asking DNS; empty when never checked. */
 	public List<BlocklistResult> lastBlocklists(Tenant tenant, UUID id) {
 		get(tenant, id);

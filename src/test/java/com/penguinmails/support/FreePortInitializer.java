@@ -24,10 +24,14 @@ public class FreePortInitializer implements ApplicationContextInitializer<Config
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+		String propagation = "Primary=" + TestDnsServer.shared().address() + ",Secondary="
+				+ TestDnsServer.secondary().address();
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("test-port", Map.of("server.port", port, "penguinmails.base-url",
-					"http://localhost:" + port, "penguinmails.domains.resolvers", TestDnsServer.shared().address())));
+			.addFirst(new MapPropertySource("test-port",
+					Map.of("server.port", port, "penguinmails.base-url", "http://localhost:" + port,
+							"penguinmails.domains.resolvers", TestDnsServer.shared().address(),
+							"penguinmails.domains.propagation-resolvers", propagation)));
 	}
 
 }

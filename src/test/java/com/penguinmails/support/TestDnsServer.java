@@ -58,6 +58,21 @@ public final class TestDnsServer implements AutoCloseable {
 
 	private static TestDnsServer shared;
 
+	private static TestDnsServer secondary;
+
+	/** A second server, playing another public resolver in the propagation matrix. */
+	public static synchronized TestDnsServer secondary() {
+		if (secondary == null) {
+			try {
+				secondary = start();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return secondary;
+	}
+
 	/**
 	 * The one server of this test JVM, which the shared application context resolves
 	 * against.

@@ -31,6 +31,7 @@ import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.Domains.Verification;
 import com.penguinmails.domains.NewDomain;
+import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
@@ -120,6 +121,12 @@ class DomainsApi {
 	@Operation(summary = "Look the domain and its sending IPs up in every blocklist now")
 	List<BlocklistResult> checkBlocklists(@PathVariable UUID id) {
 		return domains.checkBlocklists(tenancy.current(), id);
+	}
+
+	@GetMapping("/{id}/propagation")
+	@Operation(summary = "Each record as every public resolver of the propagation check sees it, with the TTL left")
+	Propagation propagation(@PathVariable UUID id) {
+		return domains.propagation(tenancy.current(), id);
 	}
 
 	@GetMapping("/{id}/health")

@@ -18,6 +18,7 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +63,20 @@ public class DnsClient {
 
 	private final Resolver resolver;
 
+	@Autowired
 	DnsClient(DomainsProperties properties) {
 		this.resolver = resolver(properties);
+	}
+
+	private DnsClient(Resolver resolver) {
+		this.resolver = resolver;
+	}
+
+	/** A client that asks one server only, for the propagation matrix. */
+	static DnsClient single(InetSocketAddress server, java.time.Duration timeout) {
+		SimpleResolver simple = new SimpleResolver(server);
+		simple.setTimeout(timeout);
+		return new DnsClient(simple);
 	}
 
 	public Answer query(String name, int type) {
@@ -94,6 +107,21 @@ public class DnsClient {
 		catch (IOException ex) {
 			return new Answer(Answer.Status.TIMEOUT, List.of());
 		}
+	}
+
+	/** {@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6 address. */
+	static InetSocketAddress address(String entry) {
+		String value = entry.strip();
+		if (value.startsWith("[")) {
+			int end = value.indexOf(']');
+			int port = value.length() > end + 2 ? Integer.parseInt(value.substring(end + 2)) : 53;
+			return new InetSocketAddress(value.substring(1, end), port);
+		}
+		int colon = value.lastIndexOf(':');
+		if (colon > 0 && value.indexOf(':') == colon) {
+			return new InetSocketAddress(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+		}
+		return new InetSocketAddress(value, 53);
 	}
 
 	private static Resolver resolver(DomainsProperties properties) {

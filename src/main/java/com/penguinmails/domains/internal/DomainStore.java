@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.domains.internal.DomainRepository.DkimKey;
 
@@ -28,8 +29,11 @@ public class DomainStore {
 
 	private final DnsClient dns;
 
+	private final PropagationChecker propagation;
+
 	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
-			Blocklists blocklists, DnsClient dns) {
+			Blocklists blocklists, DnsClient dns, PropagationChecker propagation) {
+		this.propagation = propagation;
 		this.repository = repository;
 		this.keys = keys;
 		this.records = records;
@@ -51,6 +55,10 @@ public class DomainStore {
 			.filter(Spf::isSpf)
 			.forEach(spf -> terms.addAll(Spf.terms(spf)));
 		return blocklists.check(domain.name(), Blocklists.addresses(terms));
+	}
+
+	public Propagation propagation(List<RecordCheck> records) {
+		return propagation.check(records);
 	}
 
 	public int blocklistZones() {

@@ -25,5 +25,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("penguinmails.domains")
 public record DomainsProperties(List<String> resolvers, Duration timeout, String defaultSpfMechanisms,
-		String trackingTarget, String dmarcRua, Duration recheckInterval, int verifyConcurrency, String blocklists) {
+		String trackingTarget, String dmarcRua, Duration recheckInterval, int verifyConcurrency, String blocklists,
+		List<String> propagationResolvers) {
 }

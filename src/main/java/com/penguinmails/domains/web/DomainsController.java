@@ -24,6 +24,7 @@ import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
+import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
@@ -138,6 +139,18 @@ class DomainsController {
 						? "All required records are in place: the domain is verified."
 						: "Checked just now: fix the records marked below, then verify again.");
 		return show(id, model);
+	}
+
+	/**
+	 * The matrix alone, which the page reloads every few seconds while the user waits
+	 * (htmx).
+	 */
+	@GetMapping("/domains/{id}/propagation")
+	String propagation(@PathVariable UUID id, Model model) {
+		Propagation propagation = domains.propagation(tenancy.current(), id);
+		model.addAttribute("propagation", propagation);
+		model.addAttribute("domain", domains.get(tenancy.current(), id));
+		return "domains/propagation :: matrix";
 	}
 
 	@PostMapping("/domains/{id}/blocklists")
