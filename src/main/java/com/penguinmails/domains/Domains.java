@@ -171,6 +171,54 @@ public class Domains {
 		return results;
 	}
 
+	/** Sets up RFC 2136 publishing for the domain (admins: it holds a DNS key). */
+	@Transactional
+	public void configureDnsUpdate(Tenant tenant, UUID id, DnsUpdateSettings settings) {
+		tenant.require(WorkspaceRole.ADMIN, "domains:write");
+		Domain domain = get(tenant, id);
+		if (settings.server() == null || settings.server().isBlank() || settings.keyName() == null
+				|| settings.keyName().isBlank()) {
+			throw new InvalidInputProblem("invalid-dns-update", "Give the DNS server and the TSIG key name.");
+		}
+		String zone = settings.zone() == null || settings.zone().isBlank() ? domain.name() : normalize(settings.zone());
+		if (!domain.name().equals(zone) && !domain.name().endsWith("." + zone)) {
+			throw new InvalidInputProblem("zone-mismatch", domain.name() + " is not inside the zone " + zone + ".");
+		}
+		String algorithm = settings.algorithm() == null || settings.algorithm().isBlank() ? "hmac-sha256"
+				: settings.algorithm().strip().toLowerCase(Locale.ROOT);
+		if (!List.of("hmac-sha256", "hmac-sha512", "hmac-sha1").contains(algorithm)) {
+			throw new InvalidInputProblem("invalid-tsig", "Use hmac-sha256, hmac-sha512 or hmac-sha1.");
+		}
+		if (settings.secret() != null && !settings.secret().isBlank()) {
+			try {
+				java.util.Base64.getDecoder().decode(settings.secret().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputProblem("invalid-tsig",
+						"The TSIG secret must be base64, as tsig-keygen prints it.");
+			}
+		}
+		else if (store.dnsUpdate(tenant.workspaceId(), id).isEmpty()) {
+			throw new InvalidInputProblem("invalid-tsig", "Give the TSIG secret.");
+		}
+		store.configureDnsUpdate(tenant.workspaceId(), id,
+				new DnsUpdateSettings(settings.server(), zone, settings.keyName(), algorithm, settings.secret()));
+	}
+
+	public java.util.Optional<DnsUpdateSettings> dnsUpdate(Tenant tenant, UUID id) {
+		get(tenant, id);
+		return store.dnsUpdate(tenant.workspaceId(), id);
+	}
+
+	/** Publishes the records with a signed dynamic update, then verifies them. */
+	@Transactional(noRollbackFor = InvalidInputProblem.class)
+	public Verification publish(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "domains:write");
+		Domain domain = get(tenant, id);
+		store.publish(tenant.workspaceId(), id, store.check(tenant.workspaceId(), domain), clock.instant());
+		return verifyInWorkspace(tenant.workspaceId(), id);
+	}
+
 	/** The records as each public resolver of the propagation check sees them now. */
 	public Propagation propagation(Tenant tenant, UUID id) {
 		return store.propagation(records(tenant, id));

@@ -21,9 +21,12 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -131,7 +134,8 @@ public final class TestDnsServer implements AutoCloseable {
 	public TestDnsServer add(String zoneLine) {
 		try {
 			Record record = parse(zoneLine);
-			records.computeIfAbsent(record.getName(), n -> new ArrayList<>()).add(record);
+			records.computeIfAbsent(record.getName(), n -> new java.util.concurrent.CopyOnWriteArrayList<>())
+				.add(record);
 			return this;
 		}
 		catch (IOException ex) {
@@ -149,6 +153,67 @@ public final class TestDnsServer implements AutoCloseable {
 	public TestDnsServer silence(String name) {
 		silent.add(name(name));
 		return this;
+	}
+
+	private volatile TSIG updateKey;
+
+	/**
+	 * Accepts RFC 2136 updates signed with this TSIG key (RFC 8945); unsigned ones are
+	 * refused.
+	 */
+	public TestDnsServer acceptUpdates(String keyName, String base64Secret) {
+		updateKey = new TSIG(TSIG.HMAC_SHA256, name(keyName), base64Secret);
+		return this;
+	}
+
+	private Message handle(Message query, byte[] wire) {
+		return query.getHeader().getOpcode() == Opcode.UPDATE ? update(query, wire) : answer(query);
+	}
+
+	/**
+	 * RFC 2136 §3: checks the signature, then applies the update section (no
+	 * prerequisites here).
+	 */
+	private Message update(Message query, byte[] wire) {
+		Message response = new Message(query.getHeader().getID());
+		response.getHeader().setFlag(Flags.QR);
+		response.getHeader().setOpcode(Opcode.UPDATE);
+		TSIG key = updateKey;
+		if (key == null) {
+			response.getHeader().setRcode(Rcode.REFUSED);
+			return response;
+		}
+		TSIGRecord signature = query.getTSIG();
+		if (signature == null || key.verify(query, wire, null) != Rcode.NOERROR) {
+			response.getHeader().setRcode(Rcode.NOTAUTH);
+			return response;
+		}
+		for (Record change : query.getSection(Section.UPDATE)) {
+			Name owner = change.getName();
+			if (change.getDClass() == DClass.ANY) {
+				if (change.getType() == Type.ANY) {
+					records.remove(owner);
+				}
+				else {
+					List<Record> at = records.get(owner);
+					if (at != null) {
+						at.removeIf(r -> r.getType() == change.getType());
+					}
+				}
+			}
+			else if (change.getDClass() == DClass.NONE) {
+				List<Record> at = records.get(owner);
+				if (at != null) {
+					at.removeIf(
+							r -> r.getType() == change.getType() && r.rdataToString().equals(change.rdataToString()));
+				}
+			}
+			else {
+				records.computeIfAbsent(owner, n -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(change);
+			}
+		}
+		response.setTSIG(key, Rcode.NOERROR, signature);
+		return response;
 	}
 
 	/**
@@ -184,11 +249,12 @@ public final class TestDnsServer implements AutoCloseable {
 			try {
 				DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
 				udp.receive(packet);
-				Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
-				if (silent.contains(query.getQuestion().getName())) {
+				byte[] wire = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+				Message query = new Message(wire);
+				if (query.getHeader().getOpcode() != Opcode.UPDATE && silent.contains(query.getQuestion().getName())) {
 					continue;
 				}
-				byte[] out = answer(query).toWire(512);
+				byte[] out = handle(query, wire).toWire(512);
 				udp.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
 			}
 			catch (SocketException ex) {
@@ -221,10 +287,10 @@ public final class TestDnsServer implements AutoCloseable {
 			byte[] data = in.readNBytes(length);
 			Message query = new Message(data);
 			tcpQueries.incrementAndGet();
-			if (silent.contains(query.getQuestion().getName())) {
+			if (query.getHeader().getOpcode() != Opcode.UPDATE && silent.contains(query.getQuestion().getName())) {
 				return;
 			}
-			byte[] answer = answer(query).toWire();
+			byte[] answer = handle(query, data).toWire();
 			out.writeShort(answer.length);
 			out.write(answer);
 			out.flush();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.penguinmails.domains.BlocklistResult;
+import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
@@ -127,6 +129,20 @@ class DomainsApi {
 	@Operation(summary = "Each record as every public resolver of the propagation check sees it, with the TTL left")
 	Propagation propagation(@PathVariable UUID id) {
 		return domains.propagation(tenancy.current(), id);
+	}
+
+	@PutMapping("/{id}/dns-update")
+	@Operation(summary = "Let PenguinMails publish the records itself (RFC 2136 UPDATE signed with TSIG); "
+			+ "the secret is stored encrypted and never returned")
+	DnsUpdateSettings configureDnsUpdate(@PathVariable UUID id, @RequestBody DnsUpdateSettings settings) {
+		domains.configureDnsUpdate(tenancy.current(), id, settings);
+		return domains.dnsUpdate(tenancy.current(), id).orElseThrow();
+	}
+
+	@PostMapping("/{id}/publish")
+	@Operation(summary = "Publish the records with a dynamic update, then verify them")
+	Verification publish(@PathVariable UUID id) {
+		return domains.publish(tenancy.current(), id);
 	}
 
 	@GetMapping("/{id}/health")

@@ -139,6 +139,35 @@ class DomainRepository {
 			.update();
 	}
 
+	record DnsUpdate(String server, String zone, String keyName, String algorithm, byte[] secret) {
+	}
+
+	void saveDnsUpdate(UUID workspaceId, UUID domainId, String server, String zone, String keyName, String algorithm,
+			byte[] secret) {
+		jdbc.sql("""
+				UPDATE domains SET dns_update_server = ?, dns_update_zone = ?, tsig_key_name = ?, tsig_algorithm = ?,
+				    tsig_secret = coalesce(?, tsig_secret)
+				WHERE workspace_id = ? AND id = ?""")
+			.params(server, zone, keyName, algorithm, secret, workspaceId, domainId)
+			.update();
+	}
+
+	Optional<DnsUpdate> dnsUpdate(UUID workspaceId, UUID domainId) {
+		return jdbc.sql("""
+				SELECT dns_update_server, dns_update_zone, tsig_key_name, tsig_algorithm, tsig_secret FROM domains
+				WHERE workspace_id = ? AND id = ? AND dns_update_server IS NOT NULL""")
+			.params(workspaceId, domainId)
+			.query((rs, i) -> new DnsUpdate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBytes(5)))
+			.optional();
+	}
+
+	void markPublished(UUID workspaceId, UUID domainId, Instant now) {
+		jdbc.sql("UPDATE domains SET last_published_at = ? WHERE workspace_id = ? AND id = ?")
+			.params(Timestamp.from(now), workspaceId, domainId)
+			.update();
+	}
+
 	int delete(UUID workspaceId, UUID domainId) {
 		return jdbc.sql("DELETE FROM domains WHERE workspace_id = ? AND id = ?").params(workspaceId, domainId).update();
 	}

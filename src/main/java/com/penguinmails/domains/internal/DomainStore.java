@@ -8,10 +8,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.BlocklistResult;
+import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.domains.internal.DomainRepository.DkimKey;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.Secrets;
 
 /** What {@link com.penguinmails.domains.Domains} needs from the module's insides. */
 @Component
@@ -31,9 +34,15 @@ public class DomainStore {
 
 	private final PropagationChecker propagation;
 
+	private final DnsUpdater updater;
+
+	private final Secrets secrets;
+
 	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
-			Blocklists blocklists, DnsClient dns, PropagationChecker propagation) {
+			Blocklists blocklists, DnsClient dns, PropagationChecker propagation, DnsUpdater updater, Secrets secrets) {
 		this.propagation = propagation;
+		this.updater = updater;
+		this.secrets = secrets;
 		this.repository = repository;
 		this.keys = keys;
 		this.records = records;
@@ -59,6 +68,36 @@ public class DomainStore {
 
 	public Propagation propagation(List<RecordCheck> records) {
 		return propagation.check(records);
+	}
+
+	/**
+	 * Stores where to send dynamic updates; the TSIG secret is encrypted, or kept when
+	 * blank.
+	 */
+	public void configureDnsUpdate(UUID workspaceId, UUID id, DnsUpdateSettings settings) {
+		byte[] secret = settings.secret() == null || settings.secret().isBlank() ? null
+				: secrets.encrypt(settings.secret().strip(), "tsig:" + id);
+		repository.saveDnsUpdate(workspaceId, id, settings.server().strip(), settings.zone().strip(),
+				settings.keyName().strip(), settings.algorithm(), secret);
+	}
+
+	/** The settings without the secret, when configured. */
+	public Optional<DnsUpdateSettings> dnsUpdate(UUID workspaceId, UUID id) {
+		return repository.dnsUpdate(workspaceId, id)
+			.map(u -> new DnsUpdateSettings(u.server(), u.zone(), u.keyName(), u.algorithm(), null));
+	}
+
+	/** Sends the records in one signed UPDATE; fails with the server's reason. */
+	public void publish(UUID workspaceId, UUID id, List<RecordCheck> checks, Instant now) {
+		DomainRepository.DnsUpdate settings = repository.dnsUpdate(workspaceId, id)
+			.orElseThrow(() -> new InvalidInputProblem("dns-update-not-configured",
+					"Set up dynamic DNS updates for this domain first."));
+		if (settings.secret() == null) {
+			throw new InvalidInputProblem("dns-update-not-configured", "The TSIG secret is missing.");
+		}
+		updater.publish(settings.server(), settings.zone(), settings.keyName(), settings.algorithm(),
+				secrets.decrypt(settings.secret(), "tsig:" + id), checks);
+		repository.markPublished(workspaceId, id, now);
 	}
 
 	public int blocklistZones() {

@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.domains.BlocklistResult;
+import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
@@ -127,6 +128,7 @@ class DomainsController {
 		model.addAttribute("unknownListings", listings.stream().filter(r -> "unknown".equals(r.status())).toList());
 		model.addAttribute("cleanListings", listings.stream().filter(r -> "clean".equals(r.status())).count());
 		model.addAttribute("blocklistsChecked", !listings.isEmpty());
+		model.addAttribute("dnsUpdate", domains.dnsUpdate(tenant, id).orElse(null));
 		return "domains/show";
 	}
 
@@ -151,6 +153,31 @@ class DomainsController {
 		model.addAttribute("propagation", propagation);
 		model.addAttribute("domain", domains.get(tenancy.current(), id));
 		return "domains/propagation :: matrix";
+	}
+
+	@PostMapping("/domains/{id}/dns-update")
+	String configureDnsUpdate(@PathVariable UUID id, DnsUpdateSettings settings, RedirectAttributes redirect) {
+		try {
+			domains.configureDnsUpdate(tenancy.current(), id, settings);
+			redirect.addFlashAttribute("notice", "Dynamic DNS updates are set up. Publish the records when ready.");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+		return "redirect:/domains/" + id;
+	}
+
+	@PostMapping("/domains/{id}/publish")
+	String publish(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			Domains.Verification verification = domains.publish(tenancy.current(), id);
+			redirect.addFlashAttribute("notice",
+					"Records published to the DNS server; the domain is now " + verification.domain().status() + ".");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+		return "redirect:/domains/" + id;
 	}
 
 	@PostMapping("/domains/{id}/blocklists")

@@ -1,0 +1,121 @@
+package com.penguinmails.domains.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Update;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.domains.RecordCheck;
+import com.penguinmails.shared.InvalidInputProblem;
+
+/**
+ * Publishes a domain's records with one RFC 2136 UPDATE message signed with TSIG (RFC
+ * 8945). Only PenguinMails' own records are replaced: an existing SPF record is swapped
+ * for the merged one and the domain's other TXT records are left alone; missing MX hosts
+ * are added, none removed.
+ */
+@Component
+class DnsUpdater {
+
+	static final long TTL = 3600;
+
+	private final DomainsProperties properties;
+
+	DnsUpdater(DomainsProperties properties) {
+		this.properties = properties;
+	}
+
+	void publish(String server, String zone, String keyName, String algorithm, String secret,
+			List<RecordCheck> records) {
+		try {
+			Name zoneName = Name.fromString(DnsRecords.absolute(zone));
+			Update update = new Update(zoneName);
+			for (RecordCheck record : records) {
+				Name owner = Name.fromString(DnsRecords.absolute(record.host()));
+				if (!owner.subdomain(zoneName)) {
+					throw new InvalidInputProblem("zone-mismatch", record.host() + " is not inside the zone " + zone
+							+ ": name the zone that holds the domain.");
+				}
+				switch (record.purpose()) {
+					case "spf" -> {
+						for (String old : record.observed()) {
+							if (Spf.isSpf(old)) {
+								update.delete(new TXTRecord(owner, DClass.IN, 0, DkimKeys.split(old)));
+							}
+						}
+						update.add(new TXTRecord(owner, DClass.IN, TTL, DkimKeys.split(record.expected())));
+					}
+					case "mx" -> {
+						int priority = 10;
+						for (String host : record.expected().split(",\\s*")) {
+							if (!record.observed().contains(host.toLowerCase(Locale.ROOT))) {
+								update.add(new MXRecord(owner, DClass.IN, TTL, priority, Name.fromString(host)));
+							}
+							priority += 10;
+						}
+					}
+					case "tracking" -> {
+						update.delete(owner, Type.CNAME);
+						update.add(new CNAMERecord(owner, DClass.IN, TTL, Name.fromString(record.expected())));
+					}
+					default -> {
+						// DKIM, DMARC, ownership: names of their own, replaced whole.
+						update.delete(owner, Type.TXT);
+						update.add(new TXTRecord(owner, DClass.IN, TTL, DkimKeys.split(record.expected())));
+					}
+				}
+			}
+			SimpleResolver resolver = new SimpleResolver(DnsClient.address(server));
+			resolver.setTimeout(properties.timeout().multipliedBy(3));
+			resolver.setTCP(true);
+			resolver.setTSIGKey(
+					new TSIG(TSIG.algorithmToName(algorithm), Name.fromString(DnsRecords.absolute(keyName)), secret));
+			Message response = resolver.send(update);
+			int rcode = response.getRcode();
+			if (rcode != Rcode.NOERROR) {
+				throw new InvalidInputProblem(HttpStatus.BAD_GATEWAY, "dns-update-refused",
+						"The DNS server refused the update: " + Rcode.string(rcode) + explain(rcode));
+			}
+		}
+		catch (TextParseException ex) {
+			throw new InvalidInputProblem("invalid-name", "Not a valid DNS name: " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new InvalidInputProblem(HttpStatus.BAD_GATEWAY, "dns-update-failed",
+					"Could not reach the DNS server " + server + ": " + ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-tsig", "The TSIG key is not usable: " + ex.getMessage());
+		}
+	}
+
+	private static String explain(int rcode) {
+		return switch (rcode) {
+			case Rcode.NOTAUTH -> " (the TSIG key name, algorithm or secret does not match the server's)";
+			case Rcode.REFUSED -> " (the server does not allow updates from this key or address)";
+			case Rcode.NOTZONE -> " (the zone is not served by this server)";
+			default -> "";
+		};
+	}
+
+	static List<String> algorithms() {
+		return new ArrayList<>(List.of("hmac-sha256", "hmac-sha512", "hmac-sha1"));
+	}
+
+}
