@@ -63,7 +63,8 @@ public class Domains {
 		String name = normalize(request.name());
 		if (store.nameTaken(name)) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "domain-taken", name
-					+ " is already connected to a workspace on this installation. If it is yours, ask that workspace's owner to remove or move it.");
+					+ " is already connected to a workspace on this installation. If it is yours, ask that workspace's owner to move it to you, "
+					+ "or claim it by proving you control its DNS (Domains > Claim a domain).");
 		}
 		String mxHosts = String.join(", ", hosts(request.mxHosts()));
 		if (request.receivesMail() && mxHosts.isEmpty()) {

@@ -18,6 +18,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.penguinmails.domains.DomainClaimed;
 import com.penguinmails.domains.DomainStatusChanged;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.PenguinMailsProperties;
@@ -52,6 +53,14 @@ class DomainAlerts {
 	}
 
 	@ApplicationModuleListener
+	void on(DomainClaimed claim) {
+		String title = claim.name() + " was claimed by another workspace";
+		String body = "Someone proved control of its DNS by publishing a claim token, so the domain left this "
+				+ "workspace. If that was not your team, check who can change the domain's DNS.";
+		raise(claim.fromWorkspaceId(), "critical", title, body, "/domains");
+	}
+
+	@ApplicationModuleListener
 	void on(DomainStatusChanged change) {
 		String severity;
 		String title;
@@ -72,18 +81,20 @@ class DomainAlerts {
 				return;
 			}
 		}
-		String path = "/domains/" + change.domainId();
+		raise(change.workspaceId(), severity, title, body, "/domains/" + change.domainId());
+	}
+
+	private void raise(UUID workspaceId, String severity, String title, String body, String path) {
 		jdbc.sql("""
 				INSERT INTO alerts (id, workspace_id, severity, title, body, link, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), change.workspaceId(), severity, title, body, path,
-					Timestamp.from(clock.instant()))
+			.params(UUID.randomUUID(), workspaceId, severity, title, body, path, Timestamp.from(clock.instant()))
 			.update();
-		List<String> admins = directory.adminEmails(change.workspaceId());
+		List<String> admins = directory.adminEmails(workspaceId);
 		String link = UriComponentsBuilder.fromUri(properties.baseUrl()).path(path).toUriString();
 		for (String admin : admins) {
-			send(admin, "[PenguinMails] " + title, body + "\n\nWorkspace: "
-					+ directory.workspaceName(change.workspaceId()) + "\nDetails and fixes: " + link + "\n");
+			send(admin, "[PenguinMails] " + title, body + "\n\nWorkspace: " + directory.workspaceName(workspaceId)
+					+ "\nDetails and fixes: " + link + "\n");
 		}
 	}
 

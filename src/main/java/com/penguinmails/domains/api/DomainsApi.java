@@ -28,6 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainClaim;
+import com.penguinmails.domains.DomainClaims;
 import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
@@ -54,11 +56,14 @@ class DomainsApi {
 
 	private final DomainImport imports;
 
+	private final DomainClaims claims;
+
 	private final Tenancy tenancy;
 
-	DomainsApi(Domains domains, DomainImport imports, Tenancy tenancy) {
+	DomainsApi(Domains domains, DomainImport imports, DomainClaims claims, Tenancy tenancy) {
 		this.domains = domains;
 		this.imports = imports;
+		this.claims = claims;
 		this.tenancy = tenancy;
 	}
 
@@ -87,6 +92,28 @@ class DomainsApi {
 	@PostMapping(path = "/import", consumes = "multipart/form-data")
 	DomainImport.Result importFile(@RequestParam("file") MultipartFile file) throws IOException {
 		return importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
+	}
+
+	record ClaimRequest(@NotBlank String name) {
+	}
+
+	@PostMapping("/claims")
+	@Operation(summary = "Claim a domain another workspace holds: publish the returned TXT record, then verify")
+	ResponseEntity<DomainClaim> claim(@Valid @RequestBody ClaimRequest request) {
+		DomainClaim claim = claims.start(tenancy.current(), request.name());
+		return ResponseEntity.created(URI.create("/api/v1/domains/claims/" + claim.id())).body(claim);
+	}
+
+	@GetMapping("/claims")
+	CursorPage<DomainClaim> claims() {
+		return CursorPage.of(claims.list(tenancy.current()));
+	}
+
+	@PostMapping("/claims/{id}/verify")
+	@Operation(
+			summary = "When the claim's TXT record shows in DNS, the domain moves to this workspace with a new DKIM key")
+	Domain verifyClaim(@PathVariable UUID id) {
+		return claims.verify(tenancy.current(), id);
 	}
 
 	@GetMapping("/{id}")

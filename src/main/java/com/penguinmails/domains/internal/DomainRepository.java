@@ -32,6 +32,14 @@ class DomainRepository {
 		this.jdbc = jdbc;
 	}
 
+	Optional<UUID> holder(String name) {
+		return jdbc.sql("SELECT workspace_id FROM domains WHERE name = ?").param(name).query(UUID.class).optional();
+	}
+
+	void deleteByName(UUID workspaceId, String name) {
+		jdbc.sql("DELETE FROM domains WHERE workspace_id = ? AND name = ?").params(workspaceId, name).update();
+	}
+
 	boolean nameTaken(String name) {
 		return jdbc.sql("SELECT count(*) FROM domains WHERE name = ?").param(name).query(Long.class).single() > 0;
 	}

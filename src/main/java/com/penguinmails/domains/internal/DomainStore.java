@@ -123,6 +123,24 @@ public class DomainStore {
 		return repository.claimDue(limit, lease);
 	}
 
+	/** The workspace holding a domain, if any. */
+	public Optional<UUID> holder(String name) {
+		return repository.holder(name);
+	}
+
+	/**
+	 * Removes a domain from the workspace that held it (a claim by another workspace
+	 * succeeded).
+	 */
+	public void release(UUID workspaceId, String name) {
+		repository.holder(name).ifPresent(holder -> repository.deleteByName(workspaceId, name));
+	}
+
+	/** The TXT values at a name, as DNS answers now. */
+	public List<String> txtValues(String host) {
+		return dns.query(host, org.xbill.DNS.Type.TXT).txt();
+	}
+
 	public boolean nameTaken(String name) {
 		return repository.nameTaken(name);
 	}

@@ -21,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainClaim;
+import com.penguinmails.domains.DomainClaims;
 import com.penguinmails.domains.DomainImport;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
@@ -39,11 +41,14 @@ class DomainsController {
 
 	private final DomainImport imports;
 
+	private final DomainClaims claims;
+
 	private final Tenancy tenancy;
 
-	DomainsController(Domains domains, DomainImport imports, Tenancy tenancy) {
+	DomainsController(Domains domains, DomainImport imports, DomainClaims claims, Tenancy tenancy) {
 		this.domains = domains;
 		this.imports = imports;
+		this.claims = claims;
 		this.tenancy = tenancy;
 	}
 
@@ -108,6 +113,39 @@ class DomainsController {
 				new NewDomain("", Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms));
 		model.addAttribute("result", result);
 		return "domains/import";
+	}
+
+	@GetMapping("/domains/claims")
+	String claims(@RequestParam(defaultValue = "") String name, Model model) {
+		model.addAttribute("claims", claims.list(tenancy.current()));
+		model.addAttribute("name", name);
+		return "domains/claims";
+	}
+
+	@PostMapping("/domains/claims")
+	String startClaim(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+		try {
+			DomainClaim claim = claims.start(tenancy.current(), name);
+			redirect.addFlashAttribute("notice", "Publish the TXT record below for " + claim.name() + ", then verify.");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+		return "redirect:/domains/claims";
+	}
+
+	@PostMapping("/domains/claims/{id}/verify")
+	String verifyClaim(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			Domain domain = claims.verify(tenancy.current(), id);
+			redirect.addFlashAttribute("notice",
+					domain.displayName() + " is now in this workspace, with a new DKIM key.");
+			return "redirect:/domains/" + domain.id();
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+			return "redirect:/domains/claims";
+		}
 	}
 
 	@GetMapping("/domains/{id}")
