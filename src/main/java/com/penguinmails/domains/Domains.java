@@ -125,6 +125,11 @@ public class Domains {
 	Verification verifyInWorkspace(UUID workspaceId, UUID id) {
 		Domain domain = store.find(workspaceId, id).orElseThrow(() -> new NotFoundProblem("Domain"));
 		List<RecordCheck> checks = store.check(workspaceId, domain);
+		if (store.advanceRotation(workspaceId, id, checks, clock.instant()).isPresent()) {
+			// The new key verified and now signs: check again, so the results name it
+			// "dkim".
+			checks = store.check(workspaceId, domain);
+		}
 		List<RecordCheck> required = checks.stream().filter(c -> store.required(c.purpose())).toList();
 		boolean allOk = required.stream().allMatch(RecordCheck::ok);
 		boolean anyUnknown = required.stream().anyMatch(c -> "unknown".equals(c.status()));
@@ -218,6 +223,25 @@ public class Domains {
 		Domain domain = get(tenant, id);
 		store.publish(tenant.workspaceId(), id, store.check(tenant.workspaceId(), domain), clock.instant());
 		return verifyInWorkspace(tenant.workspaceId(), id);
+	}
+
+	/** The domain's DKIM keys still published (never a private key). */
+	public List<DkimKeyInfo> keys(Tenant tenant, UUID id) {
+		get(tenant, id);
+		return store.keys(tenant.workspaceId(), id);
+	}
+
+	/**
+	 * Starts a key rotation (offered yearly): a new key under a new selector is published
+	 * beside the current one; once its record verifies it signs, and the old one is
+	 * retired 7 days later.
+	 * @return the new selector
+	 */
+	@Transactional
+	public String rotateKey(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.ADMIN, "domains:write");
+		get(tenant, id);
+		return store.startRotation(tenant.workspaceId(), id, clock.instant());
 	}
 
 	/** The records as each public resolver of the propagation check sees them now. */

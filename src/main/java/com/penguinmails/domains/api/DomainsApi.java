@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.penguinmails.domains.BlocklistResult;
+import com.penguinmails.domains.DkimKeyInfo;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainClaim;
@@ -170,6 +171,18 @@ class DomainsApi {
 	@Operation(summary = "Publish the records with a dynamic update, then verify them")
 	Verification publish(@PathVariable UUID id) {
 		return domains.publish(tenancy.current(), id);
+	}
+
+	@GetMapping("/{id}/dkim-keys")
+	List<DkimKeyInfo> keys(@PathVariable UUID id) {
+		return domains.keys(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/dkim-keys/rotate")
+	@Operation(summary = "Start a DKIM key rotation: publish the new selector's record, then verify")
+	List<DkimKeyInfo> rotate(@PathVariable UUID id) {
+		domains.rotateKey(tenancy.current(), id);
+		return domains.keys(tenancy.current(), id);
 	}
 
 	@GetMapping("/{id}/health")

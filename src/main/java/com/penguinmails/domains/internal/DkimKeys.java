@@ -25,6 +25,11 @@ class DkimKeys {
 
 	static final int BITS = 2048;
 
+	/**
+	 * How long a replaced key stays published, for mail signed with it still in transit.
+	 */
+	static final java.time.Duration RETIREMENT = java.time.Duration.ofDays(7);
+
 	/** RFC 7208 and RFC 1035 §3.3.14: a TXT character-string holds at most 255 bytes. */
 	static final int TXT_STRING_MAX = 255;
 

@@ -58,10 +58,17 @@ class DnsRecords {
 		};
 	}
 
-	List<RecordCheck> check(Domain domain, DkimKey key, String ownershipToken) {
+	List<RecordCheck> check(Domain domain, List<DkimKey> keys, String ownershipToken) {
 		List<RecordCheck> checks = new ArrayList<>();
 		checks.add(spf(domain));
-		checks.add(dkim(domain, key));
+		for (DkimKey key : keys) {
+			String purpose = switch (key.status()) {
+				case "pending" -> "dkim-next";
+				case "retiring" -> "dkim-previous";
+				default -> "dkim";
+			};
+			checks.add(dkim(purpose, domain, key));
+		}
 		checks.add(dmarc(domain));
 		if (domain.receivesMail() && !domain.mxHosts().isBlank()) {
 			checks.add(mx(domain));
@@ -120,23 +127,23 @@ class DnsRecords {
 		return new RecordCheck("spf", "TXT", domain.name(), expected, ok ? "ok" : "wrong", existing, hints);
 	}
 
-	private RecordCheck dkim(Domain domain, DkimKey key) {
+	private RecordCheck dkim(String purpose, Domain domain, DkimKey key) {
 		String host = key.selector() + "._domainkey." + domain.name();
 		String expected = DkimKeys.txtValue(key.publicKey());
 		Answer answer = dns.query(host, Type.TXT);
 		if (answer.status() == Answer.Status.TIMEOUT) {
-			return unknown("dkim", "TXT", host, expected);
+			return unknown(purpose, "TXT", host, expected);
 		}
 		List<String> observed = answer.txt();
 		List<String> hints = new ArrayList<>();
 		if (observed.isEmpty()) {
 			doubled(host, Type.TXT, hints);
-			return new RecordCheck("dkim", "TXT", host, expected, "missing", observed, hints);
+			return new RecordCheck(purpose, "TXT", host, expected, "missing", observed, hints);
 		}
 		for (String value : observed) {
 			String compact = value.replaceAll("\\s", "");
 			if (compact.equals(expected.replaceAll("\\s", ""))) {
-				return new RecordCheck("dkim", "TXT", host, expected, "ok", observed, List.of());
+				return new RecordCheck(purpose, "TXT", host, expected, "ok", observed, List.of());
 			}
 			String p = tag(compact, "p");
 			if (compact.contains("\"") || compact.contains("\\")) {
@@ -152,7 +159,7 @@ class DnsRecords {
 				hints.add("A different key is published under this selector: replace it with the value above.");
 			}
 		}
-		return new RecordCheck("dkim", "TXT", host, expected, "wrong", observed, hints);
+		return new RecordCheck(purpose, "TXT", host, expected, "wrong", observed, hints);
 	}
 
 	private RecordCheck dmarc(Domain domain) {

@@ -18,7 +18,7 @@ import com.penguinmails.domains.Domain;
 @Repository
 class DomainRepository {
 
-	record DkimKey(UUID id, String selector, String publicKey) {
+	record DkimKey(UUID id, String selector, String publicKey, String status, Instant createdAt, Instant retireAfter) {
 	}
 
 	private static final String SELECT = """
@@ -54,13 +54,56 @@ class DomainRepository {
 			.update();
 	}
 
-	void insertKey(UUID workspaceId, UUID domainId, UUID keyId, DkimKeys.GeneratedKey key, Instant now) {
+	void insertKey(UUID workspaceId, UUID domainId, UUID keyId, String selector, DkimKeys.GeneratedKey key,
+			String status, Instant now) {
 		jdbc.sql(
 				"""
 						INSERT INTO dkim_keys (id, workspace_id, domain_id, selector, public_key, private_key, status, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, 'active', ?)""")
-			.params(keyId, workspaceId, domainId, key.selector(), key.publicKey(), key.encryptedPrivateKey(),
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(keyId, workspaceId, domainId, selector, key.publicKey(), key.encryptedPrivateKey(), status,
 					Timestamp.from(now))
+			.update();
+	}
+
+	/** The keys still in DNS (active, pending, retiring), active first. */
+	List<DkimKey> liveKeys(UUID workspaceId, UUID domainId) {
+		return jdbc.sql("""
+				SELECT id, selector, public_key, status, created_at, retire_after FROM dkim_keys
+				WHERE workspace_id = ? AND domain_id = ? AND status <> 'retired'
+				ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, created_at""")
+			.params(workspaceId, domainId)
+			.query((rs, i) -> new DkimKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getTimestamp(5).toInstant(), instant(rs, "retire_after")))
+			.list();
+	}
+
+	boolean selectorUsed(UUID domainId, String selector) {
+		return jdbc.sql("SELECT count(*) FROM dkim_keys WHERE domain_id = ? AND selector = ?")
+			.params(domainId, selector)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The pending key becomes active; the active one keeps its record until
+	 * {@code retireAfter}.
+	 */
+	void promote(UUID workspaceId, UUID domainId, UUID pendingId, Instant retireAfter) {
+		jdbc.sql("""
+				UPDATE dkim_keys SET status = 'retiring', retire_after = ?
+				WHERE workspace_id = ? AND domain_id = ? AND status = 'active'""")
+			.params(Timestamp.from(retireAfter), workspaceId, domainId)
+			.update();
+		jdbc.sql("UPDATE dkim_keys SET status = 'active' WHERE workspace_id = ? AND id = ? AND status = 'pending'")
+			.params(workspaceId, pendingId)
+			.update();
+	}
+
+	int retireDue(UUID workspaceId, UUID domainId, Instant now) {
+		return jdbc.sql("""
+				UPDATE dkim_keys SET status = 'retired', retired_at = ?
+				WHERE workspace_id = ? AND domain_id = ? AND status = 'retiring' AND retire_after <= ?""")
+			.params(Timestamp.from(now), workspaceId, domainId, Timestamp.from(now))
 			.update();
 	}
 
@@ -75,14 +118,6 @@ class DomainRepository {
 		return jdbc.sql(SELECT + " WHERE d.workspace_id = ? AND d.id = ?")
 			.params(workspaceId, id)
 			.query(DomainRepository::map)
-			.optional();
-	}
-
-	Optional<DkimKey> activeKey(UUID workspaceId, UUID domainId) {
-		return jdbc.sql(
-				"SELECT id, selector, public_key FROM dkim_keys WHERE workspace_id = ? AND domain_id = ? AND status = 'active'")
-			.params(workspaceId, domainId)
-			.query((rs, i) -> new DkimKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
 			.optional();
 	}
 

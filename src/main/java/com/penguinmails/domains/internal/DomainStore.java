@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.BlocklistResult;
+import com.penguinmails.domains.DkimKeyInfo;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
-import com.penguinmails.domains.internal.DomainRepository.DkimKey;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Secrets;
 
@@ -154,7 +155,8 @@ public class DomainStore {
 			String spfMechanisms, String ownershipToken, Instant now) {
 		repository.insert(workspaceId, id, name, receivesMail, mxHosts, spfMechanisms, ownershipToken, now);
 		UUID keyId = UUID.randomUUID();
-		repository.insertKey(workspaceId, id, keyId, keys.generate(keyId), now);
+		DkimKeys.GeneratedKey key = keys.generate(keyId);
+		repository.insertKey(workspaceId, id, keyId, key.selector(), key, "active", now);
 	}
 
 	public List<Domain> list(UUID workspaceId) {
@@ -166,8 +168,57 @@ public class DomainStore {
 	}
 
 	public List<RecordCheck> check(UUID workspaceId, Domain domain) {
-		DkimKey key = repository.activeKey(workspaceId, domain.id()).orElseThrow();
-		return records.check(domain, key, repository.ownershipToken(workspaceId, domain.id()));
+		return records.check(domain, repository.liveKeys(workspaceId, domain.id()),
+				repository.ownershipToken(workspaceId, domain.id()));
+	}
+
+	/**
+	 * The domain's DKIM keys still in DNS: active, pending (rotation started) and
+	 * retiring.
+	 */
+	public List<DkimKeyInfo> keys(UUID workspaceId, UUID domainId) {
+		return repository.liveKeys(workspaceId, domainId)
+			.stream()
+			.map(k -> new DkimKeyInfo(k.selector(), k.status(), k.createdAt(), k.retireAfter()))
+			.toList();
+	}
+
+	/** Starts a rotation: a new key, pending, under a new dated selector. */
+	public String startRotation(UUID workspaceId, UUID domainId, Instant now) {
+		if (repository.liveKeys(workspaceId, domainId).stream().anyMatch(k -> k.status().equals("pending"))) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "rotation-pending",
+					"A rotation is already under way: publish the new key's record and verify.");
+		}
+		UUID keyId = UUID.randomUUID();
+		DkimKeys.GeneratedKey key = keys.generate(keyId);
+		String selector = key.selector();
+		for (char suffix = 'b'; repository.selectorUsed(domainId, selector); suffix++) {
+			selector = key.selector() + suffix;
+		}
+		repository.insertKey(workspaceId, domainId, keyId, selector, key, "pending", now);
+		return selector;
+	}
+
+	/**
+	 * After a check: a pending key whose record verified becomes active, the previous one
+	 * stays published until {@code now + 7 days}; retiring keys past that date are
+	 * retired.
+	 * @return the newly active selector, if the switch happened
+	 */
+	public Optional<String> advanceRotation(UUID workspaceId, UUID domainId, List<RecordCheck> checks, Instant now) {
+		repository.retireDue(workspaceId, domainId, now);
+		boolean nextOk = checks.stream().anyMatch(c -> c.purpose().equals("dkim-next") && c.ok());
+		if (!nextOk) {
+			return Optional.empty();
+		}
+		return repository.liveKeys(workspaceId, domainId)
+			.stream()
+			.filter(k -> k.status().equals("pending"))
+			.findFirst()
+			.map(pending -> {
+				repository.promote(workspaceId, domainId, pending.id(), now.plus(DkimKeys.RETIREMENT));
+				return pending.selector();
+			});
 	}
 
 	public boolean required(String purpose) {

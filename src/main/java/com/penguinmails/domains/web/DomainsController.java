@@ -167,6 +167,8 @@ class DomainsController {
 		model.addAttribute("cleanListings", listings.stream().filter(r -> "clean".equals(r.status())).count());
 		model.addAttribute("blocklistsChecked", !listings.isEmpty());
 		model.addAttribute("dnsUpdate", domains.dnsUpdate(tenant, id).orElse(null));
+		model.addAttribute("keys", domains.keys(tenant, id));
+		model.addAttribute("now", java.time.Instant.now());
 		return "domains/show";
 	}
 
@@ -211,6 +213,19 @@ class DomainsController {
 			Domains.Verification verification = domains.publish(tenancy.current(), id);
 			redirect.addFlashAttribute("notice",
 					"Records published to the DNS server; the domain is now " + verification.domain().status() + ".");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+		return "redirect:/domains/" + id;
+	}
+
+	@PostMapping("/domains/{id}/rotate")
+	String rotate(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			String selector = domains.rotateKey(tenancy.current(), id);
+			redirect.addFlashAttribute("notice", "New DKIM key under selector " + selector
+					+ ": publish its record (marked dkim-next below), then verify. The current key keeps signing until then.");
 		}
 		catch (Problem problem) {
 			redirect.addFlashAttribute("error", problem.getMessage());
