@@ -225,6 +225,18 @@ public class Domains {
 		return verifyInWorkspace(tenant.workspaceId(), id);
 	}
 
+	/**
+	 * Whether a sending host (a mailbox's SMTP server, by name or address) is authorised
+	 * by the domain's SPF record as published, following includes.
+	 */
+	public SpfEvaluation checkSender(Tenant tenant, UUID id, String host) {
+		Domain domain = get(tenant, id);
+		if (host == null || host.isBlank() || host.length() > 253 || !host.strip().matches("[A-Za-z0-9.:\\-]+")) {
+			throw new InvalidInputProblem("invalid-host", "Give the sending server's host name or IP address.");
+		}
+		return store.evaluateSpf(host, domain.name());
+	}
+
 	/** The domain's DKIM keys still published (never a private key). */
 	public List<DkimKeyInfo> keys(Tenant tenant, UUID id) {
 		get(tenant, id);

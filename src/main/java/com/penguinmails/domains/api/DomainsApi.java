@@ -38,6 +38,7 @@ import com.penguinmails.domains.Domains.Verification;
 import com.penguinmails.domains.NewDomain;
 import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
+import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
 
@@ -183,6 +184,15 @@ class DomainsApi {
 	List<DkimKeyInfo> rotate(@PathVariable UUID id) {
 		domains.rotateKey(tenancy.current(), id);
 		return domains.keys(tenancy.current(), id);
+	}
+
+	record SenderCheck(@NotBlank String host) {
+	}
+
+	@PostMapping("/{id}/spf-check")
+	@Operation(summary = "Is this sending host (name or IP) authorised by the domain's SPF, includes followed?")
+	SpfEvaluation checkSender(@PathVariable UUID id, @Valid @RequestBody SenderCheck check) {
+		return domains.checkSender(tenancy.current(), id, check.host());
 	}
 
 	@GetMapping("/{id}/health")

@@ -72,6 +72,13 @@ public class DnsClient {
 		this.resolver = resolver;
 	}
 
+	/**
+	 * The underlying resolver, for libraries that do their own look-ups (SPF evaluation).
+	 */
+	Resolver resolver() {
+		return resolver;
+	}
+
 	/** A client that asks one server only, for the propagation matrix. */
 	static DnsClient single(InetSocketAddress server, java.time.Duration timeout) {
 		SimpleResolver simple = new SimpleResolver(server);

@@ -13,6 +13,7 @@ import com.penguinmails.domains.DkimKeyInfo;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Propagation;
+import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Secrets;
@@ -37,10 +38,22 @@ public class DomainStore {
 
 	private final DnsUpdater updater;
 
+	private final SpfEvaluator spf;
+
+	/**
+	 * Whether {@code host} (a name or an address) may send for the domain, by its
+	 * published SPF.
+	 */
+	public SpfEvaluation evaluateSpf(String host, String domain) {
+		return spf.evaluate(host, domain);
+	}
+
 	private final Secrets secrets;
 
 	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
-			Blocklists blocklists, DnsClient dns, PropagationChecker propagation, DnsUpdater updater, Secrets secrets) {
+			Blocklists blocklists, DnsClient dns, PropagationChecker propagation, DnsUpdater updater, Secrets secrets,
+			SpfEvaluator spf) {
+		this.spf = spf;
 		this.propagation = propagation;
 		this.updater = updater;
 		this.secrets = secrets;
