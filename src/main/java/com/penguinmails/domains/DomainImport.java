@@ -39,8 +39,11 @@ public class DomainImport {
 
 	private final Domains domains;
 
-	DomainImport(Domains domains) {
+	private final DnsTemplates templates;
+
+	DomainImport(Domains domains, DnsTemplates templates) {
 		this.domains = domains;
+		this.templates = templates;
 	}
 
 	public Result importCsv(Tenant tenant, Reader csv, NewDomain defaults) {
@@ -96,6 +99,13 @@ public class DomainImport {
 									|| receives.equals("1"),
 					mx == null || mx.isBlank() ? defaults.mxHosts() : mx,
 					spf == null || spf.isBlank() ? defaults.spfMechanisms() : spf);
+			String templateName = value(record, header, -1, "template");
+			if (templateName != null && !templateName.isBlank()) {
+				request = templates.findByName(tenant, templateName)
+					.orElseThrow(() -> new InvalidInputProblem("unknown-template",
+							"No DNS template named " + templateName + "."))
+					.applyTo(request);
+			}
 			Domain domain = domains.add(tenant, request);
 			return new RowResult(line, domain.name(), "created",
 					"Added with DKIM selector " + domain.dkimSelector() + ".", domain);

@@ -27,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.DkimKeyInfo;
+import com.penguinmails.domains.DnsTemplate;
+import com.penguinmails.domains.DnsTemplates;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainClaim;
@@ -40,6 +42,7 @@ import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenancy;
 
 @RestController
@@ -48,7 +51,8 @@ import com.penguinmails.shared.Tenancy;
 @SecurityRequirement(name = "apiKey")
 class DomainsApi {
 
-	record AddDomain(@NotBlank String name, boolean receivesMail, String mxHosts, String spfMechanisms) {
+	record AddDomain(@NotBlank String name, boolean receivesMail, String mxHosts, String spfMechanisms,
+			String template) {
 	}
 
 	record Records(List<RecordCheck> records, String zone) {
@@ -60,9 +64,12 @@ class DomainsApi {
 
 	private final DomainClaims claims;
 
+	private final DnsTemplates templates;
+
 	private final Tenancy tenancy;
 
-	DomainsApi(Domains domains, DomainImport imports, DomainClaims claims, Tenancy tenancy) {
+	DomainsApi(Domains domains, DomainImport imports, DomainClaims claims, DnsTemplates templates, Tenancy tenancy) {
+		this.templates = templates;
 		this.domains = domains;
 		this.imports = imports;
 		this.claims = claims;
@@ -77,8 +84,15 @@ class DomainsApi {
 	@PostMapping
 	@Operation(summary = "Add a domain or subdomain; a 2048-bit DKIM key is generated for it")
 	ResponseEntity<Domain> add(@Valid @RequestBody AddDomain request) {
-		Domain domain = domains.add(tenancy.current(),
-				new NewDomain(request.name(), request.receivesMail(), request.mxHosts(), request.spfMechanisms()));
+		var tenant = tenancy.current();
+		NewDomain newDomain = new NewDomain(request.name(), request.receivesMail(), request.mxHosts(),
+				request.spfMechanisms());
+		if (request.template() != null && !request.template().isBlank()) {
+			newDomain = templates.findByName(tenant, request.template())
+				.orElseThrow(() -> new NotFoundProblem("DNS template"))
+				.applyTo(newDomain);
+		}
+		Domain domain = domains.add(tenant, newDomain);
 		return ResponseEntity.created(URI.create("/api/v1/domains/" + domain.id())).body(domain);
 	}
 
@@ -94,6 +108,24 @@ class DomainsApi {
 	@PostMapping(path = "/import", consumes = "multipart/form-data")
 	DomainImport.Result importFile(@RequestParam("file") MultipartFile file) throws IOException {
 		return importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/templates")
+	CursorPage<DnsTemplate> templates() {
+		return CursorPage.of(templates.list(tenancy.current()));
+	}
+
+	@PostMapping("/templates")
+	@Operation(summary = "A reusable DNS template (SPF mechanisms, MX hosts) for new domains, applied by name")
+	ResponseEntity<DnsTemplate> createTemplate(@RequestBody DnsTemplate template) {
+		DnsTemplate created = templates.create(tenancy.current(), template);
+		return ResponseEntity.created(URI.create("/api/v1/domains/templates/" + created.id())).body(created);
+	}
+
+	@DeleteMapping("/templates/{id}")
+	ResponseEntity<Void> deleteTemplate(@PathVariable UUID id) {
+		templates.delete(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
 	}
 
 	record ClaimRequest(@NotBlank String name) {

@@ -19,6 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.domains.BlocklistResult;
+import com.penguinmails.domains.DnsTemplate;
+import com.penguinmails.domains.DnsTemplates;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainClaim;
@@ -43,9 +45,13 @@ class DomainsController {
 
 	private final DomainClaims claims;
 
+	private final DnsTemplates templates;
+
 	private final Tenancy tenancy;
 
-	DomainsController(Domains domains, DomainImport imports, DomainClaims claims, Tenancy tenancy) {
+	DomainsController(Domains domains, DomainImport imports, DomainClaims claims, DnsTemplates templates,
+			Tenancy tenancy) {
+		this.templates = templates;
 		this.domains = domains;
 		this.imports = imports;
 		this.claims = claims;
@@ -59,15 +65,17 @@ class DomainsController {
 		Map<UUID, DomainHealth> health = new LinkedHashMap<>();
 		all.forEach(d -> health.put(d.id(), domains.health(tenant, d.id())));
 		model.addAttribute("domains", all);
+		model.addAttribute("templates", templates.list(tenant));
 		model.addAttribute("health", health);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new DomainForm("", false, "", ""));
+			model.addAttribute("form", new DomainForm("", false, "", "", null));
 		}
 		return "domains/list";
 	}
 
 	/** The add form: an unchecked checkbox sends nothing, hence the boxed Boolean. */
-	record DomainForm(String name, Boolean receivesMail, String mxHosts, String spfMechanisms) implements Serializable {
+	record DomainForm(String name, Boolean receivesMail, String mxHosts, String spfMechanisms,
+			UUID templateId) implements Serializable {
 
 		NewDomain toNewDomain() {
 			return new NewDomain(name, Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms);
@@ -79,6 +87,9 @@ class DomainsController {
 	String add(DomainForm submitted, RedirectAttributes redirect) {
 		NewDomain form = submitted.toNewDomain();
 		try {
+			if (submitted.templateId() != null) {
+				form = templates.get(tenancy.current(), submitted.templateId()).applyTo(form);
+			}
 			Domain domain = domains.add(tenancy.current(), form);
 			redirect.addFlashAttribute("notice",
 					domain.displayName() + " added with its own DKIM key. Publish the records below.");
@@ -93,14 +104,39 @@ class DomainsController {
 	}
 
 	@GetMapping("/domains/import")
-	String importForm() {
+	String importForm(Model model) {
+		model.addAttribute("templates", templates.list(tenancy.current()));
 		return "domains/import";
+	}
+
+	@PostMapping("/domains/templates")
+	String createTemplate(@RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String spfMechanisms, @RequestParam(required = false) Boolean receivesMail,
+			@RequestParam(defaultValue = "") String mxHosts, RedirectAttributes redirect) {
+		try {
+			templates.create(tenancy.current(),
+					new DnsTemplate(null, name, spfMechanisms, Boolean.TRUE.equals(receivesMail), mxHosts));
+			redirect.addFlashAttribute("notice", "Template " + name + " saved.");
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+		return "redirect:/domains";
+	}
+
+	@PostMapping("/domains/templates/{id}/delete")
+	String deleteTemplate(@PathVariable UUID id, RedirectAttributes redirect) {
+		templates.delete(tenancy.current(), id);
+		redirect.addFlashAttribute("notice", "Template deleted.");
+		return "redirect:/domains";
 	}
 
 	@PostMapping("/domains/import")
 	String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
 			@RequestParam(defaultValue = "") String spfMechanisms, @RequestParam(required = false) Boolean receivesMail,
-			@RequestParam(defaultValue = "") String mxHosts, Model model) throws IOException {
+			@RequestParam(defaultValue = "") String mxHosts, @RequestParam(required = false) UUID templateId,
+			Model model) throws IOException {
+		model.addAttribute("templates", templates.list(tenancy.current()));
 		String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -109,8 +145,11 @@ class DomainsController {
 			model.addAttribute("error", "Choose a CSV file or paste the domains, one per line.");
 			return "domains/import";
 		}
-		DomainImport.Result result = imports.importCsv(tenancy.current(), new StringReader(text),
-				new NewDomain("", Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms));
+		NewDomain defaults = new NewDomain("", Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms);
+		if (templateId != null) {
+			defaults = templates.get(tenancy.current(), templateId).applyTo(defaults);
+		}
+		DomainImport.Result result = imports.importCsv(tenancy.current(), new StringReader(text), defaults);
 		model.addAttribute("result", result);
 		return "domains/import";
 	}
