@@ -237,6 +237,32 @@ public class Domains {
 		return store.evaluateSpf(host, domain.name());
 	}
 
+	/**
+	 * Whether mail From this domain, signed by {@code dkimDomain} and sent with an
+	 * envelope on {@code spfDomain}, aligns under the domain's published DMARC record
+	 * (adkim/aspf; relaxed when absent). A mailbox provider signing with its own domain
+	 * (for example {@code gappssmtp.com}) does not align.
+	 */
+	public DmarcAlignment alignment(Tenant tenant, UUID id, String dkimDomain, String spfDomain) {
+		Domain domain = get(tenant, id);
+		List<String> dmarc = store.txtValues("_dmarc." + domain.name())
+			.stream()
+			.filter(v -> v.strip().startsWith("v=DMARC1"))
+			.toList();
+		String record = dmarc.isEmpty() ? "" : dmarc.get(0).replaceAll("\\s", "");
+		return DmarcAlignment.evaluate(domain.name(), dkimDomain == null ? domain.name() : dkimDomain,
+				spfDomain == null ? domain.name() : spfDomain, tag(record, "adkim"), tag(record, "aspf"));
+	}
+
+	private static String tag(String record, String name) {
+		for (String part : record.split(";")) {
+			if (part.startsWith(name + "=")) {
+				return part.substring(name.length() + 1);
+			}
+		}
+		return null;
+	}
+
 	/** The domain's DKIM keys still published (never a private key). */
 	public List<DkimKeyInfo> keys(Tenant tenant, UUID id) {
 		get(tenant, id);

@@ -46,4 +46,18 @@ class SpfEvaluationTests {
 			.isEqualTo("fail");
 	}
 
+	@Test
+	void alignmentFollowsThePublishedDmarcModes() {
+		Account account = fixtures.verifiedAccount("align");
+		String name = "align-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		TestDnsServer.shared().add("_dmarc." + name + ". 300 IN TXT \"v=DMARC1; p=reject; adkim=s; aspf=r\"");
+		Domain domain = domains.add(account.owner(), new NewDomain(name, false, "", ""));
+		DmarcAlignment own = domains.alignment(account.owner(), domain.id(), null, "bounce." + name);
+		assertThat(own.dkimAligned()).isTrue();
+		assertThat(own.spfAligned()).isTrue();
+		DmarcAlignment google = domains.alignment(account.owner(), domain.id(), name + ".gappssmtp.com", "gmail.com");
+		assertThat(google.dkimMode()).isEqualTo("s");
+		assertThat(google.aligned()).isFalse();
+	}
+
 }

@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.DkimKeyInfo;
+import com.penguinmails.domains.DmarcAlignment;
 import com.penguinmails.domains.DnsTemplate;
 import com.penguinmails.domains.DnsTemplates;
 import com.penguinmails.domains.DnsUpdateSettings;
@@ -225,6 +226,16 @@ class DomainsApi {
 	@Operation(summary = "Is this sending host (name or IP) authorised by the domain's SPF, includes followed?")
 	SpfEvaluation checkSender(@PathVariable UUID id, @Valid @RequestBody SenderCheck check) {
 		return domains.checkSender(tenancy.current(), id, check.host());
+	}
+
+	record AlignmentCheck(String dkimDomain, String spfDomain) {
+	}
+
+	@PostMapping("/{id}/alignment")
+	@Operation(summary = "DMARC alignment of this From domain with a DKIM d= and an SPF (envelope) domain, "
+			+ "under the published adkim/aspf")
+	DmarcAlignment alignment(@PathVariable UUID id, @RequestBody AlignmentCheck check) {
+		return domains.alignment(tenancy.current(), id, check.dkimDomain(), check.spfDomain());
 	}
 
 	@GetMapping("/{id}/health")
