@@ -1,0 +1,15 @@
+package com.penguinmails.mailboxes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A sender account as users see it (passwords never included).
+ *
+ * @param status active, paused, or error (with {@code lastError})
+ */
+public record Mailbox(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
+		String smtpUsername, String imapHost, int imapPort, Security imapSecurity, String imapUsername,
+		String signatureHtml, String replyTo, int dailyCap, int minGapSeconds, int maxGapSeconds, String status,
+		String lastError, Instant lastTestedAt, Instant createdAt) {
+}

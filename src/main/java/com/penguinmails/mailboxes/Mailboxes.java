@@ -1,0 +1,214 @@
+package com.penguinmails.mailboxes;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.Domains;
+import com.penguinmails.mailboxes.internal.MailboxConnections;
+import com.penguinmails.mailboxes.internal.MailboxRepository;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * A workspace's sender accounts: connect (with presets), list, test for real, pause,
+ * remove. Passwords are encrypted with the master key and never returned.
+ */
+@Service
+public class Mailboxes {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>,;]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z0-9-]{2,}$");
+
+	private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.-]{1,253}$");
+
+	private final MailboxRepository repository;
+
+	private final MailboxConnections connections;
+
+	private final Domains domains;
+
+	private final Clock clock;
+
+	Mailboxes(MailboxRepository repository, MailboxConnections connections, Domains domains, Clock clock) {
+		this.repository = repository;
+		this.connections = connections;
+		this.domains = domains;
+		this.clock = clock;
+	}
+
+	/** Connection presets of the common providers. */
+	public enum Preset {
+
+		GOOGLE("smtp.gmail.com", 587, Security.STARTTLS, "imap.gmail.com", 993, Security.TLS),
+		MICROSOFT("smtp.office365.com", 587, Security.STARTTLS, "outlook.office365.com", 993, Security.TLS);
+
+		final String smtpHost;
+
+		final int smtpPort;
+
+		final Security smtpSecurity;
+
+		final String imapHost;
+
+		final int imapPort;
+
+		final Security imapSecurity;
+
+		Preset(String smtpHost, int smtpPort, Security smtpSecurity, String imapHost, int imapPort,
+				Security imapSecurity) {
+			this.smtpHost = smtpHost;
+			this.smtpPort = smtpPort;
+			this.smtpSecurity = smtpSecurity;
+			this.imapHost = imapHost;
+			this.imapPort = imapPort;
+			this.imapSecurity = imapSecurity;
+		}
+
+	}
+
+	@Transactional
+	public Mailbox add(Tenant tenant, NewMailbox request) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		String email = request.email() == null ? "" : request.email().strip();
+		if (!EMAIL.matcher(email).matches()) {
+			throw new InvalidInputProblem("invalid-email", "Enter the mailbox's email address, like jo@example.com.");
+		}
+		String displayName = request.displayName() == null ? "" : request.displayName().strip();
+		if (displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
+			// Names end up in the From header: no line breaks, ever.
+			throw new InvalidInputProblem("invalid-name",
+					"The display name must be one line of at most 200 characters.");
+		}
+		if (repository.exists(tenant.workspaceId(), email)) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "mailbox-exists", email + " is already connected.");
+		}
+		Preset preset = preset(request.preset());
+		ServerSettings smtp = server("SMTP", request.smtp(), preset == null ? null : preset.smtpHost,
+				preset == null ? 587 : preset.smtpPort, preset == null ? Security.STARTTLS : preset.smtpSecurity,
+				email);
+		ServerSettings imap = server("IMAP", request.imap(), preset == null ? null : preset.imapHost,
+				preset == null ? 993 : preset.imapPort, preset == null ? Security.TLS : preset.imapSecurity, email);
+		if (imap.password() == null || imap.password().isEmpty()) {
+			// Most providers use the same app password for both.
+			imap = new ServerSettings(imap.host(), imap.port(), imap.security(), imap.username(), smtp.password());
+		}
+		int cap = request.dailyCap() == null ? 30 : request.dailyCap();
+		int minGap = request.minGapSeconds() == null ? 60 : request.minGapSeconds();
+		int maxGap = request.maxGapSeconds() == null ? Math.max(300, minGap) : request.maxGapSeconds();
+		if (cap < 1 || cap > 10_000) {
+			throw new InvalidInputProblem("invalid-cap", "The daily cap must be between 1 and 10,000.");
+		}
+		if (minGap < 0 || maxGap < minGap) {
+			throw new InvalidInputProblem("invalid-gap",
+					"The gap between sends needs 0 <= minimum <= maximum seconds.");
+		}
+		String replyTo = request.replyTo() == null ? "" : request.replyTo().strip();
+		if (!replyTo.isEmpty() && !EMAIL.matcher(replyTo).matches()) {
+			throw new InvalidInputProblem("invalid-reply-to", "The reply-to must be one email address.");
+		}
+		UUID id = UUID.randomUUID();
+		repository.insert(tenant.workspaceId(),
+				new MailboxRepository.Row(id, email, displayName, smtp.host(), smtp.port(), smtp.security(),
+						smtp.username(), connections.encrypt(id, "smtp", smtp.password()), imap.host(), imap.port(),
+						imap.security(), imap.username(), connections.encrypt(id, "imap", imap.password()),
+						request.signatureHtml() == null ? "" : request.signatureHtml(), replyTo, cap, minGap, maxGap),
+				clock.instant());
+		return get(tenant, id);
+	}
+
+	public List<Mailbox> list(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
+		return repository.list(tenant.workspaceId());
+	}
+
+	public Mailbox get(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
+		return repository.find(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("Mailbox"));
+	}
+
+	/**
+	 * Connects to both servers for real and records the outcome (an error puts it in
+	 * error).
+	 */
+	@Transactional
+	public ConnectionTest test(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		MailboxRepository.Row row = repository.credentials(tenant.workspaceId(), id)
+			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
+		ConnectionTest result = connections.test(row);
+		String error = result.ok() ? null
+				: (result.smtp().ok() ? "" : "SMTP " + result.smtp().stage() + ": " + result.smtp().message())
+						+ (result.smtp().ok() || result.imap().ok() ? "" : " ")
+						+ (result.imap().ok() ? "" : "IMAP " + result.imap().stage() + ": " + result.imap().message());
+		repository.recordTest(tenant.workspaceId(), id, result.ok(),
+				error == null ? null : error.substring(0, Math.min(1000, error.length())), clock.instant());
+		return result;
+	}
+
+	@Transactional
+	public void pause(Tenant tenant, UUID id, boolean paused) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		get(tenant, id);
+		repository.setStatus(tenant.workspaceId(), id, paused ? "paused" : "active");
+	}
+
+	@Transactional
+	public void delete(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.ADMIN, "mailboxes:write");
+		get(tenant, id);
+		repository.delete(tenant.workspaceId(), id);
+	}
+
+	/**
+	 * The workspace's domain this mailbox sends from, when it has one (for its DKIM key
+	 * and health).
+	 */
+	public Optional<Domain> domainOf(Tenant tenant, Mailbox mailbox) {
+		String domain = mailbox.email().substring(mailbox.email().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+		return domains.list(tenant).stream().filter(d -> d.name().equals(domain)).findFirst();
+	}
+
+	private static Preset preset(String value) {
+		if (value == null || value.isBlank() || value.equalsIgnoreCase("generic")) {
+			return null;
+		}
+		try {
+			return Preset.valueOf(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-preset", "Presets: google, microsoft or generic.");
+		}
+	}
+
+	private static ServerSettings server(String label, ServerSettings given, String presetHost, int presetPort,
+			Security presetSecurity, String email) {
+		String host = given == null || given.host() == null || given.host().isBlank() ? presetHost
+				: given.host().strip();
+		if (host == null || !HOST.matcher(host).matches()) {
+			throw new InvalidInputProblem("invalid-host", "Give the " + label + " server's host name.");
+		}
+		int port = given == null || given.port() == 0 ? presetPort : given.port();
+		if (port < 1 || port > 65535) {
+			throw new InvalidInputProblem("invalid-port", "The " + label + " port must be between 1 and 65535.");
+		}
+		Security security = given == null || given.security() == null ? presetSecurity : given.security();
+		String username = given == null || given.username() == null || given.username().isBlank() ? email
+				: given.username().strip();
+		String password = given == null ? null : given.password();
+		if ("SMTP".equals(label) && (password == null || password.isEmpty())) {
+			throw new InvalidInputProblem("password-required", "Give the mailbox's password (or app password).");
+		}
+		return new ServerSettings(host, port, security, username, password);
+	}
+
+}

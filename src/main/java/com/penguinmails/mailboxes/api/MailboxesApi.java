@@ -1,0 +1,82 @@
+package com.penguinmails.mailboxes.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.mailboxes.ConnectionTest;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenancy;
+
+@RestController
+@RequestMapping(path = "/api/v1/mailboxes", produces = "application/json")
+@Tag(name = "Mailboxes", description = "Sender accounts (SMTP + IMAP); passwords are write-only")
+@SecurityRequirement(name = "apiKey")
+class MailboxesApi {
+
+	private final Mailboxes mailboxes;
+
+	private final Tenancy tenancy;
+
+	MailboxesApi(Mailboxes mailboxes, Tenancy tenancy) {
+		this.mailboxes = mailboxes;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	CursorPage<Mailbox> list() {
+		return CursorPage.of(mailboxes.list(tenancy.current()));
+	}
+
+	@PostMapping
+	@Operation(summary = "Connect a mailbox; preset google or microsoft fills the servers")
+	ResponseEntity<Mailbox> add(@RequestBody NewMailbox request) {
+		Mailbox mailbox = mailboxes.add(tenancy.current(), request);
+		return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + mailbox.id())).body(mailbox);
+	}
+
+	@GetMapping("/{id}")
+	Mailbox get(@PathVariable UUID id) {
+		return mailboxes.get(tenancy.current(), id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		mailboxes.delete(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/test")
+	@Operation(summary = "Real SMTP EHLO + AUTH and IMAP LOGIN + SELECT INBOX; says which step failed")
+	ConnectionTest test(@PathVariable UUID id) {
+		return mailboxes.test(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/pause")
+	Mailbox pause(@PathVariable UUID id) {
+		mailboxes.pause(tenancy.current(), id, true);
+		return mailboxes.get(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/resume")
+	Mailbox resume(@PathVariable UUID id) {
+		mailboxes.pause(tenancy.current(), id, false);
+		return mailboxes.get(tenancy.current(), id);
+	}
+
+}

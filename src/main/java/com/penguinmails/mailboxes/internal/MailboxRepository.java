@@ -1,0 +1,113 @@
+package com.penguinmails.mailboxes.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Security;
+
+/** Mailboxes; every query takes the workspace id first. Passwords stay encrypted here. */
+@Repository
+public class MailboxRepository {
+
+	public record Row(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
+			String smtpUsername, byte[] smtpPassword, String imapHost, int imapPort, Security imapSecurity,
+			String imapUsername, byte[] imapPassword, String signatureHtml, String replyTo, int dailyCap,
+			int minGapSeconds, int maxGapSeconds) {
+	}
+
+	private final JdbcClient jdbc;
+
+	MailboxRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public boolean exists(UUID workspaceId, String email) {
+		return jdbc.sql("SELECT count(*) FROM mailboxes WHERE workspace_id = ? AND lower(email) = lower(?)")
+			.params(workspaceId, email)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public void insert(UUID workspaceId, Row row, Instant now) {
+		jdbc.sql("""
+				INSERT INTO mailboxes (id, workspace_id, email, display_name, smtp_host, smtp_port, smtp_security,
+				    smtp_username, smtp_password, imap_host, imap_port, imap_security, imap_username, imap_password,
+				    signature_html, reply_to, daily_cap, min_gap_seconds, max_gap_seconds, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(row.id(), workspaceId, row.email(), row.displayName(), row.smtpHost(), row.smtpPort(),
+					row.smtpSecurity().name(), row.smtpUsername(), row.smtpPassword(), row.imapHost(), row.imapPort(),
+					row.imapSecurity().name(), row.imapUsername(), row.imapPassword(), row.signatureHtml(),
+					row.replyTo(), row.dailyCap(), row.minGapSeconds(), row.maxGapSeconds(), Timestamp.from(now))
+			.update();
+	}
+
+	public List<Mailbox> list(UUID workspaceId) {
+		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? ORDER BY lower(email)")
+			.param(workspaceId)
+			.query(MailboxRepository::map)
+			.list();
+	}
+
+	public Optional<Mailbox> find(UUID workspaceId, UUID id) {
+		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, id)
+			.query(MailboxRepository::map)
+			.optional();
+	}
+
+	/** The row with its encrypted passwords, for connecting. */
+	public Optional<Row> credentials(UUID workspaceId, UUID id) {
+		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, id)
+			.query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("email"),
+					rs.getString("display_name"), rs.getString("smtp_host"), rs.getInt("smtp_port"),
+					Security.valueOf(rs.getString("smtp_security")), rs.getString("smtp_username"),
+					rs.getBytes("smtp_password"), rs.getString("imap_host"), rs.getInt("imap_port"),
+					Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
+					rs.getBytes("imap_password"), rs.getString("signature_html"), rs.getString("reply_to"),
+					rs.getInt("daily_cap"), rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds")))
+			.optional();
+	}
+
+	public void recordTest(UUID workspaceId, UUID id, boolean ok, String error, Instant now) {
+		jdbc.sql(
+				"""
+						UPDATE mailboxes SET last_tested_at = ?, last_error = ?,
+						    status = CASE WHEN ? THEN (CASE WHEN status = 'paused' THEN 'paused' ELSE 'active' END) ELSE 'error' END
+						WHERE workspace_id = ? AND id = ?""")
+			.params(Timestamp.from(now), error, ok, workspaceId, id)
+			.update();
+	}
+
+	public void setStatus(UUID workspaceId, UUID id, String status) {
+		jdbc.sql("UPDATE mailboxes SET status = ? WHERE workspace_id = ? AND id = ?")
+			.params(status, workspaceId, id)
+			.update();
+	}
+
+	public void delete(UUID workspaceId, UUID id) {
+		jdbc.sql("DELETE FROM mailboxes WHERE workspace_id = ? AND id = ?").params(workspaceId, id).update();
+	}
+
+	private static Mailbox map(ResultSet rs, int row) throws SQLException {
+		Timestamp tested = rs.getTimestamp("last_tested_at");
+		return new Mailbox(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+				rs.getString("smtp_host"), rs.getInt("smtp_port"), Security.valueOf(rs.getString("smtp_security")),
+				rs.getString("smtp_username"), rs.getString("imap_host"), rs.getInt("imap_port"),
+				Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
+				rs.getString("signature_html"), rs.getString("reply_to"), rs.getInt("daily_cap"),
+				rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"), rs.getString("status"),
+				rs.getString("last_error"), tested == null ? null : tested.toInstant(),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Mailboxes: the sender accounts a workspace connects (SMTP to send, IMAP to read
+ * replies), their encrypted credentials, daily caps and pacing, and real connection
+ * tests.
+ */
+package com.penguinmails.mailboxes;

@@ -1,0 +1,112 @@
+package com.penguinmails.mailboxes.web;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.penguinmails.mailboxes.ConnectionTest;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Security;
+import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
+
+@Controller
+class MailboxesController {
+
+	/** The form; passwords are not kept when it comes back with an error. */
+	record MailboxForm(String email, String displayName, String preset, String smtpHost, Integer smtpPort,
+			Security smtpSecurity, String smtpUsername, String smtpPassword, String imapHost, Integer imapPort,
+			Security imapSecurity, String imapUsername, String imapPassword, Integer dailyCap, Integer minGapSeconds,
+			Integer maxGapSeconds, String replyTo, String signatureHtml) implements Serializable {
+
+		NewMailbox toNewMailbox() {
+			return new NewMailbox(email, displayName, preset,
+					new ServerSettings(smtpHost, smtpPort == null ? 0 : smtpPort, smtpSecurity, smtpUsername,
+							smtpPassword),
+					new ServerSettings(imapHost, imapPort == null ? 0 : imapPort, imapSecurity, imapUsername,
+							imapPassword),
+					signatureHtml, replyTo, dailyCap, minGapSeconds, maxGapSeconds);
+		}
+
+		MailboxForm withoutPasswords() {
+			return new MailboxForm(email, displayName, preset, smtpHost, smtpPort, smtpSecurity, smtpUsername, null,
+					imapHost, imapPort, imapSecurity, imapUsername, null, dailyCap, minGapSeconds, maxGapSeconds,
+					replyTo, signatureHtml);
+		}
+
+	}
+
+	private final Mailboxes mailboxes;
+
+	private final Tenancy tenancy;
+
+	MailboxesController(Mailboxes mailboxes, Tenancy tenancy) {
+		this.mailboxes = mailboxes;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping("/mailboxes")
+	String list(Model model) {
+		model.addAttribute("mailboxes", mailboxes.list(tenancy.current()));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new MailboxForm("", "", "google", "", null, null, "", null, "", null, null, "",
+					null, 30, 60, 300, "", ""));
+		}
+		return "mailboxes/list";
+	}
+
+	@PostMapping("/mailboxes")
+	String add(MailboxForm form, RedirectAttributes redirect) {
+		try {
+			Mailbox mailbox = mailboxes.add(tenancy.current(), form.toNewMailbox());
+			redirect.addFlashAttribute("notice", mailbox.email() + " connected. Test the connection to be sure.");
+			return "redirect:/mailboxes/" + mailbox.id();
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+			redirect.addFlashAttribute("form", form.withoutPasswords());
+			return "redirect:/mailboxes";
+		}
+	}
+
+	@GetMapping("/mailboxes/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Tenant tenant = tenancy.current();
+		Mailbox mailbox = mailboxes.get(tenant, id);
+		model.addAttribute("mailbox", mailbox);
+		model.addAttribute("domain", mailboxes.domainOf(tenant, mailbox).orElse(null));
+		return "mailboxes/show";
+	}
+
+	@PostMapping("/mailboxes/{id}/test")
+	String test(@PathVariable UUID id, Model model) {
+		ConnectionTest result = mailboxes.test(tenancy.current(), id);
+		model.addAttribute("test", result);
+		return show(id, model);
+	}
+
+	@PostMapping("/mailboxes/{id}/pause")
+	String pause(@PathVariable UUID id, @RequestParam(defaultValue = "true") boolean paused) {
+		mailboxes.pause(tenancy.current(), id, paused);
+		return "redirect:/mailboxes/" + id;
+	}
+
+	@PostMapping("/mailboxes/{id}/delete")
+	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+		mailboxes.delete(tenancy.current(), id);
+		redirect.addFlashAttribute("notice", "Mailbox removed.");
+		return "redirect:/mailboxes";
+	}
+
+}
