@@ -1,0 +1,92 @@
+package com.penguinmails.shared;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams an uploaded CSV row by row (Commons CSV): an optional header row (recognised by
+ * one of its expected first-column names), quoted fields that span lines, blank and
+ * {@code #} lines skipped, and each row's line number in the file for error reports. A
+ * leading UTF-8 byte order mark is ignored.
+ */
+public final class CsvRows {
+
+	/**
+	 * One data row; {@code get} reads by header name or, without a header, by position.
+	 */
+	public record Row(long line, CSVRecord record, Map<String, Integer> header) {
+
+		public String get(int position, String... names) {
+			if (header == null) {
+				return position >= 0 && position < record.size() ? record.get(position) : null;
+			}
+			for (String name : names) {
+				Integer index = header.get(name);
+				if (index != null && index < record.size()) {
+					return record.get(index);
+				}
+			}
+			return null;
+		}
+
+		public String get(String... names) {
+			return get(-1, names);
+		}
+
+	}
+
+	public interface RowHandler {
+
+		/** Handles a row; returning false stops reading. */
+		boolean handle(Row row);
+
+	}
+
+	private CsvRows() {
+	}
+
+	/**
+	 * Reads every row. A file that cannot be parsed further (an unterminated quote) fails
+	 * with a {@link Problem} naming the line, after the rows before it were handled.
+	 */
+	public static void read(Reader csv, Set<String> headerFirstColumns, RowHandler handler) {
+		long line = 1;
+		try (CSVParser parser = CSVFormat.DEFAULT.builder()
+			.setTrim(true)
+			.setIgnoreEmptyLines(true)
+			.setCommentMarker('#')
+			.get()
+			.parse(csv)) {
+			Map<String, Integer> header = null;
+			for (CSVRecord record : parser) {
+				String first = record.get(0).replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+				if (header == null && record.getRecordNumber() == 1 && headerFirstColumns.contains(first)) {
+					header = new HashMap<>();
+					for (int i = 0; i < record.size(); i++) {
+						header.put(record.get(i).replace("\uFEFF", "").toLowerCase(Locale.ROOT).replace(' ', '_'), i);
+					}
+					continue;
+				}
+				// The parser's line when the record ends: a quoted field may span lines.
+				line = parser.getCurrentLineNumber();
+				if (!handler.handle(new Row(line, record, header))) {
+					return;
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			throw new InvalidInputProblem("unreadable-csv",
+					"The file could not be read after line " + line + ": " + ex.getMessage());
+		}
+	}
+
+}
