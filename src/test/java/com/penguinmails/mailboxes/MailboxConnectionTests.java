@@ -39,6 +39,9 @@ class MailboxConnectionTests {
 	Mailboxes mailboxes;
 
 	@Autowired
+	com.penguinmails.domains.Domains domains;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -170,6 +173,45 @@ class MailboxConnectionTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	void aCsvOfMailboxesIsAddedTestedAndReportedByLine() throws Exception {
+		Account account = fixtures.verifiedAccount("mbx-import");
+		mailServer.setUser("amy@outreach.test", "amy@outreach.test", "amy-password");
+		String key = fixtures.apiKey(account, "mailboxes:write");
+		String csv = "email,display_name,smtp_host,smtp_port,smtp_security,smtp_password,imap_host,imap_port,imap_security,daily_cap\n"
+				+ "amy@outreach.test,Amy,127.0.0.1," + smtpPort() + ",NONE,amy-password,127.0.0.1," + imapPort()
+				+ ",none,50\n" + "bob@outreach.test,Bob,127.0.0.1," + smtpPort() + ",NONE,bad-password,127.0.0.1,"
+				+ imapPort() + ",NONE,\n" + "not-an-address,Nobody,127.0.0.1,25,NONE,x,127.0.0.1,143,NONE,\n"
+				+ "cat@outreach.test,Cat,127.0.0.1,twenty-five,NONE,x,127.0.0.1,143,NONE,\n";
+		JsonNode result = json
+			.readTree(mvc.perform(post("/api/v1/mailboxes/import").header("Authorization", "Bearer " + key)
+				.contentType("text/csv")
+				.content(csv)).andReturn().getResponse().getContentAsString());
+		assertThat(result.get("connected").asInt()).isEqualTo(1);
+		assertThat(result.get("failedTests").asInt()).isEqualTo(1);
+		assertThat(result.get("rejected").asInt()).isEqualTo(2);
+		JsonNode rows = result.get("rows");
+		assertThat(rows.get(0).get("mailbox").get("dailyCap").asInt()).isEqualTo(50);
+		assertThat(rows.get(1).get("line").asInt()).isEqualTo(3);
+		assertThat(rows.get(1).get("message").asText()).contains("SMTP authentication");
+		assertThat(rows.get(2).get("line").asInt()).isEqualTo(4);
+		assertThat(rows.get(2).get("message").asText()).contains("email address");
+		assertThat(rows.get(3).get("message").asText()).contains("Not a number");
+	}
+
+	@Test
+	void aMailboxOnAWorkspaceDomainLinksToItsDkimKey() throws Exception {
+		Account account = fixtures.verifiedAccount("mbx-domain");
+		String domainName = "own-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		domains.add(account.owner(), new com.penguinmails.domains.NewDomain(domainName, false, "", ""));
+		Mailbox mailbox = mailboxes.add(account.owner(),
+				mailbox("jo@" + domainName, "127.0.0.1", smtpPort(), Security.NONE, imapPort(), Security.NONE, "x"));
+		assertThat(mailboxes.domainOf(account.owner(), mailbox))
+			.hasValueSatisfying(d -> assertThat(d.name()).isEqualTo(domainName));
+		String page = fixtures.signedIn(account).get("/mailboxes/" + mailbox.id()).getResponse().getContentAsString();
+		assertThat(page).contains("DKIM selector").contains(domainName);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.penguinmails.mailboxes.api;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.shared.CursorPage;
@@ -31,10 +33,13 @@ class MailboxesApi {
 
 	private final Mailboxes mailboxes;
 
+	private final MailboxImport imports;
+
 	private final Tenancy tenancy;
 
-	MailboxesApi(Mailboxes mailboxes, Tenancy tenancy) {
+	MailboxesApi(Mailboxes mailboxes, MailboxImport imports, Tenancy tenancy) {
 		this.mailboxes = mailboxes;
+		this.imports = imports;
 		this.tenancy = tenancy;
 	}
 
@@ -48,6 +53,12 @@ class MailboxesApi {
 	ResponseEntity<Mailbox> add(@RequestBody NewMailbox request) {
 		Mailbox mailbox = mailboxes.add(tenancy.current(), request);
 		return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + mailbox.id())).body(mailbox);
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@Operation(summary = "Connect many mailboxes from a CSV; each row is added, tested and reported by line")
+	MailboxImport.Result importCsv(@RequestBody String csv) {
+		return imports.importCsv(tenancy.current(), new StringReader(csv));
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,9 @@
 package com.penguinmails.mailboxes.web;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -9,10 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.mailboxes.Security;
@@ -49,10 +54,13 @@ class MailboxesController {
 
 	private final Mailboxes mailboxes;
 
+	private final MailboxImport imports;
+
 	private final Tenancy tenancy;
 
-	MailboxesController(Mailboxes mailboxes, Tenancy tenancy) {
+	MailboxesController(Mailboxes mailboxes, MailboxImport imports, Tenancy tenancy) {
 		this.mailboxes = mailboxes;
+		this.imports = imports;
 		this.tenancy = tenancy;
 	}
 
@@ -78,6 +86,23 @@ class MailboxesController {
 			redirect.addFlashAttribute("form", form.withoutPasswords());
 			return "redirect:/mailboxes";
 		}
+	}
+
+	@GetMapping("/mailboxes/import")
+	String importForm() {
+		return "mailboxes/import";
+	}
+
+	@PostMapping("/mailboxes/import")
+	String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
+			Model model) throws IOException {
+		String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+		if (text.isBlank()) {
+			model.addAttribute("error", "Choose a CSV file or paste the rows.");
+			return "mailboxes/import";
+		}
+		model.addAttribute("result", imports.importCsv(tenancy.current(), new StringReader(text)));
+		return "mailboxes/import";
 	}
 
 	@GetMapping("/mailboxes/{id}")
