@@ -41,6 +41,17 @@ public record DmarcAlignment(String fromDomain, String dkimDomain, String spfDom
 		return "r".equals(mode) && organizational(a).equals(organizational(b));
 	}
 
+	/** A tag's value in a {@code tag=value;} record (DMARC, DKIM), or null. */
+	public static String tag(String record, String name) {
+		for (String part : record.split(";")) {
+			int eq = part.indexOf('=');
+			if (eq > 0 && part.substring(0, eq).strip().equalsIgnoreCase(name)) {
+				return part.substring(eq + 1).strip();
+			}
+		}
+		return null;
+	}
+
 	/** RFC 7489 §3.2: the registrable domain, one label below the public suffix. */
 	static String organizational(String domain) {
 		try {

@@ -35,13 +35,9 @@ public class DnsTemplates {
 		if (name.isEmpty() || name.length() > 100) {
 			throw new InvalidInputProblem("invalid-name", "Give the template a name of 1 to 100 characters.");
 		}
-		// The same checks as a domain's own settings, on a throwaway name.
+		// The same checks as a domain's own settings.
 		String spf = template.spfMechanisms() == null ? "" : template.spfMechanisms().strip();
-		for (String mechanism : spf.split("\\s+")) {
-			if (!mechanism.isBlank() && !mechanism.matches("^[+~?-]?(include:|ip4:|ip6:|a|mx|exists:)[^\\s]*$")) {
-				throw new InvalidInputProblem("invalid-spf", "Not an SPF mechanism: " + mechanism + ".");
-			}
-		}
+		Domains.checkSpfMechanisms(spf);
 		String mx = template.mxHosts() == null ? ""
 				: String.join(", ",
 						java.util.Arrays.stream(template.mxHosts().split("[\\s,]+"))

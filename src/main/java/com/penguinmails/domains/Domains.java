@@ -72,12 +72,7 @@ public class Domains {
 		}
 		String spf = request.spfMechanisms() == null || request.spfMechanisms().isBlank() ? store.defaultSpfMechanisms()
 				: request.spfMechanisms().strip();
-		for (String mechanism : spf.split("\\s+")) {
-			if (!mechanism.isBlank() && !mechanism.matches("^[+~?-]?(include:|ip4:|ip6:|a|mx|exists:)[^\\s]*$")) {
-				throw new InvalidInputProblem("invalid-spf",
-						"Not an SPF mechanism: " + mechanism + " (use include:, ip4:, ip6:, a, mx or exists:).");
-			}
-		}
+		checkSpfMechanisms(spf);
 		UUID id = UUID.randomUUID();
 		byte[] token = new byte[16];
 		RANDOM.nextBytes(token);
@@ -251,16 +246,8 @@ public class Domains {
 			.toList();
 		String record = dmarc.isEmpty() ? "" : dmarc.get(0).replaceAll("\\s", "");
 		return DmarcAlignment.evaluate(domain.name(), dkimDomain == null ? domain.name() : dkimDomain,
-				spfDomain == null ? domain.name() : spfDomain, tag(record, "adkim"), tag(record, "aspf"));
-	}
-
-	private static String tag(String record, String name) {
-		for (String part : record.split(";")) {
-			if (part.startsWith(name + "=")) {
-				return part.substring(name.length() + 1);
-			}
-		}
-		return null;
+				spfDomain == null ? domain.name() : spfDomain, DmarcAlignment.tag(record, "adkim"),
+				DmarcAlignment.tag(record, "aspf"));
 	}
 
 	/** The domain's DKIM keys still published (never a private key). */
@@ -341,6 +328,18 @@ public class Domains {
 	 */
 	public String zoneSnippet(List<RecordCheck> records) {
 		return store.zoneSnippet(records);
+	}
+
+	/**
+	 * Refuses anything but SPF mechanisms a sender may be authorised by (RFC 7208 §5).
+	 */
+	static void checkSpfMechanisms(String spf) {
+		for (String mechanism : spf.split("\\s+")) {
+			if (!mechanism.isBlank() && !mechanism.matches("^[+~?-]?(include:|ip4:|ip6:|a|mx|exists:)[^\\s]*$")) {
+				throw new InvalidInputProblem("invalid-spf",
+						"Not an SPF mechanism: " + mechanism + " (use include:, ip4:, ip6:, a, mx or exists:).");
+			}
+		}
 	}
 
 	/**

@@ -1,13 +1,9 @@
 package com.penguinmails.domains;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.Master;
-import org.xbill.DNS.Record;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,12 +26,7 @@ class DkimRotationTests {
 
 	private void publish(List<RecordCheck> records) throws Exception {
 		String zone = domains.zoneSnippet(records);
-		try (Master master = new Master(new ByteArrayInputStream(zone.getBytes(StandardCharsets.UTF_8)))) {
-			Record record;
-			while ((record = master.nextRecord()) != null) {
-				TestDnsServer.shared().add(record.toString());
-			}
-		}
+		TestDnsServer.shared().publishZone(zone);
 	}
 
 	@Test

@@ -143,6 +143,24 @@ public final class TestDnsServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Publishes every record of a zone-file snippet, as a user pasting it at their
+	 * provider would.
+	 */
+	public TestDnsServer publishZone(String zone) {
+		try (org.xbill.DNS.Master master = new org.xbill.DNS.Master(
+				new java.io.ByteArrayInputStream(zone.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+			Record record;
+			while ((record = master.nextRecord()) != null) {
+				add(record.toString());
+			}
+			return this;
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Not a zone snippet: " + zone, ex);
+		}
+	}
+
 	/** Forgets every record of {@code name}. */
 	public TestDnsServer clear(String name) {
 		records.remove(name(name));

@@ -13,6 +13,7 @@ import org.xbill.DNS.Type;
 
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.domains.DmarcAlignment;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.domains.internal.DnsClient.Answer;
@@ -145,7 +146,7 @@ class DnsRecords {
 			if (compact.equals(expected.replaceAll("\\s", ""))) {
 				return new RecordCheck(purpose, "TXT", host, expected, "ok", observed, List.of());
 			}
-			String p = tag(compact, "p");
+			String p = DmarcAlignment.tag(compact, "p");
 			if (compact.contains("\"") || compact.contains("\\")) {
 				hints.add("The value contains quote marks or backslashes: paste it without the surrounding quotes "
 						+ "(your DNS provider adds them).");
@@ -192,7 +193,7 @@ class DnsRecords {
 					+ " DMARC records: receivers ignore them all (RFC 7489 §6.6.3). Keep one.");
 			return new RecordCheck("dmarc", "TXT", host, expected, "wrong", records, hints);
 		}
-		String policy = tag(records.get(0).replaceAll("\\s", ""), "p");
+		String policy = DmarcAlignment.tag(records.get(0).replaceAll("\\s", ""), "p");
 		if (policy == null) {
 			hints.add("The record has no p= policy tag: add p=none to start.");
 			return new RecordCheck("dmarc", "TXT", host, expected, "wrong", records, hints);
@@ -304,16 +305,6 @@ class DnsRecords {
 	static String absolute(String host) {
 		String lower = host.strip().toLowerCase(Locale.ROOT);
 		return lower.endsWith(".") ? lower : lower + ".";
-	}
-
-	private static String tag(String record, String name) {
-		for (String part : record.split(";")) {
-			int eq = part.indexOf('=');
-			if (eq > 0 && part.substring(0, eq).strip().equalsIgnoreCase(name)) {
-				return part.substring(eq + 1).strip();
-			}
-		}
-		return null;
 	}
 
 }
