@@ -164,7 +164,7 @@ class Blocklists {
 				if (value.endsWith("/32") || value.endsWith("/128")) {
 					value = value.substring(0, value.lastIndexOf('/'));
 				}
-				if (!value.contains("/")) {
+				if (!value.contains("/") && ips.size() < MAX_IPS) {
 					ips.add(value);
 				}
 			}
