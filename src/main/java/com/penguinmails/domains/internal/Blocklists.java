@@ -44,6 +44,12 @@ class Blocklists {
 	record Zone(String zone, boolean ip, String name, Map<String, String> listed, Set<String> refused, String delist) {
 	}
 
+	/**
+	 * At most this many sending IPs are looked up per domain (each costs one query per IP
+	 * list).
+	 */
+	static final int MAX_IPS = 10;
+
 	private final List<Zone> zones;
 
 	private final DnsClient dns;
