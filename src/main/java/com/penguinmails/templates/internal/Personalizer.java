@@ -1,0 +1,246 @@
+package com.penguinmails.templates.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import liqp.Template;
+import liqp.TemplateParser;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import com.penguinmails.templates.Rendered;
+
+/**
+ * Renders subject, HTML and text for one contact: spintax first (one option per contact,
+ * the same at every render), then Liquid (liqp) with the contact's fields, custom fields
+ * and {@code sender.*}, dates in the contact's time zone. In the HTML every value is
+ * HTML-escaped, so a contact named {@code <script>} is text; the subject refuses line
+ * breaks (no header injection).
+ */
+@Component
+public class Personalizer {
+
+	/**
+	 * {@code {a|b|c}} with at least one bar, not part of a Liquid {@code {{ }}} or
+	 * {@code {% %}}.
+	 */
+	static final Pattern SPINTAX = Pattern.compile("(?<!\\{)\\{(?![{%])([^{}|]*(?:\\|[^{}|]*)+)\\}(?!\\})");
+
+	static final Pattern OUTPUT = Pattern.compile("\\{\\{-?\\s*([A-Za-z_][\\w.]*)\\s*([^}]*)-?}}");
+
+	static final Pattern LOCAL = Pattern.compile("\\{%-?\\s*(?:for|assign|capture)\\s+([A-Za-z_]\\w*)");
+
+	private final Map<String, Template> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * @param seed what makes spintax choices stable for one recipient (the contact's id
+	 * or email)
+	 * @param variables the contact's fields; nested maps for {@code sender} and
+	 * {@code custom}
+	 */
+	public Rendered render(String subject, String html, String text, Map<String, Object> variables, String seed,
+			ZoneId zone) {
+		List<String> missing = new ArrayList<>();
+		variables = inZone(variables, zone);
+		String spunSubject = spin(subject, seed + ":subject");
+		String spunHtml = spin(html, seed + ":html");
+		String renderedSubject = liquid(spunSubject, variables, zone, missing).strip();
+		if (renderedSubject.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+			renderedSubject = renderedSubject.replaceAll("[\\r\\n]+", " ");
+		}
+		String renderedHtml = liquid(spunHtml, escaped(variables), zone, missing);
+		String renderedText = text == null || text.isBlank() ? toText(renderedHtml)
+				: liquid(spin(text, seed + ":text"), variables, zone, missing);
+		return new Rendered(renderedSubject, renderedHtml, renderedText, List.copyOf(new LinkedHashSet<>(missing)));
+	}
+
+	private String liquid(String source, Map<String, Object> variables, ZoneId zone, List<String> missing) {
+		missing.addAll(missing(source, variables));
+		Template template = cache.computeIfAbsent(zone.getId() + "\u0000" + source, key -> parser(zone).parse(source));
+		if (cache.size() > 10_000) {
+			cache.clear();
+		}
+		return template.render(variables);
+	}
+
+	private static TemplateParser parser(ZoneId zone) {
+		return new TemplateParser.Builder().withDefaultTimeZone(zone)
+			.withErrorMode(TemplateParser.ErrorMode.LAX)
+			.withMaxRenderTimeMillis(2000)
+			.withMaxIterations(10_000)
+			.build();
+	}
+
+	/**
+	 * Output variables with no value and no {@code default} filter. Conditions
+	 * ({@code if}) may test missing values; loop and assigned variables are local.
+	 */
+	static List<String> missing(String source, Map<String, Object> variables) {
+		Set<String> locals = new LinkedHashSet<>();
+		Matcher local = LOCAL.matcher(source);
+		while (local.find()) {
+			locals.add(local.group(1));
+		}
+		List<String> missing = new ArrayList<>();
+		Matcher output = OUTPUT.matcher(source);
+		while (output.find()) {
+			String path = output.group(1);
+			String filters = output.group(2);
+			if (filters.contains("default") || locals.contains(path.split("\\.")[0])) {
+				continue;
+			}
+			Object value = lookup(variables, path);
+			if (value == null || value.toString().isBlank()) {
+				missing.add(path);
+			}
+		}
+		return missing;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Object lookup(Map<String, Object> variables, String path) {
+		Object current = variables;
+		for (String part : path.split("\\.")) {
+			if (!(current instanceof Map<?, ?> map)) {
+				return null;
+			}
+			current = ((Map<String, Object>) map).get(part);
+		}
+		return current;
+	}
+
+	/**
+	 * Replaces each spintax group by one option, chosen from a hash of the seed and the
+	 * group.
+	 */
+	static String spin(String source, String seed) {
+		if (source == null || source.indexOf('|') < 0) {
+			return source;
+		}
+		Matcher matcher = SPINTAX.matcher(source);
+		StringBuilder out = new StringBuilder();
+		int index = 0;
+		while (matcher.find()) {
+			String[] options = matcher.group(1).split("\\|", -1);
+			int pick = Math.floorMod(hash(seed + ":" + index++ + ":" + matcher.group(1)), options.length);
+			matcher.appendReplacement(out, Matcher.quoteReplacement(options[pick]));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	private static int hash(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return ((digest[0] & 0xff) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8)
+					| (digest[3] & 0xff);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Instants become date-times in the contact's time zone, so date filters print local
+	 * dates.
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> inZone(Map<String, Object> variables, ZoneId zone) {
+		Map<String, Object> copy = new HashMap<>();
+		variables.forEach((key, value) -> {
+			if (value instanceof java.time.Instant instant) {
+				copy.put(key, instant.atZone(zone));
+			}
+			else if (value instanceof Map<?, ?> map) {
+				copy.put(key, inZone((Map<String, Object>) map, zone));
+			}
+			else {
+				copy.put(key, value);
+			}
+		});
+		return copy;
+	}
+
+	/** The variables with every string HTML-escaped, for rendering into HTML. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> escaped(Map<String, Object> variables) {
+		Map<String, Object> copy = new HashMap<>();
+		variables.forEach((key, value) -> {
+			if (value instanceof String s) {
+				copy.put(key, HtmlUtils.htmlEscape(s));
+			}
+			else if (value instanceof Map<?, ?> map) {
+				copy.put(key, escaped((Map<String, Object>) map));
+			}
+			else if (value instanceof List<?> list) {
+				copy.put(key, list.stream().map(v -> v instanceof String s ? HtmlUtils.htmlEscape(s) : v).toList());
+			}
+			else {
+				copy.put(key, value);
+			}
+		});
+		return copy;
+	}
+
+	/**
+	 * Plain text from HTML (jsoup): paragraphs and line breaks kept, links as "text
+	 * (url)".
+	 */
+	public static String toText(String html) {
+		Document document = Jsoup.parse(html);
+		StringBuilder text = new StringBuilder();
+		appendText(document.body(), text);
+		return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+	private static void appendText(Node node, StringBuilder text) {
+		for (Node child : node.childNodes()) {
+			if (child instanceof TextNode t) {
+				text.append(t.text());
+			}
+			else if (child instanceof Element e) {
+				String tag = e.normalName();
+				if (tag.equals("script") || tag.equals("style") || tag.equals("head")) {
+					continue;
+				}
+				if (tag.equals("br")) {
+					text.append('\n');
+					continue;
+				}
+				boolean block = e.isBlock() || tag.equals("li") || tag.equals("tr");
+				if (block && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+					text.append('\n');
+				}
+				if (tag.equals("li")) {
+					text.append("- ");
+				}
+				appendText(e, text);
+				if (tag.equals("a") && e.hasAttr("href") && !e.attr("href").equals(e.text())
+						&& !e.attr("href").startsWith("mailto:")) {
+					text.append(" (").append(e.attr("href")).append(')');
+				}
+				if (block) {
+					text.append(tag.equals("p") || tag.startsWith("h") ? "\n\n" : "\n");
+				}
+			}
+		}
+	}
+
+}

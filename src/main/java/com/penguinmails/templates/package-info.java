@@ -1,0 +1,6 @@
+/**
+ * Templates and personalisation: versioned subject/HTML/text templates in Liquid, spintax
+ * chosen deterministically per contact, strict checks for variables without values, plain
+ * text from HTML, previews and test sends.
+ */
+package com.penguinmails.templates;
