@@ -155,6 +155,28 @@ public class Mailboxes {
 		return result;
 	}
 
+	/** Sends one message (a template test) through the mailbox, to any address. */
+	public void sendTest(Tenant tenant, UUID id, String to, String subject, String html, String text) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		MailboxRepository.Row row = repository.credentials(tenant.workspaceId(), id)
+			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
+		String address = to == null ? "" : to.strip();
+		if (!EMAIL.matcher(address).matches()) {
+			throw new InvalidInputProblem("invalid-email", "Send the test to one valid email address.");
+		}
+		ConnectionTest.Step result;
+		try {
+			result = connections.send(row, address, subject, html, text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-message", "The message could not be built: " + ex.getMessage());
+		}
+		if (!result.ok()) {
+			throw new InvalidInputProblem(HttpStatus.BAD_GATEWAY, "send-failed",
+					"Not sent: SMTP " + result.stage() + ": " + result.message());
+		}
+	}
+
 	@Transactional
 	public void pause(Tenant tenant, UUID id, boolean paused) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");

@@ -65,7 +65,25 @@ class ConnectionTester {
 		}
 	}
 
-	private static Properties properties(String protocol, Security security) {
+	/** Sends one message through the server, or fails with the stage that failed. */
+	Step send(String host, int port, Security security, String username, String password,
+			java.util.function.Function<Session, jakarta.mail.internet.MimeMessage> message) {
+		Properties props = properties("smtp", security);
+		props.put("mail.smtp.auth", "true");
+		String protocol = security == Security.TLS ? "smtps" : "smtp";
+		Session session = Session.getInstance(props);
+		try (Transport transport = session.getTransport(protocol)) {
+			transport.connect(host, port, username, password);
+			jakarta.mail.internet.MimeMessage mime = message.apply(session);
+			transport.sendMessage(mime, mime.getAllRecipients());
+			return new Step(true, null, "Sent through " + host + ":" + port + ".");
+		}
+		catch (MessagingException ex) {
+			return classify(ex, host, port);
+		}
+	}
+
+	static Properties properties(String protocol, Security security) {
 		Properties props = new Properties();
 		for (String p : new String[] { protocol, protocol + "s" }) {
 			props.put("mail." + p + ".connectiontimeout", String.valueOf(TIMEOUT_MILLIS));

@@ -2,6 +2,13 @@ package com.penguinmails.mailboxes.internal;
 
 import java.util.UUID;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.mailboxes.ConnectionTest;
@@ -22,6 +29,40 @@ public class MailboxConnections {
 
 	public byte[] encrypt(UUID mailboxId, String server, String password) {
 		return secrets.encrypt(password, "mailbox:" + server + ":" + mailboxId);
+	}
+
+	/**
+	 * Sends a multipart (text + HTML) message from the mailbox. Names and subject are
+	 * encoded by Jakarta Mail (RFC 2047), so no header can be injected through them.
+	 */
+	public ConnectionTest.Step send(MailboxRepository.Row row, String to, String subject, String html, String text) {
+		String password = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
+		return tester.send(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(), password,
+				session -> {
+					try {
+						MimeMessage message = new MimeMessage(session);
+						message.setFrom(new InternetAddress(row.email(), row.displayName(), "UTF-8"));
+						message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+						if (!row.replyTo().isBlank()) {
+							message.setReplyTo(InternetAddress.parse(row.replyTo(), true));
+						}
+						message.setSubject(subject.replaceAll("[\\r\\n]+", " "), "UTF-8");
+						MimeMultipart alternative = new MimeMultipart("alternative");
+						MimeBodyPart plain = new MimeBodyPart();
+						plain.setText(text, "UTF-8");
+						MimeBodyPart rich = new MimeBodyPart();
+						rich.setContent(html, "text/html; charset=UTF-8");
+						alternative.addBodyPart(plain);
+						alternative.addBodyPart(rich);
+						message.setContent(alternative);
+						message.setSentDate(new java.util.Date());
+						message.saveChanges();
+						return message;
+					}
+					catch (MessagingException | java.io.UnsupportedEncodingException ex) {
+						throw new IllegalArgumentException(ex.getMessage(), ex);
+					}
+				});
 	}
 
 	public ConnectionTest test(MailboxRepository.Row row) {

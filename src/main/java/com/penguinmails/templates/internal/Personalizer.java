@@ -1,8 +1,6 @@
 package com.penguinmails.templates.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.google.common.hash.Hashing;
 import liqp.Template;
 import liqp.TemplateParser;
 import org.jsoup.Jsoup;
@@ -47,7 +46,15 @@ public class Personalizer {
 
 	static final Pattern LOCAL = Pattern.compile("\\{%-?\\s*(?:for|assign|capture)\\s+([A-Za-z_]\\w*)");
 
-	private final Map<String, Template> cache = new ConcurrentHashMap<>();
+	/**
+	 * Parsed templates by time zone, then source (no key concatenation: sources are
+	 * long).
+	 */
+	private final Map<ZoneId, Map<String, Template>> cache = new ConcurrentHashMap<>();
+
+	private final Map<String, String> textOf = new ConcurrentHashMap<>();
+
+	private final Map<String, List<String[]>> outputsOf = new ConcurrentHashMap<>();
 
 	/**
 	 * @param seed what makes spintax choices stable for one recipient (the contact's id
@@ -66,52 +73,65 @@ public class Personalizer {
 			renderedSubject = renderedSubject.replaceAll("[\\r\\n]+", " ");
 		}
 		String renderedHtml = liquid(spunHtml, escaped(variables), zone, missing);
-		String renderedText = text == null || text.isBlank() ? toText(renderedHtml)
-				: liquid(spin(text, seed + ":text"), variables, zone, missing);
+		// Without a written text part, the HTML template itself is turned into text once
+		// (its
+		// Liquid and spintax survive as text), then rendered with the raw values: the
+		// same
+		// spintax choices as the HTML, no HTML entities in the text.
+		String textSource = text == null || text.isBlank() ? textOf.computeIfAbsent(html, Personalizer::toText) : text;
+		String renderedText = liquid(spin(textSource, seed + (text == null || text.isBlank() ? ":html" : ":text")),
+				variables, zone, new ArrayList<>());
 		return new Rendered(renderedSubject, renderedHtml, renderedText, List.copyOf(new LinkedHashSet<>(missing)));
 	}
 
 	private String liquid(String source, Map<String, Object> variables, ZoneId zone, List<String> missing) {
-		missing.addAll(missing(source, variables));
-		Template template = cache.computeIfAbsent(zone.getId() + "\u0000" + source, key -> parser(zone).parse(source));
-		if (cache.size() > 10_000) {
-			cache.clear();
+		for (String[] output : outputsOf.computeIfAbsent(source, Personalizer::checkedOutputs)) {
+			Object value = lookup(variables, output[0]);
+			if (value == null || value.toString().isBlank()) {
+				missing.add(output[0]);
+			}
 		}
-		return template.render(variables);
+		Map<String, Template> byZone = cache.computeIfAbsent(zone, z -> new ConcurrentHashMap<>());
+		Template template = byZone.computeIfAbsent(source, key -> parser(zone).parse(source));
+		if (byZone.size() > 10_000) {
+			byZone.clear();
+			textOf.clear();
+			outputsOf.clear();
+		}
+		return template.renderUnguarded(variables);
 	}
 
 	private static TemplateParser parser(ZoneId zone) {
 		return new TemplateParser.Builder().withDefaultTimeZone(zone)
 			.withErrorMode(TemplateParser.ErrorMode.LAX)
-			.withMaxRenderTimeMillis(2000)
+			// Bounded by iterations and output size, not by a render-time limit: liqp
+			// enforces that
+			// with a thread per render, which costs more than the rendering itself.
 			.withMaxIterations(10_000)
+			.withMaxSizeRenderedString(2_000_000)
 			.build();
 	}
 
 	/**
-	 * Output variables with no value and no {@code default} filter. Conditions
-	 * ({@code if}) may test missing values; loop and assigned variables are local.
+	 * The output variables that must have a value: those without a {@code default}
+	 * filter. Conditions ({@code if}) may test missing values; loop and assigned
+	 * variables are local.
 	 */
-	static List<String> missing(String source, Map<String, Object> variables) {
+	static List<String[]> checkedOutputs(String source) {
 		Set<String> locals = new LinkedHashSet<>();
 		Matcher local = LOCAL.matcher(source);
 		while (local.find()) {
 			locals.add(local.group(1));
 		}
-		List<String> missing = new ArrayList<>();
+		List<String[]> checked = new ArrayList<>();
 		Matcher output = OUTPUT.matcher(source);
 		while (output.find()) {
 			String path = output.group(1);
-			String filters = output.group(2);
-			if (filters.contains("default") || locals.contains(path.split("\\.")[0])) {
-				continue;
-			}
-			Object value = lookup(variables, path);
-			if (value == null || value.toString().isBlank()) {
-				missing.add(path);
+			if (!output.group(2).contains("default") && !locals.contains(path.split("\\.")[0])) {
+				checked.add(new String[] { path });
 			}
 		}
-		return missing;
+		return checked;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -126,35 +146,49 @@ public class Personalizer {
 		return current;
 	}
 
+	private static final Map<String, List<Object>> SPIN_PLANS = new ConcurrentHashMap<>();
+
 	/**
 	 * Replaces each spintax group by one option, chosen from a hash of the seed and the
-	 * group.
+	 * group, so the same contact always gets the same text. The source is split into
+	 * literal text and groups once and cached.
 	 */
 	static String spin(String source, String seed) {
 		if (source == null || source.indexOf('|') < 0) {
 			return source;
 		}
-		Matcher matcher = SPINTAX.matcher(source);
-		StringBuilder out = new StringBuilder();
-		int index = 0;
-		while (matcher.find()) {
-			String[] options = matcher.group(1).split("\\|", -1);
-			int pick = Math.floorMod(hash(seed + ":" + index++ + ":" + matcher.group(1)), options.length);
-			matcher.appendReplacement(out, Matcher.quoteReplacement(options[pick]));
+		if (SPIN_PLANS.size() > 10_000) {
+			SPIN_PLANS.clear();
 		}
-		matcher.appendTail(out);
+		List<Object> plan = SPIN_PLANS.computeIfAbsent(source, Personalizer::spinPlan);
+		StringBuilder out = new StringBuilder(source.length());
+		int index = 0;
+		for (Object part : plan) {
+			if (part instanceof String literal) {
+				out.append(literal);
+			}
+			else {
+				String[] options = (String[]) part;
+				int pick = Math.floorMod(Hashing.murmur3_32_fixed()
+					.hashString(seed + ":" + index++ + ":" + String.join("|", options), StandardCharsets.UTF_8)
+					.asInt(), options.length);
+				out.append(options[pick]);
+			}
+		}
 		return out.toString();
 	}
 
-	private static int hash(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return ((digest[0] & 0xff) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8)
-					| (digest[3] & 0xff);
+	private static List<Object> spinPlan(String source) {
+		List<Object> plan = new ArrayList<>();
+		Matcher matcher = SPINTAX.matcher(source);
+		int last = 0;
+		while (matcher.find()) {
+			plan.add(source.substring(last, matcher.start()));
+			plan.add(matcher.group(1).split("\\|", -1));
+			last = matcher.end();
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		plan.add(source.substring(last));
+		return plan;
 	}
 
 	/**

@@ -1,0 +1,212 @@
+package com.penguinmails.templates;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+import com.penguinmails.templates.internal.Personalizer;
+
+/**
+ * A workspace's email templates. Saving makes a new version (the old ones stay, for
+ * campaigns that used them). Rendering is strict: a variable without a value and without
+ * a default makes the message unsendable.
+ */
+@Service
+public class Templates {
+
+	public record Draft(String name, String subject, String html, String text) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Personalizer personalizer;
+
+	private final Mailboxes mailboxes;
+
+	private final Clock clock;
+
+	Templates(JdbcClient jdbc, Personalizer personalizer, Mailboxes mailboxes, Clock clock) {
+		this.jdbc = jdbc;
+		this.personalizer = personalizer;
+		this.mailboxes = mailboxes;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public EmailTemplate create(Tenant tenant, Draft draft) {
+		tenant.require(WorkspaceRole.MEMBER, "templates:write");
+		String name = check(draft);
+		UUID id = UUID.randomUUID();
+		try {
+			jdbc.sql("INSERT INTO email_templates (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
+				.params(id, tenant.workspaceId(), name, Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "template-exists",
+					"A template named " + name + " exists.");
+		}
+		insertVersion(tenant, id, 1, draft);
+		return get(tenant, id);
+	}
+
+	/** Saves a new version; the template's name may change too. */
+	@Transactional
+	public EmailTemplate update(Tenant tenant, UUID id, Draft draft) {
+		tenant.require(WorkspaceRole.MEMBER, "templates:write");
+		EmailTemplate current = get(tenant, id);
+		String name = check(draft);
+		jdbc.sql("UPDATE email_templates SET name = ? WHERE workspace_id = ? AND id = ?")
+			.params(name, tenant.workspaceId(), id)
+			.update();
+		insertVersion(tenant, id, current.version() + 1, draft);
+		return get(tenant, id);
+	}
+
+	public List<EmailTemplate> list(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "templates:read");
+		return jdbc.sql(SELECT
+				+ " WHERE t.workspace_id = ? AND v.version = (SELECT max(version) FROM email_template_versions WHERE template_id = t.id) ORDER BY t.name")
+			.param(tenant.workspaceId())
+			.query((rs, i) -> map(rs))
+			.list();
+	}
+
+	public EmailTemplate get(Tenant tenant, UUID id) {
+		return version(tenant, id, null);
+	}
+
+	/** One version, or the latest when {@code version} is null. */
+	public EmailTemplate version(Tenant tenant, UUID id, Integer version) {
+		tenant.require(WorkspaceRole.VIEWER, "templates:read");
+		Optional<EmailTemplate> found = jdbc
+			.sql(SELECT + " WHERE t.workspace_id = ? AND t.id = ? AND v.version = coalesce(?, "
+					+ "(SELECT max(version) FROM email_template_versions WHERE template_id = t.id))")
+			.params(tenant.workspaceId(), id, version)
+			.query((rs, i) -> map(rs))
+			.optional();
+		return found.orElseThrow(() -> new NotFoundProblem("Template"));
+	}
+
+	public List<EmailTemplate> versions(Tenant tenant, UUID id) {
+		get(tenant, id);
+		return jdbc.sql(SELECT + " WHERE t.workspace_id = ? AND t.id = ? ORDER BY v.version DESC")
+			.params(tenant.workspaceId(), id)
+			.query((rs, i) -> map(rs))
+			.list();
+	}
+
+	@Transactional
+	public void delete(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "templates:write");
+		get(tenant, id);
+		jdbc.sql("DELETE FROM email_templates WHERE workspace_id = ? AND id = ?")
+			.params(tenant.workspaceId(), id)
+			.update();
+	}
+
+	/**
+	 * Renders the latest version for a contact's fields ({@code first_name}, custom
+	 * fields under {@code custom}, the sender under {@code sender}), in the contact's
+	 * time zone.
+	 */
+	public Rendered preview(Tenant tenant, UUID id, Map<String, Object> contact, String timeZone) {
+		EmailTemplate template = get(tenant, id);
+		return render(template, contact, timeZone);
+	}
+
+	public Rendered render(EmailTemplate template, Map<String, Object> contact, String timeZone) {
+		ZoneId zone;
+		try {
+			zone = timeZone == null || timeZone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(timeZone);
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputProblem("invalid-time-zone", "Unknown time zone: " + timeZone);
+		}
+		Object seed = contact.getOrDefault("id", contact.getOrDefault("email", ""));
+		return personalizer.render(template.subject(), template.html(), template.text(), contact, String.valueOf(seed),
+				zone);
+	}
+
+	/**
+	 * Sends the template, rendered for a sample contact, to any address through one of
+	 * the workspace's mailboxes. Refused while a variable has no value.
+	 */
+	public Rendered sendTest(Tenant tenant, UUID id, UUID mailboxId, String to, Map<String, Object> contact,
+			String timeZone) {
+		tenant.require(WorkspaceRole.MEMBER, "templates:write");
+		Rendered rendered = preview(tenant, id, contact, timeZone);
+		if (!rendered.sendable()) {
+			throw new InvalidInputProblem("missing-variables",
+					"Not sent: no value for " + String.join(", ", rendered.missing())
+							+ ". Give them a value or a default (for example {{ first_name | default: \"there\" }}).");
+		}
+		mailboxes.sendTest(tenant, mailboxId, to, "[Test] " + rendered.subject(), rendered.html(), rendered.text());
+		return rendered;
+	}
+
+	private static final String SELECT = """
+			SELECT t.id, t.name, v.version, v.subject, v.html, v.text, v.created_at
+			FROM email_templates t JOIN email_template_versions v ON v.template_id = t.id""";
+
+	private static EmailTemplate map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new EmailTemplate(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+				rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+	}
+
+	private void insertVersion(Tenant tenant, UUID id, int version, Draft draft) {
+		jdbc.sql(
+				"""
+						INSERT INTO email_template_versions (id, workspace_id, template_id, version, subject, html, text, created_by, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), tenant.workspaceId(), id, version, draft.subject().strip(), draft.html(),
+					draft.text() == null || draft.text().isBlank() ? null : draft.text(), tenant.userId(),
+					Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	private static String check(Draft draft) {
+		String name = draft.name() == null ? "" : draft.name().strip();
+		if (name.isEmpty() || name.length() > 200) {
+			throw new InvalidInputProblem("invalid-name", "Give the template a name of 1 to 200 characters.");
+		}
+		if (draft.subject() == null || draft.subject().isBlank()) {
+			throw new InvalidInputProblem("subject-required", "Give the template a subject.");
+		}
+		if (draft.subject().contains("\r") || draft.subject().contains("\n")) {
+			throw new InvalidInputProblem("invalid-subject", "The subject must be one line.");
+		}
+		if (draft.html() == null || draft.html().isBlank()) {
+			throw new InvalidInputProblem("body-required", "Give the template a body.");
+		}
+		if (draft.html().length() > 500_000) {
+			throw new InvalidInputProblem("body-too-large", "The body is over 500 KB.");
+		}
+		try {
+			liqp.TemplateParser.DEFAULT
+				.parse(draft.subject() + "\n" + draft.html() + "\n" + (draft.text() == null ? "" : draft.text()));
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidInputProblem("invalid-liquid",
+					"The template has a Liquid syntax error: " + ex.getMessage());
+		}
+		return name;
+	}
+
+}

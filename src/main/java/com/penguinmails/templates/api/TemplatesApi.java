@@ -1,0 +1,97 @@
+package com.penguinmails.templates.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenancy;
+import com.penguinmails.templates.EmailTemplate;
+import com.penguinmails.templates.Rendered;
+import com.penguinmails.templates.Templates;
+import com.penguinmails.templates.Templates.Draft;
+
+@RestController
+@RequestMapping(path = "/api/v1/templates", produces = "application/json")
+@Tag(name = "Templates", description = "Versioned Liquid templates, previews and test sends")
+@SecurityRequirement(name = "apiKey")
+class TemplatesApi {
+
+	record Preview(Map<String, Object> contact, String timeZone) {
+	}
+
+	record SendTest(UUID mailboxId, String to, Map<String, Object> contact, String timeZone) {
+	}
+
+	private final Templates templates;
+
+	private final Tenancy tenancy;
+
+	TemplatesApi(Templates templates, Tenancy tenancy) {
+		this.templates = templates;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	CursorPage<EmailTemplate> list() {
+		return CursorPage.of(templates.list(tenancy.current()));
+	}
+
+	@PostMapping
+	ResponseEntity<EmailTemplate> create(@RequestBody Draft draft) {
+		EmailTemplate created = templates.create(tenancy.current(), draft);
+		return ResponseEntity.created(URI.create("/api/v1/templates/" + created.id())).body(created);
+	}
+
+	@GetMapping("/{id}")
+	EmailTemplate get(@PathVariable UUID id) {
+		return templates.get(tenancy.current(), id);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Save a new version (earlier versions are kept)")
+	EmailTemplate update(@PathVariable UUID id, @RequestBody Draft draft) {
+		return templates.update(tenancy.current(), id, draft);
+	}
+
+	@GetMapping("/{id}/versions")
+	List<EmailTemplate> versions(@PathVariable UUID id) {
+		return templates.versions(tenancy.current(), id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		templates.delete(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/preview")
+	@Operation(summary = "Render for a contact's fields; 'missing' lists variables without value or default")
+	Rendered preview(@PathVariable UUID id, @RequestBody Preview preview) {
+		return templates.preview(tenancy.current(), id, preview.contact() == null ? Map.of() : preview.contact(),
+				preview.timeZone());
+	}
+
+	@PostMapping("/{id}/send-test")
+	@Operation(summary = "Send the rendered template to any address through one of the workspace's mailboxes")
+	Rendered sendTest(@PathVariable UUID id, @RequestBody SendTest request) {
+		return templates.sendTest(tenancy.current(), id, request.mailboxId(), request.to(),
+				request.contact() == null ? Map.of() : request.contact(), request.timeZone());
+	}
+
+}
