@@ -1,0 +1,230 @@
+package com.penguinmails.contacts;
+
+import java.io.Reader;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.shared.CsvRows;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * The workspace's suppression list: addresses and whole domains (a domain also covers its
+ * subdomains), each with its reason and time. Every send asks {@link #isSuppressed} at
+ * the last moment.
+ */
+@Service
+public class Suppressions {
+
+	public static final List<String> REASONS = List.of("unsubscribed", "hard_bounce", "complaint", "manual");
+
+	public record ImportResult(int added, int alreadyThere, List<String> errors) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Suppressions(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds an address or a domain; true when new, false when it was already suppressed.
+	 */
+	@Transactional
+	public boolean add(Tenant tenant, String value, String reason) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		return insert(tenant.workspaceId(), value, reason, clock.instant());
+	}
+
+	/**
+	 * For other features (unsubscribes, bounces, complaints): no caller role is involved.
+	 */
+	@Transactional
+	public boolean suppress(UUID workspaceId, String value, String reason) {
+		return insert(workspaceId, value, reason, clock.instant());
+	}
+
+	private boolean insert(UUID workspaceId, String value, String reason, Instant now) {
+		String normalized = normalize(value);
+		String kind = normalized.contains("@") ? "address" : "domain";
+		String why = reason == null || reason.isBlank() ? "manual" : reason.strip().toLowerCase(Locale.ROOT);
+		if (!REASONS.contains(why)) {
+			throw new InvalidInputProblem("invalid-reason",
+					"Reason must be one of " + String.join(", ", REASONS) + ".");
+		}
+		return jdbc.sql("""
+				INSERT INTO suppressions (id, workspace_id, kind, value, value_hash, reason, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, value_hash) DO NOTHING""")
+			.params(UUID.randomUUID(), workspaceId, kind, normalized, hash(normalized), why, Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Whether an address may not be mailed: it, or its domain or any parent domain, is
+	 * suppressed.
+	 */
+	public boolean isSuppressed(UUID workspaceId, String email) {
+		String address;
+		try {
+			address = normalize(email);
+		}
+		catch (InvalidInputProblem ex) {
+			return true;
+		}
+		List<byte[]> hashes = new ArrayList<>();
+		hashes.add(hash(address));
+		String domain = address.substring(address.indexOf('@') + 1);
+		while (domain.contains(".")) {
+			hashes.add(hash(domain));
+			domain = domain.substring(domain.indexOf('.') + 1);
+		}
+		return jdbc.sql("SELECT count(*) FROM suppressions WHERE workspace_id = ? AND value_hash = ANY (?)")
+			.params(workspaceId, hashes.toArray(byte[][]::new))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Newest first; pass {@code nextCursor} back for older entries. */
+	public CursorPage<Suppression> list(Tenant tenant, String cursor, int limit) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidInputProblem("invalid-limit", "limit must be between 1 and 1000.");
+		}
+		Instant before = null;
+		UUID beforeId = null;
+		if (cursor != null && !cursor.isBlank()) {
+			try {
+				String[] parts = cursor.split("_", 2);
+				before = Instant.parse(parts[0]);
+				beforeId = UUID.fromString(parts[1]);
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidInputProblem("invalid-cursor", "The cursor is not valid.");
+			}
+		}
+		List<Suppression> rows = jdbc.sql("""
+				SELECT id, kind, value, reason, created_at FROM suppressions
+				WHERE workspace_id = ? AND (?::timestamptz IS NULL OR (created_at, id) < (?::timestamptz, ?::uuid))
+				ORDER BY created_at DESC, id DESC LIMIT ?""")
+			.params(tenant.workspaceId(), before == null ? null : Timestamp.from(before),
+					before == null ? null : Timestamp.from(before), beforeId, limit + 1)
+			.query((rs, i) -> new Suppression(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list();
+		if (rows.size() > limit) {
+			Suppression last = rows.get(limit - 1);
+			return new CursorPage<>(List.copyOf(rows.subList(0, limit)), last.createdAt() + "_" + last.id());
+		}
+		return CursorPage.of(rows);
+	}
+
+	@Transactional
+	public void remove(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.ADMIN, "contacts:write");
+		int removed = jdbc.sql("DELETE FROM suppressions WHERE workspace_id = ? AND id = ?")
+			.params(tenant.workspaceId(), id)
+			.update();
+		if (removed == 0) {
+			throw new NotFoundProblem("Suppression");
+		}
+	}
+
+	/**
+	 * A CSV of value,reason (header optional); bad rows are reported by line, the others
+	 * added.
+	 */
+	public ImportResult importCsv(Tenant tenant, Reader csv) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		int[] counts = new int[2];
+		List<String> errors = new ArrayList<>();
+		CsvRows.read(csv, Set.of("value", "email", "address", "domain"), row -> {
+			String value = row.get(0, "value", "email", "address", "domain");
+			String reason = row.get(1, "reason");
+			try {
+				counts[add(tenant, value, reason) ? 0 : 1]++;
+			}
+			catch (Problem problem) {
+				errors.add("Line " + row.line() + ": " + problem.getMessage());
+			}
+			return true;
+		});
+		return new ImportResult(counts[0], counts[1], errors);
+	}
+
+	/**
+	 * Every entry as CSV (kind,value,reason,created_at); erased entries show an empty
+	 * value.
+	 */
+	public String exportCsv(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		StringBuilder csv = new StringBuilder("kind,value,reason,created_at\n");
+		jdbc.sql(
+				"SELECT kind, value, reason, created_at FROM suppressions WHERE workspace_id = ? ORDER BY created_at, id")
+			.param(tenant.workspaceId())
+			.query(rs -> {
+				csv.append(rs.getString(1))
+					.append(',')
+					.append(rs.getString(2) == null ? "" : rs.getString(2))
+					.append(',')
+					.append(rs.getString(3))
+					.append(',')
+					.append(rs.getTimestamp(4).toInstant())
+					.append('\n');
+			});
+		return csv.toString();
+	}
+
+	/** Lower case, IDN domain in punycode; an address or a domain, nothing else. */
+	static String normalize(String value) {
+		String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+		if (v.startsWith("@")) {
+			v = v.substring(1);
+		}
+		int at = v.lastIndexOf('@');
+		String domain = at >= 0 ? v.substring(at + 1) : v;
+		String local = at >= 0 ? v.substring(0, at) : null;
+		try {
+			domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-value", "Not an email address or a domain: " + value);
+		}
+		boolean ok = domain.contains(".") && domain.length() <= 253 && (local == null
+				|| (!local.isEmpty() && local.length() <= 64 && !local.contains(" ") && !local.contains("@")));
+		if (!ok) {
+			throw new InvalidInputProblem("invalid-value", "Not an email address or a domain: " + value);
+		}
+		return local == null ? domain : local + "@" + domain;
+	}
+
+	static byte[] hash(String normalized) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
