@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Importing 1,000,000 contacts from CSV into PostgreSQL (embedded): rows/s and peak heap, with the
+# JVM capped at 512 MB so running out of memory would fail the run.
+#   bash bench/contact-import.sh [rows]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B test -Dtest=ContactImportBench -Dsurefire.excludedGroups= -Dbench.rows="${1:-1000000}" \
+	-DargLine=-Xmx512m -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
+grep -h '^BENCH' target/surefire-reports/*ContactImportBench-output.txt

@@ -1,0 +1,118 @@
+package com.penguinmails.contacts.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.ContactImport;
+import com.penguinmails.contacts.ContactImports;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.Contacts.NewContact;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.Tenancy;
+
+@RestController
+@RequestMapping(path = "/api/v1/contacts", produces = "application/json")
+@Tag(name = "Contacts", description = "Contacts (leads) and CSV imports")
+@SecurityRequirement(name = "apiKey")
+class ContactsApi {
+
+	private final Contacts contacts;
+
+	private final ContactImports imports;
+
+	private final ObjectMapper json;
+
+	private final Tenancy tenancy;
+
+	ContactsApi(Contacts contacts, ContactImports imports, ObjectMapper json, Tenancy tenancy) {
+		this.contacts = contacts;
+		this.imports = imports;
+		this.json = json;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	CursorPage<Contact> list(@RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "100") int limit) {
+		return contacts.list(tenancy.current(), cursor, limit);
+	}
+
+	@PostMapping
+	ResponseEntity<Contact> create(@RequestBody NewContact contact) {
+		Contact created = contacts.create(tenancy.current(), contact);
+		return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id())).body(created);
+	}
+
+	@GetMapping("/{id}")
+	Contact get(@PathVariable UUID id) {
+		return contacts.get(tenancy.current(), id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		contacts.delete(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = "/imports", consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once")
+	ResponseEntity<ContactImport> startImport(@RequestBody byte[] csv,
+			@RequestParam(defaultValue = ",") String delimiter,
+			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String mapping)
+			throws IOException {
+		Map<String, String> columns = Map.of();
+		if (mapping != null && !mapping.isBlank()) {
+			try {
+				columns = json.readValue(mapping, new TypeReference<Map<String, String>>() {
+				});
+			}
+			catch (IOException ex) {
+				throw new InvalidInputProblem("invalid-mapping",
+						"mapping must be a JSON object: {\"CSV header\": \"field\"}.");
+			}
+		}
+		if (!duplicates.equals("update") && !duplicates.equals("skip")) {
+			throw new InvalidInputProblem("invalid-duplicates", "duplicates must be update or skip.");
+		}
+		ContactImport job = imports.start(tenancy.current(), new ByteArrayInputStream(csv),
+				new ContactImports.Options(delimiter(delimiter), duplicates.equals("update"), columns));
+		return ResponseEntity.accepted().location(URI.create("/api/v1/contacts/imports/" + job.id())).body(job);
+	}
+
+	@GetMapping("/imports/{id}")
+	ContactImport importJob(@PathVariable UUID id) {
+		return imports.get(tenancy.current(), id);
+	}
+
+	private static char delimiter(String value) {
+		if (value.equals("\\t") || value.equalsIgnoreCase("tab")) {
+			return '\t';
+		}
+		if (value.length() != 1) {
+			throw new InvalidInputProblem("invalid-delimiter", "The delimiter is one character (or \"tab\").");
+		}
+		return value.charAt(0);
+	}
+
+}

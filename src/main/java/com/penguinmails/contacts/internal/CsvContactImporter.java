@@ -1,0 +1,292 @@
+package com.penguinmails.contacts.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.postgresql.PGConnection;
+
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.contacts.ContactImport.RowError;
+
+/**
+ * Streams a CSV into {@code contacts}: rows are read one at a time (Commons CSV),
+ * checked, and sent in batches of 5,000 with PostgreSQL {@code COPY} into a session-local
+ * staging table, then merged with one {@code INSERT ... ON CONFLICT} per batch. Memory
+ * stays flat whatever the file's size. A bad row is recorded with its line number and the
+ * rest go on.
+ */
+@Component
+public class CsvContactImporter {
+
+	static final int BATCH = 5000;
+
+	static final int MAX_ERRORS_KEPT = 1000;
+
+	/** Progress after each batch. */
+	public interface Progress {
+
+		void update(long rowsRead, long inserted, long updated, long skipped, long failed, List<RowError> errors);
+
+	}
+
+	public record Totals(long rowsRead, long inserted, long updated, long skipped, long failed, List<RowError> errors) {
+	}
+
+	private static final String COLUMNS = "line, email, first_name, last_name, company, title, phone, website, linkedin_url, time_zone, country, custom, tags, role_address, disposable";
+
+	private final DataSource dataSource;
+
+	private final ObjectMapper json;
+
+	CsvContactImporter(DataSource dataSource, ObjectMapper json) {
+		this.dataSource = dataSource;
+		this.json = json;
+	}
+
+	/**
+	 * @param mapping CSV header → field ({@code email}, {@code first_name}, ...,
+	 * {@code tags}, {@code custom.<name>} or {@code ignore}); headers not in it are
+	 * guessed
+	 * @param update whether an existing contact (same email, any case) is updated or
+	 * skipped
+	 */
+	public Totals run(UUID workspaceId, Reader csv, char delimiter, Map<String, String> mapping, boolean update,
+			Progress progress) throws SQLException, IOException {
+		long rowsRead = 0;
+		long inserted = 0;
+		long updated = 0;
+		long skipped = 0;
+		long failed = 0;
+		List<RowError> errors = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection();
+				CSVParser parser = CSVFormat.DEFAULT.builder()
+					.setDelimiter(delimiter)
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.setIgnoreEmptyLines(true)
+					.setTrim(true)
+					.setAllowMissingColumnNames(true)
+					.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+					.get()
+					.parse(csv)) {
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(
+						"""
+								CREATE TEMP TABLE IF NOT EXISTS contact_stage (
+								    line BIGINT, email TEXT, first_name TEXT, last_name TEXT, company TEXT, title TEXT, phone TEXT,
+								    website TEXT, linkedin_url TEXT, time_zone TEXT, country TEXT, custom TEXT, tags TEXT,
+								    role_address BOOLEAN, disposable BOOLEAN)""");
+			}
+			List<String> headers = parser.getHeaderNames();
+			String[] fields = new String[headers.size()];
+			for (int i = 0; i < headers.size(); i++) {
+				String header = headers.get(i).replace("\uFEFF", "");
+				fields[i] = mapping.getOrDefault(header, ContactFields.guess(header));
+			}
+			boolean hasEmail = java.util.Arrays.asList(fields).contains("email");
+			if (!hasEmail) {
+				throw new IllegalArgumentException("No column maps to the email address; map one to \"email\".");
+			}
+			StringWriter batch = new StringWriter();
+			CSVPrinter printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+			int inBatch = 0;
+			for (CSVRecord record : parser) {
+				rowsRead++;
+				long line = parser.getCurrentLineNumber();
+				String problem = stage(printer, record, fields, line);
+				if (problem != null) {
+					failed++;
+					if (errors.size() < MAX_ERRORS_KEPT) {
+						errors.add(new RowError(line, problem));
+					}
+					continue;
+				}
+				if (++inBatch == BATCH) {
+					long[] counts = flush(connection, workspaceId, batch, inBatch, update);
+					inserted += counts[0];
+					updated += counts[1];
+					skipped += counts[2];
+					batch = new StringWriter();
+					printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+					inBatch = 0;
+					progress.update(rowsRead, inserted, updated, skipped, failed, errors);
+				}
+			}
+			if (inBatch > 0) {
+				long[] counts = flush(connection, workspaceId, batch, inBatch, update);
+				inserted += counts[0];
+				updated += counts[1];
+				skipped += counts[2];
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("DROP TABLE IF EXISTS contact_stage");
+			}
+		}
+		catch (UncheckedIOException | IllegalStateException ex) {
+			// Commons CSV: an unterminated quote or a broken encoding stops the file
+			// here.
+			throw new IOException("The file could not be read after line " + (rowsRead + 1) + ": " + ex.getMessage(),
+					ex);
+		}
+		progress.update(rowsRead, inserted, updated, skipped, failed, errors);
+		return new Totals(rowsRead, inserted, updated, skipped, failed, errors);
+	}
+
+	/** Writes one checked row to the batch, or returns why it is refused. */
+	private String stage(CSVPrinter printer, CSVRecord record, String[] fields, long line) throws IOException {
+		Map<String, String> standard = new LinkedHashMap<>();
+		Map<String, String> custom = new LinkedHashMap<>();
+		for (int i = 0; i < fields.length && i < record.size(); i++) {
+			String field = fields[i];
+			String value = record.get(i);
+			if (field.equals("ignore") || value.isEmpty()) {
+				continue;
+			}
+			if (field.startsWith("custom.")) {
+				custom.put(field.substring(7), value);
+			}
+			else {
+				standard.put(field, value);
+			}
+		}
+		String email = standard.getOrDefault("email", "").strip();
+		if (email.isEmpty()) {
+			return "no email address";
+		}
+		if (!ContactFields.validEmail(email)) {
+			return "not a valid email address: " + (email.length() > 80 ? email.substring(0, 80) + "…" : email);
+		}
+		for (Map.Entry<String, String> entry : standard.entrySet()) {
+			if (entry.getValue().length() > 500) {
+				return entry.getKey() + " is longer than 500 characters";
+			}
+		}
+		String tags = standard.getOrDefault("tags", "");
+		List<String> tagList = new ArrayList<>();
+		for (String tag : tags.split("[,;|]")) {
+			if (!tag.isBlank()) {
+				tagList.add(tag.strip().toLowerCase());
+			}
+		}
+		String customJson;
+		try {
+			customJson = json.writeValueAsString(custom);
+		}
+		catch (JsonProcessingException ex) {
+			return "custom fields could not be stored";
+		}
+		printer.printRecord(line, email, standard.getOrDefault("first_name", ""),
+				standard.getOrDefault("last_name", ""), standard.getOrDefault("company", ""),
+				standard.getOrDefault("title", ""), standard.getOrDefault("phone", ""),
+				standard.getOrDefault("website", ""), standard.getOrDefault("linkedin_url", ""),
+				standard.getOrDefault("time_zone", ""), standard.getOrDefault("country", ""), customJson,
+				pgArray(tagList), ContactFields.roleAddress(email), ContactFields.disposable(email));
+		return null;
+	}
+
+	private static String pgArray(List<String> values) {
+		StringBuilder array = new StringBuilder("{");
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) {
+				array.append(',');
+			}
+			array.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		return array.append('}').toString();
+	}
+
+	/**
+	 * COPY the batch into the stage, merge it, and return {inserted, updated, skipped}.
+	 */
+	private long[] flush(Connection connection, UUID workspaceId, StringWriter batch, int rows, boolean update)
+			throws SQLException, IOException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("TRUNCATE contact_stage");
+		}
+		connection.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyIn("COPY contact_stage (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
+					new StringReader(batch.toString()));
+		String onConflict = update ? """
+				DO UPDATE SET
+				    email = EXCLUDED.email,
+				    first_name = coalesce(nullif(EXCLUDED.first_name, ''), c.first_name),
+				    last_name = coalesce(nullif(EXCLUDED.last_name, ''), c.last_name),
+				    company = coalesce(nullif(EXCLUDED.company, ''), c.company),
+				    title = coalesce(nullif(EXCLUDED.title, ''), c.title),
+				    phone = coalesce(nullif(EXCLUDED.phone, ''), c.phone),
+				    website = coalesce(nullif(EXCLUDED.website, ''), c.website),
+				    linkedin_url = coalesce(nullif(EXCLUDED.linkedin_url, ''), c.linkedin_url),
+				    time_zone = coalesce(nullif(EXCLUDED.time_zone, ''), c.time_zone),
+				    country = coalesce(nullif(EXCLUDED.country, ''), c.country),
+				    custom = c.custom || EXCLUDED.custom,
+				    tags = ARRAY(SELECT DISTINCT unnest(c.tags || EXCLUDED.tags)),
+				    updated_at = now()""" : "DO NOTHING";
+		// Round by round, each email at most once per round (earliest row first), so a
+		// contact
+		// repeated in the file is merged row after row instead of the later row erasing
+		// the earlier.
+		String merge = """
+				WITH picked AS (
+				    SELECT DISTINCT ON (lower(email)) * FROM contact_stage ORDER BY lower(email), line),
+				gone AS (DELETE FROM contact_stage s USING picked p WHERE s.line = p.line),
+				applied AS (
+				    INSERT INTO contacts AS c (id, workspace_id, email, first_name, last_name, company, title, phone,
+				        website, linkedin_url, time_zone, country, custom, tags, role_address, disposable)
+				    SELECT gen_random_uuid(), ?, email, first_name, last_name, company, title, phone, website,
+				        linkedin_url, time_zone, country, custom::jsonb, tags::text[], role_address, disposable
+				    FROM picked
+				    ON CONFLICT (workspace_id, lower(email)) """ + onConflict + """
+
+				    RETURNING (xmax = 0) AS inserted)
+				SELECT inserted FROM applied""";
+		long inserted = 0;
+		long updated = 0;
+		long remaining = rows;
+		while (remaining > 0) {
+			try (PreparedStatement statement = connection.prepareStatement(merge)) {
+				statement.setObject(1, workspaceId);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						if (rs.getBoolean(1)) {
+							inserted++;
+						}
+						else {
+							updated++;
+						}
+					}
+				}
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT count(*) FROM contact_stage")) {
+				rs.next();
+				remaining = rs.getLong(1);
+			}
+		}
+		return new long[] { inserted, updated, rows - inserted - updated };
+	}
+
+}

@@ -1,0 +1,154 @@
+package com.penguinmails.contacts;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+@IntegrationTest
+class ContactImportTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ObjectMapper json;
+
+	private JsonNode importAndWait(String key, byte[] csv, String... params) throws Exception {
+		var request = post("/api/v1/contacts/imports").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(csv);
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		MvcResult started = mvc.perform(request).andReturn();
+		assertThat(started.getResponse().getStatus()).isEqualTo(202);
+		String location = started.getResponse().getHeader("Location");
+		JsonNode[] job = new JsonNode[1];
+		await().until(() -> {
+			job[0] = json.readTree(mvc.perform(get(location).header("Authorization", "Bearer " + key))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			return !job[0].get("status").asText().equals("running");
+		});
+		return job[0];
+	}
+
+	@Test
+	void aNastyCsvImportsItsGoodRowsAndReportsEachBadOneByLine() throws Exception {
+		Account account = fixtures.verifiedAccount("contacts");
+		String key = fixtures.apiKey(account, "contacts:write");
+		String csv = "\uFEFFE-mail;First Name;Company Name;Plan;Tags\n" // line 1, with
+																		// BOM, semicolons
+				+ "ada@analytical.test;Ada;\"Analytical; Engines\";pro;vip,uk\n" // 2
+				+ "not-an-email;Bob;Nope;;\n" // 3
+				+ "info@acme.test;;Acme;;\n" // 4: role address
+				+ "eve@mailinator.com;Eve;\"Multi\nLine Ltd\";free;\n" // 5-6: quoted
+																		// newline,
+																		// disposable
+				+ ";Nobody;;;\n" // 7: no email
+				+ "ADA@analytical.test;Ada Augusta;;;\n"; // 8: same contact again, later
+															// row wins
+		JsonNode job = importAndWait(key, csv.getBytes(StandardCharsets.UTF_8), "delimiter", ";");
+		assertThat(job.get("status").asText()).isEqualTo("done");
+		assertThat(job.get("rowsRead").asInt()).isEqualTo(6);
+		assertThat(job.get("inserted").asInt()).isEqualTo(3);
+		assertThat(job.get("failed").asInt()).isEqualTo(2);
+		assertThat(job.get("errors").get(0).get("line").asInt()).isEqualTo(3);
+		assertThat(job.get("errors").get(0).get("reason").asText()).contains("not a valid email address");
+		assertThat(job.get("errors").get(1).get("line").asInt()).isEqualTo(7);
+
+		JsonNode list = json
+			.readTree(mvc.perform(get("/api/v1/contacts?limit=10").header("Authorization", "Bearer " + key))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		JsonNode ada = null;
+		JsonNode info = null;
+		JsonNode eve = null;
+		for (JsonNode c : list.get("data")) {
+			switch (c.get("email").asText().toLowerCase()) {
+				case "ada@analytical.test" -> ada = c;
+				case "info@acme.test" -> info = c;
+				case "eve@mailinator.com" -> eve = c;
+				default -> {
+				}
+			}
+		}
+		assertThat(ada.get("firstName").asText()).isEqualTo("Ada Augusta");
+		assertThat(ada.get("company").asText()).isEqualTo("Analytical; Engines");
+		assertThat(ada.get("custom").get("plan").asText()).isEqualTo("pro");
+		assertThat(ada.get("tags").toString()).contains("vip", "uk");
+		assertThat(info.get("roleAddress").asBoolean()).isTrue();
+		assertThat(eve.get("disposable").asBoolean()).isTrue();
+		assertThat(eve.get("company").asText()).isEqualTo("Multi\nLine Ltd");
+
+		// A second import: update mode fills new values, skip mode leaves existing
+		// contacts alone.
+		JsonNode updated = importAndWait(key, "email,title\nada@analytical.test,Countess\nnew@analytical.test,CTO\n"
+			.getBytes(StandardCharsets.UTF_8));
+		assertThat(updated.get("inserted").asInt()).isEqualTo(1);
+		assertThat(updated.get("updated").asInt()).isEqualTo(1);
+		JsonNode skipped = importAndWait(key,
+				"email,title\nada@analytical.test,Queen\n".getBytes(StandardCharsets.UTF_8), "duplicates", "skip");
+		assertThat(skipped.get("skipped").asInt()).isEqualTo(1);
+		String adaId = ada.get("id").asText();
+		assertThat(json
+			.readTree(mvc.perform(get("/api/v1/contacts/" + adaId).header("Authorization", "Bearer " + key))
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.get("title")
+			.asText()).isEqualTo("Countess");
+
+		// Another workspace sees none of it.
+		Account other = fixtures.verifiedAccount("contacts-other");
+		String otherKey = fixtures.apiKey(other, "contacts:write");
+		assertThat(mvc.perform(get("/api/v1/contacts/" + adaId).header("Authorization", "Bearer " + otherKey))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(delete("/api/v1/contacts/" + adaId).header("Authorization", "Bearer " + otherKey))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(
+				get("/api/v1/contacts/imports/" + job.get("id").asText()).header("Authorization", "Bearer " + otherKey))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aFileWithoutAnEmailColumnFailsWithAClearMessage() throws Exception {
+		Account account = fixtures.verifiedAccount("contacts-noemail");
+		String key = fixtures.apiKey(account, "contacts:write");
+		JsonNode job = importAndWait(key, "name,company\nAda,Acme\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(job.get("status").asText()).isEqualTo("failed");
+		assertThat(job.get("message").asText()).contains("email");
+		// With an explicit mapping it works.
+		JsonNode mapped = importAndWait(key, "contact,company\nada@x.test,Acme\n".getBytes(StandardCharsets.UTF_8),
+				"mapping", "{\"contact\":\"email\"}");
+		assertThat(mapped.get("inserted").asInt()).isEqualTo(1);
+	}
+
+}
