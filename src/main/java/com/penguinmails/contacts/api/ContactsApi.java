@@ -1,6 +1,5 @@
 package com.penguinmails.contacts.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,7 +77,7 @@ class ContactsApi {
 
 	@PostMapping(path = "/imports", consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once")
-	ResponseEntity<ContactImport> startImport(@RequestBody byte[] csv,
+	ResponseEntity<ContactImport> startImport(HttpServletRequest request,
 			@RequestParam(defaultValue = ",") String delimiter,
 			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String mapping)
 			throws IOException {
@@ -95,7 +95,9 @@ class ContactsApi {
 		if (!duplicates.equals("update") && !duplicates.equals("skip")) {
 			throw new InvalidInputProblem("invalid-duplicates", "duplicates must be update or skip.");
 		}
-		ContactImport job = imports.start(tenancy.current(), new ByteArrayInputStream(csv),
+		// The body is streamed to a temporary file, never held in memory: files run to
+		// hundreds of MB.
+		ContactImport job = imports.start(tenancy.current(), request.getInputStream(),
 				new ContactImports.Options(delimiter(delimiter), duplicates.equals("update"), columns));
 		return ResponseEntity.accepted().location(URI.create("/api/v1/contacts/imports/" + job.id())).body(job);
 	}
