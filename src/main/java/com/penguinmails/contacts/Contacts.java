@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,34 +91,18 @@ public class Contacts {
 
 	public CursorPage<Contact> list(Tenant tenant, String cursor, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		if (limit < 1 || limit > 1000) {
-			throw new InvalidInputProblem("invalid-limit", "limit must be between 1 and 1000.");
-		}
-		Instant before = null;
-		UUID beforeId = null;
-		if (cursor != null && !cursor.isBlank()) {
-			try {
-				String[] parts = cursor.split("_", 2);
-				before = Instant.parse(parts[0]);
-				beforeId = UUID.fromString(parts[1]);
-			}
-			catch (RuntimeException ex) {
-				throw new InvalidInputProblem("invalid-cursor", "The cursor is not valid.");
-			}
-		}
+		CursorPage.limit(limit, 1000);
+		CursorPage.Position after = CursorPage.Position.parse(cursor);
+		Timestamp before = after == null ? null : Timestamp.from(after.at());
+		UUID beforeId = after == null ? null : after.id();
 		List<Contact> rows = jdbc.sql("""
 				SELECT * FROM contacts WHERE workspace_id = ?
 				    AND (?::timestamptz IS NULL OR (created_at, id) < (?::timestamptz, ?::uuid))
 				ORDER BY created_at DESC, id DESC LIMIT ?""")
-			.params(tenant.workspaceId(), before == null ? null : Timestamp.from(before),
-					before == null ? null : Timestamp.from(before), beforeId, limit + 1)
+			.params(tenant.workspaceId(), before, before, beforeId, limit + 1)
 			.query((rs, i) -> map(rs))
 			.list();
-		if (rows.size() > limit) {
-			Contact last = rows.get(limit - 1);
-			return new CursorPage<>(List.copyOf(rows.subList(0, limit)), last.createdAt() + "_" + last.id());
-		}
-		return CursorPage.of(rows);
+		return CursorPage.of(rows, limit, row -> new CursorPage.Position(row.createdAt(), row.id()));
 	}
 
 	public void delete(Tenant tenant, UUID id) {

@@ -108,35 +108,19 @@ public class Suppressions {
 	/** Newest first; pass {@code nextCursor} back for older entries. */
 	public CursorPage<Suppression> list(Tenant tenant, String cursor, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		if (limit < 1 || limit > 1000) {
-			throw new InvalidInputProblem("invalid-limit", "limit must be between 1 and 1000.");
-		}
-		Instant before = null;
-		UUID beforeId = null;
-		if (cursor != null && !cursor.isBlank()) {
-			try {
-				String[] parts = cursor.split("_", 2);
-				before = Instant.parse(parts[0]);
-				beforeId = UUID.fromString(parts[1]);
-			}
-			catch (RuntimeException ex) {
-				throw new InvalidInputProblem("invalid-cursor", "The cursor is not valid.");
-			}
-		}
+		CursorPage.limit(limit, 1000);
+		CursorPage.Position after = CursorPage.Position.parse(cursor);
+		Timestamp before = after == null ? null : Timestamp.from(after.at());
+		UUID beforeId = after == null ? null : after.id();
 		List<Suppression> rows = jdbc.sql("""
 				SELECT id, kind, value, reason, created_at FROM suppressions
 				WHERE workspace_id = ? AND (?::timestamptz IS NULL OR (created_at, id) < (?::timestamptz, ?::uuid))
 				ORDER BY created_at DESC, id DESC LIMIT ?""")
-			.params(tenant.workspaceId(), before == null ? null : Timestamp.from(before),
-					before == null ? null : Timestamp.from(before), beforeId, limit + 1)
+			.params(tenant.workspaceId(), before, before, beforeId, limit + 1)
 			.query((rs, i) -> new Suppression(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getTimestamp(5).toInstant()))
 			.list();
-		if (rows.size() > limit) {
-			Suppression last = rows.get(limit - 1);
-			return new CursorPage<>(List.copyOf(rows.subList(0, limit)), last.createdAt() + "_" + last.id());
-		}
-		return CursorPage.of(rows);
+		return CursorPage.of(rows, limit, row -> new CursorPage.Position(row.createdAt(), row.id()));
 	}
 
 	@Transactional
