@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Domains;
+import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.mailboxes.internal.MailboxConnections;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -198,6 +199,15 @@ public class Mailboxes {
 	public Optional<Domain> domainOf(Tenant tenant, Mailbox mailbox) {
 		String domain = mailbox.email().substring(mailbox.email().indexOf('@') + 1).toLowerCase(Locale.ROOT);
 		return domains.list(tenant).stream().filter(d -> d.name().equals(domain)).findFirst();
+	}
+
+	/**
+	 * Whether the mailbox's SMTP server may send for its domain, by the domain's
+	 * published SPF (empty when the domain is not set up in this workspace).
+	 */
+	public Optional<SpfEvaluation> checkSpf(Tenant tenant, UUID id) {
+		Mailbox mailbox = get(tenant, id);
+		return domainOf(tenant, mailbox).map(domain -> domains.checkSender(tenant, domain.id(), mailbox.smtpHost()));
 	}
 
 	private static Preset preset(String value) {

@@ -210,8 +210,16 @@ class MailboxConnectionTests {
 				mailbox("jo@" + domainName, "127.0.0.1", smtpPort(), Security.NONE, imapPort(), Security.NONE, "x"));
 		assertThat(mailboxes.domainOf(account.owner(), mailbox))
 			.hasValueSatisfying(d -> assertThat(d.name()).isEqualTo(domainName));
-		String page = fixtures.signedIn(account).get("/mailboxes/" + mailbox.id()).getResponse().getContentAsString();
+		WebSession session = fixtures.signedIn(account);
+		String page = session.get("/mailboxes/" + mailbox.id()).getResponse().getContentAsString();
 		assertThat(page).contains("DKIM selector").contains(domainName);
+		// Its SMTP server (127.0.0.1) against the domain's SPF, as published in the test
+		// DNS.
+		com.penguinmails.support.TestDnsServer.shared().add(domainName + ". 300 IN TXT \"v=spf1 ip4:127.0.0.1 -all\"");
+		assertThat(mailboxes.checkSpf(account.owner(), mailbox.id()))
+			.hasValueSatisfying(spf -> assertThat(spf.authorised()).isTrue());
+		assertThat(session.post("/mailboxes/" + mailbox.id() + "/spf").getResponse().getContentAsString())
+			.contains("SPF pass");
 	}
 
 	@Test

@@ -22,7 +22,9 @@ import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenancy;
 
 @RestController
@@ -76,6 +78,14 @@ class MailboxesApi {
 	@Operation(summary = "Real SMTP EHLO + AUTH and IMAP LOGIN + SELECT INBOX; says which step failed")
 	ConnectionTest test(@PathVariable UUID id) {
 		return mailboxes.test(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/spf-check")
+	@Operation(
+			summary = "Is this mailbox's SMTP server authorised by its domain's SPF (404 when the domain is not set up)?")
+	SpfEvaluation checkSpf(@PathVariable UUID id) {
+		return mailboxes.checkSpf(tenancy.current(), id)
+			.orElseThrow(() -> new NotFoundProblem("Domain of this mailbox in the workspace"));
 	}
 
 	@PostMapping("/{id}/pause")

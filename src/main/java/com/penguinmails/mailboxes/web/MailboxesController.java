@@ -121,6 +121,12 @@ class MailboxesController {
 		return show(id, model);
 	}
 
+	@PostMapping("/mailboxes/{id}/spf")
+	String checkSpf(@PathVariable UUID id, Model model) {
+		model.addAttribute("spf", mailboxes.checkSpf(tenancy.current(), id).orElse(null));
+		return show(id, model);
+	}
+
 	@PostMapping("/mailboxes/{id}/pause")
 	String pause(@PathVariable UUID id, @RequestParam(defaultValue = "true") boolean paused) {
 		mailboxes.pause(tenancy.current(), id, paused);
