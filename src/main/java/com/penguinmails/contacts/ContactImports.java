@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.penguinmails.contacts.ContactImport.RowError;
+import com.penguinmails.contacts.internal.ContactFields;
 import com.penguinmails.contacts.internal.CsvContactImporter;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
@@ -81,6 +83,66 @@ public class ContactImports {
 			.update();
 		workers.submit(() -> run(tenant.workspaceId(), id, file, options, true));
 		return get(tenant, id);
+	}
+
+	/**
+	 * An upload waiting for its column mapping: the headers and the guessed field of
+	 * each.
+	 */
+	public record StagedUpload(String token, List<String> headers, List<String> guesses) {
+	}
+
+	/**
+	 * Saves an upload and reads its header row, for the mapping step;
+	 * {@link #startStaged} then imports it.
+	 */
+	public StagedUpload stage(Tenant tenant, InputStream csv, char delimiter) throws IOException {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		String token = UUID.randomUUID().toString();
+		Path file = staged(tenant, token);
+		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
+		try (Reader reader = new java.io.InputStreamReader(
+				BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+					.setDelimiter(delimiter)
+					.get()
+					.parse(reader)) {
+			var first = parser.iterator();
+			if (!first.hasNext()) {
+				Files.deleteIfExists(file);
+				throw new InvalidInputProblem("empty-file", "The file is empty.");
+			}
+			List<String> headers = first.next().toList();
+			return new StagedUpload(token, headers, headers.stream().map(ContactFields::guess).toList());
+		}
+	}
+
+	/** Starts the import of a staged upload with the mapping the user confirmed. */
+	public ContactImport startStaged(Tenant tenant, String token, Options options) throws IOException {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		Path file = staged(tenant, token);
+		if (!Files.exists(file)) {
+			throw new InvalidInputProblem("upload-expired", "The upload is gone: upload the file again.");
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql(
+				"INSERT INTO contact_imports (id, workspace_id, status, mode, created_at) VALUES (?, ?, 'running', ?, ?)")
+			.params(id, tenant.workspaceId(), options.update() ? "update" : "skip", Timestamp.from(clock.instant()))
+			.update();
+		workers.submit(() -> run(tenant.workspaceId(), id, file, options, true));
+		return get(tenant, id);
+	}
+
+	/** The staged file of a token, inside the temp folder and bound to the workspace. */
+	private static Path staged(Tenant tenant, String token) {
+		try {
+			UUID.fromString(token);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("upload-expired", "The upload is gone: upload the file again.");
+		}
+		return Path.of(System.getProperty("java.io.tmpdir"),
+				"penguinmails-upload-" + tenant.workspaceId() + "-" + token + ".csv");
 	}
 
 	/** Runs an import in the calling thread (benchmarks, and the job runner). */

@@ -139,6 +139,42 @@ class ContactImportTests {
 	}
 
 	@Test
+	void thePagesUploadMapAndShowTheProgressOfAnImport() throws Exception {
+		Account account = fixtures.verifiedAccount("contacts-page");
+		com.penguinmails.support.WebSession session = fixtures.signedIn(account);
+		org.springframework.mock.web.MockMultipartFile file = new org.springframework.mock.web.MockMultipartFile("file",
+				"leads.csv", "text/csv",
+				"Work Email,Given Name,Seats\nkim@corp.test,Kim,12\nbroken,,\n".getBytes(StandardCharsets.UTF_8));
+		String mapping = session
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/contacts/import/upload")
+				.file(file)
+				.param("delimiter", ",")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.getResponse()
+			.getContentAsString();
+		assertThat(mapping).contains("Map the columns")
+			.contains("<option value=\"email\" selected=\"selected\">email</option>")
+			.contains("<option value=\"custom.seats\" selected=\"selected\">custom.seats</option>");
+		String token = mapping.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f-]+)\".*", "$1");
+		String location = session
+			.post("/contacts/import/start", "token", token, "delimiter", ",", "duplicates", "update", "map:Work Email",
+					"email", "map:Given Name", "first_name", "map:Seats", "ignore")
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/contacts/imports/");
+		await().until(() -> session.get(location + "/progress").getResponse().getContentAsString().contains("done"));
+		String progress = session.get(location + "/progress").getResponse().getContentAsString();
+		assertThat(progress).contains("1</span> new").contains("<td>3</td>").contains("not a valid email address");
+		String list = session.get("/contacts").getResponse().getContentAsString();
+		assertThat(list).contains("kim@corp.test").contains("(1)");
+		// The staged file is consumed: starting again says so.
+		assertThat(session.post("/contacts/import/start", "token", token).getResponse().getContentAsString())
+			.contains("upload the file again");
+	}
+
+	@Test
 	void aFileWithoutAnEmailColumnFailsWithAClearMessage() throws Exception {
 		Account account = fixtures.verifiedAccount("contacts-noemail");
 		String key = fixtures.apiKey(account, "contacts:write");
