@@ -1,0 +1,172 @@
+package com.penguinmails.contacts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.penguinmails.contacts.internal.SegmentCompiler;
+import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * Contact lists and saved segments (filters compiled to parameterised SQL, with live
+ * counts).
+ */
+@Service
+public class Segments {
+
+	public record ContactList(UUID id, String name, long contacts) {
+	}
+
+	public record Segment(UUID id, String name, SegmentDefinition definition, long contacts) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	Segments(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public ContactList createList(Tenant tenant, String name) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 200) {
+			throw new InvalidInputProblem("invalid-name", "Give the list a name of 1 to 200 characters.");
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			jdbc.sql("INSERT INTO contact_lists (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
+				.params(id, tenant.workspaceId(), trimmed, Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "list-exists", "A list named " + trimmed + " exists.");
+		}
+		return new ContactList(id, trimmed, 0);
+	}
+
+	public List<ContactList> lists(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return jdbc.sql("""
+				SELECT l.id, l.name, (SELECT count(*) FROM contact_list_members m WHERE m.list_id = l.id)
+				FROM contact_lists l WHERE l.workspace_id = ? ORDER BY l.name""")
+			.param(tenant.workspaceId())
+			.query((rs, i) -> new ContactList(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * Adds contacts of the workspace to one of its lists; ids of other workspaces are
+	 * ignored.
+	 */
+	public int addToList(Tenant tenant, UUID listId, List<UUID> contactIds) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
+			throw new NotFoundProblem("List");
+		}
+		return jdbc.sql("""
+				INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
+				SELECT ?, c.id, c.workspace_id FROM contacts c WHERE c.workspace_id = ? AND c.id = ANY (?)
+				ON CONFLICT DO NOTHING""")
+			.params(listId, tenant.workspaceId(), contactIds.toArray(UUID[]::new))
+			.update();
+	}
+
+	public Segment createSegment(Tenant tenant, String name, SegmentDefinition definition) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 200) {
+			throw new InvalidInputProblem("invalid-name", "Give the segment a name of 1 to 200 characters.");
+		}
+		long count = count(tenant, definition);
+		UUID id = UUID.randomUUID();
+		try {
+			jdbc.sql(
+					"INSERT INTO segments (id, workspace_id, name, definition, created_at) VALUES (?, ?, ?, ?::jsonb, ?)")
+				.params(id, tenant.workspaceId(), trimmed, json.writeValueAsString(definition),
+						Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "segment-exists",
+					"A segment named " + trimmed + " exists.");
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new Segment(id, trimmed, definition, count);
+	}
+
+	public List<Segment> segments(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		List<Segment> result = new ArrayList<>();
+		for (var row : jdbc.sql("SELECT id, name, definition::text FROM segments WHERE workspace_id = ? ORDER BY name")
+			.param(tenant.workspaceId())
+			.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })
+			.list()) {
+			SegmentDefinition definition = read((String) row[2]);
+			result.add(new Segment((UUID) row[0], (String) row[1], definition, count(tenant, definition)));
+		}
+		return result;
+	}
+
+	/**
+	 * How many contacts of the workspace match, right now (the live count of the editor).
+	 */
+	public long count(Tenant tenant, SegmentDefinition definition) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		Compiled compiled = SegmentCompiler.compile(definition);
+		List<Object> params = new ArrayList<>();
+		params.add(tenant.workspaceId());
+		params.addAll(compiled.params());
+		return jdbc.sql("SELECT count(*) FROM contacts c WHERE c.workspace_id = ? AND " + compiled.sql())
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The emails of matching contacts, for previews (at most {@code limit}). */
+	public List<String> sample(Tenant tenant, SegmentDefinition definition, int limit) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		Compiled compiled = SegmentCompiler.compile(definition);
+		List<Object> params = new ArrayList<>();
+		params.add(tenant.workspaceId());
+		params.addAll(compiled.params());
+		params.add(Math.max(1, Math.min(limit, 1000)));
+		return jdbc
+			.sql("SELECT c.email FROM contacts c WHERE c.workspace_id = ? AND " + compiled.sql()
+					+ " ORDER BY c.email LIMIT ?")
+			.params(params)
+			.query(String.class)
+			.list();
+	}
+
+	private SegmentDefinition read(String stored) {
+		try {
+			return json.readValue(stored, SegmentDefinition.class);
+		}
+		catch (JsonProcessingException ex) {
+			return new SegmentDefinition("all", List.of());
+		}
+	}
+
+}

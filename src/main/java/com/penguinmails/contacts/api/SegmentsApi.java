@@ -1,0 +1,89 @@
+package com.penguinmails.contacts.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.contacts.SegmentDefinition;
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.contacts.Segments.ContactList;
+import com.penguinmails.contacts.Segments.Segment;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenancy;
+
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Lists and segments", description = "Contact lists, and saved filters with live counts")
+@SecurityRequirement(name = "apiKey")
+class SegmentsApi {
+
+	record NewList(String name) {
+	}
+
+	record Members(List<UUID> contactIds) {
+	}
+
+	record NewSegment(String name, SegmentDefinition definition) {
+	}
+
+	record Count(long contacts, List<String> sample) {
+	}
+
+	private final Segments segments;
+
+	private final Tenancy tenancy;
+
+	SegmentsApi(Segments segments, Tenancy tenancy) {
+		this.segments = segments;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping("/lists")
+	CursorPage<ContactList> lists() {
+		return CursorPage.of(segments.lists(tenancy.current()));
+	}
+
+	@PostMapping("/lists")
+	ResponseEntity<ContactList> createList(@RequestBody NewList request) {
+		ContactList list = segments.createList(tenancy.current(), request.name());
+		return ResponseEntity.created(URI.create("/api/v1/lists/" + list.id())).body(list);
+	}
+
+	@PostMapping("/lists/{id}/members")
+	Map<String, Integer> addMembers(@PathVariable UUID id, @RequestBody Members members) {
+		return Map.of("added", segments.addToList(tenancy.current(), id,
+				members.contactIds() == null ? List.of() : members.contactIds()));
+	}
+
+	@GetMapping("/segments")
+	CursorPage<Segment> list() {
+		return CursorPage.of(segments.segments(tenancy.current()));
+	}
+
+	@PostMapping("/segments")
+	ResponseEntity<Segment> create(@RequestBody NewSegment request) {
+		Segment segment = segments.createSegment(tenancy.current(), request.name(), request.definition());
+		return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(segment);
+	}
+
+	@PostMapping("/segments/count")
+	@Operation(summary = "The live count (and a sample) of contacts a definition matches, before saving it")
+	Count count(@RequestBody SegmentDefinition definition) {
+		var tenant = tenancy.current();
+		return new Count(segments.count(tenant, definition), segments.sample(tenant, definition, 10));
+	}
+
+}
