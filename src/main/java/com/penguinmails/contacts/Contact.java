@@ -6,10 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A contact (lead). {@code custom} holds the custom fields. */
+/**
+ * A contact (lead). {@code custom} holds the custom fields, typed (numbers, booleans, ISO
+ * dates, text).
+ *
+ * @param score the lead score: the sum of the points of the scoring rules it matches
+ * @param mxFound whether the domain has a mail server (MX or A), {@code null} when not
+ * checked
+ */
 public record Contact(UUID id, String email, String firstName, String lastName, String company, String title,
 		String phone, String website, String linkedinUrl, String timeZone, String country, Map<String, Object> custom,
-		List<String> tags, String status, boolean roleAddress, boolean disposable, Instant createdAt) {
+		List<String> tags, String status, boolean roleAddress, boolean disposable, int score, Boolean mxFound,
+		Instant createdAt) {
 
 	/**
 	 * The contact as template variables: {@code email}, {@code first_name}, ... at the

@@ -9,9 +9,21 @@ import java.util.UUID;
  * with its line number; {@code failed} counts them all.
  *
  * @param status running, done or failed (then {@code message} says why)
+ * @param bytesRead how much of the file is read, of {@code bytesTotal}: the progress
+ * @param listId the list the imported contacts join, or null
+ * @param checkMx whether each domain's mail servers are looked up
  */
 public record ContactImport(UUID id, String status, String mode, long rowsRead, long inserted, long updated,
-		long skipped, long failed, List<RowError> errors, String message, Instant createdAt, Instant finishedAt) {
+		long skipped, long failed, List<RowError> errors, String message, long bytesRead, long bytesTotal, UUID listId,
+		boolean checkMx, Instant createdAt, Instant finishedAt) {
+
+	/** Percent of the file read (0 to 100). */
+	public int percent() {
+		if (status.equals("done")) {
+			return 100;
+		}
+		return bytesTotal <= 0 ? 0 : (int) Math.min(100, bytesRead * 100 / bytesTotal);
+	}
 
 	public record RowError(long line, String reason) {
 	}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Service;
 import com.penguinmails.contacts.ContactImport.RowError;
 import com.penguinmails.contacts.internal.ContactFields;
 import com.penguinmails.contacts.internal.CsvContactImporter;
+import com.penguinmails.domains.MailExchangers;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -44,7 +46,19 @@ public class ContactImports {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
 
-	public record Options(char delimiter, boolean update, Map<String, String> mapping) {
+	/**
+	 * @param update update existing contacts (true) or skip them
+	 * @param mapping CSV header → field; headers not in it are guessed
+	 * @param listId a list of the workspace every imported contact joins, or null
+	 * @param checkMx whether to look up each domain's mail servers (slower: one DNS
+	 * question per new domain)
+	 */
+	public record Options(char delimiter, boolean update, Map<String, String> mapping, UUID listId, boolean checkMx) {
+
+		public Options(char delimiter, boolean update, Map<String, String> mapping) {
+			this(delimiter, update, mapping, null, false);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -61,11 +75,24 @@ public class ContactImports {
 		return thread;
 	});
 
-	ContactImports(JdbcClient jdbc, CsvContactImporter importer, ObjectMapper json, Clock clock) {
+	private final CustomFields fields;
+
+	private final LeadScoring scoring;
+
+	private final Segments segments;
+
+	private final MailExchangers exchangers;
+
+	ContactImports(JdbcClient jdbc, CsvContactImporter importer, ObjectMapper json, Clock clock, CustomFields fields,
+			LeadScoring scoring, Segments segments, MailExchangers exchangers) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.json = json;
 		this.clock = clock;
+		this.fields = fields;
+		this.scoring = scoring;
+		this.segments = segments;
+		this.exchangers = exchangers;
 	}
 
 	/**
@@ -76,11 +103,7 @@ public class ContactImports {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		Path file = Files.createTempFile("penguinmails-import-", ".csv");
 		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO contact_imports (id, workspace_id, status, mode, created_at) VALUES (?, ?, 'running', ?, ?)")
-			.params(id, tenant.workspaceId(), options.update() ? "update" : "skip", Timestamp.from(clock.instant()))
-			.update();
+		UUID id = newJob(tenant, options, Files.size(file));
 		workers.submit(() -> run(tenant.workspaceId(), id, file, options, true));
 		return get(tenant, id);
 	}
@@ -124,13 +147,24 @@ public class ContactImports {
 		if (!Files.exists(file)) {
 			throw new InvalidInputProblem("upload-expired", "The upload is gone: upload the file again.");
 		}
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO contact_imports (id, workspace_id, status, mode, created_at) VALUES (?, ?, 'running', ?, ?)")
-			.params(id, tenant.workspaceId(), options.update() ? "update" : "skip", Timestamp.from(clock.instant()))
-			.update();
+		UUID id = newJob(tenant, options, Files.size(file));
 		workers.submit(() -> run(tenant.workspaceId(), id, file, options, true));
 		return get(tenant, id);
+	}
+
+	private UUID newJob(Tenant tenant, Options options, long bytes) {
+		if (options.listId() != null
+				&& segments.lists(tenant).stream().noneMatch(list -> list.id().equals(options.listId()))) {
+			throw new NotFoundProblem("List");
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO contact_imports (id, workspace_id, status, mode, created_at, bytes_total, list_id, check_mx)
+				VALUES (?, ?, 'running', ?, ?, ?, ?, ?)""")
+			.params(id, tenant.workspaceId(), options.update() ? "update" : "skip", Timestamp.from(clock.instant()),
+					bytes, options.listId(), options.checkMx())
+			.update();
+		return id;
 	}
 
 	/** The staged file of a token, inside the temp folder and bound to the workspace. */
@@ -146,25 +180,33 @@ public class ContactImports {
 	}
 
 	/** Runs an import in the calling thread (benchmarks, and the job runner). */
-	public ContactImport runNow(Tenant tenant, Path file, Options options) {
+	public ContactImport runNow(Tenant tenant, Path file, Options options) throws IOException {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO contact_imports (id, workspace_id, status, mode, created_at) VALUES (?, ?, 'running', ?, ?)")
-			.params(id, tenant.workspaceId(), options.update() ? "update" : "skip", Timestamp.from(clock.instant()))
-			.update();
+		UUID id = newJob(tenant, options, Files.size(file));
 		run(tenant.workspaceId(), id, file, options, false);
 		return get(tenant, id);
 	}
 
 	private void run(UUID workspaceId, UUID id, Path file, Options options, boolean deleteAfter) {
-		try (Reader reader = new java.io.InputStreamReader(
-				BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8)) {
-			importer.run(workspaceId, reader, options.delimiter(),
-					options.mapping() == null ? Map.of() : options.mapping(), options.update(),
-					(read, inserted, updated, skipped, failed, errors) -> progress(id, read, inserted, updated, skipped,
-							failed, errors));
-			jdbc.sql("UPDATE contact_imports SET status = 'done', finished_at = ? WHERE id = ?")
+		Map<String, String> mapping = options.mapping() == null ? Map.of() : options.mapping();
+		try (CountingStream counted = new CountingStream(Files.newInputStream(file));
+				Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(counted).get(),
+						StandardCharsets.UTF_8)) {
+			List<String> customKeys = new ArrayList<>();
+			for (String field : CsvContactImporter.fields(headers(file, options.delimiter()), mapping)) {
+				String key = field.startsWith("custom.") ? ContactFields.customKey(field.substring(7)) : null;
+				if (key != null) {
+					customKeys.add(key);
+				}
+			}
+			var settings = new CsvContactImporter.Settings(options.delimiter(), mapping, options.update(),
+					options.listId(), fields.typesDefining(workspaceId, customKeys),
+					options.checkMx() ? exchangers::acceptsMail : null);
+			importer.run(workspaceId, reader, settings, (read, inserted, updated, skipped, failed,
+					errors) -> progress(id, read, counted.count(), inserted, updated, skipped, failed, errors));
+			scoring.rescoreAfterImport(workspaceId);
+			jdbc.sql(
+					"UPDATE contact_imports SET status = 'done', bytes_read = bytes_total, finished_at = ? WHERE id = ?")
 				.params(Timestamp.from(clock.instant()), id)
 				.update();
 		}
@@ -188,13 +230,64 @@ public class ContactImports {
 		}
 	}
 
-	private void progress(UUID id, long read, long inserted, long updated, long skipped, long failed,
+	/**
+	 * The header row of a file, or nothing when it cannot be read (the import says why).
+	 */
+	private static List<String> headers(Path file, char delimiter) {
+		try (Reader reader = new java.io.InputStreamReader(
+				BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+					.setDelimiter(delimiter)
+					.get()
+					.parse(reader)) {
+			var rows = parser.iterator();
+			return rows.hasNext() ? rows.next().toList() : List.of();
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	/** Counts the bytes read, for a progress bar by share of the file. */
+	private static final class CountingStream extends java.io.FilterInputStream {
+
+		private volatile long count;
+
+		CountingStream(InputStream in) {
+			super(in);
+		}
+
+		long count() {
+			return count;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				count += n;
+			}
+			return n;
+		}
+
+	}
+
+	private void progress(UUID id, long read, long bytesRead, long inserted, long updated, long skipped, long failed,
 			List<RowError> errors) {
 		try {
 			jdbc.sql("""
-					UPDATE contact_imports SET rows_read = ?, inserted = ?, updated = ?, skipped = ?, failed = ?,
-					    errors = ?::jsonb WHERE id = ?""")
-				.params(read, inserted, updated, skipped, failed, json.writeValueAsString(errors), id)
+					UPDATE contact_imports SET rows_read = ?, bytes_read = ?, inserted = ?, updated = ?, skipped = ?,
+					    failed = ?, errors = ?::jsonb WHERE id = ?""")
+				.params(read, bytesRead, inserted, updated, skipped, failed, json.writeValueAsString(errors), id)
 				.update();
 		}
 		catch (JsonProcessingException ex) {
@@ -218,7 +311,8 @@ public class ContactImports {
 				Timestamp finished = rs.getTimestamp("finished_at");
 				return new ContactImport(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("mode"),
 						rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("skipped"),
-						rs.getLong("failed"), errors, rs.getString("message"),
+						rs.getLong("failed"), errors, rs.getString("message"), rs.getLong("bytes_read"),
+						rs.getLong("bytes_total"), rs.getObject("list_id", UUID.class), rs.getBoolean("check_mx"),
 						rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
 			})
 			.optional()

@@ -40,10 +40,13 @@ public class Segments {
 
 	private final Clock clock;
 
-	Segments(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+	private final CustomFields fields;
+
+	Segments(JdbcClient jdbc, ObjectMapper json, Clock clock, CustomFields fields) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.fields = fields;
 	}
 
 	public ContactList createList(Tenant tenant, String name) {
@@ -72,6 +75,82 @@ public class Segments {
 			.param(tenant.workspaceId())
 			.query((rs, i) -> new ContactList(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
 			.list();
+	}
+
+	public void deleteList(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		if (jdbc.sql("DELETE FROM contact_lists WHERE workspace_id = ? AND id = ?")
+			.params(tenant.workspaceId(), id)
+			.update() == 0) {
+			throw new NotFoundProblem("List");
+		}
+	}
+
+	/** Removes contacts from a list (the contacts stay). */
+	public int removeFromList(Tenant tenant, UUID listId, List<UUID> contactIds) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		return jdbc
+			.sql("DELETE FROM contact_list_members WHERE workspace_id = ? AND list_id = ? AND contact_id = ANY (?)")
+			.params(tenant.workspaceId(), listId, contactIds.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** The lists a contact belongs to. */
+	public List<ContactList> listsOf(Tenant tenant, UUID contactId) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return jdbc.sql("""
+				SELECT l.id, l.name, (SELECT count(*) FROM contact_list_members x WHERE x.list_id = l.id)
+				FROM contact_lists l JOIN contact_list_members m ON m.list_id = l.id
+				WHERE l.workspace_id = ? AND m.contact_id = ? ORDER BY l.name""")
+			.params(tenant.workspaceId(), contactId)
+			.query((rs, i) -> new ContactList(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	public Segment segment(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return jdbc.sql("SELECT id, name, definition::text FROM segments WHERE workspace_id = ? AND id = ?")
+			.params(tenant.workspaceId(), id)
+			.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })
+			.optional()
+			.map(row -> {
+				SegmentDefinition definition = read((String) row[2]);
+				return new Segment((UUID) row[0], (String) row[1], definition, count(tenant, definition));
+			})
+			.orElseThrow(() -> new NotFoundProblem("Segment"));
+	}
+
+	public Segment updateSegment(Tenant tenant, UUID id, String name, SegmentDefinition definition) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		Segment current = segment(tenant, id);
+		String trimmed = name == null || name.isBlank() ? current.name() : name.strip();
+		if (trimmed.length() > 200) {
+			throw new InvalidInputProblem("invalid-name", "Give the segment a name of 1 to 200 characters.");
+		}
+		SegmentDefinition next = definition == null ? current.definition() : definition;
+		long count = count(tenant, next);
+		try {
+			jdbc.sql("UPDATE segments SET name = ?, definition = ?::jsonb WHERE workspace_id = ? AND id = ?")
+				.params(trimmed, json.writeValueAsString(next), tenant.workspaceId(), id)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "segment-exists",
+					"A segment named " + trimmed + " exists.");
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new Segment(id, trimmed, next, count);
+	}
+
+	public void deleteSegment(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		if (jdbc.sql("DELETE FROM segments WHERE workspace_id = ? AND id = ?")
+			.params(tenant.workspaceId(), id)
+			.update() == 0) {
+			throw new NotFoundProblem("Segment");
+		}
 	}
 
 	/**
@@ -134,7 +213,7 @@ public class Segments {
 	 */
 	public long count(Tenant tenant, SegmentDefinition definition) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Compiled compiled = SegmentCompiler.compile(definition);
+		Compiled compiled = SegmentCompiler.compile(definition, fields.types(tenant.workspaceId()));
 		List<Object> params = new ArrayList<>();
 		params.add(tenant.workspaceId());
 		params.addAll(compiled.params());
@@ -147,7 +226,7 @@ public class Segments {
 	/** The emails of matching contacts, for previews (at most {@code limit}). */
 	public List<String> sample(Tenant tenant, SegmentDefinition definition, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Compiled compiled = SegmentCompiler.compile(definition);
+		Compiled compiled = SegmentCompiler.compile(definition, fields.types(tenant.workspaceId()));
 		List<Object> params = new ArrayList<>();
 		params.add(tenant.workspaceId());
 		params.addAll(compiled.params());

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,6 +106,59 @@ public class Suppressions {
 			.single() > 0;
 	}
 
+	/** Whether the address belongs to a contact erased on request (GDPR). */
+	boolean isErased(UUID workspaceId, String email) {
+		String address;
+		try {
+			address = normalize(email);
+		}
+		catch (InvalidInputProblem ex) {
+			return false;
+		}
+		return jdbc.sql("SELECT count(*) FROM suppressions WHERE workspace_id = ? AND value_hash = ? AND value IS NULL")
+			.params(workspaceId, hash(address))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * After a contact's erasure: the address stays suppressed, known by its hash alone
+	 * (an entry it already had keeps its reason but loses the address).
+	 */
+	void erase(UUID workspaceId, String email) {
+		String address;
+		try {
+			address = normalize(email);
+		}
+		catch (InvalidInputProblem ex) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO suppressions (id, workspace_id, kind, value, value_hash, reason, created_at)
+				VALUES (?, ?, 'address', NULL, ?, 'erased', ?)
+				ON CONFLICT (workspace_id, value_hash) DO UPDATE SET value = NULL""")
+			.params(UUID.randomUUID(), workspaceId, hash(address), Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/** The entries that name this address exactly, for a GDPR export. */
+	List<Suppression> entriesFor(UUID workspaceId, String email) {
+		String address;
+		try {
+			address = normalize(email);
+		}
+		catch (InvalidInputProblem ex) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, kind, value, reason, created_at FROM suppressions
+				WHERE workspace_id = ? AND value_hash = ?""")
+			.params(workspaceId, hash(address))
+			.query((rs, i) -> new Suppression(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
 	/** Newest first; pass {@code nextCursor} back for older entries. */
 	public CursorPage<Suppression> list(Tenant tenant, String cursor, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
@@ -126,10 +180,18 @@ public class Suppressions {
 	@Transactional
 	public void remove(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.ADMIN, "contacts:write");
-		int removed = jdbc.sql("DELETE FROM suppressions WHERE workspace_id = ? AND id = ?")
+		int removed = jdbc.sql("DELETE FROM suppressions WHERE workspace_id = ? AND id = ? AND value IS NOT NULL")
 			.params(tenant.workspaceId(), id)
 			.update();
 		if (removed == 0) {
+			boolean erased = jdbc.sql("SELECT count(*) FROM suppressions WHERE workspace_id = ? AND id = ?")
+				.params(tenant.workspaceId(), id)
+				.query(Long.class)
+				.single() > 0;
+			if (erased) {
+				throw new InvalidInputProblem(HttpStatus.CONFLICT, "erased-contact",
+						"This entry keeps an erased contact from being mailed or imported again; it stays.");
+			}
 			throw new NotFoundProblem("Suppression");
 		}
 	}

@@ -9,6 +9,11 @@ public interface WorkspaceDirectory {
 	/** The email addresses of the workspace's owner and admins. */
 	List<String> adminEmails(UUID workspaceId);
 
+	/**
+	 * The email address of a member of the workspace, or an empty string (audit entries).
+	 */
+	String memberEmail(UUID workspaceId, UUID userId);
+
 	/** The workspace's name, or an empty string when it does not exist. */
 	String workspaceName(UUID workspaceId);
 

@@ -187,4 +187,73 @@ class ContactImportTests {
 		assertThat(mapped.get("inserted").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void typedColumnsAListAndTheMxCheck() throws Exception {
+		Account account = fixtures.verifiedAccount("contacts-typed");
+		String key = fixtures.apiKey(account, "contacts:read", "contacts:write");
+		com.penguinmails.support.Api api = fixtures.api(account, "contacts:read", "contacts:write");
+		api.post("/api/v1/contacts/fields", "{\"key\":\"seats\",\"type\":\"number\"}");
+		api.post("/api/v1/contacts/fields", "{\"key\":\"renewal\",\"type\":\"date\"}");
+		api.post("/api/v1/contacts/fields", "{\"key\":\"paying\",\"type\":\"boolean\"}");
+		String list = api.post("/api/v1/lists", "{\"name\":\"Imported\"}").body().get("id").asText();
+		// Already a contact: skipped, and still added to the list.
+		api.post("/api/v1/contacts", "{\"email\":\"old@mx-ok.test\"}");
+		com.penguinmails.support.TestDnsServer dns = com.penguinmails.support.TestDnsServer.shared();
+		dns.add("mx-ok.test. 300 IN MX 10 mail.mx-ok.test.");
+		dns.add("a-only.test. 300 IN A 192.0.2.10");
+		dns.add("null-mx.test. 300 IN MX 0 .");
+		dns.add("no-mail.test. 300 IN TXT \"v=spf1 -all\"");
+		String csv = """
+				email,seats,renewal,paying,timezone
+				ada@mx-ok.test,12,2027-03-01,yes,Europe/London
+				bob@a-only.test,three,,,
+				cat@null-mx.test,4,31/12/2026,,
+				dan@no-mail.test,5,,maybe,
+				eve@nowhere-at-all.test,6,,,
+				fay@mx-ok.test,7,,,Mars/Olympus
+				old@mx-ok.test,8,,,
+				gus@a-only.test,9,2026-01-01,no,
+				""";
+		JsonNode job = importAndWait(key, csv.getBytes(StandardCharsets.UTF_8), "list", list, "checkMx", "true",
+				"duplicates", "skip");
+		assertThat(job.get("status").asText()).isEqualTo("done");
+		assertThat(job.get("bytesRead").asLong()).isEqualTo(job.get("bytesTotal").asLong()).isPositive();
+		// Values that do not fit their column's type are reported by line; the rest
+		// import.
+		assertThat(job.get("failed").asInt()).isEqualTo(4);
+		assertThat(job.get("errors").toString()).contains("\"line\":3", "seats: not a number: three")
+			.contains("\"line\":4", "renewal: not a date")
+			.contains("\"line\":5", "paying: not true or false")
+			.contains("\"line\":7", "unknown time zone");
+		assertThat(job.get("inserted").asInt()).isEqualTo(3);
+		assertThat(job.get("skipped").asInt()).isEqualTo(1);
+
+		java.util.Map<String, JsonNode> byEmail = new java.util.HashMap<>();
+		for (JsonNode contact : api.get("/api/v1/contacts").body().get("data")) {
+			byEmail.put(contact.get("email").asText(), contact);
+		}
+		JsonNode ada = byEmail.get("ada@mx-ok.test");
+		assertThat(ada.get("custom").get("seats").isNumber()).isTrue();
+		assertThat(ada.get("custom").get("paying").asBoolean()).isTrue();
+		assertThat(ada.get("custom").get("renewal").asText()).isEqualTo("2027-03-01");
+		assertThat(ada.get("timeZone").asText()).isEqualTo("Europe/London");
+		assertThat(ada.get("mxFound").asBoolean()).isTrue();
+		assertThat(byEmail.get("gus@a-only.test").get("mxFound").asBoolean()).isTrue();
+		assertThat(byEmail.get("gus@a-only.test").get("custom").get("paying").asBoolean()).isFalse();
+		assertThat(byEmail.get("eve@nowhere-at-all.test").get("mxFound").asBoolean()).isFalse();
+		// Skipped as existing: untouched, not checked.
+		assertThat(byEmail.get("old@mx-ok.test").path("mxFound").isBoolean()).isFalse();
+
+		JsonNode lists = api.get("/api/v1/lists").body().get("data");
+		assertThat(lists.get(0).get("contacts").asInt()).isEqualTo(4);
+		// A list of another workspace is refused before anything is read.
+		com.penguinmails.support.Api stranger = fixtures.api(fixtures.verifiedAccount("contacts-typed-stranger"),
+				"contacts:write");
+		assertThat(stranger
+			.send(post("/api/v1/contacts/imports").contentType("text/csv")
+				.param("list", list)
+				.content("email\nx@y.test\n".getBytes(StandardCharsets.UTF_8)))
+			.status()).isEqualTo(404);
+	}
+
 }

@@ -30,6 +30,9 @@ class SegmentTests {
 	Segments segments;
 
 	@Autowired
+	CustomFields fields;
+
+	@Autowired
 	Fixtures fixtures;
 
 	Account account;
@@ -96,6 +99,54 @@ class SegmentTests {
 	}
 
 	@Test
+	void typedCustomFieldsAndTypedStandardFieldsCompareByTheirType() {
+		Account typed = fixtures.verifiedAccount("segments-typed");
+		fields.define(typed.owner(), "seats", "number");
+		fields.define(typed.owner(), "renewal", "date");
+		fields.define(typed.owner(), "paying", "boolean");
+		Contact ada = contacts.create(typed.owner(), new NewContact("ada@analytical.test", "Ada", "", "", "", "", "",
+				"", "", "", Map.of("seats", "12.0", "renewal", "2027-03-01", "paying", "true"), List.of("vip")));
+		contacts.create(typed.owner(), new NewContact("info@builder.test", "", "", "", "", "", "", "", "", "",
+				Map.of("seats", 9, "renewal", "2026-12-31", "paying", false), List.of()));
+		contacts.create(typed.owner(),
+				new NewContact("cat@catalyst.test", "", "", "", "", "", "", "", "", "", Map.of(), List.of("vip")));
+		UUID list = segments.createList(typed.owner(), "Customers").id();
+		segments.addToList(typed.owner(), list, List.of(ada.id()));
+		java.util.function.Function<Condition[], Long> typedCount = conditions -> segments.count(typed.owner(),
+				new SegmentDefinition("all", List.of(conditions)));
+
+		// Numbers compare as numbers: 12.0 equals 12, and 9 < 10 (as text "9" > "10").
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.seats", "equals", "12") })).isEqualTo(1);
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.seats", "less_than", "10") })).isEqualTo(1);
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.seats", "is_empty", "") })).isEqualTo(1);
+		// Dates as dates.
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.renewal", "before", "2027-01-01") }))
+			.isEqualTo(1);
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.renewal", "after", "2026-12-30") }))
+			.isEqualTo(2);
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.renewal", "equals", "2027-03-01") }))
+			.isEqualTo(1);
+		assertThatThrownBy(
+				() -> typedCount.apply(new Condition[] { new Condition("custom.renewal", "before", "next week") }))
+			.hasMessageContaining("needs a date");
+		// Booleans.
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.paying", "is_true", "") })).isEqualTo(1);
+		assertThat(typedCount.apply(new Condition[] { new Condition("custom.paying", "is_false", "") })).isEqualTo(1);
+		// Typed standard fields: flags, the creation date, the score.
+		assertThat(typedCount.apply(new Condition[] { new Condition("role_address", "is_true", "") })).isEqualTo(1);
+		assertThat(typedCount.apply(new Condition[] { new Condition("created_at", "after", "2000-01-01") }))
+			.isEqualTo(3);
+		assertThat(typedCount.apply(new Condition[] { new Condition("score", "equals", "0") })).isEqualTo(3);
+		// Fields, tags and lists together, with all and any.
+		assertThat(typedCount.apply(new Condition[] { new Condition("tag", "in", "vip"),
+				new Condition("list", "not_in", list.toString()), new Condition("custom.paying", "is_empty", "") }))
+			.isEqualTo(1);
+		assertThat(segments.count(typed.owner(), new SegmentDefinition("any", List
+			.of(new Condition("list", "in", list.toString()), new Condition("custom.seats", "less_than", "10")))))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void valuesAreParametersAndFieldsAreWhitelisted() {
 		assertThat(count("all", new Condition("company", "equals", "x' OR '1'='1"))).isZero();
 		assertThat(count("all", new Condition("custom.plan'); DROP TABLE contacts; --", "equals", "pro"))).isZero();
@@ -105,7 +156,7 @@ class SegmentTests {
 		assertThatThrownBy(() -> count("all", new Condition("company", "regex", "x")))
 			.hasMessageContaining("unknown operator");
 		assertThatThrownBy(() -> count("all", new Condition("custom.seats", "greater_than", "many")))
-			.hasMessageContaining("need a number");
+			.hasMessageContaining("needs a number");
 		Account stranger = fixtures.verifiedAccount("segments-stranger");
 		assertThatThrownBy(() -> segments.addToList(stranger.owner(), vipList, List.of()))
 			.isInstanceOf(NotFoundProblem.class);

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,12 +50,16 @@ public class Fixtures {
 
 	private final MockMvc mvc;
 
-	Fixtures(AccountService accounts, ApiKeyService keys, JdbcClient jdbc, SandboxMailbox mailbox, MockMvc mvc) {
+	private final ObjectMapper json;
+
+	Fixtures(AccountService accounts, ApiKeyService keys, JdbcClient jdbc, SandboxMailbox mailbox, MockMvc mvc,
+			ObjectMapper json) {
 		this.accounts = accounts;
 		this.keys = keys;
 		this.jdbc = jdbc;
 		this.mailbox = mailbox;
 		this.mvc = mvc;
+		this.json = json;
 	}
 
 	public static String uniqueEmail(String name) {
@@ -105,6 +111,11 @@ public class Fixtures {
 
 	public String apiKey(Account account, String... scopes) {
 		return keys.create(account.owner(), "test key", List.of(scopes), "127.0.0.1").secret();
+	}
+
+	/** An API client with a new key of the account's owner holding {@code scopes}. */
+	public Api api(Account account, String... scopes) {
+		return new Api(mvc, json, apiKey(account, scopes));
 	}
 
 	/** The newest link to {@code path} mailed to {@code email}. */

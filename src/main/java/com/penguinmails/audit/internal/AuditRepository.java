@@ -1,6 +1,7 @@
 package com.penguinmails.audit.internal;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,13 +26,20 @@ public class AuditRepository {
 
 	void append(SecurityEvent event) {
 		for (UUID workspaceId : event.workspaceIds()) {
-			jdbc.sql("""
-					INSERT INTO audit_events (workspace_id, actor_user_id, actor, action, target, ip, occurred_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(workspaceId, event.actorUserId(), limit(event.actor(), 320), event.action(),
-						limit(event.target(), 400), limit(event.ip(), 64), Timestamp.from(event.occurredAt()))
-				.update();
+			append(workspaceId, event.actorUserId(), event.actor(), event.action(), event.target(), event.ip(),
+					event.occurredAt());
 		}
+	}
+
+	/** One entry, in the caller's transaction. */
+	public void append(UUID workspaceId, UUID actorUserId, String actor, String action, String target, String ip,
+			Instant occurredAt) {
+		jdbc.sql("""
+				INSERT INTO audit_events (workspace_id, actor_user_id, actor, action, target, ip, occurred_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(workspaceId, actorUserId, limit(actor, 320), action, limit(target, 400), limit(ip, 64),
+					Timestamp.from(occurredAt))
+			.update();
 	}
 
 	/** Newest first, strictly older than {@code beforeId} when given. */

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +28,7 @@ import com.penguinmails.contacts.ContactImport;
 import com.penguinmails.contacts.ContactImports;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Contacts.NewContact;
+import com.penguinmails.contacts.CustomFields;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
@@ -41,13 +43,17 @@ class ContactsApi {
 
 	private final ContactImports imports;
 
+	private final CustomFields customFields;
+
 	private final ObjectMapper json;
 
 	private final Tenancy tenancy;
 
-	ContactsApi(Contacts contacts, ContactImports imports, ObjectMapper json, Tenancy tenancy) {
+	ContactsApi(Contacts contacts, ContactImports imports, CustomFields customFields, ObjectMapper json,
+			Tenancy tenancy) {
 		this.contacts = contacts;
 		this.imports = imports;
+		this.customFields = customFields;
 		this.json = json;
 		this.tenancy = tenancy;
 	}
@@ -69,6 +75,12 @@ class ContactsApi {
 		return contacts.get(tenancy.current(), id);
 	}
 
+	@PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
+	@Operation(summary = "Change the fields given (merge patch): custom merges key by key (null removes), tags replace")
+	Contact update(@PathVariable UUID id, @RequestBody Map<String, Object> patch) {
+		return contacts.update(tenancy.current(), id, patch);
+	}
+
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		contacts.delete(tenancy.current(), id);
@@ -79,7 +91,8 @@ class ContactsApi {
 	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once")
 	ResponseEntity<ContactImport> startImport(HttpServletRequest request,
 			@RequestParam(defaultValue = ",") String delimiter,
-			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String mapping)
+			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String mapping,
+			@RequestParam(required = false) UUID list, @RequestParam(defaultValue = "false") boolean checkMx)
 			throws IOException {
 		Map<String, String> columns = Map.of();
 		if (mapping != null && !mapping.isBlank()) {
@@ -98,8 +111,27 @@ class ContactsApi {
 		// The body is streamed to a temporary file, never held in memory: files run to
 		// hundreds of MB.
 		ContactImport job = imports.start(tenancy.current(), request.getInputStream(),
-				new ContactImports.Options(delimiter(delimiter), duplicates.equals("update"), columns));
+				new ContactImports.Options(delimiter(delimiter), duplicates.equals("update"), columns, list, checkMx));
 		return ResponseEntity.accepted().location(URI.create("/api/v1/contacts/imports/" + job.id())).body(job);
+	}
+
+	@GetMapping("/fields")
+	@Operation(summary = "The custom fields and their types (text, number, date, boolean)")
+	CursorPage<CustomFields.Field> fields() {
+		return CursorPage.of(customFields.list(tenancy.current()));
+	}
+
+	@PostMapping("/fields")
+	ResponseEntity<CustomFields.Field> defineField(@RequestBody CustomFields.Field field) {
+		CustomFields.Field created = customFields.define(tenancy.current(), field.key(), field.type());
+		return ResponseEntity.created(URI.create("/api/v1/contacts/fields/" + created.key())).body(created);
+	}
+
+	@DeleteMapping("/fields/{key}")
+	@Operation(summary = "Delete a custom field and its values on every contact (admins)")
+	ResponseEntity<Void> deleteField(@PathVariable String key) {
+		customFields.delete(tenancy.current(), key);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/imports/{id}")

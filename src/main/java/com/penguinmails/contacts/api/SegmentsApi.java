@@ -10,18 +10,24 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.penguinmails.contacts.LeadScoring;
+import com.penguinmails.contacts.LeadScoring.Rule;
 import com.penguinmails.contacts.SegmentDefinition;
+import com.penguinmails.contacts.SegmentDefinition.Condition;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.contacts.Segments.ContactList;
 import com.penguinmails.contacts.Segments.Segment;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 @RestController
@@ -42,12 +48,18 @@ class SegmentsApi {
 	record Count(long contacts, List<String> sample) {
 	}
 
+	record NewRule(String name, Condition condition, Integer points) {
+	}
+
 	private final Segments segments;
+
+	private final LeadScoring scoring;
 
 	private final Tenancy tenancy;
 
-	SegmentsApi(Segments segments, Tenancy tenancy) {
+	SegmentsApi(Segments segments, LeadScoring scoring, Tenancy tenancy) {
 		this.segments = segments;
+		this.scoring = scoring;
 		this.tenancy = tenancy;
 	}
 
@@ -66,6 +78,56 @@ class SegmentsApi {
 	Map<String, Integer> addMembers(@PathVariable UUID id, @RequestBody Members members) {
 		return Map.of("added", segments.addToList(tenancy.current(), id,
 				members.contactIds() == null ? List.of() : members.contactIds()));
+	}
+
+	@DeleteMapping("/lists/{id}")
+	@Operation(summary = "Delete a list (its contacts stay)")
+	ResponseEntity<Void> deleteList(@PathVariable UUID id) {
+		segments.deleteList(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/lists/{id}/members")
+	Map<String, Integer> removeMembers(@PathVariable UUID id, @RequestBody Members members) {
+		return Map.of("removed", segments.removeFromList(tenancy.current(), id,
+				members.contactIds() == null ? List.of() : members.contactIds()));
+	}
+
+	@GetMapping("/segments/{id}")
+	Segment segment(@PathVariable UUID id) {
+		return segments.segment(tenancy.current(), id);
+	}
+
+	@PatchMapping("/segments/{id}")
+	Segment update(@PathVariable UUID id, @RequestBody NewSegment request) {
+		return segments.updateSegment(tenancy.current(), id, request.name(), request.definition());
+	}
+
+	@DeleteMapping("/segments/{id}")
+	ResponseEntity<Void> deleteSegment(@PathVariable UUID id) {
+		segments.deleteSegment(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/scoring-rules")
+	@Operation(summary = "Lead scoring rules: a contact's score is the sum of the points of the rules it matches")
+	CursorPage<Rule> rules() {
+		return CursorPage.of(scoring.rules(tenancy.current()));
+	}
+
+	@PostMapping("/scoring-rules")
+	ResponseEntity<Rule> addRule(@RequestBody NewRule request) {
+		if (request.points() == null) {
+			throw new InvalidInputProblem("invalid-points", "Give the rule its points (-1000 to 1000).");
+		}
+		Rule rule = scoring.add(tenancy.current(), request.name(), request.condition(), request.points());
+		return ResponseEntity.created(URI.create("/api/v1/scoring-rules/" + rule.id())).body(rule);
+	}
+
+	@DeleteMapping("/scoring-rules/{id}")
+	ResponseEntity<Void> deleteRule(@PathVariable UUID id) {
+		scoring.delete(tenancy.current(), id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/segments")

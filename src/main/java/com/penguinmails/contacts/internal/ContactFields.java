@@ -3,7 +3,10 @@ package com.penguinmails.contacts.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +67,76 @@ public final class ContactFields {
 	public static String guess(String header) {
 		String key = header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
 		return GUESSES.getOrDefault(key, key.isEmpty() ? "ignore" : "custom." + key);
+	}
+
+	/** The types a custom field can have. */
+	public static final List<String> TYPES = List.of("text", "number", "date", "boolean");
+
+	/**
+	 * A custom field's value as stored (JSON number, ISO date string, JSON boolean or
+	 * text), or {@code null} for a blank value.
+	 * @throws IllegalArgumentException saying why the value does not fit the type
+	 */
+	public static Object coerce(String type, Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof String text && text.isBlank()) {
+			return null;
+		}
+		String text = value.toString().strip();
+		switch (type) {
+			case "number" -> {
+				if (value instanceof Number number) {
+					return number;
+				}
+				try {
+					return new BigDecimal(text);
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("not a number: " + shorten(text));
+				}
+			}
+			case "date" -> {
+				try {
+					return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text)
+						.toString();
+				}
+				catch (DateTimeParseException ex) {
+					throw new IllegalArgumentException("not a date (YYYY-MM-DD): " + shorten(text));
+				}
+			}
+			case "boolean" -> {
+				if (value instanceof Boolean bool) {
+					return bool;
+				}
+				return switch (text.toLowerCase(Locale.ROOT)) {
+					case "true", "yes", "y", "1" -> true;
+					case "false", "no", "n", "0" -> false;
+					default -> throw new IllegalArgumentException("not true or false: " + shorten(text));
+				};
+			}
+			default -> {
+				if (text.length() > 2000) {
+					throw new IllegalArgumentException("longer than 2,000 characters");
+				}
+				return value instanceof String ? value : text;
+			}
+		}
+	}
+
+	private static String shorten(String text) {
+		return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+	}
+
+	/**
+	 * A custom field key as stored: lower case letters, digits and underscores, or
+	 * {@code null} when nothing usable is left.
+	 */
+	public static String customKey(String name) {
+		String key = name == null ? ""
+				: name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+		return key.isEmpty() || key.length() > 100 ? null : key;
 	}
 
 	public static boolean validEmail(String email) {

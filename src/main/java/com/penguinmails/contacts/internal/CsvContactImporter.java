@@ -10,11 +10,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -54,7 +60,28 @@ public class CsvContactImporter {
 	public record Totals(long rowsRead, long inserted, long updated, long skipped, long failed, List<RowError> errors) {
 	}
 
-	private static final String COLUMNS = "line, email, first_name, last_name, company, title, phone, website, linkedin_url, time_zone, country, custom, tags, role_address, disposable";
+	/**
+	 * How to read and merge a file.
+	 *
+	 * @param mapping CSV header → field ({@code email}, {@code first_name}, ...,
+	 * {@code tags}, {@code custom.<name>} or {@code ignore}); headers not in it are
+	 * guessed
+	 * @param update whether an existing contact (same email, any case) is updated or
+	 * skipped
+	 * @param listId a list every imported contact joins (also those skipped as existing),
+	 * or null
+	 * @param customTypes the type of each custom field (key → text, number, date,
+	 * boolean)
+	 * @param mailCheck whether a domain takes mail (empty: unknown), or null to skip the
+	 * MX check
+	 */
+	public record Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
+			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck) {
+	}
+
+	private static final String COLUMNS = "line, email, first_name, last_name, company, title, phone, website, linkedin_url, time_zone, country, custom, tags, role_address, disposable, mx_found";
+
+	private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
 	private final DataSource dataSource;
 
@@ -65,15 +92,19 @@ public class CsvContactImporter {
 		this.json = json;
 	}
 
-	/**
-	 * @param mapping CSV header → field ({@code email}, {@code first_name}, ...,
-	 * {@code tags}, {@code custom.<name>} or {@code ignore}); headers not in it are
-	 * guessed
-	 * @param update whether an existing contact (same email, any case) is updated or
-	 * skipped
-	 */
-	public Totals run(UUID workspaceId, Reader csv, char delimiter, Map<String, String> mapping, boolean update,
-			Progress progress) throws SQLException, IOException {
+	/** The headers of a file and the field each maps to (given, or guessed). */
+	public static List<String> fields(List<String> headers, Map<String, String> mapping) {
+		List<String> fields = new ArrayList<>();
+		for (String raw : headers) {
+			String header = raw.replace("\uFEFF", "");
+			fields.add(mapping.getOrDefault(header, ContactFields.guess(header)));
+		}
+		return fields;
+	}
+
+	public Totals run(UUID workspaceId, Reader csv, Settings settings, Progress progress)
+			throws SQLException, IOException {
+		Map<String, Optional<Boolean>> mailChecks = new HashMap<>();
 		long rowsRead = 0;
 		long inserted = 0;
 		long updated = 0;
@@ -82,7 +113,7 @@ public class CsvContactImporter {
 		List<RowError> errors = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection();
 				CSVParser parser = CSVFormat.DEFAULT.builder()
-					.setDelimiter(delimiter)
+					.setDelimiter(settings.delimiter())
 					.setHeader()
 					.setSkipHeaderRecord(true)
 					.setIgnoreEmptyLines(true)
@@ -98,14 +129,9 @@ public class CsvContactImporter {
 								CREATE TEMP TABLE IF NOT EXISTS contact_stage (
 								    line BIGINT, email TEXT, first_name TEXT, last_name TEXT, company TEXT, title TEXT, phone TEXT,
 								    website TEXT, linkedin_url TEXT, time_zone TEXT, country TEXT, custom TEXT, tags TEXT,
-								    role_address BOOLEAN, disposable BOOLEAN)""");
+								    role_address BOOLEAN, disposable BOOLEAN, mx_found BOOLEAN)""");
 			}
-			List<String> headers = parser.getHeaderNames();
-			String[] fields = new String[headers.size()];
-			for (int i = 0; i < headers.size(); i++) {
-				String header = headers.get(i).replace("\uFEFF", "");
-				fields[i] = mapping.getOrDefault(header, ContactFields.guess(header));
-			}
+			String[] fields = fields(parser.getHeaderNames(), settings.mapping()).toArray(String[]::new);
 			boolean hasEmail = java.util.Arrays.asList(fields).contains("email");
 			if (!hasEmail) {
 				throw new IllegalArgumentException("No column maps to the email address; map one to \"email\".");
@@ -116,7 +142,7 @@ public class CsvContactImporter {
 			for (CSVRecord record : parser) {
 				rowsRead++;
 				long line = parser.getCurrentLineNumber();
-				String problem = stage(printer, record, fields, line);
+				String problem = stage(printer, record, fields, line, settings, mailChecks);
 				if (problem != null) {
 					failed++;
 					if (errors.size() < MAX_ERRORS_KEPT) {
@@ -125,7 +151,7 @@ public class CsvContactImporter {
 					continue;
 				}
 				if (++inBatch == BATCH) {
-					long[] counts = flush(connection, workspaceId, batch, inBatch, update);
+					long[] counts = flush(connection, workspaceId, batch, inBatch, settings);
 					inserted += counts[0];
 					updated += counts[1];
 					skipped += counts[2];
@@ -136,7 +162,7 @@ public class CsvContactImporter {
 				}
 			}
 			if (inBatch > 0) {
-				long[] counts = flush(connection, workspaceId, batch, inBatch, update);
+				long[] counts = flush(connection, workspaceId, batch, inBatch, settings);
 				inserted += counts[0];
 				updated += counts[1];
 				skipped += counts[2];
@@ -156,9 +182,10 @@ public class CsvContactImporter {
 	}
 
 	/** Writes one checked row to the batch, or returns why it is refused. */
-	private String stage(CSVPrinter printer, CSVRecord record, String[] fields, long line) throws IOException {
+	private String stage(CSVPrinter printer, CSVRecord record, String[] fields, long line, Settings settings,
+			Map<String, Optional<Boolean>> mailChecks) throws IOException {
 		Map<String, String> standard = new LinkedHashMap<>();
-		Map<String, String> custom = new LinkedHashMap<>();
+		Map<String, Object> custom = new LinkedHashMap<>();
 		for (int i = 0; i < fields.length && i < record.size(); i++) {
 			String field = fields[i];
 			String value = record.get(i);
@@ -166,7 +193,13 @@ public class CsvContactImporter {
 				continue;
 			}
 			if (field.startsWith("custom.")) {
-				custom.put(field.substring(7), value);
+				String key = field.substring(7);
+				try {
+					custom.put(key, ContactFields.coerce(settings.customTypes().getOrDefault(key, "text"), value));
+				}
+				catch (IllegalArgumentException ex) {
+					return "custom field " + key + ": " + ex.getMessage();
+				}
 			}
 			else {
 				standard.put(field, value);
@@ -183,6 +216,23 @@ public class CsvContactImporter {
 			if (entry.getValue().length() > 500) {
 				return entry.getKey() + " is longer than 500 characters";
 			}
+		}
+		String zone = standard.getOrDefault("time_zone", "").strip();
+		if (!zone.isEmpty() && !ZONES.contains(zone)) {
+			return "unknown time zone " + (zone.length() > 40 ? zone.substring(0, 40) + "…" : zone)
+					+ " (use an IANA name such as Europe/Paris)";
+		}
+		Boolean mxFound = null;
+		if (settings.mailCheck() != null) {
+			String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+			Optional<Boolean> found = mailChecks.get(domain);
+			if (found == null) {
+				found = settings.mailCheck().apply(domain);
+				if (mailChecks.size() < 100_000) {
+					mailChecks.put(domain, found);
+				}
+			}
+			mxFound = found.orElse(null);
 		}
 		String tags = standard.getOrDefault("tags", "");
 		List<String> tagList = new ArrayList<>();
@@ -203,7 +253,7 @@ public class CsvContactImporter {
 				standard.getOrDefault("title", ""), standard.getOrDefault("phone", ""),
 				standard.getOrDefault("website", ""), standard.getOrDefault("linkedin_url", ""),
 				standard.getOrDefault("time_zone", ""), standard.getOrDefault("country", ""), customJson,
-				pgArray(tagList), ContactFields.roleAddress(email), ContactFields.disposable(email));
+				pgArray(tagList), ContactFields.roleAddress(email), ContactFields.disposable(email), mxFound);
 		return null;
 	}
 
@@ -221,7 +271,7 @@ public class CsvContactImporter {
 	/**
 	 * COPY the batch into the stage, merge it, and return {inserted, updated, skipped}.
 	 */
-	private long[] flush(Connection connection, UUID workspaceId, StringWriter batch, int rows, boolean update)
+	private long[] flush(Connection connection, UUID workspaceId, StringWriter batch, int rows, Settings settings)
 			throws SQLException, IOException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("TRUNCATE contact_stage");
@@ -230,7 +280,7 @@ public class CsvContactImporter {
 			.getCopyAPI()
 			.copyIn("COPY contact_stage (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
 					new StringReader(batch.toString()));
-		String onConflict = update ? """
+		String onConflict = settings.update() ? """
 				DO UPDATE SET
 				    email = EXCLUDED.email,
 				    first_name = coalesce(nullif(EXCLUDED.first_name, ''), c.first_name),
@@ -244,7 +294,19 @@ public class CsvContactImporter {
 				    country = coalesce(nullif(EXCLUDED.country, ''), c.country),
 				    custom = c.custom || EXCLUDED.custom,
 				    tags = ARRAY(SELECT DISTINCT unnest(c.tags || EXCLUDED.tags)),
+				    mx_found = coalesce(EXCLUDED.mx_found, c.mx_found),
 				    updated_at = now()""" : "DO NOTHING";
+		// Imported rows join the list: new and updated ones, and existing ones skipped.
+		String listed = settings.listId() == null ? ""
+				: """
+						,
+						listed AS (
+						    INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
+						    SELECT ?, x.id, ? FROM (
+						        SELECT id FROM applied
+						        UNION SELECT c.id FROM picked p JOIN contacts c ON c.workspace_id = ? AND lower(c.email) = lower(p.email)
+						    ) x
+						    ON CONFLICT DO NOTHING)""";
 		// Round by round, each email at most once per round (earliest row first), so a
 		// contact
 		// repeated in the file is merged row after row instead of the later row erasing
@@ -255,20 +317,31 @@ public class CsvContactImporter {
 				gone AS (DELETE FROM contact_stage s USING picked p WHERE s.line = p.line),
 				applied AS (
 				    INSERT INTO contacts AS c (id, workspace_id, email, first_name, last_name, company, title, phone,
-				        website, linkedin_url, time_zone, country, custom, tags, role_address, disposable)
+				        website, linkedin_url, time_zone, country, custom, tags, role_address, disposable, mx_found)
 				    SELECT gen_random_uuid(), ?, email, first_name, last_name, company, title, phone, website,
-				        linkedin_url, time_zone, country, custom::jsonb, tags::text[], role_address, disposable
-				    FROM picked
-				    ON CONFLICT (workspace_id, lower(email)) """ + onConflict + """
+				        linkedin_url, time_zone, country, custom::jsonb, tags::text[], role_address, disposable, mx_found
+				    FROM picked p
+				    -- An address erased on request (GDPR) is not imported again.
+				    WHERE NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.workspace_id = ? AND x.value IS NULL
+				        AND x.value_hash = sha256(convert_to(lower(p.email), 'UTF8')))
+				    ON CONFLICT (workspace_id, lower(email)) """
+				+ onConflict + """
 
-				    RETURNING (xmax = 0) AS inserted)
-				SELECT inserted FROM applied""";
+						RETURNING c.id, (xmax = 0) AS inserted)""" + listed + """
+
+						SELECT inserted FROM applied""";
 		long inserted = 0;
 		long updated = 0;
 		long remaining = rows;
 		while (remaining > 0) {
 			try (PreparedStatement statement = connection.prepareStatement(merge)) {
 				statement.setObject(1, workspaceId);
+				statement.setObject(2, workspaceId);
+				if (settings.listId() != null) {
+					statement.setObject(3, settings.listId());
+					statement.setObject(4, workspaceId);
+					statement.setObject(5, workspaceId);
+				}
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						if (rs.getBoolean(1)) {

@@ -1,5 +1,8 @@
 package com.penguinmails.contacts.internal;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,23 +16,53 @@ import com.penguinmails.shared.InvalidInputProblem;
 /**
  * Compiles a segment definition to a SQL condition with parameters. Field names come from
  * a fixed list mapped to columns, never from the input; every value is a bind parameter,
- * never part of the SQL text.
+ * never part of the SQL text. Each field is read as text; the operator says how to
+ * compare it (as text, number, date or boolean), and values that do not fit never match
+ * rather than failing the query.
  */
 public final class SegmentCompiler {
 
 	public record Compiled(String sql, List<Object> params) {
 	}
 
-	private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("email", "c.email"),
-			Map.entry("first_name", "c.first_name"), Map.entry("last_name", "c.last_name"),
-			Map.entry("company", "c.company"), Map.entry("title", "c.title"), Map.entry("phone", "c.phone"),
-			Map.entry("website", "c.website"), Map.entry("linkedin_url", "c.linkedin_url"),
-			Map.entry("time_zone", "c.time_zone"), Map.entry("country", "c.country"), Map.entry("status", "c.status"));
+	private record Column(String sql, String type) {
+	}
+
+	private static final Map<String, Column> COLUMNS = Map.ofEntries(text("email"), text("first_name"),
+			text("last_name"), text("company"), text("title"), text("phone"), text("website"), text("linkedin_url"),
+			text("time_zone"), text("country"), text("status"),
+			Map.entry("score", new Column("c.score::text", "number")),
+			Map.entry("created_at", new Column("to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", "date")),
+			Map.entry("role_address", new Column("c.role_address::text", "boolean")),
+			Map.entry("disposable", new Column("c.disposable::text", "boolean")),
+			Map.entry("mx_found", new Column("coalesce(c.mx_found::text, '')", "boolean")));
+
+	private static final String NUMBER = "'^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$'";
+
+	private static final String DATE = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}'";
 
 	private SegmentCompiler() {
 	}
 
+	private static Map.Entry<String, Column> text(String field) {
+		return Map.entry(field, new Column("c." + field, "text"));
+	}
+
+	/** The type of a standard field usable in conditions, or {@code null}. */
+	public static String standardType(String field) {
+		Column column = COLUMNS.get(field);
+		return column == null ? null : column.type();
+	}
+
 	public static Compiled compile(SegmentDefinition definition) {
+		return compile(definition, Map.of());
+	}
+
+	/**
+	 * @param customTypes the workspace's custom field types (key → type); undefined keys
+	 * are text
+	 */
+	public static Compiled compile(SegmentDefinition definition, Map<String, String> customTypes) {
 		if (definition == null || definition.conditions() == null || definition.conditions().isEmpty()) {
 			return new Compiled("TRUE", List.of());
 		}
@@ -40,12 +73,18 @@ public final class SegmentCompiler {
 		List<String> parts = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		for (Condition condition : definition.conditions()) {
-			parts.add(condition(condition, params));
+			parts.add(condition(condition, customTypes, params));
 		}
 		return new Compiled("(" + String.join(joiner, parts) + ")", params);
 	}
 
-	private static String condition(Condition condition, List<Object> params) {
+	/** One condition alone, for rules that score each condition separately. */
+	public static Compiled compile(Condition condition, Map<String, String> customTypes) {
+		List<Object> params = new ArrayList<>();
+		return new Compiled("(" + condition(condition, customTypes, params) + ")", params);
+	}
+
+	private static String condition(Condition condition, Map<String, String> customTypes, List<Object> params) {
 		String field = condition.field() == null ? "" : condition.field().strip().toLowerCase(Locale.ROOT);
 		String op = condition.op() == null ? "" : condition.op().strip().toLowerCase(Locale.ROOT);
 		String value = condition.value() == null ? "" : condition.value();
@@ -72,24 +111,39 @@ public final class SegmentCompiler {
 			};
 		}
 		String column;
-		if (field.startsWith("custom.") && field.length() > 7 && field.length() <= 100) {
-			params.add(field.substring(7));
+		String type;
+		if (field.startsWith("custom.") && field.length() > 7 && field.length() <= 107) {
+			String key = field.substring(7);
+			params.add(key);
 			column = "coalesce(c.custom ->> ?, '')";
+			type = customTypes.getOrDefault(key, "text");
 		}
 		else if (COLUMNS.containsKey(field)) {
-			column = COLUMNS.get(field);
+			column = COLUMNS.get(field).sql();
+			type = COLUMNS.get(field).type();
 		}
 		else {
 			throw invalid("unknown field " + condition.field());
 		}
+		// The column appears once in every form below, so its own parameter (a custom
+		// key) is bound once, before the value.
+		String asNumber = "(SELECT CASE WHEN v ~ " + NUMBER + " THEN v::numeric END FROM (SELECT " + column
+				+ " AS v) n)";
+		String asDate = "(SELECT CASE WHEN v ~ " + DATE + " THEN substr(v, 1, 10)::date END FROM (SELECT " + column
+				+ " AS v) n)";
 		switch (op) {
-			case "equals" -> {
+			case "equals", "not_equals" -> {
+				String negation = op.equals("equals") ? "" : "NOT ";
+				if (type.equals("number")) {
+					params.add(number(value));
+					return negation + "coalesce(" + asNumber + " = ?, false)";
+				}
+				if (type.equals("date")) {
+					params.add(date(value));
+					return negation + "coalesce(" + asDate + " = ?, false)";
+				}
 				params.add(value);
-				return "lower(" + column + ") = lower(?)";
-			}
-			case "not_equals" -> {
-				params.add(value);
-				return "lower(" + column + ") <> lower(?)";
+				return "lower(" + column + ") " + (op.equals("equals") ? "=" : "<>") + " lower(?)";
 			}
 			case "contains", "not_contains", "starts_with", "ends_with" -> {
 				String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -107,19 +161,38 @@ public final class SegmentCompiler {
 				return column + " <> ''";
 			}
 			case "greater_than", "less_than" -> {
-				try {
-					params.add(Double.parseDouble(value.strip()));
-				}
-				catch (NumberFormatException ex) {
-					throw invalid("greater_than and less_than need a number");
-				}
-				// Values that are not numbers never match, rather than failing the whole
-				// query. The
-				// column appears once, so its own parameter (a custom key) is bound once.
-				return "(SELECT CASE WHEN v ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN v::double precision END FROM (SELECT "
-						+ column + " AS v) n) " + (op.equals("greater_than") ? ">" : "<") + " ?";
+				params.add(number(value));
+				return asNumber + (op.equals("greater_than") ? " > ?" : " < ?");
+			}
+			case "before", "after" -> {
+				params.add(date(value));
+				return asDate + (op.equals("before") ? " < ?" : " > ?");
+			}
+			case "is_true" -> {
+				return "lower(" + column + ") IN ('true', 'yes', '1')";
+			}
+			case "is_false" -> {
+				return "lower(" + column + ") IN ('false', 'no', '0')";
 			}
 			default -> throw invalid("unknown operator " + condition.op());
+		}
+	}
+
+	private static BigDecimal number(String value) {
+		try {
+			return new BigDecimal(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw invalid("this comparison needs a number, not \"" + value + "\"");
+		}
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid("this comparison needs a date (YYYY-MM-DD), not \"" + value + "\"");
 		}
 	}
 

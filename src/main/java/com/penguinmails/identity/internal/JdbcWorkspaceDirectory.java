@@ -27,6 +27,16 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 	}
 
 	@Override
+	public String memberEmail(UUID workspaceId, UUID userId) {
+		return workspaces.members(workspaceId)
+			.stream()
+			.filter(m -> m.userId().equals(userId))
+			.map(WorkspaceRepository.Member::email)
+			.findFirst()
+			.orElse("");
+	}
+
+	@Override
 	public String workspaceName(UUID workspaceId) {
 		return workspaces.find(workspaceId).map(WorkspaceRepository.Workspace::name).orElse("");
 	}

@@ -1,0 +1,145 @@
+package com.penguinmails.contacts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.contacts.internal.ContactFields;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * A workspace's custom contact fields and their types (text, number, date, boolean).
+ * Values are checked against the type wherever they are written (API, page, import); a
+ * key first seen without a definition becomes a text field.
+ */
+@Service
+public class CustomFields {
+
+	public record Field(String key, String type) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CustomFields(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Field define(Tenant tenant, String name, String type) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		String key = ContactFields.customKey(name);
+		if (key == null || ContactFields.STANDARD.contains(key)) {
+			throw new InvalidInputProblem("invalid-field",
+					"A custom field needs a name of letters, digits or underscores, other than a standard field.");
+		}
+		String kind = type == null ? "text" : type.strip().toLowerCase(java.util.Locale.ROOT);
+		if (!ContactFields.TYPES.contains(kind)) {
+			throw new InvalidInputProblem("invalid-type", "The type is one of " + ContactFields.TYPES + ".");
+		}
+		try {
+			jdbc.sql("INSERT INTO contact_custom_fields (workspace_id, key, type, created_at) VALUES (?, ?, ?, ?)")
+				.params(tenant.workspaceId(), key, kind, Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "field-exists",
+					"The field " + key + " exists; delete it first to change its type.");
+		}
+		return new Field(key, kind);
+	}
+
+	public List<Field> list(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return types(tenant.workspaceId()).entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
+	}
+
+	/** Deletes the field and its values on every contact. */
+	@Transactional
+	public void delete(Tenant tenant, String key) {
+		tenant.require(WorkspaceRole.ADMIN, "contacts:write");
+		if (jdbc.sql("DELETE FROM contact_custom_fields WHERE workspace_id = ? AND key = ?")
+			.params(tenant.workspaceId(), key)
+			.update() == 0) {
+			throw new NotFoundProblem("Custom field");
+		}
+		jdbc.sql("UPDATE contacts SET custom = custom - ?::text WHERE workspace_id = ? AND jsonb_exists(custom, ?)")
+			.params(key, tenant.workspaceId(), key)
+			.update();
+	}
+
+	/** Key → type of every defined field, by key. */
+	Map<String, String> types(UUID workspaceId) {
+		Map<String, String> types = new LinkedHashMap<>();
+		jdbc.sql("SELECT key, type FROM contact_custom_fields WHERE workspace_id = ? ORDER BY key")
+			.param(workspaceId)
+			.query(rs -> {
+				types.put(rs.getString(1), rs.getString(2));
+			});
+		return types;
+	}
+
+	/**
+	 * The types of {@code keys}, defining those not seen before as text fields.
+	 */
+	Map<String, String> typesDefining(UUID workspaceId, Collection<String> keys) {
+		for (String key : keys) {
+			jdbc.sql("""
+					INSERT INTO contact_custom_fields (workspace_id, key, type, created_at) VALUES (?, ?, 'text', ?)
+					ON CONFLICT DO NOTHING""").params(workspaceId, key, Timestamp.from(clock.instant())).update();
+		}
+		return types(workspaceId);
+	}
+
+	/**
+	 * Checks and converts custom values: keys normalised, values to their field's type,
+	 * blanks dropped (a {@code null} value stays, meaning "remove" in a patch).
+	 * @throws InvalidInputProblem naming the first value that does not fit
+	 */
+	Map<String, Object> coerce(UUID workspaceId, Map<String, Object> custom, boolean keepNulls) {
+		if (custom == null || custom.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> byKey = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : custom.entrySet()) {
+			String key = ContactFields.customKey(entry.getKey());
+			if (key == null) {
+				throw new InvalidInputProblem("invalid-custom", "Not a usable custom field name: " + entry.getKey());
+			}
+			byKey.put(key, entry.getValue());
+		}
+		Map<String, String> types = typesDefining(workspaceId, byKey.keySet());
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : byKey.entrySet()) {
+			if (entry.getValue() instanceof Map || entry.getValue() instanceof Collection) {
+				throw new InvalidInputProblem("invalid-custom", "Custom field " + entry.getKey() + " takes one value.");
+			}
+			try {
+				Object value = ContactFields.coerce(types.getOrDefault(entry.getKey(), "text"), entry.getValue());
+				if (value != null || (keepNulls && entry.getValue() == null)) {
+					values.put(entry.getKey(), value);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputProblem("invalid-custom",
+						"Custom field " + entry.getKey() + ": " + ex.getMessage() + ".");
+			}
+		}
+		return values;
+	}
+
+}

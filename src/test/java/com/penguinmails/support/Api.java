@@ -1,0 +1,69 @@
+package com.penguinmails.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Calls the REST API with one API key: {@code api.post("/api/v1/contacts", "{...}")}
+ * returns the status and the parsed body, so API tests read as requests and checks.
+ */
+public final class Api {
+
+	/** A response: its status, body (parsed when JSON) and headers. */
+	public record Response(int status, JsonNode body, MockHttpServletResponse raw) {
+
+		public String header(String name) {
+			return raw.getHeader(name);
+		}
+
+	}
+
+	private final MockMvc mvc;
+
+	private final ObjectMapper json;
+
+	private final String key;
+
+	Api(MockMvc mvc, ObjectMapper json, String key) {
+		this.mvc = mvc;
+		this.json = json;
+		this.key = key;
+	}
+
+	public Response get(String path, String... params) throws Exception {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path);
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return send(request);
+	}
+
+	public Response post(String path, String body) throws Exception {
+		return send(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	public Response patch(String path, String body) throws Exception {
+		return send(MockMvcRequestBuilders.patch(path).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	public Response delete(String path) throws Exception {
+		return send(MockMvcRequestBuilders.delete(path));
+	}
+
+	public Response send(MockHttpServletRequestBuilder request) throws Exception {
+		MockHttpServletResponse response = mvc.perform(request.header("Authorization", "Bearer " + key))
+			.andReturn()
+			.getResponse();
+		String text = response.getContentAsString();
+		JsonNode body = text.isBlank() || !String.valueOf(response.getContentType()).contains("json") ? json.nullNode()
+				: json.readTree(text);
+		return new Response(response.getStatus(), body, response);
+	}
+
+}
