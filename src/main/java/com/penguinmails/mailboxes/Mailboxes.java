@@ -22,8 +22,8 @@ import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
 /**
- * A workspace's sender accounts: connect (with presets), list, test for real, pause,
- * remove. Passwords are encrypted with the master key and never returned.
+ * A workspace's sender accounts: connect (with presets), list, edit, test for real,
+ * pause, remove. Passwords are encrypted with the master key and never returned.
  */
 @Service
 public class Mailboxes {
@@ -152,9 +152,8 @@ public class Mailboxes {
 			imapPassword = connections.encrypt(id, "imap", imap.password());
 		}
 		else if (newSmtpPassword && connections.sharePassword(current)) {
-			// Connected with one app password for both (as add does by default): a new
-			// one
-			// replaces both, or IMAP would keep failing with the revoked one.
+			// One app password for both (add's default): a new one replaces both,
+			// or IMAP would keep failing with the revoked one.
 			imapPassword = connections.encrypt(id, "imap", smtp.password());
 		}
 		repository.update(tenant.workspaceId(),
