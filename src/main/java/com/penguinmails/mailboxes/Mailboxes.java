@@ -22,8 +22,8 @@ import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
 /**
- * A workspace's sender accounts: connect (with presets), list, test for real, pause,
- * remove. Passwords are encrypted with the master key and never returned.
+ * A workspace's sender accounts: connect (with presets), list, edit, test for real,
+ * pause, remove. Passwords are encrypted with the master key and never returned.
  */
 @Service
 public class Mailboxes {
@@ -84,21 +84,20 @@ public class Mailboxes {
 		if (!EMAIL.matcher(email).matches()) {
 			throw new InvalidInputProblem("invalid-email", "Enter the mailbox's email address, like jo@example.com.");
 		}
-		String displayName = request.displayName() == null ? "" : request.displayName().strip();
-		if (displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
-			// Names end up in the From header: no line breaks, ever.
-			throw new InvalidInputProblem("invalid-name",
-					"The display name must be one line of at most 200 characters.");
-		}
+		String displayName = displayName(request.displayName());
 		if (repository.exists(tenant.workspaceId(), email)) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "mailbox-exists", email + " is already connected.");
 		}
 		Preset preset = preset(request.preset());
-		ServerSettings smtp = server("SMTP", request.smtp(), preset == null ? null : preset.smtpHost,
-				preset == null ? 587 : preset.smtpPort, preset == null ? Security.STARTTLS : preset.smtpSecurity,
-				email);
-		ServerSettings imap = server("IMAP", request.imap(), preset == null ? null : preset.imapHost,
-				preset == null ? 993 : preset.imapPort, preset == null ? Security.TLS : preset.imapSecurity, email);
+		ServerSettings smtp = server("SMTP", request.smtp(),
+				preset == null ? new ServerSettings(null, 587, Security.STARTTLS, email, null)
+						: new ServerSettings(preset.smtpHost, preset.smtpPort, preset.smtpSecurity, email, null));
+		if (smtp.password() == null || smtp.password().isEmpty()) {
+			throw new InvalidInputProblem("password-required", "Give the mailbox's password (or app password).");
+		}
+		ServerSettings imap = server("IMAP", request.imap(),
+				preset == null ? new ServerSettings(null, 993, Security.TLS, email, null)
+						: new ServerSettings(preset.imapHost, preset.imapPort, preset.imapSecurity, email, null));
 		if (imap.password() == null || imap.password().isEmpty()) {
 			// Most providers use the same app password for both.
 			imap = new ServerSettings(imap.host(), imap.port(), imap.security(), imap.username(), smtp.password());
@@ -106,17 +105,8 @@ public class Mailboxes {
 		int cap = request.dailyCap() == null ? 30 : request.dailyCap();
 		int minGap = request.minGapSeconds() == null ? 60 : request.minGapSeconds();
 		int maxGap = request.maxGapSeconds() == null ? Math.max(300, minGap) : request.maxGapSeconds();
-		if (cap < 1 || cap > 10_000) {
-			throw new InvalidInputProblem("invalid-cap", "The daily cap must be between 1 and 10,000.");
-		}
-		if (minGap < 0 || maxGap < minGap) {
-			throw new InvalidInputProblem("invalid-gap",
-					"The gap between sends needs 0 <= minimum <= maximum seconds.");
-		}
-		String replyTo = request.replyTo() == null ? "" : request.replyTo().strip();
-		if (!replyTo.isEmpty() && !EMAIL.matcher(replyTo).matches()) {
-			throw new InvalidInputProblem("invalid-reply-to", "The reply-to must be one email address.");
-		}
+		checkPacing(cap, minGap, maxGap);
+		String replyTo = replyTo(request.replyTo());
 		UUID id = UUID.randomUUID();
 		repository.insert(tenant.workspaceId(),
 				new MailboxRepository.Row(id, email, displayName, smtp.host(), smtp.port(), smtp.security(),
@@ -124,6 +114,52 @@ public class Mailboxes {
 						imap.security(), imap.username(), connections.encrypt(id, "imap", imap.password()),
 						request.signatureHtml() == null ? "" : request.signatureHtml(), replyTo, cap, minGap, maxGap),
 				clock.instant());
+		return get(tenant, id);
+	}
+
+	/**
+	 * Changes a mailbox's settings, with the same checks as {@link #add}; fields left
+	 * {@code null} keep their values, and passwords change only when given (non-blank).
+	 * The status is left alone: a mailbox in error becomes active again only through a
+	 * successful {@link #test}.
+	 */
+	@Transactional
+	public Mailbox update(Tenant tenant, UUID id, MailboxChanges changes) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		MailboxRepository.Row current = repository.lockCredentials(tenant.workspaceId(), id)
+			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
+		if (changes.email() != null && !changes.email().strip().equalsIgnoreCase(current.email())) {
+			throw new InvalidInputProblem("email-not-editable", "A mailbox's address cannot change: its sends, "
+					+ "replies and domain link are tied to it. Connect the other address as a new mailbox.");
+		}
+		String displayName = changes.displayName() == null ? current.displayName() : displayName(changes.displayName());
+		ServerSettings smtp = server("SMTP", changes.smtp(), new ServerSettings(current.smtpHost(), current.smtpPort(),
+				current.smtpSecurity(), current.smtpUsername(), null));
+		ServerSettings imap = server("IMAP", changes.imap(), new ServerSettings(current.imapHost(), current.imapPort(),
+				current.imapSecurity(), current.imapUsername(), null));
+		int cap = changes.dailyCap() == null ? current.dailyCap() : changes.dailyCap();
+		int minGap = changes.minGapSeconds() == null ? current.minGapSeconds() : changes.minGapSeconds();
+		int maxGap = changes.maxGapSeconds() == null ? current.maxGapSeconds() : changes.maxGapSeconds();
+		checkPacing(cap, minGap, maxGap);
+		String replyTo = changes.replyTo() == null ? current.replyTo() : replyTo(changes.replyTo());
+		String signature = changes.signatureHtml() == null ? current.signatureHtml() : changes.signatureHtml();
+		boolean newSmtpPassword = smtp.password() != null && !smtp.password().isBlank();
+		boolean newImapPassword = imap.password() != null && !imap.password().isBlank();
+		byte[] smtpPassword = newSmtpPassword ? connections.encrypt(id, "smtp", smtp.password())
+				: current.smtpPassword();
+		byte[] imapPassword = current.imapPassword();
+		if (newImapPassword) {
+			imapPassword = connections.encrypt(id, "imap", imap.password());
+		}
+		else if (newSmtpPassword && connections.sharePassword(current)) {
+			// One app password for both (add's default): a new one replaces both,
+			// or IMAP would keep failing with the revoked one.
+			imapPassword = connections.encrypt(id, "imap", smtp.password());
+		}
+		repository.update(tenant.workspaceId(),
+				new MailboxRepository.Row(id, current.email(), displayName, smtp.host(), smtp.port(), smtp.security(),
+						smtp.username(), smtpPassword, imap.host(), imap.port(), imap.security(), imap.username(),
+						imapPassword, signature, replyTo, cap, minGap, maxGap));
 		return get(tenant, id);
 	}
 
@@ -222,25 +258,57 @@ public class Mailboxes {
 		}
 	}
 
-	private static ServerSettings server(String label, ServerSettings given, String presetHost, int presetPort,
-			Security presetSecurity, String email) {
-		String host = given == null || given.host() == null || given.host().isBlank() ? presetHost
+	/** Names end up in the From header: one line, never a line break. */
+	private static String displayName(String given) {
+		String displayName = given == null ? "" : given.strip();
+		if (displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputProblem("invalid-name",
+					"The display name must be one line of at most 200 characters.");
+		}
+		return displayName;
+	}
+
+	private static void checkPacing(int cap, int minGap, int maxGap) {
+		if (cap < 1 || cap > 10_000) {
+			throw new InvalidInputProblem("invalid-cap", "The daily cap must be between 1 and 10,000.");
+		}
+		if (minGap < 0 || maxGap < minGap) {
+			throw new InvalidInputProblem("invalid-gap",
+					"The gap between sends needs 0 <= minimum <= maximum seconds.");
+		}
+	}
+
+	private static String replyTo(String given) {
+		String replyTo = given == null ? "" : given.strip();
+		if (!replyTo.isEmpty() && !EMAIL.matcher(replyTo).matches()) {
+			throw new InvalidInputProblem("invalid-reply-to", "The reply-to must be one email address.");
+		}
+		return replyTo;
+	}
+
+	/**
+	 * The given server settings checked, with what is not given taken from
+	 * {@code fallback} (a preset and the address when adding, the stored settings when
+	 * updating); the password is passed through as given.
+	 */
+	private static ServerSettings server(String label, ServerSettings given, ServerSettings fallback) {
+		String host = given == null || given.host() == null || given.host().isBlank() ? fallback.host()
 				: given.host().strip();
 		if (host == null || !HOST.matcher(host).matches()) {
 			throw new InvalidInputProblem("invalid-host", "Give the " + label + " server's host name.");
 		}
-		int port = given == null || given.port() == 0 ? presetPort : given.port();
+		int port = given == null || given.port() == 0 ? fallback.port() : given.port();
 		if (port < 1 || port > 65535) {
 			throw new InvalidInputProblem("invalid-port", "The " + label + " port must be between 1 and 65535.");
 		}
-		Security security = given == null || given.security() == null ? presetSecurity : given.security();
-		String username = given == null || given.username() == null || given.username().isBlank() ? email
+		Security security = given == null || given.security() == null ? fallback.security() : given.security();
+		String username = given == null || given.username() == null || given.username().isBlank() ? fallback.username()
 				: given.username().strip();
-		String password = given == null ? null : given.password();
-		if ("SMTP".equals(label) && (password == null || password.isEmpty())) {
-			throw new InvalidInputProblem("password-required", "Give the mailbox's password (or app password).");
+		if (username.length() > 320 || username.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputProblem("invalid-username",
+					"The " + label + " username must be one line of at most 320 characters.");
 		}
-		return new ServerSettings(host, port, security, username, password);
+		return new ServerSettings(host, port, security, username, given == null ? null : given.password());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.Contacts;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -39,12 +42,15 @@ public class Templates {
 
 	private final Mailboxes mailboxes;
 
+	private final Contacts contacts;
+
 	private final Clock clock;
 
-	Templates(JdbcClient jdbc, Personalizer personalizer, Mailboxes mailboxes, Clock clock) {
+	Templates(JdbcClient jdbc, Personalizer personalizer, Mailboxes mailboxes, Contacts contacts, Clock clock) {
 		this.jdbc = jdbc;
 		this.personalizer = personalizer;
 		this.mailboxes = mailboxes;
+		this.contacts = contacts;
 		this.clock = clock;
 	}
 
@@ -127,8 +133,23 @@ public class Templates {
 	 * time zone.
 	 */
 	public Rendered preview(Tenant tenant, UUID id, Map<String, Object> contact, String timeZone) {
+		return preview(tenant, id, null, contact, timeZone);
+	}
+
+	/**
+	 * Renders the latest version for a stored contact of the workspace, or for sample
+	 * fields alone when {@code contactId} is null. With a contact, its merge fields are
+	 * used and {@code fields} override individual values (nested maps value by value);
+	 * the time zone is {@code timeZone} when given, else the contact's.
+	 */
+	public Rendered preview(Tenant tenant, UUID id, UUID contactId, Map<String, Object> fields, String timeZone) {
 		EmailTemplate template = get(tenant, id);
-		return render(template, contact, timeZone);
+		if (contactId == null) {
+			return render(template, fields, timeZone);
+		}
+		Contact contact = contacts.get(tenant, contactId);
+		String zone = timeZone != null && !timeZone.isBlank() ? timeZone : knownZone(contact.timeZone());
+		return render(template, merged(contact.mergeFields(), fields), zone);
 	}
 
 	public Rendered render(EmailTemplate template, Map<String, Object> contact, String timeZone) {
@@ -150,8 +171,18 @@ public class Templates {
 	 */
 	public Rendered sendTest(Tenant tenant, UUID id, UUID mailboxId, String to, Map<String, Object> contact,
 			String timeZone) {
+		return sendTest(tenant, id, mailboxId, to, null, contact, timeZone);
+	}
+
+	/**
+	 * Sends the template rendered as {@link #preview(Tenant, UUID, UUID, Map, String)}
+	 * would, to any address through one of the workspace's mailboxes. Refused while a
+	 * variable has no value.
+	 */
+	public Rendered sendTest(Tenant tenant, UUID id, UUID mailboxId, String to, UUID contactId,
+			Map<String, Object> fields, String timeZone) {
 		tenant.require(WorkspaceRole.MEMBER, "templates:write");
-		Rendered rendered = preview(tenant, id, contact, timeZone);
+		Rendered rendered = preview(tenant, id, contactId, fields, timeZone);
 		if (!rendered.sendable()) {
 			throw new InvalidInputProblem("missing-variables",
 					"Not sent: no value for " + String.join(", ", rendered.missing())
@@ -159,6 +190,36 @@ public class Templates {
 		}
 		mailboxes.sendTest(tenant, mailboxId, to, "[Test] " + rendered.subject(), rendered.html(), rendered.text());
 		return rendered;
+	}
+
+	/**
+	 * A stored zone that Java does not know (contacts are imported from anywhere) renders
+	 * in UTC rather than making the contact impossible to preview.
+	 */
+	private static String knownZone(String stored) {
+		if (stored == null || stored.isBlank()) {
+			return "UTC";
+		}
+		try {
+			return ZoneId.of(stored.strip()).getId();
+		}
+		catch (DateTimeException ex) {
+			return "UTC";
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> merged(Map<String, Object> base, Map<String, Object> overrides) {
+		Map<String, Object> merged = new LinkedHashMap<>(base);
+		overrides.forEach((key, value) -> {
+			if (value instanceof Map<?, ?> override && merged.get(key) instanceof Map<?, ?> original) {
+				merged.put(key, merged((Map<String, Object>) original, (Map<String, Object>) override));
+			}
+			else {
+				merged.put(key, value);
+			}
+		});
+		return merged;
 	}
 
 	private static final String SELECT = """

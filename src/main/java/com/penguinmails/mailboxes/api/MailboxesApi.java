@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxChanges;
 import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
@@ -66,6 +68,16 @@ class MailboxesApi {
 	@GetMapping("/{id}")
 	Mailbox get(@PathVariable UUID id) {
 		return mailboxes.get(tenancy.current(), id);
+	}
+
+	/**
+	 * JSON merge semantics (RFC 7396) without removal: an absent or null field keeps its
+	 * value; passwords are write-only and change only when given.
+	 */
+	@PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
+	@Operation(summary = "Change a mailbox's settings; absent fields stay, the address cannot change")
+	Mailbox update(@PathVariable UUID id, @RequestBody MailboxChanges changes) {
+		return mailboxes.update(tenancy.current(), id, changes);
 	}
 
 	@DeleteMapping("/{id}")

@@ -1,5 +1,7 @@
 package com.penguinmails.mailboxes.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.UUID;
 
 import jakarta.mail.Message;
@@ -29,6 +31,17 @@ public class MailboxConnections {
 
 	public byte[] encrypt(UUID mailboxId, String server, String password) {
 		return secrets.encrypt(password, "mailbox:" + server + ":" + mailboxId);
+	}
+
+	/**
+	 * Whether the stored SMTP and IMAP passwords are the same (one app password for
+	 * both). The clear passwords are compared here and go nowhere else.
+	 */
+	public boolean sharePassword(MailboxRepository.Row row) {
+		String smtpPassword = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
+		String imapPassword = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());
+		return MessageDigest.isEqual(smtpPassword.getBytes(StandardCharsets.UTF_8),
+				imapPassword.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

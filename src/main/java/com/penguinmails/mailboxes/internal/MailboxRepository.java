@@ -68,14 +68,34 @@ public class MailboxRepository {
 	public Optional<Row> credentials(UUID workspaceId, UUID id) {
 		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? AND id = ?")
 			.params(workspaceId, id)
-			.query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("email"),
-					rs.getString("display_name"), rs.getString("smtp_host"), rs.getInt("smtp_port"),
-					Security.valueOf(rs.getString("smtp_security")), rs.getString("smtp_username"),
-					rs.getBytes("smtp_password"), rs.getString("imap_host"), rs.getInt("imap_port"),
-					Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
-					rs.getBytes("imap_password"), rs.getString("signature_html"), rs.getString("reply_to"),
-					rs.getInt("daily_cap"), rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds")))
+			.query(MailboxRepository::row)
 			.optional();
+	}
+
+	/**
+	 * The row, locked until the transaction ends, so that two concurrent edits of
+	 * different fields both survive.
+	 */
+	public Optional<Row> lockCredentials(UUID workspaceId, UUID id) {
+		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? AND id = ? FOR UPDATE")
+			.params(workspaceId, id)
+			.query(MailboxRepository::row)
+			.optional();
+	}
+
+	/** Rewrites the settings of a row; its address, status and test results stay. */
+	public void update(UUID workspaceId, Row row) {
+		jdbc.sql("""
+				UPDATE mailboxes SET display_name = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?,
+				    smtp_username = ?, smtp_password = ?, imap_host = ?, imap_port = ?, imap_security = ?,
+				    imap_username = ?, imap_password = ?, signature_html = ?, reply_to = ?, daily_cap = ?,
+				    min_gap_seconds = ?, max_gap_seconds = ?
+				WHERE workspace_id = ? AND id = ?""")
+			.params(row.displayName(), row.smtpHost(), row.smtpPort(), row.smtpSecurity().name(), row.smtpUsername(),
+					row.smtpPassword(), row.imapHost(), row.imapPort(), row.imapSecurity().name(), row.imapUsername(),
+					row.imapPassword(), row.signatureHtml(), row.replyTo(), row.dailyCap(), row.minGapSeconds(),
+					row.maxGapSeconds(), workspaceId, row.id())
+			.update();
 	}
 
 	public void recordTest(UUID workspaceId, UUID id, boolean ok, String error, Instant now) {
@@ -96,6 +116,15 @@ public class MailboxRepository {
 
 	public void delete(UUID workspaceId, UUID id) {
 		jdbc.sql("DELETE FROM mailboxes WHERE workspace_id = ? AND id = ?").params(workspaceId, id).update();
+	}
+
+	private static Row row(ResultSet rs, int i) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+				rs.getString("smtp_host"), rs.getInt("smtp_port"), Security.valueOf(rs.getString("smtp_security")),
+				rs.getString("smtp_username"), rs.getBytes("smtp_password"), rs.getString("imap_host"),
+				rs.getInt("imap_port"), Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
+				rs.getBytes("imap_password"), rs.getString("signature_html"), rs.getString("reply_to"),
+				rs.getInt("daily_cap"), rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"));
 	}
 
 	private static Mailbox map(ResultSet rs, int row) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,11 +18,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxChanges;
 import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -48,6 +51,38 @@ class MailboxesController {
 			return new MailboxForm(email, displayName, preset, smtpHost, smtpPort, smtpSecurity, smtpUsername, null,
 					imapHost, imapPort, imapSecurity, imapUsername, null, dailyCap, minGapSeconds, maxGapSeconds,
 					replyTo, signatureHtml);
+		}
+
+	}
+
+	/**
+	 * The edit form of a mailbox page: no address (it cannot change); blank passwords
+	 * keep the stored ones, and are not kept when the form comes back with an error.
+	 */
+	record EditForm(String displayName, String smtpHost, Integer smtpPort, Security smtpSecurity, String smtpUsername,
+			String smtpPassword, String imapHost, Integer imapPort, Security imapSecurity, String imapUsername,
+			String imapPassword, Integer dailyCap, Integer minGapSeconds, Integer maxGapSeconds, String replyTo,
+			String signatureHtml) {
+
+		static EditForm of(Mailbox mailbox) {
+			return new EditForm(mailbox.displayName(), mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpSecurity(),
+					mailbox.smtpUsername(), null, mailbox.imapHost(), mailbox.imapPort(), mailbox.imapSecurity(),
+					mailbox.imapUsername(), null, mailbox.dailyCap(), mailbox.minGapSeconds(), mailbox.maxGapSeconds(),
+					mailbox.replyTo(), mailbox.signatureHtml());
+		}
+
+		MailboxChanges toChanges() {
+			return new MailboxChanges(null, displayName,
+					new ServerSettings(smtpHost, smtpPort == null ? 0 : smtpPort, smtpSecurity, smtpUsername,
+							smtpPassword),
+					new ServerSettings(imapHost, imapPort == null ? 0 : imapPort, imapSecurity, imapUsername,
+							imapPassword),
+					signatureHtml, replyTo, dailyCap, minGapSeconds, maxGapSeconds);
+		}
+
+		EditForm withoutPasswords() {
+			return new EditForm(displayName, smtpHost, smtpPort, smtpSecurity, smtpUsername, null, imapHost, imapPort,
+					imapSecurity, imapUsername, null, dailyCap, minGapSeconds, maxGapSeconds, replyTo, signatureHtml);
 		}
 
 	}
@@ -111,7 +146,33 @@ class MailboxesController {
 		Mailbox mailbox = mailboxes.get(tenant, id);
 		model.addAttribute("mailbox", mailbox);
 		model.addAttribute("domain", mailboxes.domainOf(tenant, mailbox).orElse(null));
+		if (!model.containsAttribute("editForm")) {
+			model.addAttribute("editForm", EditForm.of(mailbox));
+		}
 		return "mailboxes/show";
+	}
+
+	/**
+	 * Saves and goes back to the page; on bad input the page shows why, with the typed
+	 * values (but not the passwords) still in the form.
+	 */
+	@PostMapping("/mailboxes/{id}/edit")
+	String edit(@PathVariable UUID id, EditForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			model.addAttribute("error", "Ports, the daily cap and the gaps must be whole numbers.");
+			model.addAttribute("editForm", form.withoutPasswords());
+			return show(id, model);
+		}
+		try {
+			mailboxes.update(tenancy.current(), id, form.toChanges());
+		}
+		catch (InvalidInputProblem problem) {
+			model.addAttribute("error", problem.getMessage());
+			model.addAttribute("editForm", form.withoutPasswords());
+			return show(id, model);
+		}
+		redirect.addFlashAttribute("notice", "Saved. Test the connection if you changed the servers.");
+		return "redirect:/mailboxes/" + id;
 	}
 
 	@PostMapping("/mailboxes/{id}/test")

@@ -32,10 +32,17 @@ import com.penguinmails.templates.Templates.Draft;
 @SecurityRequirement(name = "apiKey")
 class TemplatesApi {
 
-	record Preview(Map<String, Object> contact, String timeZone) {
+	/**
+	 * @param contactId a stored contact to render for (its fields and time zone), or null
+	 * for the sample fields alone
+	 * @param contact sample fields; with a {@code contactId}, values that override the
+	 * contact's
+	 * @param timeZone overrides the contact's time zone (default UTC)
+	 */
+	record Preview(UUID contactId, Map<String, Object> contact, String timeZone) {
 	}
 
-	record SendTest(UUID mailboxId, String to, Map<String, Object> contact, String timeZone) {
+	record SendTest(UUID mailboxId, String to, UUID contactId, Map<String, Object> contact, String timeZone) {
 	}
 
 	private final Templates templates;
@@ -81,16 +88,17 @@ class TemplatesApi {
 	}
 
 	@PostMapping("/{id}/preview")
-	@Operation(summary = "Render for a contact's fields; 'missing' lists variables without value or default")
+	@Operation(summary = "Render for a stored contact (contactId) and/or sample fields; "
+			+ "'missing' lists variables without value or default")
 	Rendered preview(@PathVariable UUID id, @RequestBody Preview preview) {
-		return templates.preview(tenancy.current(), id, preview.contact() == null ? Map.of() : preview.contact(),
-				preview.timeZone());
+		return templates.preview(tenancy.current(), id, preview.contactId(),
+				preview.contact() == null ? Map.of() : preview.contact(), preview.timeZone());
 	}
 
 	@PostMapping("/{id}/send-test")
 	@Operation(summary = "Send the rendered template to any address through one of the workspace's mailboxes")
 	Rendered sendTest(@PathVariable UUID id, @RequestBody SendTest request) {
-		return templates.sendTest(tenancy.current(), id, request.mailboxId(), request.to(),
+		return templates.sendTest(tenancy.current(), id, request.mailboxId(), request.to(), request.contactId(),
 				request.contact() == null ? Map.of() : request.contact(), request.timeZone());
 	}
 

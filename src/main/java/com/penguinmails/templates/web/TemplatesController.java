@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.contacts.Contacts;
 import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -23,15 +25,21 @@ import com.penguinmails.templates.Templates.Draft;
 @Controller
 class TemplatesController {
 
+	/** How many recent contacts the preview's contact picker offers. */
+	static final int PICKER_CONTACTS = 100;
+
 	private final Templates templates;
 
 	private final Mailboxes mailboxes;
 
+	private final Contacts contacts;
+
 	private final Tenancy tenancy;
 
-	TemplatesController(Templates templates, Mailboxes mailboxes, Tenancy tenancy) {
+	TemplatesController(Templates templates, Mailboxes mailboxes, Contacts contacts, Tenancy tenancy) {
 		this.templates = templates;
 		this.mailboxes = mailboxes;
+		this.contacts = contacts;
 		this.tenancy = tenancy;
 	}
 
@@ -59,6 +67,7 @@ class TemplatesController {
 		model.addAttribute("template", templates.get(tenant, id));
 		model.addAttribute("versions", templates.versions(tenant, id));
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
+		model.addAttribute("contacts", contacts.list(tenant, null, PICKER_CONTACTS).data());
 		if (!model.containsAttribute("sample")) {
 			model.addAttribute("sample", sample("Ada", "Lovelace", "Analytical Engines", "ada@example.com", "Sam"));
 		}
@@ -77,31 +86,78 @@ class TemplatesController {
 		return "redirect:/templates/" + id;
 	}
 
+	/**
+	 * Renders for the chosen contact (with the typed sender name) or, when none is
+	 * chosen, for the typed sample values.
+	 */
 	@PostMapping("/templates/{id}/preview")
 	String preview(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
-		Map<String, Object> contact = contact(params);
-		model.addAttribute("sample", contact);
-		model.addAttribute("rendered", templates.preview(tenancy.current(), id, contact, params.get("timeZone")));
+		Map<String, Object> sample = contact(params);
+		model.addAttribute("sample", sample);
+		model.addAttribute("timeZone", params.getOrDefault("timeZone", ""));
+		UUID contactId;
+		try {
+			contactId = contactId(params);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", "Choose a contact from the list.");
+			return show(id, model);
+		}
+		model.addAttribute("contactId", contactId);
+		try {
+			model.addAttribute("rendered", templates.preview(tenancy.current(), id, contactId,
+					fields(contactId, sample), params.get("timeZone")));
+		}
+		catch (InvalidInputProblem problem) {
+			model.addAttribute("error", problem.getMessage());
+		}
 		return show(id, model);
 	}
 
 	@PostMapping("/templates/{id}/send-test")
 	String sendTest(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
-		Map<String, Object> contact = contact(params);
-		model.addAttribute("sample", contact);
+		Map<String, Object> sample = contact(params);
+		model.addAttribute("sample", sample);
+		model.addAttribute("timeZone", params.getOrDefault("timeZone", ""));
+		UUID contactId;
 		try {
-			model.addAttribute("rendered",
-					templates.sendTest(tenancy.current(), id, UUID.fromString(params.getOrDefault("mailboxId", "")),
-							params.get("to"), contact, params.get("timeZone")));
-			model.addAttribute("notice", "Test sent to " + params.get("to") + ".");
+			contactId = contactId(params);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", "Choose a contact from the list.");
+			return show(id, model);
+		}
+		model.addAttribute("contactId", contactId);
+		UUID mailboxId;
+		try {
+			mailboxId = UUID.fromString(params.getOrDefault("mailboxId", ""));
 		}
 		catch (IllegalArgumentException ex) {
 			model.addAttribute("error", "Choose a mailbox to send from.");
+			return show(id, model);
+		}
+		try {
+			model.addAttribute("rendered", templates.sendTest(tenancy.current(), id, mailboxId, params.get("to"),
+					contactId, fields(contactId, sample), params.get("timeZone")));
+			model.addAttribute("notice", "Test sent to " + params.get("to") + ".");
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.getMessage());
 		}
 		return show(id, model);
+	}
+
+	private static UUID contactId(Map<String, String> params) {
+		String value = params.getOrDefault("contactId", "");
+		return value.isBlank() ? null : UUID.fromString(value.strip());
+	}
+
+	/**
+	 * With a stored contact, only the sender comes from the form: the typed sample values
+	 * are for previews without one.
+	 */
+	private static Map<String, Object> fields(UUID contactId, Map<String, Object> sample) {
+		return contactId == null ? sample : Map.of("sender", sample.get("sender"));
 	}
 
 	private static Map<String, Object> contact(Map<String, String> params) {
