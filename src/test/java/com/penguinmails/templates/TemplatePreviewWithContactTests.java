@@ -117,7 +117,12 @@ class TemplatePreviewWithContactTests {
 	void datesAreInTheContactsTimeZoneUnlessTheRequestGivesOne() throws Exception {
 		Account account = fixtures.verifiedAccount("tpl-contact-zone");
 		Contact tokyo = contact(account, "Ada", "Acme", "Asia/Tokyo");
-		Contact unknown = contact(account, "Bo", "Acme", "Somewhere/Else");
+		// Zones are checked when written; one stored before that check renders in UTC.
+		Contact unknown = contact(account, "Bo", "Acme", null);
+		fixtures.jdbc()
+			.sql("UPDATE contacts SET time_zone = 'Somewhere/Else' WHERE id = ?")
+			.param(unknown.id())
+			.update();
 		// A date without an offset is read in the rendering time zone; %z prints it.
 		EmailTemplate template = template(account, "{{ '2026-11-25 23:30:00' | date: '%Y-%m-%d %H:%M %z' }}",
 				"<p>x</p>");

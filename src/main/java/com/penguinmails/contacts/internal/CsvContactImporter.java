@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -136,37 +143,62 @@ public class CsvContactImporter {
 			if (!hasEmail) {
 				throw new IllegalArgumentException("No column maps to the email address; map one to \"email\".");
 			}
-			StringWriter batch = new StringWriter();
-			CSVPrinter printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
-			int inBatch = 0;
-			for (CSVRecord record : parser) {
-				rowsRead++;
-				long line = parser.getCurrentLineNumber();
-				String problem = stage(printer, record, fields, line, settings, mailChecks);
-				if (problem != null) {
-					failed++;
-					if (errors.size() < MAX_ERRORS_KEPT) {
-						errors.add(new RowError(line, problem));
+			boolean anyErased = anyErased(connection, workspaceId);
+			// Two stages in step: this thread reads and checks rows while the flusher
+			// merges the previous batch in PostgreSQL (at most one batch waits).
+			ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+				Thread thread = new Thread(r, "contact-import-flush");
+				thread.setDaemon(true);
+				return thread;
+			});
+			Deque<Future<long[]>> pending = new ArrayDeque<>();
+			long[] totals = new long[3];
+			try {
+				StringWriter batch = new StringWriter();
+				CSVPrinter printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+				int inBatch = 0;
+				for (CSVRecord record : parser) {
+					rowsRead++;
+					long line = parser.getCurrentLineNumber();
+					String problem = stage(printer, record, fields, line, settings, mailChecks);
+					if (problem != null) {
+						failed++;
+						if (errors.size() < MAX_ERRORS_KEPT) {
+							errors.add(new RowError(line, problem));
+						}
+						continue;
 					}
-					continue;
+					if (++inBatch == BATCH) {
+						String rows = batch.toString();
+						int count = inBatch;
+						pending.add(
+								flusher.submit(() -> flush(connection, workspaceId, rows, count, settings, anyErased)));
+						batch = new StringWriter();
+						printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+						inBatch = 0;
+						while (pending.size() > 1) {
+							add(totals, await(pending.removeFirst()));
+							progress.update(rowsRead, totals[0], totals[1], totals[2], failed, errors);
+						}
+					}
 				}
-				if (++inBatch == BATCH) {
-					long[] counts = flush(connection, workspaceId, batch, inBatch, settings);
-					inserted += counts[0];
-					updated += counts[1];
-					skipped += counts[2];
-					batch = new StringWriter();
-					printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
-					inBatch = 0;
-					progress.update(rowsRead, inserted, updated, skipped, failed, errors);
+				if (inBatch > 0) {
+					String rows = batch.toString();
+					int count = inBatch;
+					pending.add(flusher.submit(() -> flush(connection, workspaceId, rows, count, settings, anyErased)));
+				}
+				while (!pending.isEmpty()) {
+					add(totals, await(pending.removeFirst()));
 				}
 			}
-			if (inBatch > 0) {
-				long[] counts = flush(connection, workspaceId, batch, inBatch, settings);
-				inserted += counts[0];
-				updated += counts[1];
-				skipped += counts[2];
+			finally {
+				// The connection is closed after this: no flush may still be using it.
+				flusher.shutdownNow();
+				awaitQuietly(flusher);
 			}
+			inserted = totals[0];
+			updated = totals[1];
+			skipped = totals[2];
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("DROP TABLE IF EXISTS contact_stage");
 			}
@@ -179,6 +211,54 @@ public class CsvContactImporter {
 		}
 		progress.update(rowsRead, inserted, updated, skipped, failed, errors);
 		return new Totals(rowsRead, inserted, updated, skipped, failed, errors);
+	}
+
+	private static void add(long[] totals, long[] counts) {
+		for (int i = 0; i < totals.length; i++) {
+			totals[i] += counts[i];
+		}
+	}
+
+	private static long[] await(Future<long[]> flush) throws SQLException, IOException {
+		try {
+			return flush.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("The import was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof SQLException sql) {
+				throw sql;
+			}
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private static void awaitQuietly(ExecutorService flusher) {
+		try {
+			flusher.awaitTermination(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Whether the workspace has erased contacts at all: without any, the merge skips the
+	 * per-row hash look-up.
+	 */
+	private static boolean anyErased(Connection connection, UUID workspaceId) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT EXISTS (SELECT 1 FROM suppressions WHERE workspace_id = ? AND value IS NULL)")) {
+			statement.setObject(1, workspaceId);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
 	}
 
 	/** Writes one checked row to the batch, or returns why it is refused. */
@@ -271,15 +351,14 @@ public class CsvContactImporter {
 	/**
 	 * COPY the batch into the stage, merge it, and return {inserted, updated, skipped}.
 	 */
-	private long[] flush(Connection connection, UUID workspaceId, StringWriter batch, int rows, Settings settings)
-			throws SQLException, IOException {
+	private long[] flush(Connection connection, UUID workspaceId, String batch, int rows, Settings settings,
+			boolean anyErased) throws SQLException, IOException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("TRUNCATE contact_stage");
 		}
 		connection.unwrap(PGConnection.class)
 			.getCopyAPI()
-			.copyIn("COPY contact_stage (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)",
-					new StringReader(batch.toString()));
+			.copyIn("COPY contact_stage (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", new StringReader(batch));
 		String onConflict = settings.update() ? """
 				DO UPDATE SET
 				    email = EXCLUDED.email,
@@ -296,6 +375,10 @@ public class CsvContactImporter {
 				    tags = ARRAY(SELECT DISTINCT unnest(c.tags || EXCLUDED.tags)),
 				    mx_found = coalesce(EXCLUDED.mx_found, c.mx_found),
 				    updated_at = now()""" : "DO NOTHING";
+		// An address erased on request (GDPR) is not imported again.
+		String erased = !anyErased ? "" : """
+				WHERE NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.workspace_id = ? AND x.value IS NULL
+				    AND x.value_hash = sha256(convert_to(lower(p.email), 'UTF8')))""";
 		// Imported rows join the list: new and updated ones, and existing ones skipped.
 		String listed = settings.listId() == null ? ""
 				: """
@@ -321,11 +404,9 @@ public class CsvContactImporter {
 				    SELECT gen_random_uuid(), ?, email, first_name, last_name, company, title, phone, website,
 				        linkedin_url, time_zone, country, custom::jsonb, tags::text[], role_address, disposable, mx_found
 				    FROM picked p
-				    -- An address erased on request (GDPR) is not imported again.
-				    WHERE NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.workspace_id = ? AND x.value IS NULL
-				        AND x.value_hash = sha256(convert_to(lower(p.email), 'UTF8')))
-				    ON CONFLICT (workspace_id, lower(email)) """
-				+ onConflict + """
+				"""
+				+ erased + """
+						ON CONFLICT (workspace_id, lower(email)) """ + onConflict + """
 
 						RETURNING c.id, (xmax = 0) AS inserted)""" + listed + """
 
@@ -335,12 +416,15 @@ public class CsvContactImporter {
 		long remaining = rows;
 		while (remaining > 0) {
 			try (PreparedStatement statement = connection.prepareStatement(merge)) {
-				statement.setObject(1, workspaceId);
-				statement.setObject(2, workspaceId);
+				int parameter = 0;
+				statement.setObject(++parameter, workspaceId);
+				if (anyErased) {
+					statement.setObject(++parameter, workspaceId);
+				}
 				if (settings.listId() != null) {
-					statement.setObject(3, settings.listId());
-					statement.setObject(4, workspaceId);
-					statement.setObject(5, workspaceId);
+					statement.setObject(++parameter, settings.listId());
+					statement.setObject(++parameter, workspaceId);
+					statement.setObject(++parameter, workspaceId);
 				}
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
