@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,18 +158,39 @@ public class CsvContactImporter {
 				StringWriter batch = new StringWriter();
 				CSVPrinter printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
 				int inBatch = 0;
+				// The addresses of the batch: an address seen again starts a new batch,
+				// so
+				// each batch merges with one statement and a contact repeated in the file
+				// is merged row after row (the later row's values win, in update mode).
+				Set<String> emails = new HashSet<>();
 				for (CSVRecord record : parser) {
 					rowsRead++;
 					long line = parser.getCurrentLineNumber();
-					String problem = stage(printer, record, fields, line, settings, mailChecks);
-					if (problem != null) {
+					Row row = check(record, fields, settings, mailChecks);
+					if (row.problem() != null) {
 						failed++;
 						if (errors.size() < MAX_ERRORS_KEPT) {
-							errors.add(new RowError(line, problem));
+							errors.add(new RowError(line, row.problem()));
 						}
 						continue;
 					}
+					if (!emails.add(row.key())) {
+						String rows = batch.toString();
+						int count = inBatch;
+						pending.add(
+								flusher.submit(() -> flush(connection, workspaceId, rows, count, settings, anyErased)));
+						batch = new StringWriter();
+						printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+						inBatch = 0;
+						emails.clear();
+						emails.add(row.key());
+						while (pending.size() > 1) {
+							add(totals, await(pending.removeFirst()));
+						}
+					}
+					row.print(printer, line);
 					if (++inBatch == BATCH) {
+						emails.clear();
 						String rows = batch.toString();
 						int count = inBatch;
 						pending.add(
@@ -261,9 +283,25 @@ public class CsvContactImporter {
 		}
 	}
 
-	/** Writes one checked row to the batch, or returns why it is refused. */
-	private String stage(CSVPrinter printer, CSVRecord record, String[] fields, long line, Settings settings,
-			Map<String, Optional<Boolean>> mailChecks) throws IOException {
+	/**
+	 * A checked row: why it is refused, or its lower-case address and its values for the
+	 * batch.
+	 */
+	private record Row(String problem, String key, Object[] values) {
+
+		static Row refused(String problem) {
+			return new Row(problem, null, null);
+		}
+
+		void print(CSVPrinter printer, long line) throws IOException {
+			values[0] = line;
+			printer.printRecord(values);
+		}
+
+	}
+
+	/** Checks one row and converts its values, or says why it is refused. */
+	private Row check(CSVRecord record, String[] fields, Settings settings, Map<String, Optional<Boolean>> mailChecks) {
 		Map<String, String> standard = new LinkedHashMap<>();
 		Map<String, Object> custom = new LinkedHashMap<>();
 		for (int i = 0; i < fields.length && i < record.size(); i++) {
@@ -278,7 +316,7 @@ public class CsvContactImporter {
 					custom.put(key, ContactFields.coerce(settings.customTypes().getOrDefault(key, "text"), value));
 				}
 				catch (IllegalArgumentException ex) {
-					return "custom field " + key + ": " + ex.getMessage();
+					return Row.refused("custom field " + key + ": " + ex.getMessage());
 				}
 			}
 			else {
@@ -287,20 +325,21 @@ public class CsvContactImporter {
 		}
 		String email = standard.getOrDefault("email", "").strip();
 		if (email.isEmpty()) {
-			return "no email address";
+			return Row.refused("no email address");
 		}
 		if (!ContactFields.validEmail(email)) {
-			return "not a valid email address: " + (email.length() > 80 ? email.substring(0, 80) + "…" : email);
+			return Row
+				.refused("not a valid email address: " + (email.length() > 80 ? email.substring(0, 80) + "…" : email));
 		}
 		for (Map.Entry<String, String> entry : standard.entrySet()) {
 			if (entry.getValue().length() > 500) {
-				return entry.getKey() + " is longer than 500 characters";
+				return Row.refused(entry.getKey() + " is longer than 500 characters");
 			}
 		}
 		String zone = standard.getOrDefault("time_zone", "").strip();
 		if (!zone.isEmpty() && !ZONES.contains(zone)) {
-			return "unknown time zone " + (zone.length() > 40 ? zone.substring(0, 40) + "…" : zone)
-					+ " (use an IANA name such as Europe/Paris)";
+			return Row.refused("unknown time zone " + (zone.length() > 40 ? zone.substring(0, 40) + "…" : zone)
+					+ " (use an IANA name such as Europe/Paris)");
 		}
 		Boolean mxFound = null;
 		if (settings.mailCheck() != null) {
@@ -326,15 +365,15 @@ public class CsvContactImporter {
 			customJson = json.writeValueAsString(custom);
 		}
 		catch (JsonProcessingException ex) {
-			return "custom fields could not be stored";
+			return Row.refused("custom fields could not be stored");
 		}
-		printer.printRecord(line, email, standard.getOrDefault("first_name", ""),
-				standard.getOrDefault("last_name", ""), standard.getOrDefault("company", ""),
-				standard.getOrDefault("title", ""), standard.getOrDefault("phone", ""),
-				standard.getOrDefault("website", ""), standard.getOrDefault("linkedin_url", ""),
-				standard.getOrDefault("time_zone", ""), standard.getOrDefault("country", ""), customJson,
-				pgArray(tagList), ContactFields.roleAddress(email), ContactFields.disposable(email), mxFound);
-		return null;
+		return new Row(null, email.toLowerCase(Locale.ROOT),
+				new Object[] { 0L, email, standard.getOrDefault("first_name", ""),
+						standard.getOrDefault("last_name", ""), standard.getOrDefault("company", ""),
+						standard.getOrDefault("title", ""), standard.getOrDefault("phone", ""),
+						standard.getOrDefault("website", ""), standard.getOrDefault("linkedin_url", ""),
+						standard.getOrDefault("time_zone", ""), standard.getOrDefault("country", ""), customJson,
+						pgArray(tagList), ContactFields.roleAddress(email), ContactFields.disposable(email), mxFound });
 	}
 
 	private static String pgArray(List<String> values) {
@@ -387,60 +426,42 @@ public class CsvContactImporter {
 						    INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
 						    SELECT ?, x.id, ? FROM (
 						        SELECT id FROM applied
-						        UNION SELECT c.id FROM picked p JOIN contacts c ON c.workspace_id = ? AND lower(c.email) = lower(p.email)
+						        UNION SELECT c.id FROM contact_stage p JOIN contacts c ON c.workspace_id = ? AND lower(c.email) = lower(p.email)
 						    ) x
 						    ON CONFLICT DO NOTHING)""";
-		// Round by round, each email at most once per round (earliest row first), so a
-		// contact
-		// repeated in the file is merged row after row instead of the later row erasing
-		// the earlier.
+		// Each address is once in a batch (a repeated one starts the next batch), so
+		// one statement merges it all.
 		String merge = """
-				WITH picked AS (
-				    SELECT DISTINCT ON (lower(email)) * FROM contact_stage ORDER BY lower(email), line),
-				gone AS (DELETE FROM contact_stage s USING picked p WHERE s.line = p.line),
-				applied AS (
+				WITH applied AS (
 				    INSERT INTO contacts AS c (id, workspace_id, email, first_name, last_name, company, title, phone,
 				        website, linkedin_url, time_zone, country, custom, tags, role_address, disposable, mx_found)
 				    SELECT gen_random_uuid(), ?, email, first_name, last_name, company, title, phone, website,
 				        linkedin_url, time_zone, country, custom::jsonb, tags::text[], role_address, disposable, mx_found
-				    FROM picked p
+				    FROM contact_stage p
 				"""
 				+ erased + """
 						ON CONFLICT (workspace_id, lower(email)) """ + onConflict + """
 
 						RETURNING c.id, (xmax = 0) AS inserted)""" + listed + """
 
-						SELECT inserted FROM applied""";
-		long inserted = 0;
-		long updated = 0;
-		long remaining = rows;
-		while (remaining > 0) {
-			try (PreparedStatement statement = connection.prepareStatement(merge)) {
-				int parameter = 0;
+						SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM applied""";
+		long inserted;
+		long updated;
+		try (PreparedStatement statement = connection.prepareStatement(merge)) {
+			int parameter = 0;
+			statement.setObject(++parameter, workspaceId);
+			if (anyErased) {
 				statement.setObject(++parameter, workspaceId);
-				if (anyErased) {
-					statement.setObject(++parameter, workspaceId);
-				}
-				if (settings.listId() != null) {
-					statement.setObject(++parameter, settings.listId());
-					statement.setObject(++parameter, workspaceId);
-					statement.setObject(++parameter, workspaceId);
-				}
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						if (rs.getBoolean(1)) {
-							inserted++;
-						}
-						else {
-							updated++;
-						}
-					}
-				}
 			}
-			try (Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery("SELECT count(*) FROM contact_stage")) {
+			if (settings.listId() != null) {
+				statement.setObject(++parameter, settings.listId());
+				statement.setObject(++parameter, workspaceId);
+				statement.setObject(++parameter, workspaceId);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
-				remaining = rs.getLong(1);
+				inserted = rs.getLong(1);
+				updated = rs.getLong(2);
 			}
 		}
 		return new long[] { inserted, updated, rows - inserted - updated };
