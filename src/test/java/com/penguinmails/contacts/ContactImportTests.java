@@ -256,4 +256,27 @@ class ContactImportTests {
 			.status()).isEqualTo(404);
 	}
 
+	@Test
+	void aContactRepeatedAcrossBatchesIsMergedInFileOrder() throws Exception {
+		// Batches of 5,000 are merged two at a time; the later row, just across a batch
+		// boundary, must still win.
+		Account account = fixtures.verifiedAccount("contacts-order");
+		String key = fixtures.apiKey(account, "contacts:read", "contacts:write");
+		StringBuilder csv = new StringBuilder("email,title\n");
+		for (int i = 0; i < 20_000; i++) {
+			csv.append(i == 4_990 || i == 5_001 ? "twice@order.test" : "p" + i + "@order.test")
+				.append(',')
+				.append(i == 5_001 ? "Later" : "Earlier")
+				.append('\n');
+		}
+		JsonNode job = importAndWait(key, csv.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(job.get("inserted").asInt()).isEqualTo(19_999);
+		assertThat(job.get("updated").asInt()).isEqualTo(1);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT title FROM contacts WHERE workspace_id = ? AND email = 'twice@order.test'")
+			.param(account.workspaceId())
+			.query(String.class)
+			.single()).isEqualTo("Later");
+	}
+
 }

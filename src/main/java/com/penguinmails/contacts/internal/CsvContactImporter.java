@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -55,6 +57,9 @@ import com.penguinmails.contacts.ContactImport.RowError;
 public class CsvContactImporter {
 
 	static final int BATCH = 5000;
+
+	/** Batches merged at once, each on its own connection. */
+	static final int FLUSHERS = 2;
 
 	static final int MAX_ERRORS_KEPT = 1000;
 
@@ -119,7 +124,7 @@ public class CsvContactImporter {
 		long skipped = 0;
 		long failed = 0;
 		List<RowError> errors = new ArrayList<>();
-		try (Connection connection = dataSource.getConnection();
+		try (Pipeline pipeline = new Pipeline(workspaceId, settings);
 				CSVParser parser = CSVFormat.DEFAULT.builder()
 					.setDelimiter(settings.delimiter())
 					.setHeader()
@@ -130,100 +135,50 @@ public class CsvContactImporter {
 					.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
 					.get()
 					.parse(csv)) {
-			connection.setAutoCommit(true);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(
-						"""
-								CREATE TEMP TABLE IF NOT EXISTS contact_stage (
-								    line BIGINT, email TEXT, first_name TEXT, last_name TEXT, company TEXT, title TEXT, phone TEXT,
-								    website TEXT, linkedin_url TEXT, time_zone TEXT, country TEXT, custom TEXT, tags TEXT,
-								    role_address BOOLEAN, disposable BOOLEAN, mx_found BOOLEAN)""");
-			}
 			String[] fields = fields(parser.getHeaderNames(), settings.mapping()).toArray(String[]::new);
 			boolean hasEmail = java.util.Arrays.asList(fields).contains("email");
 			if (!hasEmail) {
 				throw new IllegalArgumentException("No column maps to the email address; map one to \"email\".");
 			}
-			boolean anyErased = anyErased(connection, workspaceId);
-			// Two stages in step: this thread reads and checks rows while the flusher
-			// merges the previous batch in PostgreSQL (at most one batch waits).
-			ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
-				Thread thread = new Thread(r, "contact-import-flush");
-				thread.setDaemon(true);
-				return thread;
-			});
-			Deque<Future<long[]>> pending = new ArrayDeque<>();
-			long[] totals = new long[3];
-			try {
-				StringWriter batch = new StringWriter();
-				CSVPrinter printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
-				int inBatch = 0;
-				// The addresses of the batch: an address seen again starts a new batch,
-				// so
-				// each batch merges with one statement and a contact repeated in the file
-				// is merged row after row (the later row's values win, in update mode).
-				Set<String> emails = new HashSet<>();
-				for (CSVRecord record : parser) {
-					rowsRead++;
-					long line = parser.getCurrentLineNumber();
-					Row row = check(record, fields, settings, mailChecks);
-					if (row.problem() != null) {
-						failed++;
-						if (errors.size() < MAX_ERRORS_KEPT) {
-							errors.add(new RowError(line, row.problem()));
-						}
-						continue;
+			StringWriter batch = new StringWriter();
+			CSVPrinter printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+			// The addresses of the batch: an address seen again starts a new batch, so
+			// each batch merges with one statement and a contact repeated in the file is
+			// merged row after row (the later row's values win, in update mode).
+			Set<String> emails = new HashSet<>();
+			boolean afterInFlight = false;
+			for (CSVRecord record : parser) {
+				rowsRead++;
+				long line = parser.getCurrentLineNumber();
+				Row row = check(record, fields, settings, mailChecks);
+				if (row.problem() != null) {
+					failed++;
+					if (errors.size() < MAX_ERRORS_KEPT) {
+						errors.add(new RowError(line, row.problem()));
 					}
-					if (!emails.add(row.key())) {
-						String rows = batch.toString();
-						int count = inBatch;
-						pending.add(
-								flusher.submit(() -> flush(connection, workspaceId, rows, count, settings, anyErased)));
-						batch = new StringWriter();
-						printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
-						inBatch = 0;
-						emails.clear();
-						emails.add(row.key());
-						while (pending.size() > 1) {
-							add(totals, await(pending.removeFirst()));
-						}
-					}
-					row.print(printer, line);
-					if (++inBatch == BATCH) {
-						emails.clear();
-						String rows = batch.toString();
-						int count = inBatch;
-						pending.add(
-								flusher.submit(() -> flush(connection, workspaceId, rows, count, settings, anyErased)));
-						batch = new StringWriter();
-						printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
-						inBatch = 0;
-						while (pending.size() > 1) {
-							add(totals, await(pending.removeFirst()));
-							progress.update(rowsRead, totals[0], totals[1], totals[2], failed, errors);
-						}
-					}
+					continue;
 				}
-				if (inBatch > 0) {
-					String rows = batch.toString();
-					int count = inBatch;
-					pending.add(flusher.submit(() -> flush(connection, workspaceId, rows, count, settings, anyErased)));
+				boolean full = emails.size() == BATCH;
+				if (full || emails.contains(row.key())) {
+					pipeline.submit(batch.toString(), emails, afterInFlight);
+					batch = new StringWriter();
+					printer = new CSVPrinter(batch, CSVFormat.POSTGRESQL_CSV);
+					emails = new HashSet<>();
+					afterInFlight = false;
+					long[] totals = pipeline.totals();
+					progress.update(rowsRead, totals[0], totals[1], totals[2], failed, errors);
 				}
-				while (!pending.isEmpty()) {
-					add(totals, await(pending.removeFirst()));
-				}
+				emails.add(row.key());
+				afterInFlight |= pipeline.inFlight(row.key());
+				row.print(printer, line);
 			}
-			finally {
-				// The connection is closed after this: no flush may still be using it.
-				flusher.shutdownNow();
-				awaitQuietly(flusher);
+			if (!emails.isEmpty()) {
+				pipeline.submit(batch.toString(), emails, afterInFlight);
 			}
+			long[] totals = pipeline.finish();
 			inserted = totals[0];
 			updated = totals[1];
 			skipped = totals[2];
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("DROP TABLE IF EXISTS contact_stage");
-			}
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
 			// Commons CSV: an unterminated quote or a broken encoding stops the file
@@ -233,6 +188,124 @@ public class CsvContactImporter {
 		}
 		progress.update(rowsRead, inserted, updated, skipped, failed, errors);
 		return new Totals(rowsRead, inserted, updated, skipped, failed, errors);
+	}
+
+	/**
+	 * Batches being merged while the next is read: {@link #FLUSHERS} at once, each on its
+	 * own connection (with its own staging table). A batch holding an address of a batch
+	 * still in flight waits for it, so a contact repeated in the file is merged in file
+	 * order.
+	 */
+	private final class Pipeline implements AutoCloseable {
+
+		private record InFlight(Set<String> emails, Future<long[]> counts) {
+		}
+
+		private final UUID workspaceId;
+
+		private final Settings settings;
+
+		private final List<Connection> opened = new ArrayList<>();
+
+		private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
+
+		private final ExecutorService flushers;
+
+		private final Deque<InFlight> pending = new ArrayDeque<>();
+
+		private final long[] totals = new long[3];
+
+		private final boolean anyErased;
+
+		Pipeline(UUID workspaceId, Settings settings) throws SQLException {
+			this.workspaceId = workspaceId;
+			this.settings = settings;
+			this.flushers = Executors.newFixedThreadPool(FLUSHERS, r -> {
+				Thread thread = new Thread(r, "contact-import-flush");
+				thread.setDaemon(true);
+				return thread;
+			});
+			try {
+				for (int i = 0; i < FLUSHERS; i++) {
+					Connection connection = dataSource.getConnection();
+					opened.add(connection);
+					connection.setAutoCommit(true);
+					try (Statement statement = connection.createStatement()) {
+						statement.execute(
+								"""
+										CREATE TEMP TABLE IF NOT EXISTS contact_stage (
+										    line BIGINT, email TEXT, first_name TEXT, last_name TEXT, company TEXT, title TEXT, phone TEXT,
+										    website TEXT, linkedin_url TEXT, time_zone TEXT, country TEXT, custom TEXT, tags TEXT,
+										    role_address BOOLEAN, disposable BOOLEAN, mx_found BOOLEAN)""");
+					}
+					idle.add(connection);
+				}
+				this.anyErased = anyErased(opened.get(0), workspaceId);
+			}
+			catch (SQLException ex) {
+				close();
+				throw ex;
+			}
+		}
+
+		boolean inFlight(String email) {
+			for (InFlight batch : pending) {
+				if (batch.emails().contains(email)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		void submit(String rows, Set<String> emails, boolean afterInFlight) throws SQLException, IOException {
+			while (!pending.isEmpty() && (afterInFlight || pending.size() >= FLUSHERS)) {
+				add(totals, await(pending.removeFirst().counts()));
+			}
+			int count = emails.size();
+			pending.add(new InFlight(emails, flushers.submit(() -> {
+				Connection connection = idle.take();
+				try {
+					return flush(connection, workspaceId, rows, count, settings, anyErased);
+				}
+				finally {
+					idle.add(connection);
+				}
+			})));
+		}
+
+		long[] totals() {
+			return totals.clone();
+		}
+
+		long[] finish() throws SQLException, IOException {
+			while (!pending.isEmpty()) {
+				add(totals, await(pending.removeFirst().counts()));
+			}
+			return totals();
+		}
+
+		@Override
+		public void close() {
+			// No flush may still use a connection when it closes.
+			flushers.shutdownNow();
+			awaitQuietly(flushers);
+			for (Connection connection : opened) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("DROP TABLE IF EXISTS contact_stage");
+				}
+				catch (SQLException ex) {
+					// The connection goes back to the pool anyway; its temp table
+					// is truncated at the next import.
+				}
+				try {
+					connection.close();
+				}
+				catch (SQLException ex) {
+					// Nothing more to do with it.
+				}
+			}
+		}
+
 	}
 
 	private static void add(long[] totals, long[] counts) {
