@@ -102,4 +102,37 @@ class PersonalizerTests {
 		assertThat(text).isEqualTo("News\n\nHello Ada,\nsee our page (https://example.com/x).\n\n- one\n- two");
 	}
 
+	@Test
+	void manyThreadsRenderingOneTemplateEachGetTheirOwnContact() throws Exception {
+		// One compiled template serves every send; a render must never see another
+		// render's variables (liqp's own Template keeps its context in a shared field).
+		String html = "<p>{% if first_name %}Hi {{ first_name }}{% endif %}, {{ company }} "
+				+ "{% for tag in tags %}[{{ tag }}]{% endfor %}</p>";
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int thread = t;
+				results.add(pool.submit(() -> {
+					for (int i = 0; i < 5_000; i++) {
+						String name = "N" + thread + "x" + i;
+						Map<String, Object> contact = Map.of("first_name", name, "company", "C" + name, "tags",
+								List.of("t" + name));
+						String out = personalizer.render("s", html, null, contact, name, ZoneId.of("UTC")).html();
+						if (!out.equals("<p>Hi " + name + ", C" + name + " [t" + name + "]</p>")) {
+							return false;
+						}
+					}
+					return true;
+				}));
+			}
+			for (java.util.concurrent.Future<Boolean> result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 }
