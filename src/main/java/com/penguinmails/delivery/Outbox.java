@@ -1,0 +1,103 @@
+package com.penguinmails.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The outbox: the scheduler queues rendered messages, the dispatcher sends them. A step
+ * of an enrolment is queued at most once (a unique key), so it is sent at most once.
+ */
+@Service
+public class Outbox {
+
+	/** A queued message: its row and the Message-ID it carries (for threading). */
+	public record Queued(UUID outboxId, String messageId) {
+	}
+
+	/**
+	 * What a mailbox has queued or sent in the last 24 hours and when its latest message
+	 * is due: the scheduler's caps and gaps.
+	 */
+	public record Pacing(int lastDay, Instant latest) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues the message, to be sent at or after {@code notBefore}; empty when this
+	 * enrolment's step is already queued. The Message-ID is on the sender's domain.
+	 */
+	public Optional<Queued> enqueue(OutgoingMessage message, Instant notBefore) {
+		UUID id = UUID.randomUUID();
+		String from = message.fromAddress();
+		String messageId = "<" + id + "@" + from.substring(from.indexOf('@') + 1).toLowerCase(Locale.ROOT) + ">";
+		String to = message.toAddress();
+		int inserted = jdbc.sql("""
+				INSERT INTO outbox (id, workspace_id, campaign_id, enrolment_id, step, variant, mailbox_id, contact_id,
+				    to_address, to_domain, to_name, subject, html, text, message_id, in_reply_to, references_ids,
+				    not_before, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (enrolment_id, step) DO NOTHING""")
+			.params(id, message.workspaceId(), message.campaignId(), message.enrolmentId(), message.step(),
+					message.variant(), message.mailboxId(), message.contactId(), to,
+					to.substring(to.indexOf('@') + 1).toLowerCase(Locale.ROOT),
+					message.toName() == null ? "" : message.toName(), message.subject(), message.html(), message.text(),
+					messageId, message.inReplyTo(), message.references(), Timestamp.from(notBefore),
+					Timestamp.from(clock.instant()))
+			.update();
+		return inserted == 1 ? Optional.of(new Queued(id, messageId)) : Optional.empty();
+	}
+
+	/**
+	 * Per mailbox: messages queued or sent in the 24 hours before {@code now} (failed and
+	 * cancelled ones do not count), and the latest send time.
+	 */
+	public Map<UUID, Pacing> pacing(Collection<UUID> mailboxIds, Instant now) {
+		Map<UUID, Pacing> pacing = new HashMap<>();
+		if (mailboxIds.isEmpty()) {
+			return pacing;
+		}
+		jdbc.sql("""
+				SELECT mailbox_id, count(*) FILTER (WHERE not_before > ?), max(not_before) FROM outbox
+				WHERE mailbox_id = ANY (?) AND not_before > ? AND status NOT IN ('failed', 'cancelled')
+				GROUP BY mailbox_id""")
+			.params(Timestamp.from(now.minus(Duration.ofDays(1))), mailboxIds.toArray(UUID[]::new),
+					Timestamp.from(now.minus(Duration.ofDays(2))))
+			.query(rs -> {
+				pacing.put(rs.getObject(1, UUID.class), new Pacing(rs.getInt(2), rs.getTimestamp(3).toInstant()));
+			});
+		return pacing;
+	}
+
+	/**
+	 * Messages a mailbox has queued or sent to one recipient domain since {@code since}:
+	 * the per-provider pace.
+	 */
+	public int toDomainSince(UUID mailboxId, String domain, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM outbox WHERE mailbox_id = ? AND to_domain = ? AND not_before > ?
+				    AND status NOT IN ('failed', 'cancelled')""")
+			.params(mailboxId, domain.toLowerCase(Locale.ROOT), Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
+}
