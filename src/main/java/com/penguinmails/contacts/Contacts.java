@@ -298,6 +298,21 @@ public class Contacts {
 			.orElseThrow(() -> new NotFoundProblem("Contact"));
 	}
 
+	/** Contacts of the workspace by id (ids of other workspaces are ignored), by id. */
+	public Map<UUID, Contact> byIds(Tenant tenant, java.util.Collection<UUID> ids) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		Map<UUID, Contact> found = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("SELECT * FROM contacts WHERE workspace_id = ? AND id = ANY (?)")
+			.params(tenant.workspaceId(), ids.toArray(UUID[]::new))
+			.query((rs, i) -> map(rs))
+			.list()
+			.forEach(contact -> found.put(contact.id(), contact));
+		return found;
+	}
+
 	public long count(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		return jdbc.sql("SELECT count(*) FROM contacts WHERE workspace_id = ?")

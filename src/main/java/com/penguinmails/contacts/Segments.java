@@ -223,6 +223,31 @@ public class Segments {
 			.single();
 	}
 
+	/** The ids of a list's contacts (campaign enrolment). */
+	public List<UUID> listMemberIds(Tenant tenant, UUID listId) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
+			throw new NotFoundProblem("List");
+		}
+		return jdbc.sql("SELECT contact_id FROM contact_list_members WHERE workspace_id = ? AND list_id = ?")
+			.params(tenant.workspaceId(), listId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** The ids of the contacts a saved segment matches now (campaign enrolment). */
+	public List<UUID> segmentContactIds(Tenant tenant, UUID segmentId) {
+		Segment segment = segment(tenant, segmentId);
+		Compiled compiled = SegmentCompiler.compile(segment.definition(), fields.types(tenant.workspaceId()));
+		List<Object> params = new ArrayList<>();
+		params.add(tenant.workspaceId());
+		params.addAll(compiled.params());
+		return jdbc.sql("SELECT c.id FROM contacts c WHERE c.workspace_id = ? AND " + compiled.sql())
+			.params(params)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** The emails of matching contacts, for previews (at most {@code limit}). */
 	public List<String> sample(Tenant tenant, SegmentDefinition definition, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");

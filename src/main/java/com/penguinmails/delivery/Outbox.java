@@ -87,6 +87,24 @@ public class Outbox {
 		return pacing;
 	}
 
+	/** The message already queued for this enrolment's step, if any. */
+	public Optional<Queued> find(UUID enrolmentId, int step) {
+		return jdbc.sql("SELECT id, message_id FROM outbox WHERE enrolment_id = ? AND step = ?")
+			.params(enrolmentId, step)
+			.query((rs, i) -> new Queued(rs.getObject(1, UUID.class), rs.getString(2)))
+			.optional();
+	}
+
+	/** Messages of a campaign queued or sent since {@code since}: its daily limit. */
+	public int campaignSince(UUID campaignId, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM outbox WHERE campaign_id = ? AND not_before > ?
+				    AND status NOT IN ('failed', 'cancelled')""")
+			.params(campaignId, Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
 	/**
 	 * Messages a mailbox has queued or sent to one recipient domain since {@code since}:
 	 * the per-provider pace.

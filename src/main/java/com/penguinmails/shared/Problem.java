@@ -30,4 +30,12 @@ public abstract class Problem extends RuntimeException {
 		return type;
 	}
 
+	/**
+	 * Extra members of the problem body (RFC 9457 extensions), for example the list of
+	 * reasons a launch is refused.
+	 */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Map.of();
+	}
+
 }

@@ -16,6 +16,14 @@ import java.util.UUID;
  */
 public record Tenant(UUID workspaceId, UUID userId, WorkspaceRole role, Set<String> scopes, UUID apiKeyId) {
 
+	/**
+	 * PenguinMails itself acting in a workspace (the campaign scheduler, the dispatcher):
+	 * owner rights, no user, no key. Never built from a request.
+	 */
+	public static Tenant system(UUID workspaceId) {
+		return new Tenant(workspaceId, null, WorkspaceRole.OWNER, Set.of(), null);
+	}
+
 	public boolean viaApiKey() {
 		return apiKeyId != null;
 	}

@@ -37,6 +37,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			body.setType(URI.create(TYPE_BASE + problem.type()));
 			body.setTitle(problem.status().getReasonPhrase());
 			body.setInstance(URI.create(request.getRequestURI()));
+			problem.properties().forEach(body::setProperty);
 			return ResponseEntity.status(problem.status()).body(body);
 		}
 		ModelAndView page = new ModelAndView("error/problem");

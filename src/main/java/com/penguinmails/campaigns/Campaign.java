@@ -1,0 +1,62 @@
+package com.penguinmails.campaigns;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A campaign: a pool of mailboxes, a sequence of steps, a schedule and stop conditions.
+ *
+ * @param status draft, scheduled, running, paused, completed or archived
+ */
+public record Campaign(UUID id, String name, String status, Schedule schedule, Stops stops, List<UUID> mailboxIds,
+		List<Step> steps, Instant createdAt, Instant launchedAt) {
+
+	/**
+	 * When messages go out.
+	 *
+	 * @param timeZone the campaign's IANA time zone
+	 * @param contactTimeZone send in each contact's own time zone when it has one
+	 * @param days ISO days of the week (1 Monday ... 7 Sunday)
+	 * @param windowStart local time sending starts (inclusive)
+	 * @param windowEnd local time sending ends (exclusive)
+	 * @param startAt not before this instant, or null for at launch
+	 * @param dailyLimit at most this many messages of the campaign in 24 hours, or null
+	 * @param domainPacePerHour at most this many messages an hour from one mailbox to one
+	 * recipient domain
+	 */
+	public record Schedule(String timeZone, boolean contactTimeZone, List<Integer> days, LocalTime windowStart,
+			LocalTime windowEnd, Instant startAt, Integer dailyLimit, int domainPacePerHour) {
+
+		public static Schedule defaults() {
+			return new Schedule("UTC", false, List.of(1, 2, 3, 4, 5), LocalTime.of(9, 0), LocalTime.of(17, 0), null,
+					null, 20);
+		}
+
+	}
+
+	/** What stops a contact's sequence (reply by default). */
+	public record Stops(boolean onReply, boolean onClick, boolean onBounce, boolean onUnsubscribe, boolean onComplaint,
+			boolean companyOnReply) {
+
+		public static Stops defaults() {
+			return new Stops(true, false, true, true, true, false);
+		}
+
+	}
+
+	/**
+	 * A step, sent {@code delayMinutes} after the previous one; a follow-up in the same
+	 * thread ("Re: ", In-Reply-To) unless {@code newThread}.
+	 */
+	public record Step(int delayMinutes, boolean newThread, List<Variant> variants) {
+	}
+
+	/**
+	 * One version of a step's message (Liquid and spintax); {@code text} may be null.
+	 */
+	public record Variant(String subject, String html, String text) {
+	}
+
+}

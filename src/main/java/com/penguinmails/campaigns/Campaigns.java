@@ -1,0 +1,559 @@
+package com.penguinmails.campaigns;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.campaigns.Campaign.Schedule;
+import com.penguinmails.campaigns.Campaign.Step;
+import com.penguinmails.campaigns.Campaign.Stops;
+import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+import com.penguinmails.templates.EmailTemplate;
+import com.penguinmails.templates.Rendered;
+import com.penguinmails.templates.Templates;
+
+/**
+ * Campaigns and their lifecycle: draft → scheduled → running ⇄ paused → completed, and
+ * archived. Edits of a running campaign apply to sends still to come (messages are
+ * rendered when they are scheduled). Recipients can be added at any time.
+ */
+@Service
+public class Campaigns {
+
+	/** A campaign as a change: null fields stay as they are. */
+	public record Draft(String name, Schedule schedule, Stops stops, List<UUID> mailboxIds, List<Step> steps) {
+	}
+
+	/** Who a campaign has, by enrolment state. */
+	public record Recipients(long active, long completed, long stopped) {
+	}
+
+	/** Why a launch is refused: every reason, not only the first. */
+	public static final class LaunchRefused extends Problem {
+
+		private final List<String> reasons;
+
+		LaunchRefused(List<String> reasons) {
+			super(HttpStatus.UNPROCESSABLE_ENTITY, "launch-refused",
+					"The campaign cannot start: " + String.join("; ", reasons) + ".");
+			this.reasons = List.copyOf(reasons);
+		}
+
+		public List<String> reasons() {
+			return reasons;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("reasons", reasons);
+		}
+
+	}
+
+	private static final int MAX_STEPS = 20;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final Mailboxes mailboxes;
+
+	private final Contacts contacts;
+
+	private final Segments segments;
+
+	private final Templates templates;
+
+	Campaigns(JdbcClient jdbc, ObjectMapper json, Clock clock, Mailboxes mailboxes, Contacts contacts,
+			Segments segments, Templates templates) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.mailboxes = mailboxes;
+		this.contacts = contacts;
+		this.segments = segments;
+		this.templates = templates;
+	}
+
+	@Transactional
+	public Campaign create(Tenant tenant, Draft draft) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		UUID id = UUID.randomUUID();
+		String name = name(draft.name());
+		Schedule schedule = checked(draft.schedule() == null ? Schedule.defaults() : draft.schedule());
+		Stops stops = draft.stops() == null ? Stops.defaults() : draft.stops();
+		jdbc.sql("INSERT INTO campaigns (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
+			.params(id, tenant.workspaceId(), name, Timestamp.from(clock.instant()))
+			.update();
+		writeSchedule(tenant.workspaceId(), id, schedule, stops);
+		writeMailboxes(tenant, id, draft.mailboxIds() == null ? List.of() : draft.mailboxIds());
+		writeSteps(tenant.workspaceId(), id, draft.steps() == null ? List.of() : draft.steps());
+		return get(tenant, id);
+	}
+
+	/**
+	 * Changes what the draft gives; a running campaign's next sends use the new steps.
+	 */
+	@Transactional
+	public Campaign update(Tenant tenant, UUID id, Draft draft) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		Campaign current = get(tenant, id);
+		if (current.status().equals("completed") || current.status().equals("archived")) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "campaign-ended",
+					"A " + current.status() + " campaign cannot be changed.");
+		}
+		if (draft.name() != null) {
+			jdbc.sql("UPDATE campaigns SET name = ? WHERE workspace_id = ? AND id = ?")
+				.params(name(draft.name()), tenant.workspaceId(), id)
+				.update();
+		}
+		if (draft.schedule() != null || draft.stops() != null) {
+			writeSchedule(tenant.workspaceId(), id,
+					checked(draft.schedule() == null ? current.schedule() : draft.schedule()),
+					draft.stops() == null ? current.stops() : draft.stops());
+		}
+		if (draft.mailboxIds() != null) {
+			writeMailboxes(tenant, id, draft.mailboxIds());
+		}
+		if (draft.steps() != null) {
+			writeSteps(tenant.workspaceId(), id, draft.steps());
+		}
+		return get(tenant, id);
+	}
+
+	public Campaign get(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.VIEWER, "campaigns:read");
+		return find(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("Campaign"));
+	}
+
+	public List<Campaign> list(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "campaigns:read");
+		return jdbc.sql("SELECT id FROM campaigns WHERE workspace_id = ? ORDER BY created_at DESC")
+			.param(tenant.workspaceId())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> find(tenant.workspaceId(), id).orElseThrow())
+			.toList();
+	}
+
+	java.util.Optional<Campaign> find(UUID workspaceId, UUID id) {
+		return jdbc.sql("SELECT * FROM campaigns WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, id)
+			.query((rs, i) -> map(rs, mailboxIds(id), steps(id)))
+			.optional();
+	}
+
+	/**
+	 * Enrols contacts (by id, by list, by saved segment); contacts already enrolled, and
+	 * ids of other workspaces, are left out. Returns how many joined.
+	 */
+	@Transactional
+	public int addRecipients(Tenant tenant, UUID id, List<UUID> contactIds, List<UUID> listIds, List<UUID> segmentIds) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		Campaign campaign = get(tenant, id);
+		if (campaign.status().equals("completed") || campaign.status().equals("archived")) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "campaign-ended",
+					"A " + campaign.status() + " campaign takes no more recipients.");
+		}
+		Set<UUID> ids = new LinkedHashSet<>(contactIds == null ? List.of() : contactIds);
+		for (UUID list : listIds == null ? List.<UUID>of() : listIds) {
+			ids.addAll(segments.listMemberIds(tenant, list));
+		}
+		for (UUID segment : segmentIds == null ? List.<UUID>of() : segmentIds) {
+			ids.addAll(segments.segmentContactIds(tenant, segment));
+		}
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		Instant now = clock.instant();
+		// A running campaign schedules newcomers at once; otherwise the launch does.
+		Instant due = campaign.status().equals("running") || campaign.status().equals("paused") ? now : null;
+		return jdbc.sql("""
+				INSERT INTO enrolments (id, workspace_id, campaign_id, contact_id, next_send_at, created_at, updated_at)
+				SELECT gen_random_uuid(), c.workspace_id, ?, c.id, ?, ?, ?
+				FROM contacts c WHERE c.workspace_id = ? AND c.id = ANY (?)
+				ON CONFLICT (campaign_id, contact_id) DO NOTHING""")
+			.params(id, due == null ? null : Timestamp.from(due), Timestamp.from(now), Timestamp.from(now),
+					tenant.workspaceId(), ids.toArray(UUID[]::new))
+			.update();
+	}
+
+	public Recipients recipients(Tenant tenant, UUID id) {
+		get(tenant, id);
+		return jdbc.sql("""
+				SELECT count(*) FILTER (WHERE state = 'active'), count(*) FILTER (WHERE state = 'completed'),
+				    count(*) FILTER (WHERE state = 'stopped')
+				FROM enrolments WHERE workspace_id = ? AND campaign_id = ?""")
+			.params(tenant.workspaceId(), id)
+			.query((rs, i) -> new Recipients(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	/**
+	 * Starts the campaign, or refuses with every reason: no steps, no mailboxes, a
+	 * mailbox paused or in error, a sending domain not verified, no recipients, a
+	 * template variable without a value for a recipient.
+	 */
+	@Transactional
+	public Campaign launch(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		Campaign campaign = get(tenant, id);
+		if (!campaign.status().equals("draft")) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "not-a-draft",
+					"Only a draft is launched; this campaign is " + campaign.status() + ".");
+		}
+		List<String> reasons = launchProblems(tenant, campaign);
+		if (!reasons.isEmpty()) {
+			throw new LaunchRefused(reasons);
+		}
+		Instant now = clock.instant();
+		Instant start = campaign.schedule().startAt() != null && campaign.schedule().startAt().isAfter(now)
+				? campaign.schedule().startAt() : now;
+		jdbc.sql("UPDATE campaigns SET status = ?, launched_at = ? WHERE workspace_id = ? AND id = ?")
+			.params(start.isAfter(now) ? "scheduled" : "running", Timestamp.from(now), tenant.workspaceId(), id)
+			.update();
+		jdbc.sql("""
+				UPDATE enrolments SET next_send_at = ?, updated_at = ?
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active' AND next_send_at IS NULL""")
+			.params(Timestamp.from(start), Timestamp.from(now), tenant.workspaceId(), id)
+			.update();
+		return get(tenant, id);
+	}
+
+	@Transactional
+	public Campaign pause(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		Campaign campaign = get(tenant, id);
+		if (!campaign.status().equals("running") && !campaign.status().equals("scheduled")) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "not-running",
+					"Only a running or scheduled campaign is paused; this one is " + campaign.status() + ".");
+		}
+		setStatus(tenant.workspaceId(), id, "paused");
+		return get(tenant, id);
+	}
+
+	@Transactional
+	public Campaign resume(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		Campaign campaign = get(tenant, id);
+		if (!campaign.status().equals("paused")) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "not-paused",
+					"Only a paused campaign is resumed; this one is " + campaign.status() + ".");
+		}
+		List<String> reasons = launchProblems(tenant, campaign).stream()
+			.filter(reason -> !reason.startsWith("no recipients"))
+			.toList();
+		if (!reasons.isEmpty()) {
+			throw new LaunchRefused(reasons);
+		}
+		setStatus(tenant.workspaceId(), id, "running");
+		return get(tenant, id);
+	}
+
+	@Transactional
+	public Campaign archive(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
+		get(tenant, id);
+		setStatus(tenant.workspaceId(), id, "archived");
+		jdbc.sql("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = 'campaign archived', updated_at = ?
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'""")
+			.params(Timestamp.from(clock.instant()), tenant.workspaceId(), id)
+			.update();
+		return get(tenant, id);
+	}
+
+	/** Stops one enrolment (a reply, a bounce, an unsubscribe...), keeping the reason. */
+	public boolean stop(UUID workspaceId, UUID enrolmentId, String reason) {
+		return jdbc.sql("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
+				WHERE workspace_id = ? AND id = ? AND state = 'active'""")
+			.params(reason, Timestamp.from(clock.instant()), workspaceId, enrolmentId)
+			.update() == 1;
+	}
+
+	private List<String> launchProblems(Tenant tenant, Campaign campaign) {
+		List<String> reasons = new ArrayList<>();
+		Map<String, Object> sender = Map.of();
+		if (campaign.steps().isEmpty()) {
+			reasons.add("it has no steps");
+		}
+		if (campaign.mailboxIds().isEmpty()) {
+			reasons.add("it has no mailboxes");
+		}
+		for (UUID mailboxId : campaign.mailboxIds()) {
+			Mailbox mailbox;
+			try {
+				mailbox = mailboxes.get(tenant, mailboxId);
+			}
+			catch (NotFoundProblem ex) {
+				reasons.add("a mailbox of the campaign was deleted");
+				continue;
+			}
+			if (sender.isEmpty()) {
+				sender = sender(mailbox);
+			}
+			if (mailbox.status().equals("error")) {
+				reasons.add("mailbox " + mailbox.email() + " is in error ("
+						+ (mailbox.lastError() == null ? "test it again" : mailbox.lastError()) + ")");
+			}
+			else if (mailbox.status().equals("paused")) {
+				reasons.add("mailbox " + mailbox.email() + " is paused");
+			}
+			var domain = mailboxes.domainOf(tenant, mailbox);
+			String domainName = mailbox.email().substring(mailbox.email().indexOf('@') + 1);
+			if (domain.isEmpty()) {
+				reasons.add("the domain " + domainName + " of " + mailbox.email()
+						+ " is not a domain of this workspace (add and verify it)");
+			}
+			else if (!domain.get().status().equals("verified")) {
+				reasons.add("the domain " + domainName + " is not verified (" + domain.get().status() + ")");
+			}
+		}
+		List<UUID> sample = jdbc.sql("""
+				SELECT contact_id FROM enrolments WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'
+				ORDER BY created_at LIMIT 200""").params(tenant.workspaceId(), campaign.id()).query(UUID.class).list();
+		if (sample.isEmpty()) {
+			reasons.add("no recipients: add contacts, a list or a segment");
+		}
+		Map<String, List<String>> missing = new LinkedHashMap<>();
+		Map<UUID, Contact> recipients = contacts.byIds(tenant, sample);
+		for (Contact contact : recipients.values()) {
+			for (int s = 0; s < campaign.steps().size(); s++) {
+				List<Variant> variants = campaign.steps().get(s).variants();
+				for (int v = 0; v < variants.size(); v++) {
+					Rendered rendered = render(variants.get(v), contact, sender, "UTC");
+					for (String variable : rendered.missing()) {
+						missing
+							.computeIfAbsent(
+									"step " + (s + 1) + (variants.size() > 1 ? " variant " + (char) ('A' + v) : "")
+											+ ": no value for " + variable,
+									key -> new ArrayList<>())
+							.add(contact.email());
+					}
+				}
+			}
+		}
+		missing.forEach((problem, emails) -> reasons.add(problem + " for " + emails.size() + " recipient"
+				+ (emails.size() == 1 ? "" : "s") + " (e.g. " + emails.get(0) + "; give it a default)"));
+		return reasons;
+	}
+
+	/** A mailbox as the template's {@code sender}: name, first_name, last_name, email. */
+	static Map<String, Object> sender(Mailbox mailbox) {
+		String name = mailbox.displayName() == null ? "" : mailbox.displayName().strip();
+		int space = name.indexOf(' ');
+		Map<String, Object> sender = new java.util.HashMap<>();
+		sender.put("name", name);
+		sender.put("first_name", space > 0 ? name.substring(0, space) : name);
+		sender.put("last_name", space > 0 ? name.substring(space + 1) : "");
+		sender.put("email", mailbox.email());
+		return sender;
+	}
+
+	/** Renders one variant for one contact, with the sender's fields. */
+	Rendered render(Variant variant, Contact contact, Map<String, Object> sender, String timeZone) {
+		Map<String, Object> fields = new LinkedHashMap<>(contact.mergeFields());
+		fields.put("sender", sender);
+		EmailTemplate template = new EmailTemplate(null, "", 0, variant.subject(), variant.html(), variant.text(),
+				null);
+		return templates.render(template, fields, timeZone);
+	}
+
+	private void setStatus(UUID workspaceId, UUID id, String status) {
+		jdbc.sql("UPDATE campaigns SET status = ? WHERE workspace_id = ? AND id = ?")
+			.params(status, workspaceId, id)
+			.update();
+	}
+
+	private static String name(String name) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 200) {
+			throw new InvalidInputProblem("invalid-name", "Give the campaign a name of 1 to 200 characters.");
+		}
+		return trimmed;
+	}
+
+	private static Schedule checked(Schedule schedule) {
+		try {
+			ZoneId.of(schedule.timeZone() == null ? "" : schedule.timeZone());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputProblem("invalid-time-zone",
+					"Unknown time zone: " + schedule.timeZone() + " (use an IANA name such as Europe/Paris).");
+		}
+		List<Integer> days = schedule.days() == null ? List.of() : schedule.days();
+		if (days.isEmpty() || days.stream().anyMatch(d -> d == null || d < 1 || d > 7)) {
+			throw new InvalidInputProblem("invalid-days",
+					"Sending days are 1 (Monday) to 7 (Sunday), at least one of them.");
+		}
+		LocalTime start = schedule.windowStart() == null ? LocalTime.of(9, 0) : schedule.windowStart();
+		LocalTime end = schedule.windowEnd() == null ? LocalTime.of(17, 0) : schedule.windowEnd();
+		if (!start.isBefore(end)) {
+			throw new InvalidInputProblem("invalid-window", "The sending window must start before it ends.");
+		}
+		if (schedule.dailyLimit() != null && schedule.dailyLimit() < 1) {
+			throw new InvalidInputProblem("invalid-daily-limit", "The daily limit is at least 1 (or none).");
+		}
+		int pace = schedule.domainPacePerHour() <= 0 ? 20 : schedule.domainPacePerHour();
+		return new Schedule(schedule.timeZone(), schedule.contactTimeZone(), List.copyOf(new LinkedHashSet<>(days)),
+				start, end, schedule.startAt(), schedule.dailyLimit(), pace);
+	}
+
+	private void writeSchedule(UUID workspaceId, UUID id, Schedule schedule, Stops stops) {
+		jdbc.sql("""
+				UPDATE campaigns SET time_zone = ?, contact_time_zone = ?, send_days = ?, window_start = ?,
+				    window_end = ?, start_at = ?, daily_limit = ?, domain_pace_per_hour = ?, stop_on_reply = ?,
+				    stop_on_click = ?, stop_on_bounce = ?, stop_on_unsubscribe = ?, stop_on_complaint = ?,
+				    stop_company_on_reply = ?
+				WHERE workspace_id = ? AND id = ?""")
+			.params(schedule.timeZone(), schedule.contactTimeZone(),
+					schedule.days().stream().map(Integer::shortValue).toArray(Short[]::new),
+					java.sql.Time.valueOf(schedule.windowStart()), java.sql.Time.valueOf(schedule.windowEnd()),
+					schedule.startAt() == null ? null : Timestamp.from(schedule.startAt()), schedule.dailyLimit(),
+					schedule.domainPacePerHour(), stops.onReply(), stops.onClick(), stops.onBounce(),
+					stops.onUnsubscribe(), stops.onComplaint(), stops.companyOnReply(), workspaceId, id)
+			.update();
+	}
+
+	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
+		for (UUID mailboxId : mailboxIds) {
+			// Only the workspace's own mailboxes (404 otherwise).
+			mailboxes.get(tenant, mailboxId);
+		}
+		jdbc.sql("DELETE FROM campaign_mailboxes WHERE workspace_id = ? AND campaign_id = ?")
+			.params(tenant.workspaceId(), id)
+			.update();
+		for (UUID mailboxId : new LinkedHashSet<>(mailboxIds)) {
+			jdbc.sql("INSERT INTO campaign_mailboxes (campaign_id, mailbox_id, workspace_id) VALUES (?, ?, ?)")
+				.params(id, mailboxId, tenant.workspaceId())
+				.update();
+		}
+	}
+
+	private void writeSteps(UUID workspaceId, UUID id, List<Step> steps) {
+		if (steps.size() > MAX_STEPS) {
+			throw new InvalidInputProblem("invalid-steps", "A sequence has at most " + MAX_STEPS + " steps.");
+		}
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
+			String where = "Step " + (i + 1) + ": ";
+			if (step == null || step.variants() == null || step.variants().isEmpty() || step.variants().size() > 5) {
+				throw new InvalidInputProblem("invalid-step", where + "give 1 to 5 variants.");
+			}
+			if (step.delayMinutes() < 0 || step.delayMinutes() > 365 * 24 * 60) {
+				throw new InvalidInputProblem("invalid-step", where + "the delay is 0 minutes to a year.");
+			}
+			for (Variant variant : step.variants()) {
+				boolean followUp = i > 0 && !step.newThread();
+				if (!followUp && (variant.subject() == null || variant.subject().isBlank())) {
+					throw new InvalidInputProblem("invalid-step", where + "every variant needs a subject.");
+				}
+				if (variant.html() == null || variant.html().isBlank()) {
+					throw new InvalidInputProblem("invalid-step", where + "every variant needs a body.");
+				}
+				if (variant.subject() != null && variant.subject().chars().anyMatch(c -> c == '\r' || c == '\n')) {
+					throw new InvalidInputProblem("invalid-step", where + "a subject is one line.");
+				}
+			}
+		}
+		jdbc.sql("DELETE FROM campaign_steps WHERE workspace_id = ? AND campaign_id = ?")
+			.params(workspaceId, id)
+			.update();
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
+			try {
+				jdbc.sql(
+						"""
+								INSERT INTO campaign_steps (campaign_id, workspace_id, position, delay_minutes, new_thread, variants)
+								VALUES (?, ?, ?, ?, ?, ?::jsonb)""")
+					.params(id, workspaceId, i, step.delayMinutes(), i == 0 || step.newThread(),
+							json.writeValueAsString(step.variants()))
+					.update();
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private List<UUID> mailboxIds(UUID id) {
+		return jdbc.sql("SELECT mailbox_id FROM campaign_mailboxes WHERE campaign_id = ? ORDER BY mailbox_id")
+			.param(id)
+			.query(UUID.class)
+			.list();
+	}
+
+	List<Step> steps(UUID id) {
+		return jdbc.sql(
+				"SELECT delay_minutes, new_thread, variants::text FROM campaign_steps WHERE campaign_id = ? ORDER BY position")
+			.param(id)
+			.query((rs, i) -> {
+				try {
+					return new Step(rs.getInt(1), rs.getBoolean(2),
+							json.readValue(rs.getString(3), new TypeReference<List<Variant>>() {
+							}));
+				}
+				catch (JsonProcessingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			})
+			.list();
+	}
+
+	private static Campaign map(ResultSet rs, List<UUID> mailboxIds, List<Step> steps) throws SQLException {
+		Array days = rs.getArray("send_days");
+		List<Integer> dayList = new ArrayList<>();
+		for (Object day : (Object[]) days.getArray()) {
+			dayList.add(((Number) day).intValue());
+		}
+		Timestamp startAt = rs.getTimestamp("start_at");
+		Timestamp launchedAt = rs.getTimestamp("launched_at");
+		Integer dailyLimit = (Integer) rs.getObject("daily_limit");
+		Schedule schedule = new Schedule(rs.getString("time_zone"), rs.getBoolean("contact_time_zone"), dayList,
+				rs.getTime("window_start").toLocalTime(), rs.getTime("window_end").toLocalTime(),
+				startAt == null ? null : startAt.toInstant(), dailyLimit, rs.getInt("domain_pace_per_hour"));
+		Stops stops = new Stops(rs.getBoolean("stop_on_reply"), rs.getBoolean("stop_on_click"),
+				rs.getBoolean("stop_on_bounce"), rs.getBoolean("stop_on_unsubscribe"),
+				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"));
+		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"), schedule,
+				stops, mailboxIds, steps, rs.getTimestamp("created_at").toInstant(),
+				launchedAt == null ? null : launchedAt.toInstant());
+	}
+
+}

@@ -1,0 +1,104 @@
+package com.penguinmails.campaigns.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.campaigns.Campaigns.Draft;
+import com.penguinmails.campaigns.Campaigns.Recipients;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenancy;
+
+@RestController
+@RequestMapping(path = "/api/v1/campaigns", produces = "application/json")
+@Tag(name = "Campaigns", description = "Sequences sent from a pool of mailboxes, on a schedule")
+@SecurityRequirement(name = "apiKey")
+class CampaignsApi {
+
+	/** Contacts to enrol: by id, and every contact of lists and saved segments. */
+	record NewRecipients(List<UUID> contactIds, List<UUID> listIds, List<UUID> segmentIds) {
+	}
+
+	private final Campaigns campaigns;
+
+	private final Tenancy tenancy;
+
+	CampaignsApi(Campaigns campaigns, Tenancy tenancy) {
+		this.campaigns = campaigns;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	CursorPage<Campaign> list() {
+		return CursorPage.of(campaigns.list(tenancy.current()));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a draft campaign (mailboxes, steps with variants, schedule, stop conditions)")
+	ResponseEntity<Campaign> create(@RequestBody Draft draft) {
+		Campaign campaign = campaigns.create(tenancy.current(), draft);
+		return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);
+	}
+
+	@GetMapping("/{id}")
+	Campaign get(@PathVariable UUID id) {
+		return campaigns.get(tenancy.current(), id);
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change a campaign; fields left out stay. A running campaign's future sends use the change")
+	Campaign update(@PathVariable UUID id, @RequestBody Draft draft) {
+		return campaigns.update(tenancy.current(), id, draft);
+	}
+
+	@PostMapping("/{id}/launch")
+	@Operation(summary = "Start a draft; refused (422) with every reason when it cannot send")
+	Campaign launch(@PathVariable UUID id) {
+		return campaigns.launch(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/pause")
+	Campaign pause(@PathVariable UUID id) {
+		return campaigns.pause(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/resume")
+	Campaign resume(@PathVariable UUID id) {
+		return campaigns.resume(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/archive")
+	Campaign archive(@PathVariable UUID id) {
+		return campaigns.archive(tenancy.current(), id);
+	}
+
+	@PostMapping("/{id}/recipients")
+	@Operation(summary = "Enrol contacts, lists and segments; also while the campaign runs")
+	Map<String, Integer> addRecipients(@PathVariable UUID id, @RequestBody NewRecipients recipients) {
+		return Map.of("added", campaigns.addRecipients(tenancy.current(), id, recipients.contactIds(),
+				recipients.listIds(), recipients.segmentIds()));
+	}
+
+	@GetMapping("/{id}/recipients")
+	@Operation(summary = "Recipients by state: active, completed, stopped")
+	Recipients recipients(@PathVariable UUID id) {
+		return campaigns.recipients(tenancy.current(), id);
+	}
+
+}
