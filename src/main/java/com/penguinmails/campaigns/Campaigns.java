@@ -192,10 +192,10 @@ public class Campaigns {
 		}
 		Set<UUID> ids = new LinkedHashSet<>(contactIds == null ? List.of() : contactIds);
 		for (UUID list : listIds == null ? List.<UUID>of() : listIds) {
-			ids.addAll(segments.listMemberIds(tenant, list));
+			ids.addAll(segments.listMemberIds(Tenant.system(tenant.workspaceId()), list));
 		}
 		for (UUID segment : segmentIds == null ? List.<UUID>of() : segmentIds) {
-			ids.addAll(segments.segmentContactIds(tenant, segment));
+			ids.addAll(segments.segmentContactIds(Tenant.system(tenant.workspaceId()), segment));
 		}
 		if (ids.isEmpty()) {
 			return 0;
@@ -308,6 +308,9 @@ public class Campaigns {
 	}
 
 	private List<String> launchProblems(Tenant tenant, Campaign campaign) {
+		// Reads on the campaign's behalf: the caller may use campaigns without the
+		// mailboxes or contacts scopes; the workspace stays the caller's.
+		Tenant inside = Tenant.system(tenant.workspaceId());
 		List<String> reasons = new ArrayList<>();
 		Map<String, Object> sender = Map.of();
 		if (campaign.steps().isEmpty()) {
@@ -319,7 +322,7 @@ public class Campaigns {
 		for (UUID mailboxId : campaign.mailboxIds()) {
 			Mailbox mailbox;
 			try {
-				mailbox = mailboxes.get(tenant, mailboxId);
+				mailbox = mailboxes.get(inside, mailboxId);
 			}
 			catch (NotFoundProblem ex) {
 				reasons.add("a mailbox of the campaign was deleted");
@@ -335,7 +338,7 @@ public class Campaigns {
 			else if (mailbox.status().equals("paused")) {
 				reasons.add("mailbox " + mailbox.email() + " is paused");
 			}
-			var domain = mailboxes.domainOf(tenant, mailbox);
+			var domain = mailboxes.domainOf(inside, mailbox);
 			String domainName = mailbox.email().substring(mailbox.email().indexOf('@') + 1);
 			if (domain.isEmpty()) {
 				reasons.add("the domain " + domainName + " of " + mailbox.email()
@@ -352,7 +355,7 @@ public class Campaigns {
 			reasons.add("no recipients: add contacts, a list or a segment");
 		}
 		Map<String, List<String>> missing = new LinkedHashMap<>();
-		Map<UUID, Contact> recipients = contacts.byIds(tenant, sample);
+		Map<UUID, Contact> recipients = contacts.byIds(inside, sample);
 		for (Contact contact : recipients.values()) {
 			for (int s = 0; s < campaign.steps().size(); s++) {
 				List<Variant> variants = campaign.steps().get(s).variants();
@@ -454,7 +457,7 @@ public class Campaigns {
 	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
 		for (UUID mailboxId : mailboxIds) {
 			// Only the workspace's own mailboxes (404 otherwise).
-			mailboxes.get(tenant, mailboxId);
+			mailboxes.get(Tenant.system(tenant.workspaceId()), mailboxId);
 		}
 		jdbc.sql("DELETE FROM campaign_mailboxes WHERE workspace_id = ? AND campaign_id = ?")
 			.params(tenant.workspaceId(), id)
