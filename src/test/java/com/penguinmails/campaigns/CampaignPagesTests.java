@@ -1,0 +1,93 @@
+package com.penguinmails.campaigns;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CampaignPagesTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CampaignFixtures setup;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	Segments segments;
+
+	@Test
+	void aCampaignIsWrittenOnItsPageAndLaunchedOnceItCanSend() throws Exception {
+		Account account = fixtures.verifiedAccount("campaign-page");
+		String domain = setup.verifiedDomain(account);
+		UUID sam = setup.mailbox(account, "sam@" + domain, 2525, 30, 0, 0).id();
+		UUID ada = setup.contact(account, "ada@client.test", "Ada", "").id();
+		UUID list = segments.createList(account.owner(), "Prospects").id();
+		segments.addToList(account.owner(), list, java.util.List.of(ada));
+		WebSession session = fixtures.signedIn(account);
+
+		String location = session.post("/campaigns", "name", "Spring push").getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/campaigns/");
+		UUID id = UUID.fromString(location.substring("/campaigns/".length()));
+
+		// Launching an empty draft shows every reason on the page.
+		session.post(location + "/launch");
+		String refused = session.get(location).getResponse().getContentAsString();
+		assertThat(refused).contains("The campaign cannot start yet")
+			.contains("it has no steps")
+			.contains("no recipients");
+
+		String saved = session
+			.post(location, "name", "Spring push", "delayDays", "0", "newThread", "false", "subjectA",
+					"Hi {{ first_name }}", "bodyA", "<p>Hello {{ first_name }}</p>", "subjectB", "", "bodyB", "",
+					"delayDays", "2", "newThread", "false", "subjectA", "", "bodyA", "<p>Following up</p>", "subjectB",
+					"", "bodyB", "", "mailboxId", sam.toString(), "timeZone", "Europe/Paris", "day", "1", "day", "2",
+					"windowStart", "08:30", "windowEnd", "18:00", "dailyLimit", "", "domainPacePerHour", "10",
+					"stopOnReply", "on", "stopOnBounce", "on")
+			.getResponse()
+			.getContentAsString();
+		assertThat(saved).contains("Saved.");
+		Campaign campaign = campaigns.get(account.owner(), id);
+		assertThat(campaign.steps()).hasSize(2);
+		assertThat(campaign.steps().get(1).delayMinutes()).isEqualTo(2 * 24 * 60);
+		assertThat(campaign.schedule().timeZone()).isEqualTo("Europe/Paris");
+		assertThat(campaign.schedule().days()).containsExactly(1, 2);
+		assertThat(campaign.stops().onReply()).isTrue();
+		assertThat(campaign.stops().onClick()).isFalse();
+		assertThat(campaign.mailboxIds()).containsExactly(sam);
+
+		// A bad time zone: the message on the page, nothing lost.
+		String bad = session
+			.post(location, "name", "Spring push", "timeZone", "Nowhere/City", "day", "1", "windowStart", "08:30",
+					"windowEnd", "18:00", "mailboxId", sam.toString())
+			.getResponse()
+			.getContentAsString();
+		assertThat(bad).contains("Unknown time zone");
+		assertThat(campaigns.get(account.owner(), id).steps()).hasSize(2);
+
+		session.post(location + "/recipients", "listId", list.toString(), "segmentId", "");
+		assertThat(session.get(location).getResponse().getContentAsString()).contains("1 recipients added");
+		session.post(location + "/launch");
+		String running = session.get(location).getResponse().getContentAsString();
+		assertThat(running).contains("The campaign is running").contains("1 active");
+		assertThat(session.get("/campaigns").getResponse().getContentAsString()).contains("Spring push");
+
+		// Another workspace's member does not see it.
+		WebSession stranger = fixtures.signedIn(fixtures.verifiedAccount("campaign-page-stranger"));
+		assertThat(stranger.get(location).getResponse().getStatus()).isEqualTo(404);
+	}
+
+}
