@@ -57,6 +57,9 @@ class CampaignSchedulerTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	com.penguinmails.audit.Privacy privacy;
+
 	record Row(UUID enrolmentId, int step, UUID mailboxId, String to, String subject, String messageId,
 			String inReplyTo, String references, Instant notBefore, String html) {
 	}
@@ -296,6 +299,35 @@ class CampaignSchedulerTests {
 			nodes.shutdownNow();
 		}
 		assertThat(outbox(campaign.id())).hasSize(60).extracting(Row::enrolmentId).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aGdprExportShowsTheContactsCampaignsAndMessagesAndErasureRemovesThem() {
+		Account account = fixtures.verifiedAccount("campaign-gdpr");
+		String domain = setup.verifiedDomain(account);
+		UUID sam = setup.mailbox(account, "sam@" + domain, 2525, 30, 0, 0).id();
+		Contact ada = setup.contact(account, "ada@client.test", "Ada", "");
+		Campaign campaign = launched(account, Schedule.defaults(), List.of(sam),
+				List.of(new Step(0, false, List.of(variant("Hi {{ first_name }}", "<p>Hello</p>"))),
+						new Step(60, false, List.of(variant("", "<p>Again</p>")))),
+				List.of(ada.id()));
+		tick(campaign, monday());
+		Map<String, Object> export = privacy.export(account.owner(), ada.id(), "127.0.0.1");
+		assertThat(export.get("campaigns").toString()).contains(campaign.name());
+		assertThat(export.get("messages").toString()).contains("Hi Ada");
+
+		privacy.erase(account.owner(), ada.id(), "127.0.0.1");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM enrolments WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(outbox(campaign.id())).extracting(Row::to).containsExactly("erased@invalid");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT status FROM outbox WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(String.class)
+			.single()).isEqualTo("cancelled");
 	}
 
 }
