@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * The outbox: the scheduler queues rendered messages, the dispatcher sends them. A step
@@ -30,6 +35,16 @@ public class Outbox {
 	 * is due: the scheduler's caps and gaps.
 	 */
 	public record Pacing(int lastDay, Instant latest) {
+	}
+
+	/**
+	 * One message of a campaign as its sends list shows it.
+	 *
+	 * @param status queued, sending, sent, deferred, failed, held or cancelled
+	 * @param smtpReply the server's last reply (or why it was not sent), or null
+	 */
+	public record Send(UUID id, int step, int variant, String to, String subject, String status, int attempts,
+			String smtpReply, String messageId, Instant notBefore, Instant sentAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -116,6 +131,33 @@ public class Outbox {
 			.params(mailboxId, domain.toLowerCase(Locale.ROOT), Timestamp.from(since))
 			.query(Integer.class)
 			.single();
+	}
+
+	/** A campaign's messages, newest first, a page at a time. */
+	public CursorPage<Send> sends(Tenant tenant, UUID campaignId, String cursor, int limit) {
+		tenant.require(WorkspaceRole.VIEWER, "campaigns:read");
+		int size = CursorPage.limit(limit, 200);
+		CursorPage.Position after = CursorPage.Position.parse(cursor);
+		record Row(Send send, Instant createdAt) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT id, step, variant, to_address, subject, status, attempts, coalesce(smtp_reply, note), message_id,
+				    not_before, sent_at, created_at
+				FROM outbox WHERE workspace_id = ? AND campaign_id = ?
+				    AND (?::timestamptz IS NULL OR (created_at, id) < (?::timestamptz, ?::uuid))
+				ORDER BY created_at DESC, id DESC LIMIT ?""")
+			.params(tenant.workspaceId(), campaignId, after == null ? null : Timestamp.from(after.at()),
+					after == null ? null : Timestamp.from(after.at()), after == null ? null : after.id(), size + 1)
+			.query((rs, i) -> new Row(
+					new Send(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+							rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+							rs.getTimestamp(10).toInstant(),
+							rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()),
+					rs.getTimestamp(12).toInstant()))
+			.list();
+		CursorPage<Row> page = CursorPage.of(rows, size,
+				row -> new CursorPage.Position(row.createdAt(), row.send().id()));
+		return new CursorPage<>(page.data().stream().map(Row::send).toList(), page.nextCursor());
 	}
 
 }

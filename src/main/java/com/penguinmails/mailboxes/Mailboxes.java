@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +41,15 @@ public class Mailboxes {
 
 	private final Clock clock;
 
-	Mailboxes(MailboxRepository repository, MailboxConnections connections, Domains domains, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Mailboxes(MailboxRepository repository, MailboxConnections connections, Domains domains, Clock clock,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.connections = connections;
 		this.domains = domains;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Connection presets of the common providers. */
@@ -244,6 +249,49 @@ public class Mailboxes {
 	public Optional<SpfEvaluation> checkSpf(Tenant tenant, UUID id) {
 		Mailbox mailbox = get(tenant, id);
 		return domainOf(tenant, mailbox).map(domain -> domains.checkSender(tenant, domain.id(), mailbox.smtpHost()));
+	}
+
+	/**
+	 * For other features (the dispatcher): a mailbox of the workspace, with no caller
+	 * role involved.
+	 */
+	public Optional<Mailbox> find(UUID workspaceId, UUID id) {
+		return repository.find(workspaceId, id);
+	}
+
+	/**
+	 * For the dispatcher: every mailbox of any workspace that must not send now (paused
+	 * or in error).
+	 */
+	public List<UUID> unavailable() {
+		return repository.unavailable();
+	}
+
+	/**
+	 * For the dispatcher: connects and logs in to the mailbox's SMTP server. The password
+	 * is decrypted only inside this feature, for the connection.
+	 * @throws SmtpConnectionFailed when the server cannot be reached or refuses the login
+	 * (stage {@code unavailable} when the mailbox no longer exists)
+	 */
+	public MailboxTransport connect(UUID workspaceId, UUID id) throws SmtpConnectionFailed {
+		MailboxRepository.Row row = repository.credentials(workspaceId, id)
+			.orElseThrow(() -> new SmtpConnectionFailed("unavailable", "The mailbox was removed."));
+		return connections.open(row);
+	}
+
+	/**
+	 * For the dispatcher: puts an active mailbox in error with what went wrong, so it
+	 * sends nothing more until a connection test passes again, and publishes
+	 * {@link MailboxErrored}.
+	 */
+	@Transactional
+	public void markError(UUID workspaceId, UUID id, String error) {
+		String reason = error == null ? "" : error.substring(0, Math.min(1000, error.length()));
+		if (repository.markError(workspaceId, id, reason)) {
+			repository.find(workspaceId, id)
+				.ifPresent(
+						mailbox -> events.publishEvent(new MailboxErrored(workspaceId, id, mailbox.email(), reason)));
+		}
 	}
 
 	private static Preset preset(String value) {

@@ -77,6 +77,19 @@ class DomainRepository {
 			.list();
 	}
 
+	record ActiveKey(UUID id, String selector, byte[] encryptedPrivateKey) {
+	}
+
+	/** The key that signs mail of the workspace's domain {@code name}, if any. */
+	Optional<ActiveKey> activeKey(UUID workspaceId, String name) {
+		return jdbc.sql("""
+				SELECT k.id, k.selector, k.private_key FROM dkim_keys k JOIN domains d ON d.id = k.domain_id
+				WHERE k.workspace_id = ? AND d.workspace_id = ? AND d.name = ? AND k.status = 'active'""")
+			.params(workspaceId, workspaceId, name)
+			.query((rs, i) -> new ActiveKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
+			.optional();
+	}
+
 	boolean selectorUsed(UUID domainId, String selector) {
 		return jdbc.sql("SELECT count(*) FROM dkim_keys WHERE domain_id = ? AND selector = ?")
 			.params(domainId, selector)

@@ -114,6 +114,18 @@ public class DomainStore {
 		repository.markPublished(workspaceId, id, now);
 	}
 
+	/**
+	 * A domain's active DKIM key, decrypted, for
+	 * {@link com.penguinmails.domains.DkimSigner} only.
+	 */
+	public record SigningKey(String domain, String selector, byte[] pkcs8) {
+	}
+
+	public Optional<SigningKey> signingKey(UUID workspaceId, String domain) {
+		return repository.activeKey(workspaceId, domain)
+			.map(key -> new SigningKey(domain, key.selector(), keys.privateKey(key.id(), key.encryptedPrivateKey())));
+	}
+
 	public int blocklistZones() {
 		return blocklists.zones().size();
 	}

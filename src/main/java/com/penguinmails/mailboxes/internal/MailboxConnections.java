@@ -14,6 +14,8 @@ import jakarta.mail.internet.MimeMultipart;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.mailboxes.ConnectionTest;
+import com.penguinmails.mailboxes.MailboxTransport;
+import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.shared.Secrets;
 
 /** Decrypts a mailbox's passwords only to connect, and encrypts them to store. */
@@ -76,6 +78,13 @@ public class MailboxConnections {
 						throw new IllegalArgumentException(ex.getMessage(), ex);
 					}
 				});
+	}
+
+	/** Connects and logs in to the mailbox's SMTP server, for sending a batch. */
+	public MailboxTransport open(MailboxRepository.Row row) throws SmtpConnectionFailed {
+		String password = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
+		return SmtpMailboxTransport.open(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(),
+				password);
 	}
 
 	public ConnectionTest test(MailboxRepository.Row row) {

@@ -114,6 +114,20 @@ public class MailboxRepository {
 			.update();
 	}
 
+	/** Every mailbox, of any workspace, that must not send now (paused or in error). */
+	public List<UUID> unavailable() {
+		return jdbc.sql("SELECT id FROM mailboxes WHERE status <> 'active'").query(UUID.class).list();
+	}
+
+	/** Puts the mailbox in error with the reason; false when it was not active. */
+	public boolean markError(UUID workspaceId, UUID id, String error) {
+		return jdbc.sql("""
+				UPDATE mailboxes SET status = 'error', last_error = ?
+				WHERE workspace_id = ? AND id = ? AND status = 'active'""")
+			.params(error, workspaceId, id)
+			.update() == 1;
+	}
+
 	public void delete(UUID workspaceId, UUID id) {
 		jdbc.sql("DELETE FROM mailboxes WHERE workspace_id = ? AND id = ?").params(workspaceId, id).update();
 	}

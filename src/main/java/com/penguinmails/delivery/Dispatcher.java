@@ -1,0 +1,250 @@
+package com.penguinmails.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.penguinmails.contacts.Suppressions;
+import com.penguinmails.delivery.internal.DeliveryProperties;
+import com.penguinmails.delivery.internal.MessageBuilder;
+import com.penguinmails.delivery.internal.OutboxStore;
+import com.penguinmails.delivery.internal.OutboxStore.Claimed;
+import com.penguinmails.delivery.internal.Replies;
+import com.penguinmails.domains.DkimSigner;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxTransport;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.SmtpConnectionFailed;
+import com.penguinmails.mailboxes.SmtpReply;
+
+/**
+ * Sends what the outbox holds. One round claims due rows ({@code SKIP LOCKED}, with a
+ * lease, so nodes share the queue and a dead node's claims come back), then sends each
+ * mailbox's messages over one SMTP connection, several mailboxes at once, and records
+ * every outcome as it happens: sent (2xx), deferred with backoff (4xx), failed (5xx, a
+ * hard bounce suppresses the address). A server that cannot be reached or refuses the
+ * login sends the messages back to the queue; the third time in a row its mailbox is put
+ * in error and its messages are held.
+ */
+@Service
+public class Dispatcher implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	/** Connection failures in a row that put a mailbox in error. */
+	public static final int CONNECTION_FAILURES_TO_ERROR = 3;
+
+	/** How long messages wait after their server could not be reached. */
+	public static final Duration CONNECTION_RETRY = Duration.ofMinutes(1);
+
+	private final OutboxStore store;
+
+	private final Mailboxes mailboxes;
+
+	private final DkimSigner dkim;
+
+	private final Suppressions suppressions;
+
+	private final UnsubscribeLinks unsubscribe;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final ExecutorService senders;
+
+	Dispatcher(OutboxStore store, Mailboxes mailboxes, DkimSigner dkim, Suppressions suppressions,
+			UnsubscribeLinks unsubscribe, ApplicationEventPublisher events, TransactionTemplate transactions,
+			DeliveryProperties properties) {
+		this.store = store;
+		this.mailboxes = mailboxes;
+		this.dkim = dkim;
+		this.suppressions = suppressions;
+		this.unsubscribe = unsubscribe;
+		this.events = events;
+		this.transactions = transactions;
+		this.senders = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), r -> {
+			Thread thread = new Thread(r, "delivery-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * One round at time {@code now}: claims up to {@code max} due messages, sends them
+	 * and records their outcomes; returns how many were claimed.
+	 */
+	public int dispatch(Instant now, int max) {
+		List<UUID> unavailable = mailboxes.unavailable();
+		store.release(unavailable);
+		List<Claimed> claimed = store.claim(now, max, unavailable);
+		Map<UUID, List<Claimed>> byMailbox = new LinkedHashMap<>();
+		for (Claimed row : claimed) {
+			byMailbox.computeIfAbsent(row.mailboxId(), id -> new ArrayList<>()).add(row);
+		}
+		List<Future<?>> running = new ArrayList<>(byMailbox.size());
+		for (List<Claimed> batch : byMailbox.values()) {
+			running.add(senders.submit(() -> send(batch, now)));
+		}
+		for (Future<?> future : running) {
+			try {
+				future.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (ExecutionException ex) {
+				// The batch's rows keep their lease and are taken again when it runs out.
+				log.warn("A delivery batch failed: {}", ex.getCause().toString());
+			}
+		}
+		return claimed.size();
+	}
+
+	/** Sends one mailbox's claimed messages over one connection. */
+	private void send(List<Claimed> batch, Instant now) {
+		Claimed first = batch.get(0);
+		Optional<Mailbox> mailbox = mailboxes.find(first.workspaceId(), first.mailboxId());
+		if (mailbox.isEmpty()) {
+			batch.forEach(row -> notSent(row, now, "mailbox_removed", "not sent: its mailbox was removed"));
+			return;
+		}
+		MailboxTransport transport;
+		try {
+			transport = mailboxes.connect(first.workspaceId(), first.mailboxId());
+		}
+		catch (SmtpConnectionFailed ex) {
+			connectionFailed(first, batch, ex, now);
+			return;
+		}
+		store.connected(first.mailboxId());
+		try (transport) {
+			for (int i = 0; i < batch.size(); i++) {
+				Claimed row = batch.get(i);
+				if (suppressions.isSuppressed(row.workspaceId(), row.toAddress())) {
+					notSent(row, now, "suppressed", "not sent: the address is on the suppression list");
+					continue;
+				}
+				Prepared prepared;
+				try {
+					prepared = prepare(row, mailbox.get(), now);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					notSent(row, now, "invalid_message",
+							"not sent: the message could not be built: " + ex.getMessage());
+					continue;
+				}
+				SmtpReply reply;
+				try {
+					reply = transport.send(prepared.message());
+				}
+				catch (SmtpConnectionFailed ex) {
+					connectionFailed(first, batch.subList(i, batch.size()), ex, now);
+					return;
+				}
+				record(row, reply, prepared, now);
+			}
+		}
+	}
+
+	private record Prepared(MimeMessage message, String dkimDomain, String note) {
+	}
+
+	private Prepared prepare(Claimed row, Mailbox mailbox, Instant now) throws MessagingException {
+		MimeMessage message = MessageBuilder.build(row, mailbox, unsubscribe.url(row.id()), now);
+		String fromDomain = MessageBuilder.domainOf(mailbox.email());
+		Optional<MimeMessage> signed = dkim.sign(row.workspaceId(), fromDomain, message);
+		return signed.map(m -> new Prepared(m, fromDomain, null))
+			.orElseGet(() -> new Prepared(message, null,
+					"unsigned: " + fromDomain + " is not a domain of this workspace with an active DKIM key"));
+	}
+
+	private void record(Claimed row, SmtpReply reply, Prepared prepared, Instant now) {
+		transactions.executeWithoutResult(tx -> {
+			if (reply.accepted()) {
+				if (store.sent(row.id(), now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),
+						prepared.note())) {
+					events.publishEvent(new MessageSent(row.workspaceId(), row.campaignId(), row.enrolmentId(),
+							row.step(), row.id(), row.messageId(), row.mailboxId(), now));
+				}
+				return;
+			}
+			if (!reply.permanentFailure()) {
+				// 4xx (and anything unexpected): try again later, a few times.
+				Optional<Duration> wait = Replies.backoff(row.attempts() + 1);
+				if (wait.isPresent()) {
+					store.deferred(row.id(), now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
+							prepared.note());
+				}
+				else if (store.failed(row.id(), now, true, reply.text(), "retries_exhausted", prepared.note())) {
+					failedEvent(row, false, reply.text());
+				}
+				return;
+			}
+			boolean hardBounce = Replies.hardBounce(reply);
+			if (store.failed(row.id(), now, true, reply.text(), Replies.failure(reply), prepared.note())) {
+				if (hardBounce) {
+					suppressions.suppress(row.workspaceId(), row.toAddress(), "hard_bounce");
+				}
+				failedEvent(row, hardBounce, reply.text());
+			}
+		});
+	}
+
+	private void notSent(Claimed row, Instant now, String failure, String why) {
+		transactions.executeWithoutResult(tx -> {
+			if (store.failed(row.id(), now, false, null, failure, why)) {
+				failedEvent(row, false, why);
+			}
+		});
+	}
+
+	private void failedEvent(Claimed row, boolean hardBounce, String reply) {
+		events.publishEvent(new MessageFailed(row.workspaceId(), row.campaignId(), row.enrolmentId(), row.step(),
+				row.id(), row.toAddress(), hardBounce, reply));
+	}
+
+	/**
+	 * The server could not be used: the messages wait (not an attempt), and the third
+	 * time in a row the mailbox goes in error and its messages are held.
+	 */
+	private void connectionFailed(Claimed first, List<Claimed> rows, SmtpConnectionFailed ex, Instant now) {
+		String error = "SMTP " + ex.stage() + ": " + ex.getMessage();
+		log.info("Mailbox {} could not send: {}", first.mailboxId(), error);
+		transactions.executeWithoutResult(tx -> {
+			store.requeue(rows.stream().map(Claimed::id).toList(), now.plus(CONNECTION_RETRY), error);
+			int failures = store.connectionFailed(first.workspaceId(), first.mailboxId(), error, now);
+			if (failures >= CONNECTION_FAILURES_TO_ERROR) {
+				mailboxes.markError(first.workspaceId(), first.mailboxId(), error);
+				store.hold(first.workspaceId(), first.mailboxId());
+				store.connected(first.mailboxId());
+			}
+		});
+	}
+
+	@Override
+	public void destroy() {
+		senders.shutdownNow();
+	}
+
+}

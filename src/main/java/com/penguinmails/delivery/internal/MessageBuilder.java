@@ -1,0 +1,131 @@
+package com.penguinmails.delivery.internal;
+
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+
+import com.penguinmails.mailboxes.Mailbox;
+
+/**
+ * Builds the MIME message of an outbox row (Jakarta Mail): From and To with encoded names
+ * (RFC 2047), a one-line subject, the row's own Message-ID, threading headers, text and
+ * HTML alternatives, and the RFC 8058 one-click unsubscribe headers.
+ */
+public final class MessageBuilder {
+
+	private static final Session SESSION = Session.getInstance(new Properties());
+
+	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+\\s*");
+
+	private static final Pattern MESSAGE_IDS = Pattern.compile("^(<[^<>\\s]+>\\s*)+$");
+
+	private static final Pattern BODY_END = Pattern.compile("(?i)</body>");
+
+	private MessageBuilder() {
+	}
+
+	public static MimeMessage build(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
+			throws MessagingException {
+		MimeMessage message = new KeptIdMessage(row.messageId());
+		try {
+			message.setFrom(new InternetAddress(mailbox.email(), personal(mailbox.displayName()), "UTF-8"));
+			message.setRecipient(Message.RecipientType.TO,
+					new InternetAddress(row.toAddress(), personal(row.toName()), "UTF-8"));
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (mailbox.replyTo() != null && !mailbox.replyTo().isBlank()) {
+			message.setReplyTo(InternetAddress.parse(mailbox.replyTo(), true));
+		}
+		// A subject is one line: a CR or LF in it could otherwise start a new header.
+		message.setSubject(oneLine(row.subject()), "UTF-8");
+		message.setSentDate(Date.from(now));
+		// RFC 5322 §3.6.4: In-Reply-To and References hold msg-ids only.
+		String inReplyTo = oneLine(row.inReplyTo());
+		if (MESSAGE_IDS.matcher(inReplyTo).matches()) {
+			message.setHeader("In-Reply-To", inReplyTo);
+		}
+		String references = oneLine(row.references());
+		if (MESSAGE_IDS.matcher(references).matches()) {
+			message.setHeader("References", MimeUtility.fold("References: ".length(), references));
+		}
+		// RFC 2369 §3.2 and RFC 8058 §3.1: an HTTPS URI for the one-click POST, and a
+		// mailto for clients that only mail.
+		message.setHeader("List-Unsubscribe",
+				"<" + unsubscribe + ">, <mailto:" + mailbox.email() + "?subject=unsubscribe>");
+		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		message.setHeader("X-PenguinMails-ID", row.id().toString());
+
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(row.text() == null ? "" : row.text(), "UTF-8");
+		MimeBodyPart rich = new MimeBodyPart();
+		rich.setContent(withSignature(row.html() == null ? "" : row.html(), mailbox.signatureHtml()),
+				"text/html; charset=UTF-8");
+		// RFC 2046 §5.1.4: the preferred alternative comes last.
+		alternative.addBodyPart(plain);
+		alternative.addBodyPart(rich);
+		message.setContent(alternative);
+		message.saveChanges();
+		return message;
+	}
+
+	/** The domain of an address, lower case. */
+	public static String domainOf(String address) {
+		return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+	}
+
+	static String withSignature(String html, String signature) {
+		if (signature == null || signature.isBlank()) {
+			return html;
+		}
+		String block = "<div class=\"signature\">" + signature + "</div>";
+		java.util.regex.Matcher end = BODY_END.matcher(html);
+		int at = -1;
+		while (end.find()) {
+			at = end.start();
+		}
+		return at < 0 ? html + block : html.substring(0, at) + block + html.substring(at);
+	}
+
+	static String oneLine(String value) {
+		return value == null ? "" : LINE_BREAKS.matcher(value).replaceAll(" ").strip();
+	}
+
+	private static String personal(String name) {
+		String line = oneLine(name);
+		return line.isEmpty() ? null : line;
+	}
+
+	/** Keeps the Message-ID the outbox gave it (saveChanges would make a new one). */
+	private static final class KeptIdMessage extends MimeMessage {
+
+		private final String messageId;
+
+		KeptIdMessage(String messageId) {
+			super(SESSION);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", messageId);
+		}
+
+	}
+
+}

@@ -1,0 +1,157 @@
+package com.penguinmails.delivery.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dispatcher's side of the outbox: claims with {@code SKIP LOCKED} and a lease, and
+ * each outcome. An outcome only lands on a row still in {@code sending}.
+ */
+@Repository
+public class OutboxStore {
+
+	/** How long a claim holds its rows; a node that dies lets them go after this. */
+	public static final Duration LEASE = Duration.ofMinutes(2);
+
+	/** A claimed row: what it takes to build and send the message. */
+	public record Claimed(UUID id, UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, UUID mailboxId,
+			String toAddress, String toName, String subject, String html, String text, String messageId,
+			String inReplyTo, String references, int attempts) {
+	}
+
+	private final JdbcClient jdbc;
+
+	OutboxStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Claims up to {@code max} due rows: queued or deferred ones due by {@code now}, and
+	 * ones left in {@code sending} whose lease ran out (their node died), skipping paused
+	 * workspaces and unavailable mailboxes. Rows another node is claiming are skipped,
+	 * never waited for.
+	 */
+	public List<Claimed> claim(Instant now, int max, Collection<UUID> unavailableMailboxes) {
+		Timestamp at = Timestamp.from(now);
+		return jdbc.sql("""
+				UPDATE outbox o SET status = 'sending', lease_until = ?
+				FROM (SELECT id FROM outbox d
+				      WHERE ((d.status IN ('queued', 'deferred') AND d.not_before <= ?)
+				             OR (d.status = 'sending' AND d.lease_until <= ?))
+				        AND NOT EXISTS (SELECT 1 FROM sending_pauses p WHERE p.workspace_id = d.workspace_id)
+				        AND d.mailbox_id <> ALL (?)
+				      ORDER BY d.not_before
+				      LIMIT ?
+				      FOR UPDATE SKIP LOCKED) due
+				WHERE o.id = due.id
+				RETURNING o.id, o.workspace_id, o.campaign_id, o.enrolment_id, o.step, o.mailbox_id, o.to_address,
+				    o.to_name, o.subject, o.html, o.text, o.message_id, o.in_reply_to, o.references_ids, o.attempts,
+				    o.not_before""")
+			.params(Timestamp.from(now.plus(LEASE)), at, at, unavailableMailboxes.toArray(UUID[]::new), max)
+			.query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getObject(6, UUID.class),
+					rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+					rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15)))
+			.list();
+	}
+
+	public boolean sent(UUID id, Instant now, String reply, String queueId, String dkimDomain, String note) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = 'sent', sent_at = ?, last_attempt_at = ?, attempts = attempts + 1,
+				    smtp_reply = ?, queue_id = ?, dkim_domain = ?, note = ?, failure = NULL, lease_until = NULL
+				WHERE id = ? AND status = 'sending'""")
+			.params(Timestamp.from(now), Timestamp.from(now), cut(reply, 1000), cut(queueId, 200), dkimDomain,
+					cut(note, 300), id)
+			.update() == 1;
+	}
+
+	public boolean deferred(UUID id, Instant now, Instant retryAt, String reply, String dkimDomain, String note) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = 'deferred', not_before = ?, last_attempt_at = ?, attempts = attempts + 1,
+				    smtp_reply = ?, dkim_domain = ?, note = ?, lease_until = NULL
+				WHERE id = ? AND status = 'sending'""")
+			.params(Timestamp.from(retryAt), Timestamp.from(now), cut(reply, 1000), dkimDomain, cut(note, 300), id)
+			.update() == 1;
+	}
+
+	/**
+	 * A final failure; {@code attempted} says whether it counts as an attempt (false when
+	 * it was never handed to a server).
+	 */
+	public boolean failed(UUID id, Instant now, boolean attempted, String reply, String failure, String note) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = CASE WHEN ? THEN 'failed' ELSE 'cancelled' END,
+				    attempts = attempts + CASE WHEN ? THEN 1 ELSE 0 END,
+				    last_attempt_at = CASE WHEN ? THEN ? ELSE last_attempt_at END,
+				    smtp_reply = coalesce(?, smtp_reply), failure = ?, note = ?, lease_until = NULL
+				WHERE id = ? AND status = 'sending'""")
+			.params(attempted, attempted, attempted, Timestamp.from(now), cut(reply, 1000), failure, cut(note, 300), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Back to the queue, not counted as an attempt (the server was not reached), due
+	 * again at {@code retryAt} at the earliest.
+	 */
+	public int requeue(Collection<UUID> ids, Instant retryAt, String note) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = 'queued', lease_until = NULL, note = ?,
+				    not_before = greatest(not_before, ?)
+				WHERE id = ANY (?) AND status = 'sending'""")
+			.params(cut(note, 300), Timestamp.from(retryAt), ids.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** Holds every waiting message of a mailbox in error, so none burns its attempts. */
+	public int hold(UUID workspaceId, UUID mailboxId) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = 'held', held_reason = 'mailbox_error', lease_until = NULL
+				WHERE workspace_id = ? AND mailbox_id = ? AND status IN ('queued', 'deferred')""")
+			.params(workspaceId, mailboxId)
+			.update();
+	}
+
+	/**
+	 * Queues again what was held for mailboxes that work again (not in
+	 * {@code unavailable}).
+	 */
+	public int release(Collection<UUID> unavailableMailboxes) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = 'queued', held_reason = NULL
+				WHERE status = 'held' AND held_reason = 'mailbox_error' AND mailbox_id <> ALL (?)""")
+			.params((Object) unavailableMailboxes.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** Counts one more failed connection of the mailbox; returns the run so far. */
+	public int connectionFailed(UUID workspaceId, UUID mailboxId, String error, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO delivery_mailbox_failures (mailbox_id, workspace_id, failures, last_error, updated_at)
+				VALUES (?, ?, 1, ?, ?)
+				ON CONFLICT (mailbox_id) DO UPDATE SET failures = delivery_mailbox_failures.failures + 1,
+				    last_error = excluded.last_error, updated_at = excluded.updated_at
+				RETURNING failures""")
+			.params(mailboxId, workspaceId, cut(error, 1000), Timestamp.from(now))
+			.query(Integer.class)
+			.single();
+	}
+
+	public void connected(UUID mailboxId) {
+		jdbc.sql("DELETE FROM delivery_mailbox_failures WHERE mailbox_id = ?").param(mailboxId).update();
+	}
+
+	static String cut(String value, int max) {
+		if (value == null) {
+			return null;
+		}
+		return value.length() <= max ? value : value.substring(0, max);
+	}
+
+}
