@@ -160,4 +160,20 @@ public class Outbox {
 		return new CursorPage<>(page.data().stream().map(Row::send).toList(), page.nextCursor());
 	}
 
+	/** Messages of one step of a campaign, by status. */
+	public record StepCount(int step, long queued, long sent, long failed) {
+	}
+
+	/** A campaign's messages per step: waiting (queued, deferred, held), sent, failed. */
+	public List<StepCount> stepCounts(Tenant tenant, UUID campaignId) {
+		tenant.require(WorkspaceRole.VIEWER, "campaigns:read");
+		return jdbc.sql("""
+				SELECT step, count(*) FILTER (WHERE status IN ('queued', 'sending', 'deferred', 'held')),
+				    count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status = 'failed')
+				FROM outbox WHERE workspace_id = ? AND campaign_id = ? GROUP BY step ORDER BY step""")
+			.params(tenant.workspaceId(), campaignId)
+			.query((rs, i) -> new StepCount(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
 }

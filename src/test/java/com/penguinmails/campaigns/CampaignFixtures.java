@@ -49,9 +49,14 @@ class CampaignFixtures {
 	}
 
 	Mailbox mailbox(Account account, String email, int smtpPort, int dailyCap, int minGap, int maxGap) {
+		return mailbox(account, email, smtpPort, dailyCap, minGap, maxGap, email, "secret");
+	}
+
+	Mailbox mailbox(Account account, String email, int smtpPort, int dailyCap, int minGap, int maxGap, String login,
+			String password) {
 		return mailboxes.add(account.owner(), new NewMailbox(email, "Sam Sender", "generic",
-				new ServerSettings("127.0.0.1", smtpPort, Security.NONE, email, "secret"),
-				new ServerSettings("127.0.0.1", 143, Security.NONE, email, null), "", "", dailyCap, minGap, maxGap));
+				new ServerSettings("127.0.0.1", smtpPort, Security.NONE, login, password),
+				new ServerSettings("127.0.0.1", 143, Security.NONE, login, null), "", "", dailyCap, minGap, maxGap));
 	}
 
 	Contact contact(Account account, String email, String firstName, String timeZone) {

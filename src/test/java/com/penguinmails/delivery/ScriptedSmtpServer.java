@@ -21,9 +21,13 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * A real SMTP server (SubEthaSMTP) whose answers to RCPT TO a test scripts per address:
  * each scripted reply is used once, then the address is accepted; accepted messages are
- * kept.
+ * kept. It takes the login {@link #LOGIN} / {@link #PASSWORD}.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+	public static final String LOGIN = Senders.SMTP_LOGIN;
+
+	public static final String PASSWORD = Senders.SMTP_PASSWORD;
 
 	private final Map<String, Deque<RejectException>> script = new ConcurrentHashMap<>();
 
@@ -31,7 +35,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private final SMTPServer server;
 
-	ScriptedSmtpServer() {
+	public ScriptedSmtpServer() {
 		server = SMTPServer.port(0)
 			.bindAddress(InetAddress.getLoopbackAddress())
 			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
@@ -40,18 +44,18 @@ final class ScriptedSmtpServer implements AutoCloseable {
 		server.start();
 	}
 
-	int port() {
+	public int port() {
 		return server.getPortAllocated();
 	}
 
 	/** The next RCPT TO for {@code address} is answered {@code code text}. */
-	ScriptedSmtpServer reply(String address, int code, String text) {
+	public ScriptedSmtpServer reply(String address, int code, String text) {
 		script.computeIfAbsent(address.toLowerCase(Locale.ROOT), a -> new ArrayDeque<>())
 			.add(new RejectException(code, text));
 		return this;
 	}
 
-	int acceptedCount() {
+	public int acceptedCount() {
 		return accepted.size();
 	}
 

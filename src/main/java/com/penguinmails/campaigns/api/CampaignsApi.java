@@ -16,14 +16,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.campaigns.Campaigns.Recipients;
+import com.penguinmails.delivery.Outbox;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
 
 @RestController
 @RequestMapping(path = "/api/v1/campaigns", produces = "application/json")
@@ -37,10 +40,13 @@ class CampaignsApi {
 
 	private final Campaigns campaigns;
 
+	private final Outbox outbox;
+
 	private final Tenancy tenancy;
 
-	CampaignsApi(Campaigns campaigns, Tenancy tenancy) {
+	CampaignsApi(Campaigns campaigns, Outbox outbox, Tenancy tenancy) {
 		this.campaigns = campaigns;
+		this.outbox = outbox;
 		this.tenancy = tenancy;
 	}
 
@@ -93,6 +99,15 @@ class CampaignsApi {
 	Map<String, Integer> addRecipients(@PathVariable UUID id, @RequestBody NewRecipients recipients) {
 		return Map.of("added", campaigns.addRecipients(tenancy.current(), id, recipients.contactIds(),
 				recipients.listIds(), recipients.segmentIds()));
+	}
+
+	@GetMapping("/{id}/sends")
+	@Operation(summary = "The campaign's messages, newest first: status, attempts, the SMTP reply")
+	CursorPage<Outbox.Send> sends(@PathVariable UUID id, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int limit) {
+		Tenant tenant = tenancy.current();
+		campaigns.get(tenant, id);
+		return outbox.sends(tenant, id, cursor, limit);
 	}
 
 	@GetMapping("/{id}/recipients")

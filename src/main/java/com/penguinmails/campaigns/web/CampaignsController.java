@@ -25,6 +25,7 @@ import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.campaigns.Campaigns.LaunchRefused;
 import com.penguinmails.contacts.Segments;
+import com.penguinmails.delivery.Outbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
@@ -45,12 +46,15 @@ class CampaignsController {
 
 	private final Segments segments;
 
+	private final Outbox outbox;
+
 	private final Tenancy tenancy;
 
-	CampaignsController(Campaigns campaigns, Mailboxes mailboxes, Segments segments, Tenancy tenancy) {
+	CampaignsController(Campaigns campaigns, Mailboxes mailboxes, Segments segments, Outbox outbox, Tenancy tenancy) {
 		this.campaigns = campaigns;
 		this.mailboxes = mailboxes;
 		this.segments = segments;
+		this.outbox = outbox;
 		this.tenancy = tenancy;
 	}
 
@@ -87,7 +91,23 @@ class CampaignsController {
 			steps.add(new Step(steps.isEmpty() ? 0 : 2 * 24 * 60, false, List.of(new Variant("", "", null))));
 		}
 		model.addAttribute("steps", steps);
+		activity(tenant, id, model);
 		return "campaigns/show";
+	}
+
+	/** Sends per step and the latest sends: refreshed by htmx every few seconds. */
+	@GetMapping("/campaigns/{id}/activity")
+	String activity(@PathVariable UUID id, Model model) {
+		Tenant tenant = tenancy.current();
+		model.addAttribute("campaign", campaigns.get(tenant, id));
+		activity(tenant, id, model);
+		return "campaigns/show :: activity";
+	}
+
+	private void activity(Tenant tenant, UUID id, Model model) {
+		model.addAttribute("recipients", campaigns.recipients(tenant, id));
+		model.addAttribute("stepCounts", outbox.stepCounts(tenant, id));
+		model.addAttribute("sends", outbox.sends(tenant, id, null, 20).data());
 	}
 
 	/**
