@@ -9,7 +9,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -104,6 +108,48 @@ public class Suppressions {
 			.params(workspaceId, hashes.toArray(byte[][]::new))
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Which of these addresses may not be mailed (as given), in one query: the
+	 * dispatcher's check of a batch right before it is sent.
+	 */
+	public Set<String> suppressedAmong(UUID workspaceId, Collection<String> emails) {
+		Map<String, List<byte[]>> hashesOf = new HashMap<>();
+		Set<String> suppressed = new HashSet<>();
+		for (String email : emails) {
+			String address;
+			try {
+				address = normalize(email);
+			}
+			catch (InvalidInputProblem ex) {
+				suppressed.add(email);
+				continue;
+			}
+			List<byte[]> hashes = new ArrayList<>();
+			hashes.add(hash(address));
+			String domain = address.substring(address.indexOf('@') + 1);
+			while (domain.contains(".")) {
+				hashes.add(hash(domain));
+				domain = domain.substring(domain.indexOf('.') + 1);
+			}
+			hashesOf.put(email, hashes);
+		}
+		if (hashesOf.isEmpty()) {
+			return suppressed;
+		}
+		Set<String> found = new HashSet<>();
+		jdbc.sql("SELECT value_hash FROM suppressions WHERE workspace_id = ? AND value_hash = ANY (?)")
+			.params(workspaceId, hashesOf.values().stream().flatMap(List::stream).distinct().toArray(byte[][]::new))
+			.query((rs, i) -> rs.getBytes(1))
+			.list()
+			.forEach(hash -> found.add(java.util.HexFormat.of().formatHex(hash)));
+		hashesOf.forEach((email, hashes) -> {
+			if (hashes.stream().anyMatch(hash -> found.contains(java.util.HexFormat.of().formatHex(hash)))) {
+				suppressed.add(email);
+			}
+		});
+		return suppressed;
 	}
 
 	/** Whether the address belongs to a contact erased on request (GDPR). */

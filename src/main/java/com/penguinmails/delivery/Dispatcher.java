@@ -138,10 +138,13 @@ public class Dispatcher implements DisposableBean {
 			return;
 		}
 		store.connected(first.mailboxId());
+		// Suppression is checked right before sending: for the whole batch in one query.
+		java.util.Set<String> suppressed = suppressions.suppressedAmong(first.workspaceId(),
+				batch.stream().map(Claimed::toAddress).toList());
 		try (transport) {
 			for (int i = 0; i < batch.size(); i++) {
 				Claimed row = batch.get(i);
-				if (suppressions.isSuppressed(row.workspaceId(), row.toAddress())) {
+				if (suppressed.contains(row.toAddress())) {
 					notSent(row, now, "suppressed", "not sent: the address is on the suppression list");
 					continue;
 				}

@@ -6,7 +6,9 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
@@ -35,6 +37,18 @@ public class DkimSigner {
 	static final String[] SIGNED_HEADERS = { "From", "To", "Cc", "Subject", "Date", "Message-ID", "MIME-Version",
 			"Content-Type", "Reply-To", "In-Reply-To", "References", "List-Unsubscribe", "List-Unsubscribe-Post" };
 
+	/**
+	 * Keys ready to sign, for a minute: looking the key up, decrypting and parsing it for
+	 * every message cost more than the signature. A rotated key keeps verifying for days
+	 * after the switch, so a minute of the old one is harmless.
+	 */
+	private record Ready(String domain, String selector, RSAPrivateKey key, long until) {
+	}
+
+	private static final long KEEP_NANOS = 60_000_000_000L;
+
+	private final Map<String, Optional<Ready>> ready = new ConcurrentHashMap<>();
+
 	private final DomainStore store;
 
 	DkimSigner(DomainStore store) {
@@ -54,15 +68,39 @@ public class DkimSigner {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-		return store.signingKey(workspaceId, domain).map(key -> sign(key, message));
+		String cacheKey = workspaceId + "/" + domain;
+		long now = System.nanoTime();
+		Optional<Ready> key = ready.get(cacheKey);
+		if (key == null || key.map(k -> now - k.until() > 0).orElse(false)) {
+			key = store.signingKey(workspaceId, domain).map(found -> ready(found, now));
+			if (ready.size() > 10_000) {
+				ready.clear();
+			}
+			ready.put(cacheKey, key);
+		}
+		if (key.isEmpty()) {
+			// Not cached as "no key" for long: the domain may get one at any moment.
+			ready.remove(cacheKey);
+			return Optional.empty();
+		}
+		return Optional.of(sign(key.get(), message));
 	}
 
-	private static MimeMessage sign(DomainStore.SigningKey key, MimeMessage message) {
+	private static Ready ready(DomainStore.SigningKey key, long now) {
 		try {
 			RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA")
 				.generatePrivate(new PKCS8EncodedKeySpec(key.pkcs8()));
+			return new Ready(key.domain(), key.selector(), privateKey, now + KEEP_NANOS);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The DKIM key of " + key.domain() + " cannot be read", ex);
+		}
+	}
+
+	private static MimeMessage sign(Ready key, MimeMessage message) {
+		try {
 			org.simplejavamail.utils.mail.dkim.DkimSigner signer = new org.simplejavamail.utils.mail.dkim.DkimSigner(
-					key.domain(), key.selector(), privateKey);
+					key.domain(), key.selector(), key.key());
 			// Our key is in our database: no need to look it up in DNS before signing.
 			signer.setCheckDomainKey(false);
 			signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
@@ -75,7 +113,7 @@ public class DkimSigner {
 			}
 			return new KeptIdDkimMessage(message, signer);
 		}
-		catch (GeneralSecurityException | MessagingException ex) {
+		catch (MessagingException ex) {
 			throw new IllegalStateException("Could not DKIM-sign for " + key.domain(), ex);
 		}
 	}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# End-to-end delivery: 100,000 DKIM-signed messages from the outbox to an SMTP sink on loopback,
+# with the JVM capped at 512 MB; then the machine's raw RSA-2048 signing rate (our physical limit).
+#   bash bench/delivery.sh [messages]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B test -Dtest=DeliveryBench -Dsurefire.excludedGroups= -Dbench.messages="${1:-100000}" \
+	-DargLine=-Xmx512m -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
+grep -h '^BENCH' target/surefire-reports/*DeliveryBench-output.txt
+echo "RSA-2048 signing on this machine (one core):"
+openssl speed -seconds 3 rsa2048 2>/dev/null | grep -E '^rsa 2048|sign/s'
