@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,6 @@ import com.penguinmails.delivery.Outbox.Pacing;
 import com.penguinmails.delivery.Outbox.Queued;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
-import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.templates.Rendered;
 
@@ -62,6 +63,12 @@ public class CampaignScheduler {
 	/** When a mailbox's cap or a domain's pace is reached, look again this much later. */
 	static final Duration RETRY = Duration.ofMinutes(15);
 
+	/**
+	 * How far ahead a tick schedules: each mailbox gets what its gap lets it send in the
+	 * next five minutes, so a tick's work is bounded by the pool, not by the queue.
+	 */
+	static final Duration HORIZON = Duration.ofMinutes(5);
+
 	private final JdbcClient jdbc;
 
 	private final Campaigns campaigns;
@@ -76,13 +83,15 @@ public class CampaignScheduler {
 
 	private final TransactionTemplate transactions;
 
+	private final JdbcTemplate template;
+
 	private final Clock clock;
 
 	private final boolean enabled;
 
 	CampaignScheduler(JdbcClient jdbc, Campaigns campaigns, Mailboxes mailboxes, Contacts contacts,
-			Suppressions suppressions, Outbox outbox, TransactionTemplate transactions, Clock clock,
-			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
+			Suppressions suppressions, Outbox outbox, TransactionTemplate transactions, JdbcTemplate template,
+			Clock clock, @Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.mailboxes = mailboxes;
@@ -90,6 +99,7 @@ public class CampaignScheduler {
 		this.suppressions = suppressions;
 		this.outbox = outbox;
 		this.transactions = transactions;
+		this.template = template;
 		this.clock = clock;
 		this.enabled = enabled;
 	}
@@ -150,6 +160,11 @@ public class CampaignScheduler {
 			return mailbox.dailyCap() - used;
 		}
 
+		/** Whether it can take one more message that goes out before {@code until}. */
+		boolean open(Instant until) {
+			return left() > 0 && !nextFree.isAfter(until);
+		}
+
 		static long gap(Mailbox mailbox) {
 			int min = Math.max(0, mailbox.minGapSeconds());
 			int max = Math.max(min, mailbox.maxGapSeconds());
@@ -161,64 +176,93 @@ public class CampaignScheduler {
 	private record Due(UUID id, UUID contactId, int nextStep, UUID mailboxId, String threadIds, String threadSubject) {
 	}
 
+	/** A message decided in this batch, written with the others at its end. */
+	private record Planned(Due enrolment, Slot slot, OutgoingMessage message, Instant notBefore, boolean followUp,
+			String subject) {
+	}
+
+	/**
+	 * One batch of one campaign, in one transaction: reads in bulk (due enrolments, their
+	 * contacts, suppression, the pool's pacing), decides in memory, writes in bulk.
+	 * Returns {@link #BATCH} when another batch may follow.
+	 */
 	private int tickCampaign(UUID workspaceId, UUID campaignId, Instant now) {
 		Optional<Campaign> found = campaigns.find(workspaceId, campaignId);
 		if (found.isEmpty() || !found.get().status().equals("running")) {
 			return 0;
 		}
 		Campaign campaign = found.get();
-		Tenant system = Tenant.system(workspaceId);
+		Instant horizon = now.plus(HORIZON);
 		Map<UUID, Slot> pool = new LinkedHashMap<>();
 		Map<UUID, Pacing> pacing = outbox.pacing(campaign.mailboxIds(), now);
-		for (UUID mailboxId : campaign.mailboxIds()) {
-			try {
-				Mailbox mailbox = mailboxes.get(system, mailboxId);
-				if (mailbox.status().equals("active")) {
-					pool.put(mailboxId, new Slot(mailbox, pacing.get(mailboxId), now));
-				}
-			}
-			catch (NotFoundProblem ex) {
-				// A deleted mailbox leaves the pool.
+		for (Mailbox mailbox : mailboxes.findAll(workspaceId, campaign.mailboxIds())) {
+			if (mailbox.status().equals("active")) {
+				pool.put(mailbox.id(), new Slot(mailbox, pacing.get(mailbox.id()), now));
 			}
 		}
-		if (pool.isEmpty()) {
+		// What the pool can still send before the horizon: no more is taken from the
+		// queue, and a full pool costs nothing.
+		long room = 0;
+		for (Slot slot : pool.values()) {
+			if (slot.open(horizon)) {
+				long minGap = Math.max(1, slot.mailbox.minGapSeconds());
+				long window = Math.max(0,
+						Duration.between(slot.nextFree.isAfter(now) ? slot.nextFree : now, horizon).toSeconds());
+				room += Math.min(slot.left(), 1 + window / minGap);
+			}
+		}
+		if (room == 0) {
 			return 0;
 		}
+		Integer limit = campaign.schedule().dailyLimit();
+		int campaignLeft = limit == null ? Integer.MAX_VALUE
+				: limit - outbox.campaignSince(campaignId, now.minus(Duration.ofDays(1)));
+		if (campaignLeft <= 0) {
+			return 0;
+		}
+		int take = (int) Math.min(BATCH, Math.min(room, campaignLeft) * 2 + 10);
 		List<Due> due = jdbc.sql("""
 				SELECT id, contact_id, next_step, mailbox_id, thread_ids, thread_subject FROM enrolments
 				WHERE campaign_id = ? AND state = 'active' AND next_send_at <= ?
 				ORDER BY next_send_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-			.params(campaignId, Timestamp.from(now), BATCH)
+			.params(campaignId, Timestamp.from(now), take)
 			.query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
 					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)))
 			.list();
 		if (due.isEmpty()) {
 			return 0;
 		}
-		Integer limit = campaign.schedule().dailyLimit();
-		int campaignLeft = limit == null ? Integer.MAX_VALUE
-				: limit - outbox.campaignSince(campaignId, now.minus(Duration.ofDays(1)));
+		Tenant system = Tenant.system(workspaceId);
 		Map<UUID, Contact> people = contacts.byIds(system, due.stream().map(Due::contactId).toList());
+		Set<String> suppressed = suppressions.suppressedAmong(workspaceId,
+				people.values().stream().map(Contact::email).toList());
+		Map<UUID, Map<String, Integer>> recent = outbox.toDomainsSince(pool.keySet(),
+				people.values().stream().map(c -> domainOf(c.email())).distinct().toList(),
+				now.minus(Duration.ofHours(1)));
+		pool.forEach((id, slot) -> slot.toDomain.putAll(recent.getOrDefault(id, Map.of())));
 		ZoneId campaignZone = ZoneId.of(campaign.schedule().timeZone());
-		int handled = 0;
-		int queued = 0;
+
+		List<Object[]> stops = new ArrayList<>();
+		List<Object[]> moves = new ArrayList<>();
+		List<UUID> finished = new ArrayList<>();
+		List<Planned> planned = new ArrayList<>();
+		boolean poolFull = false;
 		for (Due enrolment : due) {
-			handled++;
 			Contact contact = people.get(enrolment.contactId());
 			if (contact == null) {
-				campaigns.stop(workspaceId, enrolment.id(), "contact deleted");
+				stops.add(new Object[] { "contact deleted", enrolment.id() });
 				continue;
 			}
 			if (!contact.status().equals("active")) {
-				campaigns.stop(workspaceId, enrolment.id(), "contact " + contact.status());
+				stops.add(new Object[] { "contact " + contact.status(), enrolment.id() });
 				continue;
 			}
-			if (suppressions.isSuppressed(workspaceId, contact.email())) {
-				campaigns.stop(workspaceId, enrolment.id(), "suppressed");
+			if (suppressed.contains(contact.email())) {
+				stops.add(new Object[] { "suppressed", enrolment.id() });
 				continue;
 			}
 			if (enrolment.nextStep() >= campaign.steps().size()) {
-				finish(enrolment.id(), now);
+				finished.add(enrolment.id());
 				continue;
 			}
 			ZoneId zone = zone(campaign, contact, campaignZone);
@@ -226,17 +270,28 @@ public class CampaignScheduler {
 					campaign.schedule().windowEnd());
 			Instant open = window.nextOpen(now);
 			if (open.isAfter(now)) {
-				reschedule(enrolment.id(), open, now);
+				moves.add(new Object[] { Timestamp.from(open), enrolment.id() });
 				continue;
 			}
-			if (campaignLeft <= 0) {
-				reschedule(enrolment.id(), window.nextOpen(now.plus(RETRY)), now);
+			if (poolFull || campaignLeft <= 0) {
+				// Left as they are: still due, first in line at the next tick.
 				continue;
 			}
-			String domain = contact.email().substring(contact.email().indexOf('@') + 1).toLowerCase(Locale.ROOT);
-			Slot slot = pick(pool, enrolment, domain, campaign.schedule().domainPacePerHour(), now);
+			String domain = domainOf(contact.email());
+			Slot slot = pick(pool, enrolment, domain, campaign.schedule().domainPacePerHour(), horizon);
 			if (slot == null) {
-				reschedule(enrolment.id(), window.nextOpen(now.plus(RETRY)), now);
+				boolean anyOpen = pool.values().stream().anyMatch(s -> s.open(horizon));
+				if (!anyOpen) {
+					poolFull = true;
+				}
+				else {
+					// Its mailbox is busy or the domain's pace is reached: look again
+					// later.
+					Slot sticky = enrolment.mailboxId() == null ? null : pool.get(enrolment.mailboxId());
+					Instant later = sticky != null && sticky.left() > 0 && sticky.nextFree.isAfter(now)
+							? sticky.nextFree : now.plus(RETRY);
+					moves.add(new Object[] { Timestamp.from(window.nextOpen(later)), enrolment.id() });
+				}
 				continue;
 			}
 			Step step = campaign.steps().get(enrolment.nextStep());
@@ -244,7 +299,7 @@ public class CampaignScheduler {
 			Variant variant = step.variants().get(variantIndex);
 			Rendered rendered = campaigns.render(variant, contact, Campaigns.sender(slot.mailbox), zone.getId());
 			if (!rendered.sendable()) {
-				campaigns.stop(workspaceId, enrolment.id(), "no value for " + String.join(", ", rendered.missing()));
+				stops.add(new Object[] { "no value for " + String.join(", ", rendered.missing()), enrolment.id() });
 				continue;
 			}
 			boolean followUp = enrolment.nextStep() > 0 && !step.newThread() && enrolment.threadSubject() != null
@@ -252,29 +307,63 @@ public class CampaignScheduler {
 			String subject = followUp ? reply(enrolment.threadSubject()) : rendered.subject();
 			String[] thread = followUp ? enrolment.threadIds().strip().split(" ") : new String[0];
 			Instant notBefore = slot.nextFree.isAfter(now) ? slot.nextFree : now;
-			OutgoingMessage message = new OutgoingMessage(workspaceId, campaignId, enrolment.id(), enrolment.nextStep(),
-					variantIndex, slot.mailbox.id(), slot.mailbox.email(), contact.id(), contact.email(),
-					(contact.firstName() + " " + contact.lastName()).strip(), subject, rendered.html(), rendered.text(),
-					followUp ? thread[thread.length - 1] : null, followUp ? String.join(" ", thread) : null);
-			Optional<Queued> queuedMessage = outbox.enqueue(message, notBefore);
-			if (queuedMessage.isEmpty()) {
-				// Queued before a crash, not yet recorded here: record it now.
-				queuedMessage = outbox.find(enrolment.id(), enrolment.nextStep());
+			planned.add(new Planned(enrolment, slot,
+					new OutgoingMessage(workspaceId, campaignId, enrolment.id(), enrolment.nextStep(), variantIndex,
+							slot.mailbox.id(), slot.mailbox.email(), contact.id(), contact.email(),
+							(contact.firstName() + " " + contact.lastName()).strip(), subject, rendered.html(),
+							rendered.text(), followUp ? thread[thread.length - 1] : null,
+							followUp ? String.join(" ", thread) : null),
+					notBefore, followUp, rendered.subject()));
+			campaignLeft--;
+			slot.used++;
+			slot.nextFree = notBefore.plusSeconds(Slot.gap(slot.mailbox));
+			slot.toDomain.merge(domain, 1, Integer::sum);
+		}
+
+		List<Optional<Queued>> queued = outbox.enqueueAll(planned.stream().map(Planned::message).toList(),
+				planned.stream().map(Planned::notBefore).toList());
+		List<Object[]> advances = new ArrayList<>();
+		int count = 0;
+		for (int i = 0; i < planned.size(); i++) {
+			Planned plan = planned.get(i);
+			Due enrolment = plan.enrolment();
+			Optional<Queued> message = queued.get(i);
+			if (message.isPresent()) {
+				count++;
 			}
 			else {
-				queued++;
-				campaignLeft--;
-				slot.used++;
-				slot.nextFree = notBefore.plusSeconds(Slot.gap(slot.mailbox));
-				slot.toDomain.merge(domain, 1, Integer::sum);
+				// Queued before a crash, not yet recorded here: record it now.
+				message = outbox.find(enrolment.id(), enrolment.nextStep());
 			}
-			String threadIds = followUp ? enrolment.threadIds().strip() + " " + queuedMessage.orElseThrow().messageId()
-					: queuedMessage.orElseThrow().messageId();
-			String threadSubject = followUp ? enrolment.threadSubject() : rendered.subject();
-			advance(enrolment.id(), campaign, enrolment.nextStep(), slot.mailbox.id(), threadIds, threadSubject,
-					notBefore, now);
+			String threadIds = plan.followUp() ? enrolment.threadIds().strip() + " " + message.orElseThrow().messageId()
+					: message.orElseThrow().messageId();
+			String threadSubject = plan.followUp() ? enrolment.threadSubject() : plan.subject();
+			boolean last = enrolment.nextStep() + 1 >= campaign.steps().size();
+			Instant next = last ? null : plan.notBefore()
+				.plus(Duration.ofMinutes(campaign.steps().get(enrolment.nextStep() + 1).delayMinutes()));
+			advances.add(new Object[] { enrolment.nextStep() + 1, plan.slot().mailbox.id(), threadIds, threadSubject,
+					next == null ? null : Timestamp.from(next), last ? "completed" : "active", Timestamp.from(now),
+					enrolment.id() });
 		}
-		return handled == BATCH ? BATCH : queued;
+		Timestamp at = Timestamp.from(now);
+		template.batchUpdate("""
+				UPDATE enrolments SET next_step = ?, mailbox_id = ?, thread_ids = ?, thread_subject = ?,
+				    next_send_at = ?, state = ?, updated_at = ?
+				WHERE id = ?""", advances);
+		template.batchUpdate("UPDATE enrolments SET next_send_at = ?, updated_at = ? WHERE id = ?",
+				moves.stream().map(move -> new Object[] { move[0], at, move[1] }).toList());
+		template.batchUpdate("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = now()
+				WHERE id = ? AND state = 'active'""", stops);
+		template.batchUpdate(
+				"UPDATE enrolments SET state = 'completed', next_send_at = NULL, updated_at = now() WHERE id = ?",
+				finished.stream().map(id -> new Object[] { id }).toList());
+		// Another batch only when this one was full and the pool still has room.
+		return due.size() == take && !poolFull && campaignLeft > 0 ? BATCH : count;
+	}
+
+	private static String domainOf(String email) {
+		return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
 	}
 
 	private static ZoneId zone(Campaign campaign, Contact contact, ZoneId campaignZone) {
@@ -291,10 +380,10 @@ public class CampaignScheduler {
 
 	/**
 	 * The mailbox for this enrolment: the one that sent its first step, else the pool's
-	 * mailbox with the most capacity left (ties by pool order), whose pace to the
-	 * recipient's domain allows one more. Null when none can send now.
+	 * mailbox with the most capacity left (ties by pool order), that can send before the
+	 * horizon and whose pace to the recipient's domain allows one more. Null when none.
 	 */
-	private Slot pick(Map<UUID, Slot> pool, Due enrolment, String domain, int pacePerHour, Instant now) {
+	private static Slot pick(Map<UUID, Slot> pool, Due enrolment, String domain, int pacePerHour, Instant horizon) {
 		List<Slot> candidates = new ArrayList<>();
 		if (enrolment.mailboxId() != null && enrolment.nextStep() > 0) {
 			Slot sticky = pool.get(enrolment.mailboxId());
@@ -309,12 +398,7 @@ public class CampaignScheduler {
 			candidates.sort((a, b) -> Integer.compare(b.left(), a.left()));
 		}
 		for (Slot slot : candidates) {
-			if (slot.left() <= 0) {
-				continue;
-			}
-			int recent = slot.toDomain.computeIfAbsent(domain,
-					d -> outbox.toDomainSince(slot.mailbox.id(), d, now.minus(Duration.ofHours(1))));
-			if (recent < pacePerHour) {
+			if (slot.open(horizon) && slot.toDomain.getOrDefault(domain, 0) < pacePerHour) {
 				return slot;
 			}
 		}
@@ -332,31 +416,6 @@ public class CampaignScheduler {
 
 	private static String reply(String subject) {
 		return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
-	}
-
-	private void advance(UUID enrolmentId, Campaign campaign, int step, UUID mailboxId, String threadIds,
-			String threadSubject, Instant sentAt, Instant now) {
-		boolean last = step + 1 >= campaign.steps().size();
-		Instant next = last ? null : sentAt.plus(Duration.ofMinutes(campaign.steps().get(step + 1).delayMinutes()));
-		jdbc.sql("""
-				UPDATE enrolments SET next_step = ?, mailbox_id = ?, thread_ids = ?, thread_subject = ?,
-				    next_send_at = ?, state = ?, updated_at = ?
-				WHERE id = ?""")
-			.params(step + 1, mailboxId, threadIds, threadSubject, next == null ? null : Timestamp.from(next),
-					last ? "completed" : "active", Timestamp.from(now), enrolmentId)
-			.update();
-	}
-
-	private void reschedule(UUID enrolmentId, Instant at, Instant now) {
-		jdbc.sql("UPDATE enrolments SET next_send_at = ?, updated_at = ? WHERE id = ?")
-			.params(Timestamp.from(at), Timestamp.from(now), enrolmentId)
-			.update();
-	}
-
-	private void finish(UUID enrolmentId, Instant now) {
-		jdbc.sql("UPDATE enrolments SET state = 'completed', next_send_at = NULL, updated_at = ? WHERE id = ?")
-			.params(Timestamp.from(now), enrolmentId)
-			.update();
 	}
 
 	private void completeIfDone(UUID workspaceId, UUID campaignId, Instant now) {

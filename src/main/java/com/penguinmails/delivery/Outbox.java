@@ -49,11 +49,18 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, Clock clock) {
+	Outbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.clock = clock;
+	}
+
+	private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate() {
+		return template;
 	}
 
 	/**
@@ -100,6 +107,66 @@ public class Outbox {
 				pacing.put(rs.getObject(1, UUID.class), new Pacing(rs.getInt(2), rs.getTimestamp(3).toInstant()));
 			});
 		return pacing;
+	}
+
+	/**
+	 * Queues many messages in one round trip; each result is the queued message, or empty
+	 * when that enrolment's step was queued before.
+	 */
+	public List<Optional<Queued>> enqueueAll(List<OutgoingMessage> messages, List<Instant> notBefore) {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Object[]> rows = new java.util.ArrayList<>(messages.size());
+		List<Queued> queued = new java.util.ArrayList<>(messages.size());
+		for (int i = 0; i < messages.size(); i++) {
+			OutgoingMessage message = messages.get(i);
+			UUID id = UUID.randomUUID();
+			String from = message.fromAddress();
+			String messageId = "<" + id + "@" + from.substring(from.indexOf('@') + 1).toLowerCase(Locale.ROOT) + ">";
+			String to = message.toAddress();
+			rows.add(new Object[] { id, message.workspaceId(), message.campaignId(), message.enrolmentId(),
+					message.step(), message.variant(), message.mailboxId(), message.contactId(), to,
+					to.substring(to.indexOf('@') + 1).toLowerCase(Locale.ROOT),
+					message.toName() == null ? "" : message.toName(), message.subject(), message.html(), message.text(),
+					messageId, message.inReplyTo(), message.references(), Timestamp.from(notBefore.get(i)), now });
+			queued.add(new Queued(id, messageId));
+		}
+		int[] counts = jdbcTemplate().batchUpdate("""
+				INSERT INTO outbox (id, workspace_id, campaign_id, enrolment_id, step, variant, mailbox_id, contact_id,
+				    to_address, to_domain, to_name, subject, html, text, message_id, in_reply_to, references_ids,
+				    not_before, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (enrolment_id, step) DO NOTHING""", rows);
+		List<Optional<Queued>> result = new java.util.ArrayList<>(messages.size());
+		for (int i = 0; i < counts.length; i++) {
+			result.add(counts[i] == 0 ? Optional.empty() : Optional.of(queued.get(i)));
+		}
+		return result;
+	}
+
+	/**
+	 * Per mailbox and recipient domain: messages queued or sent since {@code since} (the
+	 * per-provider pace), for many at once.
+	 */
+	public Map<UUID, Map<String, Integer>> toDomainsSince(Collection<UUID> mailboxIds, Collection<String> domains,
+			Instant since) {
+		Map<UUID, Map<String, Integer>> counts = new HashMap<>();
+		if (mailboxIds.isEmpty() || domains.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("""
+				SELECT mailbox_id, to_domain, count(*) FROM outbox
+				WHERE mailbox_id = ANY (?) AND to_domain = ANY (?) AND not_before > ?
+				    AND status NOT IN ('failed', 'cancelled')
+				GROUP BY mailbox_id, to_domain""")
+			.params(mailboxIds.toArray(UUID[]::new), domains.toArray(String[]::new), Timestamp.from(since))
+			.query(rs -> {
+				counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+					.put(rs.getString(2), rs.getInt(3));
+			});
+		return counts;
 	}
 
 	/** The message already queued for this enrolment's step, if any. */

@@ -259,6 +259,11 @@ public class Mailboxes {
 		return repository.find(workspaceId, id);
 	}
 
+	/** For the campaign scheduler: the workspace's mailboxes among {@code ids}. */
+	public List<Mailbox> findAll(UUID workspaceId, java.util.Collection<UUID> ids) {
+		return ids.isEmpty() ? List.of() : repository.findAll(workspaceId, ids);
+	}
+
 	/**
 	 * For the dispatcher: every mailbox of any workspace that must not send now (paused
 	 * or in error).

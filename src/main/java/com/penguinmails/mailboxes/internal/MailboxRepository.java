@@ -57,6 +57,13 @@ public class MailboxRepository {
 			.list();
 	}
 
+	public List<Mailbox> findAll(UUID workspaceId, java.util.Collection<UUID> ids) {
+		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? AND id = ANY (?)")
+			.params(workspaceId, ids.toArray(UUID[]::new))
+			.query(MailboxRepository::map)
+			.list();
+	}
+
 	public Optional<Mailbox> find(UUID workspaceId, UUID id) {
 		return jdbc.sql("SELECT * FROM mailboxes WHERE workspace_id = ? AND id = ?")
 			.params(workspaceId, id)
