@@ -49,8 +49,33 @@ public record Campaign(UUID id, String name, String status, Schedule schedule, S
 	/**
 	 * A step, sent {@code delayMinutes} after the previous one; a follow-up in the same
 	 * thread ("Re: ", In-Reply-To) unless {@code newThread}.
+	 *
+	 * @param winnerMetric with 2 to 5 variants: pick a winner automatically by
+	 * {@code opens}, {@code clicks} or {@code replies}; null to keep splitting evenly
+	 * @param minSample messages each variant must have sent before a decision (default
+	 * 100)
+	 * @param winner the decision once made (read only)
 	 */
-	public record Step(int delayMinutes, boolean newThread, List<Variant> variants) {
+	public record Step(int delayMinutes, boolean newThread, List<Variant> variants, String winnerMetric,
+			Integer minSample, Winner winner) {
+
+		public Step(int delayMinutes, boolean newThread, List<Variant> variants) {
+			this(delayMinutes, newThread, variants, null, null, null);
+		}
+
+	}
+
+	/**
+	 * A step's automatic A/B decision: the winning variant, the metric, the test's
+	 * numbers and each variant's figures at the time. Later recipients of the step get
+	 * the winner.
+	 */
+	public record Winner(int variant, String metric, double z, double pValue, List<VariantResult> variants,
+			Instant decidedAt) {
+	}
+
+	/** A variant's figures: messages sent, recipients who opened/clicked/replied. */
+	public record VariantResult(int variant, long sent, long engaged, double rate) {
 	}
 
 	/**

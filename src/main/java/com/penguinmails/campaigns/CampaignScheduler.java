@@ -1,6 +1,5 @@
 package com.penguinmails.campaigns;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -8,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +125,7 @@ public class CampaignScheduler {
 			.list()) {
 			UUID workspaceId = (UUID) campaign[0];
 			UUID campaignId = (UUID) campaign[1];
+			campaigns.decideWinners(campaignId, outbox.sentByVariant(campaignId), now);
 			Integer done;
 			do {
 				done = transactions.execute(status -> tickCampaign(workspaceId, campaignId, now));
@@ -241,6 +240,9 @@ public class CampaignScheduler {
 				now.minus(Duration.ofHours(1)));
 		pool.forEach((id, slot) -> slot.toDomain.putAll(recent.getOrDefault(id, Map.of())));
 		ZoneId campaignZone = ZoneId.of(campaign.schedule().timeZone());
+		// How many each variant has had so far, per step: the next goes to the fewest.
+		Map<Integer, Map<Integer, Long>> split = campaign.steps().stream().anyMatch(s -> s.variants().size() > 1)
+				? outbox.queuedByVariant(campaignId) : new HashMap<>();
 
 		List<Object[]> stops = new ArrayList<>();
 		List<Object[]> moves = new ArrayList<>();
@@ -295,7 +297,8 @@ public class CampaignScheduler {
 				continue;
 			}
 			Step step = campaign.steps().get(enrolment.nextStep());
-			int variantIndex = variant(enrolment.id(), enrolment.nextStep(), step.variants().size());
+			int variantIndex = step.winner() != null ? step.winner().variant()
+					: evenly(split, enrolment.nextStep(), step.variants().size());
 			Variant variant = step.variants().get(variantIndex);
 			Rendered rendered = campaigns.render(variant, contact, Campaigns.sender(slot.mailbox), zone.getId());
 			if (!rendered.sendable()) {
@@ -405,13 +408,23 @@ public class CampaignScheduler {
 		return null;
 	}
 
-	/** Variants split evenly and stably: a hash of the enrolment and the step. */
-	static int variant(UUID enrolmentId, int step, int variants) {
+	/**
+	 * Variants split evenly: the one the fewest recipients of this step have had so far
+	 * (ties to the first), counted as it goes.
+	 */
+	static int evenly(Map<Integer, Map<Integer, Long>> split, int step, int variants) {
 		if (variants <= 1) {
 			return 0;
 		}
-		byte[] key = (enrolmentId + ":" + step).getBytes(StandardCharsets.UTF_8);
-		return Math.floorMod(Arrays.hashCode(key), variants);
+		Map<Integer, Long> counts = split.computeIfAbsent(step, s -> new HashMap<>());
+		int pick = 0;
+		for (int v = 1; v < variants; v++) {
+			if (counts.getOrDefault(v, 0L) < counts.getOrDefault(pick, 0L)) {
+				pick = v;
+			}
+		}
+		counts.merge(pick, 1L, Long::sum);
+		return pick;
 	}
 
 	private static String reply(String subject) {

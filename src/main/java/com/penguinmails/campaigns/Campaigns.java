@@ -30,6 +30,7 @@ import com.penguinmails.campaigns.Campaign.Schedule;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Stops;
 import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.internal.AbTest;
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Segments;
@@ -186,9 +187,9 @@ public class Campaigns {
 	public int addRecipients(Tenant tenant, UUID id, List<UUID> contactIds, List<UUID> listIds, List<UUID> segmentIds) {
 		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
 		Campaign campaign = get(tenant, id);
-		if (campaign.status().equals("completed") || campaign.status().equals("archived")) {
+		if (campaign.status().equals("archived")) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "campaign-ended",
-					"A " + campaign.status() + " campaign takes no more recipients.");
+					"An archived campaign takes no more recipients.");
 		}
 		Set<UUID> ids = new LinkedHashSet<>(contactIds == null ? List.of() : contactIds);
 		for (UUID list : listIds == null ? List.<UUID>of() : listIds) {
@@ -201,8 +202,18 @@ public class Campaigns {
 			return 0;
 		}
 		Instant now = clock.instant();
-		// A running campaign schedules newcomers at once; otherwise the launch does.
-		Instant due = campaign.status().equals("running") || campaign.status().equals("paused") ? now : null;
+		// A launched campaign schedules newcomers at once (a completed one runs again for
+		// them); a draft's are scheduled by its launch.
+		Instant due = switch (campaign.status()) {
+			case "draft" -> null;
+			case "scheduled" -> campaign.schedule().startAt() == null ? now : campaign.schedule().startAt();
+			default -> now;
+		};
+		if (campaign.status().equals("completed")) {
+			jdbc.sql("UPDATE campaigns SET status = 'running', completed_at = NULL WHERE workspace_id = ? AND id = ?")
+				.params(tenant.workspaceId(), id)
+				.update();
+		}
 		return jdbc.sql("""
 				INSERT INTO enrolments (id, workspace_id, campaign_id, contact_id, next_send_at, created_at, updated_at)
 				SELECT gen_random_uuid(), c.workspace_id, ?, c.id, ?, ?, ?
@@ -296,6 +307,78 @@ public class Campaigns {
 			.params(Timestamp.from(clock.instant()), tenant.workspaceId(), id)
 			.update();
 		return get(tenant, id);
+	}
+
+	/**
+	 * Records what a recipient did with one message of a campaign (tracking and inbound
+	 * call it): {@code opened}, {@code clicked} or {@code replied}; each counts once per
+	 * message for the A/B decisions.
+	 */
+	public void recordEngagement(UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId, String kind) {
+		String column = switch (kind) {
+			case "opened" -> "opened";
+			case "clicked" -> "clicked";
+			case "replied" -> "replied";
+			default -> throw new IllegalArgumentException("Unknown engagement " + kind);
+		};
+		jdbc.sql("INSERT INTO campaign_engagements (outbox_id, workspace_id, campaign_id, step, variant, " + column
+				+ ", updated_at) VALUES (?, ?, ?, ?, ?, true, ?) ON CONFLICT (outbox_id) DO UPDATE SET " + column
+				+ " = true, updated_at = EXCLUDED.updated_at")
+			.params(outboxId, workspaceId, campaignId, step, variant, Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/**
+	 * Decides the A/B steps of a campaign that have waited for their sample: for each
+	 * step with a metric and no winner yet, a two-proportion test of the best variant
+	 * against the second; a significant difference (95%) makes the best the winner.
+	 * @param sent messages sent per step and variant
+	 */
+	void decideWinners(UUID campaignId, Map<Integer, Map<Integer, Long>> sent, Instant now) {
+		List<Step> steps = steps(campaignId);
+		for (int position = 0; position < steps.size(); position++) {
+			Step step = steps.get(position);
+			if (step.winnerMetric() == null || step.winner() != null || step.variants().size() < 2) {
+				continue;
+			}
+			String column = switch (step.winnerMetric()) {
+				case "clicks" -> "clicked";
+				case "replies" -> "replied";
+				default -> "opened";
+			};
+			Map<Integer, Long> engaged = new java.util.HashMap<>();
+			jdbc.sql("SELECT variant, count(*) FROM campaign_engagements WHERE campaign_id = ? AND step = ? AND "
+					+ column + " GROUP BY variant")
+				.params(campaignId, position)
+				.query(rs -> {
+					engaged.put(rs.getInt(1), rs.getLong(2));
+				});
+			List<AbTest.Arm> arms = new ArrayList<>();
+			for (int v = 0; v < step.variants().size(); v++) {
+				arms.add(new AbTest.Arm(v, sent.getOrDefault(position, Map.of()).getOrDefault(v, 0L),
+						engaged.getOrDefault(v, 0L)));
+			}
+			var outcome = AbTest.decide(arms, step.minSample() == null ? 100 : step.minSample());
+			if (outcome.isEmpty() || outcome.get().winner() == null) {
+				continue;
+			}
+			Campaign.Winner winner = new Campaign.Winner(outcome.get().winner(), step.winnerMetric(), outcome.get().z(),
+					outcome.get().pValue(),
+					arms.stream()
+						.map(arm -> new Campaign.VariantResult(arm.variant(), arm.sent(), arm.engaged(), arm.rate()))
+						.toList(),
+					now);
+			try {
+				jdbc.sql("""
+						UPDATE campaign_steps SET winner = ?, decision = ?::jsonb
+						WHERE campaign_id = ? AND position = ? AND winner IS NULL""")
+					.params(winner.variant(), json.writeValueAsString(winner), campaignId, position)
+					.update();
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	/** Stops one enrolment (a reply, a bounce, an unsubscribe...), keeping the reason. */
@@ -494,6 +577,14 @@ public class Campaigns {
 					throw new InvalidInputProblem("invalid-step", where + "a subject is one line.");
 				}
 			}
+			if (step.winnerMetric() != null && !List.of("opens", "clicks", "replies").contains(step.winnerMetric())) {
+				throw new InvalidInputProblem("invalid-step",
+						where + "the winner is chosen by opens, clicks or replies.");
+			}
+			if (step.minSample() != null && (step.minSample() < 10 || step.minSample() > 100_000)) {
+				throw new InvalidInputProblem("invalid-step",
+						where + "the minimum sample is 10 to 100,000 per variant.");
+			}
 		}
 		jdbc.sql("DELETE FROM campaign_steps WHERE workspace_id = ? AND campaign_id = ?")
 			.params(workspaceId, id)
@@ -503,10 +594,13 @@ public class Campaigns {
 			try {
 				jdbc.sql(
 						"""
-								INSERT INTO campaign_steps (campaign_id, workspace_id, position, delay_minutes, new_thread, variants)
-								VALUES (?, ?, ?, ?, ?, ?::jsonb)""")
+								INSERT INTO campaign_steps (campaign_id, workspace_id, position, delay_minutes, new_thread, variants,
+								    winner_metric, min_sample)
+								VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
 					.params(id, workspaceId, i, step.delayMinutes(), i == 0 || step.newThread(),
-							json.writeValueAsString(step.variants()))
+							json.writeValueAsString(step.variants()),
+							step.variants().size() > 1 ? step.winnerMetric() : null,
+							step.minSample() == null ? 100 : step.minSample())
 					.update();
 			}
 			catch (JsonProcessingException ex) {
@@ -523,20 +617,20 @@ public class Campaigns {
 	}
 
 	List<Step> steps(UUID id) {
-		return jdbc.sql(
-				"SELECT delay_minutes, new_thread, variants::text FROM campaign_steps WHERE campaign_id = ? ORDER BY position")
-			.param(id)
-			.query((rs, i) -> {
-				try {
-					return new Step(rs.getInt(1), rs.getBoolean(2),
-							json.readValue(rs.getString(3), new TypeReference<List<Variant>>() {
-							}));
-				}
-				catch (JsonProcessingException ex) {
-					throw new IllegalStateException(ex);
-				}
-			})
-			.list();
+		return jdbc.sql("""
+				SELECT delay_minutes, new_thread, variants::text, winner_metric, min_sample, decision::text
+				FROM campaign_steps WHERE campaign_id = ? ORDER BY position""").param(id).query((rs, i) -> {
+			try {
+				String decision = rs.getString(6);
+				return new Step(rs.getInt(1), rs.getBoolean(2),
+						json.readValue(rs.getString(3), new TypeReference<List<Variant>>() {
+						}), rs.getString(4), rs.getInt(5),
+						decision == null ? null : json.readValue(decision, Campaign.Winner.class));
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).list();
 	}
 
 	private static Campaign map(ResultSet rs, List<UUID> mailboxIds, List<Step> steps) throws SQLException {

@@ -243,4 +243,32 @@ public class Outbox {
 			.list();
 	}
 
+	/** Messages sent per step and variant of a campaign: step → variant → count. */
+	public Map<Integer, Map<Integer, Long>> sentByVariant(UUID campaignId) {
+		Map<Integer, Map<Integer, Long>> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT step, variant, count(*) FROM outbox WHERE campaign_id = ? AND status = 'sent'
+				GROUP BY step, variant""").param(campaignId).query(rs -> {
+			counts.computeIfAbsent(rs.getInt(1), step -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
+		});
+		return counts;
+	}
+
+	/**
+	 * Messages queued or sent (not failed or cancelled) per step and variant of a
+	 * campaign: the even split of variants.
+	 */
+	public Map<Integer, Map<Integer, Long>> queuedByVariant(UUID campaignId) {
+		Map<Integer, Map<Integer, Long>> counts = new HashMap<>();
+		jdbc.sql(
+				"""
+						SELECT step, variant, count(*) FROM outbox WHERE campaign_id = ? AND status NOT IN ('failed', 'cancelled')
+						GROUP BY step, variant""")
+			.param(campaignId)
+			.query(rs -> {
+				counts.computeIfAbsent(rs.getInt(1), step -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
+			});
+		return counts;
+	}
+
 }
