@@ -141,6 +141,9 @@ class AbWinnerTests {
 			.get("winner")
 			.toString();
 		assertThat(page).contains("\"variant\":0").contains("\"z\"");
+		assertThat(fixtures.signedIn(account).get("/campaigns/" + campaign.id()).getResponse().getContentAsString())
+			.contains("Winner: variant A by opens")
+			.contains("A 15/20, B 3/20");
 	}
 
 	@Test

@@ -29,6 +29,9 @@ class CampaignPagesTests {
 	@Autowired
 	Segments segments;
 
+	@Autowired
+	com.penguinmails.delivery.SendingSwitch sendingSwitch;
+
 	@Test
 	void aCampaignIsWrittenOnItsPageAndLaunchedOnceItCanSend() throws Exception {
 		Account account = fixtures.verifiedAccount("campaign-page");
@@ -88,6 +91,26 @@ class CampaignPagesTests {
 		// Another workspace's member does not see it.
 		WebSession stranger = fixtures.signedIn(fixtures.verifiedAccount("campaign-page-stranger"));
 		assertThat(stranger.get(location).getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void anAdminPausesAllSendingFromTheCampaignsPage() throws Exception {
+		Account account = fixtures.verifiedAccount("pause-all");
+		WebSession session = fixtures.signedIn(account);
+		assertThat(session.get("/campaigns").getResponse().getContentAsString()).contains("Pause all sending");
+		session.post("/campaigns/sending/pause");
+		String paused = session.get("/campaigns").getResponse().getContentAsString();
+		assertThat(paused).contains("All sending is paused").contains("Resume sending");
+		assertThat(sendingSwitch.paused(account.workspaceId())).isTrue();
+		session.post("/campaigns/sending/resume");
+		assertThat(sendingSwitch.paused(account.workspaceId())).isFalse();
+		// A member sees no switch and cannot use it.
+		Account member = fixtures.verifiedAccount("pause-all-member");
+		fixtures.join(account, member, com.penguinmails.shared.WorkspaceRole.MEMBER);
+		WebSession memberSession = fixtures.signedIn(member);
+		memberSession.post("/workspaces/switch", "workspaceId", account.workspaceId().toString());
+		memberSession.post("/campaigns/sending/pause");
+		assertThat(sendingSwitch.paused(account.workspaceId())).isFalse();
 	}
 
 }

@@ -26,6 +26,7 @@ import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.campaigns.Campaigns.LaunchRefused;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.delivery.Outbox;
+import com.penguinmails.delivery.SendingSwitch;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
@@ -48,20 +49,44 @@ class CampaignsController {
 
 	private final Outbox outbox;
 
+	private final SendingSwitch sendingSwitch;
+
 	private final Tenancy tenancy;
 
-	CampaignsController(Campaigns campaigns, Mailboxes mailboxes, Segments segments, Outbox outbox, Tenancy tenancy) {
+	CampaignsController(Campaigns campaigns, Mailboxes mailboxes, Segments segments, Outbox outbox,
+			SendingSwitch sendingSwitch, Tenancy tenancy) {
 		this.campaigns = campaigns;
 		this.mailboxes = mailboxes;
 		this.segments = segments;
 		this.outbox = outbox;
+		this.sendingSwitch = sendingSwitch;
 		this.tenancy = tenancy;
 	}
 
 	@GetMapping("/campaigns")
 	String list(Model model) {
 		model.addAttribute("campaigns", campaigns.list(tenancy.current()));
+		model.addAttribute("sending", sendingSwitch.status(tenancy.current()));
 		return "campaigns/list";
+	}
+
+	/** The workspace's "pause all sending" switch (admins). */
+	@PostMapping("/campaigns/sending/{action:pause|resume}")
+	String sending(@PathVariable String action, RedirectAttributes redirect) {
+		try {
+			if (action.equals("pause")) {
+				sendingSwitch.pause(tenancy.current());
+				redirect.addFlashAttribute("notice", "All sending is paused: nothing leaves until you resume.");
+			}
+			else {
+				sendingSwitch.resume(tenancy.current());
+				redirect.addFlashAttribute("notice", "Sending resumed.");
+			}
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+		}
+		return "redirect:/campaigns";
 	}
 
 	@PostMapping("/campaigns")
@@ -196,6 +221,8 @@ class CampaignsController {
 		String[] bodiesA = values(request, "bodyA");
 		String[] subjectsB = values(request, "subjectB");
 		String[] bodiesB = values(request, "bodyB");
+		String[] metrics = values(request, "winnerMetric");
+		String[] samples = values(request, "minSample");
 		List<Step> steps = new ArrayList<>();
 		for (int i = 0; i < bodiesA.length; i++) {
 			if (bodiesA[i].isBlank()) {
@@ -213,7 +240,16 @@ class CampaignsController {
 			catch (NumberFormatException ex) {
 				throw new InvalidInputProblem("invalid-step", "Step " + (i + 1) + ": the delay is a number of days.");
 			}
-			steps.add(new Step(minutes, "true".equals(at(threads, i)), variants));
+			String metric = at(metrics, i).isBlank() ? null : at(metrics, i);
+			Integer sample;
+			try {
+				sample = at(samples, i).isBlank() ? null : Integer.valueOf(at(samples, i).strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidInputProblem("invalid-step",
+						"Step " + (i + 1) + ": the minimum sample is a whole number.");
+			}
+			steps.add(new Step(minutes, "true".equals(at(threads, i)), variants, metric, sample, null));
 		}
 		return new Draft(name, schedule, stops, pool, steps);
 	}
