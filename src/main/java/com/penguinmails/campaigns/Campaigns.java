@@ -421,6 +421,11 @@ public class Campaigns {
 			else if (mailbox.status().equals("paused")) {
 				reasons.add("mailbox " + mailbox.email() + " is paused");
 			}
+			if (mailboxes.catchesAll(mailbox)) {
+				// The sandbox catches its mail: nothing leaves, no DNS authentication
+				// needed.
+				continue;
+			}
 			var domain = mailboxes.domainOf(inside, mailbox);
 			String domainName = mailbox.email().substring(mailbox.email().indexOf('@') + 1);
 			if (domain.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.mailboxes.internal.MailboxConnections;
+import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -43,13 +45,31 @@ public class Mailboxes {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<SandboxMailbox> sandbox;
+
 	Mailboxes(MailboxRepository repository, MailboxConnections connections, Domains domains, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<SandboxMailbox> sandbox) {
 		this.repository = repository;
 		this.connections = connections;
 		this.domains = domains;
 		this.clock = clock;
 		this.events = events;
+		this.sandbox = sandbox;
+	}
+
+	/** Whether the sandbox mail server runs (then the "sandbox" preset is offered). */
+	public boolean sandboxAvailable() {
+		return sandbox.getIfAvailable() != null;
+	}
+
+	/**
+	 * Whether the mailbox sends into the sandbox, which catches everything: nothing
+	 * leaves the machine, so its domain needs no DNS authentication to try campaigns.
+	 */
+	public boolean catchesAll(Mailbox mailbox) {
+		SandboxMailbox server = sandbox.getIfAvailable();
+		return server != null && mailbox.smtpPort() == server.smtpPort()
+				&& (mailbox.smtpHost().equals("127.0.0.1") || mailbox.smtpHost().equalsIgnoreCase("localhost"));
 	}
 
 	/** Connection presets of the common providers. */
@@ -92,6 +112,9 @@ public class Mailboxes {
 		String displayName = displayName(request.displayName());
 		if (repository.exists(tenant.workspaceId(), email)) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "mailbox-exists", email + " is already connected.");
+		}
+		if ("sandbox".equalsIgnoreCase(request.preset())) {
+			request = sandboxed(request);
 		}
 		Preset preset = preset(request.preset());
 		ServerSettings smtp = server("SMTP", request.smtp(),
@@ -299,6 +322,20 @@ public class Mailboxes {
 		}
 	}
 
+	/** The sandbox's servers, any password: for trying PenguinMails end to end. */
+	private NewMailbox sandboxed(NewMailbox request) {
+		SandboxMailbox server = sandbox.getIfAvailable();
+		if (server == null) {
+			throw new InvalidInputProblem("invalid-preset", "The sandbox mail server is off on this installation.");
+		}
+		String email = request.email() == null ? "" : request.email().strip();
+		return new NewMailbox(email, request.displayName(), "generic",
+				new ServerSettings("127.0.0.1", server.smtpPort(), Security.NONE, email, "sandbox"),
+				new ServerSettings("127.0.0.1", server.imapPort(), Security.NONE, email, "sandbox"),
+				request.signatureHtml(), request.replyTo(), request.dailyCap(), request.minGapSeconds(),
+				request.maxGapSeconds());
+	}
+
 	private static Preset preset(String value) {
 		if (value == null || value.isBlank() || value.equalsIgnoreCase("generic")) {
 			return null;
@@ -307,7 +344,7 @@ public class Mailboxes {
 			return Preset.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputProblem("invalid-preset", "Presets: google, microsoft or generic.");
+			throw new InvalidInputProblem("invalid-preset", "Presets: google, microsoft, generic or sandbox.");
 		}
 	}
 

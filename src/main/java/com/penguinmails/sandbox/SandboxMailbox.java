@@ -10,4 +10,13 @@ public interface SandboxMailbox {
 
 	Optional<SandboxMail> message(int index);
 
+	/**
+	 * The port of the sandbox's SMTP server (any login is accepted): a mailbox sending
+	 * there is caught, never delivered.
+	 */
+	int smtpPort();
+
+	/** The port of the sandbox's IMAP server. */
+	int imapPort();
+
 }

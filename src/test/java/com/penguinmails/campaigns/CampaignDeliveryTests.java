@@ -64,6 +64,12 @@ class CampaignDeliveryTests {
 	Suppressions suppressions;
 
 	@Autowired
+	com.penguinmails.mailboxes.Mailboxes mailboxes;
+
+	@Autowired
+	com.penguinmails.sandbox.SandboxMailbox sandbox;
+
+	@Autowired
 	Clock clock;
 
 	@BeforeAll
@@ -181,6 +187,29 @@ class CampaignDeliveryTests {
 				.query(Long.class)
 				.single()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aNewcomersCampaignRunsEndToEndIntoTheSandbox() throws Exception {
+		// No domain to verify, no server to run: a mailbox on the sandbox preset.
+		Account account = fixtures.verifiedAccount("sandbox-campaign");
+		var mailbox = mailboxes.add(account.owner(), new com.penguinmails.mailboxes.NewMailbox("me@my-startup.test",
+				"Me Founder", "sandbox", null, null, "", "", 30, 0, 0));
+		assertThat(mailboxes.catchesAll(mailbox)).isTrue();
+		String to = "friend-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test";
+		UUID friend = setup.contact(account, to, "Friend", "").id();
+		Campaign campaign = campaigns.create(account.owner(), new Draft("Try it", Schedule.defaults(), null,
+				List.of(mailbox.id()),
+				List.of(new Step(0, false, List.of(new Variant("Hello {{ first_name }}", "<p>It works.</p>", null))))));
+		campaigns.addRecipients(account.owner(), campaign.id(), List.of(friend), null, null);
+		assertThat(campaigns.launch(account.owner(), campaign.id()).status()).isEqualTo("running");
+		Instant t0 = monday();
+		scheduler.tick(t0);
+		drain(t0);
+		assertThat(sandbox.messages()).anySatisfy(mail -> {
+			assertThat(String.join(",", mail.to())).contains(to);
+			assertThat(mail.subject()).isEqualTo("Hello Friend");
+		});
 	}
 
 }

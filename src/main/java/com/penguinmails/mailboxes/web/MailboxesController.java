@@ -102,6 +102,7 @@ class MailboxesController {
 	@GetMapping("/mailboxes")
 	String list(Model model) {
 		model.addAttribute("mailboxes", mailboxes.list(tenancy.current()));
+		model.addAttribute("sandboxOn", mailboxes.sandboxAvailable());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new MailboxForm("", "", "google", "", null, null, "", null, "", null, null, "",
 					null, 30, 60, 300, "", ""));

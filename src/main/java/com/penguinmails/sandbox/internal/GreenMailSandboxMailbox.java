@@ -28,6 +28,16 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 	}
 
 	@Override
+	public int smtpPort() {
+		return server.getSmtp().getPort();
+	}
+
+	@Override
+	public int imapPort() {
+		return server.getImap().getPort();
+	}
+
+	@Override
 	public List<SandboxMail> messages() {
 		MimeMessage[] received = server.getReceivedMessages();
 		List<SandboxMail> mails = new ArrayList<>(received.length);
