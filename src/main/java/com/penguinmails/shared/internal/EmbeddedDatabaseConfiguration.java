@@ -76,6 +76,7 @@ class EmbeddedDatabaseConfiguration {
 			users++;
 			if (instance == null) {
 				Files.createDirectories(dataDir);
+				stopOrphan(dataDir);
 				boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
 				instance = EmbeddedPostgres.builder()
 					.setDataDirectory(dataDir)
@@ -87,6 +88,52 @@ class EmbeddedDatabaseConfiguration {
 						existing ? "existing" : "new", dataDir.toAbsolutePath());
 			}
 			return instance;
+		}
+
+		/**
+		 * A JVM killed without a chance to stop its embedded server (kill -9, a power cut
+		 * of the JVM only) leaves that server running on the data directory, and a new
+		 * server refuses to start there. Such an orphan (the process named in
+		 * {@code postmaster.pid}, a postgres serving this very directory) is asked to
+		 * stop, then killed if it has not within 30 s; PostgreSQL's crash recovery makes
+		 * either safe. A stale file naming no live process is left to PostgreSQL.
+		 */
+		static void stopOrphan(Path dataDir) {
+			Path pidFile = dataDir.resolve("postmaster.pid");
+			long pid;
+			try {
+				if (!Files.exists(pidFile)) {
+					return;
+				}
+				pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+			}
+			catch (IOException | RuntimeException ex) {
+				return;
+			}
+			ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.filter(process -> process.info()
+					.commandLine()
+					.map(line -> line.contains("postgres") && line.contains(dataDir.toString()))
+					.orElse(false))
+				.ifPresent(orphan -> {
+					log.warn("Stopping the embedded PostgreSQL (pid {}) left running on {} by a previous run", pid,
+							dataDir.toAbsolutePath());
+					orphan.destroy();
+					try {
+						orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (java.util.concurrent.TimeoutException ex) {
+						orphan.destroyForcibly();
+						orphan.onExit().join();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					catch (java.util.concurrent.ExecutionException ex) {
+						// It is gone either way.
+					}
+				});
 		}
 
 		static synchronized void release() {
