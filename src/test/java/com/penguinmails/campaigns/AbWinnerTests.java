@@ -1,11 +1,6 @@
 package com.penguinmails.campaigns;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +40,6 @@ class AbWinnerTests {
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	Clock clock;
-
-	private Instant monday() {
-		return ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-			.withHour(10)
-			.withMinute(0)
-			.withSecond(0)
-			.withNano(0)
-			.toInstant();
-	}
 
 	private Map<Integer, Long> variants(UUID campaignId) {
 		Map<Integer, Long> counts = new java.util.TreeMap<>();
@@ -118,7 +100,7 @@ class AbWinnerTests {
 	void aSignificantDifferencePicksTheWinnerForTheRestOfTheStep() throws Exception {
 		Account account = fixtures.verifiedAccount("ab-winner");
 		Campaign campaign = abCampaign(account, contacts(account, "first", 40));
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 		scheduler.tick(t0);
 		assertThat(variants(campaign.id())).containsEntry(0, 20L).containsEntry(1, 20L);
 
@@ -150,7 +132,7 @@ class AbWinnerTests {
 	void withoutASignificantDifferenceTheSplitGoesOn() {
 		Account account = fixtures.verifiedAccount("ab-no-winner");
 		Campaign campaign = abCampaign(account, contacts(account, "first", 40));
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 		scheduler.tick(t0);
 		sentAndOpened(campaign, 10, 8);
 		campaigns.addRecipients(account.owner(), campaign.id(), contacts(account, "later", 10), null, null);

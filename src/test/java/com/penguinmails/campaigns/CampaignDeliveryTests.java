@@ -1,12 +1,7 @@
 package com.penguinmails.campaigns;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -69,9 +64,6 @@ class CampaignDeliveryTests {
 	@Autowired
 	com.penguinmails.sandbox.SandboxMailbox sandbox;
 
-	@Autowired
-	Clock clock;
-
 	@BeforeAll
 	static void start() {
 		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -81,16 +73,6 @@ class CampaignDeliveryTests {
 	@AfterAll
 	static void stop() {
 		smtp.stop();
-	}
-
-	private Instant monday() {
-		return ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-			.withHour(10)
-			.withMinute(0)
-			.withSecond(0)
-			.withNano(0)
-			.toInstant();
 	}
 
 	private void drain(Instant now) {
@@ -126,7 +108,7 @@ class CampaignDeliveryTests {
 						new Step(24 * 60, false, List.of(new Variant("", "<p>Following up.</p>", null))))));
 		campaigns.addRecipients(account.owner(), campaign.id(), List.of(ada), null, null);
 		campaigns.launch(account.owner(), campaign.id());
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 
 		scheduler.tick(t0);
 		drain(t0);
@@ -170,7 +152,7 @@ class CampaignDeliveryTests {
 									new Step(60, false, List.of(new Variant("", "<p>Again</p>", null))))));
 			campaigns.addRecipients(account.owner(), campaign.id(), List.of(gone), null, null);
 			campaigns.launch(account.owner(), campaign.id());
-			Instant t0 = monday();
+			Instant t0 = setup.monday();
 			scheduler.tick(t0);
 			drain(t0);
 
@@ -203,7 +185,7 @@ class CampaignDeliveryTests {
 				List.of(new Step(0, false, List.of(new Variant("Hello {{ first_name }}", "<p>It works.</p>", null))))));
 		campaigns.addRecipients(account.owner(), campaign.id(), List.of(friend), null, null);
 		assertThat(campaigns.launch(account.owner(), campaign.id()).status()).isEqualTo("running");
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 		scheduler.tick(t0);
 		drain(t0);
 		assertThat(sandbox.messages()).anySatisfy(mail -> {

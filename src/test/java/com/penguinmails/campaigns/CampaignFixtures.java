@@ -33,11 +33,29 @@ class CampaignFixtures {
 
 	private final Contacts contacts;
 
-	CampaignFixtures(Fixtures fixtures, Domains domains, Mailboxes mailboxes, Contacts contacts) {
+	private final java.time.Clock clock;
+
+	CampaignFixtures(Fixtures fixtures, Domains domains, Mailboxes mailboxes, Contacts contacts,
+			java.time.Clock clock) {
 		this.fixtures = fixtures;
 		this.domains = domains;
 		this.mailboxes = mailboxes;
 		this.contacts = contacts;
+		this.clock = clock;
+	}
+
+	/**
+	 * The next Monday 10:00 UTC after now: inside the default sending window (Monday to
+	 * Friday, 9 to 17), whatever day the tests run.
+	 */
+	java.time.Instant monday() {
+		return java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+			.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+			.withHour(10)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0)
+			.toInstant();
 	}
 
 	/** A domain of the account, marked verified. */

@@ -1,12 +1,7 @@
 package com.penguinmails.campaigns;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +50,6 @@ class CampaignSchedulerTests {
 	Suppressions suppressions;
 
 	@Autowired
-	Clock clock;
-
-	@Autowired
 	com.penguinmails.audit.Privacy privacy;
 
 	record Row(UUID enrolmentId, int step, UUID mailboxId, String to, String subject, String messageId,
@@ -94,19 +86,6 @@ class CampaignSchedulerTests {
 			.single();
 	}
 
-	/**
-	 * Next Monday 10:00 UTC after now: inside the default window whatever day it runs.
-	 */
-	private Instant monday() {
-		return ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-			.withHour(10)
-			.withMinute(0)
-			.withSecond(0)
-			.withNano(0)
-			.toInstant();
-	}
-
 	private static Variant variant(String subject, String html) {
 		return new Variant(subject, html, null);
 	}
@@ -132,7 +111,7 @@ class CampaignSchedulerTests {
 						new Step(3 * 24 * 60, false, List.of(variant("", "<p>Last one, {{ sender.first_name }}</p>")))),
 				List.of(ada.id()));
 		assertThat(campaign.status()).isEqualTo("running");
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 
 		assertThat(tick(campaign, t0)).isEqualTo(1);
 		Row first = outbox(campaign.id()).get(0);
@@ -180,7 +159,7 @@ class CampaignSchedulerTests {
 		}
 		Campaign campaign = launched(account, Schedule.defaults(), pool,
 				List.of(new Step(0, false, List.of(variant("Hi {{ first_name }}", "<p>Hello</p>")))), people);
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 
 		assertThat(tick(campaign, t0)).isEqualTo(6);
 		List<Row> rows = outbox(campaign.id());
@@ -244,7 +223,7 @@ class CampaignSchedulerTests {
 		suppressions.suppress(account.workspaceId(), "later@client.test", "unsubscribed");
 		campaigns.addRecipients(account.owner(), campaign.id(), List.of(nameless.id()), null, null);
 
-		assertThat(tick(campaign, monday())).isEqualTo(1);
+		assertThat(tick(campaign, setup.monday())).isEqualTo(1);
 		assertThat(outbox(campaign.id())).extracting(Row::to).containsExactly("ok@client.test");
 		Map<String, String> reasons = new java.util.HashMap<>();
 		fixtures.jdbc().sql("""
@@ -269,7 +248,7 @@ class CampaignSchedulerTests {
 				java.time.LocalTime.of(17, 0), null, null, 2);
 		Campaign campaign = launched(account, pace, List.of(sam),
 				List.of(new Step(0, false, List.of(variant("Hi", "<p>Hello</p>")))), people);
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 		assertThat(tick(campaign, t0)).isEqualTo(2);
 		assertThat(tick(campaign, t0.plus(Duration.ofMinutes(20)))).isZero();
 		assertThat(tick(campaign, t0.plus(Duration.ofMinutes(61)))).isEqualTo(2);
@@ -287,7 +266,7 @@ class CampaignSchedulerTests {
 		}
 		Campaign campaign = launched(account, Schedule.defaults(), List.of(sam),
 				List.of(new Step(0, false, List.of(variant("Hi", "<p>Hello</p>")))), people);
-		Instant t0 = monday();
+		Instant t0 = setup.monday();
 		ExecutorService nodes = Executors.newFixedThreadPool(2);
 		try {
 			Future<Integer> one = nodes.submit(() -> scheduler.tick(t0));
@@ -311,7 +290,7 @@ class CampaignSchedulerTests {
 				List.of(new Step(0, false, List.of(variant("Hi {{ first_name }}", "<p>Hello</p>"))),
 						new Step(60, false, List.of(variant("", "<p>Again</p>")))),
 				List.of(ada.id()));
-		tick(campaign, monday());
+		tick(campaign, setup.monday());
 		Map<String, Object> export = privacy.export(account.owner(), ada.id(), "127.0.0.1");
 		assertThat(export.get("campaigns").toString()).contains(campaign.name());
 		assertThat(export.get("messages").toString()).contains("Hi Ada");
