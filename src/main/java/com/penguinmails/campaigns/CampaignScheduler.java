@@ -204,10 +204,11 @@ public class CampaignScheduler {
 		long room = 0;
 		for (Slot slot : pool.values()) {
 			if (slot.open(horizon)) {
-				long minGap = Math.max(1, slot.mailbox.minGapSeconds());
+				long minGap = slot.mailbox.minGapSeconds();
 				long window = Math.max(0,
 						Duration.between(slot.nextFree.isAfter(now) ? slot.nextFree : now, horizon).toSeconds());
-				room += Math.min(slot.left(), 1 + window / minGap);
+				// Without a gap, the day's cap is the only limit.
+				room += minGap <= 0 ? slot.left() : Math.min(slot.left(), 1 + window / minGap);
 			}
 		}
 		if (room == 0) {
