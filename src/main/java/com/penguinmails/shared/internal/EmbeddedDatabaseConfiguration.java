@@ -117,6 +117,13 @@ class EmbeddedDatabaseConfiguration {
 					.map(line -> line.contains("postgres") && line.contains(dataDir.toString()))
 					.orElse(false))
 				.ifPresent(orphan -> {
+					if (inUse(dataDir)) {
+						throw new IllegalStateException(
+								"Another PenguinMails process is using the embedded database in "
+										+ dataDir.toAbsolutePath()
+										+ "; stop it, or give this one its own PENGUINMAILS_DATA_DIR (several nodes need an "
+										+ "external PostgreSQL: PENGUINMAILS_DB_URL).");
+					}
 					log.warn("Stopping the embedded PostgreSQL (pid {}) left running on {} by a previous run", pid,
 							dataDir.toAbsolutePath());
 					orphan.destroy();
@@ -134,6 +141,32 @@ class EmbeddedDatabaseConfiguration {
 						// It is gone either way.
 					}
 				});
+		}
+
+		/**
+		 * Whether a live process still holds the embedded server's lock file (the library
+		 * locks it while it runs the server): then the server is not an orphan.
+		 */
+		static boolean inUse(Path dataDir) {
+			Path lock = dataDir.resolve("epg-lock");
+			if (!Files.exists(lock)) {
+				return false;
+			}
+			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+					java.nio.file.StandardOpenOption.WRITE)) {
+				java.nio.channels.FileLock held = channel.tryLock();
+				if (held == null) {
+					return true;
+				}
+				held.release();
+				return false;
+			}
+			catch (java.nio.channels.OverlappingFileLockException ex) {
+				return true;
+			}
+			catch (IOException ex) {
+				return false;
+			}
 		}
 
 		static synchronized void release() {

@@ -88,4 +88,26 @@ class EmbeddedServerRestartTests {
 		EmbeddedDatabaseConfiguration.EmbeddedServer.stopOrphan(dir);
 	}
 
+	@Test
+	void aServerStillUsedByALiveProcessIsNotTouched() throws Exception {
+		Path dir = data.resolve("live");
+		Files.createDirectories(dir);
+		EmbeddedPostgres live = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.start();
+		try {
+			long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.EmbeddedServer.stopOrphan(dir))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("Another PenguinMails process");
+			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+		}
+		finally {
+			live.close();
+		}
+	}
+
 }
