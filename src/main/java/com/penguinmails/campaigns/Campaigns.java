@@ -381,6 +381,60 @@ public class Campaigns {
 		}
 	}
 
+	/**
+	 * Free mail providers: a reply from one of their users says nothing of the others.
+	 */
+	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com", "ymail.com",
+			"hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "gmx.com", "gmx.de",
+			"gmx.net", "web.de", "mail.ru", "yandex.ru", "yandex.com", "proton.me", "protonmail.com", "zoho.com",
+			"fastmail.com", "hey.com", "qq.com", "163.com");
+
+	/**
+	 * What tracking and inbound report about one enrolment: {@code replied},
+	 * {@code clicked}, {@code unsubscribed}, {@code complained} or {@code bounced}. The
+	 * enrolment stops when its campaign stops on that event (a reply, by default); on a
+	 * reply with "stop the whole company" on, every other active enrolment of the
+	 * campaign at the same company domain stops too (free mail providers excepted).
+	 * Returns how many enrolments stopped.
+	 */
+	public int stopOn(UUID workspaceId, UUID enrolmentId, String event) {
+		var row = jdbc.sql("""
+				SELECT e.campaign_id, c.email, k.stop_on_reply, k.stop_on_click, k.stop_on_unsubscribe,
+				    k.stop_on_complaint, k.stop_on_bounce, k.stop_company_on_reply
+				FROM enrolments e JOIN contacts c ON c.id = e.contact_id JOIN campaigns k ON k.id = e.campaign_id
+				WHERE e.workspace_id = ? AND e.id = ?""")
+			.params(workspaceId, enrolmentId)
+			.query((rs,
+					i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+							rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8) })
+			.optional();
+		if (row.isEmpty()) {
+			return 0;
+		}
+		Object[] found = row.get();
+		boolean stops = switch (event) {
+			case "replied" -> (Boolean) found[2];
+			case "clicked" -> (Boolean) found[3];
+			case "unsubscribed" -> (Boolean) found[4];
+			case "complained" -> (Boolean) found[5];
+			case "bounced" -> (Boolean) found[6];
+			default -> throw new IllegalArgumentException("Unknown event " + event);
+		};
+		int stopped = stops && stop(workspaceId, enrolmentId, event) ? 1 : 0;
+		String email = (String) found[1];
+		String domain = email.substring(email.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+		if (event.equals("replied") && (Boolean) found[7] && !FREE_MAIL.contains(domain)) {
+			stopped += jdbc.sql("""
+					UPDATE enrolments e SET state = 'stopped', stop_reason = 'a colleague replied', updated_at = ?
+					FROM contacts c
+					WHERE c.id = e.contact_id AND e.workspace_id = ? AND e.campaign_id = ? AND e.state = 'active'
+					    AND e.id <> ? AND lower(split_part(c.email, '@', 2)) = ?""")
+				.params(Timestamp.from(clock.instant()), workspaceId, found[0], enrolmentId, domain)
+				.update();
+		}
+		return stopped;
+	}
+
 	/** Stops one enrolment (a reply, a bounce, an unsubscribe...), keeping the reason. */
 	public boolean stop(UUID workspaceId, UUID enrolmentId, String reason) {
 		return jdbc.sql("""

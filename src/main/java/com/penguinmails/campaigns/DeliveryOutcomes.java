@@ -1,6 +1,5 @@
 package com.penguinmails.campaigns;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +14,9 @@ import com.penguinmails.delivery.MessageFailed;
 @Component
 class DeliveryOutcomes {
 
-	private final JdbcClient jdbc;
-
 	private final Campaigns campaigns;
 
-	DeliveryOutcomes(JdbcClient jdbc, Campaigns campaigns) {
-		this.jdbc = jdbc;
+	DeliveryOutcomes(Campaigns campaigns) {
 		this.campaigns = campaigns;
 	}
 
@@ -29,18 +25,8 @@ class DeliveryOutcomes {
 		if (failed.enrolmentId() == null || failed.campaignId() == null) {
 			return;
 		}
-		Boolean stopOnBounce = jdbc.sql("SELECT stop_on_bounce FROM campaigns WHERE workspace_id = ? AND id = ?")
-			.params(failed.workspaceId(), failed.campaignId())
-			.query(Boolean.class)
-			.optional()
-			.orElse(null);
-		if (stopOnBounce == null) {
-			return;
-		}
 		if (failed.hardBounce()) {
-			if (stopOnBounce) {
-				campaigns.stop(failed.workspaceId(), failed.enrolmentId(), "bounced");
-			}
+			campaigns.stopOn(failed.workspaceId(), failed.enrolmentId(), "bounced");
 			return;
 		}
 		String reply = failed.smtpReply() == null ? "" : failed.smtpReply();

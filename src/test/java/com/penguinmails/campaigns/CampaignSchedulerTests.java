@@ -309,4 +309,51 @@ class CampaignSchedulerTests {
 			.single()).isEqualTo("cancelled");
 	}
 
+	@Test
+	void aReplyStopsTheSequenceAndWithCompanyStopItsColleaguesButNotFreeMailUsers() {
+		Account account = fixtures.verifiedAccount("stops");
+		String domain = setup.verifiedDomain(account);
+		UUID sam = setup.mailbox(account, "sam@" + domain, 2525, 30, 0, 0).id();
+		Contact ceo = setup.contact(account, "ceo@acme.test", "Ceo", "");
+		Contact cto = setup.contact(account, "cto@ACME.test", "Cto", "");
+		Contact other = setup.contact(account, "jo@other.test", "Jo", "");
+		Contact gmailOne = setup.contact(account, "one@gmail.com", "One", "");
+		Contact gmailTwo = setup.contact(account, "two@gmail.com", "Two", "");
+		Campaign campaign = campaigns.create(account.owner(),
+				new Draft("Stops " + UUID.randomUUID(), Schedule.defaults(),
+						new Campaign.Stops(true, false, true, true, true, true), List.of(sam),
+						List.of(new Step(0, false, List.of(variant("Hi {{ first_name }}", "<p>Hello</p>"))),
+								new Step(60, false, List.of(variant("", "<p>Again</p>"))))));
+		campaigns.addRecipients(account.owner(), campaign.id(),
+				List.of(ceo.id(), cto.id(), other.id(), gmailOne.id(), gmailTwo.id()), null, null);
+		campaigns.launch(account.owner(), campaign.id());
+		Map<String, UUID> enrolments = new java.util.HashMap<>();
+		fixtures.jdbc()
+			.sql("SELECT c.email, e.id FROM enrolments e JOIN contacts c ON c.id = e.contact_id WHERE e.campaign_id = ?")
+			.param(campaign.id())
+			.query(rs -> {
+				enrolments.put(rs.getString(1).toLowerCase(), rs.getObject(2, UUID.class));
+			});
+
+		// A click does not stop (off here); a reply stops the replier and the colleague.
+		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), "clicked")).isZero();
+		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), "replied")).isEqualTo(2);
+		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("one@gmail.com"), "replied")).isEqualTo(1);
+		Map<String, String> states = new java.util.HashMap<>();
+		fixtures.jdbc().sql("""
+				SELECT lower(c.email), e.state || ' ' || coalesce(e.stop_reason, '') FROM enrolments e
+				JOIN contacts c ON c.id = e.contact_id WHERE e.campaign_id = ?""").param(campaign.id()).query(rs -> {
+			states.put(rs.getString(1), rs.getString(2).strip());
+		});
+		assertThat(states).containsEntry("ceo@acme.test", "stopped replied")
+			.containsEntry("cto@acme.test", "stopped a colleague replied")
+			.containsEntry("jo@other.test", "active")
+			.containsEntry("one@gmail.com", "stopped replied")
+			.containsEntry("two@gmail.com", "active");
+		// Stopped enrolments get nothing more.
+		tick(campaign, setup.monday());
+		assertThat(outbox(campaign.id())).extracting(Row::to)
+			.containsExactlyInAnyOrder("jo@other.test", "two@gmail.com");
+	}
+
 }
