@@ -354,6 +354,12 @@ class CampaignSchedulerTests {
 		tick(campaign, setup.monday());
 		assertThat(outbox(campaign.id())).extracting(Row::to)
 			.containsExactlyInAnyOrder("jo@other.test", "two@gmail.com");
+		// Jo replies after step 1: the follow-up an hour later goes to Two only.
+		campaigns.stopOn(account.workspaceId(), enrolments.get("jo@other.test"), "replied");
+		tick(campaign, setup.monday().plus(Duration.ofHours(2)));
+		assertThat(outbox(campaign.id())).filteredOn(row -> row.step() == 1)
+			.extracting(Row::to)
+			.containsExactly("two@gmail.com");
 	}
 
 }
