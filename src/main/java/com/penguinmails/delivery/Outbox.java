@@ -111,7 +111,8 @@ public class Outbox {
 
 	/**
 	 * Queues many messages in one round trip; each result is the queued message, or empty
-	 * when that enrolment's step was queued before.
+	 * when that enrolment's step was queued before (or the driver could not say: then
+	 * {@link #find} tells which message holds the step).
 	 */
 	public List<Optional<Queued>> enqueueAll(List<OutgoingMessage> messages, List<Instant> notBefore) {
 		if (messages.isEmpty()) {
@@ -141,7 +142,9 @@ public class Outbox {
 				ON CONFLICT (enrolment_id, step) DO NOTHING""", rows);
 		List<Optional<Queued>> result = new java.util.ArrayList<>(messages.size());
 		for (int i = 0; i < counts.length; i++) {
-			result.add(counts[i] == 0 ? Optional.empty() : Optional.of(queued.get(i)));
+			// 1: inserted; 0: queued before; anything else (a driver that cannot tell):
+			// ask later.
+			result.add(counts[i] == 1 ? Optional.of(queued.get(i)) : Optional.empty());
 		}
 		return result;
 	}
