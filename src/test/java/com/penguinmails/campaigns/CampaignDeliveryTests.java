@@ -59,6 +59,9 @@ class CampaignDeliveryTests {
 	Suppressions suppressions;
 
 	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
 	com.penguinmails.mailboxes.Mailboxes mailboxes;
 
 	@Autowired
@@ -192,6 +195,47 @@ class CampaignDeliveryTests {
 			assertThat(String.join(",", mail.to())).contains(to);
 			assertThat(mail.subject()).isEqualTo("Hello Friend");
 		});
+	}
+
+	@Test
+	void theOneClickUnsubscribeOfADeliveredMessageStopsTheSequence() throws Exception {
+		Account account = fixtures.verifiedAccount("campaign-unsubscribe");
+		String domain = setup.verifiedDomain(account);
+		Mailbox sam = setup.mailbox(account, "sam@" + domain, smtp.getSmtp().getPort(), 30, 0, 0);
+		smtp.setUser("sam@" + domain, "sam@" + domain, "secret");
+		String to = "leaving-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+		UUID contact = setup.contact(account, to, "Lee", "").id();
+		Campaign campaign = campaigns.create(account.owner(),
+				new Draft("Unsubscribe", Schedule.defaults(), null, List.of(sam.id()),
+						List.of(new Step(0, false, List.of(new Variant("Hello", "<p>Hi</p>", null))),
+								new Step(24 * 60, false, List.of(new Variant("", "<p>Again</p>", null))))));
+		campaigns.addRecipients(account.owner(), campaign.id(), List.of(contact), null, null);
+		campaigns.launch(account.owner(), campaign.id());
+		Instant t0 = setup.monday();
+		scheduler.tick(t0);
+		drain(t0);
+
+		// The link in the delivered message's List-Unsubscribe header, POSTed as a mail
+		// provider does (RFC 8058).
+		String header = received(to).get(0).getHeader("List-Unsubscribe")[0];
+		String url = header.substring(header.indexOf('<') + 1, header.indexOf('>'));
+		String path = java.net.URI.create(url).getPath();
+		assertThat(mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+				.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+
+		scheduler.tick(t0.plus(Duration.ofDays(1)));
+		drain(t0.plus(Duration.ofDays(1)));
+		assertThat(received(to)).hasSize(1);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT state || ' ' || stop_reason FROM enrolments WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(String.class)
+			.single()).isEqualTo("stopped unsubscribed");
 	}
 
 }
