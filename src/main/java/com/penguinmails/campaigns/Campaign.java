@@ -10,8 +10,20 @@ import java.util.UUID;
  *
  * @param status draft, scheduled, running, paused, completed or archived
  */
-public record Campaign(UUID id, String name, String status, Schedule schedule, Stops stops, List<UUID> mailboxIds,
-		List<Step> steps, Instant createdAt, Instant launchedAt) {
+public record Campaign(UUID id, String name, String status, Schedule schedule, Stops stops, Tracking tracking,
+		List<UUID> mailboxIds, List<Step> steps, Instant createdAt, Instant launchedAt) {
+
+	/**
+	 * Open (a 1x1 pixel) and click (links through a signed redirect) tracking; both off
+	 * by default, as cold email is best kept plain.
+	 */
+	public record Tracking(boolean opens, boolean clicks) {
+
+		public static Tracking off() {
+			return new Tracking(false, false);
+		}
+
+	}
 
 	/**
 	 * When messages go out.

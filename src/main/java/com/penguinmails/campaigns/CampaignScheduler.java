@@ -34,6 +34,7 @@ import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.OutgoingMessage;
+import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Pacing;
 import com.penguinmails.delivery.Outbox.Queued;
@@ -83,13 +84,16 @@ public class CampaignScheduler {
 
 	private final JdbcTemplate template;
 
+	private final TrackingLinks links;
+
 	private final Clock clock;
 
 	private final boolean enabled;
 
 	CampaignScheduler(JdbcClient jdbc, Campaigns campaigns, Mailboxes mailboxes, Contacts contacts,
 			Suppressions suppressions, Outbox outbox, TransactionTemplate transactions, JdbcTemplate template,
-			Clock clock, @Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
+			TrackingLinks links, Clock clock,
+			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.mailboxes = mailboxes;
@@ -98,6 +102,7 @@ public class CampaignScheduler {
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.template = template;
+		this.links = links;
 		this.clock = clock;
 		this.enabled = enabled;
 	}
@@ -314,7 +319,9 @@ public class CampaignScheduler {
 			planned.add(new Planned(enrolment, slot,
 					new OutgoingMessage(workspaceId, campaignId, enrolment.id(), enrolment.nextStep(), variantIndex,
 							slot.mailbox.id(), slot.mailbox.email(), contact.id(), contact.email(),
-							(contact.firstName() + " " + contact.lastName()).strip(), subject, rendered.html(),
+							(contact.firstName() + " " + contact.lastName()).strip(), subject,
+							links.rewrite(rendered.html(), enrolment.id(), enrolment.nextStep(),
+									campaign.tracking().opens(), campaign.tracking().clicks()),
 							rendered.text(), followUp ? thread[thread.length - 1] : null,
 							followUp ? String.join(" ", thread) : null),
 					notBefore, followUp, rendered.subject()));

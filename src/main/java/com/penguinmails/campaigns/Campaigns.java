@@ -54,7 +54,13 @@ import com.penguinmails.templates.Templates;
 public class Campaigns {
 
 	/** A campaign as a change: null fields stay as they are. */
-	public record Draft(String name, Schedule schedule, Stops stops, List<UUID> mailboxIds, List<Step> steps) {
+	public record Draft(String name, Schedule schedule, Stops stops, List<UUID> mailboxIds, List<Step> steps,
+			Campaign.Tracking tracking) {
+
+		public Draft(String name, Schedule schedule, Stops stops, List<UUID> mailboxIds, List<Step> steps) {
+			this(name, schedule, stops, mailboxIds, steps, null);
+		}
+
 	}
 
 	/** Who a campaign has, by enrolment state. */
@@ -123,7 +129,14 @@ public class Campaigns {
 		writeSchedule(tenant.workspaceId(), id, schedule, stops);
 		writeMailboxes(tenant, id, draft.mailboxIds() == null ? List.of() : draft.mailboxIds());
 		writeSteps(tenant.workspaceId(), id, draft.steps() == null ? List.of() : draft.steps());
+		writeTracking(tenant.workspaceId(), id, draft.tracking() == null ? Campaign.Tracking.off() : draft.tracking());
 		return get(tenant, id);
+	}
+
+	private void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {
+		jdbc.sql("UPDATE campaigns SET track_opens = ?, track_clicks = ? WHERE workspace_id = ? AND id = ?")
+			.params(tracking.opens(), tracking.clicks(), workspaceId, id)
+			.update();
 	}
 
 	/**
@@ -152,6 +165,9 @@ public class Campaigns {
 		}
 		if (draft.steps() != null) {
 			writeSteps(tenant.workspaceId(), id, draft.steps());
+		}
+		if (draft.tracking() != null) {
+			writeTracking(tenant.workspaceId(), id, draft.tracking());
 		}
 		return get(tenant, id);
 	}
@@ -708,8 +724,8 @@ public class Campaigns {
 				rs.getBoolean("stop_on_bounce"), rs.getBoolean("stop_on_unsubscribe"),
 				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"));
 		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"), schedule,
-				stops, mailboxIds, steps, rs.getTimestamp("created_at").toInstant(),
-				launchedAt == null ? null : launchedAt.toInstant());
+				stops, new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks")), mailboxIds,
+				steps, rs.getTimestamp("created_at").toInstant(), launchedAt == null ? null : launchedAt.toInstant());
 	}
 
 }

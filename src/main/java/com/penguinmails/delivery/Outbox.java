@@ -275,8 +275,8 @@ public class Outbox {
 	}
 
 	/** Who a message went to, and from which campaign step: tracking and inbound. */
-	public record Recipient(UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, int variant, UUID contactId,
-			String address) {
+	public record Recipient(UUID outboxId, UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, int variant,
+			UUID contactId, String address) {
 	}
 
 	public Optional<Recipient> recipient(UUID outboxId) {
@@ -284,7 +284,7 @@ public class Outbox {
 				SELECT workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address
 				FROM outbox WHERE id = ?""")
 			.param(outboxId)
-			.query((rs, i) -> new Recipient(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+			.query((rs, i) -> new Recipient(outboxId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getInt(4), rs.getInt(5), rs.getObject(6, UUID.class),
 					rs.getString(7)))
 			.optional();

@@ -18,7 +18,7 @@ class TrackingSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain trackingChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/u/**")
+		http.securityMatcher("/u/**", "/o/**", "/c/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())

@@ -1,0 +1,131 @@
+package com.penguinmails.delivery;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.shared.PenguinMailsProperties;
+import com.penguinmails.shared.Secrets;
+
+/**
+ * Open and click tracking links. A token carries the message (enrolment and step) and,
+ * for a click, the destination; an HMAC tag makes it tamper-proof, so the redirect goes
+ * only where the message itself pointed (no open redirect) and needs no stored state.
+ */
+@Component
+public class TrackingLinks {
+
+	/** What a token names: the message, and the destination of a click (empty: open). */
+	public record Link(UUID enrolmentId, int step, String url) {
+	}
+
+	private static final int TAG_BYTES = 16;
+
+	private final byte[] key;
+
+	private final PenguinMailsProperties properties;
+
+	TrackingLinks(Secrets secrets, PenguinMailsProperties properties) {
+		this.key = secrets.derivedKey("tracking-link");
+		this.properties = properties;
+	}
+
+	/**
+	 * The HTML with its http(s) links sent through the click redirect and, when
+	 * {@code opens}, a 1x1 pixel at the end.
+	 */
+	public String rewrite(String html, UUID enrolmentId, int step, boolean opens, boolean clicks) {
+		if (!opens && !clicks) {
+			return html;
+		}
+		boolean whole = html.toLowerCase(Locale.ROOT).contains("<html");
+		Document document = Jsoup.parse(html);
+		document.outputSettings().prettyPrint(false);
+		if (clicks) {
+			for (Element link : document.select("a[href]")) {
+				String href = link.attr("href").strip();
+				String scheme = href.toLowerCase(Locale.ROOT);
+				if (scheme.startsWith("http://") || scheme.startsWith("https://")) {
+					link.attr("href", base() + "c/" + token(enrolmentId, step, href));
+				}
+			}
+		}
+		if (opens) {
+			document.body()
+				.appendElement("img")
+				.attr("src", base() + "o/" + token(enrolmentId, step, ""))
+				.attr("width", "1")
+				.attr("height", "1")
+				.attr("alt", "")
+				.attr("style", "display:none");
+		}
+		return whole ? document.outerHtml() : document.body().html();
+	}
+
+	public String token(UUID enrolmentId, int step, String url) {
+		byte[] target = url.getBytes(StandardCharsets.UTF_8);
+		ByteBuffer body = ByteBuffer.allocate(20 + target.length);
+		body.putLong(enrolmentId.getMostSignificantBits()).putLong(enrolmentId.getLeastSignificantBits());
+		body.putInt(step).put(target);
+		byte[] payload = body.array();
+		byte[] token = Arrays.copyOf(payload, payload.length + TAG_BYTES);
+		System.arraycopy(tag(payload), 0, token, payload.length, TAG_BYTES);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+	}
+
+	/** What a token names, when its tag is ours. */
+	public Optional<Link> parse(String token) {
+		byte[] raw;
+		try {
+			raw = Base64.getUrlDecoder().decode(token == null ? "" : token);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		if (raw.length < 20 + TAG_BYTES) {
+			return Optional.empty();
+		}
+		byte[] payload = Arrays.copyOf(raw, raw.length - TAG_BYTES);
+		if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, payload.length, raw.length),
+				Arrays.copyOf(tag(payload), TAG_BYTES))) {
+			return Optional.empty();
+		}
+		ByteBuffer body = ByteBuffer.wrap(payload);
+		UUID enrolment = new UUID(body.getLong(), body.getLong());
+		int step = body.getInt();
+		return Optional
+			.of(new Link(enrolment, step, new String(payload, 20, payload.length - 20, StandardCharsets.UTF_8)));
+	}
+
+	private String base() {
+		String base = properties.baseUrl().toString();
+		return base.endsWith("/") ? base : base + "/";
+	}
+
+	private byte[] tag(byte[] payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(payload);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
