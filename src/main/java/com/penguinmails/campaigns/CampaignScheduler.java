@@ -306,7 +306,8 @@ public class CampaignScheduler {
 			int variantIndex = step.winner() != null ? step.winner().variant()
 					: evenly(split, enrolment.nextStep(), step.variants().size());
 			Variant variant = step.variants().get(variantIndex);
-			Rendered rendered = campaigns.render(variant, contact, Campaigns.sender(slot.mailbox), zone.getId());
+			Rendered rendered = campaigns.render(variant, contact, Campaigns.sender(slot.mailbox), zone.getId(),
+					links.unsubscribeUrl(enrolment.id(), enrolment.nextStep()));
 			if (!rendered.sendable()) {
 				stops.add(new Object[] { "no value for " + String.join(", ", rendered.missing()), enrolment.id() });
 				continue;

@@ -60,7 +60,9 @@ public class TrackingLinks {
 			for (Element link : document.select("a[href]")) {
 				String href = link.attr("href").strip();
 				String scheme = href.toLowerCase(Locale.ROOT);
-				if (scheme.startsWith("http://") || scheme.startsWith("https://")) {
+				// Our own unsubscribe link stays as it is: it is not a click to count.
+				if ((scheme.startsWith("http://") || scheme.startsWith("https://"))
+						&& !href.startsWith(base() + "u/")) {
 					link.attr("href", base() + "c/" + token(enrolmentId, step, href));
 				}
 			}
@@ -75,6 +77,17 @@ public class TrackingLinks {
 				.attr("style", "display:none");
 		}
 		return whole ? document.outerHtml() : document.body().html();
+	}
+
+	/** What an unsubscribe token carries in place of a destination. */
+	public static final String UNSUBSCRIBE = "!unsubscribe";
+
+	/**
+	 * The {@code {{ unsubscribe_url }}} of a message: the same page as the
+	 * List-Unsubscribe header's link, signed for this enrolment's step.
+	 */
+	public String unsubscribeUrl(UUID enrolmentId, int step) {
+		return base() + "u/" + token(enrolmentId, step, UNSUBSCRIBE);
 	}
 
 	public String token(UUID enrolmentId, int step, String url) {

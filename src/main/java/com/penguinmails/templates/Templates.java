@@ -153,6 +153,11 @@ public class Templates {
 	}
 
 	public Rendered render(EmailTemplate template, Map<String, Object> contact, String timeZone) {
+		if (!contact.containsKey("unsubscribe_url")) {
+			// Previews and test sends: each real message gets its own signed link.
+			contact = new java.util.LinkedHashMap<>(contact);
+			contact.put("unsubscribe_url", "https://unsubscribe.invalid/preview");
+		}
 		ZoneId zone;
 		try {
 			zone = timeZone == null || timeZone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(timeZone);

@@ -12,6 +12,7 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Recipient;
+import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.delivery.UnsubscribeLinks;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.NotFoundProblem;
@@ -32,6 +33,8 @@ public class Unsubscribes {
 
 	private final UnsubscribeLinks links;
 
+	private final TrackingLinks tracking;
+
 	private final Outbox outbox;
 
 	private final Suppressions suppressions;
@@ -42,9 +45,10 @@ public class Unsubscribes {
 
 	private final WorkspaceDirectory directory;
 
-	Unsubscribes(UnsubscribeLinks links, Outbox outbox, Suppressions suppressions, Contacts contacts,
-			Campaigns campaigns, WorkspaceDirectory directory) {
+	Unsubscribes(UnsubscribeLinks links, TrackingLinks tracking, Outbox outbox, Suppressions suppressions,
+			Contacts contacts, Campaigns campaigns, WorkspaceDirectory directory) {
 		this.links = links;
+		this.tracking = tracking;
 		this.outbox = outbox;
 		this.suppressions = suppressions;
 		this.contacts = contacts;
@@ -79,7 +83,13 @@ public class Unsubscribes {
 	}
 
 	private Recipient recipient(String token) {
-		Optional<UUID> outboxId = links.outboxId(token);
+		// The header's link names the outbox row; the body's {{ unsubscribe_url }} the
+		// enrolment's step.
+		Optional<UUID> outboxId = links.outboxId(token)
+			.or(() -> tracking.parse(token)
+				.filter(link -> link.url().equals(TrackingLinks.UNSUBSCRIBE))
+				.flatMap(link -> outbox.find(link.enrolmentId(), link.step()))
+				.map(Outbox.Queued::outboxId));
 		return outboxId.flatMap(outbox::recipient)
 			.filter(r -> !r.address().equals("erased@invalid"))
 			.orElseThrow(() -> new NotFoundProblem("Unsubscribe link"));

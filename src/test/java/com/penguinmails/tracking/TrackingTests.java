@@ -76,6 +76,7 @@ class TrackingTests {
 						new Step(0, false,
 								List.of(new Variant("Hi",
 										"<p>Read <a href=\"https://example.com/guide?a=1&amp;b=2\">the guide</a> or "
+												+ "<a href=\"{{ unsubscribe_url }}\">unsubscribe</a> or "
 												+ "<a href=\"mailto:sam@x.test\">write</a>.</p>",
 										null))),
 						new Step(60, false, List.of(new Variant("", "<p>Again</p>", null)))),
@@ -135,6 +136,30 @@ class TrackingTests {
 		Account account = fixtures.verifiedAccount("tracking-off");
 		String html = html(account, false, false);
 		assertThat(html).contains("href=\"https://example.com/guide?a=1&amp;b=2\"").doesNotContain("/o/");
+	}
+
+	@Test
+	void theUnsubscribeUrlTagGivesEachMessageItsOwnWorkingLink() throws Exception {
+		Account account = fixtures.verifiedAccount("tracking-unsubscribe-tag");
+		String html = html(account, true, true);
+		// Not sent through the click redirect: it is not a click.
+		Matcher link = Pattern.compile("href=\"https?://[^/]+(/u/[A-Za-z0-9_-]+)\"").matcher(html);
+		assertThat(link.find()).isTrue();
+		assertThat(mvc.perform(get(link.group(1))).andReturn().getResponse().getContentAsString())
+			.contains("Unsubscribe?")
+			.contains("ada@client.test");
+		assertThat(mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(link.group(1))
+				.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT state || ' ' || stop_reason FROM enrolments WHERE workspace_id = ?")
+			.param(account.workspaceId())
+			.query(String.class)
+			.single()).isEqualTo("stopped unsubscribed");
 	}
 
 }
