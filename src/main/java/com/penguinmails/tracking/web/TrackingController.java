@@ -1,9 +1,9 @@
 package com.penguinmails.tracking.web;
 
-import java.net.URI;
 import java.util.Base64;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,9 +45,11 @@ class TrackingController {
 
 	@GetMapping("/c/{token}")
 	ResponseEntity<Void> click(@PathVariable String token) {
+		// The destination is the message's own link, as written (it may hold characters a
+		// strict URI refuses); only line breaks are taken out of the header.
 		return engagements.clicked(token)
 			.map(url -> ResponseEntity.status(HttpStatus.FOUND)
-				.location(URI.create(url))
+				.header(HttpHeaders.LOCATION, url.replaceAll("[\\r\\n]", ""))
 				.cacheControl(CacheControl.noStore())
 				.<Void>build())
 			.orElseGet(() -> ResponseEntity.notFound().build());
