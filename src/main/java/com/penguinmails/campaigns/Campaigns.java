@@ -518,7 +518,7 @@ public class Campaigns {
 			for (int s = 0; s < campaign.steps().size(); s++) {
 				List<Variant> variants = campaign.steps().get(s).variants();
 				for (int v = 0; v < variants.size(); v++) {
-					Rendered rendered = render(variants.get(v), contact, sender, "UTC", "https://unsubscribe.invalid/");
+					Rendered rendered = render(variants.get(v), contact, sender, "UTC", null);
 					for (String variable : rendered.missing()) {
 						missing
 							.computeIfAbsent(
@@ -552,9 +552,11 @@ public class Campaigns {
 			String unsubscribeUrl) {
 		Map<String, Object> fields = new LinkedHashMap<>(contact.mergeFields());
 		fields.put("sender", sender);
-		// {{ unsubscribe_url }}: the message's own signed link (a placeholder for
-		// checks).
-		fields.put("unsubscribe_url", unsubscribeUrl);
+		// {{ unsubscribe_url }}: the message's own signed link; without one (launch
+		// checks) templates put their preview placeholder.
+		if (unsubscribeUrl != null) {
+			fields.put("unsubscribe_url", unsubscribeUrl);
+		}
 		EmailTemplate template = new EmailTemplate(null, "", 0, variant.subject(), variant.html(), variant.text(),
 				null);
 		return templates.render(template, fields, timeZone);

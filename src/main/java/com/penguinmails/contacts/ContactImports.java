@@ -124,20 +124,12 @@ public class ContactImports {
 		String token = UUID.randomUUID().toString();
 		Path file = staged(tenant, token);
 		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
-		try (Reader reader = new java.io.InputStreamReader(
-				BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
-				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
-					.setDelimiter(delimiter)
-					.get()
-					.parse(reader)) {
-			var first = parser.iterator();
-			if (!first.hasNext()) {
-				Files.deleteIfExists(file);
-				throw new InvalidInputProblem("empty-file", "The file is empty.");
-			}
-			List<String> headers = first.next().toList();
-			return new StagedUpload(token, headers, headers.stream().map(ContactFields::guess).toList());
+		List<String> headers = firstRow(file, delimiter);
+		if (headers.isEmpty()) {
+			Files.deleteIfExists(file);
+			throw new InvalidInputProblem("empty-file", "The file is empty.");
 		}
+		return new StagedUpload(token, headers, headers.stream().map(ContactFields::guess).toList());
 	}
 
 	/** Starts the import of a staged upload with the mapping the user confirmed. */
@@ -189,9 +181,7 @@ public class ContactImports {
 
 	private void run(UUID workspaceId, UUID id, Path file, Options options, boolean deleteAfter) {
 		Map<String, String> mapping = options.mapping() == null ? Map.of() : options.mapping();
-		try (CountingStream counted = new CountingStream(Files.newInputStream(file));
-				Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(counted).get(),
-						StandardCharsets.UTF_8)) {
+		try (CountingStream counted = new CountingStream(Files.newInputStream(file)); Reader reader = utf8(counted)) {
 			List<String> customKeys = new ArrayList<>();
 			for (String field : CsvContactImporter.fields(headers(file, options.delimiter()), mapping)) {
 				String key = field.startsWith("custom.") ? ContactFields.customKey(field.substring(7)) : null;
@@ -234,8 +224,19 @@ public class ContactImports {
 	 * The header row of a file, or nothing when it cannot be read (the import says why).
 	 */
 	private static List<String> headers(Path file, char delimiter) {
-		try (Reader reader = new java.io.InputStreamReader(
-				BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+		try {
+			return firstRow(file, delimiter);
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * The first row of a CSV file (UTF-8, with or without BOM), or nothing when empty.
+	 */
+	private static List<String> firstRow(Path file, char delimiter) throws IOException {
+		try (Reader reader = utf8(Files.newInputStream(file));
 				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
 					.setDelimiter(delimiter)
 					.get()
@@ -243,9 +244,11 @@ public class ContactImports {
 			var rows = parser.iterator();
 			return rows.hasNext() ? rows.next().toList() : List.of();
 		}
-		catch (IOException | RuntimeException ex) {
-			return List.of();
-		}
+	}
+
+	/** UTF-8 text of a stream, a byte order mark dropped. */
+	private static Reader utf8(InputStream in) throws IOException {
+		return new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
 	}
 
 	/** Counts the bytes read, for a progress bar by share of the file. */

@@ -213,12 +213,9 @@ public class Segments {
 	 */
 	public long count(Tenant tenant, SegmentDefinition definition) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Compiled compiled = SegmentCompiler.compile(definition, fields.types(tenant.workspaceId()));
-		List<Object> params = new ArrayList<>();
-		params.add(tenant.workspaceId());
-		params.addAll(compiled.params());
-		return jdbc.sql("SELECT count(*) FROM contacts c WHERE c.workspace_id = ? AND " + compiled.sql())
-			.params(params)
+		Compiled where = where(tenant.workspaceId(), definition);
+		return jdbc.sql("SELECT count(*) FROM contacts c WHERE " + where.sql())
+			.params(where.params())
 			.query(Long.class)
 			.single();
 	}
@@ -238,12 +235,9 @@ public class Segments {
 	/** The ids of the contacts a saved segment matches now (campaign enrolment). */
 	public List<UUID> segmentContactIds(Tenant tenant, UUID segmentId) {
 		Segment segment = segment(tenant, segmentId);
-		Compiled compiled = SegmentCompiler.compile(segment.definition(), fields.types(tenant.workspaceId()));
-		List<Object> params = new ArrayList<>();
-		params.add(tenant.workspaceId());
-		params.addAll(compiled.params());
-		return jdbc.sql("SELECT c.id FROM contacts c WHERE c.workspace_id = ? AND " + compiled.sql())
-			.params(params)
+		Compiled where = where(tenant.workspaceId(), segment.definition());
+		return jdbc.sql("SELECT c.id FROM contacts c WHERE " + where.sql())
+			.params(where.params())
 			.query(UUID.class)
 			.list();
 	}
@@ -251,17 +245,25 @@ public class Segments {
 	/** The emails of matching contacts, for previews (at most {@code limit}). */
 	public List<String> sample(Tenant tenant, SegmentDefinition definition, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Compiled compiled = SegmentCompiler.compile(definition, fields.types(tenant.workspaceId()));
-		List<Object> params = new ArrayList<>();
-		params.add(tenant.workspaceId());
-		params.addAll(compiled.params());
+		Compiled where = where(tenant.workspaceId(), definition);
+		List<Object> params = new ArrayList<>(where.params());
 		params.add(Math.max(1, Math.min(limit, 1000)));
-		return jdbc
-			.sql("SELECT c.email FROM contacts c WHERE c.workspace_id = ? AND " + compiled.sql()
-					+ " ORDER BY c.email LIMIT ?")
+		return jdbc.sql("SELECT c.email FROM contacts c WHERE " + where.sql() + " ORDER BY c.email LIMIT ?")
 			.params(params)
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * The condition on {@code contacts c} of a definition within one workspace, with its
+	 * parameters (the workspace first).
+	 */
+	private Compiled where(UUID workspaceId, SegmentDefinition definition) {
+		Compiled compiled = SegmentCompiler.compile(definition, fields.types(workspaceId));
+		List<Object> params = new ArrayList<>();
+		params.add(workspaceId);
+		params.addAll(compiled.params());
+		return new Compiled("c.workspace_id = ? AND " + compiled.sql(), params);
 	}
 
 	private SegmentDefinition read(String stored) {

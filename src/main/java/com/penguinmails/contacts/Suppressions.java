@@ -90,24 +90,7 @@ public class Suppressions {
 	 * suppressed.
 	 */
 	public boolean isSuppressed(UUID workspaceId, String email) {
-		String address;
-		try {
-			address = normalize(email);
-		}
-		catch (InvalidInputProblem ex) {
-			return true;
-		}
-		List<byte[]> hashes = new ArrayList<>();
-		hashes.add(hash(address));
-		String domain = address.substring(address.indexOf('@') + 1);
-		while (domain.contains(".")) {
-			hashes.add(hash(domain));
-			domain = domain.substring(domain.indexOf('.') + 1);
-		}
-		return jdbc.sql("SELECT count(*) FROM suppressions WHERE workspace_id = ? AND value_hash = ANY (?)")
-			.params(workspaceId, hashes.toArray(byte[][]::new))
-			.query(Long.class)
-			.single() > 0;
+		return !suppressedAmong(workspaceId, List.of(email)).isEmpty();
 	}
 
 	/**

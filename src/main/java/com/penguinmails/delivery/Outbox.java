@@ -68,24 +68,7 @@ public class Outbox {
 	 * enrolment's step is already queued. The Message-ID is on the sender's domain.
 	 */
 	public Optional<Queued> enqueue(OutgoingMessage message, Instant notBefore) {
-		UUID id = UUID.randomUUID();
-		String from = message.fromAddress();
-		String messageId = "<" + id + "@" + from.substring(from.indexOf('@') + 1).toLowerCase(Locale.ROOT) + ">";
-		String to = message.toAddress();
-		int inserted = jdbc.sql("""
-				INSERT INTO outbox (id, workspace_id, campaign_id, enrolment_id, step, variant, mailbox_id, contact_id,
-				    to_address, to_domain, to_name, subject, html, text, message_id, in_reply_to, references_ids,
-				    not_before, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (enrolment_id, step) DO NOTHING""")
-			.params(id, message.workspaceId(), message.campaignId(), message.enrolmentId(), message.step(),
-					message.variant(), message.mailboxId(), message.contactId(), to,
-					to.substring(to.indexOf('@') + 1).toLowerCase(Locale.ROOT),
-					message.toName() == null ? "" : message.toName(), message.subject(), message.html(), message.text(),
-					messageId, message.inReplyTo(), message.references(), Timestamp.from(notBefore),
-					Timestamp.from(clock.instant()))
-			.update();
-		return inserted == 1 ? Optional.of(new Queued(id, messageId)) : Optional.empty();
+		return enqueueAll(List.of(message), List.of(notBefore)).get(0);
 	}
 
 	/**
@@ -248,13 +231,7 @@ public class Outbox {
 
 	/** Messages sent per step and variant of a campaign: step → variant → count. */
 	public Map<Integer, Map<Integer, Long>> sentByVariant(UUID campaignId) {
-		Map<Integer, Map<Integer, Long>> counts = new HashMap<>();
-		jdbc.sql("""
-				SELECT step, variant, count(*) FROM outbox WHERE campaign_id = ? AND status = 'sent'
-				GROUP BY step, variant""").param(campaignId).query(rs -> {
-			counts.computeIfAbsent(rs.getInt(1), step -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
-		});
-		return counts;
+		return byVariant(campaignId, "status = 'sent'");
 	}
 
 	/**
@@ -262,11 +239,14 @@ public class Outbox {
 	 * campaign: the even split of variants.
 	 */
 	public Map<Integer, Map<Integer, Long>> queuedByVariant(UUID campaignId) {
+		return byVariant(campaignId, "status NOT IN ('failed', 'cancelled')");
+	}
+
+	/** Step → variant → messages of a campaign whose status meets {@code condition}. */
+	private Map<Integer, Map<Integer, Long>> byVariant(UUID campaignId, String condition) {
 		Map<Integer, Map<Integer, Long>> counts = new HashMap<>();
-		jdbc.sql(
-				"""
-						SELECT step, variant, count(*) FROM outbox WHERE campaign_id = ? AND status NOT IN ('failed', 'cancelled')
-						GROUP BY step, variant""")
+		jdbc.sql("SELECT step, variant, count(*) FROM outbox WHERE campaign_id = ? AND " + condition
+				+ " GROUP BY step, variant")
 			.param(campaignId)
 			.query(rs -> {
 				counts.computeIfAbsent(rs.getInt(1), step -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));

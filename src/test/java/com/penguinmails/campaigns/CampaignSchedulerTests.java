@@ -78,6 +78,22 @@ class CampaignSchedulerTests {
 		return outbox(campaign.id()).size() - before;
 	}
 
+	/**
+	 * One SQL expression over each enrolment of a campaign ({@code e}), by its contact's
+	 * email in lower case; trimmed text.
+	 */
+	private Map<String, String> byEmail(UUID campaignId, String expression) {
+		Map<String, String> values = new java.util.HashMap<>();
+		fixtures.jdbc()
+			.sql("SELECT lower(c.email), (" + expression
+					+ ")::text FROM enrolments e JOIN contacts c ON c.id = e.contact_id WHERE e.campaign_id = ?")
+			.param(campaignId)
+			.query(rs -> {
+				values.put(rs.getString(1), rs.getString(2).strip());
+			});
+		return values;
+	}
+
 	private String enrolment(UUID campaignId, String column) {
 		return fixtures.jdbc()
 			.sql("SELECT " + column + "::text FROM enrolments WHERE campaign_id = ?")
@@ -191,12 +207,8 @@ class CampaignSchedulerTests {
 		// Saturday 9 March 2030, noon in New York; clocks go forward on Sunday 10 March.
 		Instant saturday = Instant.parse("2030-03-09T17:00:00Z");
 		assertThat(tick(campaign, saturday)).isZero();
-		Map<String, String> next = new java.util.HashMap<>();
-		fixtures.jdbc().sql("""
-				SELECT c.email, e.next_send_at FROM enrolments e JOIN contacts c ON c.id = e.contact_id
-				WHERE e.campaign_id = ?""").param(campaign.id()).query(rs -> {
-			next.put(rs.getString(1), rs.getTimestamp(2).toInstant().toString());
-		});
+		Map<String, String> next = byEmail(campaign.id(),
+				"to_char(e.next_send_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
 		// Monday 09:00 EDT is 13:00 UTC (it was 14:00 UTC before the change).
 		assertThat(next.get("ny@client.test")).isEqualTo("2030-03-11T13:00:00Z");
 		// The Tokyo contact: Monday 09:00 in Tokyo is Monday 00:00 UTC.
@@ -225,14 +237,9 @@ class CampaignSchedulerTests {
 
 		assertThat(tick(campaign, setup.monday())).isEqualTo(1);
 		assertThat(outbox(campaign.id())).extracting(Row::to).containsExactly("ok@client.test");
-		Map<String, String> reasons = new java.util.HashMap<>();
-		fixtures.jdbc().sql("""
-				SELECT c.email, e.stop_reason FROM enrolments e JOIN contacts c ON c.id = e.contact_id
-				WHERE e.campaign_id = ? AND e.state = 'stopped'""").param(campaign.id()).query(rs -> {
-			reasons.put(rs.getString(1), rs.getString(2));
-		});
-		assertThat(reasons).containsEntry("later@client.test", "suppressed")
-			.containsEntry("nameless@client.test", "no value for first_name");
+		Map<String, String> reasons = byEmail(campaign.id(), "e.state || ' ' || coalesce(e.stop_reason, '')");
+		assertThat(reasons).containsEntry("later@client.test", "stopped suppressed")
+			.containsEntry("nameless@client.test", "stopped no value for first_name");
 	}
 
 	@Test
@@ -328,23 +335,13 @@ class CampaignSchedulerTests {
 				List.of(ceo.id(), cto.id(), other.id(), gmailOne.id(), gmailTwo.id()), null, null);
 		campaigns.launch(account.owner(), campaign.id());
 		Map<String, UUID> enrolments = new java.util.HashMap<>();
-		fixtures.jdbc()
-			.sql("SELECT c.email, e.id FROM enrolments e JOIN contacts c ON c.id = e.contact_id WHERE e.campaign_id = ?")
-			.param(campaign.id())
-			.query(rs -> {
-				enrolments.put(rs.getString(1).toLowerCase(), rs.getObject(2, UUID.class));
-			});
+		byEmail(campaign.id(), "e.id").forEach((email, id) -> enrolments.put(email, UUID.fromString(id)));
 
 		// A click does not stop (off here); a reply stops the replier and the colleague.
 		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), "clicked")).isZero();
 		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), "replied")).isEqualTo(2);
 		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("one@gmail.com"), "replied")).isEqualTo(1);
-		Map<String, String> states = new java.util.HashMap<>();
-		fixtures.jdbc().sql("""
-				SELECT lower(c.email), e.state || ' ' || coalesce(e.stop_reason, '') FROM enrolments e
-				JOIN contacts c ON c.id = e.contact_id WHERE e.campaign_id = ?""").param(campaign.id()).query(rs -> {
-			states.put(rs.getString(1), rs.getString(2).strip());
-		});
+		Map<String, String> states = byEmail(campaign.id(), "e.state || ' ' || coalesce(e.stop_reason, '')");
 		assertThat(states).containsEntry("ceo@acme.test", "stopped replied")
 			.containsEntry("cto@acme.test", "stopped a colleague replied")
 			.containsEntry("jo@other.test", "active")

@@ -91,15 +91,7 @@ class CrashRecoveryBench {
 		TestDnsServer dns = TestDnsServer.start();
 		int port = freePort();
 		base = "http://localhost:" + port;
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("PENGUINMAILS_DATA_DIR", dir.resolve("data").toString());
-		env.put("SERVER_PORT", String.valueOf(port));
-		env.put("PENGUINMAILS_BASE_URL", base);
-		env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(freePort()));
-		env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(freePort()));
-		env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
-		env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
-		env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
+		Map<String, String> env = env(dir.resolve("data"), port, dns);
 		Process app = start(jar, env, dir.resolve("first.log"));
 		Process second = null;
 		try {
@@ -162,16 +154,8 @@ class CrashRecoveryBench {
 		new java.security.SecureRandom().nextBytes(masterKey);
 		int firstPort = freePort();
 		base = "http://localhost:" + firstPort;
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("PENGUINMAILS_DATA_DIR", dir.resolve("first").toString());
+		Map<String, String> env = env(dir.resolve("first"), firstPort, dns);
 		env.put("PENGUINMAILS_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(masterKey));
-		env.put("SERVER_PORT", String.valueOf(firstPort));
-		env.put("PENGUINMAILS_BASE_URL", base);
-		env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(freePort()));
-		env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(freePort()));
-		env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
-		env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
-		env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
 		Process first = start(jar, env, dir.resolve("first.log"));
 		Process second = null;
 		try {
@@ -179,11 +163,9 @@ class CrashRecoveryBench {
 				.get(3)
 				.strip();
 			int secondPort = freePort();
-			Map<String, String> other = new LinkedHashMap<>(env);
-			other.put("PENGUINMAILS_DATA_DIR", dir.resolve("second").toString());
-			other.put("SERVER_PORT", String.valueOf(secondPort));
-			other.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(freePort()));
-			other.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(freePort()));
+			Map<String, String> other = env(dir.resolve("second"), secondPort, dns);
+			other.put("PENGUINMAILS_BASE_URL", env.get("PENGUINMAILS_BASE_URL"));
+			other.put("PENGUINMAILS_MASTER_KEY", env.get("PENGUINMAILS_MASTER_KEY"));
 			other.put("PENGUINMAILS_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
 			other.put("PENGUINMAILS_DB_USERNAME", "postgres");
 			other.put("PENGUINMAILS_DB_PASSWORD", "postgres");
@@ -214,6 +196,23 @@ class CrashRecoveryBench {
 			sink.stop();
 			dns.close();
 		}
+	}
+
+	/**
+	 * The environment of one application process: its data, its ports, the harness's DNS
+	 * server, a fast scheduler tick.
+	 */
+	private static Map<String, String> env(Path data, int port, TestDnsServer dns) throws IOException {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("PENGUINMAILS_DATA_DIR", data.toString());
+		env.put("SERVER_PORT", String.valueOf(port));
+		env.put("PENGUINMAILS_BASE_URL", "http://localhost:" + port);
+		env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(freePort()));
+		env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(freePort()));
+		env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
+		env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
+		env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
+		return env;
 	}
 
 	private Process start(Path jar, Map<String, String> env, Path log) throws Exception {
