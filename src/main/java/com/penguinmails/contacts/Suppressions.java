@@ -39,7 +39,8 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class Suppressions {
 
-	public static final List<String> REASONS = List.of("unsubscribed", "hard_bounce", "complaint", "manual");
+	public static final List<String> REASONS = List.of("unsubscribed", "hard_bounce", "soft_bounces", "complaint",
+			"manual");
 
 	public record ImportResult(int added, int alreadyThere, List<String> errors) {
 	}

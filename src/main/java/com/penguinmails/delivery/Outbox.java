@@ -270,4 +270,65 @@ public class Outbox {
 			.optional();
 	}
 
+	/**
+	 * A message of ours as inbound mail refers to it: who it went to, from which mailbox
+	 * and campaign step, with its subject and Message-ID (replies, bounces, complaints).
+	 */
+	public record Sent(Recipient recipient, UUID mailboxId, String subject, String messageId, Instant sentAt) {
+	}
+
+	private static final String SENT = """
+			SELECT id, workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, mailbox_id,
+			    subject, message_id, sent_at
+			FROM outbox""";
+
+	/** The message we sent with this id, in the workspace. */
+	public Optional<Sent> sent(UUID workspaceId, UUID outboxId) {
+		return jdbc.sql(SENT + " WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, outboxId)
+			.query(Outbox::sent)
+			.optional();
+	}
+
+	/**
+	 * The messages we sent with these Message-IDs (angle brackets included, as in the
+	 * headers), in the workspace.
+	 */
+	public List<Sent> sentWithMessageIds(UUID workspaceId, Collection<String> messageIds) {
+		if (messageIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SENT + " WHERE workspace_id = ? AND message_id = ANY (?)")
+			.params(workspaceId, messageIds.toArray(String[]::new))
+			.query(Outbox::sent)
+			.list();
+	}
+
+	/** What a mailbox sent to an address, newest first (at most {@code limit}). */
+	public List<Sent> sentTo(UUID workspaceId, UUID mailboxId, String address, int limit) {
+		return jdbc.sql(SENT + """
+				 WHERE workspace_id = ? AND mailbox_id = ? AND lower(to_address) = lower(?) AND sent_at IS NOT NULL
+				ORDER BY sent_at DESC LIMIT ?""")
+			.params(workspaceId, mailboxId, address, limit)
+			.query(Outbox::sent)
+			.list();
+	}
+
+	/** How many messages a mailbox has sent since the instant (complaint rates). */
+	public long sentBy(UUID workspaceId, UUID mailboxId, Instant since) {
+		return jdbc.sql("SELECT count(*) FROM outbox WHERE workspace_id = ? AND mailbox_id = ? AND sent_at >= ?")
+			.params(workspaceId, mailboxId, Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		Timestamp sentAt = rs.getTimestamp("sent_at");
+		return new Sent(new Recipient(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+				rs.getObject("campaign_id", UUID.class), rs.getObject("enrolment_id", UUID.class), rs.getInt("step"),
+				rs.getInt("variant"), rs.getObject("contact_id", UUID.class), rs.getString("to_address")),
+				rs.getObject("mailbox_id", UUID.class), rs.getString("subject"), rs.getString("message_id"),
+				sentAt == null ? null : sentAt.toInstant());
+	}
+
 }

@@ -322,6 +322,22 @@ public class Mailboxes {
 		}
 	}
 
+	/** For the inbound sync: every mailbox of every workspace. */
+	public List<MailboxRef> all() {
+		return repository.all();
+	}
+
+	/**
+	 * For the inbound sync: connects and logs in to the mailbox's IMAP server. The
+	 * password is decrypted only inside this feature; the caller closes the store.
+	 * @throws NotFoundProblem when the mailbox no longer exists
+	 */
+	public jakarta.mail.Store openImap(UUID workspaceId, UUID id) throws jakarta.mail.MessagingException {
+		MailboxRepository.Row row = repository.credentials(workspaceId, id)
+			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
+		return connections.openImap(row);
+	}
+
 	/** The sandbox's servers, any password: for trying PenguinMails end to end. */
 	private NewMailbox sandboxed(NewMailbox request) {
 		SandboxMailbox server = sandbox.getIfAvailable();

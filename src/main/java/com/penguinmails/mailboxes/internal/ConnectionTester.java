@@ -65,6 +65,22 @@ class ConnectionTester {
 		}
 	}
 
+	/**
+	 * A connected, logged-in IMAP store, for reading the mailbox (inbound sync). The
+	 * caller closes it.
+	 */
+	Store openImap(String host, int port, Security security, String username, String password)
+			throws MessagingException {
+		Properties props = properties("imap", security);
+		String protocol = security == Security.TLS ? "imaps" : "imap";
+		// Fetch big messages in one piece rather than 16 KiB partial fetches.
+		props.put("mail." + protocol + ".partialfetch", "false");
+		props.put("mail." + protocol + ".fetchsize", "1048576");
+		Store store = Session.getInstance(props).getStore(protocol);
+		store.connect(host, port, username, password);
+		return store;
+	}
+
 	/** Sends one message through the server, or fails with the stage that failed. */
 	Step send(String host, int port, Security security, String username, String password,
 			java.util.function.Function<Session, jakarta.mail.internet.MimeMessage> message) {

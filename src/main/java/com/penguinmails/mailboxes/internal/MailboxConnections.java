@@ -87,6 +87,12 @@ public class MailboxConnections {
 				password);
 	}
 
+	/** Connects and logs in to the mailbox's IMAP server, for reading it. */
+	public jakarta.mail.Store openImap(MailboxRepository.Row row) throws MessagingException {
+		String password = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());
+		return tester.openImap(row.imapHost(), row.imapPort(), row.imapSecurity(), row.imapUsername(), password);
+	}
+
 	public ConnectionTest test(MailboxRepository.Row row) {
 		String smtpPassword = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
 		String imapPassword = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());

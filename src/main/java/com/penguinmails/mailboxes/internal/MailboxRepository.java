@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxRef;
 import com.penguinmails.mailboxes.Security;
 
 /** Mailboxes; every query takes the workspace id first. Passwords stay encrypted here. */
@@ -127,6 +128,14 @@ public class MailboxRepository {
 	}
 
 	/** Puts the mailbox in error with the reason; false when it was not active. */
+	/** Every mailbox of every workspace, for the inbound sync. */
+	public List<MailboxRef> all() {
+		return jdbc.sql("SELECT workspace_id, id, email, status FROM mailboxes")
+			.query((rs, i) -> new MailboxRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4)))
+			.list();
+	}
+
 	public boolean markError(UUID workspaceId, UUID id, String error) {
 		return jdbc.sql("""
 				UPDATE mailboxes SET status = 'error', last_error = ?

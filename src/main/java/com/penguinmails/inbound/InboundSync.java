@@ -1,0 +1,89 @@
+package com.penguinmails.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import com.penguinmails.inbound.internal.InboundProperties;
+import com.penguinmails.inbound.internal.InboundStore;
+import com.penguinmails.inbound.internal.MailboxSync;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.NotFoundProblem;
+
+/**
+ * Syncs every mailbox's INBOX and spam folder on an interval. Nodes share the mailboxes
+ * through leased claims ({@code SKIP LOCKED}), so each is read by one node at a time; a
+ * failing mailbox is retried with a growing wait (up to an hour) and its error shown.
+ */
+@Service
+public class InboundSync {
+
+	private static final Logger log = LoggerFactory.getLogger(InboundSync.class);
+
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	private final Mailboxes mailboxes;
+
+	private final InboundStore store;
+
+	private final MailboxSync sync;
+
+	private final InboundProperties properties;
+
+	private final Clock clock;
+
+	InboundSync(Mailboxes mailboxes, InboundStore store, MailboxSync sync, InboundProperties properties, Clock clock) {
+		this.mailboxes = mailboxes;
+		this.store = store;
+		this.sync = sync;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What one sync of a mailbox did. */
+	public record Result(UUID mailboxId, int stored, List<String> folders, String error) {
+	}
+
+	/**
+	 * Syncs the mailboxes that are due, at most {@code max}, one after the other.
+	 */
+	public List<Result> tick(int max) {
+		Instant now = clock.instant();
+		store.schedule(mailboxes.all(), now);
+		return store.claimDue(now, LEASE, max).stream().map(claim -> sync(claim[0], claim[1])).toList();
+	}
+
+	/** Syncs one mailbox now (also what "Sync now" does). */
+	public Result sync(UUID workspaceId, UUID mailboxId) {
+		Instant started = clock.instant();
+		try (Store imap = mailboxes.openImap(workspaceId, mailboxId)) {
+			MailboxSync.Outcome outcome = sync.sync(workspaceId, mailboxId, imap);
+			store.synced(mailboxId, clock.instant(), clock.instant().plus(properties.interval()));
+			return new Result(mailboxId, outcome.stored(), outcome.folders(), null);
+		}
+		catch (NotFoundProblem ex) {
+			return new Result(mailboxId, 0, List.of(), "The mailbox was removed.");
+		}
+		catch (MessagingException | RuntimeException ex) {
+			String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().strip();
+			int failures = store.failed(mailboxId, error, started, properties.interval());
+			log.info("Inbound sync of mailbox {} failed ({} in a row): {}", mailboxId, failures, error);
+			return new Result(mailboxId, 0, List.of(), error);
+		}
+	}
+
+	/** Makes the mailbox due now, for the next round of any node (IMAP IDLE saw mail). */
+	public void wake(UUID mailboxId) {
+		store.due(mailboxId, clock.instant());
+	}
+
+}

@@ -1,0 +1,337 @@
+package com.penguinmails.inbound.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.Suppressions;
+import com.penguinmails.delivery.Outbox;
+import com.penguinmails.delivery.Outbox.Sent;
+import com.penguinmails.inbound.BounceReceived;
+import com.penguinmails.inbound.ComplaintRateExceeded;
+import com.penguinmails.inbound.ComplaintReceived;
+import com.penguinmails.inbound.ReplyReceived;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+
+/**
+ * What one inbound message means, and what follows: it is classified (reply, auto-reply,
+ * bounce, complaint, unsubscribe), matched to the message of ours it concerns, stored for
+ * the inbox, and — only the first time it is stored — acted on: a reply stops the
+ * sequence, a hard bounce and a complaint suppress the address, a mailto unsubscribe
+ * unsubscribes. Runs inside the sync's transaction: a crash leaves the message to the
+ * next sync, and the unique keys keep it from being acted on twice.
+ */
+@Component
+public class InboundProcessor {
+
+	/** "Re:", "AW:", "Fwd:" and kin, as many as lead the subject. */
+	private static final Pattern SUBJECT_PREFIX = Pattern
+		.compile("^(\\s*(re|aw|sv|antw|vs|fw|fwd|wg|tr|rv|odp)\\s*(\\[\\d+])?\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
+
+	private final InboundStore store;
+
+	private final Outbox outbox;
+
+	private final Campaigns campaigns;
+
+	private final Suppressions suppressions;
+
+	private final Contacts contacts;
+
+	private final Mailboxes mailboxes;
+
+	private final ApplicationEventPublisher events;
+
+	private final InboundProperties properties;
+
+	private final Clock clock;
+
+	InboundProcessor(InboundStore store, Outbox outbox, Campaigns campaigns, Suppressions suppressions,
+			Contacts contacts, Mailboxes mailboxes, ApplicationEventPublisher events, InboundProperties properties,
+			Clock clock) {
+		this.store = store;
+		this.outbox = outbox;
+		this.campaigns = campaigns;
+		this.suppressions = suppressions;
+		this.contacts = contacts;
+		this.mailboxes = mailboxes;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Where a message was read: its folder, UIDVALIDITY, UID and arrival time. */
+	public record Source(UUID workspaceId, UUID mailboxId, String folder, long uidValidity, long uid,
+			Instant receivedAt, long size) {
+	}
+
+	/**
+	 * Classifies, matches, stores and acts on one message. Returns the stored kind, or
+	 * empty when the message was stored before.
+	 */
+	public Optional<String> process(Source source, MessageReader.Read read) {
+		Classification classification = InboundClassifier.classify(read.message());
+		List<String> problems = new ArrayList<>(read.problems());
+		problems.addAll(classification.problems());
+		java.util.Set<String> flags = new java.util.TreeSet<>(read.flags());
+		if (!classification.problems().isEmpty() && !flags.contains("bad_encoding")) {
+			flags.add("malformed");
+		}
+		UUID workspaceId = source.workspaceId();
+		Optional<Sent> sent = match(source, read, classification);
+		BouncedRecipient bounce = classification.kind() == Classification.Kind.BOUNCE ? bounced(classification, sent)
+				: null;
+		String kind = switch (classification.kind()) {
+			case BOUNCE -> bounce == null ? "other" : "bounce";
+			case COMPLAINT -> "complaint";
+			case AUTO_REPLY -> "auto_reply";
+			case UNSUBSCRIBE -> "unsubscribe";
+			case MESSAGE -> sent.isPresent() ? "reply" : "other";
+		};
+		UUID id = UUID.randomUUID();
+		UUID[] inboxThread = sent.isPresent() ? null : store.threadOf(workspaceId, read.answers()).orElse(null);
+		if (inboxThread != null && kind.equals("other")) {
+			kind = "reply";
+		}
+		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
+		UUID threadId = recipient != null && recipient.enrolmentId() != null ? recipient.enrolmentId()
+				: recipient != null ? recipient.outboxId() : inboxThread != null ? inboxThread[0] : id;
+		UUID campaignId = recipient != null ? recipient.campaignId() : inboxThread != null ? inboxThread[1] : null;
+		UUID enrolmentId = recipient != null ? recipient.enrolmentId() : inboxThread != null ? inboxThread[2] : null;
+		UUID contactId = recipient != null ? recipient.contactId() : inboxThread != null ? inboxThread[3] : null;
+		boolean inboxVisible = kind.equals("reply") || kind.equals("auto_reply") || kind.equals("other");
+		InboundStore.NewMessage message = new InboundStore.NewMessage(id, workspaceId, source.mailboxId(), "in",
+				source.folder(), source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
+				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),
+				read.subject(), read.sentAt(), source.receivedAt(), source.size(), kind,
+				bounce == null ? null : bounce.type(), bounce == null ? null : clip(bounce.status(), 16),
+				bounce == null ? null : clip(bounce.address(), 320),
+				bounce == null ? null : clip(bounce.diagnostic(), 1000), String.join(",", flags),
+				clip(String.join("; ", problems), 2000), read.text(), read.html(), read.raw(),
+				recipient == null ? null : recipient.outboxId(), sent.map(Sent::mailboxId).orElse(null), campaignId,
+				enrolmentId, contactId, threadId, inboxVisible);
+		Instant now = clock.instant();
+		if (!store.insert(message, now)) {
+			return Optional.empty();
+		}
+		switch (kind) {
+			case "reply", "auto_reply" ->
+				replied(source, read, sent, kind.equals("auto_reply"), id, contactId, campaignId, enrolmentId);
+			case "bounce" -> bounced(source, sent, bounce, id);
+			case "complaint" -> complained(source, sent, classification, id, now);
+			case "unsubscribe" -> unsubscribed(workspaceId, read.fromAddress(), sent);
+			default -> {
+			}
+		}
+		return Optional.of(kind);
+	}
+
+	/**
+	 * The message of ours this one is about. A report (bounce, complaint) names it in the
+	 * original it returns: our {@code X-PenguinMails-ID}, else its Message-ID; a bounce
+	 * without either falls back to what this mailbox last sent the bounced address. A
+	 * reply names it in {@code In-Reply-To}/{@code References} (RFC 5322 §3.6.4), else by
+	 * its sender and subject among what this mailbox sent that sender.
+	 */
+	private Optional<Sent> match(Source source, MessageReader.Read read, Classification classification) {
+		UUID workspaceId = source.workspaceId();
+		Classification.Kind kind = classification.kind();
+		if (kind == Classification.Kind.BOUNCE || kind == Classification.Kind.COMPLAINT) {
+			Original original = classification.original();
+			Optional<Sent> found = Optional.empty();
+			if (original != null && original.penguinId() != null) {
+				found = uuid(original.penguinId()).flatMap(id -> outbox.sent(workspaceId, id));
+			}
+			if (found.isEmpty() && original != null && original.messageId() != null) {
+				found = outbox.sentWithMessageIds(workspaceId, List.of(original.messageId())).stream().findFirst();
+			}
+			if (found.isEmpty()) {
+				String address = kind == Classification.Kind.COMPLAINT
+						? (classification.complaint() == null ? null : classification.complaint().originalRecipient())
+						: classification.bounces().stream().map(BouncedRecipient::address).findFirst().orElse(null);
+				if (address == null && original != null) {
+					address = original.to();
+				}
+				if (address != null && address.contains("@")) {
+					found = outbox.sentTo(workspaceId, source.mailboxId(), address.strip(), 1).stream().findFirst();
+				}
+			}
+			return found;
+		}
+		List<String> answers = read.answers();
+		if (!answers.isEmpty()) {
+			List<Sent> ours = outbox.sentWithMessageIds(workspaceId, answers);
+			for (String id : answers) {
+				Optional<Sent> found = ours.stream().filter(s -> s.messageId().equals(id)).findFirst();
+				if (found.isPresent()) {
+					return found;
+				}
+			}
+		}
+		if (read.fromAddress().isBlank()) {
+			return Optional.empty();
+		}
+		List<Sent> toSender = outbox.sentTo(workspaceId, source.mailboxId(), read.fromAddress(), 20);
+		if (kind == Classification.Kind.UNSUBSCRIBE) {
+			return toSender.stream().findFirst();
+		}
+		String subject = bare(read.subject());
+		return toSender.stream().filter(s -> !subject.isEmpty() && bare(s.subject()).equals(subject)).findFirst();
+	}
+
+	/** The recipient a bounce is about: the one our message went to, else the first. */
+	private static BouncedRecipient bounced(Classification classification, Optional<Sent> sent) {
+		List<BouncedRecipient> bounces = classification.bounces();
+		if (bounces.isEmpty()) {
+			return sent.map(s -> new BouncedRecipient(s.recipient().address(), "failed", null, null, "unknown"))
+				.orElse(null);
+		}
+		return sent
+			.flatMap(s -> bounces.stream()
+				.filter(b -> b.address() != null && b.address().equalsIgnoreCase(s.recipient().address()))
+				.findFirst())
+			.orElse(bounces.get(0));
+	}
+
+	private void replied(Source source, MessageReader.Read read, Optional<Sent> sent, boolean automatic, UUID id,
+			UUID contactId, UUID campaignId, UUID enrolmentId) {
+		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
+		if (!automatic && recipient != null && recipient.campaignId() != null) {
+			campaigns.recordEngagement(source.workspaceId(), recipient.campaignId(), recipient.step(),
+					recipient.variant(), recipient.outboxId(), "replied");
+		}
+		if (!automatic && enrolmentId != null) {
+			// An auto-reply ("out of office") does not stop the sequence (RFC 3834 §1).
+			campaigns.stopOn(source.workspaceId(), enrolmentId, "replied");
+		}
+		events.publishEvent(new ReplyReceived(source.workspaceId(), source.mailboxId(), campaignId, enrolmentId,
+				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
+				recipient == null ? null : recipient.outboxId(), contactId, read.fromAddress(), automatic, id,
+				source.receivedAt()));
+	}
+
+	private void bounced(Source source, Optional<Sent> sent, BouncedRecipient bounce, UUID id) {
+		UUID workspaceId = source.workspaceId();
+		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
+		String address = bounce.address();
+		if (address != null && address.contains("@")) {
+			if (bounce.type().equals("hard")) {
+				suppress(workspaceId, address, recipient, "bounced", "hard_bounce");
+			}
+			else if (bounce.type().equals("soft")
+					&& store.softBounces(workspaceId, address) >= properties.softBouncesToSuppress()) {
+				suppress(workspaceId, address, recipient, "bounced", "soft_bounces");
+			}
+		}
+		if (recipient != null && recipient.enrolmentId() != null && bounce.type().equals("hard")) {
+			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "bounced");
+		}
+		events.publishEvent(
+				new BounceReceived(workspaceId, source.mailboxId(), recipient == null ? null : recipient.campaignId(),
+						recipient == null ? null : recipient.enrolmentId(), recipient == null ? 0 : recipient.step(),
+						recipient == null ? 0 : recipient.variant(), recipient == null ? null : recipient.outboxId(),
+						address, bounce.type(), bounce.status(), bounce.diagnostic(), id, source.receivedAt()));
+	}
+
+	private void complained(Source source, Optional<Sent> sent, Classification classification, UUID id, Instant now) {
+		UUID workspaceId = source.workspaceId();
+		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
+		Complaint complaint = classification.complaint();
+		String address = recipient != null ? recipient.address()
+				: complaint != null && complaint.originalRecipient() != null ? complaint.originalRecipient().strip()
+						: null;
+		if (address != null && address.contains("@")) {
+			suppress(workspaceId, address, recipient, "complained", "complaint");
+		}
+		if (recipient != null && recipient.enrolmentId() != null) {
+			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "complained");
+		}
+		events.publishEvent(new ComplaintReceived(workspaceId, source.mailboxId(),
+				recipient == null ? null : recipient.campaignId(), recipient == null ? null : recipient.enrolmentId(),
+				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
+				recipient == null ? null : recipient.outboxId(), address,
+				complaint == null ? "abuse" : complaint.feedbackType(), id, source.receivedAt()));
+		sent.ifPresent(s -> checkComplaintRate(workspaceId, s.mailboxId(), now));
+	}
+
+	/**
+	 * The sending mailbox's complaint rate over the window: at 0.1% an alert, at 0.3% the
+	 * mailbox is paused (Gmail's and Yahoo's bulk sender requirements of 2024 ask to stay
+	 * under 0.1% and never reach 0.3%).
+	 */
+	private void checkComplaintRate(UUID workspaceId, UUID mailboxId, Instant now) {
+		Instant since = now.minus(properties.complaintWindow());
+		long complaints = store.complaints(workspaceId, mailboxId, since);
+		long sent = Math.max(1, outbox.sentBy(workspaceId, mailboxId, since));
+		double rate = (double) complaints / sent;
+		if (rate < properties.complaintAlertRate()) {
+			return;
+		}
+		Optional<Mailbox> mailbox = mailboxes.find(workspaceId, mailboxId);
+		if (mailbox.isEmpty()) {
+			return;
+		}
+		boolean pause = rate >= properties.complaintPauseRate() && mailbox.get().status().equals("active");
+		if (pause) {
+			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
+		}
+		events.publishEvent(new ComplaintRateExceeded(workspaceId, mailboxId, mailbox.get().email(), complaints, sent,
+				rate, pause));
+	}
+
+	/** RFC 2369's mailto unsubscribe: the sender asked to hear no more. */
+	private void unsubscribed(UUID workspaceId, String from, Optional<Sent> sent) {
+		if (from == null || !from.contains("@")) {
+			return;
+		}
+		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
+		suppress(workspaceId, from, recipient, "unsubscribed", "unsubscribed");
+		if (recipient != null && recipient.enrolmentId() != null) {
+			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "unsubscribed");
+		}
+	}
+
+	private void suppress(UUID workspaceId, String address, Outbox.Recipient recipient, String status, String reason) {
+		suppressions.suppress(workspaceId, address.toLowerCase(Locale.ROOT), reason);
+		if (recipient != null && recipient.contactId() != null) {
+			try {
+				contacts.update(Tenant.system(workspaceId), recipient.contactId(), Map.of("status", status));
+			}
+			catch (NotFoundProblem ex) {
+				// Deleted since: the suppression is what counts.
+			}
+		}
+	}
+
+	static String bare(String subject) {
+		return subject == null ? "" : SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static Optional<UUID> uuid(String value) {
+		try {
+			return Optional.of(UUID.fromString(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String clip(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+}

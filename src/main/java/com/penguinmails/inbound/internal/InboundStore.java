@@ -1,0 +1,187 @@
+package com.penguinmails.inbound.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.penguinmails.mailboxes.MailboxRef;
+
+/** The inbound tables: sync schedule, folder positions, stored messages. */
+@Repository
+public class InboundStore {
+
+	/** A folder's position: its UIDVALIDITY and the last UID read under it. */
+	public record FolderState(long uidValidity, long lastUid) {
+	}
+
+	/** A message as stored (bodies and raw bytes aside). */
+	public record NewMessage(UUID id, UUID workspaceId, UUID mailboxId, String direction, String folder,
+			Long uidValidity, Long uid, String messageId, String inReplyTo, String references, String fromAddress,
+			String fromName, String toAddresses, String subject, Instant sentAt, Instant receivedAt, long size,
+			String kind, String bounceType, String bounceStatus, String bouncedAddress, String diagnostic, String flags,
+			String problems, String textBody, String htmlBody, byte[] raw, UUID outboxId, UUID sentBy, UUID campaignId,
+			UUID enrolmentId, UUID contactId, UUID threadId, boolean unread) {
+	}
+
+	private final JdbcClient jdbc;
+
+	InboundStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Keeps the schedule in step with the mailboxes: new ones are due at once, removed
+	 * ones leave it.
+	 */
+	public void schedule(List<MailboxRef> mailboxes, Instant now) {
+		UUID[] ids = mailboxes.stream().map(MailboxRef::id).toArray(UUID[]::new);
+		UUID[] workspaces = mailboxes.stream().map(MailboxRef::workspaceId).toArray(UUID[]::new);
+		jdbc.sql("""
+				INSERT INTO inbound_mailboxes (mailbox_id, workspace_id, next_sync_at)
+				SELECT m, w, ? FROM unnest(?::uuid[], ?::uuid[]) AS t (m, w)
+				ON CONFLICT (mailbox_id) DO NOTHING""").params(Timestamp.from(now), ids, workspaces).update();
+		jdbc.sql("DELETE FROM inbound_mailboxes WHERE NOT (mailbox_id = ANY (?))").param(ids).update();
+	}
+
+	/**
+	 * Claims up to {@code limit} mailboxes due for a sync, for this node, until the lease
+	 * runs out (a node that dies mid-sync leaves them to another).
+	 */
+	public List<UUID[]> claimDue(Instant now, Duration lease, int limit) {
+		return jdbc.sql("""
+				UPDATE inbound_mailboxes SET lease_until = ?
+				WHERE mailbox_id IN (
+				    SELECT mailbox_id FROM inbound_mailboxes
+				    WHERE next_sync_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+				    ORDER BY next_sync_at LIMIT ? FOR UPDATE SKIP LOCKED)
+				RETURNING workspace_id, mailbox_id""")
+			.params(Timestamp.from(now.plus(lease)), Timestamp.from(now), Timestamp.from(now), limit)
+			.query((rs, i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.list();
+	}
+
+	/** Asks for a sync of the mailbox as soon as a node is free (IDLE saw new mail). */
+	public void due(UUID mailboxId, Instant now) {
+		jdbc.sql("UPDATE inbound_mailboxes SET next_sync_at = ? WHERE mailbox_id = ? AND next_sync_at > ?")
+			.params(Timestamp.from(now), mailboxId, Timestamp.from(now))
+			.update();
+	}
+
+	public void synced(UUID mailboxId, Instant now, Instant next) {
+		jdbc.sql("""
+				UPDATE inbound_mailboxes SET lease_until = NULL, last_synced_at = ?, next_sync_at = ?,
+				    last_error = NULL, failures = 0
+				WHERE mailbox_id = ?""").params(Timestamp.from(now), Timestamp.from(next), mailboxId).update();
+	}
+
+	/** Records a failed sync; returns how many have failed in a row. */
+	public int failed(UUID mailboxId, String error, Instant now, Duration interval) {
+		return jdbc.sql("""
+				UPDATE inbound_mailboxes SET lease_until = NULL, last_error = ?, failures = failures + 1,
+				    next_sync_at = ?::timestamptz + least(?::float8 * power(2, failures), 3600) * interval '1 second'
+				WHERE mailbox_id = ? RETURNING failures""")
+			.params(error.substring(0, Math.min(1000, error.length())), Timestamp.from(now),
+					(double) interval.toSeconds(), mailboxId)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/** The last sync's outcome of a mailbox: when, and the error if it failed. */
+	public record SyncStatus(Instant lastSyncedAt, String lastError, int failures) {
+	}
+
+	public Optional<SyncStatus> status(UUID workspaceId, UUID mailboxId) {
+		return jdbc.sql("""
+				SELECT last_synced_at, last_error, failures FROM inbound_mailboxes
+				WHERE workspace_id = ? AND mailbox_id = ?""").params(workspaceId, mailboxId).query((rs, i) -> {
+			Timestamp at = rs.getTimestamp(1);
+			return new SyncStatus(at == null ? null : at.toInstant(), rs.getString(2), rs.getInt(3));
+		}).optional();
+	}
+
+	public Optional<FolderState> folder(UUID mailboxId, String folder) {
+		return jdbc.sql("SELECT uidvalidity, last_uid FROM inbound_folders WHERE mailbox_id = ? AND folder = ?")
+			.params(mailboxId, folder)
+			.query((rs, i) -> new FolderState(rs.getLong(1), rs.getLong(2)))
+			.optional();
+	}
+
+	public void saveFolder(UUID workspaceId, UUID mailboxId, String folder, FolderState state, Instant now) {
+		jdbc.sql("""
+				INSERT INTO inbound_folders (mailbox_id, folder, workspace_id, uidvalidity, last_uid, synced_at)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (mailbox_id, folder) DO UPDATE SET uidvalidity = EXCLUDED.uidvalidity,
+				    last_uid = EXCLUDED.last_uid, synced_at = EXCLUDED.synced_at""")
+			.params(mailboxId, folder, workspaceId, state.uidValidity(), state.lastUid(), Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Stores a message; false when it is already there (the same UID, or the same
+	 * Message-ID in this mailbox: a renumbered folder, or a copy in another folder).
+	 */
+	public boolean insert(NewMessage m, Instant now) {
+		return jdbc
+			.sql("""
+					INSERT INTO inbound_messages (id, workspace_id, mailbox_id, direction, folder, uidvalidity, uid,
+					    message_id, in_reply_to, references_ids, from_address, from_name, to_addresses, subject, sent_at,
+					    received_at, size_bytes, kind, bounce_type, bounce_status, bounced_address, diagnostic, flags,
+					    problems, text_body, html_body, raw, outbox_id, sent_by, campaign_id, enrolment_id, contact_id, thread_id,
+					    unread, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+					    ?, ?, ?)
+					ON CONFLICT DO NOTHING""")
+			.params(m.id(), m.workspaceId(), m.mailboxId(), m.direction(), m.folder(), m.uidValidity(), m.uid(),
+					m.messageId(), m.inReplyTo(), m.references(), m.fromAddress(), m.fromName(), m.toAddresses(),
+					m.subject(), m.sentAt() == null ? null : Timestamp.from(m.sentAt()), Timestamp.from(m.receivedAt()),
+					m.size(), m.kind(), m.bounceType(), m.bounceStatus(), m.bouncedAddress(), m.diagnostic(), m.flags(),
+					m.problems(), m.textBody(), m.htmlBody(), m.raw(), m.outboxId(), m.sentBy(), m.campaignId(),
+					m.enrolmentId(), m.contactId(), m.threadId(), m.unread(), Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** How many soft bounces an address has had in the workspace. */
+	public int softBounces(UUID workspaceId, String address) {
+		return jdbc.sql("""
+				SELECT count(*) FROM inbound_messages
+				WHERE workspace_id = ? AND kind = 'bounce' AND lower(bounced_address) = lower(?)
+				    AND bounce_type = 'soft'""").params(workspaceId, address).query(Integer.class).single();
+	}
+
+	/** Complaints about a mailbox's messages since the instant. */
+	public long complaints(UUID workspaceId, UUID mailboxId, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM inbound_messages m
+				WHERE m.workspace_id = ? AND m.kind = 'complaint' AND m.sent_by = ? AND m.received_at >= ?""")
+			.params(workspaceId, mailboxId, Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The conversation a message belongs to when it answers something written in the
+	 * unified inbox (our own replies are stored, not in the outbox).
+	 */
+	public Optional<UUID[]> threadOf(UUID workspaceId, Collection<String> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT thread_id, campaign_id, enrolment_id, contact_id FROM inbound_messages
+				WHERE workspace_id = ? AND message_id = ANY (?) ORDER BY received_at DESC LIMIT 1""")
+			.params(workspaceId, messageIds.toArray(String[]::new))
+			.query((rs,
+					i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+							rs.getObject(3, UUID.class), rs.getObject(4, UUID.class) })
+			.optional();
+	}
+
+}

@@ -1,0 +1,219 @@
+package com.penguinmails.inbound.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads what is new in a mailbox's INBOX and spam folder, by UIDVALIDITY and UID (RFC
+ * 3501 §2.3.1.1): only UIDs above the last one read are fetched, never the whole folder;
+ * a changed UIDVALIDITY (the server renumbered the folder) reads it again, and the stored
+ * Message-IDs keep what was read before from counting twice. Folders are opened read-only
+ * and fetched with BODY.PEEK, so nothing is marked seen. Each batch is stored with its
+ * new position in one transaction.
+ */
+@Component
+public class MailboxSync {
+
+	private static final Logger log = LoggerFactory.getLogger(MailboxSync.class);
+
+	private final InboundStore store;
+
+	private final InboundProcessor processor;
+
+	private final TransactionTemplate transactions;
+
+	private final InboundProperties properties;
+
+	private final Clock clock;
+
+	MailboxSync(InboundStore store, InboundProcessor processor, TransactionTemplate transactions,
+			InboundProperties properties, Clock clock) {
+		this.store = store;
+		this.processor = processor;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What a sync read: messages stored, per folder. */
+	public record Outcome(int stored, List<String> folders) {
+	}
+
+	/** Syncs the open store's INBOX and spam folders. */
+	public Outcome sync(UUID workspaceId, UUID mailboxId, Store imap) throws MessagingException {
+		int stored = 0;
+		List<String> folders = folders(imap);
+		for (String name : folders) {
+			stored += syncFolder(workspaceId, mailboxId, imap.getFolder(name));
+		}
+		return new Outcome(stored, folders);
+	}
+
+	/**
+	 * INBOX, and the spam folder: marked {@code \Junk} (RFC 6154 special use), else named
+	 * like one ("Spam", "Junk", "[Gmail]/Spam", "Bulk Mail").
+	 */
+	static List<String> folders(Store imap) throws MessagingException {
+		List<String> names = new ArrayList<>(List.of("INBOX"));
+		Folder junk = null;
+		for (Folder folder : imap.getDefaultFolder().list("*")) {
+			if (folder instanceof IMAPFolder imapFolder
+					&& Arrays.stream(imapFolder.getAttributes()).anyMatch(a -> a.equalsIgnoreCase("\\Junk"))) {
+				junk = folder;
+				break;
+			}
+			String last = folder.getName().toLowerCase(Locale.ROOT);
+			if (junk == null && (last.equals("spam") || last.equals("junk") || last.equals("junk e-mail")
+					|| last.equals("junk email") || last.equals("bulk mail"))) {
+				junk = folder;
+			}
+		}
+		if (junk != null && !junk.getFullName().equalsIgnoreCase("INBOX")) {
+			names.add(junk.getFullName());
+		}
+		return names;
+	}
+
+	private int syncFolder(UUID workspaceId, UUID mailboxId, Folder folder) throws MessagingException {
+		if (!folder.exists() || !(folder instanceof UIDFolder uids)) {
+			return 0;
+		}
+		folder.open(Folder.READ_ONLY);
+		try {
+			long validity = uids.getUIDValidity();
+			String name = folder.getFullName();
+			InboundStore.FolderState state = store.folder(mailboxId, name)
+				.filter(s -> s.uidValidity() == validity)
+				.orElse(new InboundStore.FolderState(validity, 0));
+			long next = folder instanceof IMAPFolder imapFolder ? imapFolder.getUIDNext() : -1;
+			if (next > 0 && next <= state.lastUid() + 1) {
+				// UIDNEXT says nothing arrived: no FETCH at all.
+				store.saveFolder(workspaceId, mailboxId, name, state, clock.instant());
+				return 0;
+			}
+			Message[] messages = uids.getMessagesByUID(state.lastUid() + 1, UIDFolder.LASTUID);
+			FetchProfile envelope = new FetchProfile();
+			envelope.add(UIDFolder.FetchProfileItem.UID);
+			envelope.add(FetchProfile.Item.SIZE);
+			envelope.add(FetchProfile.Item.ENVELOPE);
+			folder.fetch(messages, envelope);
+			List<Message> fresh = new ArrayList<>();
+			for (Message message : messages) {
+				// "n:*" always returns the last message, even below n (RFC 3501 §6.4.8).
+				if (uids.getUID(message) > state.lastUid()) {
+					fresh.add(message);
+				}
+			}
+			int stored = 0;
+			int batchSize = Math.max(1, properties.batchSize());
+			for (int from = 0; from < fresh.size(); from += batchSize) {
+				List<Message> batch = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
+				stored += storeBatch(workspaceId, mailboxId, folder, uids, validity, batch);
+			}
+			if (fresh.isEmpty()) {
+				store.saveFolder(workspaceId, mailboxId, name, state, clock.instant());
+			}
+			return stored;
+		}
+		finally {
+			folder.close(false);
+		}
+	}
+
+	private int storeBatch(UUID workspaceId, UUID mailboxId, Folder folder, UIDFolder uids, long validity,
+			List<Message> batch) throws MessagingException {
+		List<Message> small = batch.stream().filter(m -> size(m) <= properties.maxMessageBytes()).toList();
+		if (!small.isEmpty() && folder instanceof IMAPFolder) {
+			// One FETCH of BODY.PEEK[] for the batch rather than one round trip each.
+			FetchProfile whole = new FetchProfile();
+			whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+			folder.fetch(small.toArray(Message[]::new), whole);
+		}
+		List<InboundProcessor.Source> sources = new ArrayList<>();
+		List<MessageReader.Read> reads = new ArrayList<>();
+		long lastUid = 0;
+		for (Message message : batch) {
+			long uid = uids.getUID(message);
+			lastUid = Math.max(lastUid, uid);
+			long size = size(message);
+			Instant received = received(message);
+			sources.add(new InboundProcessor.Source(workspaceId, mailboxId, folder.getFullName(), validity, uid,
+					received, size));
+			reads.add(read(message, size));
+		}
+		long position = lastUid;
+		Integer stored = transactions.execute(status -> {
+			int count = 0;
+			for (int i = 0; i < sources.size(); i++) {
+				if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
+					count++;
+				}
+			}
+			store.saveFolder(workspaceId, mailboxId, folder.getFullName(),
+					new InboundStore.FolderState(validity, position), clock.instant());
+			return count;
+		});
+		return stored == null ? 0 : stored;
+	}
+
+	/**
+	 * The message's bytes, read once; a message over the limit is read by its headers
+	 * only, and one the server cannot give is stored flagged, never stopping the sync.
+	 */
+	private MessageReader.Read read(Message message, long size) {
+		try {
+			if (size > properties.maxMessageBytes()) {
+				return MessageReader.headersOnly(message.getAllHeaders(), size);
+			}
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(1024, Math.min(size, 1 << 20)));
+			message.writeTo(bytes);
+			return MessageReader.read(bytes.toByteArray());
+		}
+		catch (MessagingException | java.io.IOException | RuntimeException ex) {
+			log.info("Message {} could not be fetched: {}", message.getMessageNumber(), ex.toString());
+			MessageReader.Read broken = MessageReader.read(new byte[0]);
+			broken.flags().add("malformed");
+			broken.problems().add("could not be fetched: " + ex.getMessage());
+			return broken;
+		}
+	}
+
+	private static long size(Message message) {
+		try {
+			return Math.max(0, message.getSize());
+		}
+		catch (MessagingException ex) {
+			return 0;
+		}
+	}
+
+	private Instant received(Message message) {
+		try {
+			java.util.Date date = message.getReceivedDate();
+			return date == null ? clock.instant() : date.toInstant();
+		}
+		catch (MessagingException ex) {
+			return clock.instant();
+		}
+	}
+
+}

@@ -1,0 +1,339 @@
+package com.penguinmails.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.Campaign.Schedule;
+import com.penguinmails.campaigns.Campaign.Step;
+import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.CampaignScheduler;
+import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.campaigns.Campaigns.Draft;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.delivery.Dispatcher;
+import com.penguinmails.domains.Domains;
+import com.penguinmails.domains.NewDomain;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Security;
+import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The IMAP sync against GreenMail: only what is new is read, by UIDVALIDITY and UID; the
+ * spam folder too; replies are matched to what we sent and stop the sequence; huge and
+ * broken messages are kept, flagged, and never stop the sync.
+ */
+@IntegrationTest
+class InboundSyncTests {
+
+	static GreenMail mail;
+
+	@Autowired
+	InboundSync sync;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	CampaignScheduler scheduler;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	Domains domains;
+
+	@Autowired
+	Mailboxes mailboxes;
+
+	@Autowired
+	Contacts contacts;
+
+	@BeforeAll
+	static void start() {
+		mail = new GreenMail(new ServerSetup[] { new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+				new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+		mail.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		mail.stop();
+	}
+
+	/** A workspace with a verified domain, a mailbox on GreenMail, and its IMAP user. */
+	record Sender(Account account, Mailbox mailbox, GreenMailUser user) {
+	}
+
+	Sender sender(String name) {
+		Account account = fixtures.verifiedAccount(name);
+		String domain = "in-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		UUID domainId = domains.add(account.owner(), new NewDomain(domain, false, "", "")).id();
+		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE id = ?").param(domainId).update();
+		String email = "sam@" + domain;
+		GreenMailUser user = mail.setUser(email, email, "secret");
+		Mailbox mailbox = mailboxes.add(account.owner(),
+				new NewMailbox(email, "Sam Sender", "generic",
+						new ServerSettings("127.0.0.1", mail.getSmtp().getPort(), Security.NONE, email, "secret"),
+						new ServerSettings("127.0.0.1", mail.getImap().getPort(), Security.NONE, email, "secret"), "",
+						"", 30, 0, 0));
+		return new Sender(account, mailbox, user);
+	}
+
+	static Instant monday() {
+		return ZonedDateTime.now(ZoneOffset.UTC)
+			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+			.withHour(10)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0)
+			.toInstant();
+	}
+
+	/** Sends step 1 of a two-step campaign to the address; returns the campaign. */
+	Campaign sendTo(Sender sender, String to) {
+		UUID contact = contacts
+			.create(sender.account().owner(),
+					new Contacts.NewContact(to, "Ada", "", "Client", "", "", "", "", "", "", Map.of(), List.of()))
+			.id();
+		Campaign campaign = campaigns.create(sender.account().owner(),
+				new Draft("Inbound " + UUID.randomUUID(), Schedule.defaults(), null, List.of(sender.mailbox().id()),
+						List.of(new Step(0, false, List.of(new Variant("Quick question", "<p>Hi Ada</p>", null))),
+								new Step(24 * 60, false, List.of(new Variant("", "<p>Following up</p>", null))))));
+		campaigns.addRecipients(sender.account().owner(), campaign.id(), List.of(contact), null, null);
+		campaigns.launch(sender.account().owner(), campaign.id());
+		Instant t0 = monday();
+		scheduler.tick(t0);
+		while (dispatcher.dispatch(t0, 100) > 0) {
+			// drain
+		}
+		return campaign;
+	}
+
+	String sentMessageId(Campaign campaign) {
+		return fixtures.jdbc()
+			.sql("SELECT message_id FROM outbox WHERE campaign_id = ? AND step = 0")
+			.param(campaign.id())
+			.query(String.class)
+			.single();
+	}
+
+	static MimeMessage message(String from, String to, String subject, String text, Map<String, String> headers)
+			throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+		message.setFrom(new InternetAddress(from));
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+		message.setSubject(subject);
+		message.setText(text);
+		message.setSentDate(new java.util.Date());
+		for (var header : headers.entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		message.saveChanges();
+		for (var header : headers.entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		return message;
+	}
+
+	String enrolment(Campaign campaign) {
+		return fixtures.jdbc()
+			.sql("SELECT state || ' ' || coalesce(stop_reason, '') FROM enrolments WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(String.class)
+			.single();
+	}
+
+	List<Map<String, Object>> stored(Sender sender) {
+		return fixtures.jdbc()
+			.sql("SELECT * FROM inbound_messages WHERE mailbox_id = ? ORDER BY uid")
+			.param(sender.mailbox().id())
+			.query()
+			.listOfRows();
+	}
+
+	@Test
+	void aReplyByInReplyToStopsTheSequenceAndCountsForTheCampaign() throws Exception {
+		Sender sender = sender("inbound-reply");
+		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+		Campaign campaign = sendTo(sender, ada);
+		String ours = sentMessageId(campaign);
+
+		sender.user()
+			.deliver(message(ada, sender.mailbox().email(), "Re: Quick question", "Sounds good, call me Tuesday.",
+					Map.of("In-Reply-To", ours, "References", ours)));
+		InboundSync.Result result = sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+
+		assertThat(result.error()).isNull();
+		assertThat(result.stored()).isEqualTo(1);
+		Map<String, Object> reply = stored(sender).get(0);
+		assertThat(reply.get("kind")).isEqualTo("reply");
+		assertThat(reply.get("campaign_id")).isEqualTo(campaign.id());
+		assertThat(reply.get("from_address")).isEqualTo(ada);
+		assertThat((String) reply.get("text_body")).contains("call me Tuesday");
+		assertThat(enrolment(campaign)).isEqualTo("stopped replied");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT replied FROM campaign_engagements WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void aReplyWithoutThreadingHeadersIsMatchedBySenderAndSubject() throws Exception {
+		Sender sender = sender("inbound-fallback");
+		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+		Campaign campaign = sendTo(sender, ada);
+
+		sender.user()
+			.deliver(message(ada, sender.mailbox().email(), "AW: RE: Quick question", "Interested.", Map.of()));
+		sender.user().deliver(message(ada, sender.mailbox().email(), "Another topic", "Unrelated.", Map.of()));
+		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+
+		assertThat(stored(sender)).extracting(row -> row.get("kind")).containsExactly("reply", "other");
+		assertThat(enrolment(campaign)).isEqualTo("stopped replied");
+	}
+
+	@Test
+	void onlyNewMessagesAreReadAndARenumberedFolderCountsNothingTwice() throws Exception {
+		Sender sender = sender("inbound-incremental");
+		UUID workspace = sender.account().workspaceId();
+		for (int i = 0; i < 3; i++) {
+			sender.user()
+				.deliver(message("someone@else.test", sender.mailbox().email(), "Note " + i, "Body", Map.of()));
+		}
+		assertThat(sync.sync(workspace, sender.mailbox().id()).stored()).isEqualTo(3);
+		assertThat(sync.sync(workspace, sender.mailbox().id()).stored()).isZero();
+
+		sender.user().deliver(message("someone@else.test", sender.mailbox().email(), "Note 3", "Body", Map.of()));
+		assertThat(sync.sync(workspace, sender.mailbox().id()).stored()).isEqualTo(1);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT last_uid FROM inbound_folders WHERE mailbox_id = ? AND folder = 'INBOX'")
+			.param(sender.mailbox().id())
+			.query(Long.class)
+			.single()).isEqualTo((Long) stored(sender).get(3).get("uid"));
+
+		// As if the server had renumbered INBOX: everything is read again, nothing stored
+		// twice.
+		fixtures.jdbc()
+			.sql("UPDATE inbound_folders SET uidvalidity = 1 WHERE mailbox_id = ?")
+			.param(sender.mailbox().id())
+			.update();
+		assertThat(sync.sync(workspace, sender.mailbox().id()).stored()).isZero();
+		assertThat(stored(sender)).hasSize(4);
+	}
+
+	@Test
+	void theSpamFolderIsSyncedToo() throws Exception {
+		Sender sender = sender("inbound-spam");
+		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+		Campaign campaign = sendTo(sender, ada);
+		String ours = sentMessageId(campaign);
+		try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+			store.connect("127.0.0.1", mail.getImap().getPort(), sender.mailbox().email(), "secret");
+			Folder spam = store.getFolder("Spam");
+			spam.create(Folder.HOLDS_MESSAGES);
+			spam.appendMessages(new Message[] { message(ada, sender.mailbox().email(), "Re: Quick question",
+					"Caught by the filter, but a reply all the same.", Map.of("In-Reply-To", ours)) });
+		}
+		InboundSync.Result result = sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+
+		assertThat(result.folders()).containsExactly("INBOX", "Spam");
+		assertThat(stored(sender)).singleElement().satisfies(row -> {
+			assertThat(row.get("folder")).isEqualTo("Spam");
+			assertThat(row.get("kind")).isEqualTo("reply");
+		});
+		assertThat(enrolment(campaign)).isEqualTo("stopped replied");
+	}
+
+	@Test
+	void hugeAndBrokenMessagesAreKeptFlaggedAndTheSyncGoesOn() throws Exception {
+		Sender sender = sender("inbound-broken");
+		UUID workspace = sender.account().workspaceId();
+		byte[] broken = ("From: =?x-unknown?B?broken?= <odd@else.test>\r\nTo: " + sender.mailbox().email()
+				+ "\r\nSubject: half a message\r\nMessage-ID: <broken-" + UUID.randomUUID()
+				+ "@else.test>\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=\"never-closed\"\r\n\r\n--never-closed\r\n"
+				+ "Content-Type: text/plain; charset=x-no-such-charset\r\n\r\nsome text, then the end of the file")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		sender.user().deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(broken)));
+		// Over the 25 MB limit: stored by its headers only.
+		MimeMessage huge = message("big@else.test", sender.mailbox().email(), "A big attachment",
+				"x".repeat(26 * 1024 * 1024), Map.of());
+		sender.user().deliver(huge);
+		sender.user().deliver(message("fine@else.test", sender.mailbox().email(), "Fine", "All good.", Map.of()));
+
+		InboundSync.Result result = sync.sync(workspace, sender.mailbox().id());
+
+		assertThat(result.error()).isNull();
+		assertThat(result.stored()).isEqualTo(3);
+		List<Map<String, Object>> rows = stored(sender);
+		assertThat(rows.get(0).get("subject")).isEqualTo("half a message");
+		assertThat((String) rows.get(0).get("flags")).isNotEmpty();
+		assertThat((String) rows.get(1).get("flags")).contains("too_large");
+		assertThat(rows.get(1).get("subject")).isEqualTo("A big attachment");
+		assertThat(rows.get(1).get("raw")).isNull();
+		assertThat(rows.get(2).get("flags")).isEqualTo("");
+		assertThat((String) rows.get(2).get("text_body")).contains("All good.");
+	}
+
+	@Test
+	void aMailboxWhoseServerRefusesTheLoginIsRetriedLaterWithItsError() throws Exception {
+		Sender sender = sender("inbound-refused");
+		mail.getUserManager().getUserByEmail(sender.mailbox().email()).setPassword("changed");
+		InboundSync.Result result = sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+		assertThat(result.error()).isNotBlank();
+		assertThat(fixtures.jdbc()
+			.sql("SELECT failures FROM inbound_mailboxes WHERE mailbox_id = ?")
+			.param(sender.mailbox().id())
+			.query(Integer.class)
+			.optional()).isEmpty();
+		// tick() schedules every mailbox; the failure is then recorded with its error.
+		sync.tick(500);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT last_error FROM inbound_mailboxes WHERE mailbox_id = ?")
+			.param(sender.mailbox().id())
+			.query(String.class)
+			.single()).isNotBlank();
+	}
+
+	static List<String> kinds(List<Map<String, Object>> rows) {
+		return Arrays.asList(rows.stream().map(row -> (String) row.get("kind")).toArray(String[]::new));
+	}
+
+}
