@@ -26,6 +26,15 @@ CREATE TABLE inbound_folders (
     PRIMARY KEY (mailbox_id, folder)
 );
 
+-- A conversation of the unified inbox, with its lead status label.
+CREATE TABLE inbound_threads (
+    id           UUID PRIMARY KEY,
+    workspace_id UUID          NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    label        VARCHAR(24)
+        CHECK (label IN ('interested', 'meeting_booked', 'not_interested', 'wrong_person', 'out_of_office')),
+    updated_at   TIMESTAMPTZ   NOT NULL
+);
+
 CREATE TABLE inbound_messages (
     id             UUID PRIMARY KEY,
     workspace_id   UUID          NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -68,8 +77,6 @@ CREATE TABLE inbound_messages (
     -- One conversation: the enrolment's when matched, else the message's own id.
     thread_id      UUID          NOT NULL,
     unread         BOOLEAN       NOT NULL DEFAULT true,
-    label          VARCHAR(24)
-        CHECK (label IN ('interested', 'meeting_booked', 'not_interested', 'wrong_person', 'out_of_office')),
     created_at     TIMESTAMPTZ   NOT NULL
 );
 CREATE UNIQUE INDEX inbound_messages_uid ON inbound_messages (mailbox_id, folder, uidvalidity, uid);

@@ -314,6 +314,26 @@ public class Outbox {
 			.list();
 	}
 
+	/** A message we sent, as a conversation shows it. */
+	public record Written(UUID id, int step, UUID mailboxId, String to, String subject, String text, String messageId,
+			String references, Instant sentAt) {
+	}
+
+	/**
+	 * What was sent in one conversation, oldest first: the enrolment's steps (or the one
+	 * message, when {@code threadId} names an outbox row).
+	 */
+	public List<Written> conversation(UUID workspaceId, UUID threadId) {
+		return jdbc.sql("""
+				SELECT id, step, mailbox_id, to_address, subject, text, message_id, references_ids, sent_at FROM outbox
+				WHERE workspace_id = ? AND (enrolment_id = ? OR id = ?) AND sent_at IS NOT NULL ORDER BY sent_at""")
+			.params(workspaceId, threadId, threadId)
+			.query((rs, i) -> new Written(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getTimestamp(9).toInstant()))
+			.list();
+	}
+
 	/** How many messages a mailbox has sent since the instant (complaint rates). */
 	public long sentBy(UUID workspaceId, UUID mailboxId, Instant since) {
 		return jdbc.sql("SELECT count(*) FROM outbox WHERE workspace_id = ? AND mailbox_id = ? AND sent_at >= ?")

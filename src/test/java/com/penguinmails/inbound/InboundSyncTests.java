@@ -48,6 +48,7 @@ import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 
+import static com.penguinmails.inbound.InboundFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,7 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class InboundSyncTests {
 
-	static GreenMail mail;
+	static GreenMail mail = InboundFixtures.mail();
+
+	@Autowired
+	InboundFixtures setup;
 
 	@Autowired
 	InboundSync sync;
@@ -84,93 +88,6 @@ class InboundSyncTests {
 	@Autowired
 	Contacts contacts;
 
-	@BeforeAll
-	static void start() {
-		mail = new GreenMail(new ServerSetup[] { new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-				new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
-		mail.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		mail.stop();
-	}
-
-	/** A workspace with a verified domain, a mailbox on GreenMail, and its IMAP user. */
-	record Sender(Account account, Mailbox mailbox, GreenMailUser user) {
-	}
-
-	Sender sender(String name) {
-		Account account = fixtures.verifiedAccount(name);
-		String domain = "in-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		UUID domainId = domains.add(account.owner(), new NewDomain(domain, false, "", "")).id();
-		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE id = ?").param(domainId).update();
-		String email = "sam@" + domain;
-		GreenMailUser user = mail.setUser(email, email, "secret");
-		Mailbox mailbox = mailboxes.add(account.owner(),
-				new NewMailbox(email, "Sam Sender", "generic",
-						new ServerSettings("127.0.0.1", mail.getSmtp().getPort(), Security.NONE, email, "secret"),
-						new ServerSettings("127.0.0.1", mail.getImap().getPort(), Security.NONE, email, "secret"), "",
-						"", 30, 0, 0));
-		return new Sender(account, mailbox, user);
-	}
-
-	static Instant monday() {
-		return ZonedDateTime.now(ZoneOffset.UTC)
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-			.withHour(10)
-			.withMinute(0)
-			.withSecond(0)
-			.withNano(0)
-			.toInstant();
-	}
-
-	/** Sends step 1 of a two-step campaign to the address; returns the campaign. */
-	Campaign sendTo(Sender sender, String to) {
-		UUID contact = contacts
-			.create(sender.account().owner(),
-					new Contacts.NewContact(to, "Ada", "", "Client", "", "", "", "", "", "", Map.of(), List.of()))
-			.id();
-		Campaign campaign = campaigns.create(sender.account().owner(),
-				new Draft("Inbound " + UUID.randomUUID(), Schedule.defaults(), null, List.of(sender.mailbox().id()),
-						List.of(new Step(0, false, List.of(new Variant("Quick question", "<p>Hi Ada</p>", null))),
-								new Step(24 * 60, false, List.of(new Variant("", "<p>Following up</p>", null))))));
-		campaigns.addRecipients(sender.account().owner(), campaign.id(), List.of(contact), null, null);
-		campaigns.launch(sender.account().owner(), campaign.id());
-		Instant t0 = monday();
-		scheduler.tick(t0);
-		while (dispatcher.dispatch(t0, 100) > 0) {
-			// drain
-		}
-		return campaign;
-	}
-
-	String sentMessageId(Campaign campaign) {
-		return fixtures.jdbc()
-			.sql("SELECT message_id FROM outbox WHERE campaign_id = ? AND step = 0")
-			.param(campaign.id())
-			.query(String.class)
-			.single();
-	}
-
-	static MimeMessage message(String from, String to, String subject, String text, Map<String, String> headers)
-			throws Exception {
-		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom(new InternetAddress(from));
-		message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-		message.setSubject(subject);
-		message.setText(text);
-		message.setSentDate(new java.util.Date());
-		for (var header : headers.entrySet()) {
-			message.setHeader(header.getKey(), header.getValue());
-		}
-		message.saveChanges();
-		for (var header : headers.entrySet()) {
-			message.setHeader(header.getKey(), header.getValue());
-		}
-		return message;
-	}
-
 	String enrolment(Campaign campaign) {
 		return fixtures.jdbc()
 			.sql("SELECT state || ' ' || coalesce(stop_reason, '') FROM enrolments WHERE campaign_id = ?")
@@ -179,7 +96,7 @@ class InboundSyncTests {
 			.single();
 	}
 
-	List<Map<String, Object>> stored(Sender sender) {
+	List<Map<String, Object>> stored(InboundFixtures.Sender sender) {
 		return fixtures.jdbc()
 			.sql("SELECT * FROM inbound_messages WHERE mailbox_id = ? ORDER BY uid")
 			.param(sender.mailbox().id())
@@ -189,10 +106,10 @@ class InboundSyncTests {
 
 	@Test
 	void aReplyByInReplyToStopsTheSequenceAndCountsForTheCampaign() throws Exception {
-		Sender sender = sender("inbound-reply");
+		InboundFixtures.Sender sender = setup.sender("inbound-reply");
 		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
-		Campaign campaign = sendTo(sender, ada);
-		String ours = sentMessageId(campaign);
+		Campaign campaign = setup.sendTo(sender, ada);
+		String ours = setup.sentMessageId(campaign);
 
 		sender.user()
 			.deliver(message(ada, sender.mailbox().email(), "Re: Quick question", "Sounds good, call me Tuesday.",
@@ -216,9 +133,9 @@ class InboundSyncTests {
 
 	@Test
 	void aReplyWithoutThreadingHeadersIsMatchedBySenderAndSubject() throws Exception {
-		Sender sender = sender("inbound-fallback");
+		InboundFixtures.Sender sender = setup.sender("inbound-fallback");
 		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
-		Campaign campaign = sendTo(sender, ada);
+		Campaign campaign = setup.sendTo(sender, ada);
 
 		sender.user()
 			.deliver(message(ada, sender.mailbox().email(), "AW: RE: Quick question", "Interested.", Map.of()));
@@ -231,7 +148,7 @@ class InboundSyncTests {
 
 	@Test
 	void onlyNewMessagesAreReadAndARenumberedFolderCountsNothingTwice() throws Exception {
-		Sender sender = sender("inbound-incremental");
+		InboundFixtures.Sender sender = setup.sender("inbound-incremental");
 		UUID workspace = sender.account().workspaceId();
 		for (int i = 0; i < 3; i++) {
 			sender.user()
@@ -260,10 +177,10 @@ class InboundSyncTests {
 
 	@Test
 	void theSpamFolderIsSyncedToo() throws Exception {
-		Sender sender = sender("inbound-spam");
+		InboundFixtures.Sender sender = setup.sender("inbound-spam");
 		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
-		Campaign campaign = sendTo(sender, ada);
-		String ours = sentMessageId(campaign);
+		Campaign campaign = setup.sendTo(sender, ada);
+		String ours = setup.sentMessageId(campaign);
 		try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
 			store.connect("127.0.0.1", mail.getImap().getPort(), sender.mailbox().email(), "secret");
 			Folder spam = store.getFolder("Spam");
@@ -283,7 +200,7 @@ class InboundSyncTests {
 
 	@Test
 	void hugeAndBrokenMessagesAreKeptFlaggedAndTheSyncGoesOn() throws Exception {
-		Sender sender = sender("inbound-broken");
+		InboundFixtures.Sender sender = setup.sender("inbound-broken");
 		UUID workspace = sender.account().workspaceId();
 		byte[] broken = ("From: =?x-unknown?B?broken?= <odd@else.test>\r\nTo: " + sender.mailbox().email()
 				+ "\r\nSubject: half a message\r\nMessage-ID: <broken-" + UUID.randomUUID()
@@ -314,7 +231,7 @@ class InboundSyncTests {
 
 	@Test
 	void aMailboxWhoseServerRefusesTheLoginIsRetriedLaterWithItsError() throws Exception {
-		Sender sender = sender("inbound-refused");
+		InboundFixtures.Sender sender = setup.sender("inbound-refused");
 		mail.getUserManager().getUserByEmail(sender.mailbox().email()).setPassword("changed");
 		InboundSync.Result result = sync.sync(sender.account().workspaceId(), sender.mailbox().id());
 		assertThat(result.error()).isNotBlank();

@@ -129,7 +129,7 @@ public class InboundStore {
 	 * Message-ID in this mailbox: a renumbered folder, or a copy in another folder).
 	 */
 	public boolean insert(NewMessage m, Instant now) {
-		return jdbc
+		boolean inserted = jdbc
 			.sql("""
 					INSERT INTO inbound_messages (id, workspace_id, mailbox_id, direction, folder, uidvalidity, uid,
 					    message_id, in_reply_to, references_ids, from_address, from_name, to_addresses, subject, sent_at,
@@ -146,6 +146,16 @@ public class InboundStore {
 					m.problems(), m.textBody(), m.htmlBody(), m.raw(), m.outboxId(), m.sentBy(), m.campaignId(),
 					m.enrolmentId(), m.contactId(), m.threadId(), m.unread(), Timestamp.from(now))
 			.update() == 1;
+		if (inserted) {
+			// An auto-reply opens its conversation as "out of office" unless labelled.
+			jdbc.sql("""
+					INSERT INTO inbound_threads (id, workspace_id, label, updated_at) VALUES (?, ?, ?, ?)
+					ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at""")
+				.params(m.threadId(), m.workspaceId(), m.kind().equals("auto_reply") ? "out_of_office" : null,
+						Timestamp.from(now))
+				.update();
+		}
+		return inserted;
 	}
 
 	/** How many soft bounces an address has had in the workspace. */

@@ -1,0 +1,96 @@
+package com.penguinmails.inbound.api;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.inbound.Inbox;
+import com.penguinmails.inbound.InboundSync;
+import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+@RestController
+@RequestMapping(path = "/api/v1/inbox", produces = "application/json")
+@Tag(name = "Inbox", description = "Replies from every mailbox, threaded with what was sent")
+@SecurityRequirement(name = "apiKey")
+class InboxApi {
+
+	/** A change to a conversation: its label ("" clears it) and/or read state. */
+	record ThreadChange(String label, Boolean read) {
+	}
+
+	record NewReply(String text) {
+	}
+
+	private final Inbox inbox;
+
+	private final InboundSync sync;
+
+	private final Tenancy tenancy;
+
+	InboxApi(Inbox inbox, InboundSync sync, Tenancy tenancy) {
+		this.inbox = inbox;
+		this.sync = sync;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	@Operation(summary = "Conversations, latest first; filters: campaignId, mailboxId, unread, label, show=replies|all")
+	CursorPage<Inbox.Thread> list(@RequestParam(required = false) UUID campaignId,
+			@RequestParam(required = false) UUID mailboxId, @RequestParam(defaultValue = "false") boolean unread,
+			@RequestParam(required = false) String label, @RequestParam(defaultValue = "replies") String show,
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+		return inbox.threads(tenancy.current(), new Inbox.Filter(campaignId, mailboxId, unread, label, show), cursor,
+				limit);
+	}
+
+	@GetMapping("/threads/{id}")
+	@Operation(summary = "A conversation, oldest first: the campaign's messages, the replies, the answers sent")
+	Inbox.Conversation thread(@PathVariable UUID id) {
+		return inbox.conversation(tenancy.current(), id, false);
+	}
+
+	@PatchMapping("/threads/{id}")
+	@Operation(summary = "Label a conversation (interested, meeting_booked, not_interested, wrong_person, "
+			+ "out_of_office; \"\" clears) or mark it read/unread")
+	Inbox.Conversation change(@PathVariable UUID id, @RequestBody ThreadChange change) {
+		Tenant tenant = tenancy.current();
+		if (change.label() != null) {
+			inbox.label(tenant, id, change.label());
+		}
+		if (change.read() != null) {
+			inbox.markRead(tenant, id, change.read());
+		}
+		return inbox.conversation(tenant, id, false);
+	}
+
+	@PostMapping("/threads/{id}/replies")
+	@Operation(summary = "Reply through the conversation's mailbox, threaded under its latest message")
+	ResponseEntity<Inbox.Entry> reply(@PathVariable UUID id, @RequestBody NewReply reply) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(inbox.reply(tenancy.current(), id, reply.text()));
+	}
+
+	@PostMapping("/mailboxes/{mailboxId}/sync")
+	@Operation(summary = "Sync a mailbox's INBOX and spam folder now")
+	InboundSync.Result sync(@PathVariable UUID mailboxId) {
+		Tenant tenant = tenancy.current();
+		tenant.require(WorkspaceRole.MEMBER, "inbox:write");
+		return sync.sync(tenant.workspaceId(), mailboxId);
+	}
+
+}

@@ -1,0 +1,211 @@
+package com.penguinmails.inbound;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.inbound.InboundFixtures.Sender;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.support.Api;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.WebSession;
+
+import static com.penguinmails.inbound.InboundFixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The unified inbox: conversations threaded with what the campaign sent, filters, labels,
+ * read state, and a reply that leaves through the same mailbox, threaded, and whose
+ * answer lands in the same conversation.
+ */
+@IntegrationTest
+class InboxTests {
+
+	static GreenMail mail = InboundFixtures.mail();
+
+	@Autowired
+	InboundFixtures setup;
+
+	@Autowired
+	InboundSync sync;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	Fixtures fixtures;
+
+	/** A campaign that sent to Ada, and Ada's reply synced. */
+	record Replied(Sender sender, Campaign campaign, String ada, UUID threadId) {
+	}
+
+	Replied replied(String name) throws Exception {
+		Sender sender = setup.sender(name);
+		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+		Campaign campaign = setup.sendTo(sender, ada);
+		String ours = setup.sentMessageId(campaign);
+		sender.user()
+			.deliver(message(ada, sender.mailbox().email(), "Re: Quick question", "Yes, tell me more.",
+					Map.of("In-Reply-To", ours, "References", ours)));
+		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+		UUID threadId = inbox.threads(sender.account().owner(), Inbox.Filter.replies(), null, 50).data().get(0).id();
+		return new Replied(sender, campaign, ada, threadId);
+	}
+
+	@Test
+	void aReplyIsOneConversationWithWhatTheCampaignSent() throws Exception {
+		Replied replied = replied("inbox-thread");
+		Account account = replied.sender().account();
+
+		var threads = inbox.threads(account.owner(), Inbox.Filter.replies(), null, 50).data();
+		assertThat(threads).singleElement().satisfies(thread -> {
+			assertThat(thread.from()).isEqualTo(replied.ada());
+			assertThat(thread.unread()).isEqualTo(1);
+			assertThat(thread.campaignId()).isEqualTo(replied.campaign().id());
+			assertThat(thread.snippet()).contains("tell me more");
+		});
+		Inbox.Conversation conversation = inbox.conversation(account.owner(), replied.threadId(), true);
+		assertThat(conversation.entries()).extracting(Inbox.Entry::direction).containsExactly("sent", "in");
+		assertThat(conversation.entries().get(0).subject()).isEqualTo("Quick question");
+		assertThat(conversation.replyTo()).isEqualTo(replied.ada());
+		assertThat(inbox.threads(account.owner(), Inbox.Filter.replies(), null, 50).data().get(0).unread()).isZero();
+	}
+
+	@Test
+	void filtersByCampaignMailboxUnreadAndLabel() throws Exception {
+		Replied replied = replied("inbox-filters");
+		Account account = replied.sender().account();
+		UUID mailbox = replied.sender().mailbox().id();
+
+		assertThat(inbox
+			.threads(account.owner(), new Inbox.Filter(replied.campaign().id(), null, false, null, null), null, 50)
+			.data()).hasSize(1);
+		assertThat(
+				inbox.threads(account.owner(), new Inbox.Filter(UUID.randomUUID(), null, false, null, null), null, 50)
+					.data())
+			.isEmpty();
+		assertThat(inbox.threads(account.owner(), new Inbox.Filter(null, mailbox, true, null, null), null, 50).data())
+			.hasSize(1);
+		inbox.conversation(account.owner(), replied.threadId(), true);
+		assertThat(inbox.threads(account.owner(), new Inbox.Filter(null, mailbox, true, null, null), null, 50).data())
+			.isEmpty();
+
+		inbox.label(account.owner(), replied.threadId(), "meeting booked");
+		assertThat(inbox.threads(account.owner(), new Inbox.Filter(null, null, false, "meeting_booked", null), null, 50)
+			.data()).singleElement().satisfies(thread -> assertThat(thread.label()).isEqualTo("meeting_booked"));
+		assertThat(inbox.threads(account.owner(), new Inbox.Filter(null, null, false, "interested", null), null, 50)
+			.data()).isEmpty();
+		assertThatThrownBy(() -> inbox.label(account.owner(), replied.threadId(), "maybe"))
+			.hasMessageContaining("Labels: interested");
+	}
+
+	@Test
+	void aReplyFromTheInboxLeavesThroughTheSameMailboxThreadedAndItsAnswerJoinsTheConversation() throws Exception {
+		Replied replied = replied("inbox-reply");
+		Account account = replied.sender().account();
+		Inbox.Conversation before = inbox.conversation(account.owner(), replied.threadId(), false);
+		String adasMessageId = fixtures.jdbc()
+			.sql("SELECT message_id FROM inbound_messages WHERE thread_id = ? AND direction = 'in'")
+			.param(replied.threadId())
+			.query(String.class)
+			.single();
+
+		inbox.reply(account.owner(), replied.threadId(), "Great: Tuesday 10:00 works?");
+
+		MimeMessage out = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getSubject().equals("Re: Quick question")
+						&& m.getFrom()[0].toString().contains(replied.sender().mailbox().email())
+						&& m.getAllRecipients()[0].toString().equals(replied.ada());
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).findFirst().orElseThrow();
+		assertThat(out.getHeader("In-Reply-To")[0]).isEqualTo(adasMessageId);
+		assertThat(out.getHeader("References")[0]).contains(adasMessageId);
+		// Signed with the sending domain's key, like the campaign's messages.
+		assertThat(out.getHeader("DKIM-Signature")[0])
+			.contains("d=" + replied.sender().mailbox().email().split("@")[1]);
+		assertThat((String) out.getContent()).contains("Tuesday 10:00");
+
+		// Ada answers our answer: same conversation.
+		replied.sender()
+			.user()
+			.deliver(message(replied.ada(), replied.sender().mailbox().email(), "Re: Quick question", "Perfect.",
+					Map.of("In-Reply-To", out.getMessageID())));
+		sync.sync(account.workspaceId(), replied.sender().mailbox().id());
+		Inbox.Conversation after = inbox.conversation(account.owner(), replied.threadId(), false);
+		assertThat(after.entries()).extracting(Inbox.Entry::direction).containsExactly("sent", "in", "out", "in");
+		assertThat(before.entries()).hasSize(2);
+		assertThat(inbox.threads(account.owner(), Inbox.Filter.replies(), null, 50).data()).hasSize(1);
+	}
+
+	@Test
+	void anotherWorkspaceSeesNothingAndViewersCannotWrite() throws Exception {
+		Replied replied = replied("inbox-isolation");
+		Account stranger = fixtures.verifiedAccount("inbox-stranger");
+		assertThat(inbox.threads(stranger.owner(), Inbox.Filter.replies(), null, 50).data()).isEmpty();
+		assertThatThrownBy(() -> inbox.conversation(stranger.owner(), replied.threadId(), true))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> inbox.label(stranger.owner(), replied.threadId(), "interested"))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> inbox.reply(stranger.owner(), replied.threadId(), "Hi"))
+			.isInstanceOf(NotFoundProblem.class);
+
+		Api api = fixtures.api(replied.sender().account(), "inbox:read");
+		assertThat(api.get("/api/v1/inbox").body().get("data")).hasSize(1);
+		assertThat(api.get("/api/v1/inbox/threads/" + replied.threadId()).body().get("entries")).hasSize(2);
+		assertThat(api.patch("/api/v1/inbox/threads/" + replied.threadId(), "{\"label\": \"interested\"}").status())
+			.isEqualTo(403);
+		Api writer = fixtures.api(replied.sender().account(), "inbox:write");
+		var changed = writer.patch("/api/v1/inbox/threads/" + replied.threadId(),
+				"{\"label\": \"interested\", \"read\": true}");
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.body().get("label").asText()).isEqualTo("interested");
+		var bad = writer.patch("/api/v1/inbox/threads/" + replied.threadId(), "{\"label\": \"maybe\"}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body().get("type").asText()).contains("invalid-label");
+		assertThat(
+				writer.post("/api/v1/inbox/threads/" + replied.threadId() + "/replies", "{\"text\": \" \"}").status())
+			.isEqualTo(400);
+		assertThat(fixtures.api(stranger, "inbox:read").get("/api/v1/inbox/threads/" + replied.threadId()).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void theInboxPagesListLabelAndReply() throws Exception {
+		Replied replied = replied("inbox-pages");
+		WebSession web = fixtures.signedIn(replied.sender().account());
+
+		String list = web.get("/inbox").getResponse().getContentAsString();
+		assertThat(list).contains("Inbox (1)").contains(replied.ada()).contains("Quick question").contains("every 10s");
+		String fragment = web
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inbox?show=replies")
+				.header("HX-Request", "true"))
+			.getResponse()
+			.getContentAsString();
+		assertThat(fragment).contains("id=\"threads\"").doesNotContain("<html");
+
+		String page = web.get("/inbox/" + replied.threadId()).getResponse().getContentAsString();
+		assertThat(page).contains("Yes, tell me more.").contains("Sent by the campaign").contains("Send reply");
+		web.post("/inbox/" + replied.threadId() + "/label", "label", "interested");
+		assertThat(web.get("/inbox?label=interested").getResponse().getContentAsString()).contains(replied.ada());
+		web.post("/inbox/" + replied.threadId() + "/reply", "text", "Sending the deck now.");
+		assertThat(web.get("/inbox/" + replied.threadId()).getResponse().getContentAsString())
+			.contains("You replied to")
+			.contains("Sending the deck now.");
+	}
+
+}
