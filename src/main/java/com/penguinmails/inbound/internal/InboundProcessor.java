@@ -98,7 +98,8 @@ public class InboundProcessor {
 		String kind = switch (classification.kind()) {
 			case BOUNCE -> bounce == null ? "other" : "bounce";
 			case COMPLAINT -> "complaint";
-			case AUTO_REPLY -> "auto_reply";
+			// Unrelated automated mail (a newsletter's "Precedence: bulk") is not a reply.
+			case AUTO_REPLY -> sent.isPresent() ? "auto_reply" : "other";
 			case UNSUBSCRIBE -> "unsubscribe";
 			case MESSAGE -> sent.isPresent() ? "reply" : "other";
 		};
@@ -186,7 +187,9 @@ public class InboundProcessor {
 			return Optional.empty();
 		}
 		List<Sent> toSender = outbox.sentTo(workspaceId, source.mailboxId(), read.fromAddress(), 20);
-		if (kind == Classification.Kind.UNSUBSCRIBE) {
+		if (kind == Classification.Kind.UNSUBSCRIBE || kind == Classification.Kind.AUTO_REPLY) {
+			// A mailto unsubscribe or an out-of-office answers what we last sent them,
+			// whatever its subject says ("unsubscribe", "Automatic reply: ...").
 			return toSender.stream().findFirst();
 		}
 		String subject = bare(read.subject());

@@ -1,0 +1,5 @@
+/**
+ * Inbound mail: IMAP sync, reply detection, bounce (DSN) and complaint (ARF) parsing, the
+ * unified inbox.
+ */
+package com.penguinmails.inbound;
