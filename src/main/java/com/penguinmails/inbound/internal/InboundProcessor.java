@@ -98,7 +98,8 @@ public class InboundProcessor {
 		String kind = switch (classification.kind()) {
 			case BOUNCE -> bounce == null ? "other" : "bounce";
 			case COMPLAINT -> "complaint";
-			// Unrelated automated mail (a newsletter's "Precedence: bulk") is not a reply.
+			// Unrelated automated mail (a newsletter's "Precedence: bulk") is not a
+			// reply.
 			case AUTO_REPLY -> sent.isPresent() ? "auto_reply" : "other";
 			case UNSUBSCRIBE -> "unsubscribe";
 			case MESSAGE -> sent.isPresent() ? "reply" : "other";
