@@ -166,4 +166,104 @@ public class InboundFixtures {
 		return message;
 	}
 
+	/** Our message's outbox id for a campaign's first step. */
+	public UUID outboxId(Campaign campaign) {
+		return fixtures.jdbc()
+			.sql("SELECT id FROM outbox WHERE campaign_id = ? AND step = 0")
+			.param(campaign.id())
+			.query(UUID.class)
+			.single();
+	}
+
+	/** Delivers raw bytes to a GreenMail user's INBOX as they are. */
+	public static void deliverRaw(GreenMailUser user, String raw) throws Exception {
+		user.deliver(new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(
+				raw.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * An RFC 3464 delivery status notification for one of our messages, returning its
+	 * headers (RFC 6522 multipart/report).
+	 */
+	public static String dsn(String mailbox, String recipient, String action, String status, String diagnostic,
+			UUID outboxId, String messageId) {
+		String boundary = "dsn-" + UUID.randomUUID();
+		return """
+				From: Mail Delivery System <MAILER-DAEMON@mx.client.test>
+				To: %1$s
+				Subject: Undelivered Mail Returned to Sender
+				Message-ID: <%2$s@mx.client.test>
+				Auto-Submitted: auto-replied
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=delivery-status; boundary="%2$s"
+
+				--%2$s
+				Content-Type: text/plain; charset=us-ascii
+
+				I'm sorry to have to inform you that your message could not be delivered.
+
+				--%2$s
+				Content-Type: message/delivery-status
+
+				Reporting-MTA: dns; mx.client.test
+
+				Final-Recipient: rfc822; %3$s
+				Action: %4$s
+				Status: %5$s
+				Diagnostic-Code: smtp; %6$s
+
+				--%2$s
+				Content-Type: text/rfc822-headers
+
+				From: Sam Sender <%1$s>
+				To: %3$s
+				Subject: Quick question
+				Message-ID: %7$s
+				X-PenguinMails-ID: %8$s
+
+				--%2$s--
+				""".formatted(mailbox, boundary, recipient, action, status, diagnostic, messageId, outboxId);
+	}
+
+	/** An RFC 5965 ARF abuse report about one of our messages. */
+	public static String arf(String mailbox, String recipient, UUID outboxId, String messageId) {
+		String boundary = "arf-" + UUID.randomUUID();
+		return """
+				From: Feedback Loop <feedback@fbl.client.test>
+				To: %1$s
+				Subject: FW: Quick question
+				Message-ID: <%2$s@fbl.client.test>
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=feedback-report; boundary="%2$s"
+
+				--%2$s
+				Content-Type: text/plain; charset=us-ascii
+
+				This is an email abuse report.
+
+				--%2$s
+				Content-Type: message/feedback-report
+
+				Feedback-Type: abuse
+				User-Agent: ClientFBL/1.0
+				Version: 1
+				Original-Rcpt-To: <%3$s>
+				Source-IP: 192.0.2.7
+
+				--%2$s
+				Content-Type: message/rfc822
+
+				From: Sam Sender <%1$s>
+				To: %3$s
+				Subject: Quick question
+				Message-ID: %4$s
+				X-PenguinMails-ID: %5$s
+				Content-Type: text/plain
+
+				Hi
+
+				--%2$s--
+				""".formatted(mailbox, boundary, recipient, messageId, outboxId);
+	}
+
 }
