@@ -254,19 +254,32 @@ public class Outbox {
 		return counts;
 	}
 
-	/** Who a message went to, and from which campaign step: tracking and inbound. */
+	/**
+	 * Who a message went to, and from which campaign step: tracking and inbound.
+	 *
+	 * @param sentAt when the message was handed to the recipient's server, or null when
+	 * it has not been (yet)
+	 */
 	public record Recipient(UUID outboxId, UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, int variant,
-			UUID contactId, String address) {
+			UUID contactId, String address, Instant sentAt) {
+
+		/**
+		 * Whether the recipient's data was erased (a GDPR request): nothing more to keep.
+		 */
+		public boolean erased() {
+			return address.equals("erased@invalid");
+		}
+
 	}
 
 	public Optional<Recipient> recipient(UUID outboxId) {
 		return jdbc.sql("""
-				SELECT workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address
+				SELECT workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, sent_at
 				FROM outbox WHERE id = ?""")
 			.param(outboxId)
 			.query((rs, i) -> new Recipient(outboxId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getInt(4), rs.getInt(5), rs.getObject(6, UUID.class),
-					rs.getString(7)))
+					rs.getString(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
 			.optional();
 	}
 
@@ -274,7 +287,7 @@ public class Outbox {
 	 * A message of ours as inbound mail refers to it: who it went to, from which mailbox
 	 * and campaign step, with its subject and Message-ID (replies, bounces, complaints).
 	 */
-	public record Sent(Recipient recipient, UUID mailboxId, String subject, String messageId, Instant sentAt) {
+	public record Sent(Recipient recipient, UUID mailboxId, String subject, String messageId) {
 	}
 
 	private static final String SENT = """
@@ -344,11 +357,12 @@ public class Outbox {
 
 	private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Timestamp sentAt = rs.getTimestamp("sent_at");
-		return new Sent(new Recipient(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-				rs.getObject("campaign_id", UUID.class), rs.getObject("enrolment_id", UUID.class), rs.getInt("step"),
-				rs.getInt("variant"), rs.getObject("contact_id", UUID.class), rs.getString("to_address")),
-				rs.getObject("mailbox_id", UUID.class), rs.getString("subject"), rs.getString("message_id"),
-				sentAt == null ? null : sentAt.toInstant());
+		return new Sent(
+				new Recipient(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+						rs.getObject("campaign_id", UUID.class), rs.getObject("enrolment_id", UUID.class),
+						rs.getInt("step"), rs.getInt("variant"), rs.getObject("contact_id", UUID.class),
+						rs.getString("to_address"), sentAt == null ? null : sentAt.toInstant()),
+				rs.getObject("mailbox_id", UUID.class), rs.getString("subject"), rs.getString("message_id"));
 	}
 
 }

@@ -1,9 +1,11 @@
 package com.penguinmails.tracking;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,18 +19,27 @@ import com.penguinmails.delivery.UnsubscribeLinks;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.tracking.Unsubscribed.Scope;
 
 /**
  * Unsubscribes through the signed link of a message (no login: the link is the
- * credential). Effective at once: the address goes on the workspace's suppression list
- * (so the next send, checked at the last moment, does not happen), the contact becomes
- * unsubscribed and the enrolment stops.
+ * credential), from that campaign only or from everything the workspace sends. Effective
+ * at once: from the campaign, its enrolment stops; from everything, the address also goes
+ * on the workspace's suppression list (so the next send, checked at the last moment, does
+ * not happen) and the contact becomes unsubscribed.
  */
 @Service
 public class Unsubscribes {
 
-	/** What a link names: the address, and the sender's workspace, for the page. */
-	public record Target(String address, String workspaceName) {
+	/**
+	 * What a link names: the address, the sender's workspace, and whether the message is
+	 * a campaign's (then "this campaign only" is a choice).
+	 */
+	public record Target(String address, String workspaceName, boolean campaign) {
+	}
+
+	/** What an unsubscribe did: from what, for whom. */
+	public record Done(Target target, Scope scope) {
 	}
 
 	private final UnsubscribeLinks links;
@@ -45,8 +56,13 @@ public class Unsubscribes {
 
 	private final WorkspaceDirectory directory;
 
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
 	Unsubscribes(UnsubscribeLinks links, TrackingLinks tracking, Outbox outbox, Suppressions suppressions,
-			Contacts contacts, Campaigns campaigns, WorkspaceDirectory directory) {
+			Contacts contacts, Campaigns campaigns, WorkspaceDirectory directory, ApplicationEventPublisher publisher,
+			Clock clock) {
 		this.links = links;
 		this.tracking = tracking;
 		this.outbox = outbox;
@@ -54,32 +70,55 @@ public class Unsubscribes {
 		this.contacts = contacts;
 		this.campaigns = campaigns;
 		this.directory = directory;
+		this.publisher = publisher;
+		this.clock = clock;
 	}
 
 	/** The target of a link; 404 for a tampered or unknown one. */
 	public Target target(String token) {
-		Recipient recipient = recipient(token);
-		return new Target(recipient.address(), directory.workspaceName(recipient.workspaceId()));
+		return target(recipient(token));
 	}
 
-	/** Unsubscribes the link's address (again is harmless). */
+	/**
+	 * Unsubscribes the link's address (again is harmless); {@link Scope#CAMPAIGN} for a
+	 * message of no campaign means everything.
+	 */
 	@Transactional
-	public Target unsubscribe(String token) {
+	public Done unsubscribe(String token, Scope scope) {
 		Recipient recipient = recipient(token);
-		suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
-		if (recipient.contactId() != null) {
-			try {
-				contacts.update(Tenant.system(recipient.workspaceId()), recipient.contactId(),
-						Map.of("status", "unsubscribed"));
+		Target target = target(recipient);
+		Scope effective = target.campaign() ? scope : Scope.ALL;
+		boolean changed;
+		if (effective == Scope.CAMPAIGN) {
+			changed = campaigns.stop(recipient.workspaceId(), recipient.enrolmentId(),
+					"unsubscribed from this campaign");
+		}
+		else {
+			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
+			if (recipient.contactId() != null) {
+				try {
+					contacts.update(Tenant.system(recipient.workspaceId()), recipient.contactId(),
+							Map.of("status", "unsubscribed"));
+				}
+				catch (NotFoundProblem ex) {
+					// The contact was deleted since; the suppression is what counts.
+				}
 			}
-			catch (NotFoundProblem ex) {
-				// The contact was deleted since; the suppression is what counts.
+			if (recipient.enrolmentId() != null) {
+				changed |= campaigns.stopOn(recipient.workspaceId(), recipient.enrolmentId(), "unsubscribed") > 0;
 			}
 		}
-		if (recipient.enrolmentId() != null) {
-			campaigns.stopOn(recipient.workspaceId(), recipient.enrolmentId(), "unsubscribed");
+		if (changed) {
+			publisher.publishEvent(new Unsubscribed(recipient.workspaceId(), recipient.campaignId(),
+					recipient.enrolmentId(), recipient.step(), recipient.variant(), recipient.outboxId(),
+					recipient.address(), effective, clock.instant()));
 		}
-		return new Target(recipient.address(), directory.workspaceName(recipient.workspaceId()));
+		return new Done(target, effective);
+	}
+
+	private Target target(Recipient recipient) {
+		return new Target(recipient.address(), directory.workspaceName(recipient.workspaceId()),
+				recipient.campaignId() != null && recipient.enrolmentId() != null);
 	}
 
 	private Recipient recipient(String token) {
@@ -91,7 +130,7 @@ public class Unsubscribes {
 				.flatMap(link -> outbox.find(link.enrolmentId(), link.step()))
 				.map(Outbox.Queued::outboxId));
 		return outboxId.flatMap(outbox::recipient)
-			.filter(r -> !r.address().equals("erased@invalid"))
+			.filter(r -> !r.erased())
 			.orElseThrow(() -> new NotFoundProblem("Unsubscribe link"));
 	}
 

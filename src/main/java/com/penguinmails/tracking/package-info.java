@@ -1,6 +1,11 @@
 /**
- * Tracking: what recipients do with the messages. So far the one-click unsubscribe (RFC
- * 8058) that every message's List-Unsubscribe header points to; opens, clicks and the
- * preference centre follow.
+ * Tracking: what recipients do with the messages. The open pixel and click redirect keep
+ * every open and click as an event (machines' flagged, with the device people read on),
+ * feed the campaigns' figures and A/B decisions with people's only, and publish
+ * {@link com.penguinmails.tracking.MessageOpened} and
+ * {@link com.penguinmails.tracking.LinkClicked}; the unsubscribe link (RFC 8058
+ * one-click, and a preference page: this campaign or everything) publishes
+ * {@link com.penguinmails.tracking.Unsubscribed}.
+ * {@link com.penguinmails.tracking.TrackingStats} gives the figures.
  */
 package com.penguinmails.tracking;

@@ -1,6 +1,5 @@
 package com.penguinmails.tracking;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,17 +11,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
-import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Variant;
-import com.penguinmails.campaigns.CampaignScheduler;
-import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.campaigns.Campaigns.Draft;
-import com.penguinmails.contacts.Contacts;
-import com.penguinmails.domains.Domains;
-import com.penguinmails.domains.NewDomain;
-import com.penguinmails.mailboxes.Mailboxes;
-import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -44,54 +32,25 @@ class TrackingTests {
 	Fixtures fixtures;
 
 	@Autowired
-	Campaigns campaigns;
-
-	@Autowired
-	CampaignScheduler scheduler;
-
-	@Autowired
-	Domains domains;
-
-	@Autowired
-	Mailboxes mailboxes;
-
-	@Autowired
-	Contacts contacts;
+	TrackingFixtures tracked;
 
 	@Autowired
 	com.penguinmails.delivery.TrackingLinks links;
 
+	@Autowired
+	com.penguinmails.audit.Privacy privacy;
+
+	/** A person's browser: requests without a User-Agent are machines'. */
+	private static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+			+ "(KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+
 	private String html(Account account, boolean opens, boolean clicks) {
-		String domain = "track-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		domains.add(account.owner(), new NewDomain(domain, false, "", ""));
-		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE name = ?").param(domain).update();
-		UUID sam = mailboxes
-			.add(account.owner(), new NewMailbox("sam@" + domain, "Sam", "sandbox", null, null, "", "", 30, 0, 0))
-			.id();
-		UUID ada = contacts
-			.create(account.owner(),
-					new Contacts.NewContact("ada@client.test", "Ada", "", "", "", "", "", "", "", "", null, List.of()))
-			.id();
-		Campaign campaign = campaigns.create(account.owner(), new Draft("Tracked " + UUID.randomUUID(),
-				new Schedule("UTC", false, List.of(1, 2, 3, 4, 5, 6, 7), java.time.LocalTime.MIN,
-						java.time.LocalTime.of(23, 59), null, null, 20),
-				new Campaign.Stops(true, true, true, true, true, false), List.of(sam), List.of(
-						new Step(0, false,
-								List.of(new Variant("Hi",
-										"<p>Read <a href=\"https://example.com/guide?a=1&amp;b=2\">the guide</a> or "
-												+ "<a href=\"{{ unsubscribe_url }}\">unsubscribe</a> or "
-												+ "<a href=\"mailto:sam@x.test\">write</a>.</p>",
-										null))),
-						new Step(60, false, List.of(new Variant("", "<p>Again</p>", null)))),
-				new Campaign.Tracking(opens, clicks)));
-		campaigns.addRecipients(account.owner(), campaign.id(), List.of(ada), null, null);
-		campaigns.launch(account.owner(), campaign.id());
-		scheduler.tick(java.time.Instant.now().plusSeconds(5));
-		return fixtures.jdbc()
-			.sql("SELECT html FROM outbox WHERE campaign_id = ?")
-			.param(campaign.id())
-			.query(String.class)
-			.single();
+		Campaign campaign = tracked.launched(account, new Campaign.Tracking(opens, clicks),
+				"<p>Read <a href=\"https://example.com/guide?a=1&amp;b=2\">the guide</a> or "
+						+ "<a href=\"{{ unsubscribe_url }}\">unsubscribe</a> or "
+						+ "<a href=\"mailto:sam@x.test\">write</a>.</p>",
+				"ada@client.test");
+		return tracked.messages(campaign.id()).get(0).html();
 	}
 
 	@Test
@@ -104,11 +63,15 @@ class TrackingTests {
 		assertThat(click.find()).isTrue();
 		assertThat(pixel.find()).isTrue();
 
-		MockHttpServletResponse open = mvc.perform(get(pixel.group(1))).andReturn().getResponse();
+		MockHttpServletResponse open = mvc.perform(get(pixel.group(1)).header("User-Agent", BROWSER))
+			.andReturn()
+			.getResponse();
 		assertThat(open.getStatus()).isEqualTo(200);
 		assertThat(open.getContentType()).isEqualTo("image/gif");
 		assertThat(open.getHeader("Cache-Control")).contains("no-store");
-		MockHttpServletResponse redirect = mvc.perform(get(click.group(1))).andReturn().getResponse();
+		MockHttpServletResponse redirect = mvc.perform(get(click.group(1)).header("User-Agent", BROWSER))
+			.andReturn()
+			.getResponse();
 		assertThat(redirect.getStatus()).isEqualTo(302);
 		assertThat(redirect.getHeader("Location")).isEqualTo("https://example.com/guide?a=1&b=2");
 
@@ -169,6 +132,36 @@ class TrackingTests {
 			.param(account.workspaceId())
 			.query(String.class)
 			.single()).isEqualTo("stopped unsubscribed");
+	}
+
+	@Test
+	void aGdprExportShowsTheOpensAndErasureBlanksTheirAgentAndAddress() throws Exception {
+		Account account = fixtures.verifiedAccount("tracking-gdpr");
+		Campaign campaign = tracked.launched(account, new Campaign.Tracking(true, true), "<p>Hi</p>",
+				"ada@client.test");
+		TrackingFixtures.Message ada = tracked.messages(campaign.id()).get(0);
+		mvc.perform(get("/o/" + links.token(ada.enrolmentId(), 0, "")).header("User-Agent", BROWSER));
+		UUID contactId = fixtures.jdbc()
+			.sql("SELECT contact_id FROM outbox WHERE id = ?")
+			.param(ada.outboxId())
+			.query(UUID.class)
+			.single();
+
+		assertThat(privacy.export(account.owner(), contactId, "127.0.0.1").get("tracking").toString())
+			.contains(BROWSER);
+		privacy.erase(account.owner(), contactId, "127.0.0.1");
+
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) || ' ' || count(user_agent) || ' ' || count(ip) FROM tracking_events "
+					+ "WHERE outbox_id = ?")
+			.param(ada.outboxId())
+			.query(String.class)
+			.single()).isEqualTo("1 0 0");
+		// Opens after the erasure are not kept: they would be the person's data again.
+		assertThat(mvc.perform(get("/o/" + links.token(ada.enrolmentId(), 0, "")).header("User-Agent", BROWSER))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 	}
 
 }

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.OutgoingMessage;
@@ -18,16 +21,19 @@ import com.penguinmails.delivery.UnsubscribeLinks;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.tracking.TrackingFixtures.Message;
+import com.penguinmails.tracking.Unsubscribed.Scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The unsubscribe link of a message: a confirmation page on GET, the RFC 8058 one-click
- * POST, and nothing for a tampered link.
+ * The unsubscribe link of a message: a preference page on GET (this campaign or
+ * everything), the RFC 8058 one-click POST, and nothing for a tampered link.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class UnsubscribeTests {
 
 	@Autowired
@@ -47,6 +53,12 @@ class UnsubscribeTests {
 
 	@Autowired
 	Suppressions suppressions;
+
+	@Autowired
+	TrackingFixtures tracked;
+
+	@Autowired
+	ApplicationEvents published;
 
 	private UUID queued(Account account, UUID contactId, String to) {
 		return outbox
@@ -105,6 +117,133 @@ class UnsubscribeTests {
 		assertThat(mvc.perform(get("/u/not-a-token")).andReturn().getResponse().getStatus()).isEqualTo(404);
 		String unknown = links.token(UUID.randomUUID());
 		assertThat(mvc.perform(post("/u/" + unknown)).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
+	/** A campaign's message to jo, as queued; the campaign stops on an unsubscribe. */
+	private Message campaignMessage(Account account) {
+		Campaign campaign = tracked.launched(account, Campaign.Tracking.off(), "<p>Hello</p>", "jo@client.test");
+		return tracked.messages(campaign.id()).get(0);
+	}
+
+	private String enrolment(Message message) {
+		return fixtures.jdbc()
+			.sql("SELECT state || ' ' || coalesce(stop_reason, '') FROM enrolments WHERE id = ?")
+			.param(message.enrolmentId())
+			.query(String.class)
+			.single()
+			.strip();
+	}
+
+	private String contactStatus(Account account) {
+		return fixtures.jdbc()
+			.sql("SELECT status FROM contacts WHERE workspace_id = ? AND email = 'jo@client.test'")
+			.param(account.workspaceId())
+			.query(String.class)
+			.single();
+	}
+
+	private java.util.List<Scope> unsubscribed(UUID outboxId) {
+		return published.stream(Unsubscribed.class)
+			.filter(event -> event.outboxId().equals(outboxId))
+			.map(Unsubscribed::scope)
+			.toList();
+	}
+
+	@Test
+	void aCampaignsMessageOffersThisCampaignOrEverything() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-choices");
+		Message jo = campaignMessage(account);
+
+		String page = mvc.perform(get("/u/" + links.token(jo.outboxId())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Only the emails of this campaign")
+			.contains("Everything from")
+			.contains("name=\"scope\" value=\"campaign\"")
+			.contains("name=\"scope\" value=\"all\" checked");
+		assertThat(enrolment(jo)).isEqualTo("active");
+	}
+
+	@Test
+	void onlyThisCampaignStopsTheEnrolmentWithoutSuppressing() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-campaign");
+		Message jo = campaignMessage(account);
+
+		String done = mvc
+			.perform(post("/u/" + links.token(jo.outboxId())).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("scope=campaign"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(done).contains("You are unsubscribed").contains("no more email of this campaign");
+		assertThat(enrolment(jo)).isEqualTo("stopped unsubscribed from this campaign");
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "jo@client.test")).isFalse();
+		assertThat(contactStatus(account)).isNotEqualTo("unsubscribed");
+		assertThat(unsubscribed(jo.outboxId())).containsExactly(Scope.CAMPAIGN);
+		assertThat(published.stream(Unsubscribed.class).filter(event -> event.outboxId().equals(jo.outboxId())))
+			.singleElement()
+			.satisfies(event -> {
+				assertThat(event.address()).isEqualTo("jo@client.test");
+				assertThat(event.enrolmentId()).isEqualTo(jo.enrolmentId());
+			});
+	}
+
+	@Test
+	void everythingSuppressesTheAddressAndStopsTheEnrolment() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-all");
+		Message jo = campaignMessage(account);
+
+		String done = mvc
+			.perform(post("/u/" + links.token(jo.outboxId())).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("scope=all"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(done).contains("will get no more email").doesNotContain("of this campaign");
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "jo@client.test")).isTrue();
+		assertThat(contactStatus(account)).isEqualTo("unsubscribed");
+		assertThat(enrolment(jo)).isEqualTo("stopped unsubscribed");
+		assertThat(unsubscribed(jo.outboxId())).containsExactly(Scope.ALL);
+	}
+
+	@Test
+	void theOneClickPostAlwaysUnsubscribesFromEverything() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-one-click-all");
+		Message jo = campaignMessage(account);
+		String token = links.token(jo.outboxId());
+
+		assertThat(mvc
+			.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		// Again (providers retry): harmless, and no second event.
+		mvc.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("List-Unsubscribe=One-Click"));
+
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "jo@client.test")).isTrue();
+		assertThat(enrolment(jo)).isEqualTo("stopped unsubscribed");
+		assertThat(unsubscribed(jo.outboxId())).containsExactly(Scope.ALL);
+	}
+
+	@Test
+	void aMessageOfNoCampaignOffersOnlyEverything() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-no-campaign");
+		UUID outboxId = queued(account, null, "solo@client.test");
+		String token = links.token(outboxId);
+
+		String page = mvc.perform(get("/u/" + token)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Stop all email from")
+			.doesNotContain("Only the emails of this campaign")
+			.doesNotContain("value=\"campaign\"");
+		// A forged "this campaign" still unsubscribes: there is no campaign to leave.
+		mvc.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("scope=campaign"));
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "solo@client.test")).isTrue();
+		assertThat(unsubscribed(outboxId)).containsExactly(Scope.ALL);
 	}
 
 }

@@ -2,6 +2,8 @@ package com.penguinmails.tracking.web;
 
 import java.util.Base64;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,9 @@ import com.penguinmails.tracking.Engagements;
 
 /**
  * The open pixel and the click redirect. A tampered or unknown token is a 404: the
- * redirect only ever goes where a message of ours pointed (no open redirect).
+ * redirect only ever goes where a message of ours pointed (no open redirect). The
+ * client's address is the connection's, or the one a trusted proxy forwarded when
+ * {@code server.forward-headers-strategy} says so; never a header taken on trust here.
  */
 @RestController
 class TrackingController {
@@ -31,8 +35,8 @@ class TrackingController {
 	}
 
 	@GetMapping("/o/{token}")
-	ResponseEntity<byte[]> open(@PathVariable String token) {
-		if (!engagements.opened(token)) {
+	ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
+		if (!engagements.opened(token, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.ok()
@@ -44,10 +48,10 @@ class TrackingController {
 	}
 
 	@GetMapping("/c/{token}")
-	ResponseEntity<Void> click(@PathVariable String token) {
+	ResponseEntity<Void> click(@PathVariable String token, HttpServletRequest request) {
 		// The destination is the message's own link, as written (it may hold characters a
 		// strict URI refuses); only line breaks are taken out of the header.
-		return engagements.clicked(token)
+		return engagements.clicked(token, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())
 			.map(url -> ResponseEntity.status(HttpStatus.FOUND)
 				.header(HttpHeaders.LOCATION, url.replaceAll("[\\r\\n]", ""))
 				.cacheControl(CacheControl.noStore())

@@ -1,5 +1,7 @@
 package com.penguinmails.tracking.web;
 
+import java.util.Locale;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,13 +10,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.penguinmails.tracking.Unsubscribed.Scope;
 import com.penguinmails.tracking.Unsubscribes;
 
 /**
- * The unsubscribe link of every message: a GET shows a confirmation page (a link
- * scanner's visit unsubscribes no one); a POST unsubscribes, either from that page or as
- * RFC 8058's one-click POST ({@code List-Unsubscribe=One-Click}) that mail providers send
- * with no page in between.
+ * The unsubscribe link of every message: a GET shows a preference page (a link scanner's
+ * visit unsubscribes no one) where the recipient leaves this campaign only or everything
+ * from the sender; a POST unsubscribes, either from that page or as RFC 8058's one-click
+ * POST that mail providers send with no page in between.
  */
 @Controller
 class UnsubscribeController {
@@ -34,12 +37,17 @@ class UnsubscribeController {
 
 	@PostMapping("/u/{token}")
 	Object unsubscribe(@PathVariable String token,
-			@RequestParam(name = "List-Unsubscribe", required = false) String oneClick, Model model) {
-		var target = unsubscribes.unsubscribe(token);
+			@RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
+			@RequestParam(required = false) String scope, Model model) {
+		// RFC 8058 §3.1: the POST body is exactly "List-Unsubscribe=One-Click"; the
+		// provider unsubscribes the user from the list, so from everything.
 		if ("One-Click".equals(oneClick)) {
+			unsubscribes.unsubscribe(token, Scope.ALL);
 			return ResponseEntity.ok().build();
 		}
-		model.addAttribute("target", target);
+		var done = unsubscribes.unsubscribe(token, "campaign".equals(scope) ? Scope.CAMPAIGN : Scope.ALL);
+		model.addAttribute("target", done.target());
+		model.addAttribute("scope", done.scope().name().toLowerCase(Locale.ROOT));
 		model.addAttribute("done", true);
 		return "tracking/unsubscribe";
 	}

@@ -1,0 +1,115 @@
+package com.penguinmails.tracking.internal;
+
+import nl.basjes.parse.useragent.UserAgent;
+import nl.basjes.parse.useragent.UserAgentAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The device, client and operating system of a User-Agent, from the application's one
+ * Yauaa analyzer. Building the analyzer takes seconds of CPU and holds some 130 MB of
+ * heap, so it is a lazy bean: built in the background once the application is ready
+ * (until then events are kept without their device), or, with preloading off, by the
+ * first caller (the others wait for it).
+ * <p>
+ * Yauaa's parse is thread-safe: a cached agent is answered without a lock, an agent not
+ * seen before is matched under the analyzer's lock (under a millisecond each).
+ */
+@Component
+public class UserAgents {
+
+	private static final Logger log = LoggerFactory.getLogger(UserAgents.class);
+
+	/** Longer agents are not real browsers; Yauaa calls them hacking attempts anyway. */
+	private static final int MAX_AGENT = 1000;
+
+	private final ObjectProvider<UserAgentAnalyzer> analyzer;
+
+	private final boolean preload;
+
+	private volatile UserAgentAnalyzer ready;
+
+	UserAgents(ObjectProvider<UserAgentAnalyzer> analyzer, TrackingProperties properties) {
+		this.analyzer = analyzer;
+		this.preload = properties.preloadUserAgentAnalyzer();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void preload() {
+		if (preload) {
+			Thread loader = new Thread(() -> {
+				try {
+					analyzer();
+				}
+				catch (RuntimeException ex) {
+					// Shut down meanwhile, or the build failed: events go on
+					// without their device.
+					log.warn("No User-Agent analyzer: events are kept without their device", ex);
+				}
+			}, "user-agent-analyzer");
+			loader.setDaemon(true);
+			loader.start();
+		}
+	}
+
+	/** The device of an agent; {@link Device#UNKNOWN} when it cannot be told (yet). */
+	public Device analyze(String userAgent) {
+		if (userAgent == null || userAgent.isBlank()) {
+			return Device.UNKNOWN;
+		}
+		UserAgentAnalyzer analyzer = preload ? ready : analyzer();
+		if (analyzer == null) {
+			return Device.UNKNOWN;
+		}
+		UserAgent agent = analyzer
+			.parse(userAgent.length() > MAX_AGENT ? userAgent.substring(0, MAX_AGENT) : userAgent);
+		return new Device(value(agent, UserAgent.DEVICE_CLASS, 40), value(agent, UserAgent.AGENT_NAME, 80),
+				value(agent, UserAgent.OPERATING_SYSTEM_NAME, 80));
+	}
+
+	private UserAgentAnalyzer analyzer() {
+		UserAgentAnalyzer built = ready;
+		if (built == null) {
+			long start = System.nanoTime();
+			// The bean factory builds a singleton once; concurrent callers wait for it.
+			built = analyzer.getObject();
+			ready = built;
+			log.info("User-Agent analyzer ready after {} ms", (System.nanoTime() - start) / 1_000_000);
+		}
+		return built;
+	}
+
+	private static String value(UserAgent agent, String field, int max) {
+		String value = agent.getValue(field);
+		return value.length() > max ? value.substring(0, max) : value;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AnalyzerConfiguration {
+
+		@Bean(destroyMethod = "destroy")
+		@Lazy
+		UserAgentAnalyzer userAgentAnalyzer() {
+			// Only the fields we keep are matched, and matchers are built at once: the
+			// lazy bean is built off the request path (or once, by the first caller).
+			return UserAgentAnalyzer.newBuilder()
+				.withField(UserAgent.DEVICE_CLASS)
+				.withField(UserAgent.AGENT_NAME)
+				.withField(UserAgent.OPERATING_SYSTEM_NAME)
+				.withCache(10000)
+				.hideMatcherLoadStats()
+				.immediateInitialization()
+				.build();
+		}
+
+	}
+
+}
