@@ -347,6 +347,45 @@ public class Outbox {
 			.list();
 	}
 
+	/**
+	 * What the receiving servers answered, per step and variant: accepted (2xx), or
+	 * refused for good at SMTP time, by kind (hard: no such address; soft: mailbox full,
+	 * or still deferred after the last retry; block: policy; other). Messages never
+	 * attempted (suppressed, mailbox removed) are not counted.
+	 */
+	public record Outcome(int step, int variant, long accepted, long rejectedHard, long rejectedSoft,
+			long rejectedBlock, long rejectedOther) {
+	}
+
+	public List<Outcome> outcomes(UUID workspaceId, UUID campaignId) {
+		return jdbc.sql("""
+				SELECT step, variant, count(*) FILTER (WHERE status = 'sent'),
+				    count(*) FILTER (WHERE status = 'failed' AND failure = 'hard_bounce'),
+				    count(*) FILTER (WHERE status = 'failed' AND failure IN ('mailbox_full', 'retries_exhausted')),
+				    count(*) FILTER (WHERE status = 'failed' AND failure = 'policy'),
+				    count(*) FILTER (WHERE status = 'failed' AND failure NOT IN ('hard_bounce', 'mailbox_full',
+				        'retries_exhausted', 'policy', 'suppressed', 'mailbox_removed'))
+				FROM outbox WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed')
+				GROUP BY step, variant ORDER BY step, variant""")
+			.params(workspaceId, campaignId)
+			.query((rs, i) -> new Outcome(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6), rs.getLong(7)))
+			.list();
+	}
+
+	/** Messages of a campaign accepted per day (UTC), oldest first. */
+	public Map<Instant, Long> sentPerDay(UUID workspaceId, UUID campaignId) {
+		Map<Instant, Long> days = new java.util.TreeMap<>();
+		jdbc.sql("""
+				SELECT date_trunc('day', sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', count(*) FROM outbox
+				WHERE workspace_id = ? AND campaign_id = ? AND status = 'sent' GROUP BY 1""")
+			.params(workspaceId, campaignId)
+			.query(rs -> {
+				days.put(rs.getTimestamp(1).toInstant(), rs.getLong(2));
+			});
+		return days;
+	}
+
 	/** How many messages a mailbox has sent since the instant (complaint rates). */
 	public long sentBy(UUID workspaceId, UUID mailboxId, Instant since) {
 		return jdbc.sql("SELECT count(*) FROM outbox WHERE workspace_id = ? AND mailbox_id = ? AND sent_at >= ?")

@@ -115,15 +115,26 @@ public class InboundFixtures {
 
 	/** Sends step 1 of a two-step campaign to the address; returns the campaign. */
 	public Campaign sendTo(Sender sender, String to) {
-		UUID contact = contacts
-			.create(sender.account().owner(),
-					new Contacts.NewContact(to, "Ada", "", "Client", "", "", "", "", "", "", Map.of(), List.of()))
-			.id();
+		return sendTo(sender, List.of(to), Campaign.Tracking.off(), "<p>Hi {{ first_name }}</p>");
+	}
+
+	/**
+	 * Sends step 1 of a two-step campaign ("Quick question") to each address, as new
+	 * contacts; returns the campaign.
+	 */
+	public Campaign sendTo(Sender sender, List<String> recipients, Campaign.Tracking tracking, String html) {
+		List<UUID> ids = recipients.stream()
+			.map(to -> contacts
+				.create(sender.account().owner(),
+						new Contacts.NewContact(to, "Ada", "", "Client", "", "", "", "", "", "", Map.of(), List.of()))
+				.id())
+			.toList();
 		Campaign campaign = campaigns.create(sender.account().owner(),
 				new Draft("Inbound " + UUID.randomUUID(), Schedule.defaults(), null, List.of(sender.mailbox().id()),
-						List.of(new Step(0, false, List.of(new Variant("Quick question", "<p>Hi Ada</p>", null))),
-								new Step(24 * 60, false, List.of(new Variant("", "<p>Following up</p>", null))))));
-		campaigns.addRecipients(sender.account().owner(), campaign.id(), List.of(contact), null, null);
+						List.of(new Step(0, false, List.of(new Variant("Quick question", html, null))),
+								new Step(24 * 60, false, List.of(new Variant("", "<p>Following up</p>", null)))),
+						tracking));
+		campaigns.addRecipients(sender.account().owner(), campaign.id(), ids, null, null);
 		campaigns.launch(sender.account().owner(), campaign.id());
 		Instant t0 = monday();
 		scheduler.tick(t0);

@@ -22,6 +22,7 @@ import com.penguinmails.inbound.BounceReceived;
 import com.penguinmails.inbound.ComplaintRateExceeded;
 import com.penguinmails.inbound.ComplaintReceived;
 import com.penguinmails.inbound.ReplyReceived;
+import com.penguinmails.inbound.UnsubscribeReceived;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.NotFoundProblem;
@@ -135,7 +136,7 @@ public class InboundProcessor {
 				replied(source, read, sent, kind.equals("auto_reply"), id, contactId, campaignId, enrolmentId);
 			case "bounce" -> bounced(source, sent, bounce, id);
 			case "complaint" -> complained(source, sent, classification, id, now);
-			case "unsubscribe" -> unsubscribed(workspaceId, read.fromAddress(), sent);
+			case "unsubscribe" -> unsubscribed(source, read.fromAddress(), sent, id);
 			default -> {
 			}
 		}
@@ -298,15 +299,20 @@ public class InboundProcessor {
 	}
 
 	/** RFC 2369's mailto unsubscribe: the sender asked to hear no more. */
-	private void unsubscribed(UUID workspaceId, String from, Optional<Sent> sent) {
+	private void unsubscribed(Source source, String from, Optional<Sent> sent, UUID id) {
 		if (from == null || !from.contains("@")) {
 			return;
 		}
+		UUID workspaceId = source.workspaceId();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
 		suppress(workspaceId, from, recipient, "unsubscribed", "unsubscribed");
 		if (recipient != null && recipient.enrolmentId() != null) {
 			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "unsubscribed");
 		}
+		events.publishEvent(new UnsubscribeReceived(workspaceId, source.mailboxId(),
+				recipient == null ? null : recipient.campaignId(), recipient == null ? null : recipient.enrolmentId(),
+				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
+				recipient == null ? null : recipient.outboxId(), from, id, source.receivedAt()));
 	}
 
 	private void suppress(UUID workspaceId, String address, Outbox.Recipient recipient, String status, String reason) {

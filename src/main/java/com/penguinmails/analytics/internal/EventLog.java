@@ -1,0 +1,85 @@
+package com.penguinmails.analytics.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.inbound.BounceReceived;
+import com.penguinmails.inbound.ComplaintReceived;
+import com.penguinmails.inbound.ReplyReceived;
+import com.penguinmails.inbound.UnsubscribeReceived;
+import com.penguinmails.tracking.Unsubscribed;
+
+/**
+ * Keeps the events of campaign messages that the metrics count. Each listener runs after
+ * the publisher's transaction commits, and the JDBC event publication registry hands an
+ * event again after a crash; the source id keeps a second delivery from counting twice.
+ */
+@Component
+class EventLog {
+
+	private final JdbcClient jdbc;
+
+	EventLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(ReplyReceived reply) {
+		record(reply.inboundId().toString(), reply.workspaceId(), reply.campaignId(), reply.step(), reply.variant(),
+				reply.outboxId(), reply.automatic() ? "auto_replied" : "replied", reply.receivedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(BounceReceived bounce) {
+		String kind = switch (bounce.type()) {
+			case "hard" -> "bounced_hard";
+			case "soft" -> "bounced_soft";
+			case "block" -> "bounced_block";
+			default -> "bounced_other";
+		};
+		record(bounce.inboundId().toString(), bounce.workspaceId(), bounce.campaignId(), bounce.step(),
+				bounce.variant(), bounce.outboxId(), kind, bounce.receivedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintReceived complaint) {
+		record(complaint.inboundId().toString(), complaint.workspaceId(), complaint.campaignId(), complaint.step(),
+				complaint.variant(), complaint.outboxId(), "complained", complaint.receivedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(UnsubscribeReceived unsubscribe) {
+		record(unsubscribe.inboundId().toString(), unsubscribe.workspaceId(), unsubscribe.campaignId(),
+				unsubscribe.step(), unsubscribe.variant(), unsubscribe.outboxId(), "unsubscribed",
+				unsubscribe.receivedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(Unsubscribed unsubscribed) {
+		// One unsubscribe per message, by link or by mail.
+		if (unsubscribed.outboxId() != null) {
+			record("unsubscribe:" + unsubscribed.outboxId(), unsubscribed.workspaceId(), unsubscribed.campaignId(),
+					unsubscribed.step(), unsubscribed.variant(), unsubscribed.outboxId(), "unsubscribed",
+					unsubscribed.occurredAt());
+		}
+	}
+
+	private void record(String sourceId, UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId,
+			String kind, Instant at) {
+		if (campaignId == null) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
+				    occurred_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""")
+			.params(sourceId, workspaceId, campaignId, step, variant, outboxId, kind, Timestamp.from(at))
+			.update();
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Analytics: the event stream of what happened to sent messages, campaign metrics and
+ * their charts.
+ */
+package com.penguinmails.analytics;

@@ -1,0 +1,44 @@
+package com.penguinmails.analytics.web;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import com.penguinmails.analytics.CampaignStats;
+import com.penguinmails.shared.Tenancy;
+
+/**
+ * The figures panel of a campaign page (loaded into it by htmx, refreshed while it runs):
+ * counts and rates per step and variant, the chart over time, and devices.
+ */
+@Controller
+class StatsController {
+
+	private final CampaignStats stats;
+
+	private final Tenancy tenancy;
+
+	private final ObjectMapper json;
+
+	StatsController(CampaignStats stats, Tenancy tenancy, ObjectMapper json) {
+		this.stats = stats;
+		this.tenancy = tenancy;
+		this.json = json;
+	}
+
+	@GetMapping("/campaigns/{id}/stats")
+	String panel(@PathVariable UUID id, Model model) throws JsonProcessingException {
+		CampaignStats.Stats figures = stats.of(tenancy.current(), id);
+		model.addAttribute("stats", figures);
+		// The chart's data, read by /js/stats.js (no inline script under the CSP).
+		model.addAttribute("series", json.writeValueAsString(figures.days()));
+		return "analytics/panel :: panel";
+	}
+
+}
