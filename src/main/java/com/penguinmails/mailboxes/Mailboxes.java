@@ -335,7 +335,17 @@ public class Mailboxes {
 	public jakarta.mail.Store openImap(UUID workspaceId, UUID id) throws jakarta.mail.MessagingException {
 		MailboxRepository.Row row = repository.credentials(workspaceId, id)
 			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
-		return connections.openImap(row);
+		return connections.openImap(row, false);
+	}
+
+	/**
+	 * For the inbound IDLE watcher: like {@link #openImap}, with reads that may wait up
+	 * to 25 minutes for the server to say something.
+	 */
+	public jakarta.mail.Store watchImap(UUID workspaceId, UUID id) throws jakarta.mail.MessagingException {
+		MailboxRepository.Row row = repository.credentials(workspaceId, id)
+			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
+		return connections.openImap(row, true);
 	}
 
 	/** The sandbox's servers, any password: for trying PenguinMails end to end. */

@@ -66,13 +66,18 @@ class ConnectionTester {
 	}
 
 	/**
-	 * A connected, logged-in IMAP store, for reading the mailbox (inbound sync). The
-	 * caller closes it.
+	 * A connected, logged-in IMAP store, for reading the mailbox (inbound sync), or for
+	 * waiting on it with IDLE (long reads). The caller closes it.
 	 */
-	Store openImap(String host, int port, Security security, String username, String password)
+	Store openImap(String host, int port, Security security, String username, String password, boolean idle)
 			throws MessagingException {
 		Properties props = properties("imap", security);
 		String protocol = security == Security.TLS ? "imaps" : "imap";
+		if (idle) {
+			// RFC 2177 §3: re-issue IDLE within 29 minutes; a read that waits longer is a
+			// dead connection, and the watcher connects again.
+			props.put("mail." + protocol + ".timeout", String.valueOf(25 * 60 * 1000));
+		}
 		// Fetch big messages in one piece rather than 16 KiB partial fetches.
 		props.put("mail." + protocol + ".partialfetch", "false");
 		props.put("mail." + protocol + ".fetchsize", "1048576");

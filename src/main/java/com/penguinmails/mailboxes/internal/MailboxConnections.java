@@ -88,9 +88,9 @@ public class MailboxConnections {
 	}
 
 	/** Connects and logs in to the mailbox's IMAP server, for reading it. */
-	public jakarta.mail.Store openImap(MailboxRepository.Row row) throws MessagingException {
+	public jakarta.mail.Store openImap(MailboxRepository.Row row, boolean idle) throws MessagingException {
 		String password = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());
-		return tester.openImap(row.imapHost(), row.imapPort(), row.imapSecurity(), row.imapUsername(), password);
+		return tester.openImap(row.imapHost(), row.imapPort(), row.imapSecurity(), row.imapUsername(), password, idle);
 	}
 
 	public ConnectionTest test(MailboxRepository.Row row) {
