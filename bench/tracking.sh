@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The open pixel and the click redirect under load from wrk (a second process, loopback),
+# then the events stored counted against the responses: requests/s, latency percentiles.
+#   bash bench/tracking.sh [duration] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+./mvnw -q -B test -Dtest=TrackingLoadBench -Dsurefire.excludedGroups= \
+	-DargLine="-Xmx1g -Dbench.duration=${1:-20s} -Dbench.connections=${2:-32}" \
+	-Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
+grep -h '^BENCH' target/surefire-reports/*TrackingLoadBench-output.txt
