@@ -83,6 +83,8 @@ CREATE UNIQUE INDEX inbound_messages_uid ON inbound_messages (mailbox_id, folder
 -- A renumbered folder (new UIDVALIDITY) or a message in both INBOX and spam is kept once.
 CREATE UNIQUE INDEX inbound_messages_message_id ON inbound_messages (mailbox_id, message_id)
     WHERE direction = 'in' AND message_id IS NOT NULL;
+-- Threading: what a message answers (our inbox replies included).
+CREATE INDEX inbound_messages_answers ON inbound_messages (workspace_id, message_id);
 CREATE INDEX inbound_messages_inbox ON inbound_messages (workspace_id, received_at DESC);
 CREATE INDEX inbound_messages_thread ON inbound_messages (thread_id, received_at);
 CREATE INDEX inbound_messages_sent_by ON inbound_messages (sent_by, received_at) WHERE kind = 'complaint';
