@@ -18,7 +18,8 @@ import static com.penguinmails.inbound.InboundFixtures.message;
 /**
  * Benchmark, not a test: the first sync of a mailbox holding 10,000 messages (GreenMail's
  * IMAP over loopback: replies with quoted text, auto-replies, bounces), then an
- * incremental sync with nothing new, then one with 100 new. {@code bash bench/imap-sync.sh}.
+ * incremental sync with nothing new, then one with 100 new.
+ * {@code bash bench/imap-sync.sh}.
  */
 @Tag("bench")
 @IntegrationTest

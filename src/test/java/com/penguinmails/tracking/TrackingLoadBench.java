@@ -61,10 +61,11 @@ class TrackingLoadBench {
 	void pixelAndRedirectUnderLoad() throws Exception {
 		Account account = fixtures.verifiedAccount("bench-tracking");
 		UUID mailbox = mailboxes
-			.add(account.owner(), new NewMailbox("sam@bench-tracking.test", "Sam", "sandbox", null, null, "", "", 30, 0, 0))
+			.add(account.owner(),
+					new NewMailbox("sam@bench-tracking.test", "Sam", "sandbox", null, null, "", "", 30, 0, 0))
 			.id();
-		Campaign campaign = campaigns.create(account.owner(), new Draft("Tracked", null, null, List.of(mailbox), null,
-				new Campaign.Tracking(true, true)));
+		Campaign campaign = campaigns.create(account.owner(),
+				new Draft("Tracked", null, null, List.of(mailbox), null, new Campaign.Tracking(true, true)));
 		var jdbc = fixtures.jdbc();
 		jdbc.sql("""
 				INSERT INTO contacts (id, workspace_id, email, first_name)
@@ -97,32 +98,33 @@ class TrackingLoadBench {
 		}
 		Path dir = Files.createTempDirectory("tracking-bench");
 		Path script = dir.resolve("paths.lua");
-		Files.writeString(script, """
-				local paths = {}
-				for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
-				local agents = {
-				  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
-				  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
-				  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
-				  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36",
-				  "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17328; Pro)"
-				}
-				local counter = 0
-				function setup(thread) thread:set("offset", counter * 7919); counter = counter + 1 end
-				local i = 0
-				function request()
-				  i = i + 1
-				  local n = (i + (offset or 0)) % #paths + 1
-				  return wrk.format("GET", paths[n], { ["User-Agent"] = agents[n % #agents + 1] })
-				end
-				function done(summary, latency, requests)
-				  local e = summary.errors
-				  io.write(string.format("RESULT requests=%d non2xx3xx=%d socket_errors=%d rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\\n",
-				    summary.requests, e.status, e.connect + e.read + e.write + e.timeout,
-				    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-				    latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-				end
-				""");
+		Files.writeString(script,
+				"""
+						local paths = {}
+						for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+						local agents = {
+						  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+						  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
+						  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
+						  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36",
+						  "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17328; Pro)"
+						}
+						local counter = 0
+						function setup(thread) thread:set("offset", counter * 7919); counter = counter + 1 end
+						local i = 0
+						function request()
+						  i = i + 1
+						  local n = (i + (offset or 0)) % #paths + 1
+						  return wrk.format("GET", paths[n], { ["User-Agent"] = agents[n % #agents + 1] })
+						end
+						function done(summary, latency, requests)
+						  local e = summary.errors
+						  io.write(string.format("RESULT requests=%d non2xx3xx=%d socket_errors=%d rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\\n",
+						    summary.requests, e.status, e.connect + e.read + e.write + e.timeout,
+						    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+						    latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+						end
+						""");
 		Files.write(dir.resolve("opens.txt"), opens);
 		Files.write(dir.resolve("clicks.txt"), clicks);
 		// Warm-up: JIT, connection pools, the user agent analyzer.
@@ -150,8 +152,8 @@ class TrackingLoadBench {
 
 	/** Runs wrk in its own process and returns its RESULT line. */
 	private String wrk(Path script, Path paths, String duration) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration, "--latency", "-s",
-				script.toString(), "http://127.0.0.1:" + port);
+		ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration, "--latency",
+				"-s", script.toString(), "http://127.0.0.1:" + port);
 		builder.environment().putAll(Map.of("BENCH_PATHS", paths.toString()));
 		builder.redirectErrorStream(true);
 		Process process = builder.start();
