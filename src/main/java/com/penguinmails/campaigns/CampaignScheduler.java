@@ -306,8 +306,10 @@ public class CampaignScheduler {
 			int variantIndex = step.winner() != null ? step.winner().variant()
 					: evenly(split, enrolment.nextStep(), step.variants().size());
 			Variant variant = step.variants().get(variantIndex);
+			// Links on the sender's domain's verified tracking host, if it has one.
+			String senderDomain = domainOf(slot.mailbox.email());
 			Rendered rendered = campaigns.render(variant, contact, Campaigns.sender(slot.mailbox), zone.getId(),
-					links.unsubscribeUrl(enrolment.id(), enrolment.nextStep()));
+					links.unsubscribeUrl(workspaceId, senderDomain, enrolment.id(), enrolment.nextStep()));
 			if (!rendered.sendable()) {
 				stops.add(new Object[] { "no value for " + String.join(", ", rendered.missing()), enrolment.id() });
 				continue;
@@ -317,14 +319,13 @@ public class CampaignScheduler {
 			String subject = followUp ? reply(enrolment.threadSubject()) : rendered.subject();
 			String[] thread = followUp ? enrolment.threadIds().strip().split(" ") : new String[0];
 			Instant notBefore = slot.nextFree.isAfter(now) ? slot.nextFree : now;
+			String html = links.rewrite(rendered.html(), workspaceId, senderDomain, enrolment.id(),
+					enrolment.nextStep(), campaign.tracking().opens(), campaign.tracking().clicks());
 			planned.add(new Planned(enrolment, slot,
 					new OutgoingMessage(workspaceId, campaignId, enrolment.id(), enrolment.nextStep(), variantIndex,
 							slot.mailbox.id(), slot.mailbox.email(), contact.id(), contact.email(),
-							(contact.firstName() + " " + contact.lastName()).strip(), subject,
-							links.rewrite(rendered.html(), enrolment.id(), enrolment.nextStep(),
-									campaign.tracking().opens(), campaign.tracking().clicks()),
-							rendered.text(), followUp ? thread[thread.length - 1] : null,
-							followUp ? String.join(" ", thread) : null),
+							(contact.firstName() + " " + contact.lastName()).strip(), subject, html, rendered.text(),
+							followUp ? thread[thread.length - 1] : null, followUp ? String.join(" ", thread) : null),
 					notBefore, followUp, rendered.subject()));
 			campaignLeft--;
 			slot.used++;

@@ -174,8 +174,9 @@ public class Dispatcher implements DisposableBean {
 	}
 
 	private Prepared prepare(Claimed row, Mailbox mailbox, Instant now) throws MessagingException {
-		MimeMessage message = MessageBuilder.build(row, mailbox, unsubscribe.url(row.id()), now);
 		String fromDomain = MessageBuilder.domainOf(mailbox.email());
+		MimeMessage message = MessageBuilder.build(row, mailbox,
+				unsubscribe.url(row.workspaceId(), fromDomain, row.id()), now);
 		Optional<MimeMessage> signed = dkim.sign(row.workspaceId(), fromDomain, message);
 		return signed.map(m -> new Prepared(m, fromDomain, null))
 			.orElseGet(() -> new Prepared(message, null,

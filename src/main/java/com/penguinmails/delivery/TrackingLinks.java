@@ -19,13 +19,15 @@ import org.jsoup.nodes.Element;
 
 import org.springframework.stereotype.Component;
 
-import com.penguinmails.shared.PenguinMailsProperties;
+import com.penguinmails.delivery.internal.LinkBase;
 import com.penguinmails.shared.Secrets;
 
 /**
  * Open and click tracking links. A token carries the message (enrolment and step) and,
  * for a click, the destination; an HMAC tag makes it tamper-proof, so the redirect goes
- * only where the message itself pointed (no open redirect) and needs no stored state.
+ * only where the message itself pointed (no open redirect) and needs no stored state. The
+ * links of a message from a domain with a verified tracking CNAME are on that host
+ * ({@code track.<domain>}), else on the base URL.
  */
 @Component
 public class TrackingLinks {
@@ -38,21 +40,39 @@ public class TrackingLinks {
 
 	private final byte[] key;
 
-	private final PenguinMailsProperties properties;
+	private final LinkBase bases;
 
-	TrackingLinks(Secrets secrets, PenguinMailsProperties properties) {
+	TrackingLinks(Secrets secrets, LinkBase bases) {
 		this.key = secrets.derivedKey("tracking-link");
-		this.properties = properties;
+		this.bases = bases;
 	}
 
 	/**
 	 * The HTML with its http(s) links sent through the click redirect and, when
-	 * {@code opens}, a 1x1 pixel at the end.
+	 * {@code opens}, a 1x1 pixel at the end, all on the base URL.
 	 */
 	public String rewrite(String html, UUID enrolmentId, int step, boolean opens, boolean clicks) {
 		if (!opens && !clicks) {
 			return html;
 		}
+		return rewrite(html, bases.base(), enrolmentId, step, opens, clicks);
+	}
+
+	/**
+	 * The HTML with its http(s) links sent through the click redirect and, when
+	 * {@code opens}, a 1x1 pixel at the end, on the tracking host of the sender's domain
+	 * when it has a verified one.
+	 * @param sendingDomain the domain of the sender's address
+	 */
+	public String rewrite(String html, UUID workspaceId, String sendingDomain, UUID enrolmentId, int step,
+			boolean opens, boolean clicks) {
+		if (!opens && !clicks) {
+			return html;
+		}
+		return rewrite(html, bases.of(workspaceId, sendingDomain), enrolmentId, step, opens, clicks);
+	}
+
+	private String rewrite(String html, String base, UUID enrolmentId, int step, boolean opens, boolean clicks) {
 		boolean whole = html.toLowerCase(Locale.ROOT).contains("<html");
 		Document document = Jsoup.parse(html);
 		document.outputSettings().prettyPrint(false);
@@ -61,16 +81,16 @@ public class TrackingLinks {
 				String href = link.attr("href").strip();
 				String scheme = href.toLowerCase(Locale.ROOT);
 				// Our own unsubscribe link stays as it is: it is not a click to count.
-				if ((scheme.startsWith("http://") || scheme.startsWith("https://"))
-						&& !href.startsWith(base() + "u/")) {
-					link.attr("href", base() + "c/" + token(enrolmentId, step, href));
+				if ((scheme.startsWith("http://") || scheme.startsWith("https://")) && !href.startsWith(base + "u/")
+						&& !href.startsWith(bases.base() + "u/")) {
+					link.attr("href", base + "c/" + token(enrolmentId, step, href));
 				}
 			}
 		}
 		if (opens) {
 			document.body()
 				.appendElement("img")
-				.attr("src", base() + "o/" + token(enrolmentId, step, ""))
+				.attr("src", base + "o/" + token(enrolmentId, step, ""))
 				.attr("width", "1")
 				.attr("height", "1")
 				.attr("alt", "")
@@ -84,10 +104,18 @@ public class TrackingLinks {
 
 	/**
 	 * The {@code {{ unsubscribe_url }}} of a message: the same page as the
-	 * List-Unsubscribe header's link, signed for this enrolment's step.
+	 * List-Unsubscribe header's link, signed for this enrolment's step, on the base URL.
 	 */
 	public String unsubscribeUrl(UUID enrolmentId, int step) {
-		return base() + "u/" + token(enrolmentId, step, UNSUBSCRIBE);
+		return bases.base() + "u/" + token(enrolmentId, step, UNSUBSCRIBE);
+	}
+
+	/**
+	 * The {@code {{ unsubscribe_url }}} of a message from {@code sendingDomain}: on its
+	 * verified tracking host when it has one.
+	 */
+	public String unsubscribeUrl(UUID workspaceId, String sendingDomain, UUID enrolmentId, int step) {
+		return bases.of(workspaceId, sendingDomain) + "u/" + token(enrolmentId, step, UNSUBSCRIBE);
 	}
 
 	public String token(UUID enrolmentId, int step, String url) {
@@ -123,11 +151,6 @@ public class TrackingLinks {
 		int step = body.getInt();
 		return Optional
 			.of(new Link(enrolment, step, new String(payload, 20, payload.length - 20, StandardCharsets.UTF_8)));
-	}
-
-	private String base() {
-		String base = properties.baseUrl().toString();
-		return base.endsWith("/") ? base : base + "/";
 	}
 
 	private byte[] tag(byte[] payload) {

@@ -14,13 +14,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Service;
 
-import com.penguinmails.shared.PenguinMailsProperties;
+import com.penguinmails.delivery.internal.LinkBase;
 import com.penguinmails.shared.Secrets;
 
 /**
- * The one-click unsubscribe link of each sent message ({@code {base-url}/u/{token}}): the
- * token is the outbox id with an HMAC-SHA256 tag under a key derived from the master key,
- * so it cannot be guessed or forged, and every node checks it without a look-up.
+ * The one-click unsubscribe link of each sent message ({@code {base-url}/u/{token}}, or
+ * on the sender's domain's verified tracking host): the token is the outbox id with an
+ * HMAC-SHA256 tag under a key derived from the master key, so it cannot be guessed or
+ * forged, and every node checks it without a look-up.
  */
 @Service
 public class UnsubscribeLinks {
@@ -29,11 +30,11 @@ public class UnsubscribeLinks {
 
 	private final byte[] key;
 
-	private final PenguinMailsProperties properties;
+	private final LinkBase bases;
 
-	UnsubscribeLinks(Secrets secrets, PenguinMailsProperties properties) {
+	UnsubscribeLinks(Secrets secrets, LinkBase bases) {
 		this.key = secrets.derivedKey("unsubscribe-link");
-		this.properties = properties;
+		this.bases = bases;
 	}
 
 	public String token(UUID outboxId) {
@@ -63,9 +64,17 @@ public class UnsubscribeLinks {
 		return Optional.of(new UUID(buffer.getLong(), buffer.getLong()));
 	}
 
+	/** The link on the base URL. */
 	public URI url(UUID outboxId) {
-		String base = properties.baseUrl().toString();
-		return URI.create((base.endsWith("/") ? base : base + "/") + "u/" + token(outboxId));
+		return URI.create(bases.base() + "u/" + token(outboxId));
+	}
+
+	/**
+	 * The link of a message from {@code sendingDomain} (the domain of the sender's
+	 * address): on its verified tracking host when it has one.
+	 */
+	public URI url(UUID workspaceId, String sendingDomain, UUID outboxId) {
+		return URI.create(bases.of(workspaceId, sendingDomain) + "u/" + token(outboxId));
 	}
 
 	private byte[] tag(byte[] id) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.domains.internal.DomainStore;
+import com.penguinmails.domains.internal.TrackingHosts;
 import com.penguinmails.shared.AccessDeniedProblem;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -49,12 +51,16 @@ public class Domains {
 
 	private final Tenancy tenancy;
 
-	Domains(DomainStore store, ApplicationEventPublisher events, ObjectMapper json, Clock clock, Tenancy tenancy) {
+	private final TrackingHosts trackingHosts;
+
+	Domains(DomainStore store, ApplicationEventPublisher events, ObjectMapper json, Clock clock, Tenancy tenancy,
+			TrackingHosts trackingHosts) {
 		this.store = store;
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
 		this.tenancy = tenancy;
+		this.trackingHosts = trackingHosts;
 	}
 
 	@Transactional
@@ -140,6 +146,7 @@ public class Domains {
 		}
 		Instant now = clock.instant();
 		store.recordCheck(workspaceId, id, status, write(checks), now, allOk);
+		trackingHosts.forget(domain.name());
 		if (!status.equals(domain.status())) {
 			events.publishEvent(new DomainStatusChanged(workspaceId, id, domain.name(), domain.status(), status));
 		}
@@ -147,6 +154,25 @@ public class Domains {
 	}
 
 	public record Verification(Domain domain, List<RecordCheck> records) {
+	}
+
+	/**
+	 * The tracking host ({@code track.<domain>}) of the workspace's sending domain when
+	 * its tracking CNAME was ok at the last verification: the host the links of its
+	 * messages may use. Cheap enough for every message: the answer is kept a minute.
+	 * @param sendingDomain the domain of the sender's address, in Unicode or ASCII
+	 */
+	public Optional<String> trackingHost(UUID workspaceId, String sendingDomain) {
+		return trackingHosts.host(workspaceId, sendingDomain);
+	}
+
+	/**
+	 * The workspace whose sending domain has {@code host} as its verified tracking host;
+	 * empty for any other host. Cheap enough for every request: the answer is kept a
+	 * minute.
+	 */
+	public Optional<UUID> trackingHostOwner(String host) {
+		return trackingHosts.owner(host);
 	}
 
 	/**
@@ -312,6 +338,7 @@ public class Domains {
 			throw new NotFoundProblem("Workspace");
 		}
 		store.move(tenant.workspaceId(), id, targetWorkspaceId);
+		trackingHosts.forget(domain.name());
 		events.publishEvent(new DomainMoved(tenant.workspaceId(), targetWorkspaceId, id, domain.name()));
 		return store.find(targetWorkspaceId, id).orElseThrow();
 	}
@@ -319,8 +346,9 @@ public class Domains {
 	@Transactional
 	public void delete(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.ADMIN, "domains:write");
-		get(tenant, id);
+		Domain domain = get(tenant, id);
 		store.delete(tenant.workspaceId(), id);
+		trackingHosts.forget(domain.name());
 	}
 
 	/**

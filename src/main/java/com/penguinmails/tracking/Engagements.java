@@ -3,6 +3,7 @@ package com.penguinmails.tracking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,8 @@ import com.penguinmails.tracking.internal.UserAgents;
  * Opens and clicks arriving through the signed links of a message. Every one is kept as
  * an event, machines' (mail proxies, security scanners) flagged; only people's count for
  * the campaign's figures and A/B decisions, and only a person's click stops the sequence
- * when the campaign says so.
+ * when the campaign says so. On a workspace's tracking host, only that workspace's links
+ * count.
  */
 @Service
 public class Engagements {
@@ -67,9 +69,23 @@ public class Engagements {
 	 */
 	@Transactional
 	public boolean opened(String token, String userAgent, String ip) {
+		return opened(token, userAgent, ip, null);
+	}
+
+	/**
+	 * Records an open as {@link #opened(String, String, String)}, arriving on the
+	 * tracking host of {@code hostWorkspace}: false as well for a message of another
+	 * workspace.
+	 * @param hostWorkspace the workspace whose tracking host the request came on; null on
+	 * the app's own host
+	 */
+	@Transactional
+	public boolean opened(String token, String userAgent, String ip, UUID hostWorkspace) {
 		Optional<Recipient> recipient = links.parse(token)
 			.filter(link -> link.url().isEmpty())
-			.flatMap(this::recipient);
+			.flatMap(this::sent)
+			.filter(found -> on(found, hostWorkspace))
+			.filter(found -> !found.erased());
 		if (recipient.isEmpty()) {
 			return false;
 		}
@@ -94,12 +110,30 @@ public class Engagements {
 	 */
 	@Transactional
 	public Optional<String> clicked(String token, String userAgent, String ip) {
+		return clicked(token, userAgent, ip, null);
+	}
+
+	/**
+	 * Records a click as {@link #clicked(String, String, String)}, arriving on the
+	 * tracking host of {@code hostWorkspace}: empty as well for a message not found to be
+	 * that workspace's (a tracking host redirects for its own messages only).
+	 * @param hostWorkspace the workspace whose tracking host the request came on; null on
+	 * the app's own host
+	 */
+	@Transactional
+	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace) {
 		Optional<Link> link = links.parse(token).filter(l -> !l.url().isEmpty());
 		if (link.isEmpty()) {
 			return Optional.empty();
 		}
+		Optional<Recipient> sent = sent(link.get());
+		if (hostWorkspace != null && sent.filter(found -> on(found, hostWorkspace)).isEmpty()) {
+			return Optional.empty();
+		}
 		String url = link.get().url();
-		recipient(link.get()).ifPresent(found -> {
+		// An erased recipient's opens and clicks are not kept: they would be their data
+		// again.
+		sent.filter(found -> !found.erased()).ifPresent(found -> {
 			Instant now = clock.instant();
 			Device device = agents.analyze(userAgent);
 			String reason = machines.machine(userAgent, ip, device).orElse(null);
@@ -120,12 +154,14 @@ public class Engagements {
 		return Optional.of(url);
 	}
 
-	private Optional<Recipient> recipient(Link link) {
-		// An erased recipient's opens and clicks are not kept: they would be their data
-		// again.
-		return outbox.find(link.enrolmentId(), link.step())
-			.flatMap(queued -> outbox.recipient(queued.outboxId()))
-			.filter(found -> !found.erased());
+	/** The message a link names, erased or not. */
+	private Optional<Recipient> sent(Link link) {
+		return outbox.find(link.enrolmentId(), link.step()).flatMap(queued -> outbox.recipient(queued.outboxId()));
+	}
+
+	/** Whether the message may be engaged with on the host of {@code hostWorkspace}. */
+	private static boolean on(Recipient recipient, UUID hostWorkspace) {
+		return hostWorkspace == null || hostWorkspace.equals(recipient.workspaceId());
 	}
 
 }

@@ -26,7 +26,8 @@ import com.penguinmails.tracking.Unsubscribed.Scope;
  * credential), from that campaign only or from everything the workspace sends. Effective
  * at once: from the campaign, its enrolment stops; from everything, the address also goes
  * on the workspace's suppression list (so the next send, checked at the last moment, does
- * not happen) and the contact becomes unsubscribed.
+ * not happen) and the contact becomes unsubscribed. On a workspace's tracking host, only
+ * that workspace's links work.
  */
 @Service
 public class Unsubscribes {
@@ -76,7 +77,15 @@ public class Unsubscribes {
 
 	/** The target of a link; 404 for a tampered or unknown one. */
 	public Target target(String token) {
-		return target(recipient(token));
+		return target(token, null);
+	}
+
+	/**
+	 * The target of a link arriving on the tracking host of {@code hostWorkspace} (null:
+	 * the app's own host); 404 as well for a message of another workspace.
+	 */
+	public Target target(String token, UUID hostWorkspace) {
+		return target(recipient(token, hostWorkspace));
 	}
 
 	/**
@@ -85,7 +94,17 @@ public class Unsubscribes {
 	 */
 	@Transactional
 	public Done unsubscribe(String token, Scope scope) {
-		Recipient recipient = recipient(token);
+		return unsubscribe(token, scope, null);
+	}
+
+	/**
+	 * Unsubscribes as {@link #unsubscribe(String, Scope)} through a link arriving on the
+	 * tracking host of {@code hostWorkspace} (null: the app's own host); 404 for a
+	 * message of another workspace.
+	 */
+	@Transactional
+	public Done unsubscribe(String token, Scope scope, UUID hostWorkspace) {
+		Recipient recipient = recipient(token, hostWorkspace);
 		Target target = target(recipient);
 		Scope effective = target.campaign() ? scope : Scope.ALL;
 		boolean changed;
@@ -121,7 +140,7 @@ public class Unsubscribes {
 				recipient.campaignId() != null && recipient.enrolmentId() != null);
 	}
 
-	private Recipient recipient(String token) {
+	private Recipient recipient(String token, UUID hostWorkspace) {
 		// The header's link names the outbox row; the body's {{ unsubscribe_url }} the
 		// enrolment's step.
 		Optional<UUID> outboxId = links.outboxId(token)
@@ -130,6 +149,7 @@ public class Unsubscribes {
 				.flatMap(link -> outbox.find(link.enrolmentId(), link.step()))
 				.map(Outbox.Queued::outboxId));
 		return outboxId.flatMap(outbox::recipient)
+			.filter(r -> hostWorkspace == null || hostWorkspace.equals(r.workspaceId()))
 			.filter(r -> !r.erased())
 			.orElseThrow(() -> new NotFoundProblem("Unsubscribe link"));
 	}

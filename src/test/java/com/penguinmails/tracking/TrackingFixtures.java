@@ -57,9 +57,22 @@ class TrackingFixtures {
 
 	/** A launched campaign to the given addresses, its first step queued for each. */
 	Campaign launched(Account account, Campaign.Tracking tracking, String html, String... to) {
+		return launchedFrom(account, domain(account), tracking, html, to);
+	}
+
+	/** A new verified sending domain of the account. */
+	String domain(Account account) {
 		String domain = "track-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 		domains.add(account.owner(), new NewDomain(domain, false, "", ""));
 		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE name = ?").param(domain).update();
+		return domain;
+	}
+
+	/**
+	 * A launched campaign from a mailbox on the account's {@code domain}, its first step
+	 * queued for each address.
+	 */
+	Campaign launchedFrom(Account account, String domain, Campaign.Tracking tracking, String html, String... to) {
 		UUID sam = mailboxes
 			.add(account.owner(), new NewMailbox("sam@" + domain, "Sam", "sandbox", null, null, "", "", 30, 0, 0))
 			.id();

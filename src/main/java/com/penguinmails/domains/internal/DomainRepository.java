@@ -171,6 +171,34 @@ class DomainRepository {
 			.optional();
 	}
 
+	/**
+	 * What a stored verification holds when the tracking CNAME was found (RecordCheck as
+	 * JSON).
+	 */
+	private static final String TRACKING_OK = "[{\"purpose\": \"tracking\", \"status\": \"ok\"}]";
+
+	/**
+	 * Whether the workspace's domain {@code name} had its tracking CNAME ok at its last
+	 * check.
+	 */
+	boolean trackingVerified(UUID workspaceId, String name) {
+		return jdbc.sql("SELECT count(*) FROM domains WHERE workspace_id = ? AND name = ? AND last_results @> ?::jsonb")
+			.params(workspaceId, name, TRACKING_OK)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The workspace holding the domain {@code name} when its tracking CNAME was ok at its
+	 * last check (a name is held by one workspace).
+	 */
+	Optional<UUID> trackingOwner(String name) {
+		return jdbc.sql("SELECT workspace_id FROM domains WHERE name = ? AND last_results @> ?::jsonb")
+			.params(name, TRACKING_OK)
+			.query(UUID.class)
+			.optional();
+	}
+
 	void recordBlocklists(UUID workspaceId, UUID domainId, String resultsJson, Instant now) {
 		jdbc.sql(
 				"UPDATE domains SET last_blocklists = ?::jsonb, last_blocklists_at = ? WHERE workspace_id = ? AND id = ?")

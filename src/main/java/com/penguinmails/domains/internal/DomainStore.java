@@ -50,9 +50,12 @@ public class DomainStore {
 
 	private final Secrets secrets;
 
+	private final TrackingHosts trackingHosts;
+
 	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
 			Blocklists blocklists, DnsClient dns, PropagationChecker propagation, DnsUpdater updater, Secrets secrets,
-			SpfEvaluator spf) {
+			SpfEvaluator spf, TrackingHosts trackingHosts) {
+		this.trackingHosts = trackingHosts;
 		this.spf = spf;
 		this.propagation = propagation;
 		this.updater = updater;
@@ -160,6 +163,7 @@ public class DomainStore {
 	 */
 	public void release(UUID workspaceId, String name) {
 		repository.holder(name).ifPresent(holder -> repository.deleteByName(workspaceId, name));
+		trackingHosts.forget(name);
 	}
 
 	/** The TXT values at a name, as DNS answers now. */

@@ -207,6 +207,7 @@ class DomainsController {
 		model.addAttribute("blocklistsChecked", !listings.isEmpty());
 		model.addAttribute("dnsUpdate", domains.dnsUpdate(tenant, id).orElse(null));
 		model.addAttribute("keys", domains.keys(tenant, id));
+		model.addAttribute("trackingHost", domains.trackingHost(tenant.workspaceId(), domain.name()).orElse(null));
 		model.addAttribute("now", java.time.Instant.now());
 		return "domains/show";
 	}

@@ -1,16 +1,22 @@
 package com.penguinmails.tracking.internal;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.penguinmails.domains.Domains;
+import com.penguinmails.shared.PenguinMailsProperties;
+
 /**
  * Recipients' links need no account: the signed token in the URL is the credential. No
  * CSRF token either: RFC 8058's one-click POST comes from mail providers, without
- * cookies, and can only unsubscribe the address the signed link names.
+ * cookies, and can only unsubscribe the address the signed link names. A workspace's
+ * tracking host reaches these links only ({@link TrackingHostFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class TrackingSecurity {
@@ -24,6 +30,18 @@ class TrackingSecurity {
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
 		return http.build();
+	}
+
+	/**
+	 * Before the session repository and Spring Security, so that on a tracking host
+	 * nothing else of the app runs; after the observation and encoding filters.
+	 */
+	@Bean
+	FilterRegistrationBean<TrackingHostFilter> trackingHostFilter(Domains domains, PenguinMailsProperties app) {
+		FilterRegistrationBean<TrackingHostFilter> registration = new FilterRegistrationBean<>(
+				new TrackingHostFilter(domains, app.baseUrl().getHost()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.penguinmails.tracking.web;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -8,10 +9,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.penguinmails.tracking.Unsubscribed.Scope;
 import com.penguinmails.tracking.Unsubscribes;
+import com.penguinmails.tracking.internal.TrackingHostFilter;
 
 /**
  * The unsubscribe link of every message: a GET shows a preference page (a link scanner's
@@ -29,8 +32,9 @@ class UnsubscribeController {
 	}
 
 	@GetMapping("/u/{token}")
-	String confirm(@PathVariable String token, Model model) {
-		model.addAttribute("target", unsubscribes.target(token));
+	String confirm(@PathVariable String token,
+			@RequestAttribute(name = TrackingHostFilter.WORKSPACE, required = false) UUID hostWorkspace, Model model) {
+		model.addAttribute("target", unsubscribes.target(token, hostWorkspace));
 		model.addAttribute("token", token);
 		return "tracking/unsubscribe";
 	}
@@ -38,14 +42,16 @@ class UnsubscribeController {
 	@PostMapping("/u/{token}")
 	Object unsubscribe(@PathVariable String token,
 			@RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
-			@RequestParam(required = false) String scope, Model model) {
+			@RequestParam(required = false) String scope,
+			@RequestAttribute(name = TrackingHostFilter.WORKSPACE, required = false) UUID hostWorkspace, Model model) {
 		// RFC 8058 §3.1: the POST body is exactly "List-Unsubscribe=One-Click"; the
 		// provider unsubscribes the user from the list, so from everything.
 		if ("One-Click".equals(oneClick)) {
-			unsubscribes.unsubscribe(token, Scope.ALL);
+			unsubscribes.unsubscribe(token, Scope.ALL, hostWorkspace);
 			return ResponseEntity.ok().build();
 		}
-		var done = unsubscribes.unsubscribe(token, "campaign".equals(scope) ? Scope.CAMPAIGN : Scope.ALL);
+		var done = unsubscribes.unsubscribe(token, "campaign".equals(scope) ? Scope.CAMPAIGN : Scope.ALL,
+				hostWorkspace);
 		model.addAttribute("target", done.target());
 		model.addAttribute("scope", done.scope().name().toLowerCase(Locale.ROOT));
 		model.addAttribute("done", true);
