@@ -10,6 +10,8 @@ ARGS="-Xmx1g -Dbench.messages=$MESSAGES"
 DV=""
 if command -v dovecot >/dev/null; then
 	DV="$(mktemp -d /tmp/bench-dovecot.XXXXXX)"
+	# Dovecot reads the Maildir as nobody: the directory must be traversable.
+	chmod 755 "$DV"
 	PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 	mkdir -p "$DV/run" "$DV/state" "$DV/mail/bench@bench.test"
 	echo 'bench@bench.test:{PLAIN}secret' > "$DV/users"

@@ -115,7 +115,7 @@ class InboundSyncBench {
 		double moreSeconds = (System.nanoTime() - more) / 1e9;
 
 		long bytes = fixtures.jdbc()
-			.sql("SELECT sum(size_bytes) FROM inbound_messages WHERE mailbox_id = ?")
+			.sql("SELECT coalesce(sum(size_bytes), 0) FROM inbound_messages WHERE mailbox_id = ?")
 			.param(mailbox)
 			.query(Long.class)
 			.single();
