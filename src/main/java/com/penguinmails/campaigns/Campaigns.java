@@ -344,6 +344,33 @@ public class Campaigns {
 			.update();
 	}
 
+	/** One engagement to record: see {@link #recordEngagement}. */
+	public record Engagement(UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId, String kind) {
+	}
+
+	/**
+	 * Records many engagements in one statement per kind (tracking writes its events in
+	 * batches).
+	 */
+	public void recordEngagements(List<Engagement> engagements) {
+		for (String kind : List.of("opened", "clicked", "replied")) {
+			List<Engagement> ofKind = engagements.stream().filter(e -> e.kind().equals(kind)).toList();
+			if (ofKind.isEmpty()) {
+				continue;
+			}
+			jdbc.sql("INSERT INTO campaign_engagements (outbox_id, workspace_id, campaign_id, step, variant, " + kind
+					+ ", updated_at) SELECT DISTINCT ON (o) o, w, c, s, v, true, ? "
+					+ "FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::int[]) AS t (o, w, c, s, v) "
+					+ "ON CONFLICT (outbox_id) DO UPDATE SET " + kind + " = true, updated_at = EXCLUDED.updated_at")
+				.params(Timestamp.from(clock.instant()), ofKind.stream().map(Engagement::outboxId).toArray(UUID[]::new),
+						ofKind.stream().map(Engagement::workspaceId).toArray(UUID[]::new),
+						ofKind.stream().map(Engagement::campaignId).toArray(UUID[]::new),
+						ofKind.stream().map(Engagement::step).toArray(Integer[]::new),
+						ofKind.stream().map(Engagement::variant).toArray(Integer[]::new))
+				.update();
+		}
+	}
+
 	/**
 	 * Decides the A/B steps of a campaign that have waited for their sample: for each
 	 * step with a metric and no winner yet, a two-proportion test of the best variant

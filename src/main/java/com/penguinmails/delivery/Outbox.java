@@ -272,6 +272,22 @@ public class Outbox {
 
 	}
 
+	/**
+	 * Who the message of an enrolment's step went to, in one query (the tracking links
+	 * name a message by enrolment and step).
+	 */
+	public Optional<Recipient> recipient(UUID enrolmentId, int step) {
+		return jdbc.sql("""
+				SELECT id, workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, sent_at
+				FROM outbox WHERE enrolment_id = ? AND step = ?""")
+			.params(enrolmentId, step)
+			.query((rs, i) -> new Recipient(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6),
+					rs.getObject(7, UUID.class), rs.getString(8),
+					rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+			.optional();
+	}
+
 	public Optional<Recipient> recipient(UUID outboxId) {
 		return jdbc.sql("""
 				SELECT workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, sent_at

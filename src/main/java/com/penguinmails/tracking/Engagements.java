@@ -5,20 +5,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Recipient;
 import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.delivery.TrackingLinks.Link;
 import com.penguinmails.tracking.internal.Device;
 import com.penguinmails.tracking.internal.MachineFilter;
-import com.penguinmails.tracking.internal.TrackingEventStore;
-import com.penguinmails.tracking.internal.TrackingEventStore.Stored;
-import com.penguinmails.tracking.internal.TrackingProperties;
+import com.penguinmails.tracking.internal.SentMessages;
+import com.penguinmails.tracking.internal.TrackingEventWriter;
+import com.penguinmails.tracking.internal.TrackingEventWriter.Event;
 import com.penguinmails.tracking.internal.UserAgents;
 
 /**
@@ -33,33 +29,23 @@ public class Engagements {
 
 	private final TrackingLinks links;
 
-	private final Outbox outbox;
+	private final SentMessages sent;
 
-	private final Campaigns campaigns;
-
-	private final TrackingEventStore events;
+	private final TrackingEventWriter events;
 
 	private final MachineFilter machines;
 
 	private final UserAgents agents;
 
-	private final TrackingProperties properties;
-
-	private final ApplicationEventPublisher publisher;
-
 	private final Clock clock;
 
-	Engagements(TrackingLinks links, Outbox outbox, Campaigns campaigns, TrackingEventStore events,
-			MachineFilter machines, UserAgents agents, TrackingProperties properties,
-			ApplicationEventPublisher publisher, Clock clock) {
+	Engagements(TrackingLinks links, SentMessages sent, TrackingEventWriter events, MachineFilter machines,
+			UserAgents agents, Clock clock) {
 		this.links = links;
-		this.outbox = outbox;
-		this.campaigns = campaigns;
+		this.sent = sent;
 		this.events = events;
 		this.machines = machines;
 		this.agents = agents;
-		this.properties = properties;
-		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -67,7 +53,6 @@ public class Engagements {
 	 * Records an open by the given User-Agent from the given address; false for a
 	 * tampered or unknown token.
 	 */
-	@Transactional
 	public boolean opened(String token, String userAgent, String ip) {
 		return opened(token, userAgent, ip, null);
 	}
@@ -79,7 +64,6 @@ public class Engagements {
 	 * @param hostWorkspace the workspace whose tracking host the request came on; null on
 	 * the app's own host
 	 */
-	@Transactional
 	public boolean opened(String token, String userAgent, String ip, UUID hostWorkspace) {
 		Optional<Recipient> recipient = links.parse(token)
 			.filter(link -> link.url().isEmpty())
@@ -93,14 +77,7 @@ public class Engagements {
 		Instant now = clock.instant();
 		Device device = agents.analyze(userAgent);
 		String reason = machines.open(userAgent, ip, device, found.sentAt(), now).orElse(null);
-		Stored stored = events.open(found, now, userAgent, ip, device, reason);
-		if (!stored.machine() && found.campaignId() != null) {
-			campaigns.recordEngagement(found.workspaceId(), found.campaignId(), found.step(), found.variant(),
-					found.outboxId(), "opened");
-		}
-		publisher
-			.publishEvent(new MessageOpened(found.workspaceId(), found.campaignId(), found.enrolmentId(), found.step(),
-					found.variant(), found.outboxId(), now, stored.machine(), device.deviceClass(), device.client()));
+		events.write(new Event("open", found, null, now, userAgent, ip, device, reason));
 		return true;
 	}
 
@@ -108,7 +85,6 @@ public class Engagements {
 	 * Records a click by the given User-Agent from the given address and says where it
 	 * goes; empty for a tampered or unknown token.
 	 */
-	@Transactional
 	public Optional<String> clicked(String token, String userAgent, String ip) {
 		return clicked(token, userAgent, ip, null);
 	}
@@ -120,7 +96,6 @@ public class Engagements {
 	 * @param hostWorkspace the workspace whose tracking host the request came on; null on
 	 * the app's own host
 	 */
-	@Transactional
 	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace) {
 		Optional<Link> link = links.parse(token).filter(l -> !l.url().isEmpty());
 		if (link.isEmpty()) {
@@ -134,20 +109,9 @@ public class Engagements {
 		// An erased recipient's opens and clicks are not kept: they would be their data
 		// again.
 		sent.filter(found -> !found.erased()).ifPresent(found -> {
-			Instant now = clock.instant();
 			Device device = agents.analyze(userAgent);
 			String reason = machines.machine(userAgent, ip, device).orElse(null);
-			Stored stored = events.click(found, url, now, userAgent, ip, device, reason, properties.linkScanWindow());
-			if (!stored.machine() && found.campaignId() != null) {
-				campaigns.recordEngagement(found.workspaceId(), found.campaignId(), found.step(), found.variant(),
-						found.outboxId(), "clicked");
-				if (found.enrolmentId() != null) {
-					campaigns.stopOn(found.workspaceId(), found.enrolmentId(), "clicked");
-				}
-			}
-			publisher.publishEvent(new LinkClicked(found.workspaceId(), found.campaignId(), found.enrolmentId(),
-					found.step(), found.variant(), found.outboxId(), now, stored.machine(), device.deviceClass(),
-					device.client(), url));
+			events.write(new Event("click", found, url, clock.instant(), userAgent, ip, device, reason));
 		});
 		// The destination is the message's own link (the tag proves it), even when the
 		// message was erased since.
@@ -156,7 +120,7 @@ public class Engagements {
 
 	/** The message a link names, erased or not. */
 	private Optional<Recipient> sent(Link link) {
-		return outbox.find(link.enrolmentId(), link.step()).flatMap(queued -> outbox.recipient(queued.outboxId()));
+		return sent.find(link.enrolmentId(), link.step());
 	}
 
 	/** Whether the message may be engaged with on the host of {@code hostWorkspace}. */

@@ -11,6 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import com.penguinmails.domains.Domains;
 import com.penguinmails.shared.PenguinMailsProperties;
+import com.penguinmails.tracking.Engagements;
+import com.penguinmails.tracking.web.TrackingEndpoints;
 
 /**
  * Recipients' links need no account: the signed token in the URL is the credential. No
@@ -41,6 +43,18 @@ class TrackingSecurity {
 		FilterRegistrationBean<TrackingHostFilter> registration = new FilterRegistrationBean<>(
 				new TrackingHostFilter(domains, app.baseUrl().getHost()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * The pixel and the redirect, right after the host filter: nothing of the session,
+	 * security or MVC machinery runs for them.
+	 */
+	@Bean
+	FilterRegistrationBean<TrackingEndpoints> trackingEndpoints(Engagements engagements) {
+		FilterRegistrationBean<TrackingEndpoints> registration = new FilterRegistrationBean<>(
+				new TrackingEndpoints(engagements));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 		return registration;
 	}
 
