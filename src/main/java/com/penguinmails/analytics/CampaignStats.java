@@ -103,6 +103,12 @@ public class CampaignStats {
 	}
 
 	public record Variant(int variant, Figures figures) {
+
+		/** A, B, C... as the campaign page names variants. */
+		public String letter() {
+			return String.valueOf((char) ('A' + variant));
+		}
+
 	}
 
 	public record Step(int step, Figures figures, List<Variant> variants) {

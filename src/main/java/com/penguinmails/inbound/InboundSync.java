@@ -18,6 +18,7 @@ import com.penguinmails.inbound.internal.InboundStore;
 import com.penguinmails.inbound.internal.MailboxSync;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
 
 /**
  * Syncs every mailbox's INBOX and spam folder on an interval. Nodes share the mailboxes
@@ -67,7 +68,7 @@ public class InboundSync {
 		Instant started = clock.instant();
 		try (Store imap = mailboxes.openImap(workspaceId, mailboxId)) {
 			MailboxSync.Outcome outcome = sync.sync(workspaceId, mailboxId, imap);
-			store.synced(mailboxId, clock.instant(), clock.instant().plus(properties.interval()));
+			store.synced(workspaceId, mailboxId, clock.instant(), clock.instant().plus(properties.interval()));
 			return new Result(mailboxId, outcome.stored(), outcome.folders(), null);
 		}
 		catch (NotFoundProblem ex) {
@@ -75,10 +76,23 @@ public class InboundSync {
 		}
 		catch (MessagingException | RuntimeException ex) {
 			String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().strip();
-			int failures = store.failed(mailboxId, error, started, properties.interval());
+			int failures = store.failed(workspaceId, mailboxId, error, started, properties.interval());
 			log.info("Inbound sync of mailbox {} failed ({} in a row): {}", mailboxId, failures, error);
 			return new Result(mailboxId, 0, List.of(), error);
 		}
+	}
+
+	/** Where a mailbox's sync stands, for the inbox page. */
+	public record Status(UUID mailboxId, String email, Instant lastSyncedAt, String lastError, int failures) {
+	}
+
+	/** The sync status of each of the workspace's mailboxes. */
+	public List<Status> statuses(Tenant tenant) {
+		return mailboxes.list(tenant).stream().map(mailbox -> {
+			var status = store.status(tenant.workspaceId(), mailbox.id()).orElse(null);
+			return new Status(mailbox.id(), mailbox.email(), status == null ? null : status.lastSyncedAt(),
+					status == null ? null : status.lastError(), status == null ? 0 : status.failures());
+		}).toList();
 	}
 
 	/** Makes the mailbox due now, for the next round of any node (IMAP IDLE saw mail). */

@@ -151,14 +151,15 @@ class InboundActionsTests {
 	@Test
 	void aComplaintRateBetweenTheThresholdsAlertsWithoutPausing() throws Exception {
 		Sent sent = sent("inbound-complaint-rate");
-		// 499 more messages sent by the mailbox: one complaint in 500 is 0.2%.
+		// 999 more messages sent by the mailbox: one complaint in 1,000 is 0.1%, two
+		// 0.2%.
 		fixtures.jdbc()
 			.sql("""
 					INSERT INTO outbox (id, workspace_id, mailbox_id, to_address, to_domain, subject, html, text,
 					    message_id, status, not_before, created_at, sent_at)
 					SELECT gen_random_uuid(), ?, ?, 'x' || g || '@else.test', 'else.test', 's', '', '',
 					    '<' || gen_random_uuid() || '@x.test>', 'sent', now(), now(), now()
-					FROM generate_series(1, 499) g""")
+					FROM generate_series(1, 999) g""")
 			.params(sent.sender().account().workspaceId(), sent.sender().mailbox().id())
 			.update();
 		deliverRaw(sent.sender().user(),
@@ -170,6 +171,22 @@ class InboundActionsTests {
 			.param(sent.sender().account().workspaceId())
 			.query(String.class)
 			.list()).contains("warning: " + sent.sender().mailbox().email() + ": spam complaints above 0.1%"));
+		// A second complaint confirms the rate: no second warning the same day.
+		deliverRaw(sent.sender().user(),
+				arf(sent.sender().mailbox().email(), sent.to(), sent.outboxId(), sent.messageId()));
+		sync(sent);
+		await().until(() -> fixtures.jdbc()
+			.sql("""
+					SELECT count(*) FROM event_publication WHERE event_type LIKE '%ComplaintRateExceeded'
+					    AND serialized_event LIKE ? AND completion_date IS NULL""")
+			.param("%" + sent.sender().mailbox().id() + "%")
+			.query(Long.class)
+			.single() == 0);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM alerts WHERE workspace_id = ? AND title LIKE '%spam complaints above 0.1%'")
+			.param(sent.sender().account().workspaceId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(fixtures.jdbc()
 			.sql("SELECT status FROM mailboxes WHERE id = ?")
 			.param(sent.sender().mailbox().id())

@@ -232,21 +232,25 @@ class InboundSyncTests {
 	@Test
 	void aMailboxWhoseServerRefusesTheLoginIsRetriedLaterWithItsError() throws Exception {
 		InboundFixtures.Sender sender = setup.sender("inbound-refused");
+		UUID workspace = sender.account().workspaceId();
 		mail.getUserManager().getUserByEmail(sender.mailbox().email()).setPassword("changed");
-		InboundSync.Result result = sync.sync(sender.account().workspaceId(), sender.mailbox().id());
-		assertThat(result.error()).isNotBlank();
-		assertThat(fixtures.jdbc()
-			.sql("SELECT failures FROM inbound_mailboxes WHERE mailbox_id = ?")
-			.param(sender.mailbox().id())
-			.query(Integer.class)
-			.optional()).isEmpty();
-		// tick() schedules every mailbox; the failure is then recorded with its error.
-		sync.tick(500);
-		assertThat(fixtures.jdbc()
-			.sql("SELECT last_error FROM inbound_mailboxes WHERE mailbox_id = ?")
-			.param(sender.mailbox().id())
-			.query(String.class)
-			.single()).isNotBlank();
+		String state = "SELECT failures || ' ' || (last_error IS NOT NULL) || ' ' || (next_sync_at > now()) "
+				+ "FROM inbound_mailboxes WHERE mailbox_id = ?";
+
+		assertThat(sync.sync(workspace, sender.mailbox().id()).error()).isNotBlank();
+		assertThat(fixtures.jdbc().sql(state).param(sender.mailbox().id()).query(String.class).single())
+			.isEqualTo("1 true true");
+		assertThat(sync.sync(workspace, sender.mailbox().id()).error()).isNotBlank();
+		assertThat(fixtures.jdbc().sql(state).param(sender.mailbox().id()).query(String.class).single())
+			.isEqualTo("2 true true");
+		assertThat(sync.statuses(sender.account().owner())).singleElement()
+			.satisfies(status -> assertThat(status.lastError()).isNotBlank());
+
+		// Fixed: the next sync clears the error.
+		mail.getUserManager().getUserByEmail(sender.mailbox().email()).setPassword("secret");
+		assertThat(sync.sync(workspace, sender.mailbox().id()).error()).isNull();
+		assertThat(fixtures.jdbc().sql(state).param(sender.mailbox().id()).query(String.class).single())
+			.isEqualTo("0 false true");
 	}
 
 	static List<String> kinds(List<Map<String, Object>> rows) {

@@ -208,4 +208,30 @@ class InboxTests {
 			.contains("Sending the deck now.");
 	}
 
+	@Autowired
+	com.penguinmails.audit.Privacy privacy;
+
+	@Test
+	void aContactsRepliesAreInTheirExportAndGoWithTheirErasure() throws Exception {
+		Replied replied = replied("inbox-gdpr");
+		Account account = replied.sender().account();
+		UUID contact = fixtures.jdbc()
+			.sql("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?")
+			.params(account.workspaceId(), replied.ada())
+			.query(UUID.class)
+			.single();
+		inbox.reply(account.owner(), replied.threadId(), "Our answer, with their address in it.");
+
+		Map<String, Object> export = privacy.export(account.owner(), contact, "203.0.113.9");
+		assertThat(export.toString()).contains("Yes, tell me more.").contains("Our answer");
+
+		privacy.erase(account.owner(), contact, "203.0.113.9");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM inbound_messages WHERE workspace_id = ? AND thread_id = ?")
+			.params(account.workspaceId(), replied.threadId())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(inbox.threads(account.owner(), Inbox.Filter.replies(), null, 50).data()).isEmpty();
+	}
+
 }

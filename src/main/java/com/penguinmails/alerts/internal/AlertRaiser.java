@@ -59,6 +59,22 @@ class AlertRaiser {
 		}
 	}
 
+	/**
+	 * Raises the alert unless one with the same title was raised in the workspace within
+	 * {@code quiet}: a condition that holds for a while (a complaint rate over its
+	 * threshold) alerts once, not at every event that confirms it.
+	 */
+	void raiseOnce(UUID workspaceId, String severity, String title, String body, String path,
+			java.time.Duration quiet) {
+		boolean recent = jdbc.sql("SELECT count(*) FROM alerts WHERE workspace_id = ? AND title = ? AND created_at > ?")
+			.params(workspaceId, title, Timestamp.from(clock.instant().minus(quiet)))
+			.query(Long.class)
+			.single() > 0;
+		if (!recent) {
+			raise(workspaceId, severity, title, body, path);
+		}
+	}
+
 	private void send(String to, String subject, String text) {
 		try {
 			MimeMessage message = mail.createMimeMessage();

@@ -32,10 +32,11 @@ class ComplaintAlerts {
 					"/mailboxes/" + exceeded.mailboxId());
 			return;
 		}
-		raiser.raise(exceeded.workspaceId(), "warning", exceeded.email() + ": spam complaints above 0.1%",
+		// Every complaint over the threshold confirms it: one warning a day is enough.
+		raiser.raiseOnce(exceeded.workspaceId(), "warning", exceeded.email() + ": spam complaints above 0.1%",
 				figures + ". Gmail and Yahoo ask bulk senders to stay under 0.1%; at 0.3% PenguinMails pauses the "
 						+ "mailbox.",
-				"/mailboxes/" + exceeded.mailboxId());
+				"/mailboxes/" + exceeded.mailboxId(), java.time.Duration.ofDays(1));
 	}
 
 }

@@ -74,24 +74,31 @@ public class InboundStore {
 			.update();
 	}
 
-	public void synced(UUID mailboxId, Instant now, Instant next) {
+	public void synced(UUID workspaceId, UUID mailboxId, Instant now, Instant next) {
 		jdbc.sql("""
-				UPDATE inbound_mailboxes SET lease_until = NULL, last_synced_at = ?, next_sync_at = ?,
-				    last_error = NULL, failures = 0
-				WHERE mailbox_id = ?""").params(Timestamp.from(now), Timestamp.from(next), mailboxId).update();
+				INSERT INTO inbound_mailboxes (mailbox_id, workspace_id, next_sync_at, last_synced_at)
+				VALUES (?, ?, ?, ?)
+				ON CONFLICT (mailbox_id) DO UPDATE SET lease_until = NULL, last_synced_at = EXCLUDED.last_synced_at,
+				    next_sync_at = EXCLUDED.next_sync_at, last_error = NULL, failures = 0""")
+			.params(mailboxId, workspaceId, Timestamp.from(next), Timestamp.from(now))
+			.update();
 	}
 
 	/** Records a failed sync; returns how many have failed in a row. */
-	public int failed(UUID mailboxId, String error, Instant now, Duration interval) {
+	public int failed(UUID workspaceId, UUID mailboxId, String error, Instant now, Duration interval) {
 		return jdbc.sql("""
-				UPDATE inbound_mailboxes SET lease_until = NULL, last_error = ?, failures = failures + 1,
-				    next_sync_at = ?::timestamptz + least(?::float8 * power(2, failures), 3600) * interval '1 second'
-				WHERE mailbox_id = ? RETURNING failures""")
-			.params(error.substring(0, Math.min(1000, error.length())), Timestamp.from(now),
-					(double) interval.toSeconds(), mailboxId)
+				INSERT INTO inbound_mailboxes (mailbox_id, workspace_id, next_sync_at, last_error, failures)
+				VALUES (?, ?, ?::timestamptz + ?::float8 * interval '1 second', ?, 1)
+				ON CONFLICT (mailbox_id) DO UPDATE SET lease_until = NULL, last_error = EXCLUDED.last_error,
+				    failures = inbound_mailboxes.failures + 1,
+				    next_sync_at = ?::timestamptz
+				        + least(?::float8 * power(2, inbound_mailboxes.failures), 3600) * interval '1 second'
+				RETURNING failures""")
+			.params(mailboxId, workspaceId, Timestamp.from(now), (double) interval.toSeconds(),
+					error.substring(0, Math.min(1000, error.length())), Timestamp.from(now),
+					(double) interval.toSeconds())
 			.query(Integer.class)
-			.optional()
-			.orElse(0);
+			.single();
 	}
 
 	/** The last sync's outcome of a mailbox: when, and the error if it failed. */

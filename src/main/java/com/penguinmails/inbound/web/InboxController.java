@@ -59,6 +59,9 @@ class InboxController {
 		model.addAttribute("campaigns", campaigns.list(Tenant.system(tenant.workspaceId())));
 		model.addAttribute("mailboxes", mailboxes.list(Tenant.system(tenant.workspaceId())));
 		model.addAttribute("query", query(filter));
+		if (htmx == null) {
+			model.addAttribute("syncs", sync.statuses(Tenant.system(tenant.workspaceId())));
+		}
 		return htmx != null ? "inbox/list :: threads" : "inbox/list";
 	}
 
