@@ -50,10 +50,19 @@ public record Campaign(UUID id, String name, String status, Schedule schedule, S
 
 	/** What stops a contact's sequence (reply by default). */
 	public record Stops(boolean onReply, boolean onClick, boolean onBounce, boolean onUnsubscribe, boolean onComplaint,
-			boolean companyOnReply) {
+			boolean companyOnReply, boolean onAutoReply) {
+
+		/**
+		 * Without {@code onAutoReply}: an out-of-office (RFC 3834 auto-reply) does not
+		 * stop the sequence.
+		 */
+		public Stops(boolean onReply, boolean onClick, boolean onBounce, boolean onUnsubscribe, boolean onComplaint,
+				boolean companyOnReply) {
+			this(onReply, onClick, onBounce, onUnsubscribe, onComplaint, companyOnReply, false);
+		}
 
 		public static Stops defaults() {
-			return new Stops(true, false, true, true, true, false);
+			return new Stops(true, false, true, true, true, false, false);
 		}
 
 	}

@@ -434,6 +434,7 @@ public class Campaigns {
 
 	/**
 	 * What tracking and inbound report about one enrolment: {@code replied},
+	 * {@code auto_replied} (an out-of-office; stops only when the campaign says so),
 	 * {@code clicked}, {@code unsubscribed}, {@code complained} or {@code bounced}. The
 	 * enrolment stops when its campaign stops on that event (a reply, by default); on a
 	 * reply with "stop the whole company" on, every other active enrolment of the
@@ -443,13 +444,14 @@ public class Campaigns {
 	public int stopOn(UUID workspaceId, UUID enrolmentId, String event) {
 		var row = jdbc.sql("""
 				SELECT e.campaign_id, c.email, k.stop_on_reply, k.stop_on_click, k.stop_on_unsubscribe,
-				    k.stop_on_complaint, k.stop_on_bounce, k.stop_company_on_reply
+				    k.stop_on_complaint, k.stop_on_bounce, k.stop_company_on_reply, k.stop_on_auto_reply
 				FROM enrolments e JOIN contacts c ON c.id = e.contact_id JOIN campaigns k ON k.id = e.campaign_id
 				WHERE e.workspace_id = ? AND e.id = ?""")
 			.params(workspaceId, enrolmentId)
 			.query((rs,
 					i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
-							rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8) })
+							rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+							rs.getBoolean(9) })
 			.optional();
 		if (row.isEmpty()) {
 			return 0;
@@ -461,6 +463,7 @@ public class Campaigns {
 			case "unsubscribed" -> (Boolean) found[4];
 			case "complained" -> (Boolean) found[5];
 			case "bounced" -> (Boolean) found[6];
+			case "auto_replied" -> (Boolean) found[8];
 			default -> throw new IllegalArgumentException("Unknown event " + event);
 		};
 		int stopped = stops && stop(workspaceId, enrolmentId, event) ? 1 : 0;
@@ -634,14 +637,15 @@ public class Campaigns {
 				UPDATE campaigns SET time_zone = ?, contact_time_zone = ?, send_days = ?, window_start = ?,
 				    window_end = ?, start_at = ?, daily_limit = ?, domain_pace_per_hour = ?, stop_on_reply = ?,
 				    stop_on_click = ?, stop_on_bounce = ?, stop_on_unsubscribe = ?, stop_on_complaint = ?,
-				    stop_company_on_reply = ?
+				    stop_company_on_reply = ?, stop_on_auto_reply = ?
 				WHERE workspace_id = ? AND id = ?""")
 			.params(schedule.timeZone(), schedule.contactTimeZone(),
 					schedule.days().stream().map(Integer::shortValue).toArray(Short[]::new),
 					java.sql.Time.valueOf(schedule.windowStart()), java.sql.Time.valueOf(schedule.windowEnd()),
 					schedule.startAt() == null ? null : Timestamp.from(schedule.startAt()), schedule.dailyLimit(),
 					schedule.domainPacePerHour(), stops.onReply(), stops.onClick(), stops.onBounce(),
-					stops.onUnsubscribe(), stops.onComplaint(), stops.companyOnReply(), workspaceId, id)
+					stops.onUnsubscribe(), stops.onComplaint(), stops.companyOnReply(), stops.onAutoReply(),
+					workspaceId, id)
 			.update();
 	}
 
@@ -755,7 +759,8 @@ public class Campaigns {
 				startAt == null ? null : startAt.toInstant(), dailyLimit, rs.getInt("domain_pace_per_hour"));
 		Stops stops = new Stops(rs.getBoolean("stop_on_reply"), rs.getBoolean("stop_on_click"),
 				rs.getBoolean("stop_on_bounce"), rs.getBoolean("stop_on_unsubscribe"),
-				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"));
+				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"),
+				rs.getBoolean("stop_on_auto_reply"));
 		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"), schedule,
 				stops, new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks")), mailboxIds,
 				steps, rs.getTimestamp("created_at").toInstant(), launchedAt == null ? null : launchedAt.toInstant());

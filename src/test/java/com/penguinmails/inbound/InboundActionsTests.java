@@ -227,6 +227,25 @@ class InboundActionsTests {
 			.single()).isEqualTo("out_of_office");
 	}
 
+	@Autowired
+	com.penguinmails.campaigns.Campaigns campaigns;
+
+	@Test
+	void anAutoReplyStopsTheSequenceWhenTheCampaignAsks() throws Exception {
+		Sent sent = sent("inbound-auto-stop");
+		campaigns.update(sent.sender().account().owner(), sent.campaign().id(),
+				new com.penguinmails.campaigns.Campaigns.Draft(null, null,
+						new Campaign.Stops(true, false, true, true, true, false, true), null, null));
+		sent.sender()
+			.user()
+			.deliver(message(sent.to(), sent.sender().mailbox().email(), "Automatic reply: Quick question",
+					"I am away until the 3rd.", Map.of("Auto-Submitted", "auto-replied")));
+		sync(sent);
+
+		assertThat(stored(sent).get("kind")).isEqualTo("auto_reply");
+		assertThat(enrolment(sent)).isEqualTo("stopped auto_replied");
+	}
+
 	@Test
 	void aBounceOfSomethingWeNeverSentIsKeptButChangesNothing() throws Exception {
 		Sent sent = sent("inbound-stray");

@@ -214,7 +214,7 @@ class CampaignsController {
 		Stops stops = new Stops(request.getParameter("stopOnReply") != null,
 				request.getParameter("stopOnClick") != null, request.getParameter("stopOnBounce") != null,
 				request.getParameter("stopOnUnsubscribe") != null, request.getParameter("stopOnComplaint") != null,
-				request.getParameter("stopCompanyOnReply") != null);
+				request.getParameter("stopCompanyOnReply") != null, request.getParameter("stopOnAutoReply") != null);
 		String[] delays = values(request, "delayDays");
 		String[] threads = values(request, "newThread");
 		String[] subjectsA = values(request, "subjectA");

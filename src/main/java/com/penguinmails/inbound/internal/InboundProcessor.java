@@ -219,9 +219,10 @@ public class InboundProcessor {
 			campaigns.recordEngagement(source.workspaceId(), recipient.campaignId(), recipient.step(),
 					recipient.variant(), recipient.outboxId(), "replied");
 		}
-		if (!automatic && enrolmentId != null) {
-			// An auto-reply ("out of office") does not stop the sequence (RFC 3834 §1).
-			campaigns.stopOn(source.workspaceId(), enrolmentId, "replied");
+		if (enrolmentId != null) {
+			// An auto-reply ("out of office", RFC 3834) stops the sequence only when the
+			// campaign asks for it.
+			campaigns.stopOn(source.workspaceId(), enrolmentId, automatic ? "auto_replied" : "replied");
 		}
 		events.publishEvent(new ReplyReceived(source.workspaceId(), source.mailboxId(), campaignId, enrolmentId,
 				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
