@@ -247,6 +247,32 @@ class InboundActionsTests {
 	}
 
 	@Test
+	void aMessageWhoseHandlingFailsIsKeptFlaggedAndTheSyncGoesOn() throws Exception {
+		Sent sent = sent("inbound-unhandled");
+		// A hard bounce for an address the suppression list refuses ("exa_mple" is no
+		// host name): suppressing it fails.
+		deliverRaw(sent.sender().user(), dsn(sent.sender().mailbox().email(), "someone@exa_mple", "failed", "5.1.1",
+				"550 5.1.1 User unknown", UUID.randomUUID(), "<not-ours@else.test>"));
+		sent.sender()
+			.user()
+			.deliver(message(sent.to(), sent.sender().mailbox().email(), "Re: Quick question", "Still a reply.",
+					Map.of("In-Reply-To", sent.messageId())));
+		InboundSync.Result result = sync.sync(sent.sender().account().workspaceId(), sent.sender().mailbox().id());
+
+		assertThat(result.error()).isNull();
+		assertThat(result.stored()).isEqualTo(2);
+		List<Map<String, Object>> rows = fixtures.jdbc()
+			.sql("SELECT kind, flags, problems FROM inbound_messages WHERE mailbox_id = ? ORDER BY uid")
+			.param(sent.sender().mailbox().id())
+			.query()
+			.listOfRows();
+		assertThat((String) rows.get(0).get("flags")).contains("unhandled");
+		assertThat((String) rows.get(0).get("problems")).contains("could not be handled");
+		assertThat(rows.get(1).get("kind")).isEqualTo("reply");
+		assertThat(enrolment(sent)).isEqualTo("stopped replied");
+	}
+
+	@Test
 	void aBounceOfSomethingWeNeverSentIsKeptButChangesNothing() throws Exception {
 		Sent sent = sent("inbound-stray");
 		deliverRaw(sent.sender().user(), dsn(sent.sender().mailbox().email(), "stranger@else.test", "failed", "5.1.1",

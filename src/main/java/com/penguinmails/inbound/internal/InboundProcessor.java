@@ -144,6 +144,25 @@ public class InboundProcessor {
 	}
 
 	/**
+	 * Stores a message whose handling failed as it is, flagged {@code unhandled} with the
+	 * reason, unmatched and without effects, so it is neither lost nor retried forever.
+	 * False when it was stored before.
+	 */
+	public boolean keepUnhandled(Source source, MessageReader.Read read, RuntimeException failure) {
+		UUID id = UUID.randomUUID();
+		java.util.Set<String> flags = new java.util.TreeSet<>(read.flags());
+		flags.add("unhandled");
+		List<String> problems = new ArrayList<>(read.problems());
+		problems.add("could not be handled: " + failure);
+		return store.insert(new InboundStore.NewMessage(id, source.workspaceId(), source.mailboxId(), "in",
+				source.folder(), source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
+				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),
+				read.subject(), read.sentAt(), source.receivedAt(), source.size(), "other", null, null, null, null,
+				String.join(",", flags), clip(String.join("; ", problems), 2000), read.text(), read.html(), read.raw(),
+				null, null, null, null, null, id, true), clock.instant());
+	}
+
+	/**
 	 * The message of ours this one is about. A report (bounce, complaint) names it in the
 	 * original it returns: our {@code X-PenguinMails-ID}, else its Message-ID; a bounce
 	 * without either falls back to what this mailbox last sent the bounced address. A

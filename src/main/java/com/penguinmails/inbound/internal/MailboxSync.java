@@ -164,8 +164,22 @@ public class MailboxSync {
 		Integer stored = transactions.execute(status -> {
 			int count = 0;
 			for (int i = 0; i < sources.size(); i++) {
-				if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
-					count++;
+				// A message whose handling fails is kept, flagged, and the sync goes on:
+				// its own work is undone to a savepoint, the batch's is not.
+				Object savepoint = status.createSavepoint();
+				try {
+					if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
+						count++;
+					}
+					status.releaseSavepoint(savepoint);
+				}
+				catch (RuntimeException ex) {
+					status.rollbackToSavepoint(savepoint);
+					log.warn("Inbound message {} of mailbox {} could not be handled: {}", sources.get(i).uid(),
+							mailboxId, ex.toString());
+					if (processor.keepUnhandled(sources.get(i), reads.get(i), ex)) {
+						count++;
+					}
 				}
 			}
 			store.saveFolder(workspaceId, mailboxId, folder.getFullName(),

@@ -283,6 +283,16 @@ public class TrackingEventWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Starts before the web server and stops after it: every request it serves can store
+	 * its event.
+	 */
+	@Override
+	public int getPhase() {
+		// The web server starts at DEFAULT_PHASE - 2048 (and stops in reverse order).
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return running;
