@@ -44,6 +44,8 @@ public final class MessageReader {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
+	private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|li|tr|h[1-6]|blockquote)>");
+
 	/** A message as read. {@code flags}: malformed, too_large, bad_encoding. */
 	public record Read(MimeMessage message, byte[] raw, String messageId, String inReplyTo, List<String> references,
 			String fromAddress, String fromName, String to, String subject, Instant sentAt, String text, String html,
@@ -156,6 +158,12 @@ public final class MessageReader {
 		StringBuilder html = new StringBuilder();
 		if (!flags.contains("too_large")) {
 			bodies(message, text, html, flags, problems, 0);
+		}
+		if (text.isEmpty() && !html.isEmpty()) {
+			// An HTML-only reply: its text, for the inbox (which never renders mail
+			// HTML).
+			String blocks = BLOCK_END.matcher(html).replaceAll("\n$0");
+			text.append(org.jsoup.Jsoup.parse(blocks).wholeText().replaceAll("\n{3,}", "\n\n").strip());
 		}
 		return new Read(message, raw, clip(messageId, 998), clip(inReplyTo, 998), references, clip(fromAddress, 320),
 				clip(fromName, 400), to, clip(subject.replaceAll("[\\r\\n]+", " "), 1000), sentAt,
