@@ -161,32 +161,55 @@ public class MailboxSync {
 			reads.add(read(message, size));
 		}
 		long position = lastUid;
-		Integer stored = transactions.execute(status -> {
-			int count = 0;
-			for (int i = 0; i < sources.size(); i++) {
-				// A message whose handling fails is kept, flagged, and the sync goes on:
-				// its own work is undone to a savepoint, the batch's is not.
-				Object savepoint = status.createSavepoint();
-				try {
-					if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
-						count++;
-					}
-					status.releaseSavepoint(savepoint);
+		InboundStore.FolderState state = new InboundStore.FolderState(validity, position);
+		Integer stored;
+		try {
+			stored = transactions
+				.execute(status -> handle(workspaceId, mailboxId, folder, sources, reads, state, null));
+		}
+		catch (RuntimeException ex) {
+			// One message's handling failed: the batch again, each message on its own
+			// savepoint, so the others are stored and that one kept, flagged.
+			log.info("Batch of mailbox {} failed ({}); again message by message", mailboxId, ex.toString());
+			stored = transactions
+				.execute(status -> handle(workspaceId, mailboxId, folder, sources, reads, state, status));
+		}
+		return stored == null ? 0 : stored;
+	}
+
+	/**
+	 * Handles a batch and moves the folder's position past it, in the caller's
+	 * transaction; with {@code savepoints}, a message whose handling fails is undone to
+	 * its savepoint and kept flagged instead.
+	 */
+	private int handle(UUID workspaceId, UUID mailboxId, Folder folder, List<InboundProcessor.Source> sources,
+			List<MessageReader.Read> reads, InboundStore.FolderState state,
+			org.springframework.transaction.TransactionStatus savepoints) {
+		int count = 0;
+		for (int i = 0; i < sources.size(); i++) {
+			Object savepoint = savepoints == null ? null : savepoints.createSavepoint();
+			try {
+				if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
+					count++;
 				}
-				catch (RuntimeException ex) {
-					status.rollbackToSavepoint(savepoint);
-					log.warn("Inbound message {} of mailbox {} could not be handled: {}", sources.get(i).uid(),
-							mailboxId, ex.toString());
-					if (processor.keepUnhandled(sources.get(i), reads.get(i), ex)) {
-						count++;
-					}
+				if (savepoint != null) {
+					savepoints.releaseSavepoint(savepoint);
 				}
 			}
-			store.saveFolder(workspaceId, mailboxId, folder.getFullName(),
-					new InboundStore.FolderState(validity, position), clock.instant());
-			return count;
-		});
-		return stored == null ? 0 : stored;
+			catch (RuntimeException ex) {
+				if (savepoint == null) {
+					throw ex;
+				}
+				savepoints.rollbackToSavepoint(savepoint);
+				log.warn("Inbound message {} of mailbox {} could not be handled: {}", sources.get(i).uid(), mailboxId,
+						ex.toString());
+				if (processor.keepUnhandled(sources.get(i), reads.get(i), ex)) {
+					count++;
+				}
+			}
+		}
+		store.saveFolder(workspaceId, mailboxId, folder.getFullName(), state, clock.instant());
+		return count;
 	}
 
 	/**
