@@ -182,6 +182,12 @@ class InboxTests {
 			.isEqualTo(400);
 		assertThat(fixtures.api(stranger, "inbox:read").get("/api/v1/inbox/threads/" + replied.threadId()).status())
 			.isEqualTo(404);
+		var mailbox = "/api/v1/inbox/mailboxes/" + replied.sender().mailbox().id() + "/sync";
+		assertThat(fixtures.api(stranger, "inbox:write").post(mailbox, "{}").status()).isEqualTo(404);
+		var synced = writer.post(mailbox, "{}");
+		assertThat(synced.status()).isEqualTo(200);
+		assertThat(synced.body().hasNonNull("error")).isFalse();
+		assertThat(synced.body().get("folders").get(0).asText()).isEqualTo("INBOX");
 	}
 
 	@Test

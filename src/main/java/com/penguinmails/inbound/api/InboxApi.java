@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.inbound.Inbox;
 import com.penguinmails.inbound.InboundSync;
+import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -41,11 +42,14 @@ class InboxApi {
 
 	private final InboundSync sync;
 
+	private final Mailboxes mailboxes;
+
 	private final Tenancy tenancy;
 
-	InboxApi(Inbox inbox, InboundSync sync, Tenancy tenancy) {
+	InboxApi(Inbox inbox, InboundSync sync, Mailboxes mailboxes, Tenancy tenancy) {
 		this.inbox = inbox;
 		this.sync = sync;
+		this.mailboxes = mailboxes;
 		this.tenancy = tenancy;
 	}
 
@@ -90,6 +94,8 @@ class InboxApi {
 	InboundSync.Result sync(@PathVariable UUID mailboxId) {
 		Tenant tenant = tenancy.current();
 		tenant.require(WorkspaceRole.MEMBER, "inbox:write");
+		// Another workspace's mailbox is a 404, like every other id.
+		mailboxes.get(Tenant.system(tenant.workspaceId()), mailboxId);
 		return sync.sync(tenant.workspaceId(), mailboxId);
 	}
 
