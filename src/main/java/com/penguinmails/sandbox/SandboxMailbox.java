@@ -19,4 +19,29 @@ public interface SandboxMailbox {
 	/** The port of the sandbox's IMAP server. */
 	int imapPort();
 
+	/** What a recipient of a caught message can do back, to try the inbound side. */
+	enum Answer {
+
+		/** A person's reply, threaded under the message. */
+		REPLY,
+
+		/** An out-of-office (RFC 3834 {@code Auto-Submitted: auto-replied}). */
+		AUTO_REPLY,
+
+		/** An RFC 3464 delivery status notification: the address does not exist. */
+		BOUNCE,
+
+		/** An RFC 5965 ARF report: the recipient marked it as spam. */
+		COMPLAINT
+
+	}
+
+	/**
+	 * Puts the recipient's answer to a caught message in the sender's sandbox INBOX,
+	 * where the sender's mailbox reads it at its next sync; empty when there is no such
+	 * message.
+	 * @return who answered and to whom
+	 */
+	Optional<String> answer(int index, Answer answer);
+
 }

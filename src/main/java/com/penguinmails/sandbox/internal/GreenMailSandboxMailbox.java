@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import com.penguinmails.sandbox.SandboxMail;
@@ -55,6 +58,35 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 			return Optional.empty();
 		}
 		return Optional.of(toMail(index, received[index]));
+	}
+
+	@Override
+	public Optional<String> answer(int index, Answer answer) {
+		MimeMessage[] received = server.getReceivedMessages();
+		if (index < 0 || index >= received.length) {
+			return Optional.empty();
+		}
+		MimeMessage original = received[index];
+		try {
+			String sender = ((InternetAddress) original.getFrom()[0]).getAddress();
+			String recipient = ((InternetAddress) original.getAllRecipients()[0]).getAddress();
+			StringBuilder headers = new StringBuilder();
+			for (Enumeration<String> lines = original.getAllHeaderLines(); lines.hasMoreElements();) {
+				headers.append(lines.nextElement()).append('\n');
+			}
+			String subject = original.getSubject() == null ? "" : original.getSubject().replaceAll("[\\r\\n]+", " ");
+			MimeMessage reply = Answers.of(answer, sender, recipient, subject, original.getMessageID(),
+					original.getHeader("References", " "), headers.toString());
+			GreenMailUser user = server.getUserManager().getUserByEmail(sender);
+			if (user == null) {
+				user = server.setUser(sender, sender, "sandbox");
+			}
+			user.deliver(reply);
+			return Optional.of(recipient + " answered " + sender);
+		}
+		catch (MessagingException | RuntimeException ex) {
+			throw new IllegalStateException("The sandbox could not answer that message: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static SandboxMail toMail(int index, MimeMessage message) {

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /sandbox/mail}: every message the sandbox caught. Open to anyone on purpose, so
@@ -44,6 +47,27 @@ class SandboxMailController {
 		model.addAttribute("mail", mail);
 		model.addAttribute("segments", segments(mail.text() == null ? "" : mail.text()));
 		return "sandbox/show";
+	}
+
+	/**
+	 * Answers a caught message as its recipient would (a reply, an out-of-office, a
+	 * bounce, a spam report), into the sender's sandbox INBOX.
+	 */
+	@PostMapping("/sandbox/mail/{index}/answer")
+	String answer(@PathVariable int index, @RequestParam String kind, RedirectAttributes redirect) {
+		SandboxMailbox.Answer answer;
+		try {
+			answer = SandboxMailbox.Answer.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", "Answers: reply, auto_reply, bounce or complaint.");
+			return "redirect:/sandbox/mail/" + index;
+		}
+		String who = mailbox.answer(index, answer).orElseThrow(() -> new NotFoundProblem("Message"));
+		redirect.addFlashAttribute("notice", who + " (" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+				+ "). The sender's mailbox reads it at its next sync: within seconds with IMAP IDLE, else within "
+				+ "a minute; or use \"Sync mailboxes now\" in the inbox.");
+		return "redirect:/sandbox/mail/" + index;
 	}
 
 	/**

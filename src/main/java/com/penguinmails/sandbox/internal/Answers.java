@@ -1,0 +1,132 @@
+package com.penguinmails.sandbox.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import com.penguinmails.sandbox.SandboxMailbox.Answer;
+
+/**
+ * The answers a sandbox recipient can send back, written as real mail would be: a
+ * threaded reply, an RFC 3834 out-of-office, an RFC 3464 bounce and an RFC 5965 spam
+ * report, the last two returning the original's headers (our {@code X-PenguinMails-ID}
+ * among them).
+ */
+final class Answers {
+
+	private static final Session SESSION = Session.getInstance(new Properties());
+
+	private Answers() {
+	}
+
+	/**
+	 * @param sender who sent the caught message (the answer goes to them)
+	 * @param recipient who it went to (the answer comes from them)
+	 * @param headers the original's header block, for bounces and reports
+	 */
+	static MimeMessage of(Answer answer, String sender, String recipient, String subject, String messageId,
+			String references, String headers) throws MessagingException {
+		// One line each; the header block with bare LFs (CRLFs are put back below).
+		references = references == null ? null : references.replaceAll("\\s+", " ").strip();
+		headers = headers.replace("\r", "");
+		String id = UUID.randomUUID().toString();
+		String domain = recipient.substring(recipient.indexOf('@') + 1);
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now());
+		String threading = messageId == null ? "" : "In-Reply-To: " + messageId + "\nReferences: "
+				+ (references == null ? "" : references + " ") + messageId + "\n";
+		String raw = switch (answer) {
+			case REPLY -> """
+					From: %s
+					To: %s
+					Subject: Re: %s
+					Date: %s
+					Message-ID: <%s@%s>
+					%sContent-Type: text/plain; charset=UTF-8
+
+					Thanks for reaching out, this is interesting. Could you tell me more?
+
+					(A reply written by the PenguinMails sandbox.)
+					""".formatted(recipient, sender, subject, date, id, domain, threading);
+			case AUTO_REPLY -> """
+					From: %s
+					To: %s
+					Subject: Automatic reply: %s
+					Date: %s
+					Message-ID: <%s@%s>
+					Auto-Submitted: auto-replied
+					%sContent-Type: text/plain; charset=UTF-8
+
+					I am out of the office until next Monday, with limited access to email.
+					""".formatted(recipient, sender, subject, date, id, domain, threading);
+			case BOUNCE -> """
+					From: Mail Delivery System <MAILER-DAEMON@%5$s>
+					To: %1$s
+					Subject: Undelivered Mail Returned to Sender
+					Date: %3$s
+					Message-ID: <%4$s@%5$s>
+					Auto-Submitted: auto-replied
+					MIME-Version: 1.0
+					Content-Type: multipart/report; report-type=delivery-status; boundary="%4$s"
+
+					--%4$s
+					Content-Type: text/plain; charset=us-ascii
+
+					Your message to <%2$s> could not be delivered: the address does not exist.
+
+					--%4$s
+					Content-Type: message/delivery-status
+
+					Reporting-MTA: dns; %5$s
+
+					Final-Recipient: rfc822; %2$s
+					Action: failed
+					Status: 5.1.1
+					Diagnostic-Code: smtp; 550 5.1.1 <%2$s>: Recipient address rejected: User unknown
+
+					--%4$s
+					Content-Type: text/rfc822-headers
+
+					%6$s
+					--%4$s--
+					""".formatted(sender, recipient, date, id, domain, headers);
+			case COMPLAINT -> """
+					From: Feedback Loop <feedback@fbl.%5$s>
+					To: %1$s
+					Subject: FW: %6$s
+					Date: %3$s
+					Message-ID: <%4$s@fbl.%5$s>
+					MIME-Version: 1.0
+					Content-Type: multipart/report; report-type=feedback-report; boundary="%4$s"
+
+					--%4$s
+					Content-Type: text/plain; charset=us-ascii
+
+					This is an email abuse report: the recipient marked this message as spam.
+
+					--%4$s
+					Content-Type: message/feedback-report
+
+					Feedback-Type: abuse
+					User-Agent: PenguinMails-Sandbox/1.0
+					Version: 1
+					Original-Rcpt-To: <%2$s>
+
+					--%4$s
+					Content-Type: text/rfc822-headers
+
+					%7$s
+					--%4$s--
+					""".formatted(sender, recipient, date, id, domain, subject, headers);
+		};
+		return new MimeMessage(SESSION,
+				new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
