@@ -87,6 +87,9 @@ public class Inbox {
 		int size = CursorPage.limit(limit, 200);
 		CursorPage.Position after = CursorPage.Position.parse(cursor);
 		String label = filter.label() == null || filter.label().isBlank() ? null : label(filter.label());
+		if (filter.show() != null && !List.of("replies", "all").contains(filter.show())) {
+			throw new InvalidInputProblem("invalid-show", "show is replies (the default) or all.");
+		}
 		boolean all = "all".equals(filter.show());
 		List<Thread> rows = jdbc.sql("""
 				WITH latest AS (

@@ -166,6 +166,8 @@ class InboxTests {
 
 		Api api = fixtures.api(replied.sender().account(), "inbox:read");
 		assertThat(api.get("/api/v1/inbox").body().get("data")).hasSize(1);
+		assertThat(api.get("/api/v1/inbox", "show", "everything").status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/inbox", "label", "maybe").status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/inbox/threads/" + replied.threadId()).body().get("entries")).hasSize(2);
 		assertThat(api.patch("/api/v1/inbox/threads/" + replied.threadId(), "{\"label\": \"interested\"}").status())
 			.isEqualTo(403);
