@@ -331,17 +331,7 @@ public class Campaigns {
 	 * message for the A/B decisions.
 	 */
 	public void recordEngagement(UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId, String kind) {
-		String column = switch (kind) {
-			case "opened" -> "opened";
-			case "clicked" -> "clicked";
-			case "replied" -> "replied";
-			default -> throw new IllegalArgumentException("Unknown engagement " + kind);
-		};
-		jdbc.sql("INSERT INTO campaign_engagements (outbox_id, workspace_id, campaign_id, step, variant, " + column
-				+ ", updated_at) VALUES (?, ?, ?, ?, ?, true, ?) ON CONFLICT (outbox_id) DO UPDATE SET " + column
-				+ " = true, updated_at = EXCLUDED.updated_at")
-			.params(outboxId, workspaceId, campaignId, step, variant, Timestamp.from(clock.instant()))
-			.update();
+		recordEngagements(List.of(new Engagement(workspaceId, campaignId, step, variant, outboxId, kind)));
 	}
 
 	/** One engagement to record: see {@link #recordEngagement}. */
@@ -353,7 +343,11 @@ public class Campaigns {
 	 * batches).
 	 */
 	public void recordEngagements(List<Engagement> engagements) {
-		for (String kind : List.of("opened", "clicked", "replied")) {
+		List<String> kinds = List.of("opened", "clicked", "replied");
+		engagements.stream().filter(e -> !kinds.contains(e.kind())).findFirst().ifPresent(e -> {
+			throw new IllegalArgumentException("Unknown engagement " + e.kind());
+		});
+		for (String kind : kinds) {
 			List<Engagement> ofKind = engagements.stream().filter(e -> e.kind().equals(kind)).toList();
 			if (ofKind.isEmpty()) {
 				continue;

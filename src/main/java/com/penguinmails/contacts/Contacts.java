@@ -108,6 +108,22 @@ public class Contacts {
 	}
 
 	/**
+	 * For other features (unsubscribes, bounces, complaints): sets a contact's status,
+	 * which suppresses its address as {@link #update} does; false when the contact was
+	 * deleted since (the caller's own suppression is then what counts).
+	 */
+	@Transactional
+	public boolean markStatus(UUID workspaceId, UUID contactId, String status) {
+		try {
+			update(Tenant.system(workspaceId), contactId, Map.of("status", status));
+			return true;
+		}
+		catch (NotFoundProblem ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Changes the fields present in {@code patch} (JSON merge patch: absent fields stay,
 	 * {@code custom} is merged key by key and a {@code null} value removes a key,
 	 * {@code tags} is replaced). Setting the status to unsubscribed, bounced or

@@ -272,31 +272,31 @@ public class Outbox {
 
 	}
 
+	private static final String RECIPIENT = """
+			SELECT id, workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, sent_at
+			FROM outbox""";
+
 	/**
 	 * Who the message of an enrolment's step went to, in one query (the tracking links
 	 * name a message by enrolment and step).
 	 */
 	public Optional<Recipient> recipient(UUID enrolmentId, int step) {
-		return jdbc.sql("""
-				SELECT id, workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, sent_at
-				FROM outbox WHERE enrolment_id = ? AND step = ?""")
+		return jdbc.sql(RECIPIENT + " WHERE enrolment_id = ? AND step = ?")
 			.params(enrolmentId, step)
-			.query((rs, i) -> new Recipient(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6),
-					rs.getObject(7, UUID.class), rs.getString(8),
-					rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+			.query((rs, i) -> recipient(rs))
 			.optional();
 	}
 
 	public Optional<Recipient> recipient(UUID outboxId) {
-		return jdbc.sql("""
-				SELECT workspace_id, campaign_id, enrolment_id, step, variant, contact_id, to_address, sent_at
-				FROM outbox WHERE id = ?""")
-			.param(outboxId)
-			.query((rs, i) -> new Recipient(outboxId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, UUID.class), rs.getInt(4), rs.getInt(5), rs.getObject(6, UUID.class),
-					rs.getString(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
-			.optional();
+		return jdbc.sql(RECIPIENT + " WHERE id = ?").param(outboxId).query((rs, i) -> recipient(rs)).optional();
+	}
+
+	private static Recipient recipient(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp sentAt = rs.getTimestamp("sent_at");
+		return new Recipient(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+				rs.getObject("campaign_id", UUID.class), rs.getObject("enrolment_id", UUID.class), rs.getInt("step"),
+				rs.getInt("variant"), rs.getObject("contact_id", UUID.class), rs.getString("to_address"),
+				sentAt == null ? null : sentAt.toInstant());
 	}
 
 	/**
@@ -411,13 +411,8 @@ public class Outbox {
 	}
 
 	private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		Timestamp sentAt = rs.getTimestamp("sent_at");
-		return new Sent(
-				new Recipient(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-						rs.getObject("campaign_id", UUID.class), rs.getObject("enrolment_id", UUID.class),
-						rs.getInt("step"), rs.getInt("variant"), rs.getObject("contact_id", UUID.class),
-						rs.getString("to_address"), sentAt == null ? null : sentAt.toInstant()),
-				rs.getObject("mailbox_id", UUID.class), rs.getString("subject"), rs.getString("message_id"));
+		return new Sent(recipient(rs), rs.getObject("mailbox_id", UUID.class), rs.getString("subject"),
+				rs.getString("message_id"));
 	}
 
 }

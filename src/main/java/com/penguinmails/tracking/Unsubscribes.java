@@ -1,7 +1,6 @@
 package com.penguinmails.tracking;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.delivery.UnsubscribeLinks;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.NotFoundProblem;
-import com.penguinmails.shared.Tenant;
 import com.penguinmails.tracking.Unsubscribed.Scope;
 
 /**
@@ -115,13 +113,7 @@ public class Unsubscribes {
 		else {
 			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
 			if (recipient.contactId() != null) {
-				try {
-					contacts.update(Tenant.system(recipient.workspaceId()), recipient.contactId(),
-							Map.of("status", "unsubscribed"));
-				}
-				catch (NotFoundProblem ex) {
-					// The contact was deleted since; the suppression is what counts.
-				}
+				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), "unsubscribed");
 			}
 			if (recipient.enrolmentId() != null) {
 				changed |= campaigns.stopOn(recipient.workspaceId(), recipient.enrolmentId(), "unsubscribed") > 0;
@@ -143,13 +135,12 @@ public class Unsubscribes {
 	private Recipient recipient(String token, UUID hostWorkspace) {
 		// The header's link names the outbox row; the body's {{ unsubscribe_url }} the
 		// enrolment's step.
-		Optional<UUID> outboxId = links.outboxId(token)
+		Optional<Recipient> found = links.outboxId(token)
+			.flatMap(outbox::recipient)
 			.or(() -> tracking.parse(token)
 				.filter(link -> link.url().equals(TrackingLinks.UNSUBSCRIBE))
-				.flatMap(link -> outbox.find(link.enrolmentId(), link.step()))
-				.map(Outbox.Queued::outboxId));
-		return outboxId.flatMap(outbox::recipient)
-			.filter(r -> hostWorkspace == null || hostWorkspace.equals(r.workspaceId()))
+				.flatMap(link -> outbox.recipient(link.enrolmentId(), link.step())));
+		return found.filter(r -> hostWorkspace == null || hostWorkspace.equals(r.workspaceId()))
 			.filter(r -> !r.erased())
 			.orElseThrow(() -> new NotFoundProblem("Unsubscribe link"));
 	}

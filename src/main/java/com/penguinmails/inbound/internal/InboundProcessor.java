@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,7 +24,6 @@ import com.penguinmails.inbound.ReplyReceived;
 import com.penguinmails.inbound.UnsubscribeReceived;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
-import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
 
 /**
@@ -106,27 +104,24 @@ public class InboundProcessor {
 			case MESSAGE -> sent.isPresent() ? "reply" : "other";
 		};
 		UUID id = UUID.randomUUID();
-		UUID[] inboxThread = sent.isPresent() ? null : store.threadOf(workspaceId, read.answers()).orElse(null);
-		if (inboxThread != null && kind.equals("other")) {
+		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
+		// The conversation: the enrolment's (or the one message's) when it answers ours,
+		// else the one of the inbox reply it answers, else its own.
+		InboundStore.Conversation conversation = recipient != null
+				? new InboundStore.Conversation(
+						recipient.enrolmentId() != null ? recipient.enrolmentId() : recipient.outboxId(),
+						recipient.campaignId(), recipient.enrolmentId(), recipient.contactId())
+				: store.threadOf(workspaceId, read.answers()).orElse(null);
+		if (conversation != null && recipient == null && kind.equals("other")) {
 			kind = "reply";
 		}
-		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
-		UUID threadId = recipient != null && recipient.enrolmentId() != null ? recipient.enrolmentId()
-				: recipient != null ? recipient.outboxId() : inboxThread != null ? inboxThread[0] : id;
-		UUID campaignId = recipient != null ? recipient.campaignId() : inboxThread != null ? inboxThread[1] : null;
-		UUID enrolmentId = recipient != null ? recipient.enrolmentId() : inboxThread != null ? inboxThread[2] : null;
-		UUID contactId = recipient != null ? recipient.contactId() : inboxThread != null ? inboxThread[3] : null;
-		boolean inboxVisible = kind.equals("reply") || kind.equals("auto_reply") || kind.equals("other");
-		InboundStore.NewMessage message = new InboundStore.NewMessage(id, workspaceId, source.mailboxId(), "in",
-				source.folder(), source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
-				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),
-				read.subject(), read.sentAt(), source.receivedAt(), source.size(), kind,
-				bounce == null ? null : bounce.type(), bounce == null ? null : clip(bounce.status(), 16),
-				bounce == null ? null : clip(bounce.address(), 320),
-				bounce == null ? null : clip(bounce.diagnostic(), 1000), String.join(",", flags),
-				clip(String.join("; ", problems), 2000), read.text(), read.html(), read.raw(),
-				recipient == null ? null : recipient.outboxId(), sent.map(Sent::mailboxId).orElse(null), campaignId,
-				enrolmentId, contactId, threadId, inboxVisible);
+		if (conversation == null) {
+			conversation = new InboundStore.Conversation(id, null, null, null);
+		}
+		UUID campaignId = conversation.campaignId();
+		UUID enrolmentId = conversation.enrolmentId();
+		UUID contactId = conversation.contactId();
+		InboundStore.NewMessage message = received(id, source, read, kind, bounce, flags, problems, sent, conversation);
 		Instant now = clock.instant();
 		if (!store.insert(message, now)) {
 			return Optional.empty();
@@ -154,12 +149,29 @@ public class InboundProcessor {
 		flags.add("unhandled");
 		List<String> problems = new ArrayList<>(read.problems());
 		problems.add("could not be handled: " + failure);
-		return store.insert(new InboundStore.NewMessage(id, source.workspaceId(), source.mailboxId(), "in",
-				source.folder(), source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
+		return store.insert(received(id, source, read, "other", null, flags, problems, Optional.empty(),
+				new InboundStore.Conversation(id, null, null, null)), clock.instant());
+	}
+
+	/**
+	 * The row of a message read from a mailbox; replies, auto-replies and other mail
+	 * arrive unread in the inbox.
+	 */
+	private static InboundStore.NewMessage received(UUID id, Source source, MessageReader.Read read, String kind,
+			BouncedRecipient bounce, java.util.Set<String> flags, List<String> problems, Optional<Sent> sent,
+			InboundStore.Conversation conversation) {
+		boolean unread = kind.equals("reply") || kind.equals("auto_reply") || kind.equals("other");
+		return new InboundStore.NewMessage(id, source.workspaceId(), source.mailboxId(), "in", source.folder(),
+				source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
 				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),
-				read.subject(), read.sentAt(), source.receivedAt(), source.size(), "other", null, null, null, null,
-				String.join(",", flags), clip(String.join("; ", problems), 2000), read.text(), read.html(), read.raw(),
-				null, null, null, null, null, id, true), clock.instant());
+				read.subject(), read.sentAt(), source.receivedAt(), source.size(), kind,
+				bounce == null ? null : bounce.type(), bounce == null ? null : clip(bounce.status(), 16),
+				bounce == null ? null : clip(bounce.address(), 320),
+				bounce == null ? null : clip(bounce.diagnostic(), 1000), String.join(",", flags),
+				clip(String.join("; ", problems), 2000), read.text(), read.html(), read.raw(),
+				sent.map(s -> s.recipient().outboxId()).orElse(null), sent.map(Sent::mailboxId).orElse(null),
+				conversation.campaignId(), conversation.enrolmentId(), conversation.contactId(), conversation.id(),
+				unread);
 	}
 
 	/**
@@ -338,12 +350,7 @@ public class InboundProcessor {
 	private void suppress(UUID workspaceId, String address, Outbox.Recipient recipient, String status, String reason) {
 		suppressions.suppress(workspaceId, address.toLowerCase(Locale.ROOT), reason);
 		if (recipient != null && recipient.contactId() != null) {
-			try {
-				contacts.update(Tenant.system(workspaceId), recipient.contactId(), Map.of("status", status));
-			}
-			catch (NotFoundProblem ex) {
-				// Deleted since: the suppression is what counts.
-			}
+			contacts.markStatus(workspaceId, recipient.contactId(), status);
 		}
 	}
 

@@ -183,11 +183,15 @@ public class InboundStore {
 			.single();
 	}
 
+	/** A conversation of the inbox, and what it is about (null when nothing of ours). */
+	public record Conversation(UUID id, UUID campaignId, UUID enrolmentId, UUID contactId) {
+	}
+
 	/**
 	 * The conversation a message belongs to when it answers something written in the
 	 * unified inbox (our own replies are stored, not in the outbox).
 	 */
-	public Optional<UUID[]> threadOf(UUID workspaceId, Collection<String> messageIds) {
+	public Optional<Conversation> threadOf(UUID workspaceId, Collection<String> messageIds) {
 		if (messageIds.isEmpty()) {
 			return Optional.empty();
 		}
@@ -195,9 +199,8 @@ public class InboundStore {
 				SELECT thread_id, campaign_id, enrolment_id, contact_id FROM inbound_messages
 				WHERE workspace_id = ? AND message_id = ANY (?) ORDER BY received_at DESC LIMIT 1""")
 			.params(workspaceId, messageIds.toArray(String[]::new))
-			.query((rs,
-					i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-							rs.getObject(3, UUID.class), rs.getObject(4, UUID.class) })
+			.query((rs, i) -> new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
 			.optional();
 	}
 
