@@ -2,50 +2,27 @@ package com.penguinmails.inbound;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
-import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Variant;
-import com.penguinmails.campaigns.CampaignScheduler;
 import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.contacts.Contacts;
-import com.penguinmails.delivery.Dispatcher;
 import com.penguinmails.domains.Domains;
-import com.penguinmails.domains.NewDomain;
-import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
-import com.penguinmails.mailboxes.NewMailbox;
-import com.penguinmails.mailboxes.Security;
-import com.penguinmails.mailboxes.ServerSettings;
 import com.penguinmails.support.Fixtures;
-import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 
 import static com.penguinmails.inbound.InboundFixtures.message;
@@ -72,12 +49,6 @@ class InboundSyncTests {
 
 	@Autowired
 	Campaigns campaigns;
-
-	@Autowired
-	CampaignScheduler scheduler;
-
-	@Autowired
-	Dispatcher dispatcher;
 
 	@Autowired
 	Domains domains;
@@ -251,10 +222,6 @@ class InboundSyncTests {
 		assertThat(sync.sync(workspace, sender.mailbox().id()).error()).isNull();
 		assertThat(fixtures.jdbc().sql(state).param(sender.mailbox().id()).query(String.class).single())
 			.isEqualTo("0 false true");
-	}
-
-	static List<String> kinds(List<Map<String, Object>> rows) {
-		return Arrays.asList(rows.stream().map(row -> (String) row.get("kind")).toArray(String[]::new));
 	}
 
 }

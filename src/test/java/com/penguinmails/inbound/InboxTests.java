@@ -1,7 +1,6 @@
 package com.penguinmails.inbound;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 

@@ -226,7 +226,12 @@ public class TrackingEventWriter implements SmartLifecycle {
 		Duration window = properties.linkScanWindow();
 		List<String> reasons = new ArrayList<>();
 		Map<UUID, List<Event>> clicksBefore = new HashMap<>();
-		List<Event> clicks = batch.stream().map(Pending::event).filter(e -> e.kind().equals("click")).toList();
+		// Only clicks the request did not already show to be a machine's need a look
+		// back.
+		List<Event> clicks = batch.stream()
+			.map(Pending::event)
+			.filter(e -> e.kind().equals("click") && e.reason() == null)
+			.toList();
 		if (!clicks.isEmpty()) {
 			Instant from = clicks.stream().map(Event::at).min(Instant::compareTo).get().minus(window);
 			jdbc.sql("""
