@@ -108,6 +108,17 @@ public class Contacts {
 	}
 
 	/**
+	 * For other features (a stray bounce): the id of the workspace's contact with this
+	 * address, compared without regard to case, or empty when there is none.
+	 */
+	public java.util.Optional<UUID> idByEmail(UUID workspaceId, String email) {
+		return jdbc.sql("SELECT id FROM contacts WHERE workspace_id = ? AND lower(email) = lower(?)")
+			.params(workspaceId, email)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
 	 * For other features (unsubscribes, bounces, complaints): sets a contact's status,
 	 * which suppresses its address as {@link #update} does; false when the contact was
 	 * deleted since (the caller's own suppression is then what counts).

@@ -82,8 +82,12 @@ public class InboundSync {
 		}
 	}
 
-	/** Where a mailbox's sync stands, for the inbox page. */
-	public record Status(UUID mailboxId, String email, Instant lastSyncedAt, String lastError, int failures) {
+	/**
+	 * Where a mailbox's sync stands, for the inbox page: when it was last read, its
+	 * error, and the messages skipped because their Message-ID was already stored.
+	 */
+	public record Status(UUID mailboxId, String email, Instant lastSyncedAt, String lastError, int failures,
+			long duplicatesSkipped, String lastDuplicate) {
 	}
 
 	/** The sync status of each of the workspace's mailboxes. */
@@ -91,7 +95,8 @@ public class InboundSync {
 		return mailboxes.list(tenant).stream().map(mailbox -> {
 			var status = store.status(tenant.workspaceId(), mailbox.id()).orElse(null);
 			return new Status(mailbox.id(), mailbox.email(), status == null ? null : status.lastSyncedAt(),
-					status == null ? null : status.lastError(), status == null ? 0 : status.failures());
+					status == null ? null : status.lastError(), status == null ? 0 : status.failures(),
+					status == null ? 0 : status.duplicatesSkipped(), status == null ? null : status.lastDuplicate());
 		}).toList();
 	}
 

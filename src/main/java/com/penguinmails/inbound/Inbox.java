@@ -56,10 +56,21 @@ public class Inbox {
 
 	/**
 	 * One message of a conversation: {@code sent} by a campaign, {@code in} from the
-	 * recipient, {@code out} written in this inbox.
+	 * recipient, {@code out} written in this inbox. A bounce also has its type
+	 * ({@code hard}, {@code soft}, {@code block}, {@code unknown}), its
+	 * {@link BounceReason} key, the receiving server's reply ({@code diagnostic}), its
+	 * enhanced status code (RFC 3463), SMTP reply code (RFC 5321) and the host that
+	 * replied; these are {@code null} for other messages.
 	 */
 	public record Entry(UUID id, String direction, String from, String to, String subject, String text, Instant at,
-			String kind, String flags, String problems, String bounceType, String diagnostic) {
+			String kind, String flags, String problems, String bounceType, String diagnostic, String bounceReason,
+			String bounceStatus, String replyCode, String remoteMta) {
+
+		/** The bounce reason as people read it, e.g. "mailbox full", or {@code null}. */
+		public String bounceReasonLabel() {
+			return BounceReason.ofKey(this.bounceReason).map(BounceReason::label).orElse(null);
+		}
+
 	}
 
 	public record Conversation(UUID id, String label, UUID mailboxId, UUID campaignId, UUID contactId, String replyTo,
@@ -142,13 +153,14 @@ public class Inbox {
 		List<Entry> stored = new ArrayList<>(jdbc.sql("""
 				SELECT id, direction, CASE WHEN from_name = '' THEN from_address
 				    ELSE from_name || ' <' || from_address || '>' END, to_addresses, subject, text_body, received_at,
-				    kind, flags, problems, bounce_type, diagnostic
+				    kind, flags, problems, bounce_type, diagnostic, bounce_reason, bounce_status, reply_code, remote_mta
 				FROM inbound_messages WHERE workspace_id = ? AND thread_id = ?
 				ORDER BY date_trunc('second', received_at), created_at, id""")
 			.params(tenant.workspaceId(), threadId)
 			.query((rs, i) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getString(11), rs.getString(12)))
+					rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+					rs.getString(15), rs.getString(16)))
 			.list());
 		if (stored.isEmpty()) {
 			throw new NotFoundProblem("Conversation");
@@ -156,7 +168,7 @@ public class Inbox {
 		List<Entry> entries = new ArrayList<>();
 		for (Outbox.Written sent : outbox.conversation(tenant.workspaceId(), threadId)) {
 			entries.add(new Entry(sent.id(), "sent", "", sent.to(), sent.subject(), sent.text(), sent.sentAt(),
-					"step " + (sent.step() + 1), "", "", null, null));
+					"step " + (sent.step() + 1), "", "", null, null, null, null, null, null));
 		}
 		entries.addAll(stored);
 		// IMAP dates have whole seconds: within one second, what we sent comes first,

@@ -110,6 +110,93 @@ class InboundActionsTests {
 	}
 
 	@Test
+	void aRefusalOfOurSenderNeverSuppressesTheRecipientAndPausesTheMailboxOnTheThird() throws Exception {
+		Sent sent = sent("inbound-block");
+		for (int i = 1; i <= 3; i++) {
+			deliverRaw(sent.sender().user(),
+					dsn(sent.sender().mailbox().email(), sent.to(), "failed", "5.7.1",
+							"554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org",
+							sent.outboxId(), sent.messageId()));
+			sync(sent);
+			Map<String, Object> bounce = stored(sent);
+			assertThat(bounce.get("bounce_type")).isEqualTo("block");
+			assertThat(bounce.get("bounce_reason")).isEqualTo("blocked");
+			assertThat(bounce.get("reply_code")).isEqualTo("554");
+			assertThat(suppression(sent)).isNull();
+			assertThat(fixtures.jdbc()
+				.sql("SELECT status FROM mailboxes WHERE id = ?")
+				.param(sent.sender().mailbox().id())
+				.query(String.class)
+				.single()).isEqualTo(i < 3 ? "active" : "paused");
+		}
+		assertThat(contactStatus(sent)).isEqualTo("active");
+		assertThat(enrolment(sent)).isEqualTo("active ");
+		await().untilAsserted(() -> assertThat(fixtures.jdbc()
+			.sql("SELECT severity || ': ' || title FROM alerts WHERE workspace_id = ?")
+			.param(sent.sender().account().workspaceId())
+			.query(String.class)
+			.list())
+			.contains("critical: " + sent.sender().mailbox().email()
+					+ " was paused: receivers are refusing its mail (blocked (our IP or domain))"));
+	}
+
+	@Test
+	void aBounceGivingTheServersOwnReplyKeepsItsReasonCodesAndHost() throws Exception {
+		Sent sent = sent("inbound-reason");
+		// The reporting MTA's Status says 5.1.1; the receiving server's reply says the
+		// mailbox is full: a full mailbox, retried, never suppressed.
+		deliverRaw(sent.sender().user(), dsn(sent.sender().mailbox().email(), sent.to(), "failed", "5.1.1",
+				"552 5.2.2 Over quota", sent.outboxId(), sent.messageId()));
+		sync(sent);
+
+		Map<String, Object> bounce = stored(sent);
+		assertThat(bounce.get("bounce_reason")).isEqualTo("mailbox_full");
+		assertThat(bounce.get("bounce_type")).isEqualTo("soft");
+		assertThat(bounce.get("bounce_status")).isEqualTo("5.2.2");
+		assertThat(bounce.get("reply_code")).isEqualTo("552");
+		assertThat(suppression(sent)).isNull();
+		assertThat(enrolment(sent)).isEqualTo("active ");
+	}
+
+	@Test
+	void anAutoReplyThatQuotesNothingOfOursIsStillAnAutoReply() throws Exception {
+		Sent sent = sent("inbound-vacation");
+		sent.sender()
+			.user()
+			.deliver(message(sent.to(), sent.sender().mailbox().email(), "Away until May 5",
+					"I am currently away, returning on May 5th.", Map.of("Auto-Submitted", "auto-replied")));
+		sync(sent);
+
+		assertThat(stored(sent).get("kind")).isEqualTo("auto_reply");
+	}
+
+	@Test
+	void aMessageSkippedAsADuplicateIsCountedAndNamed() throws Exception {
+		Sent sent = sent("inbound-duplicate");
+		Map<String, String> headers = Map.of("In-Reply-To", sent.messageId(), "Message-ID", "<dup-1@client.test>");
+		sent.sender()
+			.user()
+			.deliver(message(sent.to(), sent.sender().mailbox().email(), "Re: Quick question", "Yes.", headers));
+		sent.sender()
+			.user()
+			.deliver(message(sent.to(), sent.sender().mailbox().email(), "Re: Quick question", "Yes.", headers));
+		sync(sent);
+
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM inbound_messages WHERE mailbox_id = ?")
+			.param(sent.sender().mailbox().id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		InboundSync.Status status = sync.statuses(sent.sender().account().owner())
+			.stream()
+			.filter((s) -> s.mailboxId().equals(sent.sender().mailbox().id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(status.duplicatesSkipped()).isEqualTo(1);
+		assertThat(status.lastDuplicate()).contains("<dup-1@client.test>");
+	}
+
+	@Test
 	void threeSoftBouncesSuppressButDoNotStopTheSequence() throws Exception {
 		Sent sent = sent("inbound-soft");
 		for (int i = 1; i <= 3; i++) {
@@ -249,8 +336,12 @@ class InboundActionsTests {
 	@Test
 	void aMessageWhoseHandlingFailsIsKeptFlaggedAndTheSyncGoesOn() throws Exception {
 		Sent sent = sent("inbound-unhandled");
-		// A hard bounce for an address the suppression list refuses ("exa_mple" is no
-		// host name): suppressing it fails.
+		// A hard bounce for a contact whose address the suppression list refuses
+		// ("exa_mple" is no host name): suppressing it fails.
+		fixtures.jdbc()
+			.sql("INSERT INTO contacts (id, workspace_id, email) VALUES (?, ?, 'someone@exa_mple')")
+			.params(UUID.randomUUID(), sent.sender().account().workspaceId())
+			.update();
 		deliverRaw(sent.sender().user(), dsn(sent.sender().mailbox().email(), "someone@exa_mple", "failed", "5.1.1",
 				"550 5.1.1 User unknown", UUID.randomUUID(), "<not-ours@else.test>"));
 		sent.sender()
@@ -281,11 +372,33 @@ class InboundActionsTests {
 
 		Map<String, Object> bounce = stored(sent);
 		assertThat(bounce.get("kind")).isEqualTo("bounce");
+		assertThat(bounce.get("bounce_reason")).isEqualTo("user_unknown");
 		assertThat(bounce.get("outbox_id")).isNull();
-		// The address is still suppressed: it does not exist, whoever wrote to it.
-		assertThat(suppressions.isSuppressed(sent.sender().account().workspaceId(), "stranger@else.test")).isTrue();
+		// A stray bounce names a stranger (a forged or misdirected report): shown, but
+		// it suppresses nobody who is not a contact of the workspace.
+		assertThat(suppressions.isSuppressed(sent.sender().account().workspaceId(), "stranger@else.test")).isFalse();
 		assertThat(enrolment(sent)).isEqualTo("active ");
 		assertThat(List.of(suppression(sent) == null)).containsExactly(true);
+	}
+
+	@Test
+	void aStrayBounceSuppressesAnAddressThatIsAContactOfTheWorkspace() throws Exception {
+		Sent sent = sent("inbound-stray-contact");
+		UUID workspaceId = sent.sender().account().workspaceId();
+		fixtures.jdbc()
+			.sql("INSERT INTO contacts (id, workspace_id, email) VALUES (?, ?, 'Known@Else.test')")
+			.params(UUID.randomUUID(), workspaceId)
+			.update();
+		deliverRaw(sent.sender().user(), dsn(sent.sender().mailbox().email(), "known@else.test", "failed", "5.1.1",
+				"550 5.1.1 User unknown", UUID.randomUUID(), "<not-ours-either@else.test>"));
+		sync(sent);
+
+		assertThat(suppressions.isSuppressed(workspaceId, "known@else.test")).isTrue();
+		assertThat(fixtures.jdbc()
+			.sql("SELECT status FROM contacts WHERE workspace_id = ? AND email = 'Known@Else.test'")
+			.param(workspaceId)
+			.query(String.class)
+			.single()).isEqualTo("bounced");
 	}
 
 }

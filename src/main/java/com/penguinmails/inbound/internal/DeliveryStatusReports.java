@@ -87,9 +87,10 @@ final class DeliveryStatusReports {
 	private static BouncedRecipient recipient(MessageParts parts, String address, Map<String, String> group) {
 		String status = group.get("status");
 		String diagnostic = FieldBlocks.typed(group.get("diagnostic-code"));
-		String code = BounceTypes.mostSpecific(status, diagnostic);
-		String action = action(parts, address, group.get("action"), BounceTypes.code(status));
-		return new BouncedRecipient(address, action, code, diagnostic, BounceTypes.of(action, code, diagnostic));
+		String action = action(parts, address, group.get("action"), BounceReasons.code(status));
+		String remoteMta = FieldBlocks.typed(group.get("remote-mta"));
+		return BounceReasons.recipient(address, action, status, diagnostic, NonStandardBounces.about(parts, address),
+				(remoteMta != null) ? remoteMta.strip() : null, NonStandardBounces.ours(parts));
 	}
 
 	/** RFC 3464 §2.3.3; a missing or unknown Action is inferred from the Status class. */

@@ -17,10 +17,12 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Sent;
+import com.penguinmails.inbound.BounceReason;
 import com.penguinmails.inbound.BounceReceived;
 import com.penguinmails.inbound.ComplaintRateExceeded;
 import com.penguinmails.inbound.ComplaintReceived;
 import com.penguinmails.inbound.ReplyReceived;
+import com.penguinmails.inbound.SendingBlocked;
 import com.penguinmails.inbound.UnsubscribeReceived;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
@@ -96,10 +98,16 @@ public class InboundProcessor {
 				: null;
 		String kind = switch (classification.kind()) {
 			case BOUNCE -> bounce == null ? "other" : "bounce";
-			case COMPLAINT -> "complaint";
-			// Unrelated automated mail (a newsletter's "Precedence: bulk") is not a
-			// reply.
-			case AUTO_REPLY -> sent.isPresent() ? "auto_reply" : "other";
+			// An opt-out report (RFC 5965 opt-out, Apple Mail's unsubscribe) is a request
+			// to stop, not a spam complaint against the mailbox's rate.
+			case COMPLAINT ->
+				classification.complaint() != null && "opt-out".equals(classification.complaint().feedbackType())
+						? "unsubscribe" : "complaint";
+			// An auto-reply need not quote our Message-ID (RFC 3834 §3.1.3 only asks it
+			// to); but unrelated automated mail (a newsletter's "Precedence: bulk") that
+			// answers nothing of ours is not one.
+			case AUTO_REPLY ->
+				sent.isPresent() || !classification.autoReplyReason().startsWith("Precedence") ? "auto_reply" : "other";
 			case UNSUBSCRIBE -> "unsubscribe";
 			case MESSAGE -> sent.isPresent() ? "reply" : "other";
 		};
@@ -167,7 +175,9 @@ public class InboundProcessor {
 				read.subject(), read.sentAt(), source.receivedAt(), source.size(), kind,
 				bounce == null ? null : bounce.type(), bounce == null ? null : clip(bounce.status(), 16),
 				bounce == null ? null : clip(bounce.address(), 320),
-				bounce == null ? null : clip(bounce.diagnostic(), 1000), String.join(",", flags),
+				bounce == null ? null : clip(bounce.diagnostic(), 1000), bounce == null ? null : bounce.reason().key(),
+				bounce == null ? null : clip(bounce.replyCode(), 3),
+				bounce == null ? null : clip(bounce.remoteMta(), 255), String.join(",", flags),
 				clip(String.join("; ", problems), 2000), read.text(), read.html(), read.raw(),
 				sent.map(s -> s.recipient().outboxId()).orElse(null), sent.map(Sent::mailboxId).orElse(null),
 				conversation.campaignId(), conversation.enrolmentId(), conversation.contactId(), conversation.id(),
@@ -233,7 +243,7 @@ public class InboundProcessor {
 	private static BouncedRecipient bounced(Classification classification, Optional<Sent> sent) {
 		List<BouncedRecipient> bounces = classification.bounces();
 		if (bounces.isEmpty()) {
-			return sent.map(s -> new BouncedRecipient(s.recipient().address(), "failed", null, null, "unknown"))
+			return sent.map(s -> new BouncedRecipient(s.recipient().address(), "failed", null, null, null, null, null))
 				.orElse(null);
 		}
 		return sent
@@ -261,27 +271,66 @@ public class InboundProcessor {
 				source.receivedAt()));
 	}
 
+	/**
+	 * What a bounce calls for, by its reason's action: suppress the address and stop its
+	 * sequence; count a soft bounce (the third suppresses); or, for a refusal about us,
+	 * leave the recipient alone and slow the sending mailbox down (a warning, then a
+	 * pause). A stray bounce, matching nothing we sent, suppresses only an address that
+	 * is a contact of the workspace: a forged or misdirected report names strangers.
+	 */
 	private void bounced(Source source, Optional<Sent> sent, BouncedRecipient bounce, UUID id) {
 		UUID workspaceId = source.workspaceId();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
 		String address = bounce.address();
-		if (address != null && address.contains("@")) {
-			if (bounce.type().equals("hard")) {
-				suppress(workspaceId, address, recipient, "bounced", "hard_bounce");
+		BounceReason.Action action = bounce.bounceAction();
+		UUID contactId = (recipient != null) ? recipient.contactId() : null;
+		boolean ours = recipient != null;
+		if (!ours && address != null && address.contains("@")) {
+			contactId = contacts.idByEmail(workspaceId, address.strip()).orElse(null);
+			ours = contactId != null;
+		}
+		if (ours && address != null && address.contains("@")) {
+			if (action == BounceReason.Action.SUPPRESS) {
+				suppress(workspaceId, address, contactId, "bounced", "hard_bounce");
 			}
-			else if (bounce.type().equals("soft")
+			else if (bounce.type().equals("soft") && bounce.reason() != BounceReason.RATE_LIMITED
 					&& store.softBounces(workspaceId, address) >= properties.softBouncesToSuppress()) {
-				suppress(workspaceId, address, recipient, "bounced", "soft_bounces");
+				suppress(workspaceId, address, contactId, "bounced", "soft_bounces");
 			}
 		}
-		if (recipient != null && recipient.enrolmentId() != null && bounce.type().equals("hard")) {
+		if (recipient != null && recipient.enrolmentId() != null && action == BounceReason.Action.SUPPRESS) {
 			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "bounced");
 		}
-		events.publishEvent(
-				new BounceReceived(workspaceId, source.mailboxId(), recipient == null ? null : recipient.campaignId(),
-						recipient == null ? null : recipient.enrolmentId(), recipient == null ? 0 : recipient.step(),
-						recipient == null ? 0 : recipient.variant(), recipient == null ? null : recipient.outboxId(),
-						address, bounce.type(), bounce.status(), bounce.diagnostic(), id, source.receivedAt()));
+		if (action == BounceReason.Action.BLOCK) {
+			blocked(workspaceId, sent.map(Sent::mailboxId).orElse(source.mailboxId()), bounce);
+		}
+		events.publishEvent(new BounceReceived(workspaceId, source.mailboxId(),
+				recipient == null ? null : recipient.campaignId(), recipient == null ? null : recipient.enrolmentId(),
+				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
+				recipient == null ? null : recipient.outboxId(), address, bounce.type(), bounce.reason(),
+				bounce.status(), bounce.replyCode(), bounce.remoteMta(), bounce.diagnostic(), id, source.receivedAt()));
+	}
+
+	/**
+	 * A refusal about us: the sending mailbox is paused once refusals reach the day's
+	 * limit (Gmail, Microsoft and Yahoo throttle harder the more a refused sender
+	 * insists), and an alert says why either way.
+	 */
+	private void blocked(UUID workspaceId, UUID mailboxId, BouncedRecipient bounce) {
+		Optional<Mailbox> mailbox = mailboxes.find(workspaceId, mailboxId);
+		if (mailbox.isEmpty()) {
+			return;
+		}
+		long blocks = store.blocks(workspaceId, mailboxId, clock.instant().minus(java.time.Duration.ofDays(1)));
+		// Only a refusal of the sender itself (its IP, domain, reputation,
+		// authentication) pauses it; a recipient's filter or a too big message does not.
+		boolean pause = bounce.reason().aboutSender() && blocks >= properties.blocksToPause()
+				&& mailbox.get().status().equals("active");
+		if (pause) {
+			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
+		}
+		events.publishEvent(new SendingBlocked(workspaceId, mailboxId, mailbox.get().email(), bounce.reason(),
+				bounce.diagnostic(), bounce.remoteMta(), blocks, pause));
 	}
 
 	private void complained(Source source, Optional<Sent> sent, Classification classification, UUID id, Instant now) {
@@ -292,7 +341,7 @@ public class InboundProcessor {
 				: complaint != null && complaint.originalRecipient() != null ? complaint.originalRecipient().strip()
 						: null;
 		if (address != null && address.contains("@")) {
-			suppress(workspaceId, address, recipient, "complained", "complaint");
+			suppress(workspaceId, address, recipient == null ? null : recipient.contactId(), "complained", "complaint");
 		}
 		if (recipient != null && recipient.enrolmentId() != null) {
 			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "complained");
@@ -337,7 +386,7 @@ public class InboundProcessor {
 		}
 		UUID workspaceId = source.workspaceId();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
-		suppress(workspaceId, from, recipient, "unsubscribed", "unsubscribed");
+		suppress(workspaceId, from, recipient == null ? null : recipient.contactId(), "unsubscribed", "unsubscribed");
 		if (recipient != null && recipient.enrolmentId() != null) {
 			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "unsubscribed");
 		}
@@ -347,10 +396,10 @@ public class InboundProcessor {
 				recipient == null ? null : recipient.outboxId(), from, id, source.receivedAt()));
 	}
 
-	private void suppress(UUID workspaceId, String address, Outbox.Recipient recipient, String status, String reason) {
+	private void suppress(UUID workspaceId, String address, UUID contactId, String status, String reason) {
 		suppressions.suppress(workspaceId, address.toLowerCase(Locale.ROOT), reason);
-		if (recipient != null && recipient.contactId() != null) {
-			contacts.markStatus(workspaceId, recipient.contactId(), status);
+		if (contactId != null) {
+			contacts.markStatus(workspaceId, contactId, status);
 		}
 	}
 

@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param complaintAlertRate the rate that raises an alert (0.1%)
  * @param complaintPauseRate the rate that pauses the mailbox (0.3%)
  * @param softBouncesToSuppress soft bounces of one address that suppress it
+ * @param blocksToPause refusals about us (bounces whose reason's action is block) in a
+ * day that pause the sending mailbox
  */
 @ConfigurationProperties("penguinmails.inbound")
 public record InboundProperties(@DefaultValue("true") boolean syncEnabled, @DefaultValue("PT1M") Duration interval,
 		@DefaultValue("26214400") long maxMessageBytes, @DefaultValue("200") int batchSize,
 		@DefaultValue("true") boolean idle, @DefaultValue("50") int idleConnections,
 		@DefaultValue("P30D") Duration complaintWindow, @DefaultValue("0.001") double complaintAlertRate,
-		@DefaultValue("0.003") double complaintPauseRate, @DefaultValue("3") int softBouncesToSuppress) {
+		@DefaultValue("0.003") double complaintPauseRate, @DefaultValue("3") int softBouncesToSuppress,
+		@DefaultValue("3") int blocksToPause) {
 }

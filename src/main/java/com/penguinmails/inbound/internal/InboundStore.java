@@ -25,9 +25,10 @@ public class InboundStore {
 	public record NewMessage(UUID id, UUID workspaceId, UUID mailboxId, String direction, String folder,
 			Long uidValidity, Long uid, String messageId, String inReplyTo, String references, String fromAddress,
 			String fromName, String toAddresses, String subject, Instant sentAt, Instant receivedAt, long size,
-			String kind, String bounceType, String bounceStatus, String bouncedAddress, String diagnostic, String flags,
-			String problems, String textBody, String htmlBody, byte[] raw, UUID outboxId, UUID sentBy, UUID campaignId,
-			UUID enrolmentId, UUID contactId, UUID threadId, boolean unread) {
+			String kind, String bounceType, String bounceStatus, String bouncedAddress, String diagnostic,
+			String bounceReason, String replyCode, String remoteMta, String flags, String problems, String textBody,
+			String htmlBody, byte[] raw, UUID outboxId, UUID sentBy, UUID campaignId, UUID enrolmentId, UUID contactId,
+			UUID threadId, boolean unread) {
 	}
 
 	private final JdbcClient jdbc;
@@ -101,16 +102,21 @@ public class InboundStore {
 			.single();
 	}
 
-	/** The last sync's outcome of a mailbox: when, and the error if it failed. */
-	public record SyncStatus(Instant lastSyncedAt, String lastError, int failures) {
+	/**
+	 * The last sync's outcome of a mailbox: when, the error if it failed, and how many
+	 * messages were skipped as duplicates (the last one named).
+	 */
+	public record SyncStatus(Instant lastSyncedAt, String lastError, int failures, long duplicatesSkipped,
+			String lastDuplicate) {
 	}
 
 	public Optional<SyncStatus> status(UUID workspaceId, UUID mailboxId) {
 		return jdbc.sql("""
-				SELECT last_synced_at, last_error, failures FROM inbound_mailboxes
+				SELECT last_synced_at, last_error, failures, duplicates_skipped, last_duplicate FROM inbound_mailboxes
 				WHERE workspace_id = ? AND mailbox_id = ?""").params(workspaceId, mailboxId).query((rs, i) -> {
 			Timestamp at = rs.getTimestamp(1);
-			return new SyncStatus(at == null ? null : at.toInstant(), rs.getString(2), rs.getInt(3));
+			return new SyncStatus(at == null ? null : at.toInstant(), rs.getString(2), rs.getInt(3), rs.getLong(4),
+					rs.getString(5));
 		}).optional();
 	}
 
@@ -140,18 +146,20 @@ public class InboundStore {
 			.sql("""
 					INSERT INTO inbound_messages (id, workspace_id, mailbox_id, direction, folder, uidvalidity, uid,
 					    message_id, in_reply_to, references_ids, from_address, from_name, to_addresses, subject, sent_at,
-					    received_at, size_bytes, kind, bounce_type, bounce_status, bounced_address, diagnostic, flags,
+					    received_at, size_bytes, kind, bounce_type, bounce_status, bounced_address, diagnostic,
+					    bounce_reason, reply_code, remote_mta, flags,
 					    problems, text_body, html_body, raw, outbox_id, sent_by, campaign_id, enrolment_id, contact_id, thread_id,
 					    unread, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-					    ?, ?, ?)
+					    ?, ?, ?, ?, ?, ?)
 					ON CONFLICT DO NOTHING""")
 			.params(m.id(), m.workspaceId(), m.mailboxId(), m.direction(), m.folder(), m.uidValidity(), m.uid(),
 					m.messageId(), m.inReplyTo(), m.references(), m.fromAddress(), m.fromName(), m.toAddresses(),
 					m.subject(), m.sentAt() == null ? null : Timestamp.from(m.sentAt()), Timestamp.from(m.receivedAt()),
-					m.size(), m.kind(), m.bounceType(), m.bounceStatus(), m.bouncedAddress(), m.diagnostic(), m.flags(),
-					m.problems(), m.textBody(), m.htmlBody(), m.raw(), m.outboxId(), m.sentBy(), m.campaignId(),
-					m.enrolmentId(), m.contactId(), m.threadId(), m.unread(), Timestamp.from(now))
+					m.size(), m.kind(), m.bounceType(), m.bounceStatus(), m.bouncedAddress(), m.diagnostic(),
+					m.bounceReason(), m.replyCode(), m.remoteMta(), m.flags(), m.problems(), m.textBody(), m.htmlBody(),
+					m.raw(), m.outboxId(), m.sentBy(), m.campaignId(), m.enrolmentId(), m.contactId(), m.threadId(),
+					m.unread(), Timestamp.from(now))
 			.update() == 1;
 		if (inserted) {
 			// An auto-reply opens its conversation as "out of office" unless labelled.
@@ -165,12 +173,57 @@ public class InboundStore {
 		return inserted;
 	}
 
-	/** How many soft bounces an address has had in the workspace. */
+	/**
+	 * How many soft bounces about the recipient an address has had in the workspace: a
+	 * rate limit is about us, so it does not count.
+	 */
 	public int softBounces(UUID workspaceId, String address) {
 		return jdbc.sql("""
 				SELECT count(*) FROM inbound_messages
 				WHERE workspace_id = ? AND kind = 'bounce' AND lower(bounced_address) = lower(?)
-				    AND bounce_type = 'soft'""").params(workspaceId, address).query(Integer.class).single();
+				    AND bounce_type = 'soft' AND coalesce(bounce_reason, '') <> 'rate_limited'""")
+			.params(workspaceId, address)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Refusals of the sender itself
+	 * ({@link com.penguinmails.inbound.BounceReason#aboutSender()}) of a mailbox's
+	 * messages since the instant: those matched to what it sent, and unmatched ones read
+	 * from it.
+	 */
+	public long blocks(UUID workspaceId, UUID mailboxId, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM inbound_messages
+				WHERE workspace_id = ? AND kind = 'bounce' AND bounce_type = 'block'
+				    AND bounce_reason IN ('blocked', 'bad_reputation', 'spam_detected', 'auth_failure', 'requires_ptr',
+				        'sender_rejected')
+				    AND coalesce(sent_by, mailbox_id) = ? AND received_at >= ?""")
+			.params(workspaceId, mailboxId, Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Counts a message a sync skipped because the mailbox already holds its Message-ID,
+	 * naming the last one skipped, for the inbox's sync state.
+	 */
+	public void skippedDuplicate(UUID workspaceId, UUID mailboxId, String folder, long uid, String messageId,
+			Instant now) {
+		String what = clip(folder + " UID " + uid + (messageId != null ? " " + messageId : ""), 1000);
+		jdbc.sql(
+				"""
+						INSERT INTO inbound_mailboxes (mailbox_id, workspace_id, next_sync_at, duplicates_skipped, last_duplicate)
+						VALUES (?, ?, ?, 1, ?)
+						ON CONFLICT (mailbox_id) DO UPDATE
+						SET duplicates_skipped = inbound_mailboxes.duplicates_skipped + 1, last_duplicate = EXCLUDED.last_duplicate""")
+			.params(mailboxId, workspaceId, Timestamp.from(now), what)
+			.update();
+	}
+
+	private static String clip(String value, int max) {
+		return value.length() <= max ? value : value.substring(0, max);
 	}
 
 	/** Complaints about a mailbox's messages since the instant. */

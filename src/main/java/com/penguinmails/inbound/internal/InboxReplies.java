@@ -90,14 +90,13 @@ public class InboxReplies {
 					"Not sent: the mailbox's SMTP server answered " + reply.code() + " " + reply.text());
 		}
 		UUID id = UUID.randomUUID();
-		store.insert(
-				new InboundStore.NewMessage(id, answer.workspaceId(), answer.mailboxId(), "out", null, null, null,
-						messageId, answer.messageId(), references, mailbox.email(), mailbox.displayName(), answer.to(),
-						subject, now, now, text.length(), "reply", null, null, null, null, "", "", text, "", null, null,
-						null, answer.campaignId(), answer.enrolmentId(), answer.contactId(), answer.threadId(), false),
+		store.insert(new InboundStore.NewMessage(id, answer.workspaceId(), answer.mailboxId(), "out", null, null, null,
+				messageId, answer.messageId(), references, mailbox.email(), mailbox.displayName(), answer.to(), subject,
+				now, now, text.length(), "reply", null, null, null, null, null, null, null, "", "", text, "", null,
+				null, null, answer.campaignId(), answer.enrolmentId(), answer.contactId(), answer.threadId(), false),
 				now);
-		return new Inbox.Entry(id, "out", mailbox.email(), answer.to(), subject, text, now, "reply", "", "", null,
-				null);
+		return new Inbox.Entry(id, "out", mailbox.email(), answer.to(), subject, text, now, "reply", "", "", null, null,
+				null, null, null, null);
 	}
 
 	/**

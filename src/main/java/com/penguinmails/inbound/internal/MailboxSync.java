@@ -148,6 +148,18 @@ public class MailboxSync {
 			whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
 			folder.fetch(small.toArray(Message[]::new), whole);
 		}
+		if (folder instanceof IMAPFolder) {
+			// INTERNALDATE alone (RFC 3501 §2.3.3): the arrival time, even when the
+			// message's own Date or From is too broken for the server's ENVELOPE.
+			FetchProfile arrival = new FetchProfile();
+			arrival.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+			try {
+				folder.fetch(batch.toArray(Message[]::new), arrival);
+			}
+			catch (MessagingException ex) {
+				log.info("INTERNALDATE of a batch of mailbox {} could not be fetched: {}", mailboxId, ex.toString());
+			}
+		}
 		List<InboundProcessor.Source> sources = new ArrayList<>();
 		List<MessageReader.Read> reads = new ArrayList<>();
 		long lastUid = 0;
@@ -191,6 +203,14 @@ public class MailboxSync {
 			try {
 				if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
 					count++;
+				}
+				else {
+					// Reported, not silent: the mailbox already holds this Message-ID.
+					InboundProcessor.Source source = sources.get(i);
+					log.info("Inbound message {} {} of mailbox {} skipped: its Message-ID {} is already stored",
+							source.folder(), source.uid(), mailboxId, reads.get(i).messageId());
+					store.skippedDuplicate(workspaceId, mailboxId, source.folder(), source.uid(),
+							reads.get(i).messageId(), clock.instant());
 				}
 				if (savepoint != null) {
 					savepoints.releaseSavepoint(savepoint);

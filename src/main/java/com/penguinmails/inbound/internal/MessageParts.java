@@ -257,13 +257,11 @@ final class MessageParts {
 		if (name == null || name.isBlank()) {
 			return StandardCharsets.UTF_8;
 		}
-		try {
-			return Charset.forName(MimeUtility.javaCharset(name.strip()));
-		}
-		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+		Optional<Charset> charset = MailCharsets.forName(name);
+		if (charset.isEmpty()) {
 			problem("undecodable charset " + name.strip());
-			return StandardCharsets.UTF_8;
 		}
+		return charset.orElse(StandardCharsets.UTF_8);
 	}
 
 	private static String htmlText(String html) {

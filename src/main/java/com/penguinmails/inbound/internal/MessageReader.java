@@ -218,6 +218,13 @@ public final class MessageReader {
 			}
 		}
 		catch (UnsupportedEncodingException ex) {
+			java.util.Optional<java.nio.charset.Charset> legacy = MailCharsets.forName(charsetOf(part));
+			if (legacy.isPresent()) {
+				// A legacy charset Java lacks (UTF-7): decoded, not flagged.
+				try (InputStream in = part.getInputStream()) {
+					return new String(in.readAllBytes(), legacy.get());
+				}
+			}
 			flags.add("bad_encoding");
 			problems.add("unknown charset: " + ex.getMessage());
 		}
@@ -225,6 +232,15 @@ public final class MessageReader {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			in.transferTo(bytes);
 			return bytes.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String charsetOf(Part part) {
+		try {
+			return new jakarta.mail.internet.ContentType(part.getContentType()).getParameter("charset");
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return null;
 		}
 	}
 

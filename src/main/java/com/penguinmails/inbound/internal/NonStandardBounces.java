@@ -25,18 +25,35 @@ final class NonStandardBounces {
 
 	// The mail system writes as MAILER-DAEMON, or as postmaster (RFC 5321 §4.5.1).
 	private static final Pattern SENDER = Pattern
-		.compile("(?i)(^|<|\\s)(mailer-?daemon|postmaster)@|mail delivery (subsystem|system)");
+		.compile("(?i)(^|<|\\s|\")(mailer-?daemon|postmaster|mail ?delivery ?(subsystem|system|service)?)(@|\\s|>|\"|$)"
+				+ "|mail delivery (subsystem|system)|mailer daemon");
 
 	private static final Pattern SUBJECT = Pattern.compile("(?i)^\\s*(undelivered mail returned to sender"
-			+ "|mail delivery failed|delivery status notification \\((failure|delay)\\)|undeliverable\\b|undelivered:"
-			+ "|unzustellbar|non remis|failure notice|returned mail:|delivery failure|message delivery failure"
-			+ "|delivery has failed|mail system error - returned mail|delayed mail|delivery delayed"
-			+ "|warning: message .{0,40}delayed|could not send message|mail could not be delivered)");
+			+ "|mail delivery failed|delivery status notification|undeliverable\\b|undelivered:"
+			+ "|unzustellbar|non remis|failure notice|returned mail|delivery failure|message delivery failure"
+			+ "|delivery has failed|mail system error|delayed mail|delivery delayed"
+			+ "|warning: message .{0,40}delayed|could not send message|mail could not be delivered"
+			+ "|there was an error sending your mail|mail failed|mail failure|returning (mail )?to sender"
+			+ "|returned to sender|non-?delivery|nondeliverable|not delivered|delivery notification: delivery has failed"
+			+ "|delivery problem|failed delivery|message not delivered|mail delivery error|notice of delivery failure"
+			+ "|delivery final failure|permanent delivery failure|warning: could not deliver"
+			+ "|メールエラー通知|エラー通知|配信エラー|配送エラー|不達通知|未達)"
+			+ "|\\bundeliver(able|ed) (mail|message)|\\. mail failure\\.?$|^\\s*\\[?bounce\\]?\\s*:");
 
 	private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)could not be delivered|couldn't be delivered"
 			+ "|delivery has failed|undeliverable|permanent (fatal )?errors?|failed permanently|unable to deliver"
 			+ "|wasn't able to deliver|was not delivered|wasn't delivered|following address(es)? failed"
-			+ "|has not yet been delivered|user unknown|delivery to the following recipient");
+			+ "|has not yet been delivered|user unknown|delivery to the following recipient"
+			+ "|error has occurred while attempting to deliver|rejected recipient|could not deliver|trouble delivering"
+			+ "|no valid recipients|failed addresses follow|delivery failed|not be delivered|non-delivery");
+
+	// What only a mail system's notice says, whoever it comes from and whatever its
+	// subject.
+	private static final Pattern SIGNATURES = Pattern.compile("(?i)this is the mail system at host"
+			+ "|this is the qmail-send program|created automatically by mail delivery software"
+			+ "|could not be delivered to: <|i'm afraid i wasn't able to deliver your message"
+			+ "|error has occurred while attempting to deliver a message|delivery to the following recipients? failed"
+			+ "|the following addresses had permanent fatal errors|this is the mailer-daemon");
 
 	private static final Pattern DELAY_SUBJECT = Pattern.compile("(?i)\\(delay\\)|delayed|still being retried");
 
@@ -83,7 +100,12 @@ final class NonStandardBounces {
 		String subject = nonNull(parts.header("Subject"));
 		String from = nonNull(parts.header("From"));
 		boolean bySubject = SUBJECT.matcher(subject).find();
-		if (!bySubject && !(SENDER.matcher(from).find() && FAILURE_WORDS.matcher(parts.text()).find())) {
+		// RFC 5321 §4.5.5: a notification is sent with a null reverse-path.
+		String returnPath = nonNull(parts.header("Return-Path")).strip();
+		boolean system = SENDER.matcher(from).find() || returnPath.equals("<>");
+		String text = parts.text();
+		if (!(bySubject && (system || FAILURE_WORDS.matcher(text).find()))
+				&& !(system && FAILURE_WORDS.matcher(text).find()) && !SIGNATURES.matcher(text).find()) {
 			return Optional.empty();
 		}
 		Original original = Originals.of(parts);
@@ -98,16 +120,19 @@ final class NonStandardBounces {
 	static List<BouncedRecipient> recipients(MessageParts parts, Original original) {
 		String report = BounceText.of(parts.text()).report();
 		String action = delayed(parts, report) ? "delayed" : "failed";
-		List<Mention> named = named(parts, report);
+		Set<String> ours = ours(parts);
+		List<Mention> named = named(report, ours);
 		List<BouncedRecipient> bounces = new ArrayList<>();
 		for (int i = 0; i < named.size(); i++) {
-			// The text about a recipient runs from its name to the next recipient's name.
-			int from = named.get(i).end();
+			// The text about a recipient runs from the line naming it ("Unknown user:
+			// bob@x") to the next recipient's name.
+			int from = report.lastIndexOf('\n', named.get(i).start()) + 1;
 			int to = (i + 1 < named.size()) ? named.get(i + 1).start() : report.length();
-			bounces.add(bounce(named.get(i).address(), action, report.substring(Math.min(from, to), to)));
+			bounces.add(bounce(named.get(i).address(), action, report.substring(Math.min(from, to), to), ours,
+					nonNull(parts.header("Subject"))));
 		}
 		if (bounces.isEmpty() && original != null && original.to() != null) {
-			bounces.add(bounce(original.to(), action, report));
+			bounces.add(bounce(original.to(), action, report, ours, nonNull(parts.header("Subject"))));
 		}
 		if (bounces.isEmpty()) {
 			parts.problem("no bounced recipient could be found");
@@ -115,10 +140,33 @@ final class NonStandardBounces {
 		return bounces;
 	}
 
-	private static BouncedRecipient bounce(String address, String action, String segment) {
-		String diagnostic = diagnostic(segment);
-		String code = BounceTypes.code(diagnostic);
-		return new BouncedRecipient(address, action, code, diagnostic, BounceTypes.of(action, code, diagnostic));
+	private static BouncedRecipient bounce(String address, String action, String segment, Set<String> ours,
+			String subject) {
+		// The subject last: "Mail failure - malformed recipient address".
+		return BounceReasons.recipient(address, action, null, diagnostic(segment), segment + "\n" + subject, null,
+				ours);
+	}
+
+	/**
+	 * What the report's own words say about one recipient: the text from its address to
+	 * the next address or blank-line-separated block, or {@code null} when the text does
+	 * not name it.
+	 */
+	static String about(MessageParts parts, String address) {
+		String report = BounceText.of(parts.text()).report();
+		int at = report.toLowerCase(Locale.ROOT).indexOf(address.toLowerCase(Locale.ROOT));
+		if (at < 0) {
+			return null;
+		}
+		int end = report.indexOf("\n\n", at + address.length());
+		// A paragraph, or the lines that follow an address on a line of its own.
+		if (end >= 0 && end - at < 80) {
+			int next = report.indexOf("\n\n", end + 2);
+			end = (next >= 0) ? next : report.length();
+		}
+		end = (end >= 0) ? end : report.length();
+		String segment = report.substring(at + address.length(), Math.min(end, at + address.length() + 2000));
+		return segment.isBlank() ? null : segment;
 	}
 
 	private static boolean delayed(MessageParts parts, String report) {
@@ -133,8 +181,7 @@ final class NonStandardBounces {
 	 * sender and addressees (us) and system mailboxes are never the recipient that
 	 * failed.
 	 */
-	private static List<Mention> named(MessageParts parts, String report) {
-		Set<String> ours = ours(parts);
+	private static List<Mention> named(String report, Set<String> ours) {
 		List<Mention> mentions = new ArrayList<>();
 		for (Pattern place : RECIPIENT_PLACES) {
 			collect(place.matcher(report), ours, mentions);
@@ -159,7 +206,8 @@ final class NonStandardBounces {
 		}
 	}
 
-	private static Set<String> ours(MessageParts parts) {
+	/** Our own addresses as a bounce names them: its addressees and envelope. */
+	static Set<String> ours(MessageParts parts) {
 		Set<String> ours = new HashSet<>();
 		for (String header : List.of("From", "To", "Cc", "Reply-To", "Delivered-To", "Return-Path", "X-Original-To")) {
 			Matcher matcher = ANY_ADDRESS.matcher(nonNull(parts.header(header)));
