@@ -254,6 +254,43 @@ public class Inbox {
 		return replies.send(latest, body, clock.instant());
 	}
 
+	/**
+	 * One message received about a contact, for its history: a reply, an auto-reply, a
+	 * bounce (with its reason, enhanced status code, SMTP reply code, remote MTA and the
+	 * server's words), a complaint or an unsubscribe.
+	 */
+	public record HistoryItem(UUID id, UUID threadId, String kind, String subject, Instant receivedAt,
+			String bounceType, String bounceReason, String bounceStatus, String replyCode, String remoteMta,
+			String diagnostic) {
+
+		/** The bounce reason as people read it, e.g. "mailbox full", or {@code null}. */
+		public String bounceReasonLabel() {
+			return BounceReason.ofKey(this.bounceReason).map(BounceReason::label).orElse(null);
+		}
+
+	}
+
+	/**
+	 * What came back about a contact, newest first (at most 200): messages matched to
+	 * what was sent to it, and bounces naming its address. Empty for an unknown contact.
+	 */
+	public List<HistoryItem> history(Tenant tenant, UUID contactId) {
+		tenant.require(WorkspaceRole.VIEWER, "inbox:read");
+		return jdbc.sql("""
+				SELECT m.id, m.thread_id, m.kind, m.subject, m.received_at, m.bounce_type, m.bounce_reason,
+				    m.bounce_status, m.reply_code, m.remote_mta, m.diagnostic
+				FROM inbound_messages m
+				WHERE m.workspace_id = ? AND m.direction = 'in' AND (m.contact_id = ? OR (m.kind = 'bounce'
+				    AND lower(m.bounced_address) = (SELECT lower(email) FROM contacts c
+				        WHERE c.workspace_id = m.workspace_id AND c.id = ?)))
+				ORDER BY m.received_at DESC, m.id DESC LIMIT 200""")
+			.params(tenant.workspaceId(), contactId, contactId)
+			.query((rs, i) -> new HistoryItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getString(9), rs.getString(10), rs.getString(11)))
+			.list();
+	}
+
 	private static String label(String given) {
 		String label = given.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
 		if (!LABELS.contains(label)) {

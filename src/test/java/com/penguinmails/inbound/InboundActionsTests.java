@@ -156,6 +156,23 @@ class InboundActionsTests {
 		assertThat(bounce.get("reply_code")).isEqualTo("552");
 		assertThat(suppression(sent)).isNull();
 		assertThat(enrolment(sent)).isEqualTo("active ");
+
+		// Shown in the inbox thread, the contact's history (page and API).
+		UUID contactId = fixtures.jdbc()
+			.sql("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?")
+			.params(sent.sender().account().workspaceId(), sent.to())
+			.query(UUID.class)
+			.single();
+		var history = fixtures.api(sent.sender().account(), "inbox:read").get("/api/v1/inbox/contacts/" + contactId);
+		assertThat(history.status()).isEqualTo(200);
+		assertThat(history.body().get(0).get("bounceReason").asText()).isEqualTo("mailbox_full");
+		assertThat(history.body().get(0).get("replyCode").asText()).isEqualTo("552");
+		var web = fixtures.signedIn(sent.sender().account());
+		assertThat(web.get("/inbox/contacts/" + contactId).getResponse().getContentAsString()).contains("mailbox full")
+			.contains("552 5.2.2");
+		assertThat(web.get("/inbox/" + bounce.get("thread_id")).getResponse().getContentAsString())
+			.contains("mailbox full")
+			.contains("552 5.2.2");
 	}
 
 	@Test

@@ -9,8 +9,9 @@ import com.penguinmails.inbound.internal.Classification.Kind;
 
 /**
  * Classifies a received message from its content alone: a complaint (ARF), a bounce (RFC
- * 3464 DSN or a mail system's own notice), an auto-reply (RFC 3834), an unsubscribe
- * request, or any other message, checked in that order. Pure: no database, no network.
+ * 3464 DSN, an Amazon SES JSON notification, or a mail system's own notice), an
+ * auto-reply (RFC 3834), an unsubscribe request, or any other message, checked in that
+ * order. Pure: no database, no network.
  */
 public final class InboundClassifier {
 
@@ -45,6 +46,7 @@ public final class InboundClassifier {
 	private static Classification classify(MessageParts parts) {
 		Optional<Classification> report = FeedbackReports.read(parts)
 			.or(() -> DeliveryStatusReports.read(parts))
+			.or(() -> SesNotifications.read(parts))
 			.or(() -> NonStandardBounces.read(parts));
 		if (report.isPresent()) {
 			return report.get();
