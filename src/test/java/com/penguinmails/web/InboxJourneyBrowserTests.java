@@ -109,4 +109,60 @@ class InboxJourneyBrowserTests {
 		passed = true;
 	}
 
+	@Test
+	void aBouncesReasonShowsInItsThreadAndOnTheContactAtAnyWidth() throws Exception {
+		Sender sender = setup.sender("bounce-journey");
+		String bob = "bob-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+		Campaign campaign = setup.sendTo(sender, List.of(bob), new Campaign.Tracking(false, false), "<p>Hi Bob</p>");
+		InboundFixtures.deliverRaw(sender.user(),
+				InboundFixtures.dsn(sender.mailbox().email(), bob, "failed", "5.1.1",
+						"552 5.2.2 <" + bob + ">: Mailbox full, over quota", setup.outboxId(campaign),
+						setup.sentMessageId(campaign)));
+		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+		UUID contactId = fixtures.jdbc()
+			.sql("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?")
+			.params(sender.account().workspaceId(), bob)
+			.query(UUID.class)
+			.single();
+		UUID threadId = fixtures.jdbc()
+			.sql("SELECT thread_id FROM inbound_messages WHERE mailbox_id = ? AND kind = 'bounce'")
+			.param(sender.mailbox().id())
+			.query(UUID.class)
+			.single();
+		String base = "http://localhost:" + port;
+		browser.get(base + "/login");
+		browser.findElement(By.id("email")).sendKeys(sender.account().email());
+		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.urlToBe(base + "/"));
+
+		for (int[] size : new int[][] { { 1280, 900 }, { 390, 844 } }) {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+			browser.get(base + "/contacts/" + contactId);
+			// The contact page loads its mail history.
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mail-history")));
+			assertThat(browser.findElement(By.id("mail-history")).getText()).contains("soft bounce")
+				.contains("mailbox full")
+				.contains("552 5.2.2");
+			assertThat(scrollsSideways()).as("contact page at %d px", size[0]).isFalse();
+			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("mail-history")));
+			Browser.screenshot(browser, "contact-history-" + size[0]);
+
+			browser.get(base + "/inbox/" + threadId);
+			assertThat(browser.findElement(By.className("bounce-details")).getText()).contains("mailbox full")
+				.contains("552 5.2.2");
+			assertThat(scrollsSideways()).as("bounce thread at %d px", size[0]).isFalse();
+			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.className("bounce-details")));
+			Browser.screenshot(browser, "bounce-thread-" + size[0]);
+		}
+		passed = true;
+	}
+
+	private boolean scrollsSideways() {
+		Object wider = browser
+			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+		return Boolean.TRUE.equals(wider);
+	}
+
 }
