@@ -3,6 +3,8 @@ package com.penguinmails.inbound;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.penguinmails.shared.BounceReason;
+
 /**
  * A bounce (an RFC 3464 delivery status notification, or a provider's own text) came back
  * for a message of ours.

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.inbound.internal.InboxReplies;
+import com.penguinmails.shared.BounceReason;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;

@@ -2,6 +2,8 @@ package com.penguinmails.inbound;
 
 import java.util.UUID;
 
+import com.penguinmails.shared.BounceReason;
+
 /**
  * A receiving server refused one of a mailbox's messages for a reason about us (a block
  * list, our reputation, authentication, our sender address, our content): the recipient

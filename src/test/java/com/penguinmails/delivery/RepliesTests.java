@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import com.penguinmails.delivery.internal.Replies;
 import com.penguinmails.mailboxes.SmtpReply;
 
+import com.penguinmails.shared.BounceReason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepliesTests {
@@ -21,6 +23,20 @@ class RepliesTests {
 		assertThat(Replies.hardBounce(new SmtpReply(550, "550 5.7.1 Message rejected as spam"))).isFalse();
 		assertThat(Replies.hardBounce(new SmtpReply(552, "552 5.2.2 Mailbox full"))).isFalse();
 		assertThat(Replies.hardBounce(new SmtpReply(450, "450 4.1.1 User unknown (try later)"))).isFalse();
+	}
+
+	@Test
+	void aRefusalAboutUsNeverSuppressesTheRecipientWhateverItsCode() {
+		// GoDaddy misuses 5.1.1 for a rate limit; Cox's 5.1.0 names our sender.
+		assertThat(Replies.hardBounce(new SmtpReply(550,
+				"550 5.1.1 <bob@client.test> - 198.51.100.225 has sent to too many recipients this hour. IB607")))
+			.isFalse();
+		assertThat(Replies.hardBounce(new SmtpReply(550, "550 5.1.0 <alice@outreach.test> sender rejected. AUP#CDRBL")))
+			.isFalse();
+		assertThat(Replies.reason(new SmtpReply(451,
+				"451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP reputation.")))
+			.isEqualTo(BounceReason.BAD_REPUTATION);
+		assertThat(Replies.reason(new SmtpReply(552, "552 5.2.2 Over quota"))).isEqualTo(BounceReason.MAILBOX_FULL);
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.shared.BounceReason;
+import com.penguinmails.shared.BounceReasons;
 
 /** What an SMTP reply means for the message: retry when, fail how, bounce or not. */
 public final class Replies {
@@ -17,10 +19,6 @@ public final class Replies {
 	 */
 	public static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15),
 			Duration.ofMinutes(45), Duration.ofMinutes(135), Duration.ofMinutes(405));
-
-	private static final Pattern USER_UNKNOWN = Pattern.compile(
-			"(?i)user unknown|unknown user|no such (user|mailbox|recipient)|mailbox (not found|unavailable|does not exist)"
-					+ "|recipient (not found|unknown|rejected)|does not exist|invalid recipient");
 
 	private static final List<Pattern> QUEUE_IDS = List.of(Pattern.compile("(?i)queued as ([A-Za-z0-9._-]+)"),
 			Pattern.compile("(?i)\\bid=([A-Za-z0-9._-]+)"), Pattern.compile("(?i)([A-Za-z0-9._-]+) - gsmtp\\s*$"),
@@ -38,20 +36,27 @@ public final class Replies {
 	}
 
 	/**
-	 * Whether a permanent failure says the address does not exist (RFC 3463: X.1.1 bad
-	 * mailbox, X.1.0 other address status, X.1.10 null MX of RFC 7505), by the enhanced
-	 * code, or by the words of a 550 without a more precise code.
+	 * Whether a permanent failure says the address cannot receive mail, by the same
+	 * reasons as bounces read back ({@link BounceReasons}): the server's words first, so
+	 * a 5.1.1 "too many recipients this hour" or a 5.1.0 refusing our sender never
+	 * suppresses the recipient; then its enhanced code (RFC 3463: X.1.1 bad mailbox,
+	 * X.1.2 bad system, X.1.10 null MX of RFC 7505).
 	 */
 	public static boolean hardBounce(SmtpReply reply) {
-		if (!reply.permanentFailure()) {
-			return false;
-		}
-		Optional<String> enhanced = reply.enhancedStatus();
-		if (enhanced.isPresent() && List.of("5.1.1", "5.1.0", "5.1.10").contains(enhanced.get())) {
-			return true;
-		}
-		boolean generic = enhanced.isEmpty() || enhanced.get().startsWith("5.0.") || enhanced.get().equals("5.5.0");
-		return reply.code() == 550 && generic && USER_UNKNOWN.matcher(reply.text()).find();
+		return reason(reply).actionFor(reply.permanentFailure()) == BounceReason.Action.SUPPRESS
+				&& reply.permanentFailure();
+	}
+
+	/** Why the server refused, from its reply (RFC 5321 §4.2, RFC 3463). */
+	public static BounceReason reason(SmtpReply reply) {
+		String text = (reply.text() != null) ? reply.text() : String.valueOf(reply.code());
+		String status = BounceReasons.status(null, text);
+		// The receiving server's own reply, most often to RCPT TO (RFC 5321 §3.3: 550,
+		// 551 and 553 refuse a recipient), not a report relayed from elsewhere.
+		String command = (reply.code() == 550 || reply.code() == 551 || reply.code() == 553)
+				? "(in reply to RCPT TO command)" : null;
+		return BounceReasons.reason(reply.permanentFailure() ? "failed" : "delayed", status,
+				String.valueOf(reply.code()), text, command, null, java.util.Set.of());
 	}
 
 	/** The kind of a permanent failure, by its enhanced status code (RFC 3463 §3). */

@@ -1,6 +1,6 @@
 package com.penguinmails.inbound.internal;
 
-import com.penguinmails.inbound.BounceReason;
+import com.penguinmails.shared.BounceReason;
 
 /**
  * One recipient of a bounce.

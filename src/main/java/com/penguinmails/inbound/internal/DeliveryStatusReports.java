@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.mail.Part;
 
 import com.penguinmails.inbound.internal.Classification.Kind;
+import com.penguinmails.shared.BounceReasons;
 
 /**
  * Standard bounces: a multipart/report with report-type delivery-status (RFC 6522) whose
@@ -89,8 +90,9 @@ final class DeliveryStatusReports {
 		String diagnostic = FieldBlocks.typed(group.get("diagnostic-code"));
 		String action = action(parts, address, group.get("action"), BounceReasons.code(status));
 		String remoteMta = FieldBlocks.typed(group.get("remote-mta"));
-		return BounceReasons.recipient(address, action, status, diagnostic, NonStandardBounces.about(parts, address),
-				(remoteMta != null) ? remoteMta.strip() : null, NonStandardBounces.ours(parts));
+		return BouncedRecipients.recipient(address, action, status, diagnostic,
+				NonStandardBounces.about(parts, address), (remoteMta != null) ? remoteMta.strip() : null,
+				NonStandardBounces.ours(parts));
 	}
 
 	/** RFC 3464 §2.3.3; a missing or unknown Action is inferred from the Status class. */

@@ -17,7 +17,7 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Sent;
-import com.penguinmails.inbound.BounceReason;
+import com.penguinmails.shared.BounceReason;
 import com.penguinmails.inbound.BounceReceived;
 import com.penguinmails.inbound.ComplaintRateExceeded;
 import com.penguinmails.inbound.ComplaintReceived;

@@ -143,7 +143,7 @@ final class NonStandardBounces {
 	private static BouncedRecipient bounce(String address, String action, String segment, Set<String> ours,
 			String subject) {
 		// The subject last: "Mail failure - malformed recipient address".
-		return BounceReasons.recipient(address, action, null, diagnostic(segment), segment + "\n" + subject, null,
+		return BouncedRecipients.recipient(address, action, null, diagnostic(segment), segment + "\n" + subject, null,
 				ours);
 	}
 

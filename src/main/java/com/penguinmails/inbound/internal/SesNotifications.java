@@ -75,7 +75,7 @@ final class SesNotifications {
 			if (diagnostic == null && bounce.path("bounceSubType").asText("").equals("Suppressed")) {
 				diagnostic = "on the SES suppression list";
 			}
-			bounces.add(BounceReasons.recipient(address, action, recipient.path("status").asText(null),
+			bounces.add(BouncedRecipients.recipient(address, action, recipient.path("status").asText(null),
 					FieldBlocks.typed(diagnostic), words(bounce.path("bounceSubType").asText("")),
 					(remoteMta != null) ? FieldBlocks.typed(remoteMta) : null, NonStandardBounces.ours(parts)));
 		}

@@ -1,4 +1,4 @@
-package com.penguinmails.inbound;
+package com.penguinmails.shared;
 
 import java.util.Arrays;
 import java.util.Locale;

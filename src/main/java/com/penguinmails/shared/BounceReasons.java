@@ -1,4 +1,4 @@
-package com.penguinmails.inbound.internal;
+package com.penguinmails.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.penguinmails.inbound.BounceReason;
 
 /**
  * Why one recipient bounced, from every piece of evidence a report gives: the receiving
@@ -25,7 +23,7 @@ import com.penguinmails.inbound.BounceReason;
  * class-4 status under X.7 (a reputation or volume deferral) is about us, not the
  * recipient.
  */
-final class BounceReasons {
+public final class BounceReasons {
 
 	// RFC 3463 §2: class.subject.detail, not inside an IP address or a version number.
 	private static final Pattern ENHANCED_CODE = Pattern
@@ -217,34 +215,8 @@ final class BounceReasons {
 	private BounceReasons() {
 	}
 
-	/**
-	 * One bounced recipient with its reason.
-	 * @param address the recipient
-	 * @param action {@code "failed"} or {@code "delayed"}
-	 * @param statusField the report's Status field, or {@code null}
-	 * @param diagnostic the server's reply (Diagnostic-Code), or {@code null}
-	 * @param context the reporting system's words about this recipient, or {@code null}
-	 * @param remoteMta the Remote-MTA field's host, or {@code null}
-	 * @param ours our own addresses (the bounce's addressees): a refusal naming one of
-	 * them is about our sender, not the recipient
-	 */
-	static BouncedRecipient recipient(String address, String action, String statusField, String diagnostic,
-			String context, String remoteMta, Set<String> ours) {
-		String status = status(statusField, diagnostic);
-		String reply = replyCode(diagnostic);
-		if (reply == null && diagnostic == null) {
-			reply = replyCode(context);
-		}
-		if (status == null && diagnostic == null) {
-			status = serverCode(context);
-		}
-		String mta = (remoteMta != null) ? remoteMta : remoteHost(diagnostic, context);
-		BounceReason reason = reason(action, status, reply, diagnostic, context, address, ours);
-		return new BouncedRecipient(address, action, status, diagnostic, reason, reply, mta);
-	}
-
 	/** The first enhanced status code in a text, or {@code null}. */
-	static String code(String text) {
+	public static String code(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -256,7 +228,7 @@ final class BounceReasons {
 	 * The code that best describes a failure: the receiving server's own (in its reply),
 	 * unless it says less than the Status field ({@code X.0.0}).
 	 */
-	static String status(String statusField, String diagnostic) {
+	public static String status(String statusField, String diagnostic) {
 		String reported = code(statusField);
 		String server = serverCode(diagnostic);
 		if (server == null) {
@@ -276,7 +248,7 @@ final class BounceReasons {
 	 * The receiving server's code in a reply: of several, the last specific one (a relay
 	 * puts its own before the receiver's).
 	 */
-	static String serverCode(String text) {
+	public static String serverCode(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -293,7 +265,7 @@ final class BounceReasons {
 	}
 
 	/** The first SMTP reply code in a text, or {@code null}. */
-	static String replyCode(String text) {
+	public static String replyCode(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -301,7 +273,11 @@ final class BounceReasons {
 		return matcher.find() ? matcher.group(1) : null;
 	}
 
-	private static String remoteHost(String diagnostic, String context) {
+	/**
+	 * The host a reply names as the one that gave it ("host mx.example.com[192.0.2.1]
+	 * said:"), lower case, or {@code null}.
+	 */
+	public static String remoteHost(String diagnostic, String context) {
 		for (String text : new String[] { diagnostic, context }) {
 			if (text != null) {
 				Matcher matcher = REMOTE_HOST.matcher(text);
@@ -316,8 +292,18 @@ final class BounceReasons {
 	/**
 	 * The reason from words first (the server's reply, then the report's text about the
 	 * recipient), then codes, then the action.
+	 * @param action {@code "failed"} or {@code "delayed"} (RFC 3464 §2.3.3)
+	 * @param status the enhanced status code that best describes the failure (see
+	 * {@link #status}), or {@code null}
+	 * @param reply the SMTP reply code, e.g. {@code "550"}, or {@code null}
+	 * @param diagnostic the receiving server's reply, or {@code null}
+	 * @param context the reporting system's words about the recipient, or {@code null}
+	 * @param address the recipient, or {@code null}
+	 * @param ours our own addresses: a refusal naming one of them and not the recipient
+	 * is about our sender; may be empty
+	 * @return the reason, never {@code null}
 	 */
-	static BounceReason reason(String action, String status, String reply, String diagnostic, String context,
+	public static BounceReason reason(String action, String status, String reply, String diagnostic, String context,
 			String address, Set<String> ours) {
 		String words = normalise(diagnostic);
 		if (words.contains("greylist") || words.contains("graylist")) {
