@@ -40,6 +40,7 @@ import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.UnknownIdsProblem;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.templates.EmailTemplate;
 import com.penguinmails.templates.Rendered;
@@ -196,8 +197,10 @@ public class Campaigns {
 	}
 
 	/**
-	 * Enrols contacts (by id, by list, by saved segment); contacts already enrolled, and
-	 * ids of other workspaces, are left out. Returns how many joined.
+	 * Enrols contacts (by id, by list, by saved segment); contacts already enrolled are
+	 * left out. Contact ids that are not the workspace's are an {@link UnknownIdsProblem}
+	 * naming them (an unknown list or segment a 404), and nobody is enrolled. Returns how
+	 * many joined.
 	 */
 	@Transactional
 	public int addRecipients(Tenant tenant, UUID id, List<UUID> contactIds, List<UUID> listIds, List<UUID> segmentIds) {
@@ -208,6 +211,10 @@ public class Campaigns {
 					"An archived campaign takes no more recipients.");
 		}
 		Set<UUID> ids = new LinkedHashSet<>(contactIds == null ? List.of() : contactIds);
+		List<UUID> unknown = contacts.missing(tenant.workspaceId(), ids);
+		if (!unknown.isEmpty()) {
+			throw new UnknownIdsProblem("Contacts", unknown);
+		}
 		for (UUID list : listIds == null ? List.<UUID>of() : listIds) {
 			ids.addAll(segments.listMemberIds(Tenant.system(tenant.workspaceId()), list));
 		}

@@ -134,10 +134,11 @@ class CampaignsApiTests {
 		// Their contacts cannot be enrolled in my campaign, nor my mailboxes used by
 		// them.
 		UUID theirContact = setup.contact(stranger, "x@client.test", "X", "").id();
-		assertThat(api.post("/api/v1/campaigns/" + id + "/recipients", "{\"contactIds\":[\"" + theirContact + "\"]}")
-			.body()
-			.get("added")
-			.asInt()).isZero();
+		Api.Response foreign = api.post("/api/v1/campaigns/" + id + "/recipients",
+				"{\"contactIds\":[\"" + theirContact + "\"]}");
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(foreign.body().get("unknownIds").toString()).contains(theirContact.toString());
+		assertThat(foreign.body().get("detail").asText()).contains(theirContact.toString());
 		String domain = setup.verifiedDomain(account);
 		UUID mine = setup.mailbox(account, "me@" + domain, 2525, 30, 0, 0).id();
 		String theirCampaign = theirs.post("/api/v1/campaigns", "{\"name\":\"Theirs\"}").body().get("id").asText();
