@@ -110,11 +110,13 @@ class SandboxAccessTests {
 		assertThat(other.get("/sandbox/mail/" + caught).getResponse().getStatus()).isEqualTo(404);
 		assertThat(other.post("/sandbox/mail/" + caught + "/answer", "kind", "reply").getResponse().getStatus())
 			.isEqualTo(404);
-		// A viewer of the workspace reads it but may not answer.
+		// A viewer of the workspace reads it (from any of their workspaces) but may not
+		// answer.
 		Account viewer = fixtures.verifiedAccount("sandbox-viewer");
 		fixtures.join(owner, viewer, WorkspaceRole.VIEWER);
 		WebSession viewing = fixtures.signedIn(viewer);
-		viewing.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
+		viewing.post("/workspaces/switch", "workspaceId", viewer.workspaceId().toString());
+		assertThat(viewing.get("/sandbox/mail").getResponse().getContentAsString()).contains(caught);
 		assertThat(viewing.get("/sandbox/mail/" + caught).getResponse().getStatus()).isEqualTo(200);
 		assertThat(viewing.post("/sandbox/mail/" + caught + "/answer", "kind", "reply").getResponse().getStatus())
 			.isEqualTo(403);

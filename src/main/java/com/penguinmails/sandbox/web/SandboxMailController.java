@@ -3,10 +3,14 @@ package com.penguinmails.sandbox.web;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +39,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * {@code /sandbox/mail}: the mail the sandbox caught, shown only to whoever could read
  * those mailboxes anyway. A signed-in user sees the mail addressed to their own account
- * address and the mail from or to the mailboxes of their current workspace. Without
- * signing in, only a client on this machine sees it (a loopback address and no forwarding
- * header, so nothing relayed by a reverse proxy), which is how a newcomer reads the
- * confirmation email before having an account. Answering a message needs a signed-in
- * member (or above) of the workspace whose mailbox sent it. It does not exist when the
- * sandbox is off.
+ * address and the mail from or to the mailboxes of every workspace they belong to.
+ * Without signing in, only a client on this machine sees it (a loopback address and no
+ * forwarding header, so nothing relayed by a reverse proxy), which is how a newcomer
+ * reads the confirmation email before having an account. Answering a message needs a
+ * signed-in member (or above) of the workspace whose mailbox sent it. It does not exist
+ * when the sandbox is off.
  */
 @Controller
 @ConditionalOnProperty(name = "penguinmails.sandbox.enabled", havingValue = "true")
@@ -101,14 +105,23 @@ class SandboxMailController {
 		Tenant tenant = tenancy.find()
 			.filter(t -> !t.viaApiKey())
 			.orElseThrow(() -> new AccessDeniedProblem("Log in as a member of the sending workspace to answer."));
-		Set<String> mailboxes = audience.mailboxAddresses(tenant.workspaceId());
+		Map<UUID, WorkspaceRole> roles = directory.rolesOf(tenant.userId());
+		Map<UUID, Set<String>> mailboxes = new LinkedHashMap<>();
+		roles.keySet().forEach(workspace -> mailboxes.put(workspace, audience.mailboxAddresses(workspace)));
 		SandboxMail mail = mailbox.message(id)
-			.filter(forMember(tenant, mailboxes))
+			.filter(forUser(tenant, mailboxes))
 			.orElseThrow(() -> new NotFoundProblem("Message"));
-		if (!mailboxes.contains(mail.fromAddress())) {
-			throw new AccessDeniedProblem("Only mail sent by a mailbox of your workspace can be answered.");
+		// The workspace whose mailbox sent it: its members (or above) may answer.
+		UUID sender = mailboxes.entrySet()
+			.stream()
+			.filter(e -> e.getValue().contains(mail.fromAddress()))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new AccessDeniedProblem(
+					"Only mail sent by a mailbox of one of your workspaces can be answered."));
+		if (!roles.get(sender).atLeast(WorkspaceRole.MEMBER)) {
+			throw new AccessDeniedProblem("Answering needs the member role or higher in the sending workspace.");
 		}
-		tenant.require(WorkspaceRole.MEMBER, "inbox:write");
 		SandboxMailbox.Answer answer;
 		try {
 			answer = SandboxMailbox.Answer.valueOf(kind.strip().toUpperCase(Locale.ROOT));
@@ -131,14 +144,24 @@ class SandboxMailController {
 		if (fromThisMachine(request)) {
 			return Optional.of(mail -> true);
 		}
-		return tenancy.find()
-			.filter(t -> !t.viaApiKey())
-			.map(tenant -> forMember(tenant, audience.mailboxAddresses(tenant.workspaceId())));
+		return tenancy.find().filter(t -> !t.viaApiKey()).map(tenant -> {
+			Map<UUID, Set<String>> mailboxes = new LinkedHashMap<>();
+			directory.rolesOf(tenant.userId())
+				.keySet()
+				.forEach(workspace -> mailboxes.put(workspace, audience.mailboxAddresses(workspace)));
+			return forUser(tenant, mailboxes);
+		});
 	}
 
-	private Predicate<SandboxMail> forMember(Tenant tenant, Set<String> mailboxes) {
+	/**
+	 * A signed-in user reads the mail to their own account address and the mail from or
+	 * to the mailboxes of every workspace they are a member of.
+	 */
+	private Predicate<SandboxMail> forUser(Tenant tenant, Map<UUID, Set<String>> mailboxes) {
 		String own = directory.memberEmail(tenant.workspaceId(), tenant.userId());
-		return mail -> (!own.isEmpty() && mail.addressedTo(own)) || mail.involves(mailboxes);
+		Set<String> all = new HashSet<>();
+		mailboxes.values().forEach(all::addAll);
+		return mail -> (!own.isEmpty() && mail.addressedTo(own)) || mail.involves(all);
 	}
 
 	/**
