@@ -215,6 +215,25 @@ public class Campaigns {
 		if (!unknown.isEmpty()) {
 			throw new UnknownIdsProblem("Contacts", unknown);
 		}
+		Tenant workspace = Tenant.system(tenant.workspaceId());
+		Set<UUID> lists = segments.lists(workspace)
+			.stream()
+			.map(Segments.ContactList::id)
+			.collect(java.util.stream.Collectors.toSet());
+		List<UUID> unknownLists = (listIds == null ? List.<UUID>of() : listIds).stream()
+			.filter(list -> !lists.contains(list))
+			.distinct()
+			.toList();
+		if (!unknownLists.isEmpty()) {
+			throw new UnknownIdsProblem("Lists", unknownLists);
+		}
+		List<UUID> unknownSegments = (segmentIds == null ? List.<UUID>of() : segmentIds).stream()
+			.filter(segment -> !segmentExists(workspace, segment))
+			.distinct()
+			.toList();
+		if (!unknownSegments.isEmpty()) {
+			throw new UnknownIdsProblem("Segments", unknownSegments);
+		}
 		for (UUID list : listIds == null ? List.<UUID>of() : listIds) {
 			ids.addAll(segments.listMemberIds(Tenant.system(tenant.workspaceId()), list));
 		}
@@ -650,10 +669,25 @@ public class Campaigns {
 			.update();
 	}
 
+	private boolean segmentExists(Tenant workspace, UUID segmentId) {
+		try {
+			segments.segment(workspace, segmentId);
+			return true;
+		}
+		catch (NotFoundProblem ex) {
+			return false;
+		}
+	}
+
 	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
-		for (UUID mailboxId : mailboxIds) {
-			// Only the workspace's own mailboxes (404 otherwise).
-			mailboxes.get(Tenant.system(tenant.workspaceId()), mailboxId);
+		// Only the workspace's own mailboxes: a 404 naming the others.
+		Set<UUID> known = mailboxes.findAll(tenant.workspaceId(), mailboxIds)
+			.stream()
+			.map(Mailbox::id)
+			.collect(java.util.stream.Collectors.toSet());
+		List<UUID> unknown = mailboxIds.stream().filter(mailbox -> !known.contains(mailbox)).distinct().toList();
+		if (!unknown.isEmpty()) {
+			throw new UnknownIdsProblem("Mailboxes", unknown);
 		}
 		jdbc.sql("DELETE FROM campaign_mailboxes WHERE workspace_id = ? AND campaign_id = ?")
 			.params(tenant.workspaceId(), id)
