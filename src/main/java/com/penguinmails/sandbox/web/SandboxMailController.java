@@ -175,11 +175,12 @@ class SandboxMailController {
 			}
 		}
 		String address = request.getRemoteAddr();
-		if (address == null || !address.matches("[0-9a-fA-F:.\\[\\]%]+")) {
+		// Only IP literals (IPv6 has a colon, IPv4 is dotted decimal), so no DNS lookup
+		// ever happens here.
+		if (address == null || !(address.contains(":") || address.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
 			return false;
 		}
 		try {
-			// An IP literal: no DNS lookup happens.
 			return InetAddress.getByName(address).isLoopbackAddress();
 		}
 		catch (UnknownHostException ex) {
