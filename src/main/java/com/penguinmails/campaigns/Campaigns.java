@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -198,8 +199,8 @@ public class Campaigns {
 
 	/**
 	 * Enrols contacts (by id, by list, by saved segment); contacts already enrolled are
-	 * left out. Contact ids that are not the workspace's are an {@link UnknownIdsProblem}
-	 * naming them (an unknown list or segment a 404), and nobody is enrolled. Returns how
+	 * left out. Ids of contacts, lists or segments that are not the workspace's are an
+	 * {@link UnknownIdsProblem} naming them (404), and nobody is enrolled. Returns how
 	 * many joined.
 	 */
 	@Transactional
@@ -216,10 +217,7 @@ public class Campaigns {
 			throw new UnknownIdsProblem("Contacts", unknown);
 		}
 		Tenant workspace = Tenant.system(tenant.workspaceId());
-		Set<UUID> lists = segments.lists(workspace)
-			.stream()
-			.map(Segments.ContactList::id)
-			.collect(java.util.stream.Collectors.toSet());
+		Set<UUID> lists = segments.lists(workspace).stream().map(Segments.ContactList::id).collect(Collectors.toSet());
 		List<UUID> unknownLists = (listIds == null ? List.<UUID>of() : listIds).stream()
 			.filter(list -> !lists.contains(list))
 			.distinct()
@@ -684,7 +682,7 @@ public class Campaigns {
 		Set<UUID> known = mailboxes.findAll(tenant.workspaceId(), mailboxIds)
 			.stream()
 			.map(Mailbox::id)
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(Collectors.toSet());
 		List<UUID> unknown = mailboxIds.stream().filter(mailbox -> !known.contains(mailbox)).distinct().toList();
 		if (!unknown.isEmpty()) {
 			throw new UnknownIdsProblem("Mailboxes", unknown);

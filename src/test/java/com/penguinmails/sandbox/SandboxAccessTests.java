@@ -117,7 +117,9 @@ class SandboxAccessTests {
 		WebSession viewing = fixtures.signedIn(viewer);
 		viewing.post("/workspaces/switch", "workspaceId", viewer.workspaceId().toString());
 		assertThat(viewing.get("/sandbox/mail").getResponse().getContentAsString()).contains(caught);
-		assertThat(viewing.get("/sandbox/mail/" + caught).getResponse().getStatus()).isEqualTo(200);
+		MockHttpServletResponse viewed = viewing.get("/sandbox/mail/" + caught).getResponse();
+		assertThat(viewed.getStatus()).isEqualTo(200);
+		assertThat(viewed.getContentAsString()).doesNotContain("Mark as spam");
 		assertThat(viewing.post("/sandbox/mail/" + caught + "/answer", "kind", "reply").getResponse().getStatus())
 			.isEqualTo(403);
 		assertThat(sandbox.messages().stream().filter(mail -> mail.subject().equals("Re: Hello " + tag))).isEmpty();

@@ -91,6 +91,13 @@ class SandboxMailController {
 		}
 		SandboxMail mail = mailbox.message(id).filter(readable.get()).orElseThrow(() -> new NotFoundProblem("Message"));
 		model.addAttribute("mail", mail);
+		model.addAttribute("canAnswer", tenancy.find().filter(t -> !t.viaApiKey()).map(tenant -> {
+			Map<UUID, WorkspaceRole> roles = directory.rolesOf(tenant.userId());
+			return roles.entrySet()
+				.stream()
+				.anyMatch(e -> e.getValue().atLeast(WorkspaceRole.MEMBER)
+						&& audience.mailboxAddresses(e.getKey()).contains(mail.fromAddress()));
+		}).orElse(false));
 		model.addAttribute("segments", segments(mail.text() == null ? "" : mail.text()));
 		return "sandbox/show";
 	}
