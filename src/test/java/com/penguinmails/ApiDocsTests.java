@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.penguinmails.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 @IntegrationTest
@@ -28,8 +29,10 @@ class ApiDocsTests {
 	@Test
 	void healthAndPrometheusMetricsAreServed() throws Exception {
 		assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
-		assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString())
-			.contains("jvm_memory_used_bytes");
+		assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic("metrics", "test-scrape-password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("jvm_memory_used_bytes");
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,6 +41,7 @@ import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.UnknownIdsProblem;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.templates.EmailTemplate;
 import com.penguinmails.templates.Rendered;
@@ -196,8 +198,10 @@ public class Campaigns {
 	}
 
 	/**
-	 * Enrols contacts (by id, by list, by saved segment); contacts already enrolled, and
-	 * ids of other workspaces, are left out. Returns how many joined.
+	 * Enrols contacts (by id, by list, by saved segment); contacts already enrolled are
+	 * left out. Ids of contacts, lists or segments that are not the workspace's are an
+	 * {@link UnknownIdsProblem} naming them (404), and nobody is enrolled. Returns how
+	 * many joined.
 	 */
 	@Transactional
 	public int addRecipients(Tenant tenant, UUID id, List<UUID> contactIds, List<UUID> listIds, List<UUID> segmentIds) {
@@ -208,6 +212,26 @@ public class Campaigns {
 					"An archived campaign takes no more recipients.");
 		}
 		Set<UUID> ids = new LinkedHashSet<>(contactIds == null ? List.of() : contactIds);
+		List<UUID> unknown = contacts.missing(tenant.workspaceId(), ids);
+		if (!unknown.isEmpty()) {
+			throw new UnknownIdsProblem("Contacts", unknown);
+		}
+		Tenant workspace = Tenant.system(tenant.workspaceId());
+		Set<UUID> lists = segments.lists(workspace).stream().map(Segments.ContactList::id).collect(Collectors.toSet());
+		List<UUID> unknownLists = (listIds == null ? List.<UUID>of() : listIds).stream()
+			.filter(list -> !lists.contains(list))
+			.distinct()
+			.toList();
+		if (!unknownLists.isEmpty()) {
+			throw new UnknownIdsProblem("Lists", unknownLists);
+		}
+		List<UUID> unknownSegments = (segmentIds == null ? List.<UUID>of() : segmentIds).stream()
+			.filter(segment -> !segmentExists(workspace, segment))
+			.distinct()
+			.toList();
+		if (!unknownSegments.isEmpty()) {
+			throw new UnknownIdsProblem("Segments", unknownSegments);
+		}
 		for (UUID list : listIds == null ? List.<UUID>of() : listIds) {
 			ids.addAll(segments.listMemberIds(Tenant.system(tenant.workspaceId()), list));
 		}
@@ -643,10 +667,25 @@ public class Campaigns {
 			.update();
 	}
 
+	private boolean segmentExists(Tenant workspace, UUID segmentId) {
+		try {
+			segments.segment(workspace, segmentId);
+			return true;
+		}
+		catch (NotFoundProblem ex) {
+			return false;
+		}
+	}
+
 	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
-		for (UUID mailboxId : mailboxIds) {
-			// Only the workspace's own mailboxes (404 otherwise).
-			mailboxes.get(Tenant.system(tenant.workspaceId()), mailboxId);
+		// Only the workspace's own mailboxes: a 404 naming the others.
+		Set<UUID> known = mailboxes.findAll(tenant.workspaceId(), mailboxIds)
+			.stream()
+			.map(Mailbox::id)
+			.collect(Collectors.toSet());
+		List<UUID> unknown = mailboxIds.stream().filter(mailbox -> !known.contains(mailbox)).distinct().toList();
+		if (!unknown.isEmpty()) {
+			throw new UnknownIdsProblem("Mailboxes", unknown);
 		}
 		jdbc.sql("DELETE FROM campaign_mailboxes WHERE workspace_id = ? AND campaign_id = ?")
 			.params(tenant.workspaceId(), id)

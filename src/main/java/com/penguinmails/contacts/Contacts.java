@@ -326,6 +326,29 @@ public class Contacts {
 	}
 
 	/** Contacts of the workspace by id (ids of other workspaces are ignored), by id. */
+	/**
+	 * The ids among {@code ids} that are not contacts of the caller's workspace (unknown,
+	 * erased, or another workspace's), in the order given; for bulk requests, which
+	 * refuse them with {@link com.penguinmails.shared.UnknownIdsProblem}. No caller role
+	 * is involved: it says only which ids are not there.
+	 */
+	public List<UUID> missing(UUID workspaceId, java.util.Collection<UUID> ids) {
+		return missing(jdbc, workspaceId, ids);
+	}
+
+	static List<UUID> missing(JdbcClient jdbc, UUID workspaceId, java.util.Collection<UUID> ids) {
+		UUID[] given = ids.stream().filter(java.util.Objects::nonNull).distinct().toArray(UUID[]::new);
+		if (given.length == 0) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT g.id FROM unnest(?::uuid[]) WITH ORDINALITY AS g(id, n)
+				WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = ? AND c.id = g.id) ORDER BY g.n""")
+			.params(given, workspaceId)
+			.query(UUID.class)
+			.list();
+	}
+
 	public Map<UUID, Contact> byIds(Tenant tenant, java.util.Collection<UUID> ids) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		Map<UUID, Contact> found = new java.util.HashMap<>();

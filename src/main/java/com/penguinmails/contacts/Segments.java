@@ -18,6 +18,7 @@ import com.penguinmails.contacts.internal.SegmentCompiler;
 import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.UnknownIdsProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -86,13 +87,28 @@ public class Segments {
 		}
 	}
 
-	/** Removes contacts from a list (the contacts stay). */
+	/**
+	 * Removes contacts from a list (the contacts stay). An unknown list is a
+	 * {@link NotFoundProblem}; ids that are not contacts of the workspace are an
+	 * {@link UnknownIdsProblem} naming them, and nothing is removed.
+	 */
 	public int removeFromList(Tenant tenant, UUID listId, List<UUID> contactIds) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
+			throw new NotFoundProblem("List");
+		}
+		requireContacts(tenant, contactIds);
 		return jdbc
 			.sql("DELETE FROM contact_list_members WHERE workspace_id = ? AND list_id = ? AND contact_id = ANY (?)")
 			.params(tenant.workspaceId(), listId, contactIds.toArray(UUID[]::new))
 			.update();
+	}
+
+	private void requireContacts(Tenant tenant, List<UUID> contactIds) {
+		List<UUID> missing = Contacts.missing(jdbc, tenant.workspaceId(), contactIds);
+		if (!missing.isEmpty()) {
+			throw new UnknownIdsProblem("Contacts", missing);
+		}
 	}
 
 	/** The lists a contact belongs to. */
@@ -154,14 +170,17 @@ public class Segments {
 	}
 
 	/**
-	 * Adds contacts of the workspace to one of its lists; ids of other workspaces are
-	 * ignored.
+	 * Adds contacts of the workspace to one of its lists. Ids that are not contacts of
+	 * the workspace (another workspace's among them) are an {@link UnknownIdsProblem}
+	 * naming them, and nothing is added.
+	 * @return how many joined the list (members already there are not counted)
 	 */
 	public int addToList(Tenant tenant, UUID listId, List<UUID> contactIds) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
 			throw new NotFoundProblem("List");
 		}
+		requireContacts(tenant, contactIds);
 		return jdbc.sql("""
 				INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
 				SELECT ?, c.id, c.workspace_id FROM contacts c WHERE c.workspace_id = ? AND c.id = ANY (?)

@@ -249,8 +249,8 @@ public class Suppressions {
 	}
 
 	/**
-	 * Every entry as CSV (kind,value,reason,created_at); erased entries show an empty
-	 * value.
+	 * Every entry as CSV (kind,value,reason,created_at), each cell made safe for
+	 * spreadsheets ({@link CsvRows#cell}); erased entries show an empty value.
 	 */
 	public String exportCsv(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
@@ -259,14 +259,8 @@ public class Suppressions {
 				"SELECT kind, value, reason, created_at FROM suppressions WHERE workspace_id = ? ORDER BY created_at, id")
 			.param(tenant.workspaceId())
 			.query(rs -> {
-				csv.append(rs.getString(1))
-					.append(',')
-					.append(rs.getString(2) == null ? "" : rs.getString(2))
-					.append(',')
-					.append(rs.getString(3))
-					.append(',')
-					.append(rs.getTimestamp(4).toInstant())
-					.append('\n');
+				csv.append(CsvRows.line(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getTimestamp(4).toInstant()));
 			});
 		return csv.toString();
 	}

@@ -14,6 +14,12 @@ public interface WorkspaceDirectory {
 	 */
 	String memberEmail(UUID workspaceId, UUID userId);
 
+	/**
+	 * The workspaces {@code userId} is a member of, with their role in each (the
+	 * sandbox's page shows a user the mail of all of them).
+	 */
+	java.util.Map<UUID, com.penguinmails.shared.WorkspaceRole> rolesOf(UUID userId);
+
 	/** The workspace's name, or an empty string when it does not exist. */
 	String workspaceName(UUID workspaceId);
 

@@ -146,7 +146,8 @@ public class Inbox {
 
 	/**
 	 * A conversation, oldest first: what the campaign sent, what came back, what was
-	 * written here. Reading it marks it read when {@code markRead}.
+	 * written here. Reading it marks it read when {@code markRead} and the caller may
+	 * write (a member or above on a page; a viewer's reading changes nothing).
 	 */
 	@Transactional
 	public Conversation conversation(Tenant tenant, UUID threadId, boolean markRead) {
@@ -189,7 +190,8 @@ public class Inbox {
 							rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5) })
 			.optional()
 			.orElseThrow(() -> new NotFoundProblem("Conversation"));
-		if (markRead && !tenant.viaApiKey()) {
+		// Marking read changes what the team sees: a viewer only looks.
+		if (markRead && !tenant.viaApiKey() && tenant.role().atLeast(WorkspaceRole.MEMBER)) {
 			jdbc.sql("UPDATE inbound_messages SET unread = false WHERE workspace_id = ? AND thread_id = ? AND unread")
 				.params(tenant.workspaceId(), threadId)
 				.update();

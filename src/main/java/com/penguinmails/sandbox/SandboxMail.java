@@ -2,8 +2,47 @@ package com.penguinmails.sandbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** One message the sandbox caught, as shown on {@code /sandbox/mail}. */
-public record SandboxMail(int index, String from, List<String> to, String subject, Instant receivedAt, String text,
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * One message the sandbox caught, as shown on {@code /sandbox/mail}.
+ *
+ * @param id a stable id: the first 24 hex digits of the SHA-256 of the message as stored,
+ * so a link or an answer names this message whatever arrives after it
+ * @param from the From header as written ({@code Name <address>})
+ * @param to the recipients as written
+ */
+public record SandboxMail(String id, String from, List<String> to, String subject, Instant receivedAt, String text,
 		String html) {
+
+	/** Whether one of the recipients is {@code address} (ignoring case). */
+	public boolean addressedTo(String address) {
+		return to.stream().map(SandboxMail::bare).anyMatch(address::equalsIgnoreCase);
+	}
+
+	/**
+	 * Whether the sender or one of the recipients is in {@code addresses} (lower case).
+	 */
+	public boolean involves(Set<String> addresses) {
+		return addresses.contains(bare(from)) || to.stream().map(SandboxMail::bare).anyMatch(addresses::contains);
+	}
+
+	/** The sender's bare address, lower case. */
+	public String fromAddress() {
+		return bare(from);
+	}
+
+	private static String bare(String address) {
+		try {
+			return new InternetAddress(address, false).getAddress().toLowerCase(Locale.ROOT);
+		}
+		catch (AddressException ex) {
+			return address.strip().toLowerCase(Locale.ROOT);
+		}
+	}
+
 }

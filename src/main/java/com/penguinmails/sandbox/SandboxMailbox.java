@@ -8,7 +8,8 @@ public interface SandboxMailbox {
 
 	List<SandboxMail> messages();
 
-	Optional<SandboxMail> message(int index);
+	/** The message with this {@link SandboxMail#id() stable id}, if it was caught. */
+	Optional<SandboxMail> message(String id);
 
 	/**
 	 * The port of the sandbox's SMTP server (any login is accepted): a mailbox sending
@@ -37,11 +38,11 @@ public interface SandboxMailbox {
 	}
 
 	/**
-	 * Puts the recipient's answer to a caught message in the sender's sandbox INBOX,
-	 * where the sender's mailbox reads it at its next sync; empty when there is no such
-	 * message.
+	 * Puts the recipient's answer to the caught message {@code id} in the sender's
+	 * sandbox INBOX, where the sender's mailbox reads it at its next sync; empty when
+	 * there is no such message.
 	 * @return who answered and to whom
 	 */
-	Optional<String> answer(int index, Answer answer);
+	Optional<String> answer(String id, Answer answer);
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -52,6 +53,39 @@ public final class CsvRows {
 	}
 
 	private CsvRows() {
+	}
+
+	/**
+	 * One CSV line (RFC 4180 quoting, LF-terminated) of cells made safe for spreadsheets
+	 * with {@link #cell}; {@code null} is an empty cell.
+	 */
+	public static String line(Object... cells) {
+		StringBuilder out = new StringBuilder();
+		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+			for (Object cell : cells) {
+				printer.print(cell(cell == null ? "" : cell.toString()));
+			}
+			printer.println();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * A cell a spreadsheet will not run as a formula (OWASP "CSV Injection"): a value
+	 * starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+	 * return gets a leading single quote, so Excel, LibreOffice and Google Sheets show it
+	 * as text. Every CSV the application writes goes through this.
+	 */
+	public static String cell(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		char first = value.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + value : value;
 	}
 
 	/**

@@ -134,15 +134,23 @@ class CampaignsApiTests {
 		// Their contacts cannot be enrolled in my campaign, nor my mailboxes used by
 		// them.
 		UUID theirContact = setup.contact(stranger, "x@client.test", "X", "").id();
-		assertThat(api.post("/api/v1/campaigns/" + id + "/recipients", "{\"contactIds\":[\"" + theirContact + "\"]}")
-			.body()
-			.get("added")
-			.asInt()).isZero();
+		Api.Response foreign = api.post("/api/v1/campaigns/" + id + "/recipients",
+				"{\"contactIds\":[\"" + theirContact + "\"]}");
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(foreign.body().get("unknownIds").toString()).contains(theirContact.toString());
+		assertThat(foreign.body().get("detail").asText()).contains(theirContact.toString());
 		String domain = setup.verifiedDomain(account);
 		UUID mine = setup.mailbox(account, "me@" + domain, 2525, 30, 0, 0).id();
 		String theirCampaign = theirs.post("/api/v1/campaigns", "{\"name\":\"Theirs\"}").body().get("id").asText();
-		assertThat(theirs.patch("/api/v1/campaigns/" + theirCampaign, "{\"mailboxIds\":[\"" + mine + "\"]}").status())
-			.isEqualTo(404);
+		Api.Response foreignMailbox = theirs.patch("/api/v1/campaigns/" + theirCampaign,
+				"{\"mailboxIds\":[\"" + mine + "\"]}");
+		assertThat(foreignMailbox.status()).isEqualTo(404);
+		assertThat(foreignMailbox.body().get("unknownIds").get(0).asText()).isEqualTo(mine.toString());
+		UUID myList = UUID.fromString(api.post("/api/v1/lists", "{\"name\":\"Mine\"}").body().get("id").asText());
+		Api.Response foreignList = theirs.post("/api/v1/campaigns/" + theirCampaign + "/recipients",
+				"{\"listIds\":[\"" + myList + "\"]}");
+		assertThat(foreignList.status()).isEqualTo(404);
+		assertThat(foreignList.body().get("unknownIds").get(0).asText()).isEqualTo(myList.toString());
 		// A read-only key and a viewer cannot change anything.
 		Api readOnly = fixtures.api(account, "campaigns:read");
 		assertThat(readOnly.get("/api/v1/campaigns/" + id).status()).isEqualTo(200);

@@ -13,6 +13,7 @@ import com.penguinmails.contacts.Contacts.NewContact;
 import com.penguinmails.contacts.SegmentDefinition.Condition;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -160,6 +161,37 @@ class SegmentTests {
 		Account stranger = fixtures.verifiedAccount("segments-stranger");
 		assertThatThrownBy(() -> segments.addToList(stranger.owner(), vipList, List.of()))
 			.isInstanceOf(NotFoundProblem.class);
+	}
+
+	@Test
+	void anotherWorkspacesContactIdsInListMembershipAreA404NamingThem() throws Exception {
+		Account other = fixtures.verifiedAccount("segments-foreign");
+		UUID theirs = contacts
+			.create(other.owner(),
+					new NewContact("their@client.test", "", "", "", "", "", "", "", "", "", Map.of(), List.of()))
+			.id();
+		UUID mine = add("dan@mine.test", "Dan", "", "", Map.of(), List.of()).id();
+		Api api = fixtures.api(account, "contacts:write", "contacts:read");
+		Api.Response added = api.post("/api/v1/lists/" + vipList + "/members",
+				"{\"contactIds\":[\"" + mine + "\",\"" + theirs + "\"]}");
+		assertThat(added.status()).isEqualTo(404);
+		assertThat(added.body().get("unknownIds")).hasSize(1);
+		assertThat(added.body().get("unknownIds").get(0).asText()).isEqualTo(theirs.toString());
+		assertThat(added.body().get("detail").asText()).contains(theirs.toString());
+		// Nothing of the request was done: Dan did not join either.
+		assertThat(segments.listMemberIds(account.owner(), vipList)).doesNotContain(mine).doesNotContain(theirs);
+
+		Api.Response removed = api.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/lists/" + vipList + "/members")
+			.contentType("application/json")
+			.content("{\"contactIds\":[\"" + theirs + "\"]}"));
+		assertThat(removed.status()).isEqualTo(404);
+		assertThat(removed.body().get("unknownIds").get(0).asText()).isEqualTo(theirs.toString());
+		// Removing from another workspace's list is a 404 too, not "removed": 0.
+		List<UUID> before = segments.listMemberIds(account.owner(), vipList);
+		assertThatThrownBy(() -> segments.removeFromList(other.owner(), vipList, List.of()))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThat(segments.listMemberIds(account.owner(), vipList)).isEqualTo(before);
 	}
 
 }

@@ -121,4 +121,23 @@ class SuppressionTests {
 			.contains("domain,x.test,complaint,");
 	}
 
+	@Test
+	void exportedCellsNeverRunAsSpreadsheetFormulas() throws Exception {
+		Account account = fixtures.verifiedAccount("supp-formula");
+		String key = fixtures.apiKey(account, "contacts:write", "contacts:read");
+		mvc.perform(post("/api/v1/suppressions/import").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content("value,reason\n=1+1@evil.test,manual\n+x@evil.test,manual\n-x@evil.test,manual\n"));
+		String csv = mvc.perform(get("/api/v1/suppressions/export").header("Authorization", "Bearer " + key))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("address,'=1+1@evil.test,manual,")
+			.contains("address,'+x@evil.test,manual,")
+			.contains("address,'-x@evil.test,manual,")
+			.doesNotContain(",=1")
+			.doesNotContain(",+x")
+			.doesNotContain(",-x");
+	}
+
 }

@@ -248,7 +248,7 @@ class CrashRecoveryBench {
 		form("/signup", Map.of("email", email, "password", PASSWORD, "displayName", "Crash Test", "workspaceName",
 				"Crash", "timeZone", "UTC"));
 		String list = get("/sandbox/mail").body();
-		Matcher mail = Pattern.compile("href=\"(/sandbox/mail/\\d+)\"").matcher(list);
+		Matcher mail = Pattern.compile("href=\"(/sandbox/mail/[0-9a-f]+)\"").matcher(list);
 		String link = null;
 		while (mail.find() && link == null) {
 			Matcher verify = Pattern.compile("/verify-email\\?token=[A-Za-z0-9_\\-]+")

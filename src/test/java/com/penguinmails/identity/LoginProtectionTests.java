@@ -113,6 +113,14 @@ class LoginProtectionTests {
 	}
 
 	@Test
+	void theCaptchaAsksForRealWork() throws Exception {
+		// A solver hashes half of maxnumber on average: at 1,500,000 about 0.7 s of one
+		// core for a Python script (bench/captcha.sh); at the old 100,000, 30 ms.
+		String body = fixtures.browser().get("/captcha/challenge").getResponse().getContentAsString();
+		assertThat(json.readValue(body, Challenge.class).maxnumber).isGreaterThanOrEqualTo(1_500_000L);
+	}
+
+	@Test
 	void loginsAreThrottledPerIp() throws Exception {
 		WebSession browser = fixtures.browser();
 		int throttledAt = -1;

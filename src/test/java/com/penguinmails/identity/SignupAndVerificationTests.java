@@ -19,6 +19,9 @@ class SignupAndVerificationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	com.penguinmails.sandbox.SandboxMailbox sandbox;
+
 	@Test
 	void signupCreatesOwnerWorkspaceAndMailsASingleUseVerificationLink() throws Exception {
 		String email = Fixtures.uniqueEmail("newbie");
@@ -99,14 +102,29 @@ class SignupAndVerificationTests {
 	}
 
 	@Test
-	void duplicateSignupIsRefusedWhateverTheCase() throws Exception {
+	void signUpWithARegisteredAddressAnswersAsForANewOneAndTellsTheOwner() throws Exception {
 		Fixtures.Account existing = fixtures.verifiedAccount("dup");
-		String page = fixtures.browser()
-			.post("/signup", "email", existing.email().toUpperCase().replace("@EXAMPLE.COM", "@Example.com"),
-					"password", Fixtures.PASSWORD)
+		String again = existing.email().toUpperCase().replace("@EXAMPLE.COM", "@Example.com");
+		String fresh = Fixtures.uniqueEmail("fresh");
+		String taken = fixtures.browser()
+			.post("/signup", "email", again, "password", Fixtures.PASSWORD)
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("already exists");
+		String created = fixtures.browser()
+			.post("/signup", "email", fresh, "password", Fixtures.PASSWORD)
+			.getResponse()
+			.getContentAsString();
+		// The same page, but for the address and the form's CSRF token.
+		String csrf = "name=\"_csrf\" (value|content)=\"[^\"]*\"";
+		assertThat(taken.replaceAll(csrf, "")).doesNotContain("already exists")
+			.isEqualTo(created.replace(fresh, again).replaceAll(csrf, ""));
+		assertThat(sandbox.messages()).anyMatch(mail -> mail.addressedTo(existing.email())
+				&& mail.subject().startsWith("Someone tried to sign up") && mail.text().contains("/forgot-password"));
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)")
+			.param(existing.email())
+			.query(Long.class)
+			.single()).isEqualTo(1L);
 	}
 
 	@Test

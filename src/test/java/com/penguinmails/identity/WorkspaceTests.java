@@ -82,6 +82,51 @@ class WorkspaceTests {
 	}
 
 	@Test
+	void anInvitationIsAcceptedOnlyByTheInvitedAddress() throws Exception {
+		Account owner = fixtures.verifiedAccount("binding-owner");
+		Account invited = fixtures.verifiedAccount("binding-invited");
+		Account intruder = fixtures.verifiedAccount("binding-intruder");
+		fixtures.signedIn(owner).post("/settings/members/invite", "email", invited.email(), "role", "ADMIN");
+		String token = fixtures.lastToken(invited.email(), "/invitations/accept");
+
+		WebSession other = fixtures.signedIn(intruder);
+		assertThat(other.get("/invitations/accept?token=" + token).getResponse().getContentAsString())
+			.contains("This invitation is for")
+			.doesNotContain("Join the workspace</button>");
+		MvcResult refused = other.post("/invitations/accept", "token", token);
+		assertThat(refused.getResponse().getContentAsString()).contains("but you are logged in as " + intruder.email());
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM memberships WHERE workspace_id = ? AND user_id = ?")
+			.params(owner.workspaceId(), intruder.userId())
+			.query(Long.class)
+			.single()).isZero();
+
+		// A new account through the link is always the invited address, whatever is
+		// posted.
+		String stranger = Fixtures.uniqueEmail("binding-new");
+		fixtures.signedIn(owner).post("/settings/members/invite", "email", stranger, "role", "MEMBER");
+		String second = fixtures.lastToken(stranger, "/invitations/accept");
+		fixtures.browser()
+			.post("/invitations/accept", "token", second, "email", "someone-else@example.com", "password",
+					Fixtures.PASSWORD);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM users WHERE email IN (?, ?)")
+			.params(stranger, "someone-else@example.com")
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT count(*) FROM users WHERE email = ?")
+			.param(stranger)
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+
+		// The invited address itself still can.
+		assertThat(
+				fixtures.signedIn(invited).post("/invitations/accept", "token", token).getResponse().getRedirectedUrl())
+			.isEqualTo("/");
+	}
+
+	@Test
 	void expiredAndWithdrawnInvitationsAreRefused() throws Exception {
 		Account owner = fixtures.verifiedAccount("withdraw");
 		WebSession ownerSession = fixtures.signedIn(owner);

@@ -192,6 +192,36 @@ class InboxTests {
 	}
 
 	@Test
+	void aViewerReadsTheInboxButChangesNothingAndAReadOnlyKeyCannotWrite() throws Exception {
+		Replied replied = replied("inbox-viewer");
+		Account owner = replied.sender().account();
+		Account viewer = fixtures.verifiedAccount("inbox-viewer-member");
+		fixtures.join(owner, viewer, com.penguinmails.shared.WorkspaceRole.VIEWER);
+		WebSession web = fixtures.signedIn(viewer);
+		web.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
+
+		assertThat(web.get("/inbox/" + replied.threadId()).getResponse().getContentAsString())
+			.contains("Yes, tell me more.")
+			.doesNotContain("Send reply");
+		web.post("/inbox/" + replied.threadId() + "/label", "label", "interested");
+		web.post("/inbox/" + replied.threadId() + "/reply", "text", "A viewer's reply.");
+		web.post("/inbox/" + replied.threadId() + "/unread");
+		Inbox.Conversation after = inbox.conversation(owner.owner(), replied.threadId(), false);
+		assertThat(after.label()).isNull();
+		assertThat(after.entries()).hasSize(2);
+		// Opening the conversation as a viewer did not mark it read for the team.
+		assertThat(inbox.unread(owner.owner())).isEqualTo(1);
+
+		Api reader = fixtures.api(owner, "inbox:read", "mailboxes:read", "campaigns:read");
+		String thread = "/api/v1/inbox/threads/" + replied.threadId();
+		assertThat(reader.patch(thread, "{\"read\": true}").status()).isEqualTo(403);
+		assertThat(reader.post(thread + "/replies", "{\"text\": \"Hi\"}").status()).isEqualTo(403);
+		assertThat(reader.post("/api/v1/inbox/mailboxes/" + replied.sender().mailbox().id() + "/sync", "{}").status())
+			.isEqualTo(403);
+		assertThat(inbox.unread(owner.owner())).isEqualTo(1);
+	}
+
+	@Test
 	void theInboxPagesListLabelAndReply() throws Exception {
 		Replied replied = replied("inbox-pages");
 		WebSession web = fixtures.signedIn(replied.sender().account());

@@ -69,13 +69,13 @@ class SandboxAnswersTests {
 	@Autowired
 	Inbox inbox;
 
-	int caughtFor(String to) {
+	String caughtFor(String to) {
 		return sandbox.messages()
 			.stream()
 			.filter(mail -> String.join(",", mail.to()).contains(to))
 			.findFirst()
 			.orElseThrow()
-			.index();
+			.id();
 	}
 
 	String state(Campaign campaign, String email) {
@@ -117,7 +117,7 @@ class SandboxAnswersTests {
 			// drain
 		}
 
-		WebSession web = fixtures.browser();
+		WebSession web = fixtures.signedIn(account);
 		String page = web.get("/sandbox/mail/" + caughtFor(people.get(0))).getResponse().getContentAsString();
 		assertThat(page).contains("Out of office").contains("Mark as spam");
 		web.post("/sandbox/mail/" + caughtFor(people.get(0)) + "/answer", "kind", "reply");

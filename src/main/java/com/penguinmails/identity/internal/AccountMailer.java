@@ -39,6 +39,18 @@ class AccountMailer {
 				link("/verify-email", token), "This link expires in 24 hours.");
 	}
 
+	/**
+	 * To an address that already has an account, when someone signs up with it again: the
+	 * sign-up page says the same as for a new address, and only the owner learns of it.
+	 */
+	void sendSignUpAttempt(String to) {
+		send(to, "Someone tried to sign up to PenguinMails with your address",
+				"Someone (maybe you) tried to create a PenguinMails account with this email address, which already "
+						+ "has one. If it was you, log in, or reset your password here:",
+				UriComponentsBuilder.fromUri(properties.baseUrl()).path("/forgot-password").toUriString(),
+				"If it was not you, ignore this email: nothing was changed.");
+	}
+
 	void sendPasswordReset(String to, String token) {
 		send(to, "Reset your PenguinMails password",
 				"Someone (hopefully you) asked to reset the password of this PenguinMails account:",

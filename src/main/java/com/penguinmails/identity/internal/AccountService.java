@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -69,21 +70,26 @@ public class AccountService {
 
 	/**
 	 * Creates the user and their first workspace (as owner) and sends the verification
-	 * link.
-	 * @return the new user's id
+	 * link. An address that already has an account gets, instead, an email saying that
+	 * someone tried to sign up with it; the caller sees the same outcome either way, so
+	 * sign-up does not tell whether an address is registered (OWASP ASVS V2.2 / account
+	 * enumeration). The password is hashed in both cases so the time taken tells nothing
+	 * either.
+	 * @return the id of the account of that address (new, or the existing one)
 	 */
 	@Transactional
 	public UUID signUp(SignUp signUp) {
 		String email = normalizeEmail(signUp.email());
-		if (users.emailTaken(email)) {
-			throw new InvalidInputProblem(HttpStatus.CONFLICT, "email-taken",
-					"An account with this email address already exists. Log in, or reset its password.");
-		}
 		passwordPolicy.check(signUp.password(), email, nullToEmpty(signUp.displayName()));
+		String passwordHash = passwordEncoder.encode(signUp.password());
+		Optional<UserAccount> existing = users.findByEmail(email);
+		if (existing.isPresent()) {
+			mailer.sendSignUpAttempt(existing.get().email());
+			return existing.get().id();
+		}
 		UUID userId = UUID.randomUUID();
 		String name = nullToEmpty(signUp.displayName()).strip();
-		users.insert(userId, email, passwordEncoder.encode(signUp.password()), limit(name, 200),
-				zone(signUp.timeZone()));
+		users.insert(userId, email, passwordHash, limit(name, 200), zone(signUp.timeZone()));
 		UUID workspaceId = UUID.randomUUID();
 		String workspaceName = nullToEmpty(signUp.workspaceName()).isBlank()
 				? (name.isBlank() ? email.substring(0, email.indexOf('@')) : name) + "'s workspace"

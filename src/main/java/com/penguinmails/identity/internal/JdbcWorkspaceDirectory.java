@@ -1,6 +1,8 @@
 package com.penguinmails.identity.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -34,6 +36,13 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 			.map(WorkspaceRepository.Member::email)
 			.findFirst()
 			.orElse("");
+	}
+
+	@Override
+	public Map<UUID, WorkspaceRole> rolesOf(UUID userId) {
+		Map<UUID, WorkspaceRole> roles = new LinkedHashMap<>();
+		workspaces.membershipsOf(userId).forEach(m -> roles.put(m.workspaceId(), m.role()));
+		return roles;
 	}
 
 	@Override

@@ -20,11 +20,13 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -35,12 +37,14 @@ import org.springframework.security.web.authentication.rememberme.JdbcTokenRepos
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import org.springframework.util.StringUtils;
+
 import com.penguinmails.shared.Secrets;
 
 /**
- * Two filter chains: the API ({@code /api/v1/**}: stateless, bearer API keys,
- * rate-limited, no CSRF since no cookie is honoured) and the pages (session login with
- * CSRF, remember-me, 2FA).
+ * Three filter chains: the actuator (health open, the rest behind HTTP Basic), the API
+ * ({@code /api/v1/**}: stateless, bearer API keys, rate-limited, no CSRF since no cookie
+ * is honoured) and the pages (session login with CSRF, remember-me, 2FA).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -93,12 +97,48 @@ class SecurityConfiguration {
 				loginFlow);
 		services.setTokenValiditySeconds((int) properties.rememberMeValidity().toSeconds());
 		services.setParameter("remember-me");
+		// HttpOnly is Spring's default; Secure follows the request (https, also behind a
+		// proxy started with forward headers); SameSite=Lax (RFC 6265bis §4.1.2.7) keeps
+		// it off cross-site POSTs, like the session cookie.
+		services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
 		loginFlow.setRememberMe(services);
 		return services;
 	}
 
 	private static String rememberMeKey(Secrets secrets) {
 		return HexFormat.of().formatHex(secrets.derivedKey("remember-me"));
+	}
+
+	/**
+	 * Actuator: health (and its liveness/readiness groups) is open to probes; every other
+	 * endpoint ({@code /actuator/prometheus}, info, ...) needs HTTP Basic (RFC 7617) with
+	 * the scrape credentials {@code penguinmails.management.metrics-username} /
+	 * {@code metrics-password}. With no password configured nobody gets in.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuatorChain(HttpSecurity http, ManagementProperties management,
+			PasswordEncoder passwordEncoder) throws Exception {
+		InMemoryUserDetailsManager scraper = new InMemoryUserDetailsManager();
+		if (StringUtils.hasText(management.metricsPassword())) {
+			scraper.createUser(User.withUsername(management.metricsUsername())
+				.password(passwordEncoder.encode(management.metricsPassword()))
+				.roles("METRICS")
+				.build());
+		}
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(scraper);
+		provider.setPasswordEncoder(passwordEncoder);
+		http.securityMatcher("/actuator/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.authenticationManager(new ProviderManager(provider))
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("METRICS"))
+			.httpBasic(basic -> basic.realmName("PenguinMails metrics"));
+		return http.build();
 	}
 
 	@Bean
@@ -139,8 +179,6 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/error",
 						"/sandbox/**")
-				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()

@@ -226,10 +226,21 @@ public class WorkspaceService {
 		return invitation;
 	}
 
-	/** Accepts as an existing, signed-in user. */
+	/**
+	 * Accepts as an existing, signed-in user, who must be the invited address: an
+	 * invitation forwarded to (or opened by) someone else does not let them in. Fails
+	 * with a 403 {@code invitation-for-another-address} otherwise.
+	 */
 	@Transactional
 	public UUID accept(String token, UUID userId, String ip) {
 		PendingInvitation invitation = openInvitation(token);
+		String signedIn = email(userId);
+		if (!invitedAddress(invitation, signedIn)) {
+			throw new InvalidInputProblem(HttpStatus.FORBIDDEN, "invitation-for-another-address",
+					"This invitation is for " + invitation.email() + ", but you are logged in as " + signedIn
+							+ ". Log out, then log in as " + invitation.email()
+							+ " (or create that account from the invitation link) to accept it.");
+		}
 		join(invitation, userId, ip);
 		return invitation.workspaceId();
 	}
@@ -251,6 +262,11 @@ public class WorkspaceService {
 		String email = email(userId);
 		events.workspace("invitation.accepted", invitation.workspaceId(), userId, email,
 				email + " as " + invitation.role().label(), ip);
+	}
+
+	/** Whether {@code email} is the address the invitation was sent to (any case). */
+	public static boolean invitedAddress(PendingInvitation invitation, String email) {
+		return email != null && invitation.email().equalsIgnoreCase(email.strip());
 	}
 
 	private String email(UUID userId) {

@@ -154,7 +154,10 @@ class WorkspaceController {
 			PendingInvitation invitation = workspaces.openInvitation(token);
 			model.addAttribute("invitation", invitation);
 			model.addAttribute("token", token);
-			model.addAttribute("signedIn", CurrentUser.fullySignedIn());
+			boolean signedIn = CurrentUser.fullySignedIn();
+			model.addAttribute("signedIn", signedIn);
+			model.addAttribute("otherAccount",
+					signedIn && !WorkspaceService.invitedAddress(invitation, CurrentUser.get().email()));
 			return "identity/invitation";
 		}
 		catch (Problem problem) {

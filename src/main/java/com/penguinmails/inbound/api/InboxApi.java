@@ -22,6 +22,7 @@ import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -94,8 +95,9 @@ class InboxApi {
 	InboundSync.Result sync(@PathVariable UUID mailboxId) {
 		Tenant tenant = tenancy.current();
 		tenant.require(WorkspaceRole.MEMBER, "inbox:write");
-		// Another workspace's mailbox is a 404, like every other id.
-		mailboxes.get(Tenant.system(tenant.workspaceId()), mailboxId);
+		// Another workspace's mailbox is a 404, like every other id (a lookup in the
+		// caller's workspace, not a read of the mailbox: inbox:write is the scope asked).
+		mailboxes.find(tenant.workspaceId(), mailboxId).orElseThrow(() -> new NotFoundProblem("Mailbox"));
 		return sync.sync(tenant.workspaceId(), mailboxId);
 	}
 

@@ -56,11 +56,11 @@ class InboxController {
 		model.addAttribute("page", inbox.threads(tenant, filter, cursor, 50));
 		model.addAttribute("filter", filter);
 		model.addAttribute("labels", Inbox.LABELS);
-		model.addAttribute("campaigns", campaigns.list(Tenant.system(tenant.workspaceId())));
-		model.addAttribute("mailboxes", mailboxes.list(Tenant.system(tenant.workspaceId())));
+		model.addAttribute("campaigns", campaigns.list(tenant));
+		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("query", query(filter));
 		if (htmx == null) {
-			model.addAttribute("syncs", sync.statuses(Tenant.system(tenant.workspaceId())));
+			model.addAttribute("syncs", sync.statuses(tenant));
 		}
 		return htmx != null ? "inbox/list :: threads" : "inbox/list";
 	}

@@ -1,13 +1,19 @@
 package com.penguinmails.sandbox.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -23,6 +29,8 @@ import com.penguinmails.sandbox.SandboxMail;
 import com.penguinmails.sandbox.SandboxMailbox;
 
 class GreenMailSandboxMailbox implements SandboxMailbox {
+
+	private static final Pattern STABLE_ID = Pattern.compile("[0-9a-f]{24}");
 
 	private final GreenMail server;
 
@@ -44,29 +52,49 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 	public List<SandboxMail> messages() {
 		MimeMessage[] received = server.getReceivedMessages();
 		List<SandboxMail> mails = new ArrayList<>(received.length);
-		for (int i = 0; i < received.length; i++) {
-			mails.add(toMail(i, received[i]));
+		for (MimeMessage message : received) {
+			mails.add(toMail(id(message), message));
 		}
 		Collections.reverse(mails);
 		return mails;
 	}
 
 	@Override
-	public Optional<SandboxMail> message(int index) {
-		MimeMessage[] received = server.getReceivedMessages();
-		if (index < 0 || index >= received.length) {
+	public Optional<SandboxMail> message(String id) {
+		return find(id).map(message -> toMail(id, message));
+	}
+
+	private Optional<MimeMessage> find(String id) {
+		if (id == null || !STABLE_ID.matcher(id).matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(toMail(index, received[index]));
+		return Arrays.stream(server.getReceivedMessages()).filter(message -> id.equals(id(message))).findFirst();
+	}
+
+	/**
+	 * The stable id of a caught message: the SHA-256 of its bytes as stored (Message-ID
+	 * and all), so it names the same message however many arrive after it.
+	 */
+	static String id(MimeMessage message) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+				message.writeTo(out);
+			}
+			return HexFormat.of().formatHex(sha256.digest()).substring(0, 24);
+		}
+		catch (IOException | MessagingException | NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Could not read a caught message", ex);
+		}
 	}
 
 	@Override
-	public Optional<String> answer(int index, Answer answer) {
-		MimeMessage[] received = server.getReceivedMessages();
-		if (index < 0 || index >= received.length) {
+	public Optional<String> answer(String id, Answer answer) {
+		Optional<MimeMessage> found = find(id);
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		MimeMessage original = received[index];
+		MimeMessage original = found.get();
 		try {
 			String sender = ((InternetAddress) original.getFrom()[0]).getAddress();
 			String recipient = ((InternetAddress) original.getAllRecipients()[0]).getAddress();
@@ -89,19 +117,19 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 		}
 	}
 
-	private static SandboxMail toMail(int index, MimeMessage message) {
+	private static SandboxMail toMail(String id, MimeMessage message) {
 		try {
 			Address[] from = message.getFrom();
 			Address[] to = message.getAllRecipients();
 			Instant received = message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.now();
 			Bodies bodies = new Bodies();
 			collect(message, bodies);
-			return new SandboxMail(index, from == null || from.length == 0 ? "" : from[0].toString(),
+			return new SandboxMail(id, from == null || from.length == 0 ? "" : from[0].toString(),
 					to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(), message.getSubject(),
 					received, bodies.text, bodies.html);
 		}
 		catch (MessagingException | IOException ex) {
-			return new SandboxMail(index, "", List.of(), "(unreadable message: " + ex.getMessage() + ")", Instant.now(),
+			return new SandboxMail(id, "", List.of(), "(unreadable message: " + ex.getMessage() + ")", Instant.now(),
 					"", null);
 		}
 	}

@@ -21,6 +21,9 @@ class SandboxConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	GreenMail sandboxMailServer(SandboxProperties properties) {
+		log.warn("SANDBOX MODE IS ON: an in-process mail server catches all mail (account mail too) and shows it at "
+				+ "/sandbox/mail, to clients on this machine and to signed-in users for their own mail. Not for "
+				+ "production: set PENGUINMAILS_SANDBOX=false and a system SMTP server (PENGUINMAILS_SMTP_HOST).");
 		ServerSetup smtp = new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 		ServerSetup imap = new ServerSetup(properties.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
 		// Accept any login: the sandbox stands in for every mailbox a user connects.

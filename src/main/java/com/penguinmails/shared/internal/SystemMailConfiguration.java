@@ -2,21 +2,44 @@ package com.penguinmails.shared.internal;
 
 import java.util.Properties;
 
-import com.penguinmails.shared.PenguinMailsProperties;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import com.penguinmails.shared.PenguinMailsProperties;
 
 /**
  * The SMTP server for account mail (verification, password reset, invitations) when one
  * is configured. Without one, the sandbox module provides a sender that delivers into the
- * sandbox.
+ * sandbox; with neither (an external database, which turns the sandbox off by default,
+ * and no {@code PENGUINMAILS_SMTP_HOST}) the application still starts, warns, and every
+ * account mail fails with a message saying what to set.
  */
 @Configuration(proxyBeanMethods = false)
 class SystemMailConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SystemMailConfiguration.class);
+
+	@Bean
+	@ConditionalOnExpression("'${penguinmails.smtp.host:}' == '' and '${penguinmails.sandbox.enabled:false}' != 'true'")
+	JavaMailSender noMailSender() {
+		log.warn("No SMTP server for account mail (PENGUINMAILS_SMTP_HOST) and the sandbox is off: "
+				+ "verification, password reset and invitation emails cannot be sent until one is set.");
+		return new JavaMailSenderImpl() {
+			@Override
+			protected void doSend(MimeMessage[] messages, Object[] originals) {
+				throw new MailSendException("No SMTP server is configured for account mail: set PENGUINMAILS_SMTP_HOST "
+						+ "(or PENGUINMAILS_SANDBOX=true to try PenguinMails).");
+			}
+		};
+	}
 
 	@Bean
 	@ConditionalOnExpression("'${penguinmails.smtp.host:}' != ''")

@@ -1,0 +1,137 @@
+package com.penguinmails.sandbox;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.shared.WorkspaceRole;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox shows a caught message only to someone who could read that mailbox anyway:
+ * a stranger cannot ask for a password reset of any address and read the link.
+ */
+@IntegrationTest
+class SandboxAccessTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	SandboxMailbox sandbox;
+
+	@Autowired
+	Mailboxes mailboxes;
+
+	@Autowired
+	MockMvc mvc;
+
+	String caughtFor(String to, String subject) {
+		return sandbox.messages()
+			.stream()
+			.filter(mail -> mail.addressedTo(to) && mail.subject().contains(subject))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	@Test
+	void aStrangerCannotReadSomeoneElsesPasswordResetLink() throws Exception {
+		Account victim = fixtures.verifiedAccount("victim");
+		WebSession stranger = fixtures.browser();
+		stranger.post("/forgot-password", "email", victim.email());
+		String reset = caughtFor(victim.email(), "Reset your PenguinMails password");
+
+		assertThat(stranger.get("/sandbox/mail").getResponse().getRedirectedUrl()).isEqualTo("/login");
+		assertThat(stranger.get("/sandbox/mail/" + reset).getResponse().getRedirectedUrl()).isEqualTo("/login");
+
+		// Signed in with an account of their own, they still see only their own mail.
+		Account attacker = fixtures.verifiedAccount("attacker");
+		WebSession signedIn = fixtures.signedIn(attacker);
+		assertThat(signedIn.get("/sandbox/mail").getResponse().getContentAsString()).doesNotContain(reset)
+			.doesNotContain(victim.email());
+		assertThat(signedIn.get("/sandbox/mail/" + reset).getResponse().getStatus()).isEqualTo(404);
+
+		// The owner of the address reads it.
+		MockHttpServletResponse own = fixtures.signedIn(victim).get("/sandbox/mail/" + reset).getResponse();
+		assertThat(own.getStatus()).isEqualTo(200);
+		assertThat(own.getContentAsString()).contains("/reset-password?token=");
+	}
+
+	@Test
+	void aClientOnThisMachineReadsItsConfirmationBeforeHavingAnAccountButNotThroughAProxy() throws Exception {
+		String email = Fixtures.uniqueEmail("newcomer");
+		WebSession local = new WebSession(mvc, "127.0.0.1");
+		local.post("/signup", "email", email, "password", Fixtures.PASSWORD, "displayName", "New", "workspaceName", "",
+				"timeZone", "UTC");
+		String confirmation = caughtFor(email, "Confirm your email address");
+		assertThat(local.get("/sandbox/mail").getResponse().getContentAsString()).contains(confirmation);
+		assertThat(local.get("/sandbox/mail/" + confirmation).getResponse().getContentAsString())
+			.contains("/verify-email?token=");
+
+		// The same loopback address, relayed by a reverse proxy on this host: a stranger.
+		MockHttpServletResponse proxied = mvc.perform(MockMvcRequestBuilders.get("/sandbox/mail/" + confirmation)
+			.header("X-Forwarded-For", "203.0.113.9")
+			.with(request -> {
+				request.setRemoteAddr("127.0.0.1");
+				return request;
+			})).andReturn().getResponse();
+		assertThat(proxied.getRedirectedUrl()).isEqualTo("/login");
+	}
+
+	@Test
+	void answeringNeedsASignedInMemberOfTheSendingWorkspace() throws Exception {
+		Account owner = fixtures.verifiedAccount("sandbox-owner");
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		Mailbox me = mailboxes.add(owner.owner(),
+				new NewMailbox("me-" + tag + "@answer-rights.test", "Me", "sandbox", null, null, "", "", 30, 0, 0));
+		mailboxes.sendTest(owner.owner(), me.id(), "lead-" + tag + "@example.test", "Hello " + tag, "<p>Hi</p>", "Hi");
+		String caught = caughtFor("lead-" + tag + "@example.test", tag);
+
+		// Anonymous, even on this machine: no.
+		assertThat(new WebSession(mvc, "127.0.0.1").post("/sandbox/mail/" + caught + "/answer", "kind", "reply")
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		// Another workspace: it does not exist for them.
+		WebSession other = fixtures.signedIn(fixtures.verifiedAccount("sandbox-other"));
+		assertThat(other.get("/sandbox/mail/" + caught).getResponse().getStatus()).isEqualTo(404);
+		assertThat(other.post("/sandbox/mail/" + caught + "/answer", "kind", "reply").getResponse().getStatus())
+			.isEqualTo(404);
+		// A viewer of the workspace reads it (from any of their workspaces) but may not
+		// answer.
+		Account viewer = fixtures.verifiedAccount("sandbox-viewer");
+		fixtures.join(owner, viewer, WorkspaceRole.VIEWER);
+		WebSession viewing = fixtures.signedIn(viewer);
+		viewing.post("/workspaces/switch", "workspaceId", viewer.workspaceId().toString());
+		assertThat(viewing.get("/sandbox/mail").getResponse().getContentAsString()).contains(caught);
+		MockHttpServletResponse viewed = viewing.get("/sandbox/mail/" + caught).getResponse();
+		assertThat(viewed.getStatus()).isEqualTo(200);
+		assertThat(viewed.getContentAsString()).doesNotContain("Mark as spam");
+		assertThat(viewing.post("/sandbox/mail/" + caught + "/answer", "kind", "reply").getResponse().getStatus())
+			.isEqualTo(403);
+		assertThat(sandbox.messages().stream().filter(mail -> mail.subject().equals("Re: Hello " + tag))).isEmpty();
+
+		// The owner answers that very message, although newer mail arrived since.
+		mailboxes.sendTest(owner.owner(), me.id(), "lead-" + tag + "@example.test", "Later " + tag, "<p>Hi</p>", "Hi");
+		MockHttpServletResponse answered = fixtures.signedIn(owner)
+			.post("/sandbox/mail/" + caught + "/answer", "kind", "reply")
+			.getResponse();
+		assertThat(answered.getRedirectedUrl()).isEqualTo("/sandbox/mail/" + caught);
+		assertThat(sandbox.messages()).anyMatch(mail -> mail.subject().equals("Re: Hello " + tag))
+			.noneMatch(mail -> mail.subject().equals("Re: Later " + tag));
+	}
+
+}
