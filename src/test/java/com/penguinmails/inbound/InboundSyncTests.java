@@ -147,6 +147,36 @@ class InboundSyncTests {
 	}
 
 	@Test
+	void aMessageWithAnUnreadableDateOrFromIsDatedByItsInternalDate() throws Exception {
+		InboundFixtures.Sender sender = setup.sender("inbound-internaldate");
+		java.time.Instant arrived = java.time.Instant.parse("2024-03-01T08:30:00Z");
+		// Appended over IMAP with an INTERNALDATE of its own (RFC 3501 §6.3.11).
+		jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+		jakarta.mail.internet.MimeMessage broken = new jakarta.mail.internet.MimeMessage(session,
+				new java.io.ByteArrayInputStream(("From: \"unclosed <nobody@@\r\nDate: the day after tomorrow\r\n"
+						+ "Subject: garbled\r\nMessage-ID: <garbled-1@client.test>\r\n\r\nbody\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+			@Override
+			public java.util.Date getReceivedDate() {
+				return java.util.Date.from(arrived);
+			}
+		};
+		try (jakarta.mail.Store store = session.getStore("imap")) {
+			store.connect("127.0.0.1", InboundFixtures.mail().getImap().getPort(), sender.mailbox().email(), "secret");
+			jakarta.mail.Folder inbox = store.getFolder("INBOX");
+			inbox.appendMessages(new jakarta.mail.Message[] { broken });
+		}
+		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+
+		java.sql.Timestamp receivedAt = fixtures.jdbc()
+			.sql("SELECT received_at FROM inbound_messages WHERE mailbox_id = ?")
+			.param(sender.mailbox().id())
+			.query(java.sql.Timestamp.class)
+			.single();
+		assertThat(receivedAt.toInstant()).isEqualTo(arrived);
+	}
+
+	@Test
 	void theSpamFolderIsSyncedToo() throws Exception {
 		InboundFixtures.Sender sender = setup.sender("inbound-spam");
 		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
