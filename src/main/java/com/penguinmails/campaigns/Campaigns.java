@@ -644,6 +644,9 @@ public class Campaigns {
 	}
 
 	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
+		if (mailboxIds.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new InvalidInputProblem("invalid-mailboxes", "mailboxIds holds mailbox ids, never null.");
+		}
 		for (UUID mailboxId : mailboxIds) {
 			// Only the workspace's own mailboxes (404 otherwise).
 			mailboxes.get(Tenant.system(tenant.workspaceId()), mailboxId);
@@ -672,6 +675,9 @@ public class Campaigns {
 				throw new InvalidInputProblem("invalid-step", where + "the delay is 0 minutes to a year.");
 			}
 			for (Variant variant : step.variants()) {
+				if (variant == null) {
+					throw new InvalidInputProblem("invalid-step", where + "a variant is null.");
+				}
 				boolean followUp = i > 0 && !step.newThread();
 				if (!followUp && (variant.subject() == null || variant.subject().isBlank())) {
 					throw new InvalidInputProblem("invalid-step", where + "every variant needs a subject.");

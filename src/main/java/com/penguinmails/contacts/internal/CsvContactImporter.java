@@ -433,6 +433,10 @@ public class CsvContactImporter {
 				tagList.add(tag.strip().toLowerCase());
 			}
 		}
+		String tagsProblem = ContactFields.tagsProblem(tagList);
+		if (tagsProblem != null) {
+			return Row.refused(tagsProblem);
+		}
 		String customJson;
 		try {
 			customJson = json.writeValueAsString(custom);
