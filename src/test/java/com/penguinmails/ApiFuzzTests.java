@@ -1,5 +1,6 @@
 package com.penguinmails;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,15 +17,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriUtils;
 
 import com.penguinmails.identity.internal.ApiKeyService;
 import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,17 +60,19 @@ class ApiFuzzTests {
 
 	private int calls;
 
+	private int sent;
+
+	private OpenApiContract contract;
+
+	private Map<String, String> ids;
+
+	private final List<String> failures = new ArrayList<>();
+
+	private final List<String> undocumented = new ArrayList<>();
+
 	@Test
-	void noHostileBodyIsAServerError() throws Exception {
-		account = fixtures.verifiedAccount("fuzz");
-		api = newKey();
-		JsonNode document = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/docs/openapi.json"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
-		Map<String, String> ids = resources();
-		List<String> failures = new ArrayList<>();
-		int sent = 0;
+	void noHostileJsonBodyIsAServerError() throws Exception {
+		JsonNode document = setUp();
 		for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
 			Map.Entry<String, JsonNode> path = paths.next();
 			for (String method : List.of("post", "put", "patch")) {
@@ -76,46 +83,135 @@ class ApiFuzzTests {
 				}
 				String uri = concrete(path.getKey(), ids);
 				for (String body : hostileBodies(resolve(schema, document), document)) {
-					String outcome;
-					try {
-						int status = send(method, uri, body);
-						outcome = status >= 500 ? String.valueOf(status) : null;
-					}
-					catch (Exception ex) {
-						// MockMvc rethrows what no handler answered: a 500 on a real
-						// server.
-						Throwable cause = ex;
-						while (cause.getCause() != null) {
-							cause = cause.getCause();
+					exchange(method, path.getKey(), abbreviate(body),
+							request(method, uri).contentType(MediaType.APPLICATION_JSON)
+								.content(body.getBytes(StandardCharsets.UTF_8)));
+				}
+			}
+		}
+		report(1000);
+	}
+
+	@Test
+	void noHostileParameterIsAServerError() throws Exception {
+		JsonNode document = setUp();
+		List<String> values = List.of("", "\u0000", "a\u0000b", "x".repeat(10_000), "-1", "0", "99999999999999999999",
+				"1e400", "not-a-uuid", "../../etc/passwd", "%", "\ud800");
+		for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+			Map.Entry<String, JsonNode> path = paths.next();
+			for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext();) {
+				Map.Entry<String, JsonNode> operation = operations.next();
+				String method = operation.getKey();
+				boolean hasBody = operation.getValue().has("requestBody");
+				for (JsonNode parameter : operation.getValue().path("parameters")) {
+					String name = parameter.path("name").asText();
+					for (String value : values) {
+						if (parameter.path("in").asText().equals("path") && !value.isEmpty()) {
+							String uri = path.getKey()
+								.replace("{" + name + "}", UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
+							uri = concrete(uri, ids);
+							exchange(method, path.getKey(), name + "=" + abbreviate(value),
+									body(request(method, uri), hasBody));
 						}
-						outcome = "500 " + cause;
-					}
-					sent++;
-					if (outcome != null) {
-						failures.add(
-								method.toUpperCase() + " " + path.getKey() + " " + abbreviate(body) + " -> " + outcome);
+						else if (parameter.path("in").asText().equals("query") && method.equals("get")) {
+							exchange(method, path.getKey(), name + "=" + abbreviate(value),
+									request(method, concrete(path.getKey(), ids)).param(name, value));
+						}
 					}
 				}
 			}
 		}
-		System.out.println("API fuzz: " + sent + " hostile requests, " + failures.size() + " server errors");
-		assertThat(sent).isGreaterThan(1000);
-		assertThat(failures).isEmpty();
+		report(300);
 	}
 
-	private int send(String method, String uri, String body) throws Exception {
+	@Test
+	void noHostileCsvIsAServerError() throws Exception {
+		JsonNode document = setUp();
+		List<byte[]> files = List.of(new byte[0], "\n\n\n".getBytes(StandardCharsets.UTF_8),
+				"email\nada\u0000@client.test\n".getBytes(StandardCharsets.UTF_8),
+				"name\nexample\u0000.test\n".getBytes(StandardCharsets.UTF_8),
+				new byte[] { 'e', 'm', 'a', 'i', 'l', '\n', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n' },
+				("\"unterminated,quote\n" + "x".repeat(100_000)).getBytes(StandardCharsets.UTF_8),
+				"email,email,email\n,,,,,,,\n".getBytes(StandardCharsets.UTF_8),
+				"value,kind\n\u0000,\u0000\n".getBytes(StandardCharsets.UTF_8));
+		for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+			Map.Entry<String, JsonNode> path = paths.next();
+			JsonNode content = path.getValue().path("post").path("requestBody").path("content");
+			if (!content.has("text/csv")) {
+				continue;
+			}
+			for (byte[] file : files) {
+				exchange("post", path.getKey(), abbreviate(new String(file, StandardCharsets.UTF_8)),
+						request("post", concrete(path.getKey(), ids)).contentType("text/csv").content(file));
+			}
+		}
+		report(20);
+	}
+
+	private JsonNode setUp() throws Exception {
+		account = fixtures.verifiedAccount("fuzz");
+		api = newKey();
+		JsonNode document = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/docs/openapi.json"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		contract = OpenApiContract.served(mvc);
+		ids = resources();
+		return document;
+	}
+
+	/**
+	 * Sends one request; a 5xx (or an exception MockMvc rethrows, a 500 on a real server)
+	 * is a failure, and so is an answer the document does not describe.
+	 */
+	private void exchange(String method, String documented, String what, MockHttpServletRequestBuilder request)
+			throws Exception {
+		sent++;
+		String call = method.toUpperCase() + " " + documented + " " + what;
+		try {
+			Api.Response response = rotatingKey().send(request);
+			if (response.status() >= 500) {
+				failures.add(call + " -> " + response.status());
+			}
+			else {
+				String mismatch = contract.checkResponse(method, concrete(documented, ids), response.raw());
+				if (!mismatch.isEmpty()) {
+					undocumented.add(call + " -> " + response.status() + " " + mismatch);
+				}
+			}
+		}
+		catch (Exception ex) {
+			Throwable cause = ex;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			failures.add(call + " -> 500 " + cause);
+		}
+	}
+
+	private void report(int least) {
+		System.out.println("API fuzz: " + sent + " hostile requests, " + failures.size() + " server errors, "
+				+ undocumented.size() + " answers not in the document");
+		assertThat(sent).isGreaterThan(least);
+		assertThat(failures).isEmpty();
+		assertThat(undocumented).isEmpty();
+	}
+
+	private static MockHttpServletRequestBuilder request(String method, String uri) {
+		return MockMvcRequestBuilders.request(HttpMethod.valueOf(method.toUpperCase()), URI.create(uri));
+	}
+
+	private static MockHttpServletRequestBuilder body(MockHttpServletRequestBuilder request, boolean hasBody) {
+		return hasBody ? request.contentType(MediaType.APPLICATION_JSON).content("{}") : request;
+	}
+
+	private Api rotatingKey() {
 		if (++calls % 40 == 0) {
 			// Each key may send 50 requests in a burst (then 429): a fresh key keeps the
 			// requests reaching the operations.
 			api = newKey();
 		}
-		var request = switch (method) {
-			case "post" -> MockMvcRequestBuilders.post(uri);
-			case "put" -> MockMvcRequestBuilders.put(uri);
-			default -> MockMvcRequestBuilders.patch(uri);
-		};
-		return api.send(request.contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8)))
-			.status();
+		return api;
 	}
 
 	private Api newKey() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -56,6 +57,26 @@ public final class OpenApiContract {
 		if (body != null && body.length > 0) {
 			sent.withBody(body);
 		}
+		ValidationReport report = validator.validate(sent.build(), received(response));
+		if (report.hasErrors()) {
+			violations.add(request.getMethod() + " " + request.getRequestURI() + " -> " + response.getStatus() + "\n"
+					+ SimpleValidationReportFormat.getInstance().apply(report));
+		}
+		return result;
+	}
+
+	/**
+	 * Validates a response alone (status documented, content type, body schema), for
+	 * requests that are deliberately not what the document allows.
+	 * @return what did not match, empty when all did
+	 */
+	public String checkResponse(String method, String uri, MockHttpServletResponse response) throws Exception {
+		ValidationReport report = validator.validateResponse(uri, Request.Method.valueOf(method.toUpperCase()),
+				received(response));
+		return report.hasErrors() ? SimpleValidationReportFormat.getInstance().apply(report) : "";
+	}
+
+	private static SimpleResponse received(MockHttpServletResponse response) throws Exception {
 		SimpleResponse.Builder received = new SimpleResponse.Builder(response.getStatus());
 		for (String name : response.getHeaderNames()) {
 			received.withHeader(name, response.getHeaders(name));
@@ -64,12 +85,7 @@ public final class OpenApiContract {
 		if (!text.isEmpty()) {
 			received.withBody(text);
 		}
-		ValidationReport report = validator.validate(sent.build(), received.build());
-		if (report.hasErrors()) {
-			violations.add(request.getMethod() + " " + request.getRequestURI() + " -> " + response.getStatus() + "\n"
-					+ SimpleValidationReportFormat.getInstance().apply(report));
-		}
-		return result;
+		return received.build();
 	}
 
 	/** What did not match the document, one entry per exchange. */
