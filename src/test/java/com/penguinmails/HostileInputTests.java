@@ -4,16 +4,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.penguinmails.identity.internal.ApiKeyService;
 import com.penguinmails.support.Api;
@@ -22,6 +25,7 @@ import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The kinds of hostile input an OpenAPI fuzzer found answering 500, each now a 4xx RFC
@@ -152,6 +156,29 @@ class HostileInputTests {
 		assertThat(renamed.status()).isEqualTo(409);
 		assertThat(renamed.body().get("type").asText()).endsWith("/template-exists");
 		assertThat(api.get("/api/v1/templates/" + other).body().get("name").asText()).isEqualTo("Follow-up");
+	}
+
+	@Test
+	void aCsvRowWithANulCharacterIsRefusedAndTheOthersImport() throws Exception {
+		Api.Response started = api.send(MockMvcRequestBuilders.post("/api/v1/contacts/imports")
+			.contentType("text/csv")
+			.content("email,company\nada@client.test,Engines\nbob@client.test,Nul\u0000Corp\ncat@client.test,\n"
+				.getBytes(StandardCharsets.UTF_8)));
+		assertThat(started.status()).isEqualTo(202);
+		String job = started.header("Location");
+		JsonNode[] done = new JsonNode[1];
+		await().until(() -> {
+			done[0] = api.get(job).body();
+			return !done[0].get("status").asText().equals("running");
+		});
+		assertThat(done[0].get("inserted").asInt()).isEqualTo(2);
+		assertThat(done[0].get("errors").toString()).contains("NUL");
+		Api.Response suppressions = api.send(MockMvcRequestBuilders.post("/api/v1/suppressions/import")
+			.contentType("text/csv")
+			.content("value\nspam\u0000@client.test\nok@client.test\n".getBytes(StandardCharsets.UTF_8)));
+		assertThat(suppressions.status()).isEqualTo(200);
+		assertThat(suppressions.body().get("added").asInt()).isEqualTo(1);
+		assertThat(suppressions.body().get("errors")).hasSize(1);
 	}
 
 	@Test

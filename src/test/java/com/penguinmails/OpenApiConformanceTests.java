@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.penguinmails.identity.internal.ApiKeyService;
 import com.penguinmails.support.Api;
@@ -110,6 +111,16 @@ class OpenApiConformanceTests {
 		assertThat(api.patch("/api/v1/contacts/" + adaId, "{\"company\":\"Analytical Engines\"}").status())
 			.isEqualTo(200);
 		assertThat(api.get("/api/v1/contacts").status()).isEqualTo(200);
+		Api.Response imported = api.send(MockMvcRequestBuilders.post("/api/v1/contacts/imports")
+			.contentType("text/csv")
+			.content("email,first_name\nbob@client.test,Bob\n".getBytes(StandardCharsets.UTF_8)));
+		assertThat(imported.status()).isEqualTo(202);
+		assertThat(api.get(imported.header("Location")).status()).isEqualTo(200);
+		assertThat(api
+			.send(MockMvcRequestBuilders.post("/api/v1/suppressions/import")
+				.contentType("text/csv")
+				.content("value\nspammer.test\n".getBytes(StandardCharsets.UTF_8)))
+			.status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/contacts", "{\"email\":\"not an address\"}").status()).isEqualTo(400);
 
 		Api.Response list = api.post("/api/v1/lists", "{\"name\":\"Launch list\"}");

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -96,7 +98,12 @@ class ContactsApi {
 	}
 
 	@PostMapping(path = "/imports", consumes = { "text/csv", "text/plain", "application/octet-stream" })
-	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once")
+	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+							@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+							@Content(mediaType = "application/octet-stream",
+									schema = @Schema(type = "string", format = "binary")) }))
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ContactImport> startImport(HttpServletRequest request,
 			@RequestParam(defaultValue = ",") String delimiter,
