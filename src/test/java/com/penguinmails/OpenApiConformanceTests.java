@@ -163,8 +163,15 @@ class OpenApiConformanceTests {
 		assertThat(api.get("/api/v1/inbox", "show", "everything").status()).isEqualTo(400);
 
 		assertThat(api.get("/api/v1/campaigns/" + UUID.randomUUID()).status()).isEqualTo(404);
+		assertThat(api.post("/api/v1/campaigns", "{\"name\":\"x\",\"mailboxIds\":[\"" + UUID.randomUUID() + "\"]}")
+			.status()).isEqualTo(404);
 		assertThat(api.post("/api/v1/campaigns", "{\"name\":\"x\",\"steps\":{}}").status()).isEqualTo(400);
 		assertThat(api.post("/api/v1/lists", "{\"name\":\"a\\u0000b\"}").status()).isEqualTo(400);
+		// A request the document does not allow: only its answer is checked.
+		Api.Response plain = fixtures.api(account, "contacts:write")
+			.send(MockMvcRequestBuilders.post("/api/v1/lists").contentType("text/plain").content("Plain"));
+		assertThat(plain.status()).isEqualTo(415);
+		assertThat(contract.checkResponse("post", "/api/v1/lists", plain.raw())).isEmpty();
 		assertThat(api.delete("/api/v1/templates/" + templateId).status()).isEqualTo(204);
 		assertThat(
 				contract.check(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer pm_unknown")).andReturn())
