@@ -23,6 +23,7 @@ import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,6 +71,17 @@ class HostileInputTests {
 		assertThat(custom.body().get("errors").has("custom.plan")).isTrue();
 		assertThat(api.patch("/api/v1/contacts/" + contact, "{\"custom\":{\"pl\\u0000an\":\"pro\"}}").status())
 			.isEqualTo(400);
+	}
+
+	@Test
+	void aNulCharacterInAParameterIsA400OnTheApiAndOnPages() throws Exception {
+		Api.Response query = api.get("/api/v1/inbox", "label", "re\u0000ply");
+		assertThat(query.status()).isEqualTo(400);
+		assertThat(query.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(query.body().get("errors").get("label").asText()).contains("NUL");
+		WebSession page = fixtures.signedIn(account);
+		assertThat(page.post("/lists", "name", "VIP\u0000").getResponse().getStatus()).isEqualTo(400);
+		assertThat(page.post("/lists", "name", "VIP").getResponse().getStatus()).isLessThan(400);
 	}
 
 	@Test
