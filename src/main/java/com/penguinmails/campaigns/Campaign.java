@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 /**
  * A campaign: a pool of mailboxes, a sequence of steps, a schedule and stop conditions.
  *
@@ -102,7 +104,7 @@ public record Campaign(UUID id, String name, String status, Schedule schedule, S
 	/**
 	 * One version of a step's message (Liquid and spintax); {@code text} may be null.
 	 */
-	public record Variant(String subject, String html, String text) {
+	public record Variant(String subject, @Size(max = 1_000_000) String html, @Size(max = 1_000_000) String text) {
 	}
 
 }

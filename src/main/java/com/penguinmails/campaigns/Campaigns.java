@@ -678,6 +678,9 @@ public class Campaigns {
 	}
 
 	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
+		if (mailboxIds.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new InvalidInputProblem("invalid-mailboxes", "mailboxIds holds mailbox ids, never null.");
+		}
 		// Only the workspace's own mailboxes: a 404 naming the others.
 		Set<UUID> known = mailboxes.findAll(tenant.workspaceId(), mailboxIds)
 			.stream()
@@ -711,6 +714,9 @@ public class Campaigns {
 				throw new InvalidInputProblem("invalid-step", where + "the delay is 0 minutes to a year.");
 			}
 			for (Variant variant : step.variants()) {
+				if (variant == null) {
+					throw new InvalidInputProblem("invalid-step", where + "a variant is null.");
+				}
 				boolean followUp = i > 0 && !step.newThread();
 				if (!followUp && (variant.subject() == null || variant.subject().isBlank())) {
 					throw new InvalidInputProblem("invalid-step", where + "every variant needs a subject.");

@@ -194,6 +194,9 @@ public class Contacts {
 				}
 				@SuppressWarnings("unchecked")
 				List<Object> list = value == null ? List.of() : (List<Object>) value;
+				if (!list.stream().allMatch(String.class::isInstance)) {
+					throw new InvalidInputProblem("invalid-tags", "tags is a list of strings.");
+				}
 				sets.add("tags = ?");
 				params.add(tags(list.stream().map(String::valueOf).toList()));
 			}
@@ -300,11 +303,19 @@ public class Contacts {
 		if (tags == null) {
 			return new String[0];
 		}
-		return tags.stream()
+		if (tags.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new InvalidInputProblem("invalid-tags", "A tag is a string, never null.");
+		}
+		List<String> cleaned = tags.stream()
 			.map(t -> t.strip().toLowerCase(Locale.ROOT))
 			.filter(t -> !t.isEmpty())
 			.distinct()
-			.toArray(String[]::new);
+			.toList();
+		String problem = ContactFields.tagsProblem(cleaned);
+		if (problem != null) {
+			throw new InvalidInputProblem("invalid-tags", "Tags: " + problem + ".");
+		}
+		return cleaned.toArray(String[]::new);
 	}
 
 	private String write(Map<String, Object> value) {

@@ -281,7 +281,9 @@ public class Suppressions {
 			throw new InvalidInputProblem("invalid-value", "Not an email address or a domain: " + value);
 		}
 		boolean ok = domain.contains(".") && domain.length() <= 253 && (local == null
-				|| (!local.isEmpty() && local.length() <= 64 && !local.contains(" ") && !local.contains("@")));
+				|| (!local.isEmpty() && local.length() <= 64 && !local.contains(" ") && !local.contains("@")
+				// RFC 5321 §4.1.2: no control characters (NUL included) in a local part.
+						&& local.chars().noneMatch(c -> c < 0x20 || c == 0x7f)));
 		if (!ok) {
 			throw new InvalidInputProblem("invalid-value", "Not an email address or a domain: " + value);
 		}

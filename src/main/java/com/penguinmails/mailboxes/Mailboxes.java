@@ -31,7 +31,9 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class Mailboxes {
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>,;]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z0-9-]{2,}$");
+	// No control characters (NUL included, which PostgreSQL refuses) in the local part.
+	private static final Pattern EMAIL = Pattern
+		.compile("^[^@\\s\"<>,;\\p{Cntrl}]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z0-9-]{2,}$");
 
 	private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.-]{1,253}$");
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +35,8 @@ import com.penguinmails.templates.internal.Personalizer;
 @Service
 public class Templates {
 
-	public record Draft(String name, String subject, String html, String text) {
+	public record Draft(String name, String subject, @Size(max = 1_000_000) String html,
+			@Size(max = 1_000_000) String text) {
 	}
 
 	private final JdbcClient jdbc;
@@ -78,9 +81,15 @@ public class Templates {
 		tenant.require(WorkspaceRole.MEMBER, "templates:write");
 		EmailTemplate current = get(tenant, id);
 		String name = check(draft);
-		jdbc.sql("UPDATE email_templates SET name = ? WHERE workspace_id = ? AND id = ?")
-			.params(name, tenant.workspaceId(), id)
-			.update();
+		try {
+			jdbc.sql("UPDATE email_templates SET name = ? WHERE workspace_id = ? AND id = ?")
+				.params(name, tenant.workspaceId(), id)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "template-exists",
+					"A template named " + name + " exists.");
+		}
 		insertVersion(tenant, id, current.version() + 1, draft);
 		return get(tenant, id);
 	}

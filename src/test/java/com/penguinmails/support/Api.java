@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -30,10 +31,26 @@ public final class Api {
 
 	private final String key;
 
+	private final OpenApiContract contract;
+
 	Api(MockMvc mvc, ObjectMapper json, String key) {
+		this(mvc, json, key, null);
+	}
+
+	private Api(MockMvc mvc, ObjectMapper json, String key, OpenApiContract contract) {
 		this.mvc = mvc;
 		this.json = json;
 		this.key = key;
+		this.contract = contract;
+	}
+
+	/** The same client, with every call also validated against {@code contract}. */
+	public Api checkedBy(OpenApiContract contract) {
+		return new Api(mvc, json, key, contract);
+	}
+
+	public Response put(String path, String body) throws Exception {
+		return send(MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	public Response get(String path, String... params) throws Exception {
@@ -57,9 +74,11 @@ public final class Api {
 	}
 
 	public Response send(MockHttpServletRequestBuilder request) throws Exception {
-		MockHttpServletResponse response = mvc.perform(request.header("Authorization", "Bearer " + key))
-			.andReturn()
-			.getResponse();
+		MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + key)).andReturn();
+		if (contract != null) {
+			contract.check(result);
+		}
+		MockHttpServletResponse response = result.getResponse();
 		String text = response.getContentAsString();
 		JsonNode body = text.isBlank() || !String.valueOf(response.getContentType()).contains("json") ? json.nullNode()
 				: json.readTree(text);

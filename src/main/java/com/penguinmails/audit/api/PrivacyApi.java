@@ -8,10 +8,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.audit.Privacy;
@@ -39,6 +41,7 @@ class PrivacyApi {
 
 	@PostMapping("/api/v1/contacts/{id}/erase")
 	@Operation(summary = "Erase the contact everywhere; the address stays suppressed by its hash only (admins)")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> erase(@PathVariable UUID id, HttpServletRequest request) {
 		privacy.erase(tenancy.current(), id, request.getRemoteAddr());
 		return ResponseEntity.noContent().build();

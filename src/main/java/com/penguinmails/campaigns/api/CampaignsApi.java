@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.campaigns.Campaign;
@@ -57,6 +60,7 @@ class CampaignsApi {
 
 	@PostMapping
 	@Operation(summary = "Create a draft campaign (mailboxes, steps with variants, schedule, stop conditions)")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Campaign> create(@RequestBody Draft draft) {
 		Campaign campaign = campaigns.create(tenancy.current(), draft);
 		return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);
@@ -68,23 +72,32 @@ class CampaignsApi {
 	}
 
 	@PatchMapping("/{id}")
+	@ApiResponse(responseCode = "409", description = "The campaign has ended (archived)")
 	@Operation(summary = "Change a campaign; fields left out stay. A running campaign's future sends use the change")
+	@ResponseStatus(HttpStatus.OK)
 	Campaign update(@PathVariable UUID id, @RequestBody Draft draft) {
 		return campaigns.update(tenancy.current(), id, draft);
 	}
 
 	@PostMapping("/{id}/launch")
+	@ApiResponse(responseCode = "409", description = "Not a draft")
+	@ApiResponse(responseCode = "422", description = "Cannot send yet; reasons lists every reason")
 	@Operation(summary = "Start a draft; refused (422) with every reason when it cannot send")
+	@ResponseStatus(HttpStatus.OK)
 	Campaign launch(@PathVariable UUID id) {
 		return campaigns.launch(tenancy.current(), id);
 	}
 
 	@PostMapping("/{id}/pause")
+	@ApiResponse(responseCode = "409", description = "Not running")
+	@ResponseStatus(HttpStatus.OK)
 	Campaign pause(@PathVariable UUID id) {
 		return campaigns.pause(tenancy.current(), id);
 	}
 
 	@PostMapping("/{id}/resume")
+	@ApiResponse(responseCode = "409", description = "Not paused")
+	@ResponseStatus(HttpStatus.OK)
 	Campaign resume(@PathVariable UUID id) {
 		return campaigns.resume(tenancy.current(), id);
 	}
@@ -95,7 +108,9 @@ class CampaignsApi {
 	}
 
 	@PostMapping("/{id}/recipients")
+	@ApiResponse(responseCode = "409", description = "The campaign has ended (archived)")
 	@Operation(summary = "Enrol contacts, lists and segments; also while the campaign runs")
+	@ResponseStatus(HttpStatus.OK)
 	Map<String, Integer> addRecipients(@PathVariable UUID id, @RequestBody NewRecipients recipients) {
 		return Map.of("added", campaigns.addRecipients(tenancy.current(), id, recipients.contactIds(),
 				recipients.listIds(), recipients.segmentIds()));

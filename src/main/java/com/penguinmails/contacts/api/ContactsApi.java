@@ -8,10 +8,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.contacts.Contact;
@@ -65,6 +70,8 @@ class ContactsApi {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "409", description = "A contact with this address exists, or it was erased")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Contact> create(@RequestBody NewContact contact) {
 		Contact created = contacts.create(tenancy.current(), contact);
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id())).body(created);
@@ -76,19 +83,28 @@ class ContactsApi {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
+	@ApiResponse(responseCode = "409", description = "Another contact has this address, or it was erased")
 	@Operation(summary = "Change the fields given (merge patch): custom merges key by key (null removes), tags replace")
+	@ResponseStatus(HttpStatus.OK)
 	Contact update(@PathVariable UUID id, @RequestBody Map<String, Object> patch) {
 		return contacts.update(tenancy.current(), id, patch);
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		contacts.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping(path = "/imports", consumes = { "text/csv", "text/plain", "application/octet-stream" })
-	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once")
+	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+							@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+							@Content(mediaType = "application/octet-stream",
+									schema = @Schema(type = "string", format = "binary")) }))
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ContactImport> startImport(HttpServletRequest request,
 			@RequestParam(defaultValue = ",") String delimiter,
 			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String mapping,
@@ -122,6 +138,8 @@ class ContactsApi {
 	}
 
 	@PostMapping("/fields")
+	@ApiResponse(responseCode = "409", description = "A field with this key exists")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<CustomFields.Field> defineField(@RequestBody CustomFields.Field field) {
 		CustomFields.Field created = customFields.define(tenancy.current(), field.key(), field.type());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/fields/" + created.key())).body(created);
@@ -129,6 +147,7 @@ class ContactsApi {
 
 	@DeleteMapping("/fields/{key}")
 	@Operation(summary = "Delete a custom field and its values on every contact (admins)")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> deleteField(@PathVariable String key) {
 		customFields.delete(tenancy.current(), key);
 		return ResponseEntity.noContent().build();

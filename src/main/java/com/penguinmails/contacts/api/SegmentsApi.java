@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.contacts.LeadScoring;
@@ -69,6 +72,8 @@ class SegmentsApi {
 	}
 
 	@PostMapping("/lists")
+	@ApiResponse(responseCode = "409", description = "A list with that name exists")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ContactList> createList(@RequestBody NewList request) {
 		ContactList list = segments.createList(tenancy.current(), request.name());
 		return ResponseEntity.created(URI.create("/api/v1/lists/" + list.id())).body(list);
@@ -82,6 +87,7 @@ class SegmentsApi {
 
 	@DeleteMapping("/lists/{id}")
 	@Operation(summary = "Delete a list (its contacts stay)")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> deleteList(@PathVariable UUID id) {
 		segments.deleteList(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
@@ -99,11 +105,14 @@ class SegmentsApi {
 	}
 
 	@PatchMapping("/segments/{id}")
+	@ApiResponse(responseCode = "409", description = "Another segment has that name")
+	@ResponseStatus(HttpStatus.OK)
 	Segment update(@PathVariable UUID id, @RequestBody NewSegment request) {
 		return segments.updateSegment(tenancy.current(), id, request.name(), request.definition());
 	}
 
 	@DeleteMapping("/segments/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> deleteSegment(@PathVariable UUID id) {
 		segments.deleteSegment(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
@@ -116,6 +125,7 @@ class SegmentsApi {
 	}
 
 	@PostMapping("/scoring-rules")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Rule> addRule(@RequestBody NewRule request) {
 		if (request.points() == null) {
 			throw new InvalidInputProblem("invalid-points", "Give the rule its points (-1000 to 1000).");
@@ -125,6 +135,7 @@ class SegmentsApi {
 	}
 
 	@DeleteMapping("/scoring-rules/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> deleteRule(@PathVariable UUID id) {
 		scoring.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
@@ -136,6 +147,8 @@ class SegmentsApi {
 	}
 
 	@PostMapping("/segments")
+	@ApiResponse(responseCode = "409", description = "A segment with that name exists")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Segment> create(@RequestBody NewSegment request) {
 		Segment segment = segments.createSegment(tenancy.current(), request.name(), request.definition());
 		return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(segment);

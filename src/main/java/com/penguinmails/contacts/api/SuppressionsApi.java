@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.contacts.Suppression;
@@ -49,12 +51,15 @@ class SuppressionsApi {
 
 	@PostMapping
 	@Operation(summary = "Suppress an address or a whole domain; 201 when new, 200 when already suppressed")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Void> add(@RequestBody Add request) {
 		boolean added = suppressions.add(tenancy.current(), request.value(), request.reason());
 		return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).build();
 	}
 
 	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "409", description = "The suppression of an erased contact stays")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> remove(@PathVariable UUID id) {
 		suppressions.remove(tenancy.current(), id);
 		return ResponseEntity.noContent().build();

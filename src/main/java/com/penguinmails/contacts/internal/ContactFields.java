@@ -52,7 +52,30 @@ public final class ContactFields {
 
 	private static final Set<String> DISPOSABLE = loadDisposable();
 
+	/** The most tags one contact has. */
+	public static final int MAX_TAGS = 50;
+
+	/** The longest tag, in characters. */
+	public static final int MAX_TAG_LENGTH = 100;
+
 	private ContactFields() {
+	}
+
+	/**
+	 * Why a contact's tags (already stripped, blanks removed) are refused, or null when
+	 * they fit: at most {@link #MAX_TAGS} tags of at most {@link #MAX_TAG_LENGTH}
+	 * characters.
+	 */
+	public static String tagsProblem(List<String> tags) {
+		if (tags.size() > MAX_TAGS) {
+			return "a contact has at most " + MAX_TAGS + " tags (" + tags.size() + " given)";
+		}
+		for (String tag : tags) {
+			if (tag.length() > MAX_TAG_LENGTH) {
+				return "a tag is at most " + MAX_TAG_LENGTH + " characters";
+			}
+		}
+		return null;
 	}
 
 	private static void alias(String field, String... headers) {

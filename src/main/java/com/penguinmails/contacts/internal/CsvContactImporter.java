@@ -383,6 +383,11 @@ public class CsvContactImporter {
 			if (field.equals("ignore") || value.isEmpty()) {
 				continue;
 			}
+			// PostgreSQL stores no NUL in text or jsonb: the row is refused, the others
+			// load.
+			if (value.indexOf('\0') >= 0) {
+				return Row.refused(field + " holds a NUL character (U+0000)");
+			}
 			if (field.startsWith("custom.")) {
 				String key = field.substring(7);
 				try {
@@ -432,6 +437,10 @@ public class CsvContactImporter {
 			if (!tag.isBlank()) {
 				tagList.add(tag.strip().toLowerCase());
 			}
+		}
+		String tagsProblem = ContactFields.tagsProblem(tagList);
+		if (tagsProblem != null) {
+			return Row.refused(tagsProblem);
 		}
 		String customJson;
 		try {

@@ -37,6 +37,9 @@ public final class SegmentCompiler {
 			Map.entry("disposable", new Column("c.disposable::text", "boolean")),
 			Map.entry("mx_found", new Column("coalesce(c.mx_found::text, '')", "boolean")));
 
+	/** The longest value a condition compares with, in characters. */
+	public static final int MAX_VALUE_LENGTH = 1000;
+
 	private static final String NUMBER = "'^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$'";
 
 	private static final String DATE = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}'";
@@ -85,6 +88,12 @@ public final class SegmentCompiler {
 	}
 
 	private static String condition(Condition condition, Map<String, String> customTypes, List<Object> params) {
+		if (condition == null) {
+			throw invalid("a condition is null; give each a field and an op");
+		}
+		if (condition.value() != null && condition.value().length() > MAX_VALUE_LENGTH) {
+			throw invalid("a condition's value is at most " + MAX_VALUE_LENGTH + " characters");
+		}
 		String field = condition.field() == null ? "" : condition.field().strip().toLowerCase(Locale.ROOT);
 		String op = condition.op() == null ? "" : condition.op().strip().toLowerCase(Locale.ROOT);
 		String value = condition.value() == null ? "" : condition.value();

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -83,7 +86,9 @@ class DomainsApi {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "409", description = "The domain is held by a workspace (claim it with a TXT record)")
 	@Operation(summary = "Add a domain or subdomain; a 2048-bit DKIM key is generated for it")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Domain> add(@Valid @RequestBody AddDomain request) {
 		var tenant = tenancy.current();
 		NewDomain newDomain = new NewDomain(request.name(), request.receivesMail(), request.mxHosts(),
@@ -117,13 +122,16 @@ class DomainsApi {
 	}
 
 	@PostMapping("/templates")
+	@ApiResponse(responseCode = "409", description = "A DNS template with that name exists")
 	@Operation(summary = "A reusable DNS template (SPF mechanisms, MX hosts) for new domains, applied by name")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<DnsTemplate> createTemplate(@RequestBody DnsTemplate template) {
 		DnsTemplate created = templates.create(tenancy.current(), template);
 		return ResponseEntity.created(URI.create("/api/v1/domains/templates/" + created.id())).body(created);
 	}
 
 	@DeleteMapping("/templates/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> deleteTemplate(@PathVariable UUID id) {
 		templates.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
@@ -134,6 +142,7 @@ class DomainsApi {
 
 	@PostMapping("/claims")
 	@Operation(summary = "Claim a domain another workspace holds: publish the returned TXT record, then verify")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<DomainClaim> claim(@Valid @RequestBody ClaimRequest request) {
 		DomainClaim claim = claims.start(tenancy.current(), request.name());
 		return ResponseEntity.created(URI.create("/api/v1/domains/claims/" + claim.id())).body(claim);
@@ -145,8 +154,10 @@ class DomainsApi {
 	}
 
 	@PostMapping("/claims/{id}/verify")
+	@ApiResponse(responseCode = "409", description = "The claim is complete, or its TXT record is not found yet")
 	@Operation(
 			summary = "When the claim's TXT record shows in DNS, the domain moves to this workspace with a new DKIM key")
+	@ResponseStatus(HttpStatus.OK)
 	Domain verifyClaim(@PathVariable UUID id) {
 		return claims.verify(tenancy.current(), id);
 	}
@@ -157,6 +168,7 @@ class DomainsApi {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		domains.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
@@ -202,7 +214,9 @@ class DomainsApi {
 	}
 
 	@PostMapping("/{id}/publish")
+	@ApiResponse(responseCode = "502", description = "The DNS server refused or failed the update")
 	@Operation(summary = "Publish the records with a dynamic update, then verify them")
+	@ResponseStatus(HttpStatus.OK)
 	Verification publish(@PathVariable UUID id) {
 		return domains.publish(tenancy.current(), id);
 	}
@@ -213,7 +227,9 @@ class DomainsApi {
 	}
 
 	@PostMapping("/{id}/dkim-keys/rotate")
+	@ApiResponse(responseCode = "409", description = "A rotation is already pending")
 	@Operation(summary = "Start a DKIM key rotation: publish the new selector's record, then verify")
+	@ResponseStatus(HttpStatus.OK)
 	List<DkimKeyInfo> rotate(@PathVariable UUID id) {
 		domains.rotateKey(tenancy.current(), id);
 		return domains.keys(tenancy.current(), id);

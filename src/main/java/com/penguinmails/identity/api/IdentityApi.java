@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.identity.internal.ApiKeyService;
@@ -154,6 +157,7 @@ class IdentityApi {
 	}
 
 	@DeleteMapping("/members/{userId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> removeMember(@PathVariable UUID userId, HttpServletRequest http) {
 		workspaces.removeMember(tenancy.current(), userId, http.getRemoteAddr());
 		return ResponseEntity.noContent().build();
@@ -170,7 +174,10 @@ class IdentityApi {
 	}
 
 	@PostMapping("/invitations")
+	@ApiResponse(responseCode = "409", description = "The address is already a member")
+	@ApiResponse(responseCode = "503", description = "The invitation email could not be sent")
 	@Operation(summary = "Invite someone by email; the link is single-use and valid 7 days")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<InvitationView> invite(@Valid @RequestBody InviteRequest request, HttpServletRequest http) {
 		Tenant tenant = tenancy.current();
 		UUID id = workspaces.invite(tenant, request.email(), request.role(), http.getRemoteAddr());
@@ -179,6 +186,8 @@ class IdentityApi {
 	}
 
 	@DeleteMapping("/invitations/{id}")
+	@ApiResponse(responseCode = "409", description = "The invitation is already used or withdrawn")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> revokeInvitation(@PathVariable UUID id, HttpServletRequest http) {
 		workspaces.revokeInvitation(tenancy.current(), id, http.getRemoteAddr());
 		return ResponseEntity.noContent().build();
@@ -196,6 +205,7 @@ class IdentityApi {
 
 	@PostMapping("/api-keys")
 	@Operation(summary = "Create a key; the secret is in this response only")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<CreatedKeyResponse> createKey(@Valid @RequestBody CreateKeyRequest request,
 			HttpServletRequest http) {
 		CreatedKey created = keys.create(tenancy.current(), request.name(), request.scopes(), http.getRemoteAddr());
@@ -204,6 +214,7 @@ class IdentityApi {
 	}
 
 	@DeleteMapping("/api-keys/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> revokeKey(@PathVariable UUID id, HttpServletRequest http) {
 		keys.revoke(tenancy.current(), id, http.getRemoteAddr());
 		return ResponseEntity.noContent().build();

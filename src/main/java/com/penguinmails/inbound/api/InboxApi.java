@@ -3,8 +3,10 @@ package com.penguinmails.inbound.api;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.inbound.Inbox;
@@ -36,7 +39,7 @@ class InboxApi {
 	record ThreadChange(String label, Boolean read) {
 	}
 
-	record NewReply(String text) {
+	record NewReply(@Size(max = 1_000_000) String text) {
 	}
 
 	private final Inbox inbox;
@@ -85,7 +88,10 @@ class InboxApi {
 	}
 
 	@PostMapping("/threads/{id}/replies")
+	@ApiResponse(responseCode = "409", description = "The thread has no address to answer")
+	@ApiResponse(responseCode = "502", description = "The mailbox's SMTP server refused or failed the send")
 	@Operation(summary = "Reply through the conversation's mailbox, threaded under its latest message")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Inbox.Entry> reply(@PathVariable UUID id, @RequestBody NewReply reply) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(inbox.reply(tenancy.current(), id, reply.text()));
 	}

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.mailboxes.ConnectionTest;
@@ -53,7 +56,9 @@ class MailboxesApi {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "409", description = "This address is already connected")
 	@Operation(summary = "Connect a mailbox; preset google or microsoft fills the servers")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Mailbox> add(@RequestBody NewMailbox request) {
 		Mailbox mailbox = mailboxes.add(tenancy.current(), request);
 		return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + mailbox.id())).body(mailbox);
@@ -81,6 +86,7 @@ class MailboxesApi {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		mailboxes.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();

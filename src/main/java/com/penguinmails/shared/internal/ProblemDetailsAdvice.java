@@ -6,6 +6,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
 
 import org.springframework.http.HttpHeaders;
@@ -13,11 +16,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -59,6 +64,59 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		body.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(body);
+	}
+
+	/**
+	 * A body that is not JSON, or JSON that does not fit the operation (a wrong type, a
+	 * string or list over its limit, a NUL character, see {@link JsonInputLimits}): a 400
+	 * whose {@code errors} name the field as {@code steps[0].variants[1].subject}.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON for this operation.");
+		body.setType(URI.create(TYPE_BASE + "invalid-json"));
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = field(mapping.getPath());
+			String reason = readable(mapping.getOriginalMessage());
+			body.setDetail("The request body is not valid: " + field + " " + reason);
+			body.setProperty("errors", Map.of(field, reason));
+		}
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (no boundary, truncated): the client's
+	 * fault, a 400. Too large a body stays a 413
+	 * ({@code MaxUploadSizeExceededException}).
+	 */
+	@ExceptionHandler(MultipartException.class)
+	Object multipart(MultipartException ex, HttpServletRequest request) {
+		return problem(new InvalidInputProblem("invalid-multipart",
+				"The multipart body cannot be read (RFC 2046 §5.1.1: it needs a boundary parameter "
+						+ "and parts separated by it)."),
+				request);
+	}
+
+	/** {@code steps[0].variants[1].subject}, as Bean Validation names fields. */
+	private static String field(java.util.List<JsonMappingException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JsonMappingException.Reference reference : path) {
+			if (reference.getFieldName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.isEmpty() ? "body" : field.toString();
+	}
+
+	/** Jackson's message without Java class names: {@code `java.util.UUID`} as UUID. */
+	private static String readable(String message) {
+		String text = message == null ? "is not valid" : message.lines().findFirst().orElse("");
+		return text.replaceAll("`(?:[\\w$]+\\.)*(?:[\\w]+\\$)?([\\w]+)`", "$1");
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.shared.CursorPage;
@@ -60,6 +63,8 @@ class TemplatesApi {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "409", description = "A template with that name exists")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<EmailTemplate> create(@RequestBody Draft draft) {
 		EmailTemplate created = templates.create(tenancy.current(), draft);
 		return ResponseEntity.created(URI.create("/api/v1/templates/" + created.id())).body(created);
@@ -71,7 +76,9 @@ class TemplatesApi {
 	}
 
 	@PutMapping("/{id}")
+	@ApiResponse(responseCode = "409", description = "Another template has that name")
 	@Operation(summary = "Save a new version (earlier versions are kept)")
+	@ResponseStatus(HttpStatus.OK)
 	EmailTemplate update(@PathVariable UUID id, @RequestBody Draft draft) {
 		return templates.update(tenancy.current(), id, draft);
 	}
@@ -82,6 +89,7 @@ class TemplatesApi {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		templates.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
@@ -96,7 +104,9 @@ class TemplatesApi {
 	}
 
 	@PostMapping("/{id}/send-test")
+	@ApiResponse(responseCode = "502", description = "The mailbox's SMTP server refused or failed the send")
 	@Operation(summary = "Send the rendered template to any address through one of the workspace's mailboxes")
+	@ResponseStatus(HttpStatus.OK)
 	Rendered sendTest(@PathVariable UUID id, @RequestBody SendTest request) {
 		return templates.sendTest(tenancy.current(), id, request.mailboxId(), request.to(), request.contactId(),
 				request.contact() == null ? Map.of() : request.contact(), request.timeZone());
