@@ -5,6 +5,8 @@
 #   bash bench/crash.sh [messages]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package
 ./mvnw -q -B test -Dtest=CrashRecoveryBench -Dsurefire.excludedGroups= -Dbench.messages="${1:-10000}" \
 	-DargLine="-Dbench.messages=${1:-10000}" -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true

@@ -17,7 +17,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("penguinmails")
 public record PenguinMailsProperties(URI baseUrl, String dataDir, String masterKey, Db db, Smtp smtp) {
 
-	public record Db(String url, String username, String password) {
+	/**
+	 * The database.
+	 *
+	 * @param url JDBC URL of an external PostgreSQL; empty: the embedded one
+	 * @param embeddedDurable whether the embedded server commits durably ({@code fsync},
+	 * {@code synchronous_commit} and {@code full_page_writes} on); null means yes. Only a
+	 * test configuration may turn it off, for speed: the embedded server holds real data.
+	 */
+	public record Db(String url, String username, String password, Boolean embeddedDurable) {
+
+		/**
+		 * Whether the embedded server must survive a crash of the machine (the default).
+		 */
+		public boolean durable() {
+			return embeddedDurable == null || embeddedDurable;
+		}
+
 	}
 
 	public record Smtp(String host, int port, String username, String password, boolean starttls, String from) {
