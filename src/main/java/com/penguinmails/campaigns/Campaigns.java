@@ -561,14 +561,7 @@ public class Campaigns {
 
 	/** A mailbox as the template's {@code sender}: name, first_name, last_name, email. */
 	static Map<String, Object> sender(Mailbox mailbox) {
-		String name = mailbox.displayName() == null ? "" : mailbox.displayName().strip();
-		int space = name.indexOf(' ');
-		Map<String, Object> sender = new java.util.HashMap<>();
-		sender.put("name", name);
-		sender.put("first_name", space > 0 ? name.substring(0, space) : name);
-		sender.put("last_name", space > 0 ? name.substring(space + 1) : "");
-		sender.put("email", mailbox.email());
-		return sender;
+		return Templates.sender(mailbox);
 	}
 
 	/** Renders one variant for one contact, with the sender's fields. */

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import com.penguinmails.shared.NetworkPolicy;
+
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "penguinmails.sandbox.enabled", havingValue = "true")
 class SandboxConfiguration {
@@ -29,7 +31,10 @@ class SandboxConfiguration {
 	}
 
 	@Bean
-	GreenMailSandboxMailbox sandboxMailbox(GreenMail sandboxMailServer) {
+	GreenMailSandboxMailbox sandboxMailbox(GreenMail sandboxMailServer, NetworkPolicy network) {
+		// The sandbox preset's mailboxes connect here, on loopback: these two ports only.
+		network.allow("127.0.0.1", sandboxMailServer.getSmtp().getPort());
+		network.allow("127.0.0.1", sandboxMailServer.getImap().getPort());
 		return new GreenMailSandboxMailbox(sandboxMailServer);
 	}
 
