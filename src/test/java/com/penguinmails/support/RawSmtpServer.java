@@ -44,8 +44,13 @@ public final class RawSmtpServer implements AutoCloseable {
 	public volatile int connections;
 
 	public RawSmtpServer() {
+		this(InetAddress.getLoopbackAddress());
+	}
+
+	/** A server listening on {@code address} (another loopback address, say). */
+	public RawSmtpServer(InetAddress address) {
 		try {
-			socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			socket = new ServerSocket(0, 50, address);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
