@@ -134,8 +134,9 @@ public class Campaigns {
 	}
 
 	private void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {
-		jdbc.sql("UPDATE campaigns SET track_opens = ?, track_clicks = ? WHERE workspace_id = ? AND id = ?")
-			.params(tracking.opens(), tracking.clicks(), workspaceId, id)
+		jdbc.sql(
+				"UPDATE campaigns SET track_opens = ?, track_clicks = ?, plain_text = ? WHERE workspace_id = ? AND id = ?")
+			.params(tracking.opens(), tracking.clicks(), tracking.plainText(), workspaceId, id)
 			.update();
 	}
 
@@ -749,8 +750,11 @@ public class Campaigns {
 				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"),
 				rs.getBoolean("stop_on_auto_reply"));
 		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"), schedule,
-				stops, new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks")), mailboxIds,
-				steps, rs.getTimestamp("created_at").toInstant(), launchedAt == null ? null : launchedAt.toInstant());
+				stops,
+				new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks"),
+						rs.getBoolean("plain_text")),
+				mailboxIds, steps, rs.getTimestamp("created_at").toInstant(),
+				launchedAt == null ? null : launchedAt.toInstant());
 	}
 
 }

@@ -104,6 +104,33 @@ class TrackingTests {
 	}
 
 	@Test
+	void aPlainTextCampaignSendsNoHtmlSoNoPixelAndItsLinksAsWritten() {
+		Account account = fixtures.verifiedAccount("tracking-plain");
+		Campaign campaign = tracked.launched(account, new Campaign.Tracking(true, true, true),
+				"<p>Read <a href=\"https://example.com/guide\">the guide</a>.</p>", "ada@client.test");
+
+		assertThat(campaign.tracking().plainText()).isTrue();
+		assertThat(tracked.messages(campaign.id()).get(0).html()).isNull();
+		String text = fixtures.jdbc()
+			.sql("SELECT text FROM outbox WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(String.class)
+			.single();
+		assertThat(text).contains("https://example.com/guide").doesNotContain("/c/").doesNotContain("/o/");
+	}
+
+	@Test
+	void thePixelIsTheVeryLastThingOfTheBody() {
+		Account account = fixtures.verifiedAccount("tracking-last");
+		Campaign campaign = tracked.launched(account, new Campaign.Tracking(true, false),
+				"<html><body><p>Hi</p><table><tr><td>PS</td></tr></table></body></html>", "ada@client.test");
+
+		String html = tracked.messages(campaign.id()).get(0).html();
+
+		assertThat(html).containsPattern("<img src=\"[^\"]+/o/[A-Za-z0-9_-]+\"[^>]*></body></html>$");
+	}
+
+	@Test
 	void withTrackingOffTheMessageIsLeftAsWritten() {
 		Account account = fixtures.verifiedAccount("tracking-off");
 		String html = html(account, false, false);

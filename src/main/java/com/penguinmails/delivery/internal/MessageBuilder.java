@@ -35,6 +35,13 @@ public final class MessageBuilder {
 
 	private static final Pattern BODY_END = Pattern.compile("(?i)</body>");
 
+	/**
+	 * The open pixel {@link com.penguinmails.delivery.TrackingLinks} appends, last in the
+	 * body: the signature goes before it, so the pixel stays the very last thing.
+	 */
+	private static final Pattern OPEN_PIXEL_AT_END = Pattern.compile(
+			"(?is)<img src=\"[^\"]*/o/[A-Za-z0-9_-]+\" width=\"1\" height=\"1\"[^>]*>\\s*(</body>\\s*(</html>\\s*)?)?$");
+
 	private MessageBuilder() {
 	}
 
@@ -101,6 +108,10 @@ public final class MessageBuilder {
 			return html;
 		}
 		String block = "<div class=\"signature\">" + signature + "</div>";
+		java.util.regex.Matcher pixel = OPEN_PIXEL_AT_END.matcher(html);
+		if (pixel.find()) {
+			return html.substring(0, pixel.start()) + block + html.substring(pixel.start());
+		}
 		java.util.regex.Matcher end = BODY_END.matcher(html);
 		int at = -1;
 		while (end.find()) {
@@ -117,7 +128,7 @@ public final class MessageBuilder {
 		if (signatureHtml == null || signatureHtml.isBlank()) {
 			return text;
 		}
-		String lines = org.jsoup.Jsoup.parse(signatureHtml.replaceAll("(?i)(<br\\s*/?>|</p>|</div>|</tr>)", "$1\n"))
+		String lines = org.jsoup.Jsoup.parse(signatureHtml.replaceAll("(?i)(</p>|</div>|</tr>)", "$1\n"))
 			.wholeText()
 			.replaceAll("[ \\t]+\n", "\n")
 			.replaceAll("\n{3,}", "\n\n")
