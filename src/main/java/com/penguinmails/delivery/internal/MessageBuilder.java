@@ -40,7 +40,8 @@ public final class MessageBuilder {
 	 * body: the signature goes before it, so the pixel stays the very last thing.
 	 */
 	private static final Pattern OPEN_PIXEL_AT_END = Pattern.compile(
-			"(?is)<img src=\"[^\"]*/o/[A-Za-z0-9_-]+\" width=\"1\" height=\"1\"[^>]*>\\s*(</body>\\s*(</html>\\s*)?)?$");
+			"(?is)<table role=\"presentation\" width=\"1\" height=\"1\"[^>]* background=\"[^\"]*/o/[A-Za-z0-9_-]+\"[^>]*>"
+					+ "\\s*(<tbody>)?\\s*<tr>\\s*<td></td>\\s*</tr>\\s*(</tbody>)?\\s*</table>\\s*(</body>\\s*(</html>\\s*)?)?$");
 
 	private MessageBuilder() {
 	}

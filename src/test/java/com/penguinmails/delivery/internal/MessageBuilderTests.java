@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The MIME shape of what we send. */
 class MessageBuilderTests {
 
-	private static final String PIXEL = "<img src=\"https://app.test/o/AbC-12_x\" width=\"1\" height=\"1\" alt=\"\" "
-			+ "style=\"display:none\">";
+	private static final String PIXEL = "<table role=\"presentation\" width=\"1\" height=\"1\" cellpadding=\"0\" "
+			+ "cellspacing=\"0\" border=\"0\" background=\"https://app.test/o/AbC-12_x\" "
+			+ "style=\"background-image:url('https://app.test/o/AbC-12_x')\"><tbody><tr><td></td></tr></tbody></table>";
 
 	private static Mailbox mailbox(String signature) {
 		return new Mailbox(UUID.randomUUID(), "sam@acme.test", "Sam Sender", "127.0.0.1", 25, Security.NONE,
