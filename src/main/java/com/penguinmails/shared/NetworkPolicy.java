@@ -1,7 +1,5 @@
 package com.penguinmails.shared;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -251,9 +249,7 @@ public class NetworkPolicy {
 		}
 		try {
 			// A literal: no DNS query is made.
-			InetAddress parsed = InetAddress.getByName(address);
-			byte[] raw = parsed instanceof Inet6Address || parsed instanceof Inet4Address ? parsed.getAddress()
-					: parsed.getAddress();
+			byte[] raw = InetAddress.getByName(address).getAddress();
 			int max = raw.length * 8;
 			int prefix = bits == null ? max : bits;
 			if (prefix < 0 || prefix > max) {

@@ -65,7 +65,6 @@ class ConnectionTester {
 	}
 
 	Step smtp(SmtpServer server) {
-		network.check(server.host(), server.port());
 		try (SMTPTransport transport = connect(server)) {
 			return new Step(true, null,
 					server.auth() ? "Connected to " + server.host() + ":" + server.port() + " and logged in."
@@ -81,6 +80,8 @@ class ConnectionTester {
 	 * Connects (the network policy checked), says EHLO with the mailbox's name, and logs
 	 * in when the mailbox needs it. The caller closes the transport.
 	 * @throws NoAuthOffered when a login is needed and the server offers none
+	 * @throws NetworkPolicy.RefusedAddress when the host is not allowed (nothing was
+	 * connected)
 	 */
 	SMTPTransport connect(SmtpServer server) throws MessagingException {
 		network.check(server.host(), server.port());
@@ -161,7 +162,6 @@ class ConnectionTester {
 	 * Sends one prepared message through the server, or fails with the stage that failed.
 	 */
 	Step send(SmtpServer server, MimeMessage message) {
-		network.check(server.host(), server.port());
 		try (SMTPTransport transport = connect(server)) {
 			transport.sendMessage(message, message.getAllRecipients());
 			return new Step(true, null, "Sent through " + server.host() + ":" + server.port() + ".");

@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.penguinmails.shared.NetworkPolicy;
+import com.penguinmails.shared.PenguinMailsProperties;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "penguinmails.sandbox.enabled", havingValue = "true")
@@ -41,10 +42,13 @@ class SandboxConfiguration {
 	/** Account mail goes into the sandbox unless a system SMTP server is configured. */
 	@Bean
 	@ConditionalOnExpression("'${penguinmails.smtp.host:}' == ''")
-	JavaMailSender sandboxMailSender(GreenMail sandboxMailServer) {
+	JavaMailSender sandboxMailSender(GreenMail sandboxMailServer, PenguinMailsProperties properties) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(sandboxMailServer.getSmtp().getPort());
+		// RFC 5321 §4.1.1.1: EHLO with our name, as every SMTP connection we make.
+		sender.getJavaMailProperties()
+			.put("mail.smtp.localhost", properties.heloFor(properties.smtp() == null ? "" : properties.smtp().from()));
 		log.info("Sandbox mail server: SMTP on port {}, IMAP on port {}; caught mail at /sandbox/mail",
 				sandboxMailServer.getSmtp().getPort(), sandboxMailServer.getImap().getPort());
 		return sender;
