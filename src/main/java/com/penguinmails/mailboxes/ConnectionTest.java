@@ -11,7 +11,8 @@ public record ConnectionTest(Step smtp, Step imap) {
 	/**
 	 * @param ok whether this server worked
 	 * @param stage where it failed: dns, tcp, tls, greeting, authentication, timeout,
-	 * protocol (or null); named with the server's reply code, never its words
+	 * protocol, and for a test send recipient or message (or null); named with the
+	 * server's reply code, never its words
 	 * @param message what happened, in words a user can act on
 	 */
 	public record Step(boolean ok, String stage, String message) {

@@ -114,6 +114,19 @@ class SmtpLoginHonestyTests {
 	}
 
 	@Test
+	void aGreetingThatIsNotAReplyIsNotEchoedEither() {
+		Account account = fixtures.verifiedAccount("smtp-garbage");
+		try (RawSmtpServer server = new RawSmtpServer().greeting("HELLO FROM <b>evil</b> 10.0.0.7")) {
+			Mailbox mailbox = mailbox(account, server.port(), null);
+
+			ConnectionTest.Step smtp = mailboxes.test(account.owner(), mailbox.id()).smtp();
+
+			assertThat(smtp.ok()).isFalse();
+			assertThat(smtp.message()).doesNotContain("evil").doesNotContain("10.0.0.7");
+		}
+	}
+
+	@Test
 	void ehloGivesTheMailboxsDomainNeverLocalhost() {
 		Account account = fixtures.verifiedAccount("smtp-ehlo");
 		try (RawSmtpServer server = new RawSmtpServer()) {

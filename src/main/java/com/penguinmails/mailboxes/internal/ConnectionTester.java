@@ -16,6 +16,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import org.springframework.stereotype.Component;
@@ -218,6 +220,20 @@ class ConnectionTester {
 				return authentication(cause.getMessage());
 			}
 			cause = cause.getCause();
+		}
+		// A refused recipient or message (a test send): the command and its reply code.
+		for (Exception next = ex; next != null; next = next instanceof MessagingException m ? m.getNextException()
+				: null) {
+			if (next instanceof SMTPAddressFailedException refused) {
+				String code = replyCode(refused.getMessage() == null ? "" : refused.getMessage());
+				return new Step(false, "recipient", "The server refused the recipient (RCPT answered "
+						+ (code.isEmpty() ? String.valueOf(refused.getReturnCode()) : code) + ").");
+			}
+			if (next instanceof SMTPSendFailedException refused) {
+				String code = replyCode(refused.getMessage() == null ? "" : refused.getMessage());
+				return new Step(false, "message", "The server refused the message (it answered "
+						+ (code.isEmpty() ? String.valueOf(refused.getReturnCode()) : code) + ").");
+			}
 		}
 		String message = ex.getMessage() == null ? "" : ex.getMessage();
 		String reply = replyCode(message);
