@@ -4,6 +4,8 @@
 #   bash bench/contact-import.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 ./mvnw -q -B test -Dtest=ContactImportBench -Dsurefire.excludedGroups= -Dbench.rows="${1:-1000000}" \
 	-DargLine=-Xmx512m -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
 grep -h '^BENCH' target/surefire-reports/*ContactImportBench-output.txt

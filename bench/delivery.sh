@@ -4,6 +4,8 @@
 #   bash bench/delivery.sh [messages]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 ./mvnw -q -B test -Dtest=DeliveryBench -Dsurefire.excludedGroups= -Dbench.messages="${1:-100000}" \
 	-DargLine=-Xmx512m -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
 grep -h '^BENCH' target/surefire-reports/*DeliveryBench-output.txt

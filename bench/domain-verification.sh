@@ -4,6 +4,8 @@
 #   bash bench/domain-verification.sh [domains]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 ./mvnw -q -B test -Dtest=DomainVerificationBench -Dsurefire.excludedGroups= -Dbench.domains="${1:-1000}" \
 	-Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
 grep -h '^BENCH' target/surefire-reports/*DomainVerificationBench-output.txt

@@ -5,6 +5,8 @@
 #   bash bench/imap-sync.sh [messages]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 MESSAGES="${1:-10000}"
 ARGS="-Xmx1g -Dbench.messages=$MESSAGES"
 DV=""

@@ -3,6 +3,8 @@
 #   bash bench/scheduler.sh [enrolments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 ./mvnw -q -B test -Dtest=SchedulerBench -Dsurefire.excludedGroups= -Dbench.enrolments="${1:-1000000}" \
 	-DargLine="-Xmx512m -Dbench.enrolments=${1:-1000000}" -Dsurefire.failIfNoSpecifiedTests=false \
 	-Dspring-javaformat.skip=true

@@ -41,6 +41,6 @@ run() {
 	wait "$pid" 2>/dev/null || true
 }
 
-echo "java -jar $jar on $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "java -jar $jar on $(nproc) cores, $(java -version 2>&1 | head -1); embedded PostgreSQL durable (the application defaults: fsync, synchronous_commit, full_page_writes on)"
 run first
 run restart

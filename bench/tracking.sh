@@ -4,6 +4,8 @@
 #   bash bench/tracking.sh [duration] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measured as the application runs: the embedded PostgreSQL durable (fsync, synchronous_commit on).
+export PENGUINMAILS_TEST_DB_DURABLE=true
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 ./mvnw -q -B test -Dtest=TrackingLoadBench -Dsurefire.excludedGroups= \
 	-DargLine="-Xmx1g -Dbench.duration=${1:-20s} -Dbench.connections=${2:-32}" \

@@ -16,13 +16,23 @@ public record Campaign(UUID id, String name, String status, Schedule schedule, S
 		List<UUID> mailboxIds, List<Step> steps, Instant createdAt, Instant launchedAt) {
 
 	/**
-	 * Open (a 1x1 pixel) and click (links through a signed redirect) tracking; both off
-	 * by default, as cold email is best kept plain.
+	 * Open (a 1x1 pixel at the very end of the HTML) and click (links through a signed
+	 * redirect) tracking; both off by default, as cold email is best kept plain.
+	 *
+	 * @param plainText send plain text only: no HTML part, so no pixel, and links stay as
+	 * written (no redirect: a plain-text message shows its URLs, and a redirect URL in
+	 * place of the real one looks like phishing); {@code opens} and {@code clicks} then
+	 * track nothing
 	 */
-	public record Tracking(boolean opens, boolean clicks) {
+	public record Tracking(boolean opens, boolean clicks, boolean plainText) {
+
+		/** HTML and text alternatives, with the tracking asked. */
+		public Tracking(boolean opens, boolean clicks) {
+			this(opens, clicks, false);
+		}
 
 		public static Tracking off() {
-			return new Tracking(false, false);
+			return new Tracking(false, false, false);
 		}
 
 	}

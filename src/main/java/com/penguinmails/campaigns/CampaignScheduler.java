@@ -319,8 +319,11 @@ public class CampaignScheduler {
 			String subject = followUp ? reply(enrolment.threadSubject()) : rendered.subject();
 			String[] thread = followUp ? enrolment.threadIds().strip().split(" ") : new String[0];
 			Instant notBefore = slot.nextFree.isAfter(now) ? slot.nextFree : now;
-			String html = links.rewrite(rendered.html(), workspaceId, senderDomain, enrolment.id(),
-					enrolment.nextStep(), campaign.tracking().opens(), campaign.tracking().clicks());
+			// Plain text only: no HTML part (so no pixel) and the text's links as
+			// written.
+			String html = campaign.tracking().plainText() ? null
+					: links.rewrite(rendered.html(), workspaceId, senderDomain, enrolment.id(), enrolment.nextStep(),
+							campaign.tracking().opens(), campaign.tracking().clicks());
 			planned.add(new Planned(enrolment, slot,
 					new OutgoingMessage(workspaceId, campaignId, enrolment.id(), enrolment.nextStep(), variantIndex,
 							slot.mailbox.id(), slot.mailbox.email(), contact.id(), contact.email(),

@@ -136,8 +136,9 @@ public class Campaigns {
 	}
 
 	private void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {
-		jdbc.sql("UPDATE campaigns SET track_opens = ?, track_clicks = ? WHERE workspace_id = ? AND id = ?")
-			.params(tracking.opens(), tracking.clicks(), workspaceId, id)
+		jdbc.sql(
+				"UPDATE campaigns SET track_opens = ?, track_clicks = ?, plain_text = ? WHERE workspace_id = ? AND id = ?")
+			.params(tracking.opens(), tracking.clicks(), tracking.plainText(), workspaceId, id)
 			.update();
 	}
 
@@ -585,14 +586,7 @@ public class Campaigns {
 
 	/** A mailbox as the template's {@code sender}: name, first_name, last_name, email. */
 	static Map<String, Object> sender(Mailbox mailbox) {
-		String name = mailbox.displayName() == null ? "" : mailbox.displayName().strip();
-		int space = name.indexOf(' ');
-		Map<String, Object> sender = new java.util.HashMap<>();
-		sender.put("name", name);
-		sender.put("first_name", space > 0 ? name.substring(0, space) : name);
-		sender.put("last_name", space > 0 ? name.substring(space + 1) : "");
-		sender.put("email", mailbox.email());
-		return sender;
+		return Templates.sender(mailbox);
 	}
 
 	/** Renders one variant for one contact, with the sender's fields. */
@@ -801,8 +795,11 @@ public class Campaigns {
 				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"),
 				rs.getBoolean("stop_on_auto_reply"));
 		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"), schedule,
-				stops, new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks")), mailboxIds,
-				steps, rs.getTimestamp("created_at").toInstant(), launchedAt == null ? null : launchedAt.toInstant());
+				stops,
+				new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks"),
+						rs.getBoolean("plain_text")),
+				mailboxIds, steps, rs.getTimestamp("created_at").toInstant(),
+				launchedAt == null ? null : launchedAt.toInstant());
 	}
 
 }

@@ -25,11 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.internal.DeliveryProperties;
-import com.penguinmails.delivery.internal.MessageBuilder;
 import com.penguinmails.delivery.internal.OutboxStore;
 import com.penguinmails.delivery.internal.OutboxStore.Claimed;
 import com.penguinmails.delivery.internal.Replies;
-import com.penguinmails.domains.DkimSigner;
+import com.penguinmails.delivery.internal.SignedMessages;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.Mailboxes;
@@ -60,11 +59,9 @@ public class Dispatcher implements DisposableBean {
 
 	private final Mailboxes mailboxes;
 
-	private final DkimSigner dkim;
+	private final SignedMessages messages;
 
 	private final Suppressions suppressions;
-
-	private final UnsubscribeLinks unsubscribe;
 
 	private final ApplicationEventPublisher events;
 
@@ -72,14 +69,12 @@ public class Dispatcher implements DisposableBean {
 
 	private final ExecutorService senders;
 
-	Dispatcher(OutboxStore store, Mailboxes mailboxes, DkimSigner dkim, Suppressions suppressions,
-			UnsubscribeLinks unsubscribe, ApplicationEventPublisher events, TransactionTemplate transactions,
-			DeliveryProperties properties) {
+	Dispatcher(OutboxStore store, Mailboxes mailboxes, SignedMessages messages, Suppressions suppressions,
+			ApplicationEventPublisher events, TransactionTemplate transactions, DeliveryProperties properties) {
 		this.store = store;
 		this.mailboxes = mailboxes;
-		this.dkim = dkim;
+		this.messages = messages;
 		this.suppressions = suppressions;
-		this.unsubscribe = unsubscribe;
 		this.events = events;
 		this.transactions = transactions;
 		this.senders = Executors.newFixedThreadPool(Math.max(1, properties.senderThreads()), r -> {
@@ -148,9 +143,9 @@ public class Dispatcher implements DisposableBean {
 					notSent(row, now, "suppressed", "not sent: the address is on the suppression list");
 					continue;
 				}
-				Prepared prepared;
+				SignedMessages.Prepared prepared;
 				try {
-					prepared = prepare(row, mailbox.get(), now);
+					prepared = messages.prepare(row, mailbox.get(), now);
 				}
 				catch (MessagingException | RuntimeException ex) {
 					notSent(row, now, "invalid_message",
@@ -170,20 +165,7 @@ public class Dispatcher implements DisposableBean {
 		}
 	}
 
-	private record Prepared(MimeMessage message, String dkimDomain, String note) {
-	}
-
-	private Prepared prepare(Claimed row, Mailbox mailbox, Instant now) throws MessagingException {
-		String fromDomain = MessageBuilder.domainOf(mailbox.email());
-		MimeMessage message = MessageBuilder.build(row, mailbox,
-				unsubscribe.url(row.workspaceId(), fromDomain, row.id()), now);
-		Optional<MimeMessage> signed = dkim.sign(row.workspaceId(), fromDomain, message);
-		return signed.map(m -> new Prepared(m, fromDomain, null))
-			.orElseGet(() -> new Prepared(message, null,
-					"unsigned: " + fromDomain + " is not a domain of this workspace with an active DKIM key"));
-	}
-
-	private void record(Claimed row, SmtpReply reply, Prepared prepared, Instant now) {
+	private void record(Claimed row, SmtpReply reply, SignedMessages.Prepared prepared, Instant now) {
 		transactions.executeWithoutResult(tx -> {
 			if (reply.accepted()) {
 				if (store.sent(row.id(), now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),

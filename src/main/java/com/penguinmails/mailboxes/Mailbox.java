@@ -11,5 +11,5 @@ import java.util.UUID;
 public record Mailbox(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
 		String smtpUsername, String imapHost, int imapPort, Security imapSecurity, String imapUsername,
 		String signatureHtml, String replyTo, int dailyCap, int minGapSeconds, int maxGapSeconds, String status,
-		String lastError, Instant lastTestedAt, Instant createdAt) {
+		String lastError, Instant lastTestedAt, Instant createdAt, boolean smtpAuth) {
 }

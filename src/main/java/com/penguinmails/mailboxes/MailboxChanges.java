@@ -8,7 +8,15 @@ package com.penguinmails.mailboxes;
  *
  * @param email must be {@code null} or the mailbox's own address: the address cannot
  * change, because sends, replies and the domain link are tied to it
+ * @param smtpAuth {@code false}: the SMTP server needs no login; null keeps the setting
  */
 public record MailboxChanges(String email, String displayName, ServerSettings smtp, ServerSettings imap,
-		String signatureHtml, String replyTo, Integer dailyCap, Integer minGapSeconds, Integer maxGapSeconds) {
+		String signatureHtml, String replyTo, Integer dailyCap, Integer minGapSeconds, Integer maxGapSeconds,
+		Boolean smtpAuth) {
+
+	public MailboxChanges(String email, String displayName, ServerSettings smtp, ServerSettings imap,
+			String signatureHtml, String replyTo, Integer dailyCap, Integer minGapSeconds, Integer maxGapSeconds) {
+		this(email, displayName, smtp, imap, signatureHtml, replyTo, dailyCap, minGapSeconds, maxGapSeconds, null);
+	}
+
 }

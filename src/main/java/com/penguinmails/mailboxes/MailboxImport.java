@@ -103,7 +103,15 @@ public class MailboxImport {
 	}
 
 	private RowResult test(Tenant tenant, RowResult added) {
-		ConnectionTest test = mailboxes.test(tenant, added.mailbox().id());
+		ConnectionTest test;
+		try {
+			test = mailboxes.test(tenant, added.mailbox().id());
+		}
+		catch (Problem problem) {
+			// A server address refused by the network policy: nothing was connected.
+			return new RowResult(added.line(), added.email(), "test-failed", problem.getMessage(),
+					mailboxes.get(tenant, added.mailbox().id()), null);
+		}
 		String message = test.ok() ? "Connected; SMTP and IMAP both work."
 				: (test.smtp().ok() ? "" : "SMTP " + test.smtp().stage() + ": " + test.smtp().message() + " ")
 						+ (test.imap().ok() ? "" : "IMAP " + test.imap().stage() + ": " + test.imap().message());

@@ -122,13 +122,17 @@ public class Mailboxes {
 		ServerSettings smtp = server("SMTP", request.smtp(),
 				preset == null ? new ServerSettings(null, 587, Security.STARTTLS, email, null)
 						: new ServerSettings(preset.smtpHost, preset.smtpPort, preset.smtpSecurity, email, null));
-		if (smtp.password() == null || smtp.password().isEmpty()) {
+		boolean smtpAuth = request.smtpAuth() == null || request.smtpAuth();
+		if (smtpAuth && (smtp.password() == null || smtp.password().isEmpty())) {
 			throw new InvalidInputProblem("password-required", "Give the mailbox's password (or app password).");
 		}
 		ServerSettings imap = server("IMAP", request.imap(),
 				preset == null ? new ServerSettings(null, 993, Security.TLS, email, null)
 						: new ServerSettings(preset.imapHost, preset.imapPort, preset.imapSecurity, email, null));
 		if (imap.password() == null || imap.password().isEmpty()) {
+			if (smtp.password() == null || smtp.password().isEmpty()) {
+				throw new InvalidInputProblem("password-required", "Give the IMAP password of the mailbox.");
+			}
 			// Most providers use the same app password for both.
 			imap = new ServerSettings(imap.host(), imap.port(), imap.security(), imap.username(), smtp.password());
 		}
@@ -138,11 +142,11 @@ public class Mailboxes {
 		checkPacing(cap, minGap, maxGap);
 		String replyTo = replyTo(request.replyTo());
 		UUID id = UUID.randomUUID();
-		repository.insert(tenant.workspaceId(),
-				new MailboxRepository.Row(id, email, displayName, smtp.host(), smtp.port(), smtp.security(),
-						smtp.username(), connections.encrypt(id, "smtp", smtp.password()), imap.host(), imap.port(),
-						imap.security(), imap.username(), connections.encrypt(id, "imap", imap.password()),
-						request.signatureHtml() == null ? "" : request.signatureHtml(), replyTo, cap, minGap, maxGap),
+		repository.insert(tenant.workspaceId(), new MailboxRepository.Row(id, email, displayName, smtp.host(),
+				smtp.port(), smtp.security(), smtp.username(),
+				connections.encrypt(id, "smtp", smtp.password() == null ? "" : smtp.password()), imap.host(),
+				imap.port(), imap.security(), imap.username(), connections.encrypt(id, "imap", imap.password()),
+				request.signatureHtml() == null ? "" : request.signatureHtml(), replyTo, cap, minGap, maxGap, smtpAuth),
 				clock.instant());
 		return get(tenant, id);
 	}
@@ -189,7 +193,8 @@ public class Mailboxes {
 		repository.update(tenant.workspaceId(),
 				new MailboxRepository.Row(id, current.email(), displayName, smtp.host(), smtp.port(), smtp.security(),
 						smtp.username(), smtpPassword, imap.host(), imap.port(), imap.security(), imap.username(),
-						imapPassword, signature, replyTo, cap, minGap, maxGap));
+						imapPassword, signature, replyTo, cap, minGap, maxGap,
+						changes.smtpAuth() == null ? current.smtpAuth() : changes.smtpAuth()));
 		return get(tenant, id);
 	}
 
@@ -222,8 +227,15 @@ public class Mailboxes {
 		return result;
 	}
 
-	/** Sends one message (a template test) through the mailbox, to any address. */
-	public void sendTest(Tenant tenant, UUID id, String to, String subject, String html, String text) {
+	/**
+	 * Sends one message (a template test) through the mailbox, to any address: the
+	 * message is what {@code build} makes for the checked address (the caller builds and
+	 * signs it as a campaign would).
+	 * @throws InvalidInputProblem 400 for an invalid address or a refused server address,
+	 * 502 when the server refused the connection or the message
+	 */
+	public void sendTest(Tenant tenant, UUID id, String to,
+			java.util.function.Function<String, jakarta.mail.internet.MimeMessage> build) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		MailboxRepository.Row row = repository.credentials(tenant.workspaceId(), id)
 			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
@@ -231,13 +243,7 @@ public class Mailboxes {
 		if (!EMAIL.matcher(address).matches()) {
 			throw new InvalidInputProblem("invalid-email", "Send the test to one valid email address.");
 		}
-		ConnectionTest.Step result;
-		try {
-			result = connections.send(row, address, subject, html, text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputProblem("invalid-message", "The message could not be built: " + ex.getMessage());
-		}
+		ConnectionTest.Step result = connections.send(row, build.apply(address));
 		if (!result.ok()) {
 			throw new InvalidInputProblem(HttpStatus.BAD_GATEWAY, "send-failed",
 					"Not sent: SMTP " + result.stage() + ": " + result.message());
@@ -361,7 +367,7 @@ public class Mailboxes {
 				new ServerSettings("127.0.0.1", server.smtpPort(), Security.NONE, email, "sandbox"),
 				new ServerSettings("127.0.0.1", server.imapPort(), Security.NONE, email, "sandbox"),
 				request.signatureHtml(), request.replyTo(), request.dailyCap(), request.minGapSeconds(),
-				request.maxGapSeconds());
+				request.maxGapSeconds(), true);
 	}
 
 	private static Preset preset(String value) {

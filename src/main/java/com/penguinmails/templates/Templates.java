@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
-import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.delivery.TestSends;
+import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -43,16 +44,16 @@ public class Templates {
 
 	private final Personalizer personalizer;
 
-	private final Mailboxes mailboxes;
+	private final TestSends testSends;
 
 	private final Contacts contacts;
 
 	private final Clock clock;
 
-	Templates(JdbcClient jdbc, Personalizer personalizer, Mailboxes mailboxes, Contacts contacts, Clock clock) {
+	Templates(JdbcClient jdbc, Personalizer personalizer, TestSends testSends, Contacts contacts, Clock clock) {
 		this.jdbc = jdbc;
 		this.personalizer = personalizer;
-		this.mailboxes = mailboxes;
+		this.testSends = testSends;
 		this.contacts = contacts;
 		this.clock = clock;
 	}
@@ -196,14 +197,39 @@ public class Templates {
 	public Rendered sendTest(Tenant tenant, UUID id, UUID mailboxId, String to, UUID contactId,
 			Map<String, Object> fields, String timeZone) {
 		tenant.require(WorkspaceRole.MEMBER, "templates:write");
-		Rendered rendered = preview(tenant, id, contactId, fields, timeZone);
+		if (mailboxId == null) {
+			throw new InvalidInputProblem("mailbox-required", "Choose a mailbox to send the test from.");
+		}
+		TestSends.Draft draft = testSends.draft(tenant, mailboxId);
+		// As a campaign renders: the sender is the mailbox, and {{ unsubscribe_url }} the
+		// message's own link (the one its List-Unsubscribe header gives).
+		Map<String, Object> values = new LinkedHashMap<>(fields == null ? Map.of() : fields);
+		values.put("sender", sender(draft.mailbox()));
+		values.put("unsubscribe_url", testSends.unsubscribeUrl(tenant, draft).toString());
+		Rendered rendered = preview(tenant, id, contactId, values, timeZone);
 		if (!rendered.sendable()) {
 			throw new InvalidInputProblem("missing-variables",
 					"Not sent: no value for " + String.join(", ", rendered.missing())
 							+ ". Give them a value or a default (for example {{ first_name | default: \"there\" }}).");
 		}
-		mailboxes.sendTest(tenant, mailboxId, to, "[Test] " + rendered.subject(), rendered.html(), rendered.text());
+		testSends.send(tenant, draft, to, "[Test] " + rendered.subject(), rendered.html(), rendered.text());
 		return rendered;
+	}
+
+	/**
+	 * The {@code sender} fields of a message from {@code mailbox}: {@code name},
+	 * {@code first_name}, {@code last_name} (the display name split at its first space)
+	 * and {@code email}.
+	 */
+	public static Map<String, Object> sender(Mailbox mailbox) {
+		String name = mailbox.displayName() == null ? "" : mailbox.displayName().strip();
+		int space = name.indexOf(' ');
+		Map<String, Object> sender = new java.util.HashMap<>();
+		sender.put("name", name);
+		sender.put("first_name", space > 0 ? name.substring(0, space) : name);
+		sender.put("last_name", space > 0 ? name.substring(space + 1) : "");
+		sender.put("email", mailbox.email());
+		return sender;
 	}
 
 	/**

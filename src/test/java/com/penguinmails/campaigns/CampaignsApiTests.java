@@ -32,6 +32,24 @@ class CampaignsApiTests {
 	Campaigns campaigns;
 
 	@Test
+	void plainTextOnlyIsACampaignOptionOfTheApi() throws Exception {
+		Account account = fixtures.verifiedAccount("plain-api");
+		Api api = fixtures.api(account, "campaigns:read", "campaigns:write");
+		JsonNode created = api
+			.post("/api/v1/campaigns",
+					"{\"name\":\"Plain\",\"tracking\":{\"opens\":false,\"clicks\":false,\"plainText\":true}}")
+			.body();
+		assertThat(created.get("tracking").get("plainText").asBoolean()).isTrue();
+
+		JsonNode changed = api
+			.patch("/api/v1/campaigns/" + created.get("id").asText(),
+					"{\"tracking\":{\"opens\":true,\"clicks\":false}}")
+			.body();
+		assertThat(changed.get("tracking").get("plainText").asBoolean()).isFalse();
+		assertThat(changed.get("tracking").get("opens").asBoolean()).isTrue();
+	}
+
+	@Test
 	void aLaunchIsRefusedWithEveryReasonUntilTheCampaignCanSend() throws Exception {
 		Account account = fixtures.verifiedAccount("launch");
 		Api api = fixtures.api(account, "campaigns:write", "contacts:write", "mailboxes:write");

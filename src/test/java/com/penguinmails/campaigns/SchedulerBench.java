@@ -95,6 +95,7 @@ class SchedulerBench {
 		start = System.nanoTime();
 		int again = scheduler.tick(now.plusSeconds(5));
 		double second = (System.nanoTime() - start) / 1e9;
+		System.out.printf("BENCH database: %s%n", fixtures.durability());
 		System.out.printf(
 				"BENCH scheduler: %d enrolments due in %d campaigns over %d mailboxes (set up in %.0f s); "
 						+ "first tick %.2f s queued %d; next tick (5 s later) %.2f s queued %d%n",

@@ -58,6 +58,7 @@ class ContactImportBench {
 			.filter(p -> p.getType() == MemoryType.HEAP)
 			.mapToLong(p -> p.getPeakUsage().getUsed())
 			.sum();
+		System.out.printf("BENCH database: %s%n", fixtures.durability());
 		System.out.printf(
 				"BENCH contact import: %d rows (%d MB file) in %.1f s = %.0f rows/s; inserted %d, failed %d; "
 						+ "peak heap %d MiB (max heap %d MiB)%n",

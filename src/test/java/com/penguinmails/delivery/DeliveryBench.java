@@ -115,6 +115,7 @@ class DeliveryBench {
 				.param(account.workspaceId())
 				.query(Long.class)
 				.single();
+			System.out.printf("BENCH database: %s%n", fixtures.durability());
 			System.out.printf(
 					"BENCH delivery: %d messages (%d mailboxes) outbox -> SMTP sink in %.1f s = %.0f messages/s; "
 							+ "sink received %d, sent and DKIM-signed %d; peak heap %d MiB (max heap %d MiB)%n",

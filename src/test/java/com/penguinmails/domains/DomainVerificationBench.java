@@ -73,6 +73,7 @@ class DomainVerificationBench {
 			.param(account.workspaceId())
 			.query(Long.class)
 			.single();
+		System.out.printf("BENCH database: %s%n", fixtures.durability());
 		System.out.printf("BENCH adding %d domains (2048-bit DKIM key each): %d ms (%.1f domains/s)%n", DOMAINS,
 				adding.toMillis(), DOMAINS * 1000.0 / adding.toMillis());
 		System.out.printf(

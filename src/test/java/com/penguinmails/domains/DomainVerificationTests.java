@@ -160,6 +160,46 @@ class DomainVerificationTests {
 	}
 
 	@Test
+	void aDkimKeySplitAcrossTwoTxtRecordsIsNamedAsSuch() {
+		Account account = fixtures.verifiedAccount("dns-split");
+		Domain domain = add(account, uniqueDomain("split"));
+		RecordCheck dkim = record(domains.records(account.owner(), domain.id()), "dkim");
+		// Two records (not two strings of one record), as a provider's form with two
+		// "value" rows makes.
+		dns.add(dkim.host() + ". 300 IN TXT \"" + dkim.expected().substring(0, 200) + "\"");
+		dns.add(dkim.host() + ". 300 IN TXT \"" + dkim.expected().substring(200) + "\"");
+
+		RecordCheck checked = record(domains.verify(account.owner(), domain.id()).records(), "dkim");
+
+		assertThat(checked.status()).isEqualTo("wrong");
+		assertThat(checked.hints()).singleElement()
+			.satisfies(h -> assertThat(h).contains("split across 2 separate TXT records").contains("ONE TXT record"));
+	}
+
+	@Test
+	void aSplitDkimRecordPastedAsOneQuotedStringIsNamedAsSuch() {
+		Account account = fixtures.verifiedAccount("dns-pasted");
+		Domain domain = add(account, uniqueDomain("pasted"));
+		RecordCheck dkim = record(domains.records(account.owner(), domain.id()), "dkim");
+		// What the zone snippet shows, "v=DKIM1; k=rsa; p=MIIB..." "...rest", typed into
+		// a provider's single value field: the quotes are data now.
+		String typed = "\"" + dkim.expected().substring(0, 230) + "\" \"" + dkim.expected().substring(230) + "\"";
+		StringBuilder strings = new StringBuilder();
+		for (int i = 0; i < typed.length(); i += 250) {
+			strings.append(" \"")
+				.append(typed.substring(i, Math.min(typed.length(), i + 250)).replace("\"", "\\\""))
+				.append('"');
+		}
+		dns.add(dkim.host() + ". 300 IN TXT" + strings);
+
+		RecordCheck checked = record(domains.verify(account.owner(), domain.id()).records(), "dkim");
+
+		assertThat(checked.status()).isEqualTo("wrong");
+		assertThat(checked.observed()).hasSize(1);
+		assertThat(checked.hints()).anyMatch(h -> h.contains("pasted as ONE string, quotes included"));
+	}
+
+	@Test
 	void aTimeoutIsUnknownAndDoesNotFailAVerifiedDomain() throws Exception {
 		Account account = fixtures.verifiedAccount("dns-timeout");
 		Domain domain = add(account, uniqueDomain("timeout"));

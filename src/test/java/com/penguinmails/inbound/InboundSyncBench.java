@@ -119,6 +119,7 @@ class InboundSyncBench {
 			.param(mailbox)
 			.query(Long.class)
 			.single();
+		System.out.printf("BENCH database: %s%n", fixtures.durability());
 		System.out.printf(
 				"BENCH imap %s: first sync of %d messages (%.1f MB, loaded in %.0f s) %.1f s = %.0f msg/s, "
 						+ "stored %d, error %s; incremental with nothing new %.3f s (stored %d); with 100 new %.2f s "

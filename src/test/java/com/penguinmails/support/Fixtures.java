@@ -143,6 +143,17 @@ public class Fixtures {
 		return url.substring(url.indexOf("token=") + 6);
 	}
 
+	/**
+	 * The database's durability settings, for a benchmark to print beside its figures
+	 * (they must be measured as the application runs: durable).
+	 */
+	public String durability() {
+		return String.join(", ",
+				java.util.stream.Stream.of("fsync", "synchronous_commit", "full_page_writes")
+					.map(name -> name + "=" + jdbc.sql("SHOW " + name).query(String.class).single())
+					.toList());
+	}
+
 	public JdbcClient jdbc() {
 		return jdbc;
 	}

@@ -162,7 +162,7 @@ class TrackingDomainTests {
 
 		String base = trackingBase(domain);
 		assertThat(message.html()).contains("href=\"" + base + "c/")
-			.contains("src=\"" + base + "o/")
+			.contains("background=\"" + base + "o/")
 			.contains("href=\"" + base + "u/")
 			.doesNotContain(appBase())
 			.doesNotContain("https://example.com/guide");
@@ -176,7 +176,7 @@ class TrackingDomainTests {
 		Message message = message(account, domain);
 
 		assertThat(message.html()).contains("href=\"" + appBase() + "c/")
-			.contains("src=\"" + appBase() + "o/")
+			.contains("background=\"" + appBase() + "o/")
 			.contains("href=\"" + appBase() + "u/")
 			.doesNotContain("track." + domain);
 	}

@@ -136,6 +136,7 @@ class TrackingLoadBench {
 		String click = wrk(script, dir.resolve("clicks.txt"), DURATION);
 		Thread.sleep(1000);
 		long afterClicks = events(campaign.id());
+		System.out.printf("BENCH database: %s%n", fixtures.durability());
 		System.out.printf("BENCH tracking pixel    (%d messages, %s connections, %s): %s; events stored %d%n", MESSAGES,
 				CONNECTIONS, DURATION, open, afterOpens - before);
 		System.out.printf("BENCH tracking redirect (%d messages, %s connections, %s): %s; events stored %d%n", MESSAGES,

@@ -59,7 +59,7 @@ class TrackingTests {
 		String html = html(account, true, true);
 		assertThat(html).doesNotContain("https://example.com/guide").contains("mailto:sam@x.test");
 		Matcher click = Pattern.compile("href=\"https?://[^/]+(/c/[A-Za-z0-9_-]+)\"").matcher(html);
-		Matcher pixel = Pattern.compile("src=\"https?://[^/]+(/o/[A-Za-z0-9_-]+)\"").matcher(html);
+		Matcher pixel = Pattern.compile("background=\"https?://[^/]+(/o/[A-Za-z0-9_-]+)\"").matcher(html);
 		assertThat(click.find()).isTrue();
 		assertThat(pixel.find()).isTrue();
 
@@ -101,6 +101,35 @@ class TrackingTests {
 		MockHttpServletResponse evil = mvc.perform(get("/c/https%3A%2F%2Fevil.test")).andReturn().getResponse();
 		assertThat(evil.getStatus()).isIn(400, 404);
 		assertThat(evil.getHeader("Location")).isNull();
+	}
+
+	@Test
+	void aPlainTextCampaignSendsNoHtmlSoNoPixelAndItsLinksAsWritten() {
+		Account account = fixtures.verifiedAccount("tracking-plain");
+		Campaign campaign = tracked.launched(account, new Campaign.Tracking(true, true, true),
+				"<p>Read <a href=\"https://example.com/guide\">the guide</a>.</p>", "ada@client.test");
+
+		assertThat(campaign.tracking().plainText()).isTrue();
+		assertThat(tracked.messages(campaign.id()).get(0).html()).isNull();
+		String text = fixtures.jdbc()
+			.sql("SELECT text FROM outbox WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(String.class)
+			.single();
+		assertThat(text).contains("https://example.com/guide").doesNotContain("/c/").doesNotContain("/o/");
+	}
+
+	@Test
+	void thePixelIsTheVeryLastThingOfTheBody() {
+		Account account = fixtures.verifiedAccount("tracking-last");
+		Campaign campaign = tracked.launched(account, new Campaign.Tracking(true, false),
+				"<html><body><p>Hi</p><table><tr><td>PS</td></tr></table></body></html>", "ada@client.test");
+
+		String html = tracked.messages(campaign.id()).get(0).html();
+
+		assertThat(html).containsPattern(
+				"<table role=\"presentation\"[^>]* background=\"[^\"]+/o/[A-Za-z0-9_-]+\"[^>]*>(<tbody>)?<tr><td></td></tr>(</tbody>)?</table></body></html>$")
+			.doesNotContain("<img");
 	}
 
 	@Test

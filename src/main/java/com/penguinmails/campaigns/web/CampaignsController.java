@@ -251,8 +251,9 @@ class CampaignsController {
 			}
 			steps.add(new Step(minutes, "true".equals(at(threads, i)), variants, metric, sample, null));
 		}
-		return new Draft(name, schedule, stops, pool, steps, new Campaign.Tracking(
-				request.getParameter("trackOpens") != null, request.getParameter("trackClicks") != null));
+		return new Draft(name, schedule, stops, pool, steps,
+				new Campaign.Tracking(request.getParameter("trackOpens") != null,
+						request.getParameter("trackClicks") != null, request.getParameter("plainText") != null));
 	}
 
 	private static String at(String[] values, int i) {

@@ -22,7 +22,8 @@ import com.penguinmails.mailboxes.Mailbox;
 /**
  * Builds the MIME message of an outbox row (Jakarta Mail): From and To with encoded names
  * (RFC 2047), a one-line subject, the row's own Message-ID, threading headers, text and
- * HTML alternatives, and the RFC 8058 one-click unsubscribe headers.
+ * HTML alternatives (text only when the row has no HTML: a plain-text campaign), the
+ * mailbox's signature in both, and the RFC 8058 one-click unsubscribe headers.
  */
 public final class MessageBuilder {
 
@@ -33,6 +34,14 @@ public final class MessageBuilder {
 	private static final Pattern MESSAGE_IDS = Pattern.compile("^(<[^<>\\s]+>\\s*)+$");
 
 	private static final Pattern BODY_END = Pattern.compile("(?i)</body>");
+
+	/**
+	 * The open pixel {@link com.penguinmails.delivery.TrackingLinks} appends, last in the
+	 * body: the signature goes before it, so the pixel stays the very last thing.
+	 */
+	private static final Pattern OPEN_PIXEL_AT_END = Pattern.compile(
+			"(?is)<table role=\"presentation\" width=\"1\" height=\"1\"[^>]* background=\"[^\"]*/o/[A-Za-z0-9_-]+\"[^>]*>"
+					+ "\\s*(<tbody>)?\\s*<tr>\\s*<td></td>\\s*</tr>\\s*(</tbody>)?\\s*</table>\\s*(</body>\\s*(</html>\\s*)?)?$");
 
 	private MessageBuilder() {
 	}
@@ -70,12 +79,18 @@ public final class MessageBuilder {
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("X-PenguinMails-ID", row.id().toString());
 
+		String text = withTextSignature(row.text() == null ? "" : row.text(), mailbox.signatureHtml());
+		if (row.html() == null) {
+			// A plain-text-only campaign: one text/plain part, nothing else.
+			message.setText(text, "UTF-8");
+			message.saveChanges();
+			return message;
+		}
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		MimeBodyPart plain = new MimeBodyPart();
-		plain.setText(row.text() == null ? "" : row.text(), "UTF-8");
+		plain.setText(text, "UTF-8");
 		MimeBodyPart rich = new MimeBodyPart();
-		rich.setContent(withSignature(row.html() == null ? "" : row.html(), mailbox.signatureHtml()),
-				"text/html; charset=UTF-8");
+		rich.setContent(withSignature(row.html(), mailbox.signatureHtml()), "text/html; charset=UTF-8");
 		// RFC 2046 §5.1.4: the preferred alternative comes last.
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(rich);
@@ -94,12 +109,36 @@ public final class MessageBuilder {
 			return html;
 		}
 		String block = "<div class=\"signature\">" + signature + "</div>";
+		java.util.regex.Matcher pixel = OPEN_PIXEL_AT_END.matcher(html);
+		if (pixel.find()) {
+			return html.substring(0, pixel.start()) + block + html.substring(pixel.start());
+		}
 		java.util.regex.Matcher end = BODY_END.matcher(html);
 		int at = -1;
 		while (end.find()) {
 			at = end.start();
 		}
 		return at < 0 ? html + block : html.substring(0, at) + block + html.substring(at);
+	}
+
+	/**
+	 * The text with the signature's text below the RFC 3676 §4.3 separator ("-- "), so
+	 * the text alternative says what the HTML says.
+	 */
+	static String withTextSignature(String text, String signatureHtml) {
+		if (signatureHtml == null || signatureHtml.isBlank()) {
+			return text;
+		}
+		String lines = org.jsoup.Jsoup.parse(signatureHtml.replaceAll("(?i)(</p>|</div>|</tr>)", "$1\n"))
+			.wholeText()
+			.replaceAll("[ \\t]+\n", "\n")
+			.replaceAll("\n{3,}", "\n\n")
+			.strip();
+		if (lines.isEmpty()) {
+			return text;
+		}
+		String body = text.stripTrailing();
+		return (body.isEmpty() ? "" : body + "\n\n") + "-- \n" + lines + "\n";
 	}
 
 	static String oneLine(String value) {

@@ -141,15 +141,35 @@ class DnsRecords {
 			doubled(host, Type.TXT, hints);
 			return new RecordCheck(purpose, "TXT", host, expected, "missing", observed, hints);
 		}
+		String wanted = expected.replaceAll("\\s", "");
 		for (String value : observed) {
-			String compact = value.replaceAll("\\s", "");
-			if (compact.equals(expected.replaceAll("\\s", ""))) {
+			if (value.replaceAll("\\s", "").equals(wanted)) {
 				return new RecordCheck(purpose, "TXT", host, expected, "ok", observed, List.of());
 			}
+		}
+		if (observed.size() > 1 && splitAcrossRecords(observed, wanted)) {
+			// RFC 6376 §3.6.2.2: one TXT record, whose strings are joined; separate
+			// records are separate keys, each of them broken.
+			hints.add("The key is split across " + observed.size() + " separate TXT records: receivers read one "
+					+ "record, never several together. Publish ONE TXT record holding the parts as several strings "
+					+ "(\"part 1\" \"part 2\" in one value, as in the zone snippet), or the whole value in one field "
+					+ "if your provider splits long values itself.");
+			return new RecordCheck(purpose, "TXT", host, expected, "wrong", observed, hints);
+		}
+		for (String value : observed) {
+			String compact = value.replaceAll("\\s", "");
 			String p = DmarcAlignment.tag(compact, "p");
 			if (compact.contains("\"") || compact.contains("\\")) {
-				hints.add("The value contains quote marks or backslashes: paste it without the surrounding quotes "
-						+ "(your DNS provider adds them).");
+				if (unquoted(compact).equals(wanted) && compact.replace("\\", "").contains("\"\"")) {
+					hints.add("A record split in quoted parts was pasted as ONE string, quotes included (\"v=DKIM1; "
+							+ "... p=MIIB...\" \"...\"): the quote marks and the gap between the parts are now in "
+							+ "the key. Paste the value without any quote marks (your provider splits it), or enter "
+							+ "each part as its own string if the provider offers that.");
+				}
+				else {
+					hints.add("The value contains quote marks or backslashes: paste it without the surrounding "
+							+ "quotes (your DNS provider adds them).");
+				}
 			}
 			else if (p != null && !p.isEmpty() && key.publicKey().startsWith(p)) {
 				hints.add("The key is cut short (" + p.length() + " of " + key.publicKey().length()
@@ -161,6 +181,42 @@ class DnsRecords {
 			}
 		}
 		return new RecordCheck(purpose, "TXT", host, expected, "wrong", observed, hints);
+	}
+
+	/** A value without the quote marks and backslashes a paste brought in. */
+	private static String unquoted(String compact) {
+		return compact.replace("\\", "").replace("\"", "");
+	}
+
+	/**
+	 * Whether the records, joined in some order (DNS gives no order), are the expected
+	 * value: one key published as several TXT records.
+	 */
+	private static boolean splitAcrossRecords(List<String> observed, String wanted) {
+		if (observed.size() > 5) {
+			return false;
+		}
+		List<String> parts = observed.stream().map(v -> unquoted(v.replaceAll("\\s", ""))).toList();
+		return joins(parts, new boolean[parts.size()], "", wanted);
+	}
+
+	private static boolean joins(List<String> parts, boolean[] used, String prefix, String wanted) {
+		if (!wanted.startsWith(prefix)) {
+			return false;
+		}
+		boolean all = true;
+		for (int i = 0; i < parts.size(); i++) {
+			if (!used[i]) {
+				all = false;
+				used[i] = true;
+				boolean found = joins(parts, used, prefix + parts.get(i), wanted);
+				used[i] = false;
+				if (found) {
+					return true;
+				}
+			}
+		}
+		return all && prefix.equals(wanted);
 	}
 
 	private RecordCheck dmarc(Domain domain) {

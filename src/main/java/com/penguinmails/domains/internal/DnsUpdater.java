@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NetworkPolicy;
 
 /**
  * Publishes a domain's records with one RFC 2136 UPDATE message signed with TSIG (RFC
@@ -37,12 +38,24 @@ class DnsUpdater {
 
 	private final DomainsProperties properties;
 
-	DnsUpdater(DomainsProperties properties) {
+	private final NetworkPolicy network;
+
+	DnsUpdater(DomainsProperties properties, NetworkPolicy network) {
 		this.properties = properties;
+		this.network = network;
 	}
 
 	void publish(String server, String zone, String keyName, String algorithm, String secret,
 			List<RecordCheck> records) {
+		// The server is the user's: never one of our own machine or network.
+		java.net.InetSocketAddress target;
+		try {
+			target = DnsClient.address(server);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidInputProblem("invalid-dns-update", "Not a DNS server address: " + server);
+		}
+		network.check(target.getHostString(), target.getPort());
 		try {
 			Name zoneName = Name.fromString(DnsRecords.absolute(zone));
 			Update update = new Update(zoneName);
@@ -81,7 +94,7 @@ class DnsUpdater {
 					}
 				}
 			}
-			SimpleResolver resolver = new SimpleResolver(DnsClient.address(server));
+			SimpleResolver resolver = new SimpleResolver(target);
 			resolver.setTimeout(properties.timeout().multipliedBy(3));
 			resolver.setTCP(true);
 			resolver.setTSIGKey(

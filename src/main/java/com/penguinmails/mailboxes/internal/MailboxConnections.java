@@ -4,18 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.UUID;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
+import com.penguinmails.shared.PenguinMailsProperties;
 import com.penguinmails.shared.Secrets;
 
 /** Decrypts a mailbox's passwords only to connect, and encrypts them to store. */
@@ -26,9 +23,12 @@ public class MailboxConnections {
 
 	private final ConnectionTester tester;
 
-	MailboxConnections(Secrets secrets, ConnectionTester tester) {
+	private final PenguinMailsProperties properties;
+
+	MailboxConnections(Secrets secrets, ConnectionTester tester, PenguinMailsProperties properties) {
 		this.secrets = secrets;
 		this.tester = tester;
+		this.properties = properties;
 	}
 
 	public byte[] encrypt(UUID mailboxId, String server, String password) {
@@ -47,44 +47,23 @@ public class MailboxConnections {
 	}
 
 	/**
-	 * Sends a multipart (text + HTML) message from the mailbox. Names and subject are
-	 * encoded by Jakarta Mail (RFC 2047), so no header can be injected through them.
+	 * Sends one prepared message (built and signed by the caller) through the mailbox's
+	 * SMTP server, or names the stage that failed.
 	 */
-	public ConnectionTest.Step send(MailboxRepository.Row row, String to, String subject, String html, String text) {
-		String password = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
-		return tester.send(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(), password,
-				session -> {
-					try {
-						MimeMessage message = new MimeMessage(session);
-						message.setFrom(new InternetAddress(row.email(), row.displayName(), "UTF-8"));
-						message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-						if (!row.replyTo().isBlank()) {
-							message.setReplyTo(InternetAddress.parse(row.replyTo(), true));
-						}
-						message.setSubject(subject.replaceAll("[\\r\\n]+", " "), "UTF-8");
-						MimeMultipart alternative = new MimeMultipart("alternative");
-						MimeBodyPart plain = new MimeBodyPart();
-						plain.setText(text, "UTF-8");
-						MimeBodyPart rich = new MimeBodyPart();
-						rich.setContent(html, "text/html; charset=UTF-8");
-						alternative.addBodyPart(plain);
-						alternative.addBodyPart(rich);
-						message.setContent(alternative);
-						message.setSentDate(new java.util.Date());
-						message.saveChanges();
-						return message;
-					}
-					catch (MessagingException | java.io.UnsupportedEncodingException ex) {
-						throw new IllegalArgumentException(ex.getMessage(), ex);
-					}
-				});
+	public ConnectionTest.Step send(MailboxRepository.Row row, MimeMessage message) {
+		return tester.send(smtp(row), message);
 	}
 
 	/** Connects and logs in to the mailbox's SMTP server, for sending a batch. */
 	public MailboxTransport open(MailboxRepository.Row row) throws SmtpConnectionFailed {
+		return SmtpMailboxTransport.open(tester, smtp(row));
+	}
+
+	/** The mailbox's SMTP server, its password decrypted for the connection only. */
+	private ConnectionTester.SmtpServer smtp(MailboxRepository.Row row) {
 		String password = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
-		return SmtpMailboxTransport.open(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(),
-				password);
+		return new ConnectionTester.SmtpServer(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(),
+				password, row.smtpAuth(), properties.heloFor(row.email()));
 	}
 
 	/** Connects and logs in to the mailbox's IMAP server, for reading it. */
@@ -94,10 +73,8 @@ public class MailboxConnections {
 	}
 
 	public ConnectionTest test(MailboxRepository.Row row) {
-		String smtpPassword = secrets.decrypt(row.smtpPassword(), "mailbox:smtp:" + row.id());
 		String imapPassword = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());
-		return new ConnectionTest(
-				tester.smtp(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(), smtpPassword),
+		return new ConnectionTest(tester.smtp(smtp(row)),
 				tester.imap(row.imapHost(), row.imapPort(), row.imapSecurity(), row.imapUsername(), imapPassword));
 	}
 

@@ -22,7 +22,7 @@ public class MailboxRepository {
 	public record Row(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
 			String smtpUsername, byte[] smtpPassword, String imapHost, int imapPort, Security imapSecurity,
 			String imapUsername, byte[] imapPassword, String signatureHtml, String replyTo, int dailyCap,
-			int minGapSeconds, int maxGapSeconds) {
+			int minGapSeconds, int maxGapSeconds, boolean smtpAuth) {
 	}
 
 	private final JdbcClient jdbc;
@@ -42,12 +42,13 @@ public class MailboxRepository {
 		jdbc.sql("""
 				INSERT INTO mailboxes (id, workspace_id, email, display_name, smtp_host, smtp_port, smtp_security,
 				    smtp_username, smtp_password, imap_host, imap_port, imap_security, imap_username, imap_password,
-				    signature_html, reply_to, daily_cap, min_gap_seconds, max_gap_seconds, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    signature_html, reply_to, daily_cap, min_gap_seconds, max_gap_seconds, created_at, smtp_auth)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(row.id(), workspaceId, row.email(), row.displayName(), row.smtpHost(), row.smtpPort(),
 					row.smtpSecurity().name(), row.smtpUsername(), row.smtpPassword(), row.imapHost(), row.imapPort(),
 					row.imapSecurity().name(), row.imapUsername(), row.imapPassword(), row.signatureHtml(),
-					row.replyTo(), row.dailyCap(), row.minGapSeconds(), row.maxGapSeconds(), Timestamp.from(now))
+					row.replyTo(), row.dailyCap(), row.minGapSeconds(), row.maxGapSeconds(), Timestamp.from(now),
+					row.smtpAuth())
 			.update();
 	}
 
@@ -97,12 +98,12 @@ public class MailboxRepository {
 				UPDATE mailboxes SET display_name = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?,
 				    smtp_username = ?, smtp_password = ?, imap_host = ?, imap_port = ?, imap_security = ?,
 				    imap_username = ?, imap_password = ?, signature_html = ?, reply_to = ?, daily_cap = ?,
-				    min_gap_seconds = ?, max_gap_seconds = ?
+				    min_gap_seconds = ?, max_gap_seconds = ?, smtp_auth = ?
 				WHERE workspace_id = ? AND id = ?""")
 			.params(row.displayName(), row.smtpHost(), row.smtpPort(), row.smtpSecurity().name(), row.smtpUsername(),
 					row.smtpPassword(), row.imapHost(), row.imapPort(), row.imapSecurity().name(), row.imapUsername(),
 					row.imapPassword(), row.signatureHtml(), row.replyTo(), row.dailyCap(), row.minGapSeconds(),
-					row.maxGapSeconds(), workspaceId, row.id())
+					row.maxGapSeconds(), row.smtpAuth(), workspaceId, row.id())
 			.update();
 	}
 
@@ -154,7 +155,8 @@ public class MailboxRepository {
 				rs.getString("smtp_username"), rs.getBytes("smtp_password"), rs.getString("imap_host"),
 				rs.getInt("imap_port"), Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
 				rs.getBytes("imap_password"), rs.getString("signature_html"), rs.getString("reply_to"),
-				rs.getInt("daily_cap"), rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"));
+				rs.getInt("daily_cap"), rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"),
+				rs.getBoolean("smtp_auth"));
 	}
 
 	private static Mailbox map(ResultSet rs, int row) throws SQLException {
@@ -166,7 +168,7 @@ public class MailboxRepository {
 				rs.getString("signature_html"), rs.getString("reply_to"), rs.getInt("daily_cap"),
 				rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"), rs.getString("status"),
 				rs.getString("last_error"), tested == null ? null : tested.toInstant(),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smtp_auth"));
 	}
 
 }

@@ -1,12 +1,9 @@
 package com.penguinmails.mailboxes.internal;
 
 import java.io.IOException;
-import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -14,9 +11,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
-import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.shared.NetworkPolicy;
 
 /**
  * One Angus SMTP connection, logged in, reused for every message of a batch. A refusal of
@@ -37,19 +34,16 @@ final class SmtpMailboxTransport implements MailboxTransport {
 		this.port = port;
 	}
 
-	static SmtpMailboxTransport open(String host, int port, Security security, String username, String password)
+	static SmtpMailboxTransport open(ConnectionTester tester, ConnectionTester.SmtpServer server)
 			throws SmtpConnectionFailed {
-		Properties props = ConnectionTester.properties("smtp", security);
-		props.put("mail.smtp.auth", "true");
-		props.put("mail.smtps.auth", "true");
-		String protocol = security == Security.TLS ? "smtps" : "smtp";
 		try {
-			SMTPTransport transport = (SMTPTransport) Session.getInstance(props).getTransport(protocol);
-			transport.connect(host, port, username, password);
-			return new SmtpMailboxTransport(transport, host, port);
+			return new SmtpMailboxTransport(tester.connect(server), server.host(), server.port());
+		}
+		catch (NetworkPolicy.RefusedAddress ex) {
+			throw new SmtpConnectionFailed("address", ex.getMessage());
 		}
 		catch (MessagingException ex) {
-			throw failed(ConnectionTester.classify(ex, host, port));
+			throw failed(ConnectionTester.classify(ex, server.host(), server.port()));
 		}
 	}
 

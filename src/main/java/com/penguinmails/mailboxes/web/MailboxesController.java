@@ -62,13 +62,13 @@ class MailboxesController {
 	record EditForm(String displayName, String smtpHost, Integer smtpPort, Security smtpSecurity, String smtpUsername,
 			String smtpPassword, String imapHost, Integer imapPort, Security imapSecurity, String imapUsername,
 			String imapPassword, Integer dailyCap, Integer minGapSeconds, Integer maxGapSeconds, String replyTo,
-			String signatureHtml) {
+			String signatureHtml, Boolean noSmtpAuth) {
 
 		static EditForm of(Mailbox mailbox) {
 			return new EditForm(mailbox.displayName(), mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpSecurity(),
 					mailbox.smtpUsername(), null, mailbox.imapHost(), mailbox.imapPort(), mailbox.imapSecurity(),
 					mailbox.imapUsername(), null, mailbox.dailyCap(), mailbox.minGapSeconds(), mailbox.maxGapSeconds(),
-					mailbox.replyTo(), mailbox.signatureHtml());
+					mailbox.replyTo(), mailbox.signatureHtml(), !mailbox.smtpAuth());
 		}
 
 		MailboxChanges toChanges() {
@@ -77,12 +77,13 @@ class MailboxesController {
 							smtpPassword),
 					new ServerSettings(imapHost, imapPort == null ? 0 : imapPort, imapSecurity, imapUsername,
 							imapPassword),
-					signatureHtml, replyTo, dailyCap, minGapSeconds, maxGapSeconds);
+					signatureHtml, replyTo, dailyCap, minGapSeconds, maxGapSeconds, !Boolean.TRUE.equals(noSmtpAuth));
 		}
 
 		EditForm withoutPasswords() {
 			return new EditForm(displayName, smtpHost, smtpPort, smtpSecurity, smtpUsername, null, imapHost, imapPort,
-					imapSecurity, imapUsername, null, dailyCap, minGapSeconds, maxGapSeconds, replyTo, signatureHtml);
+					imapSecurity, imapUsername, null, dailyCap, minGapSeconds, maxGapSeconds, replyTo, signatureHtml,
+					noSmtpAuth);
 		}
 
 	}

@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import com.penguinmails.shared.NetworkPolicy;
+import com.penguinmails.shared.PenguinMailsProperties;
+
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "penguinmails.sandbox.enabled", havingValue = "true")
 class SandboxConfiguration {
@@ -32,17 +35,23 @@ class SandboxConfiguration {
 	}
 
 	@Bean
-	GreenMailSandboxMailbox sandboxMailbox(GreenMail sandboxMailServer) {
+	GreenMailSandboxMailbox sandboxMailbox(GreenMail sandboxMailServer, NetworkPolicy network) {
+		// The sandbox preset's mailboxes connect here, on loopback: these two ports only.
+		network.allow("127.0.0.1", sandboxMailServer.getSmtp().getPort());
+		network.allow("127.0.0.1", sandboxMailServer.getImap().getPort());
 		return new GreenMailSandboxMailbox(sandboxMailServer);
 	}
 
 	/** Account mail goes into the sandbox unless a system SMTP server is configured. */
 	@Bean
 	@ConditionalOnExpression("'${penguinmails.smtp.host:}' == ''")
-	JavaMailSender sandboxMailSender(GreenMail sandboxMailServer) {
+	JavaMailSender sandboxMailSender(GreenMail sandboxMailServer, PenguinMailsProperties properties) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(sandboxMailServer.getSmtp().getPort());
+		// RFC 5321 §4.1.1.1: EHLO with our name, as every SMTP connection we make.
+		sender.getJavaMailProperties()
+			.put("mail.smtp.localhost", properties.heloFor(properties.smtp() == null ? "" : properties.smtp().from()));
 		log.info("Sandbox mail server: SMTP on port {}, IMAP on port {}; caught mail at /sandbox/mail",
 				sandboxMailServer.getSmtp().getPort(), sandboxMailServer.getImap().getPort());
 		return sender;

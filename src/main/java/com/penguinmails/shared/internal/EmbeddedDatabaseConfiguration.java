@@ -40,7 +40,8 @@ class EmbeddedDatabaseConfiguration {
 			log.info("Using external PostgreSQL at {}", db.url().replaceAll("password=[^&]*", "password=***"));
 		}
 		else {
-			EmbeddedPostgres postgres = EmbeddedServer.acquire(Path.of(properties.dataDir(), "postgres"));
+			EmbeddedPostgres postgres = EmbeddedServer.acquire(Path.of(properties.dataDir(), "postgres"),
+					db == null || db.durable());
 			config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 			config.setUsername("postgres");
 			return new HikariDataSource(config) {
@@ -72,22 +73,36 @@ class EmbeddedDatabaseConfiguration {
 
 		private static int users;
 
-		static synchronized EmbeddedPostgres acquire(Path dataDir) throws IOException {
+		static synchronized EmbeddedPostgres acquire(Path dataDir, boolean durable) throws IOException {
 			users++;
 			if (instance == null) {
 				Files.createDirectories(dataDir);
 				stopOrphan(dataDir);
 				boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
-				instance = EmbeddedPostgres.builder()
-					.setDataDirectory(dataDir)
-					.setCleanDataDirectory(false)
-					.setPGStartupWait(Duration.ofSeconds(60))
-					.setRegisterShutdownHook(false)
-					.start();
-				log.info("Started embedded PostgreSQL on port {} with {} data under {}", instance.getPort(),
-						existing ? "existing" : "new", dataDir.toAbsolutePath());
+				instance = builder(dataDir, durable).start();
+				log.info("Started embedded PostgreSQL on port {} with {} data under {} ({})", instance.getPort(),
+						existing ? "existing" : "new", dataDir.toAbsolutePath(),
+						durable ? "durable: fsync, synchronous_commit and full_page_writes on"
+								: "NOT durable: fsync off, for tests only");
 			}
 			return instance;
+		}
+
+		/**
+		 * The server's settings. The library's defaults are a test database's
+		 * ({@code synchronous_commit=off}); ours hold a user's data, so every commit
+		 * reaches the disk before it is acknowledged unless {@code durable} is false.
+		 */
+		static EmbeddedPostgres.Builder builder(Path dataDir, boolean durable) {
+			String on = durable ? "on" : "off";
+			return EmbeddedPostgres.builder()
+				.setDataDirectory(dataDir)
+				.setCleanDataDirectory(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setRegisterShutdownHook(false)
+				.setServerConfig("fsync", on)
+				.setServerConfig("synchronous_commit", on)
+				.setServerConfig("full_page_writes", on);
 		}
 
 		/**

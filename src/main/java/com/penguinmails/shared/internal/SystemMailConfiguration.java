@@ -56,6 +56,8 @@ class SystemMailConfiguration {
 		props.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
 		props.put("mail.smtp.connectiontimeout", "10000");
 		props.put("mail.smtp.timeout", "30000");
+		// RFC 5321 §4.1.1.1: EHLO with our name, not the JVM's idea of it ("localhost").
+		props.put("mail.smtp.localhost", properties.heloFor(smtp.from()));
 		return sender;
 	}
 
