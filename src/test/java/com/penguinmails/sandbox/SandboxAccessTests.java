@@ -98,7 +98,8 @@ class SandboxAccessTests {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
 		Mailbox me = mailboxes.add(owner.owner(),
 				new NewMailbox("me-" + tag + "@answer-rights.test", "Me", "sandbox", null, null, "", "", 30, 0, 0));
-		mailboxes.sendTest(owner.owner(), me.id(), "lead-" + tag + "@example.test", "Hello " + tag, "<p>Hi</p>", "Hi");
+		mailboxes.sendTest(owner.owner(), me.id(), "lead-" + tag + "@example.test",
+				(to) -> message(me, to, "Hello " + tag));
 		String caught = caughtFor("lead-" + tag + "@example.test", tag);
 
 		// Anonymous, even on this machine: no.
@@ -125,13 +126,31 @@ class SandboxAccessTests {
 		assertThat(sandbox.messages().stream().filter(mail -> mail.subject().equals("Re: Hello " + tag))).isEmpty();
 
 		// The owner answers that very message, although newer mail arrived since.
-		mailboxes.sendTest(owner.owner(), me.id(), "lead-" + tag + "@example.test", "Later " + tag, "<p>Hi</p>", "Hi");
+		mailboxes.sendTest(owner.owner(), me.id(), "lead-" + tag + "@example.test",
+				(to) -> message(me, to, "Later " + tag));
 		MockHttpServletResponse answered = fixtures.signedIn(owner)
 			.post("/sandbox/mail/" + caught + "/answer", "kind", "reply")
 			.getResponse();
 		assertThat(answered.getRedirectedUrl()).isEqualTo("/sandbox/mail/" + caught);
 		assertThat(sandbox.messages()).anyMatch(mail -> mail.subject().equals("Re: Hello " + tag))
 			.noneMatch(mail -> mail.subject().equals("Re: Later " + tag));
+	}
+
+	/** A plain test message from the mailbox. */
+	private static jakarta.mail.internet.MimeMessage message(Mailbox from, String to, String subject) {
+		try {
+			jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+					jakarta.mail.Session.getInstance(new java.util.Properties()));
+			message.setFrom(new jakarta.mail.internet.InternetAddress(from.email()));
+			message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+			message.setSubject(subject);
+			message.setText("Hi");
+			message.saveChanges();
+			return message;
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
