@@ -212,6 +212,12 @@ public class Campaigns {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "campaign-ended",
 					"An archived campaign takes no more recipients.");
 		}
+		for (List<UUID> given : java.util.Arrays.asList(contactIds, listIds, segmentIds)) {
+			if (given != null && given.stream().anyMatch(java.util.Objects::isNull)) {
+				throw new InvalidInputProblem("invalid-ids",
+						"contactIds, listIds and segmentIds hold ids, never null.");
+			}
+		}
 		Set<UUID> ids = new LinkedHashSet<>(contactIds == null ? List.of() : contactIds);
 		List<UUID> unknown = contacts.missing(tenant.workspaceId(), ids);
 		if (!unknown.isEmpty()) {

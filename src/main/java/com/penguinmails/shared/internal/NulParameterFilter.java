@@ -36,7 +36,8 @@ class NulParameterFilter extends OncePerRequestFilter {
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			String problem = JsonInputLimits.problem(parameter.getKey(), Integer.MAX_VALUE);
 			for (String value : parameter.getValue()) {
-				problem = problem != null ? problem : JsonInputLimits.problem(value, Integer.MAX_VALUE);
+				problem = (problem != null || value == null) ? problem
+						: JsonInputLimits.problem(value, Integer.MAX_VALUE);
 			}
 			if (problem != null) {
 				refuse(request, response, parameter.getKey(), problem);
