@@ -45,6 +45,7 @@ import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.contacts.ContactImport.RowError;
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * Streams a CSV into {@code contacts}: rows are read one at a time (Commons CSV),
@@ -396,13 +397,19 @@ public class CsvContactImporter {
 				standard.put(field, value);
 			}
 		}
-		String email = standard.getOrDefault("email", "").strip();
-		if (email.isEmpty()) {
+		String given = standard.getOrDefault("email", "").strip();
+		if (given.isEmpty()) {
 			return Row.refused("no email address");
 		}
-		if (!ContactFields.validEmail(email)) {
-			return Row
-				.refused("not a valid email address: " + (email.length() > 80 ? email.substring(0, 80) + "…" : email));
+		String email;
+		try {
+			// Stored in normal form, so that both spellings of an IDN domain are one
+			// contact and the erased-address hash below matches.
+			email = EmailAddresses.normalize(given);
+		}
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			return Row.refused("not a valid email address: "
+					+ (given.length() > 80 ? given.substring(0, 80) + "…" : given) + " (" + ex.getMessage() + ")");
 		}
 		for (Map.Entry<String, String> entry : standard.entrySet()) {
 			if (entry.getValue().length() > 500) {

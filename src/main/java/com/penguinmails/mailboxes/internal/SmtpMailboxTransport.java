@@ -42,6 +42,9 @@ final class SmtpMailboxTransport implements MailboxTransport {
 		Properties props = ConnectionTester.properties("smtp", security);
 		props.put("mail.smtp.auth", "true");
 		props.put("mail.smtps.auth", "true");
+		// RFC 6531 §3.4: MAIL FROM carries SMTPUTF8 when the server offers it, for an
+		// address whose local part is not ASCII (IDN domains go as A-labels anyway).
+		props.put("mail.mime.allowutf8", "true");
 		String protocol = security == Security.TLS ? "smtps" : "smtp";
 		try {
 			SMTPTransport transport = (SMTPTransport) Session.getInstance(props).getTransport(protocol);
