@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -181,11 +182,13 @@ public class CsvContactImporter {
 			updated = totals[1];
 			skipped = totals[2];
 		}
-		catch (UncheckedIOException | IllegalStateException ex) {
+		catch (UncheckedIOException | IllegalStateException | CharacterCodingException ex) {
 			// Commons CSV: an unterminated quote or a broken encoding stops the file
-			// here.
-			throw new IOException("The file could not be read after line " + (rowsRead + 1) + ": " + ex.getMessage(),
-					ex);
+			// here. A byte not valid in the encoding is never read as U+FFFD.
+			Throwable cause = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex;
+			String why = cause instanceof CharacterCodingException
+					? "it has bytes that are not valid text in the file's encoding" : ex.getMessage();
+			throw new IOException("The file could not be read after line " + (rowsRead + 1) + ": " + why, ex);
 		}
 		progress.update(rowsRead, inserted, updated, skipped, failed, errors);
 		return new Totals(rowsRead, inserted, updated, skipped, failed, errors);
