@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 
 import org.springframework.stereotype.Component;
 
@@ -72,32 +76,64 @@ public class TrackingLinks {
 		return rewrite(html, bases.of(workspaceId, sendingDomain), enrolmentId, step, opens, clicks);
 	}
 
+	/**
+	 * Edits the HTML in place rather than re-serialising a parsed tree: only the value of
+	 * each rewritten {@code href} changes, and the pixel is inserted; everything else
+	 * ({@code <style>} blocks, comments and Outlook conditional comments, the head,
+	 * entities, quoting, white space) stays byte for byte as written. jsoup finds the
+	 * links the way a browser would (HTML5 parsing, so nothing in a comment, a style or a
+	 * script is taken for a link) and gives each value's place in the source.
+	 */
 	private String rewrite(String html, String base, UUID enrolmentId, int step, boolean opens, boolean clicks) {
-		boolean whole = html.toLowerCase(Locale.ROOT).contains("<html");
-		Document document = Jsoup.parse(html);
-		document.outputSettings().prettyPrint(false);
+		StringBuilder out = new StringBuilder(html.length() + 256);
+		int copied = 0;
 		if (clicks) {
+			Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
 			for (Element link : document.select("a[href]")) {
 				String href = link.attr("href").strip();
 				String scheme = href.toLowerCase(Locale.ROOT);
 				// Our own unsubscribe link stays as it is: it is not a click to count.
-				if ((scheme.startsWith("http://") || scheme.startsWith("https://")) && !href.startsWith(base + "u/")
-						&& !href.startsWith(bases.base() + "u/")) {
-					link.attr("href", base + "c/" + token(enrolmentId, step, href));
+				if (!(scheme.startsWith("http://") || scheme.startsWith("https://")) || href.startsWith(base + "u/")
+						|| href.startsWith(bases.base() + "u/")) {
+					continue;
 				}
+				Range value = link.attributes().sourceRange("href").valueRange();
+				if (!value.isTracked() || value.startPos() < copied || value.endPos() > html.length()) {
+					continue;
+				}
+				// The place must hold this very value (entities aside), or it is left
+				// alone: a link missed is better than a message broken.
+				String written = html.substring(value.startPos(), value.endPos());
+				if (!Parser.unescapeEntities(written, true).strip().equals(href)) {
+					continue;
+				}
+				out.append(html, copied, value.startPos())
+					.append(base)
+					.append("c/")
+					.append(token(enrolmentId, step, href));
+				copied = value.endPos();
 			}
 		}
+		out.append(html, copied, html.length());
 		if (opens) {
-			document.body()
-				.appendElement("img")
-				.attr("src", base + "o/" + token(enrolmentId, step, ""))
-				.attr("width", "1")
-				.attr("height", "1")
-				.attr("alt", "")
-				.attr("style", "display:none");
+			String pixel = "<img src=\"" + base + "o/" + token(enrolmentId, step, "")
+					+ "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">";
+			Matcher end = BODY_END.matcher(out);
+			int at = -1;
+			while (end.find()) {
+				at = end.start();
+			}
+			if (at < 0) {
+				out.append(pixel);
+			}
+			else {
+				out.insert(at, pixel);
+			}
 		}
-		return whole ? document.outerHtml() : document.body().html();
+		return out.toString();
 	}
+
+	private static final Pattern BODY_END = Pattern.compile("(?i)</body\\s*>");
 
 	/** What an unsubscribe token carries in place of a destination. */
 	public static final String UNSUBSCRIBE = "!unsubscribe";
