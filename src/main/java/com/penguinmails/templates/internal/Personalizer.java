@@ -32,9 +32,12 @@ import com.penguinmails.templates.Rendered;
 /**
  * Renders subject, HTML and text for one contact: spintax first (one option per contact,
  * the same at every render), then Liquid (liqp) with the contact's fields, custom fields
- * and {@code sender.*}, dates in the contact's time zone. In the HTML every value is
- * HTML-escaped, so a contact named {@code <script>} is text; the subject refuses line
- * breaks (no header injection).
+ * and {@code sender.*}, dates in the contact's time zone. In the HTML every output
+ * ({@code {{ ... }}}) is HTML-escaped as its last step, after its filters: filters act on
+ * the value ({@code {{ company | upcase }}} with {@code Tom & Jerry's} gives
+ * {@code TOM &amp; JERRY&#39;S}, {@code truncate} never cuts inside an entity), and a
+ * contact named {@code <script>} is text. The subject refuses line breaks (no header
+ * injection).
  */
 @Component
 public class Personalizer {
@@ -48,6 +51,18 @@ public class Personalizer {
 	static final Pattern OUTPUT = Pattern.compile("\\{\\{-?\\s*([A-Za-z_][\\w.]*)\\s*([^}]*)-?}}");
 
 	static final Pattern LOCAL = Pattern.compile("\\{%-?\\s*(?:for|assign|capture)\\s+([A-Za-z_]\\w*)");
+
+	/**
+	 * A Liquid output: {@code {{}}, its expression, {@code }}} (with whitespace control).
+	 */
+	static final Pattern OUTPUT_TAG = Pattern.compile("(?s)\\{\\{(-?)(.*?)(-?)\\}\\}");
+
+	static final Pattern CAPTURE = Pattern.compile("\\{%-?\\s*capture\\s+([A-Za-z_]\\w*)");
+
+	/** The filter added as the last of each HTML output; not for templates to use. */
+	static final String HTML_ESCAPE = "penguinmails_html_escape";
+
+	private final Map<String, String> escapingOf = new ConcurrentHashMap<>();
 
 	/**
 	 * A template parsed once and turned into liqp's node tree once. liqp's own
@@ -92,7 +107,8 @@ public class Personalizer {
 		if (renderedSubject.chars().anyMatch(c -> c == '\r' || c == '\n')) {
 			renderedSubject = renderedSubject.replaceAll("[\\r\\n]+", " ");
 		}
-		String renderedHtml = liquid(spunHtml, escaped(variables), zone, missing);
+		String renderedHtml = liquid(escapingOf.computeIfAbsent(spunHtml, Personalizer::escapingOutputs), variables,
+				zone, missing);
 		// Without a written text part, the HTML template itself is turned into text once
 		// (its
 		// Liquid and spintax survive as text), then rendered with the raw values: the
@@ -116,6 +132,7 @@ public class Personalizer {
 		if (byZone.size() > 10_000) {
 			byZone.clear();
 			textOf.clear();
+			escapingOf.clear();
 			outputsOf.clear();
 		}
 		return template.render(variables);
@@ -134,6 +151,7 @@ public class Personalizer {
 			// Bounded by iterations and output size, not by a render-time limit: liqp
 			// enforces that
 			// with a thread per render, which costs more than the rendering itself.
+			.withFilter(new HtmlEscape())
 			.withMaxIterations(10_000)
 			.withMaxSizeRenderedString(2_000_000)
 			.build();
@@ -239,25 +257,67 @@ public class Personalizer {
 		return copy;
 	}
 
-	/** The variables with every string HTML-escaped, for rendering into HTML. */
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> escaped(Map<String, Object> variables) {
-		Map<String, Object> copy = new HashMap<>();
-		variables.forEach((key, value) -> {
-			if (value instanceof String s) {
-				copy.put(key, HtmlUtils.htmlEscape(s));
+	/**
+	 * The HTML source with the escaping filter as the last filter of every output, so the
+	 * template's own filters see the raw value. A {@code capture}d variable holds
+	 * rendered HTML (its outputs escaped already) and is output as it is.
+	 */
+	static String escapingOutputs(String source) {
+		if (source == null || !source.contains("{{")) {
+			return source;
+		}
+		Set<String> captured = new LinkedHashSet<>();
+		Matcher capture = CAPTURE.matcher(source);
+		while (capture.find()) {
+			captured.add(capture.group(1));
+		}
+		Matcher output = OUTPUT_TAG.matcher(source);
+		StringBuilder out = new StringBuilder(source.length() + 64);
+		while (output.find()) {
+			String expression = output.group(2);
+			String head = expression.strip().split("[\\s|.\\[]", 2)[0];
+			String replacement = output.group();
+			if (!expression.isBlank() && !captured.contains(head)) {
+				replacement = "{{" + output.group(1) + expression.stripTrailing() + " | " + HTML_ESCAPE + " "
+						+ output.group(3) + "}}";
 			}
-			else if (value instanceof Map<?, ?> map) {
-				copy.put(key, escaped((Map<String, Object>) map));
+			output.appendReplacement(out, Matcher.quoteReplacement(replacement));
+		}
+		output.appendTail(out);
+		return out.toString();
+	}
+
+	/**
+	 * HTML-escapes an output's value (Spring's {@link HtmlUtils#htmlEscape} for UTF-8:
+	 * only {@code &
+	 * < > " '}); each string of a list alike, numbers, booleans and dates as they are.
+	 */
+	static final class HtmlEscape extends liqp.filters.Filter {
+
+		HtmlEscape() {
+			super(HTML_ESCAPE);
+		}
+
+		@Override
+		public Object apply(Object value, TemplateContext context, Object... params) {
+			if (value == null || value instanceof Number || value instanceof Boolean
+					|| value instanceof java.time.temporal.TemporalAccessor) {
+				return value;
 			}
-			else if (value instanceof List<?> list) {
-				copy.put(key, list.stream().map(v -> v instanceof String s ? HtmlUtils.htmlEscape(s) : v).toList());
+			if (value instanceof String text) {
+				return HtmlUtils.htmlEscape(text, "UTF-8");
 			}
-			else {
-				copy.put(key, value);
+			if (value instanceof java.util.Collection<?> || value.getClass().isArray()) {
+				Object[] items = asArray(value, context);
+				Object[] escaped = new Object[items.length];
+				for (int i = 0; i < items.length; i++) {
+					escaped[i] = apply(items[i], context);
+				}
+				return escaped;
 			}
-		});
-		return copy;
+			return HtmlUtils.htmlEscape(asString(value, context), "UTF-8");
+		}
+
 	}
 
 	/**
