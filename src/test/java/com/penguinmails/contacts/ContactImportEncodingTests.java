@@ -208,4 +208,40 @@ class ContactImportEncodingTests {
 		assertThat(suppressions.isSuppressed(account.workspaceId(), stored)).isTrue();
 	}
 
+	private String upload(com.penguinmails.support.WebSession session, String name, String... params) throws Exception {
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/contacts/import/upload")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", name, "text/csv", file(name)))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return session.perform(request).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theImportPagesSayWhichEncodingAndDelimiterAreUsedAndTakeAnOverride() throws Exception {
+		Account account = fixtures.verifiedAccount("encoding-pages");
+		com.penguinmails.support.WebSession session = fixtures.signedIn(account);
+		String mapping = upload(session, "windows1252_euro.csv", "delimiter", "auto");
+		assertThat(mapping).contains("Read as <strong>windows-1252</strong>").contains("detected");
+		String token = mapping.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f-]+)\".*", "$1");
+		String location = session
+			.post("/contacts/import/start", "token", token, "delimiter", ",", "encoding", "windows-1252", "duplicates",
+					"update")
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/contacts/imports/");
+		await().until(() -> session.get(location + "/progress").getResponse().getContentAsString().contains("done"));
+		String job = session.get(location).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(job).contains("Read as <strong>windows-1252</strong>").contains("as named");
+		assertThat(session.get("/contacts").getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("Café € Bar");
+
+		// A semicolon file is split on its own delimiter; an unknown encoding is named.
+		assertThat(upload(session, "semicolon.csv")).contains("separated by <strong>;</strong>");
+		assertThat(upload(session, "semicolon.csv", "encoding", "klingon-8"))
+			.contains("Unknown encoding &quot;klingon-8&quot;");
+	}
+
 }
