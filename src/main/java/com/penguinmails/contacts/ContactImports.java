@@ -162,19 +162,21 @@ public class ContactImports {
 		Path file = staged(tenant, token);
 		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
 		Reading reading;
-		List<String> headers;
 		try {
 			reading = reading(file, given, delimiter);
-			headers = firstRow(file, reading);
 		}
 		catch (InvalidInputProblem ex) {
 			Files.deleteIfExists(file);
 			throw ex;
 		}
+		List<String> headers;
+		try {
+			headers = firstRow(file, reading);
+		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(file);
-			throw new InvalidInputProblem("unreadable-file", "The header line could not be read as "
-					+ reading(file, given, delimiter).encoding().name() + ": name the file's encoding.");
+			throw new InvalidInputProblem("unreadable-file", "The start of the file could not be read as "
+					+ reading.encoding().name() + ": it is in another encoding; name it.");
 		}
 		if (headers.isEmpty()) {
 			Files.deleteIfExists(file);

@@ -242,6 +242,7 @@ class ContactImportEncodingTests {
 		assertThat(upload(session, "semicolon.csv")).contains("separated by <strong>;</strong>");
 		assertThat(upload(session, "semicolon.csv", "encoding", "klingon-8"))
 			.contains("Unknown encoding &quot;klingon-8&quot;");
+		assertThat(upload(session, "windows1252_euro.csv", "encoding", "UTF-8")).contains("could not be read as UTF-8");
 	}
 
 }
