@@ -180,4 +180,14 @@ class PersonalizerTests {
 			.isEqualTo("r&amp;d, &lt;b&gt;|[R&amp;D][&lt;B&gt;]");
 	}
 
+	@Test
+	void anExplicitEscapeIsNotDoubledAndNewlineToBrStillMakesBreaks() {
+		Map<String, Object> vars = contact("company", "Tom & Jerry's", "notes", "a < b\nc & d");
+		assertThat(render("x", "{{ company | escape }}", vars).html()).isEqualTo("Tom &amp; Jerry&#39;s");
+		assertThat(render("x", "{{ company | upcase | escape_once }}", vars).html()).isEqualTo("TOM &amp; JERRY&#39;S");
+		assertThat(render("x", "{{ notes | newline_to_br }}", vars).html()).isEqualTo("a &lt; b<br />\nc &amp; d");
+		assertThat(render("x", "{{ company | replace: 'Tom', 'A|B' }}", vars).html())
+			.isEqualTo("A|B &amp; Jerry&#39;s");
+	}
+
 }

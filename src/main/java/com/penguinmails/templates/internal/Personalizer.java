@@ -257,10 +257,18 @@ public class Personalizer {
 		return copy;
 	}
 
+	/** Filters whose output is HTML made from text: the value is escaped before them. */
+	private static final Set<String> HTML_MAKING = Set.of("newline_to_br");
+
+	/** Filters that escape: ours replaces them when last, so nothing is escaped twice. */
+	private static final Set<String> ESCAPING = Set.of("escape", "escape_once");
+
 	/**
 	 * The HTML source with the escaping filter as the last filter of every output, so the
 	 * template's own filters see the raw value. A {@code capture}d variable holds
-	 * rendered HTML (its outputs escaped already) and is output as it is.
+	 * rendered HTML (its outputs escaped already) and is output as it is; a last
+	 * {@code escape} filter gives way to ours (never twice); and the value is escaped
+	 * just before a filter that makes HTML of text ({@code newline_to_br}).
 	 */
 	static String escapingOutputs(String source) {
 		if (source == null || !source.contains("{{")) {
@@ -278,13 +286,62 @@ public class Personalizer {
 			String head = expression.strip().split("[\\s|.\\[]", 2)[0];
 			String replacement = output.group();
 			if (!expression.isBlank() && !captured.contains(head)) {
-				replacement = "{{" + output.group(1) + expression.stripTrailing() + " | " + HTML_ESCAPE + " "
-						+ output.group(3) + "}}";
+				replacement = "{{" + output.group(1) + escaping(expression) + " " + output.group(3) + "}}";
 			}
 			output.appendReplacement(out, Matcher.quoteReplacement(replacement));
 		}
 		output.appendTail(out);
 		return out.toString();
+	}
+
+	/**
+	 * An output expression with the escaping filter in its place: last (instead of a last
+	 * {@code escape}), or before the first filter that makes HTML.
+	 */
+	private static String escaping(String expression) {
+		List<String> parts = new ArrayList<>(filters(expression));
+		if (parts.size() > 1 && ESCAPING.contains(filterName(parts.get(parts.size() - 1)))) {
+			// Ours escapes as much or more (also "'"): it takes the place of theirs.
+			parts.remove(parts.size() - 1);
+		}
+		StringBuilder out = new StringBuilder(parts.get(0));
+		boolean inserted = false;
+		for (String filter : parts.subList(1, parts.size())) {
+			if (!inserted && HTML_MAKING.contains(filterName(filter))) {
+				out.append("| ").append(HTML_ESCAPE).append(' ');
+				inserted = true;
+			}
+			out.append('|').append(filter);
+		}
+		String result = out.toString().stripTrailing();
+		return inserted ? result : result + " | " + HTML_ESCAPE;
+	}
+
+	/** An expression split at the bars that separate filters (not those in quotes). */
+	private static List<String> filters(String expression) {
+		List<String> parts = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		char quote = 0;
+		for (char c : expression.toCharArray()) {
+			if (quote != 0) {
+				quote = c == quote ? 0 : quote;
+			}
+			else if (c == '"' || c == '\'') {
+				quote = c;
+			}
+			else if (c == '|') {
+				parts.add(current.toString());
+				current.setLength(0);
+				continue;
+			}
+			current.append(c);
+		}
+		parts.add(current.toString());
+		return parts;
+	}
+
+	private static String filterName(String filter) {
+		return filter.strip().split("[\\s:]", 2)[0];
 	}
 
 	/**
