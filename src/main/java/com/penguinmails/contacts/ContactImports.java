@@ -72,7 +72,17 @@ public class ContactImports {
 	}
 
 	/** How a file is read: its encoding (and how it was found) and its delimiter. */
-	private record Reading(CsvInput.Encoding encoding, char delimiter) {
+	private record Reading(CsvInput.Encoding encoding, char delimiter, boolean sepLine) {
+
+		/** The file's text from its header line on (after an Excel {@code sep=} line). */
+		Reader open(InputStream in) throws IOException {
+			Reader reader = CsvInput.reader(in, encoding);
+			if (sepLine) {
+				CsvInput.skipLine(reader);
+			}
+			return reader;
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -222,8 +232,13 @@ public class ContactImports {
 		catch (CsvInput.UnknownEncoding ex) {
 			throw new InvalidInputProblem("unknown-encoding", ex.getMessage());
 		}
-		char separator = delimiter != null ? delimiter : CsvInput.guessDelimiter(CsvInput.head(file, encoding));
-		return new Reading(encoding, separator);
+		String head = CsvInput.head(file, encoding);
+		Character excel = CsvInput.excelSeparator(head);
+		if (excel != null) {
+			return new Reading(encoding, delimiter != null ? delimiter : excel, true);
+		}
+		char separator = delimiter != null ? delimiter : CsvInput.guessDelimiter(head);
+		return new Reading(encoding, separator, false);
 	}
 
 	private UUID newJob(Tenant tenant, Options options, long bytes, Reading reading) {
@@ -267,7 +282,7 @@ public class ContactImports {
 	private void run(UUID workspaceId, UUID id, Path file, Options options, Reading reading, boolean deleteAfter) {
 		Map<String, String> mapping = options.mapping() == null ? Map.of() : options.mapping();
 		try (CountingStream counted = new CountingStream(Files.newInputStream(file));
-				Reader reader = CsvInput.reader(counted, reading.encoding())) {
+				Reader reader = reading.open(counted)) {
 			List<String> headers = headers(file, reading);
 			List<String> fieldsOfHeaders = CsvContactImporter.fields(headers, mapping);
 			if (!fieldsOfHeaders.contains("email")) {
@@ -282,7 +297,7 @@ public class ContactImports {
 			}
 			var settings = new CsvContactImporter.Settings(reading.delimiter(), mapping, options.update(),
 					options.listId(), fields.typesDefining(workspaceId, customKeys),
-					options.checkMx() ? exchangers::acceptsMail : null);
+					options.checkMx() ? exchangers::acceptsMail : null, reading.sepLine() ? 1 : 0);
 			importer.run(workspaceId, reader, settings, (read, inserted, updated, skipped, failed,
 					errors) -> progress(id, read, counted.count(), inserted, updated, skipped, failed, errors));
 			scoring.rescoreAfterImport(workspaceId);
@@ -362,7 +377,7 @@ public class ContactImports {
 
 	/** The first row of a CSV file, or nothing when empty. */
 	private static List<String> firstRow(Path file, Reading reading) throws IOException {
-		try (Reader reader = CsvInput.reader(Files.newInputStream(file), reading.encoding());
+		try (Reader reader = reading.open(Files.newInputStream(file));
 				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
 					.setDelimiter(reading.delimiter())
 					.get()

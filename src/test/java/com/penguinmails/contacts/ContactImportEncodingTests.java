@@ -160,6 +160,19 @@ class ContactImportEncodingTests {
 	}
 
 	@Test
+	void anExcelSepLineNamesTheDelimiterAndIsNotTheHeader() throws Exception {
+		String key = key("excelsep");
+		JsonNode job = importAndWait(key, file("excel_sep_line.csv"));
+		assertThat(job.get("status").asText()).isEqualTo("done");
+		assertThat(job.get("delimiter").asText()).isEqualTo(";");
+		assertThat(job.get("inserted").asInt()).isEqualTo(1);
+		// Line numbers are the file's: the sep= line counts.
+		assertThat(job.get("errors").get(0).get("line").asInt()).isEqualTo(4);
+		assertThat(contacts(key).get("karl@t20.example.test").get("custom").get("firma").asText())
+			.isEqualTo("Müller & Söhne GmbH");
+	}
+
+	@Test
 	void aWrongDelimiterFailsWithAHintToSetIt() throws Exception {
 		JsonNode job = importAndWait(key("wrongdelimiter"), file("semicolon.csv"), "delimiter", ",");
 		assertThat(job.get("status").asText()).isEqualTo("failed");

@@ -89,9 +89,17 @@ public class CsvContactImporter {
 	 * boolean)
 	 * @param mailCheck whether a domain takes mail (empty: unknown), or null to skip the
 	 * MX check
+	 * @param linesBefore lines of the file before the text given to {@link #run} (an
+	 * Excel {@code sep=} line), so reported line numbers are the file's
 	 */
 	public record Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
-			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck) {
+			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck, int linesBefore) {
+
+		public Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
+				Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck) {
+			this(delimiter, mapping, update, listId, customTypes, mailCheck, 0);
+		}
+
 	}
 
 	private static final String COLUMNS = "line, email, first_name, last_name, company, title, phone, website, linkedin_url, time_zone, country, custom, tags, role_address, disposable, mx_found";
@@ -151,7 +159,7 @@ public class CsvContactImporter {
 			boolean afterInFlight = false;
 			for (CSVRecord record : parser) {
 				rowsRead++;
-				long line = parser.getCurrentLineNumber();
+				long line = parser.getCurrentLineNumber() + settings.linesBefore();
 				Row row = check(record, fields, settings, mailChecks);
 				if (row.problem() != null) {
 					failed++;

@@ -37,8 +37,9 @@ import com.ibm.icu.text.CharsetMatch;
  * import with a message, and is never turned into U+FFFD.
  *
  * <p>
- * The delimiter, unless the user names it: the one of {@code , ; TAB |} that splits the
- * header line most often and the next lines as often.
+ * The delimiter, unless the user names it: the one an Excel {@code sep=;} first line
+ * names, else the one of {@code , ; TAB |} that splits the header line most often and the
+ * next lines as often.
  */
 public final class CsvInput {
 
@@ -197,6 +198,29 @@ public final class CsvInput {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * The delimiter an Excel {@code sep=X} first line names (Excel writes and reads it to
+	 * say which delimiter a file uses), or null when the file has no such line.
+	 */
+	public static Character excelSeparator(String head) {
+		String first = head.lines().findFirst().orElse("").strip();
+		if (first.startsWith("\"") && first.endsWith("\"") && first.length() > 2) {
+			first = first.substring(1, first.length() - 1);
+		}
+		if (first.length() == 5 && first.regionMatches(true, 0, "sep=", 0, 4)) {
+			return first.charAt(4);
+		}
+		return null;
+	}
+
+	/** Reads past the first line of a reader (an Excel {@code sep=} line). */
+	public static void skipLine(Reader reader) throws IOException {
+		int c;
+		while ((c = reader.read()) >= 0 && c != '\n') {
+			// Skipped.
+		}
 	}
 
 	/** The first characters of a file, for {@link #guessDelimiter}. */

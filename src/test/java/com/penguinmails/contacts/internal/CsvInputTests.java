@@ -83,4 +83,11 @@ class CsvInputTests {
 		assertThat(CsvInput.guessDelimiter("email\na@b.test\n")).isEqualTo(',');
 	}
 
+	@Test
+	void readsExcelsSepLine() {
+		assertThat(CsvInput.excelSeparator("sep=;\r\nemail;name\r\n")).isEqualTo(';');
+		assertThat(CsvInput.excelSeparator("\"sep=|\"\nemail|name\n")).isEqualTo('|');
+		assertThat(CsvInput.excelSeparator("email;name\n")).isNull();
+	}
+
 }
