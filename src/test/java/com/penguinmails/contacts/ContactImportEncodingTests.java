@@ -209,6 +209,11 @@ class ContactImportEncodingTests {
 		assertThat(job.get("inserted").asInt()).isEqualTo(1);
 		String stored = "lena@" + java.net.IDN.toASCII("müller-t06.example.test");
 		assertThat(contacts(key)).containsKey(stored);
+		// Shown to a person with the domain in Unicode.
+		assertThat(fixtures.signedIn(account)
+			.get("/contacts")
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(">lena@müller-t06.example.test<");
 		// The same address with its domain typed as an A-label, or in capitals: one
 		// contact.
 		JsonNode again = importAndWait(key,
