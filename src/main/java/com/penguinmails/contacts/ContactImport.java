@@ -12,10 +12,16 @@ import java.util.UUID;
  * @param bytesRead how much of the file is read, of {@code bytesTotal}: the progress
  * @param listId the list the imported contacts join, or null
  * @param checkMx whether each domain's mail servers are looked up
+ * @param encoding the character encoding the file was read in (IANA name, e.g.
+ * {@code UTF-8}, {@code windows-1252}); null for jobs from before it was recorded
+ * @param encodingSource how it was chosen: {@code given} (by the user), {@code bom} (the
+ * file's byte order mark) or {@code detected} (from the bytes)
+ * @param delimiter the field delimiter used (one character, or {@code tab})
  */
 public record ContactImport(UUID id, String status, String mode, long rowsRead, long inserted, long updated,
 		long skipped, long failed, List<RowError> errors, String message, long bytesRead, long bytesTotal, UUID listId,
-		boolean checkMx, Instant createdAt, Instant finishedAt) {
+		boolean checkMx, Instant createdAt, Instant finishedAt, String encoding, String encodingSource,
+		String delimiter) {
 
 	/** Percent of the file read (0 to 100). */
 	public int percent() {

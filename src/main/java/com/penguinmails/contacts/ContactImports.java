@@ -3,7 +3,8 @@ package com.penguinmails.contacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +21,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
-import org.apache.commons.io.input.BOMInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import com.penguinmails.contacts.ContactImport.RowError;
 import com.penguinmails.contacts.internal.ContactFields;
 import com.penguinmails.contacts.internal.CsvContactImporter;
+import com.penguinmails.contacts.internal.CsvInput;
 import com.penguinmails.domains.MailExchangers;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -47,16 +48,39 @@ public class ContactImports {
 	private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
 
 	/**
+	 * @param delimiter the field delimiter, or null to guess it from the first lines
+	 * ({@code , ; TAB |})
 	 * @param update update existing contacts (true) or skip them
 	 * @param mapping CSV header → field; headers not in it are guessed
 	 * @param listId a list of the workspace every imported contact joins, or null
 	 * @param checkMx whether to look up each domain's mail servers (slower: one DNS
 	 * question per new domain)
+	 * @param encoding the file's character encoding (an IANA name such as
+	 * {@code windows-1252}), or null to tell it from a byte order mark or the bytes
 	 */
-	public record Options(char delimiter, boolean update, Map<String, String> mapping, UUID listId, boolean checkMx) {
+	public record Options(Character delimiter, boolean update, Map<String, String> mapping, UUID listId,
+			boolean checkMx, String encoding) {
+
+		public Options(char delimiter, boolean update, Map<String, String> mapping, UUID listId, boolean checkMx) {
+			this(delimiter, update, mapping, listId, checkMx, null);
+		}
 
 		public Options(char delimiter, boolean update, Map<String, String> mapping) {
-			this(delimiter, update, mapping, null, false);
+			this(delimiter, update, mapping, null, false, null);
+		}
+
+	}
+
+	/** How a file is read: its encoding (and how it was found) and its delimiter. */
+	private record Reading(CsvInput.Encoding encoding, char delimiter, boolean sepLine) {
+
+		/** The file's text from its header line on (after an Excel {@code sep=} line). */
+		Reader open(InputStream in) throws IOException {
+			Reader reader = CsvInput.reader(in, encoding);
+			if (sepLine) {
+				CsvInput.skipLine(reader);
+			}
+			return reader;
 		}
 
 	}
@@ -96,23 +120,36 @@ public class ContactImports {
 	}
 
 	/**
-	 * Starts an import of {@code csv} (UTF-8, with or without BOM); returns the running
-	 * job.
+	 * Starts an import of {@code csv} (any common encoding, see {@link CsvInput});
+	 * returns the running job, which names the encoding and delimiter used.
+	 * @throws InvalidInputProblem {@code unknown-encoding} when the encoding named is
+	 * unknown or the file's cannot be told
 	 */
 	public ContactImport start(Tenant tenant, InputStream csv, Options options) throws IOException {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		Charset given = charset(options);
 		Path file = Files.createTempFile("penguinmails-import-", ".csv");
 		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
-		UUID id = newJob(tenant, options, Files.size(file));
-		workers.submit(() -> run(tenant.workspaceId(), id, file, options, true));
+		Reading reading;
+		try {
+			reading = reading(file, given, options.delimiter());
+		}
+		catch (InvalidInputProblem ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		UUID id = newJob(tenant, options, Files.size(file), reading);
+		workers.submit(() -> run(tenant.workspaceId(), id, file, options, reading, true));
 		return get(tenant, id);
 	}
 
 	/**
 	 * An upload waiting for its column mapping: the headers and the guessed field of
-	 * each.
+	 * each, and how the file is read ({@code encoding} an IANA name, {@code delimiter}
+	 * one character or {@code tab}).
 	 */
-	public record StagedUpload(String token, List<String> headers, List<String> guesses) {
+	public record StagedUpload(String token, List<String> headers, List<String> guesses, String encoding,
+			String encodingSource, String delimiter) {
 	}
 
 	/**
@@ -120,41 +157,103 @@ public class ContactImports {
 	 * {@link #startStaged} then imports it.
 	 */
 	public StagedUpload stage(Tenant tenant, InputStream csv, char delimiter) throws IOException {
+		return stage(tenant, csv, delimiter, null);
+	}
+
+	/**
+	 * Saves an upload and reads its header row, for the mapping step.
+	 * @param delimiter the delimiter, or null to guess it
+	 * @param encoding the encoding's name, or null to tell it from the bytes
+	 */
+	public StagedUpload stage(Tenant tenant, InputStream csv, Character delimiter, String encoding) throws IOException {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		Charset given = charset(encoding);
 		String token = UUID.randomUUID().toString();
 		Path file = staged(tenant, token);
 		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
-		List<String> headers = firstRow(file, delimiter);
+		Reading reading;
+		try {
+			reading = reading(file, given, delimiter);
+		}
+		catch (InvalidInputProblem ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		List<String> headers;
+		try {
+			headers = firstRow(file, reading);
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(file);
+			throw new InvalidInputProblem("unreadable-file", "The start of the file could not be read as "
+					+ reading.encoding().name() + ": it is in another encoding; name it.");
+		}
 		if (headers.isEmpty()) {
 			Files.deleteIfExists(file);
 			throw new InvalidInputProblem("empty-file", "The file is empty.");
 		}
-		return new StagedUpload(token, headers, headers.stream().map(ContactFields::guess).toList());
+		return new StagedUpload(token, headers, headers.stream().map(ContactFields::guess).toList(),
+				reading.encoding().name(), reading.encoding().source(), CsvInput.describe(reading.delimiter()));
 	}
 
 	/** Starts the import of a staged upload with the mapping the user confirmed. */
 	public ContactImport startStaged(Tenant tenant, String token, Options options) throws IOException {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		Charset given = charset(options);
 		Path file = staged(tenant, token);
 		if (!Files.exists(file)) {
 			throw new InvalidInputProblem("upload-expired", "The upload is gone: upload the file again.");
 		}
-		UUID id = newJob(tenant, options, Files.size(file));
-		workers.submit(() -> run(tenant.workspaceId(), id, file, options, true));
+		Reading reading = reading(file, given, options.delimiter());
+		UUID id = newJob(tenant, options, Files.size(file), reading);
+		workers.submit(() -> run(tenant.workspaceId(), id, file, options, reading, true));
 		return get(tenant, id);
 	}
 
-	private UUID newJob(Tenant tenant, Options options, long bytes) {
+	private static Charset charset(Options options) {
+		return charset(options.encoding());
+	}
+
+	private static Charset charset(String name) {
+		try {
+			return CsvInput.named(name);
+		}
+		catch (CsvInput.UnknownEncoding ex) {
+			throw new InvalidInputProblem("unknown-encoding", ex.getMessage());
+		}
+	}
+
+	/** The encoding (given, or told from the bytes) and delimiter (given, or guessed). */
+	private static Reading reading(Path file, Charset given, Character delimiter) throws IOException {
+		CsvInput.Encoding encoding;
+		try {
+			encoding = CsvInput.encoding(file, given);
+		}
+		catch (CsvInput.UnknownEncoding ex) {
+			throw new InvalidInputProblem("unknown-encoding", ex.getMessage());
+		}
+		String head = CsvInput.head(file, encoding);
+		Character excel = CsvInput.excelSeparator(head);
+		if (excel != null) {
+			return new Reading(encoding, delimiter != null ? delimiter : excel, true);
+		}
+		char separator = delimiter != null ? delimiter : CsvInput.guessDelimiter(head);
+		return new Reading(encoding, separator, false);
+	}
+
+	private UUID newJob(Tenant tenant, Options options, long bytes, Reading reading) {
 		if (options.listId() != null
 				&& segments.lists(tenant).stream().noneMatch(list -> list.id().equals(options.listId()))) {
 			throw new NotFoundProblem("List");
 		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				INSERT INTO contact_imports (id, workspace_id, status, mode, created_at, bytes_total, list_id, check_mx)
-				VALUES (?, ?, 'running', ?, ?, ?, ?, ?)""")
+				INSERT INTO contact_imports (id, workspace_id, status, mode, created_at, bytes_total, list_id, check_mx,
+				    encoding, encoding_source, delimiter)
+				VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, tenant.workspaceId(), options.update() ? "update" : "skip", Timestamp.from(clock.instant()),
-					bytes, options.listId(), options.checkMx())
+					bytes, options.listId(), options.checkMx(), reading.encoding().name(), reading.encoding().source(),
+					CsvInput.describe(reading.delimiter()))
 			.update();
 		return id;
 	}
@@ -174,24 +273,31 @@ public class ContactImports {
 	/** Runs an import in the calling thread (benchmarks, and the job runner). */
 	public ContactImport runNow(Tenant tenant, Path file, Options options) throws IOException {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		UUID id = newJob(tenant, options, Files.size(file));
-		run(tenant.workspaceId(), id, file, options, false);
+		Reading reading = reading(file, charset(options), options.delimiter());
+		UUID id = newJob(tenant, options, Files.size(file), reading);
+		run(tenant.workspaceId(), id, file, options, reading, false);
 		return get(tenant, id);
 	}
 
-	private void run(UUID workspaceId, UUID id, Path file, Options options, boolean deleteAfter) {
+	private void run(UUID workspaceId, UUID id, Path file, Options options, Reading reading, boolean deleteAfter) {
 		Map<String, String> mapping = options.mapping() == null ? Map.of() : options.mapping();
-		try (CountingStream counted = new CountingStream(Files.newInputStream(file)); Reader reader = utf8(counted)) {
+		try (CountingStream counted = new CountingStream(Files.newInputStream(file));
+				Reader reader = reading.open(counted)) {
+			List<String> headers = headers(file, reading);
+			List<String> fieldsOfHeaders = CsvContactImporter.fields(headers, mapping);
+			if (!fieldsOfHeaders.contains("email")) {
+				throw new IllegalArgumentException(noEmailColumn(headers, reading));
+			}
 			List<String> customKeys = new ArrayList<>();
-			for (String field : CsvContactImporter.fields(headers(file, options.delimiter()), mapping)) {
+			for (String field : fieldsOfHeaders) {
 				String key = field.startsWith("custom.") ? ContactFields.customKey(field.substring(7)) : null;
 				if (key != null) {
 					customKeys.add(key);
 				}
 			}
-			var settings = new CsvContactImporter.Settings(options.delimiter(), mapping, options.update(),
+			var settings = new CsvContactImporter.Settings(reading.delimiter(), mapping, options.update(),
 					options.listId(), fields.typesDefining(workspaceId, customKeys),
-					options.checkMx() ? exchangers::acceptsMail : null);
+					options.checkMx() ? exchangers::acceptsMail : null, reading.sepLine() ? 1 : 0);
 			importer.run(workspaceId, reader, settings, (read, inserted, updated, skipped, failed,
 					errors) -> progress(id, read, counted.count(), inserted, updated, skipped, failed, errors));
 			scoring.rescoreAfterImport(workspaceId);
@@ -201,11 +307,14 @@ public class ContactImports {
 				.update();
 		}
 		catch (Exception ex) {
-			log.warn("Contact import {} failed: {}", id, ex.getMessage());
+			String message = String.valueOf(ex.getMessage());
+			if (causedByDecoding(ex)) {
+				message += " (read as " + reading.encoding().name() + ", " + reading.encoding().source()
+						+ "; if that is wrong, name the file's encoding)";
+			}
+			log.warn("Contact import {} failed: {}", id, message);
 			jdbc.sql("UPDATE contact_imports SET status = 'failed', message = ?, finished_at = ? WHERE id = ?")
-				.params(String.valueOf(ex.getMessage())
-					.substring(0, Math.min(1000, String.valueOf(ex.getMessage()).length())),
-						Timestamp.from(clock.instant()), id)
+				.params(message.substring(0, Math.min(1000, message.length())), Timestamp.from(clock.instant()), id)
 				.update();
 		}
 		finally {
@@ -221,34 +330,61 @@ public class ContactImports {
 	}
 
 	/**
+	 * Why no column is the address, and what to try: a delimiter that splits the header
+	 * line, when the one used does not.
+	 */
+	private static String noEmailColumn(List<String> headers, Reading reading) {
+		String message = "No column maps to the email address; map one to \"email\".";
+		if (headers.size() <= 1) {
+			String header = headers.isEmpty() ? "" : headers.get(0);
+			for (char candidate : CsvInput.DELIMITERS) {
+				if (candidate != reading.delimiter() && header.indexOf(candidate) >= 0) {
+					return message + " The header line was read as one column with the delimiter \""
+							+ CsvInput.describe(reading.delimiter()) + "\" but contains \""
+							+ CsvInput.describe(candidate) + "\": set delimiter to \"" + CsvInput.describe(candidate)
+							+ "\".";
+				}
+			}
+		}
+		return message;
+	}
+
+	private static boolean causedByDecoding(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CharacterCodingException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * The header row of a file, or nothing when it cannot be read (the import says why).
 	 */
-	private static List<String> headers(Path file, char delimiter) {
+	private static List<String> headers(Path file, Reading reading) throws IOException {
 		try {
-			return firstRow(file, delimiter);
+			return firstRow(file, reading);
 		}
 		catch (IOException | RuntimeException ex) {
+			if (causedByDecoding(ex)) {
+				throw new IOException(
+						"The file could not be read at its start: it has bytes that are not valid text in the file's encoding",
+						ex);
+			}
 			return List.of();
 		}
 	}
 
-	/**
-	 * The first row of a CSV file (UTF-8, with or without BOM), or nothing when empty.
-	 */
-	private static List<String> firstRow(Path file, char delimiter) throws IOException {
-		try (Reader reader = utf8(Files.newInputStream(file));
+	/** The first row of a CSV file, or nothing when empty. */
+	private static List<String> firstRow(Path file, Reading reading) throws IOException {
+		try (Reader reader = reading.open(Files.newInputStream(file));
 				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
-					.setDelimiter(delimiter)
+					.setDelimiter(reading.delimiter())
 					.get()
 					.parse(reader)) {
 			var rows = parser.iterator();
 			return rows.hasNext() ? rows.next().toList() : List.of();
 		}
-	}
-
-	/** UTF-8 text of a stream, a byte order mark dropped. */
-	private static Reader utf8(InputStream in) throws IOException {
-		return new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
 	}
 
 	/** Counts the bytes read, for a progress bar by share of the file. */
@@ -316,7 +452,8 @@ public class ContactImports {
 						rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("skipped"),
 						rs.getLong("failed"), errors, rs.getString("message"), rs.getLong("bytes_read"),
 						rs.getLong("bytes_total"), rs.getObject("list_id", UUID.class), rs.getBoolean("check_mx"),
-						rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
+						rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(),
+						rs.getString("encoding"), rs.getString("encoding_source"), rs.getString("delimiter"));
 			})
 			.optional()
 			.orElseThrow(() -> new NotFoundProblem("Import"));

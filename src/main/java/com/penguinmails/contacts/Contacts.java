@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.contacts.internal.ContactFields;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -275,9 +276,13 @@ public class Contacts {
 	}
 
 	private String checkedEmail(UUID workspaceId, String value) {
-		String email = value == null ? "" : value.strip();
-		if (!ContactFields.validEmail(email)) {
-			throw new InvalidInputProblem("invalid-email", "Not a valid email address: " + email);
+		String email;
+		try {
+			// Stored in normal form: an IDN domain as its lower-case A-label.
+			email = EmailAddresses.normalize(value);
+		}
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			throw new InvalidInputProblem("invalid-email", "Not a valid email address: " + ex.getMessage());
 		}
 		if (suppressions.isErased(workspaceId, email)) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "contact-erased",

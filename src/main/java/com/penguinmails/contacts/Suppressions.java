@@ -1,7 +1,6 @@
 package com.penguinmails.contacts;
 
 import java.io.Reader;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.shared.CsvRows;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Problem;
@@ -265,29 +265,24 @@ public class Suppressions {
 		return csv.toString();
 	}
 
-	/** Lower case, IDN domain in punycode; an address or a domain, nothing else. */
+	/**
+	 * Lower case, IDN domain as an A-label ({@link EmailAddresses}); an address or a
+	 * domain, nothing else.
+	 */
 	static String normalize(String value) {
 		String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
 		if (v.startsWith("@")) {
 			v = v.substring(1);
 		}
-		int at = v.lastIndexOf('@');
-		String domain = at >= 0 ? v.substring(at + 1) : v;
-		String local = at >= 0 ? v.substring(0, at) : null;
 		try {
-			domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+			// The one address check; the whole address in lower case, so a suppression
+			// holds whatever the case of the local part.
+			return v.contains("@") ? EmailAddresses.normalize(v).toLowerCase(Locale.ROOT)
+					: EmailAddresses.asciiDomain(v);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (EmailAddresses.InvalidEmailAddress ex) {
 			throw new InvalidInputProblem("invalid-value", "Not an email address or a domain: " + value);
 		}
-		boolean ok = domain.contains(".") && domain.length() <= 253 && (local == null
-				|| (!local.isEmpty() && local.length() <= 64 && !local.contains(" ") && !local.contains("@")
-				// RFC 5321 §4.1.2: no control characters (NUL included) in a local part.
-						&& local.chars().noneMatch(c -> c < 0x20 || c == 0x7f)));
-		if (!ok) {
-			throw new InvalidInputProblem("invalid-value", "Not an email address or a domain: " + value);
-		}
-		return local == null ? domain : local + "@" + domain;
 	}
 
 	static byte[] hash(String normalized) {

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 
 import org.springframework.stereotype.Component;
 
@@ -72,43 +76,71 @@ public class TrackingLinks {
 		return rewrite(html, bases.of(workspaceId, sendingDomain), enrolmentId, step, opens, clicks);
 	}
 
+	/**
+	 * Edits the HTML in place rather than re-serialising a parsed tree: only the value of
+	 * each rewritten {@code href} changes, and the pixel is inserted; everything else
+	 * ({@code <style>} blocks, comments and Outlook conditional comments, the head,
+	 * entities, quoting, white space) stays byte for byte as written. jsoup finds the
+	 * links the way a browser would (HTML5 parsing, so nothing in a comment, a style or a
+	 * script is taken for a link) and gives each value's place in the source.
+	 */
 	private String rewrite(String html, String base, UUID enrolmentId, int step, boolean opens, boolean clicks) {
-		boolean whole = html.toLowerCase(Locale.ROOT).contains("<html");
-		Document document = Jsoup.parse(html);
-		document.outputSettings().prettyPrint(false);
+		StringBuilder out = new StringBuilder(html.length() + 256);
+		int copied = 0;
 		if (clicks) {
+			Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
 			for (Element link : document.select("a[href]")) {
 				String href = link.attr("href").strip();
 				String scheme = href.toLowerCase(Locale.ROOT);
 				// Our own unsubscribe link stays as it is: it is not a click to count.
-				if ((scheme.startsWith("http://") || scheme.startsWith("https://")) && !href.startsWith(base + "u/")
-						&& !href.startsWith(bases.base() + "u/")) {
-					link.attr("href", base + "c/" + token(enrolmentId, step, href));
+				if (!(scheme.startsWith("http://") || scheme.startsWith("https://")) || href.startsWith(base + "u/")
+						|| href.startsWith(bases.base() + "u/")) {
+					continue;
 				}
+				Range value = link.attributes().sourceRange("href").valueRange();
+				if (!value.isTracked() || value.startPos() < copied || value.endPos() > html.length()) {
+					continue;
+				}
+				// The place must hold this very value (entities aside), or it is left
+				// alone: a link missed is better than a message broken.
+				String written = html.substring(value.startPos(), value.endPos());
+				if (!Parser.unescapeEntities(written, true).strip().equals(href)) {
+					continue;
+				}
+				out.append(html, copied, value.startPos())
+					.append(base)
+					.append("c/")
+					.append(token(enrolmentId, step, href));
+				copied = value.endPos();
 			}
 		}
+		out.append(html, copied, html.length());
 		if (opens) {
 			// The very last thing of the body. Not an <img>: SpamAssassin's
 			// HTML_IMAGE_ONLY_*
 			// rules score any image in a short message (0.6 to 2 points, the length of a
 			// cold email), so the pixel is the background of a 1x1 table (the HTML
 			// attribute and CSS), which the clients that load images fetch as well.
-			String pixel = base + "o/" + token(enrolmentId, step, "");
-			document.body()
-				.appendElement("table")
-				.attr("role", "presentation")
-				.attr("width", "1")
-				.attr("height", "1")
-				.attr("cellpadding", "0")
-				.attr("cellspacing", "0")
-				.attr("border", "0")
-				.attr("background", pixel)
-				.attr("style", "background-image:url('" + pixel + "')")
-				.appendElement("tr")
-				.appendElement("td");
+			String url = base + "o/" + token(enrolmentId, step, "");
+			String pixel = "<table role=\"presentation\" width=\"1\" height=\"1\" cellpadding=\"0\" cellspacing=\"0\""
+					+ " border=\"0\" background=\"" + url + "\" style=\"background-image:url('" + url + "')\">"
+					+ "<tr><td></td></tr></table>";
+			Matcher end = BODY_END.matcher(out);
+			int at = -1;
+			while (end.find()) {
+				at = end.start();
+			}
+			if (at < 0) {
+				out.append(pixel);
+			}
+			else {
+				out.insert(at, pixel);
+			}
 		}
-		return whole ? document.outerHtml() : document.body().html();
+		return out.toString();
 	}
+
+	private static final Pattern BODY_END = Pattern.compile("(?i)</body\\s*>");
 
 	/** What an unsubscribe token carries in place of a destination. */
 	public static final String UNSUBSCRIBE = "!unsubscribe";

@@ -19,6 +19,7 @@ import com.penguinmails.delivery.Outbox;
 import com.penguinmails.inbound.internal.InboxReplies;
 import com.penguinmails.shared.BounceReason;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -250,7 +251,7 @@ public class Inbox {
 					rs.getObject(7, UUID.class), rs.getObject(8, UUID.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundProblem("Conversation"));
-		if (latest.to() == null || !latest.to().contains("@")) {
+		if (latest.to() == null || !EmailAddresses.isValid(latest.to())) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "no-recipient",
 					"The latest message of this conversation has no sender address to reply to.");
 		}

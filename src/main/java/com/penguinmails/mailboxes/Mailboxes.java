@@ -19,6 +19,7 @@ import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.mailboxes.internal.MailboxConnections;
 import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -30,10 +31,6 @@ import com.penguinmails.shared.WorkspaceRole;
  */
 @Service
 public class Mailboxes {
-
-	// No control characters (NUL included, which PostgreSQL refuses) in the local part.
-	private static final Pattern EMAIL = Pattern
-		.compile("^[^@\\s\"<>,;\\p{Cntrl}]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z0-9-]{2,}$");
 
 	private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.-]{1,253}$");
 
@@ -107,9 +104,13 @@ public class Mailboxes {
 	@Transactional
 	public Mailbox add(Tenant tenant, NewMailbox request) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
-		String email = request.email() == null ? "" : request.email().strip();
-		if (!EMAIL.matcher(email).matches()) {
-			throw new InvalidInputProblem("invalid-email", "Enter the mailbox's email address, like jo@example.com.");
+		String email;
+		try {
+			email = EmailAddresses.normalize(request.email());
+		}
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			throw new InvalidInputProblem("invalid-email",
+					"Enter the mailbox's email address, like jo@example.com. " + ex.getMessage());
 		}
 		String displayName = displayName(request.displayName());
 		if (repository.exists(tenant.workspaceId(), email)) {
@@ -239,9 +240,13 @@ public class Mailboxes {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		MailboxRepository.Row row = repository.credentials(tenant.workspaceId(), id)
 			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
-		String address = to == null ? "" : to.strip();
-		if (!EMAIL.matcher(address).matches()) {
-			throw new InvalidInputProblem("invalid-email", "Send the test to one valid email address.");
+		String address;
+		try {
+			address = EmailAddresses.normalize(to);
+		}
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			throw new InvalidInputProblem("invalid-email",
+					"Send the test to one valid email address. " + ex.getMessage());
 		}
 		ConnectionTest.Step result = connections.send(row, build.apply(address));
 		if (!result.ok()) {
@@ -404,10 +409,16 @@ public class Mailboxes {
 
 	private static String replyTo(String given) {
 		String replyTo = given == null ? "" : given.strip();
-		if (!replyTo.isEmpty() && !EMAIL.matcher(replyTo).matches()) {
-			throw new InvalidInputProblem("invalid-reply-to", "The reply-to must be one email address.");
+		if (replyTo.isEmpty()) {
+			return replyTo;
 		}
-		return replyTo;
+		try {
+			return EmailAddresses.normalize(replyTo);
+		}
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			throw new InvalidInputProblem("invalid-reply-to",
+					"The reply-to must be one email address. " + ex.getMessage());
+		}
 	}
 
 	/**

@@ -32,9 +32,11 @@ public class Unsubscribes {
 
 	/**
 	 * What a link names: the address, the sender's workspace, and whether the message is
-	 * a campaign's (then "this campaign only" is a choice).
+	 * a campaign's (then "this campaign only" is a choice). For a recipient erased on
+	 * request (GDPR) {@code erased} is true and the address is null: it is no longer
+	 * known, and stays suppressed by its hash.
 	 */
-	public record Target(String address, String workspaceName, boolean campaign) {
+	public record Target(String address, String workspaceName, boolean campaign, boolean erased) {
 	}
 
 	/** What an unsubscribe did: from what, for whom. */
@@ -104,6 +106,11 @@ public class Unsubscribes {
 	public Done unsubscribe(String token, Scope scope, UUID hostWorkspace) {
 		Recipient recipient = recipient(token, hostWorkspace);
 		Target target = target(recipient);
+		if (target.erased()) {
+			// Erasure already suppressed the address for good (by its hash) and removed
+			// the contact: the link's promise holds, and there is nothing left to do.
+			return new Done(target, Scope.ALL);
+		}
 		Scope effective = target.campaign() ? scope : Scope.ALL;
 		boolean changed;
 		if (effective == Scope.CAMPAIGN) {
@@ -128,8 +135,12 @@ public class Unsubscribes {
 	}
 
 	private Target target(Recipient recipient) {
-		return new Target(recipient.address(), directory.workspaceName(recipient.workspaceId()),
-				recipient.campaignId() != null && recipient.enrolmentId() != null);
+		String workspace = directory.workspaceName(recipient.workspaceId());
+		if (recipient.erased()) {
+			return new Target(null, workspace, false, true);
+		}
+		return new Target(recipient.address(), workspace,
+				recipient.campaignId() != null && recipient.enrolmentId() != null, false);
 	}
 
 	private Recipient recipient(String token, UUID hostWorkspace) {
@@ -141,7 +152,6 @@ public class Unsubscribes {
 				.filter(link -> link.url().equals(TrackingLinks.UNSUBSCRIBE))
 				.flatMap(link -> outbox.recipient(link.enrolmentId(), link.step())));
 		return found.filter(r -> hostWorkspace == null || hostWorkspace.equals(r.workspaceId()))
-			.filter(r -> !r.erased())
 			.orElseThrow(() -> new NotFoundProblem("Unsubscribe link"));
 	}
 

@@ -135,4 +135,59 @@ class PersonalizerTests {
 		}
 	}
 
+	@Test
+	void filtersActOnTheValueBeforeItIsHtmlEscaped() {
+		Map<String, Object> vars = contact("company", "Tom & Jerry's", "first_name", "émile <b>", "city", "a&b");
+		assertThat(render("x", "<p>{{ company | upcase }}</p>", vars).html()).isEqualTo("<p>TOM &amp; JERRY&#39;S</p>");
+		assertThat(render("x", "<p>{{ company | downcase }}</p>", vars).html())
+			.isEqualTo("<p>tom &amp; jerry&#39;s</p>");
+		assertThat(render("x", "<p>{{ first_name | capitalize }}</p>", vars).html())
+			.isEqualTo("<p>Émile &lt;b&gt;</p>");
+		assertThat(render("x", "<p>{{ company | replace: '&', 'and' }}</p>", vars).html())
+			.isEqualTo("<p>Tom and Jerry&#39;s</p>");
+		assertThat(render("x", "<p>{{ company | size }}</p>", vars).html()).isEqualTo("<p>13</p>");
+		assertThat(render("x", "<p>{{ city | append: '<i>' }}</p>", vars).html()).isEqualTo("<p>a&amp;b&lt;i&gt;</p>");
+	}
+
+	@Test
+	void truncateNeverCutsInsideAnEntity() {
+		Map<String, Object> vars = contact("company", "Tom & Jerry's Café");
+		for (int length = 4; length <= 20; length++) {
+			String html = render("x", "{{ company | truncate: " + length + " }}", vars).html();
+			assertThat(html).as("truncate: " + length).doesNotContainPattern("&[a-z#0-9]*(?![a-z#0-9;])\\.\\.\\.");
+			assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(html))
+				.isEqualTo(render("x", "{{ company | truncate: " + length + " }}", vars).text());
+		}
+		assertThat(render("x", "{{ company | truncate: 8 }}", vars).html()).isEqualTo("Tom &amp;...");
+	}
+
+	@Test
+	void aCapturedBlockIsNotEscapedTwiceAndTheSubjectAndTextAreNotEscaped() {
+		Map<String, Object> vars = contact("company", "Tom & Jerry's");
+		Rendered r = personalizer.render("About {{ company | upcase }}",
+				"{% capture who %}<b>{{ company }}</b>{% endcapture %}{{ who }} {% assign loud = company | upcase %}{{ loud }}",
+				"For {{ company | truncate: 8 }}", vars, "contact-1", ZoneId.of("UTC"));
+		assertThat(r.html()).isEqualTo("<b>Tom &amp; Jerry&#39;s</b> TOM &amp; JERRY&#39;S");
+		assertThat(r.subject()).isEqualTo("About TOM & JERRY'S");
+		assertThat(r.text()).isEqualTo("For Tom &...");
+	}
+
+	@Test
+	void listsAreEscapedItemByItem() {
+		Map<String, Object> vars = contact("tags", List.of("r&d", "<b>"));
+		assertThat(
+				render("x", "{{ tags | join: ', ' }}|{% for t in tags %}[{{ t | upcase }}]{% endfor %}", vars).html())
+			.isEqualTo("r&amp;d, &lt;b&gt;|[R&amp;D][&lt;B&gt;]");
+	}
+
+	@Test
+	void anExplicitEscapeIsNotDoubledAndNewlineToBrStillMakesBreaks() {
+		Map<String, Object> vars = contact("company", "Tom & Jerry's", "notes", "a < b\nc & d");
+		assertThat(render("x", "{{ company | escape }}", vars).html()).isEqualTo("Tom &amp; Jerry&#39;s");
+		assertThat(render("x", "{{ company | upcase | escape_once }}", vars).html()).isEqualTo("TOM &amp; JERRY&#39;S");
+		assertThat(render("x", "{{ notes | newline_to_br }}", vars).html()).isEqualTo("a &lt; b<br />\nc &amp; d");
+		assertThat(render("x", "{{ company | replace: 'Tom', 'A|B' }}", vars).html())
+			.isEqualTo("A|B &amp; Jerry&#39;s");
+	}
+
 }

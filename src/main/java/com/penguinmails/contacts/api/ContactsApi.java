@@ -98,7 +98,12 @@ class ContactsApi {
 	}
 
 	@PostMapping(path = "/imports", consumes = { "text/csv", "text/plain", "application/octet-stream" })
-	@Operation(summary = "Start a CSV import (any delimiter, UTF-8 with or without BOM); returns the job at once",
+	@Operation(summary = "Start a CSV import; returns the job at once",
+			description = "The encoding is told from a byte order mark or the bytes (UTF-8, UTF-16, Windows and "
+					+ "ISO-8859 code pages, ...) unless `encoding` names it (an IANA name such as windows-1252; "
+					+ "an unknown name, or a file whose encoding cannot be told, is a 400 `unknown-encoding`). "
+					+ "The delimiter is guessed from the first lines (, ; tab |) unless `delimiter` names it. "
+					+ "The job says which encoding and delimiter were used.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
 							@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
@@ -106,7 +111,7 @@ class ContactsApi {
 									schema = @Schema(type = "string", format = "binary")) }))
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<ContactImport> startImport(HttpServletRequest request,
-			@RequestParam(defaultValue = ",") String delimiter,
+			@RequestParam(required = false) String delimiter, @RequestParam(required = false) String encoding,
 			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String mapping,
 			@RequestParam(required = false) UUID list, @RequestParam(defaultValue = "false") boolean checkMx)
 			throws IOException {
@@ -126,8 +131,8 @@ class ContactsApi {
 		}
 		// The body is streamed to a temporary file, never held in memory: files run to
 		// hundreds of MB.
-		ContactImport job = imports.start(tenancy.current(), request.getInputStream(),
-				new ContactImports.Options(delimiter(delimiter), duplicates.equals("update"), columns, list, checkMx));
+		ContactImport job = imports.start(tenancy.current(), request.getInputStream(), new ContactImports.Options(
+				delimiter(delimiter), duplicates.equals("update"), columns, list, checkMx, encoding));
 		return ResponseEntity.accepted().location(URI.create("/api/v1/contacts/imports/" + job.id())).body(job);
 	}
 
@@ -158,7 +163,11 @@ class ContactsApi {
 		return imports.get(tenancy.current(), id);
 	}
 
-	private static char delimiter(String value) {
+	/** One character, {@code tab}, or null (absent or {@code auto}) to guess it. */
+	private static Character delimiter(String value) {
+		if (value == null || value.isEmpty() || value.equalsIgnoreCase("auto")) {
+			return null;
+		}
 		if (value.equals("\\t") || value.equalsIgnoreCase("tab")) {
 			return '\t';
 		}

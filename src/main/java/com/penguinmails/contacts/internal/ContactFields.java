@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * The contact fields a CSV column can map to, the automatic guesses from header names,
@@ -42,9 +43,6 @@ public final class ContactFields {
 		alias("country", "country", "country_code");
 		alias("tags", "tags", "tag", "labels");
 	}
-
-	private static final Pattern EMAIL = Pattern
-		.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
 
 	private static final Set<String> ROLES = Set.of("info", "sales", "admin", "administrator", "support", "contact",
 			"hello", "office", "marketing", "team", "noreply", "no-reply", "billing", "help", "hr", "jobs", "careers",
@@ -162,8 +160,9 @@ public final class ContactFields {
 		return key.isEmpty() || key.length() > 100 ? null : key;
 	}
 
+	/** Whether an address is acceptable: the one check of {@link EmailAddresses}. */
 	public static boolean validEmail(String email) {
-		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches() && !email.contains("..");
+		return EmailAddresses.isValid(email);
 	}
 
 	public static boolean roleAddress(String email) {

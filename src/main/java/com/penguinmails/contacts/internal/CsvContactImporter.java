@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,7 @@ import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.contacts.ContactImport.RowError;
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * Streams a CSV into {@code contacts}: rows are read one at a time (Commons CSV),
@@ -87,9 +89,17 @@ public class CsvContactImporter {
 	 * boolean)
 	 * @param mailCheck whether a domain takes mail (empty: unknown), or null to skip the
 	 * MX check
+	 * @param linesBefore lines of the file before the text given to {@link #run} (an
+	 * Excel {@code sep=} line), so reported line numbers are the file's
 	 */
 	public record Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
-			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck) {
+			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck, int linesBefore) {
+
+		public Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
+				Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck) {
+			this(delimiter, mapping, update, listId, customTypes, mailCheck, 0);
+		}
+
 	}
 
 	private static final String COLUMNS = "line, email, first_name, last_name, company, title, phone, website, linkedin_url, time_zone, country, custom, tags, role_address, disposable, mx_found";
@@ -149,7 +159,7 @@ public class CsvContactImporter {
 			boolean afterInFlight = false;
 			for (CSVRecord record : parser) {
 				rowsRead++;
-				long line = parser.getCurrentLineNumber();
+				long line = parser.getCurrentLineNumber() + settings.linesBefore();
 				Row row = check(record, fields, settings, mailChecks);
 				if (row.problem() != null) {
 					failed++;
@@ -180,11 +190,13 @@ public class CsvContactImporter {
 			updated = totals[1];
 			skipped = totals[2];
 		}
-		catch (UncheckedIOException | IllegalStateException ex) {
+		catch (UncheckedIOException | IllegalStateException | CharacterCodingException ex) {
 			// Commons CSV: an unterminated quote or a broken encoding stops the file
-			// here.
-			throw new IOException("The file could not be read after line " + (rowsRead + 1) + ": " + ex.getMessage(),
-					ex);
+			// here. A byte not valid in the encoding is never read as U+FFFD.
+			Throwable cause = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex;
+			String why = cause instanceof CharacterCodingException
+					? "it has bytes that are not valid text in the file's encoding" : ex.getMessage();
+			throw new IOException("The file could not be read after line " + (rowsRead + 1) + ": " + why, ex);
 		}
 		progress.update(rowsRead, inserted, updated, skipped, failed, errors);
 		return new Totals(rowsRead, inserted, updated, skipped, failed, errors);
@@ -401,13 +413,19 @@ public class CsvContactImporter {
 				standard.put(field, value);
 			}
 		}
-		String email = standard.getOrDefault("email", "").strip();
-		if (email.isEmpty()) {
+		String given = standard.getOrDefault("email", "").strip();
+		if (given.isEmpty()) {
 			return Row.refused("no email address");
 		}
-		if (!ContactFields.validEmail(email)) {
-			return Row
-				.refused("not a valid email address: " + (email.length() > 80 ? email.substring(0, 80) + "…" : email));
+		String email;
+		try {
+			// Stored in normal form, so that both spellings of an IDN domain are one
+			// contact and the erased-address hash below matches.
+			email = EmailAddresses.normalize(given);
+		}
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			return Row.refused("not a valid email address: "
+					+ (given.length() > 80 ? given.substring(0, 80) + "…" : given) + " (" + ex.getMessage() + ")");
 		}
 		for (Map.Entry<String, String> entry : standard.entrySet()) {
 			if (entry.getValue().length() > 500) {

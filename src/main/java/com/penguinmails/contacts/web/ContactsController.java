@@ -177,16 +177,16 @@ class ContactsController {
 
 	@PostMapping("/contacts/import/upload")
 	String upload(@RequestParam(required = false) MultipartFile file,
-			@RequestParam(defaultValue = ",") String delimiter, Model model) throws IOException {
+			@RequestParam(defaultValue = "auto") String delimiter, @RequestParam(required = false) String encoding,
+			Model model) throws IOException {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("error", "Choose a CSV file.");
 			return list(null, null, model);
 		}
-		char separator = delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.isEmpty() ? ',' : delimiter.charAt(0);
 		try {
-			StagedUpload upload = imports.stage(tenancy.current(), file.getInputStream(), separator);
+			StagedUpload upload = imports.stage(tenancy.current(), file.getInputStream(), separator(delimiter),
+					encoding);
 			model.addAttribute("upload", upload);
-			model.addAttribute("delimiter", delimiter);
 			model.addAttribute("fields", fieldChoices(upload));
 			model.addAttribute("lists", segments.lists(tenancy.current()));
 			return "contacts/mapping";
@@ -198,17 +198,17 @@ class ContactsController {
 	}
 
 	@PostMapping("/contacts/import/start")
-	String start(@RequestParam String token, @RequestParam(defaultValue = ",") String delimiter,
-			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String listId,
-			@RequestParam(required = false) String newList, @RequestParam(defaultValue = "false") boolean checkMx,
-			@RequestParam Map<String, String> params, Model model) throws IOException {
+	String start(@RequestParam String token, @RequestParam(defaultValue = "auto") String delimiter,
+			@RequestParam(required = false) String encoding, @RequestParam(defaultValue = "update") String duplicates,
+			@RequestParam(required = false) String listId, @RequestParam(required = false) String newList,
+			@RequestParam(defaultValue = "false") boolean checkMx, @RequestParam Map<String, String> params,
+			Model model) throws IOException {
 		Map<String, String> mapping = new LinkedHashMap<>();
 		params.forEach((key, value) -> {
 			if (key.startsWith("map:")) {
 				mapping.put(key.substring(4), value);
 			}
 		});
-		char separator = delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.isEmpty() ? ',' : delimiter.charAt(0);
 		try {
 			Tenant tenant = tenancy.current();
 			UUID list = null;
@@ -223,8 +223,8 @@ class ContactsController {
 					throw new com.penguinmails.shared.NotFoundProblem("List");
 				}
 			}
-			var job = imports.startStaged(tenant, token,
-					new ContactImports.Options(separator, !"skip".equals(duplicates), mapping, list, checkMx));
+			var job = imports.startStaged(tenant, token, new ContactImports.Options(separator(delimiter),
+					!"skip".equals(duplicates), mapping, list, checkMx, encoding));
 			return "redirect:/contacts/imports/" + job.id();
 		}
 		catch (Problem problem) {
@@ -258,6 +258,14 @@ class ContactsController {
 		}
 		fields.add("ignore");
 		return fields;
+	}
+
+	/** A delimiter from the form: one character, {@code tab}, or null to guess it. */
+	private static Character separator(String delimiter) {
+		if (delimiter == null || delimiter.isEmpty() || delimiter.equalsIgnoreCase("auto")) {
+			return null;
+		}
+		return delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
 	}
 
 }

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * Builds the MIME message of an outbox row (Jakarta Mail): From and To with encoded names
@@ -28,6 +29,10 @@ import com.penguinmails.mailboxes.Mailbox;
 public final class MessageBuilder {
 
 	private static final Session SESSION = Session.getInstance(new Properties());
+
+	// RFC 6532 §3.2: an address whose local part is not ASCII goes in a UTF-8 header
+	// (the transport then asks for SMTPUTF8, RFC 6531 §3.4).
+	private static final Session UTF8_SESSION = Session.getInstance(utf8Headers());
 
 	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+\\s*");
 
@@ -48,17 +53,21 @@ public final class MessageBuilder {
 
 	public static MimeMessage build(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
 			throws MessagingException {
-		MimeMessage message = new KeptIdMessage(row.messageId());
+		String from = wireAddress(mailbox.email());
+		String to = wireAddress(row.toAddress());
+		boolean utf8 = EmailAddresses.needsSmtpUtf8(from) || EmailAddresses.needsSmtpUtf8(to);
+		MimeMessage message = new KeptIdMessage(utf8 ? UTF8_SESSION : SESSION, row.messageId());
 		try {
-			message.setFrom(new InternetAddress(mailbox.email(), personal(mailbox.displayName()), "UTF-8"));
-			message.setRecipient(Message.RecipientType.TO,
-					new InternetAddress(row.toAddress(), personal(row.toName()), "UTF-8"));
+			// The envelope (RCPT TO) is taken from these headers, so both carry the
+			// domain as an A-label (RFC 5890): any server can route it.
+			message.setFrom(new InternetAddress(from, personal(mailbox.displayName()), "UTF-8"));
+			message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, personal(row.toName()), "UTF-8"));
 		}
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 		if (mailbox.replyTo() != null && !mailbox.replyTo().isBlank()) {
-			message.setReplyTo(InternetAddress.parse(mailbox.replyTo(), true));
+			message.setReplyTo(new InternetAddress[] { new InternetAddress(wireAddress(mailbox.replyTo().strip())) });
 		}
 		// A subject is one line: a CR or LF in it could otherwise start a new header.
 		message.setSubject(oneLine(row.subject()), "UTF-8");
@@ -97,6 +106,21 @@ public final class MessageBuilder {
 		message.setContent(alternative);
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * An address as it goes on the wire: its domain as a lower-case A-label
+	 * ({@link EmailAddresses#normalize}); an address that check refuses is left as given
+	 * for the server to judge.
+	 */
+	static String wireAddress(String address) {
+		return EmailAddresses.isValid(address) ? EmailAddresses.normalize(address) : address;
+	}
+
+	private static Properties utf8Headers() {
+		Properties properties = new Properties();
+		properties.put("mail.mime.allowutf8", "true");
+		return properties;
 	}
 
 	/** The domain of an address, lower case. */
@@ -155,8 +179,8 @@ public final class MessageBuilder {
 
 		private final String messageId;
 
-		KeptIdMessage(String messageId) {
-			super(SESSION);
+		KeptIdMessage(Session session, String messageId) {
+			super(session);
 			this.messageId = messageId;
 		}
 

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.identity.internal.EmailTokenRepository.Consumed;
 import com.penguinmails.identity.internal.EmailTokenRepository.Purpose;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -28,7 +28,6 @@ public class AccountService {
 
 	// A pragmatic address check (the mail server has the last word): one @, no spaces, a
 	// dot in the domain.
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
 	private final UserRepository users;
 
@@ -227,12 +226,12 @@ public class AccountService {
 	}
 
 	public static String normalizeEmail(String email) {
-		String value = nullToEmpty(email).strip();
-		if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-			throw new InvalidInputProblem("invalid-email", "Enter a valid email address.");
+		try {
+			return EmailAddresses.normalize(email);
 		}
-		int at = value.lastIndexOf('@');
-		return value.substring(0, at) + "@" + value.substring(at + 1).toLowerCase(Locale.ROOT);
+		catch (EmailAddresses.InvalidEmailAddress ex) {
+			throw new InvalidInputProblem("invalid-email", "Enter a valid email address. " + ex.getMessage());
+		}
 	}
 
 	static String zone(String timeZone) {

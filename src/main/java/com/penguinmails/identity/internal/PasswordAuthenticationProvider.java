@@ -10,6 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import com.penguinmails.shared.EmailAddresses;
+
 /**
  * Email and password login. A wrong password, an unknown email and a locked account fail
  * with the same message, so the response does not reveal whether an account exists. A
@@ -36,7 +38,9 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		String email = String.valueOf(authentication.getPrincipal()).strip();
+		String given = String.valueOf(authentication.getPrincipal()).strip();
+		// Accounts are stored in normal form (IDN domain as an A-label).
+		String email = EmailAddresses.isValid(given) ? EmailAddresses.normalize(given) : given;
 		String password = String.valueOf(authentication.getCredentials());
 		LoginDetails details = authentication.getDetails() instanceof LoginDetails d ? d : new LoginDetails("", "");
 		Optional<UserAccount> found = users.findByEmail(email);

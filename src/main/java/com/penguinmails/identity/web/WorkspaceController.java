@@ -161,7 +161,7 @@ class WorkspaceController {
 			return "identity/invitation";
 		}
 		catch (Problem problem) {
-			model.addAttribute("title", "Invitation");
+			model.addAttribute("problemTitle", "Invitation");
 			model.addAttribute("message", problem.getMessage());
 			return "error/problem";
 		}

@@ -25,6 +25,7 @@ import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 
@@ -119,7 +120,8 @@ public class InboxReplies {
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-		message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+		// The domain as A-labels (RFC 5890), as every address we send to.
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(EmailAddresses.normalize(to), true));
 		if (mailbox.replyTo() != null && !mailbox.replyTo().isBlank()) {
 			message.setReplyTo(InternetAddress.parse(mailbox.replyTo(), true));
 		}

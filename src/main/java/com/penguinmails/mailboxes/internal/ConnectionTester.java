@@ -93,6 +93,9 @@ class ConnectionTester {
 			// RFC 5321 §4.1.1.1: EHLO gives the client's own name, never "localhost".
 			props.put("mail." + p + ".localhost", server.helo());
 		}
+		// RFC 6531 §3.4: MAIL FROM carries SMTPUTF8 when the server offers it, for an
+		// address whose local part is not ASCII (IDN domains go as A-labels anyway).
+		props.put("mail.mime.allowutf8", "true");
 		String protocol = server.security() == Security.TLS ? "smtps" : "smtp";
 		SMTPTransport transport = (SMTPTransport) Session.getInstance(props).getTransport(protocol);
 		if (server.auth()) {

@@ -48,7 +48,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ModelAndView page = new ModelAndView("error/problem");
 		page.setStatus(problem.status());
 		page.addObject("status", problem.status().value());
-		page.addObject("title", problem.status().getReasonPhrase());
+		page.addObject("problemTitle", problem.status().getReasonPhrase());
 		page.addObject("message", problem.getMessage());
 		return page;
 	}

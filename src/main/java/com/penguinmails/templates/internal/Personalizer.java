@@ -32,9 +32,12 @@ import com.penguinmails.templates.Rendered;
 /**
  * Renders subject, HTML and text for one contact: spintax first (one option per contact,
  * the same at every render), then Liquid (liqp) with the contact's fields, custom fields
- * and {@code sender.*}, dates in the contact's time zone. In the HTML every value is
- * HTML-escaped, so a contact named {@code <script>} is text; the subject refuses line
- * breaks (no header injection).
+ * and {@code sender.*}, dates in the contact's time zone. In the HTML every output
+ * ({@code {{ ... }}}) is HTML-escaped as its last step, after its filters: filters act on
+ * the value ({@code {{ company | upcase }}} with {@code Tom & Jerry's} gives
+ * {@code TOM &amp; JERRY&#39;S}, {@code truncate} never cuts inside an entity), and a
+ * contact named {@code <script>} is text. The subject refuses line breaks (no header
+ * injection).
  */
 @Component
 public class Personalizer {
@@ -48,6 +51,18 @@ public class Personalizer {
 	static final Pattern OUTPUT = Pattern.compile("\\{\\{-?\\s*([A-Za-z_][\\w.]*)\\s*([^}]*)-?}}");
 
 	static final Pattern LOCAL = Pattern.compile("\\{%-?\\s*(?:for|assign|capture)\\s+([A-Za-z_]\\w*)");
+
+	/**
+	 * A Liquid output: {@code {{}}, its expression, {@code }}} (with whitespace control).
+	 */
+	static final Pattern OUTPUT_TAG = Pattern.compile("(?s)\\{\\{(-?)(.*?)(-?)\\}\\}");
+
+	static final Pattern CAPTURE = Pattern.compile("\\{%-?\\s*capture\\s+([A-Za-z_]\\w*)");
+
+	/** The filter added as the last of each HTML output; not for templates to use. */
+	static final String HTML_ESCAPE = "penguinmails_html_escape";
+
+	private final Map<String, String> escapingOf = new ConcurrentHashMap<>();
 
 	/**
 	 * A template parsed once and turned into liqp's node tree once. liqp's own
@@ -92,7 +107,8 @@ public class Personalizer {
 		if (renderedSubject.chars().anyMatch(c -> c == '\r' || c == '\n')) {
 			renderedSubject = renderedSubject.replaceAll("[\\r\\n]+", " ");
 		}
-		String renderedHtml = liquid(spunHtml, escaped(variables), zone, missing);
+		String renderedHtml = liquid(escapingOf.computeIfAbsent(spunHtml, Personalizer::escapingOutputs), variables,
+				zone, missing);
 		// Without a written text part, the HTML template itself is turned into text once
 		// (its
 		// Liquid and spintax survive as text), then rendered with the raw values: the
@@ -116,6 +132,7 @@ public class Personalizer {
 		if (byZone.size() > 10_000) {
 			byZone.clear();
 			textOf.clear();
+			escapingOf.clear();
 			outputsOf.clear();
 		}
 		return template.render(variables);
@@ -134,6 +151,7 @@ public class Personalizer {
 			// Bounded by iterations and output size, not by a render-time limit: liqp
 			// enforces that
 			// with a thread per render, which costs more than the rendering itself.
+			.withFilter(new HtmlEscape())
 			.withMaxIterations(10_000)
 			.withMaxSizeRenderedString(2_000_000)
 			.build();
@@ -239,25 +257,124 @@ public class Personalizer {
 		return copy;
 	}
 
-	/** The variables with every string HTML-escaped, for rendering into HTML. */
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> escaped(Map<String, Object> variables) {
-		Map<String, Object> copy = new HashMap<>();
-		variables.forEach((key, value) -> {
-			if (value instanceof String s) {
-				copy.put(key, HtmlUtils.htmlEscape(s));
+	/** Filters whose output is HTML made from text: the value is escaped before them. */
+	private static final Set<String> HTML_MAKING = Set.of("newline_to_br");
+
+	/** Filters that escape: ours replaces them when last, so nothing is escaped twice. */
+	private static final Set<String> ESCAPING = Set.of("escape", "escape_once");
+
+	/**
+	 * The HTML source with the escaping filter as the last filter of every output, so the
+	 * template's own filters see the raw value. A {@code capture}d variable holds
+	 * rendered HTML (its outputs escaped already) and is output as it is; a last
+	 * {@code escape} filter gives way to ours (never twice); and the value is escaped
+	 * just before a filter that makes HTML of text ({@code newline_to_br}).
+	 */
+	static String escapingOutputs(String source) {
+		if (source == null || !source.contains("{{")) {
+			return source;
+		}
+		Set<String> captured = new LinkedHashSet<>();
+		Matcher capture = CAPTURE.matcher(source);
+		while (capture.find()) {
+			captured.add(capture.group(1));
+		}
+		Matcher output = OUTPUT_TAG.matcher(source);
+		StringBuilder out = new StringBuilder(source.length() + 64);
+		while (output.find()) {
+			String expression = output.group(2);
+			String head = expression.strip().split("[\\s|.\\[]", 2)[0];
+			String replacement = output.group();
+			if (!expression.isBlank() && !captured.contains(head)) {
+				replacement = "{{" + output.group(1) + escaping(expression) + " " + output.group(3) + "}}";
 			}
-			else if (value instanceof Map<?, ?> map) {
-				copy.put(key, escaped((Map<String, Object>) map));
+			output.appendReplacement(out, Matcher.quoteReplacement(replacement));
+		}
+		output.appendTail(out);
+		return out.toString();
+	}
+
+	/**
+	 * An output expression with the escaping filter in its place: last (instead of a last
+	 * {@code escape}), or before the first filter that makes HTML.
+	 */
+	private static String escaping(String expression) {
+		List<String> parts = new ArrayList<>(filters(expression));
+		if (parts.size() > 1 && ESCAPING.contains(filterName(parts.get(parts.size() - 1)))) {
+			// Ours escapes as much or more (also "'"): it takes the place of theirs.
+			parts.remove(parts.size() - 1);
+		}
+		StringBuilder out = new StringBuilder(parts.get(0));
+		boolean inserted = false;
+		for (String filter : parts.subList(1, parts.size())) {
+			if (!inserted && HTML_MAKING.contains(filterName(filter))) {
+				out.append("| ").append(HTML_ESCAPE).append(' ');
+				inserted = true;
 			}
-			else if (value instanceof List<?> list) {
-				copy.put(key, list.stream().map(v -> v instanceof String s ? HtmlUtils.htmlEscape(s) : v).toList());
+			out.append('|').append(filter);
+		}
+		String result = out.toString().stripTrailing();
+		return inserted ? result : result + " | " + HTML_ESCAPE;
+	}
+
+	/** An expression split at the bars that separate filters (not those in quotes). */
+	private static List<String> filters(String expression) {
+		List<String> parts = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		char quote = 0;
+		for (char c : expression.toCharArray()) {
+			if (quote != 0) {
+				quote = c == quote ? 0 : quote;
 			}
-			else {
-				copy.put(key, value);
+			else if (c == '"' || c == '\'') {
+				quote = c;
 			}
-		});
-		return copy;
+			else if (c == '|') {
+				parts.add(current.toString());
+				current.setLength(0);
+				continue;
+			}
+			current.append(c);
+		}
+		parts.add(current.toString());
+		return parts;
+	}
+
+	private static String filterName(String filter) {
+		return filter.strip().split("[\\s:]", 2)[0];
+	}
+
+	/**
+	 * HTML-escapes an output's value (Spring's {@link HtmlUtils#htmlEscape} for UTF-8:
+	 * only {@code &
+	 * < > " '}); each string of a list alike, numbers, booleans and dates as they are.
+	 */
+	static final class HtmlEscape extends liqp.filters.Filter {
+
+		HtmlEscape() {
+			super(HTML_ESCAPE);
+		}
+
+		@Override
+		public Object apply(Object value, TemplateContext context, Object... params) {
+			if (value == null || value instanceof Number || value instanceof Boolean
+					|| value instanceof java.time.temporal.TemporalAccessor) {
+				return value;
+			}
+			if (value instanceof String text) {
+				return HtmlUtils.htmlEscape(text, "UTF-8");
+			}
+			if (value instanceof java.util.Collection<?> || value.getClass().isArray()) {
+				Object[] items = asArray(value, context);
+				Object[] escaped = new Object[items.length];
+				for (int i = 0; i < items.length; i++) {
+					escaped[i] = apply(items[i], context);
+				}
+				return escaped;
+			}
+			return HtmlUtils.htmlEscape(asString(value, context), "UTF-8");
+		}
+
 	}
 
 	/**

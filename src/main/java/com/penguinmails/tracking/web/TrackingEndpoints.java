@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.penguinmails.tracking.Engagements;
+import com.penguinmails.tracking.internal.RedirectUris;
 import com.penguinmails.tracking.internal.TrackingHostFilter;
 
 /**
@@ -75,10 +76,11 @@ public class TrackingEndpoints extends OncePerRequestFilter {
 			notFound(response);
 			return;
 		}
-		// The message's own link, as written (it may hold characters a strict URI
-		// refuses); only line breaks are taken out of the header.
+		// The message's own link, made a URI: a header is ASCII, so non-ASCII path,
+		// query and fragment go percent-encoded as UTF-8 and an IDN host as A-labels
+		// (RFC 9110 §10.2.2, RFC 3987 §3.1); a line break cannot start a new header.
 		response.setStatus(HttpServletResponse.SC_FOUND);
-		response.setHeader(HttpHeaders.LOCATION, url.get().replaceAll("[\\r\\n]", ""));
+		response.setHeader(HttpHeaders.LOCATION, RedirectUris.toAscii(url.get()));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 	}
 

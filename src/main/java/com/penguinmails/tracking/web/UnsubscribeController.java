@@ -34,8 +34,14 @@ class UnsubscribeController {
 	@GetMapping("/u/{token}")
 	String confirm(@PathVariable String token,
 			@RequestAttribute(name = TrackingHostFilter.WORKSPACE, required = false) UUID hostWorkspace, Model model) {
-		model.addAttribute("target", unsubscribes.target(token, hostWorkspace));
+		var target = unsubscribes.target(token, hostWorkspace);
+		model.addAttribute("target", target);
 		model.addAttribute("token", token);
+		if (target.erased()) {
+			// Erased on request: already unsubscribed for good, nothing to choose.
+			model.addAttribute("scope", "all");
+			model.addAttribute("done", true);
+		}
 		return "tracking/unsubscribe";
 	}
 
