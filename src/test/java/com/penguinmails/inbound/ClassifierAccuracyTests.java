@@ -59,7 +59,8 @@ class ClassifierAccuracyTests {
 				bounces++;
 				// [true positives, expected, predicted]
 				byReason.computeIfAbsent(row.reason(), (k) -> new int[3])[1]++;
-				byReason.computeIfAbsent(outcome.reason(), (k) -> new int[3])[2]++;
+				String predicted = outcome.kind().equals("bounce") ? outcome.reason() : "(not a bounce)";
+				byReason.computeIfAbsent(predicted, (k) -> new int[3])[2]++;
 				if (row.reason().equals(outcome.reason())) {
 					byReason.get(row.reason())[0]++;
 					correctReasons++;
