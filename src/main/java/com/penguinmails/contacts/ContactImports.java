@@ -145,11 +145,19 @@ public class ContactImports {
 
 	/**
 	 * An upload waiting for its column mapping: the headers and the guessed field of
-	 * each, and how the file is read ({@code encoding} an IANA name, {@code delimiter}
-	 * one character or {@code tab}).
+	 * each, how the file is read ({@code encoding} an IANA name, {@code delimiter} one
+	 * character or {@code tab}), and the first rows as read that way ({@code samples}, at
+	 * most three), so the user sees whether the names come out right.
 	 */
 	public record StagedUpload(String token, List<String> headers, List<String> guesses, String encoding,
-			String encodingSource, String delimiter) {
+			String encodingSource, String delimiter, List<List<String>> samples) {
+
+		/** The sample value of one column in one sample row, or "". */
+		public String sample(int row, int column) {
+			return row < this.samples.size() && column < this.samples.get(row).size()
+					? this.samples.get(row).get(column) : "";
+		}
+
 	}
 
 	/**
@@ -180,8 +188,11 @@ public class ContactImports {
 			throw ex;
 		}
 		List<String> headers;
+		List<List<String>> samples;
 		try {
-			headers = firstRow(file, reading);
+			List<List<String>> rows = firstRows(file, reading, 4);
+			headers = rows.isEmpty() ? List.of() : rows.get(0);
+			samples = rows.isEmpty() ? List.of() : rows.subList(1, rows.size());
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(file);
@@ -193,7 +204,8 @@ public class ContactImports {
 			throw new InvalidInputProblem("empty-file", "The file is empty.");
 		}
 		return new StagedUpload(token, headers, headers.stream().map(ContactFields::guess).toList(),
-				reading.encoding().name(), reading.encoding().source(), CsvInput.describe(reading.delimiter()));
+				reading.encoding().name(), reading.encoding().source(), CsvInput.describe(reading.delimiter()),
+				samples);
 	}
 
 	/** Starts the import of a staged upload with the mapping the user confirmed. */
@@ -372,6 +384,22 @@ public class ContactImports {
 						ex);
 			}
 			return List.of();
+		}
+	}
+
+	/** The first rows of a CSV file (at most {@code max}), or nothing when empty. */
+	private static List<List<String>> firstRows(Path file, Reading reading, int max) throws IOException {
+		try (Reader reader = reading.open(Files.newInputStream(file));
+				org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+					.setDelimiter(reading.delimiter())
+					.get()
+					.parse(reader)) {
+			List<List<String>> rows = new java.util.ArrayList<>();
+			var iterator = parser.iterator();
+			while (iterator.hasNext() && rows.size() < max) {
+				rows.add(iterator.next().toList());
+			}
+			return rows;
 		}
 	}
 

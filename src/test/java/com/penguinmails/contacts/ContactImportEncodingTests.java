@@ -256,6 +256,22 @@ class ContactImportEncodingTests {
 		assertThat(session.get("/contacts").getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 			.contains("Café € Bar");
 
+		// The mapping page shows the first rows as read; the detected encoding posted
+		// back
+		// unchanged stays "detected".
+		String again = upload(session, "windows1252_euro.csv", "delimiter", "auto");
+		assertThat(again).contains("First rows, as read").contains("Café € Bar");
+		String second = session
+			.post("/contacts/import/start", "token",
+					again.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f-]+)\".*", "$1"), "delimiter", ",",
+					"encoding", "windows-1252", "detectedEncoding", "windows-1252", "duplicates", "update")
+			.getResponse()
+			.getRedirectedUrl();
+		await().until(() -> session.get(second + "/progress").getResponse().getContentAsString().contains("done"));
+		assertThat(session.get(second).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("Read as <strong>windows-1252</strong>")
+			.contains("detected");
+
 		// A semicolon file is split on its own delimiter; an unknown encoding is named.
 		assertThat(upload(session, "semicolon.csv")).contains("separated by <strong>;</strong>");
 		assertThat(upload(session, "semicolon.csv", "encoding", "klingon-8"))

@@ -153,6 +153,8 @@ class InboxJourneyBrowserTests {
 			assertThat(browser.findElement(By.className("bounce-details")).getText()).contains("mailbox full")
 				.contains("552 5.2.2");
 			assertThat(scrollsSideways()).as("bounce thread at %d px", size[0]).isFalse();
+			// Nobody to answer: a mail system wrote it.
+			assertThat(browser.findElements(By.id("reply"))).isEmpty();
 			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.className("bounce-details")));
 			Browser.screenshot(browser, "bounce-thread-" + size[0]);
 		}

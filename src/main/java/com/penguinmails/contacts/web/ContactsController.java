@@ -199,10 +199,10 @@ class ContactsController {
 
 	@PostMapping("/contacts/import/start")
 	String start(@RequestParam String token, @RequestParam(defaultValue = "auto") String delimiter,
-			@RequestParam(required = false) String encoding, @RequestParam(defaultValue = "update") String duplicates,
-			@RequestParam(required = false) String listId, @RequestParam(required = false) String newList,
-			@RequestParam(defaultValue = "false") boolean checkMx, @RequestParam Map<String, String> params,
-			Model model) throws IOException {
+			@RequestParam(required = false) String encoding, @RequestParam(required = false) String detectedEncoding,
+			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String listId,
+			@RequestParam(required = false) String newList, @RequestParam(defaultValue = "false") boolean checkMx,
+			@RequestParam Map<String, String> params, Model model) throws IOException {
 		Map<String, String> mapping = new LinkedHashMap<>();
 		params.forEach((key, value) -> {
 			if (key.startsWith("map:")) {
@@ -223,8 +223,10 @@ class ContactsController {
 					throw new com.penguinmails.shared.NotFoundProblem("List");
 				}
 			}
+			// The detected encoding posted back unchanged is still detected, not named.
+			String named = (encoding != null && encoding.strip().equalsIgnoreCase(detectedEncoding)) ? null : encoding;
 			var job = imports.startStaged(tenant, token, new ContactImports.Options(separator(delimiter),
-					!"skip".equals(duplicates), mapping, list, checkMx, encoding));
+					!"skip".equals(duplicates), mapping, list, checkMx, named));
 			return "redirect:/contacts/imports/" + job.id();
 		}
 		catch (Problem problem) {

@@ -22,6 +22,28 @@ final class MailCharsets {
 	private MailCharsets() {
 	}
 
+	/**
+	 * A header value as it was meant: Jakarta Mail reads header bytes as ISO-8859-1, so a
+	 * header in raw UTF-8 (RFC 6532, or a sender that skipped RFC 2047) arrives as
+	 * mojibake ("LÃNA"); when its bytes are valid UTF-8 it is decoded as such, else
+	 * returned as it is.
+	 */
+	static String rawUtf8(String value) {
+		if (value == null || value.chars().noneMatch((c) -> c >= 0x80) || value.chars().anyMatch((c) -> c > 0xFF)) {
+			return value;
+		}
+		try {
+			return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+				.toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			return value;
+		}
+	}
+
 	/** The charset of that name (MIME or Java), or empty when none is known. */
 	static Optional<Charset> forName(String name) {
 		if (name == null || name.isBlank()) {

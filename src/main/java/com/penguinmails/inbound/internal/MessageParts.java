@@ -152,7 +152,7 @@ final class MessageParts {
 	String header(Part part, String name) {
 		try {
 			String[] values = part.getHeader(name);
-			return (values != null && values.length > 0) ? decode(values[0]) : null;
+			return (values != null && values.length > 0) ? decode(MailCharsets.rawUtf8(values[0])) : null;
 		}
 		catch (MessagingException | RuntimeException ex) {
 			problem("the " + name + " header could not be read");

@@ -121,7 +121,7 @@ public final class MessageReader {
 			Address[] from = message.getFrom();
 			if (from != null && from.length > 0 && from[0] instanceof InternetAddress address) {
 				fromAddress = address.getAddress() == null ? "" : address.getAddress();
-				fromName = address.getPersonal() == null ? "" : address.getPersonal();
+				fromName = address.getPersonal() == null ? "" : MailCharsets.rawUtf8(address.getPersonal());
 			}
 		}
 		catch (MessagingException ex) {
@@ -140,9 +140,11 @@ public final class MessageReader {
 		}
 		String subject = "";
 		try {
-			subject = message.getSubject() == null ? "" : message.getSubject();
+			// Raw UTF-8 repaired before RFC 2047 words are decoded.
+			String written = message.getHeader("Subject", null);
+			subject = written == null ? "" : MimeUtility.decodeText(MailCharsets.rawUtf8(MimeUtility.unfold(written)));
 		}
-		catch (MessagingException ex) {
+		catch (MessagingException | UnsupportedEncodingException ex) {
 			flags.add("bad_encoding");
 			subject = header(message, "Subject", problems);
 		}
@@ -250,11 +252,12 @@ public final class MessageReader {
 			if (value == null) {
 				return "";
 			}
+			String unfolded = MailCharsets.rawUtf8(MimeUtility.unfold(value));
 			try {
-				return MimeUtility.decodeText(MimeUtility.unfold(value));
+				return MimeUtility.decodeText(unfolded);
 			}
 			catch (UnsupportedEncodingException ex) {
-				return MimeUtility.unfold(value);
+				return unfolded;
 			}
 		}
 		catch (MessagingException ex) {

@@ -26,6 +26,20 @@ final class Answers {
 	private Answers() {
 	}
 
+	private static String encoded(String subject) {
+		if (subject == null || subject.chars().allMatch((c) -> c < 0x80)) {
+			return subject;
+		}
+		try {
+			return jakarta.mail.internet.MimeUtility.encodeText(subject, "UTF-8", "Q")
+				.replace("\r", "")
+				.replace("\n", "");
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/**
 	 * @param sender who sent the caught message (the answer goes to them)
 	 * @param recipient who it went to (the answer comes from them)
@@ -35,6 +49,9 @@ final class Answers {
 			String references, String headers) throws MessagingException {
 		// One line each; the header block with bare LFs (CRLFs are put back below).
 		references = references == null ? null : references.replaceAll("\\s+", " ").strip();
+		// RFC 2047: a subject with non-ASCII words goes as encoded words, never raw
+		// bytes.
+		subject = encoded(subject);
 		headers = headers.replace("\r", "");
 		String id = UUID.randomUUID().toString();
 		String domain = recipient.substring(recipient.indexOf('@') + 1);

@@ -117,6 +117,12 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 		}
 	}
 
+	/** An address as people read it: "Léna <lena@x>", not its RFC 2047 encoded words. */
+	private static String readable(Address address) {
+		return (address instanceof jakarta.mail.internet.InternetAddress internet) ? internet.toUnicodeString()
+				: address.toString();
+	}
+
 	private static SandboxMail toMail(String id, MimeMessage message) {
 		try {
 			Address[] from = message.getFrom();
@@ -124,9 +130,9 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 			Instant received = message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.now();
 			Bodies bodies = new Bodies();
 			collect(message, bodies);
-			return new SandboxMail(id, from == null || from.length == 0 ? "" : from[0].toString(),
-					to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(), message.getSubject(),
-					received, bodies.text, bodies.html);
+			return new SandboxMail(id, from == null || from.length == 0 ? "" : readable(from[0]),
+					to == null ? List.of() : Arrays.stream(to).map(GreenMailSandboxMailbox::readable).toList(),
+					message.getSubject(), received, bodies.text, bodies.html);
 		}
 		catch (MessagingException | IOException ex) {
 			return new SandboxMail(id, "", List.of(), "(unreadable message: " + ex.getMessage() + ")", Instant.now(),

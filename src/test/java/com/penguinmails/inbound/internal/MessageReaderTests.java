@@ -67,4 +67,18 @@ class MessageReaderTests {
 		assertThat(read.subject()).isEmpty();
 	}
 
+	@Test
+	void rawUtf8HeadersAreReadAsUtf8AndLatin1OnesStayAsTheyAre() {
+		// RFC 6532 (or a sender that skipped RFC 2047): the header bytes are UTF-8.
+		MessageReader.Read utf8 = MessageReader
+			.read(("From: Léna Müller <lena@client.test>\r\n" + "Subject: Re: Hi LÉNA, from Pat\r\n\r\nYes.\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		assertThat(utf8.subject()).isEqualTo("Re: Hi LÉNA, from Pat");
+		assertThat(utf8.fromName()).isEqualTo("Léna Müller");
+		// Bytes that are no valid UTF-8 are left as read.
+		MessageReader.Read latin1 = MessageReader
+			.read("Subject: Caf\u00e9\r\n\r\nx\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(latin1.subject()).isEqualTo("Café");
+	}
+
 }
