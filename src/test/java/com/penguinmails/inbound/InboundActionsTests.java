@@ -141,6 +141,25 @@ class InboundActionsTests {
 	}
 
 	@Test
+	void strayRefusalsMayBeBackscatterAndNeverPauseTheMailbox() throws Exception {
+		Sent sent = sent("inbound-backscatter");
+		for (int i = 1; i <= 3; i++) {
+			deliverRaw(sent.sender().user(),
+					dsn(sent.sender().mailbox().email(), "someone-" + i + "@else.test", "failed", "5.7.1",
+							"554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using zen.spamhaus.org",
+							UUID.randomUUID(), "<forged-" + i + "@else.test>"));
+		}
+		sync(sent);
+
+		assertThat(stored(sent).get("bounce_reason")).isEqualTo("blocked");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT status FROM mailboxes WHERE id = ?")
+			.param(sent.sender().mailbox().id())
+			.query(String.class)
+			.single()).isEqualTo("active");
+	}
+
+	@Test
 	void aBounceGivingTheServersOwnReplyKeepsItsReasonCodesAndHost() throws Exception {
 		Sent sent = sent("inbound-reason");
 		// The reporting MTA's Status says 5.1.1; the receiving server's reply says the

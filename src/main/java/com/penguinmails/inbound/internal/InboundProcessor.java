@@ -301,8 +301,11 @@ public class InboundProcessor {
 		if (recipient != null && recipient.enrolmentId() != null && action == BounceReason.Action.SUPPRESS) {
 			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "bounced");
 		}
-		if (action == BounceReason.Action.BLOCK) {
-			blocked(workspaceId, sent.map(Sent::mailboxId).orElse(source.mailboxId()), bounce);
+		// Only a refusal of what we sent slows the mailbox: a stray one may be
+		// backscatter
+		// of mail forged in our name.
+		if (action == BounceReason.Action.BLOCK && sent.isPresent()) {
+			blocked(workspaceId, sent.get().mailboxId(), bounce);
 		}
 		events.publishEvent(new BounceReceived(workspaceId, source.mailboxId(),
 				recipient == null ? null : recipient.campaignId(), recipient == null ? null : recipient.enrolmentId(),

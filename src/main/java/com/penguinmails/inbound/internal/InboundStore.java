@@ -189,9 +189,9 @@ public class InboundStore {
 
 	/**
 	 * Refusals of the sender itself
-	 * ({@link com.penguinmails.inbound.BounceReason#aboutSender()}) of a mailbox's
-	 * messages since the instant: those matched to what it sent, and unmatched ones read
-	 * from it.
+	 * ({@link com.penguinmails.shared.BounceReason#aboutSender()}) of a mailbox's
+	 * messages since the instant, matched to what it sent (a stray one may be backscatter
+	 * of mail forged in our name).
 	 */
 	public long blocks(UUID workspaceId, UUID mailboxId, Instant since) {
 		return jdbc.sql("""
@@ -199,7 +199,7 @@ public class InboundStore {
 				WHERE workspace_id = ? AND kind = 'bounce' AND bounce_type = 'block'
 				    AND bounce_reason IN ('blocked', 'bad_reputation', 'spam_detected', 'auth_failure', 'requires_ptr',
 				        'sender_rejected')
-				    AND coalesce(sent_by, mailbox_id) = ? AND received_at >= ?""")
+				    AND sent_by = ? AND received_at >= ?""")
 			.params(workspaceId, mailboxId, Timestamp.from(since))
 			.query(Long.class)
 			.single();
