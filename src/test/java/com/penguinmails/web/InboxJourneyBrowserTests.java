@@ -158,6 +158,15 @@ class InboxJourneyBrowserTests {
 			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.className("bounce-details")));
 			Browser.screenshot(browser, "bounce-thread-" + size[0]);
 		}
+		// The inbox, bounces shown, at both widths.
+		for (int[] size : new int[][] { { 1280, 900 }, { 390, 844 } }) {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+			browser.get(base + "/inbox?show=all");
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"),
+					"Undelivered Mail Returned to Sender"));
+			assertThat(scrollsSideways()).as("inbox at %d px", size[0]).isFalse();
+			Browser.screenshot(browser, "inbox-all-" + size[0]);
+		}
 		passed = true;
 	}
 
