@@ -13,11 +13,14 @@ import jakarta.mail.internet.InternetAddress;
  *
  * @param id a stable id: the first 24 hex digits of the SHA-256 of the message as stored,
  * so a link or an answer names this message whatever arrives after it
- * @param from the From header as written ({@code Name <address>})
- * @param to the recipients as written
+ * @param from the sender as people read it ({@code Name <address>}, the name decoded from
+ * RFC 2047)
+ * @param to the recipients, likewise
+ * @param headers the message's header block as received (DKIM-Signature, Message-ID,
+ * List-Unsubscribe, ...), at most 64 KiB, so a test send can be checked
  */
 public record SandboxMail(String id, String from, List<String> to, String subject, Instant receivedAt, String text,
-		String html) {
+		String html, String headers) {
 
 	/** Whether one of the recipients is {@code address} (ignoring case). */
 	public boolean addressedTo(String address) {
@@ -37,6 +40,13 @@ public record SandboxMail(String id, String from, List<String> to, String subjec
 	}
 
 	private static String bare(String address) {
+		// "Name <address>" (the name may hold any character, shown decoded): the part in
+		// angle brackets.
+		int open = address.lastIndexOf('<');
+		int close = address.indexOf('>', open + 1);
+		if (open >= 0 && close > open) {
+			return address.substring(open + 1, close).strip().toLowerCase(Locale.ROOT);
+		}
 		try {
 			return new InternetAddress(address, false).getAddress().toLowerCase(Locale.ROOT);
 		}

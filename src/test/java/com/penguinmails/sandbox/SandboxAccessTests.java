@@ -102,6 +102,11 @@ class SandboxAccessTests {
 				(to) -> message(me, to, "Hello " + tag));
 		String caught = caughtFor("lead-" + tag + "@example.test", tag);
 
+		// Its headers are there to check (Message-ID, and a campaign's DKIM-Signature).
+		assertThat(fixtures.signedIn(owner).get("/sandbox/mail/" + caught).getResponse().getContentAsString())
+			.contains("id=\"mail-headers\"")
+			.contains("Message-ID:");
+
 		// Anonymous, even on this machine: no.
 		assertThat(new WebSession(mvc, "127.0.0.1").post("/sandbox/mail/" + caught + "/answer", "kind", "reply")
 			.getResponse()

@@ -81,6 +81,15 @@ class IdentityJourneyBrowserTests {
 		browser.findElement(By.linkText("sandbox mailbox")).click();
 		WebElement row = browser.findElement(By.xpath("//tr[td[contains(., '" + email + "')]]"));
 		row.findElement(By.tagName("a")).click();
+		// Its headers can be read, and the page does not scroll sideways on a phone.
+		browser.findElement(By.cssSelector("#mail-headers summary")).click();
+		assertThat(browser.findElement(By.id("mail-headers")).getText()).contains("Message-ID:");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		assertThat((Boolean) browser
+			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;"))
+			.isFalse();
+		com.penguinmails.support.Browser.screenshot(browser, "sandbox-mail-headers-390");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 		browser.findElement(By.partialLinkText("/verify-email?token=")).click();
 		heading("Log in");
 		assertThat(browser.getPageSource()).contains("Your email address is confirmed");

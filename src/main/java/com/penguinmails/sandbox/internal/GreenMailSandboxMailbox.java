@@ -123,6 +123,16 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 				: address.toString();
 	}
 
+	/** The header block as received, one header per line (folds kept), at most 64 KiB. */
+	private static String headers(MimeMessage message) throws MessagingException {
+		StringBuilder block = new StringBuilder();
+		java.util.Enumeration<String> lines = message.getAllHeaderLines();
+		while (lines.hasMoreElements() && block.length() < 65_536) {
+			block.append(lines.nextElement()).append('\n');
+		}
+		return block.length() > 65_536 ? block.substring(0, 65_536) : block.toString();
+	}
+
 	private static SandboxMail toMail(String id, MimeMessage message) {
 		try {
 			Address[] from = message.getFrom();
@@ -132,11 +142,11 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 			collect(message, bodies);
 			return new SandboxMail(id, from == null || from.length == 0 ? "" : readable(from[0]),
 					to == null ? List.of() : Arrays.stream(to).map(GreenMailSandboxMailbox::readable).toList(),
-					message.getSubject(), received, bodies.text, bodies.html);
+					message.getSubject(), received, bodies.text, bodies.html, headers(message));
 		}
 		catch (MessagingException | IOException ex) {
 			return new SandboxMail(id, "", List.of(), "(unreadable message: " + ex.getMessage() + ")", Instant.now(),
-					"", null);
+					"", null, "");
 		}
 	}
 
