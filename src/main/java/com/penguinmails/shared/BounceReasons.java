@@ -44,6 +44,10 @@ public final class BounceReasons {
 
 	private static final List<Rule> RULES = new ArrayList<>();
 
+	// Words that put the refusal on the sender's side.
+	private static final Pattern ABOUT_US = Pattern
+		.compile("\\b(blocked|spam|blacklist(ed)?|blocklist(ed)?|reputation|policy|dnsbl|rbl)\\b");
+
 	static {
 		rule(BounceReason.SENDER_REJECTED,
 				"sender (address |e-?mail address |domain )?(is )?(rejected|refused|denied|blocked|not allowed|invalid)",
@@ -405,6 +409,12 @@ public final class BounceReasons {
 		}
 		for (Rule rule : RULES) {
 			if (rule.pattern().matcher(words).find()) {
+				// "mailbox unavailable ... blocked by policy": an unknown-user phrase
+				// beside
+				// words about us is not proof enough to suppress; the later rules decide.
+				if (rule.reason() == BounceReason.USER_UNKNOWN && ABOUT_US.matcher(words).find()) {
+					continue;
+				}
 				return rule.reason();
 			}
 		}

@@ -37,6 +37,9 @@ class RepliesTests {
 				"451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP reputation.")))
 			.isEqualTo(BounceReason.BAD_REPUTATION);
 		assertThat(Replies.reason(new SmtpReply(552, "552 5.2.2 Over quota"))).isEqualTo(BounceReason.MAILBOX_FULL);
+		assertThat(Replies.hardBounce(
+				new SmtpReply(550, "550 Requested action not taken: mailbox unavailable (blocked by policy: spam)")))
+			.isFalse();
 	}
 
 	@Test
