@@ -85,7 +85,18 @@ public final class BounceReasons {
 				"(recipient|destination|user|mailbox)('s)? account (is |has been )?(blocked|locked|disabled|suspended)",
 				"compte du destinataire (est )?(bloque|desactive|suspendu)");
 		rule(BounceReason.HAS_MOVED, "not our user", "user not local", "has been replaced by", "no forwarding address");
-		rule(BounceReason.RATE_LIMITED, "frequency limit", "will be retried");
+		// Our own sending limits and the receivers' speed limits, before "quota" reads as
+		// a full mailbox: Exchange's submission quota, Gmail's "receiving mail too
+		// quickly".
+		rule(BounceReason.RATE_LIMITED, "frequency limit", "will be retried", "submission ?quota", "sending quota",
+				"send quota", "receiving mail too quickly", "resolver\\.adr\\.recipientlimit");
+		// Exchange's resolver codes (RESOLVER.ADR.*, RESOLVER.RST.*).
+		rule(BounceReason.USER_UNKNOWN, "recipnotfound", "resolver\\.adr\\.badsmtpaddress");
+		rule(BounceReason.MESSAGE_TOO_BIG, "resolver\\.rst\\.(recip|send)sizelimit");
+		rule(BounceReason.POLICY_VIOLATION,
+				"resolver\\.rst\\.(notauthorized|authrequired|deliverytoinsufficientpermission)",
+				"resolver\\.adr\\.ambiguous");
+		rule(BounceReason.BLOCKED, "permanently deferred", "traffic not accepted from this ip", "banned sender");
 		rule(BounceReason.SYSTEM_ERROR, "service refused, please try later");
 		rule(BounceReason.BLOCKED, "messages from .{0,60} weren't sent");
 		rule(BounceReason.BLOCKED, "blocked using ", "relay quota", "daily relay", "client host blocked",

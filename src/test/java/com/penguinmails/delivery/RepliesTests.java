@@ -40,6 +40,17 @@ class RepliesTests {
 		assertThat(Replies.hardBounce(
 				new SmtpReply(550, "550 Requested action not taken: mailbox unavailable (blocked by policy: spam)")))
 			.isFalse();
+		// Exchange and Gmail in their own words.
+		assertThat(Replies.reason(new SmtpReply(550, "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found")))
+			.isEqualTo(BounceReason.USER_UNKNOWN);
+		assertThat(Replies.reason(new SmtpReply(554,
+				"554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message")))
+			.isEqualTo(BounceReason.RATE_LIMITED);
+		assertThat(Replies.reason(new SmtpReply(450,
+				"450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend later.")))
+			.isEqualTo(BounceReason.RATE_LIMITED);
+		assertThat(Replies.reason(new SmtpReply(552, "552 5.3.4 RESOLVER.RST.RecipSizeLimit; message too large")))
+			.isEqualTo(BounceReason.MESSAGE_TOO_BIG);
 	}
 
 	@Test
