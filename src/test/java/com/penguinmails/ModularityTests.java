@@ -7,7 +7,9 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The feature packages talk only through each other's public top-level types, with no
- * cycles.
+ * cycles, and each only to the modules its {@code package-info.java} allows
+ * ({@code @ApplicationModule(allowedDependencies = ...)}, listed in
+ * docs/ARCHITECTURE.md).
  */
 class ModularityTests {
 

@@ -2,4 +2,6 @@
  * Alerts: what a workspace must know about, in the app and by email to its owner and
  * admins (a sending domain whose DNS records broke, ...). Fed by other features' events.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "domains", "identity", "inbound", "mailboxes", "shared" })
 package com.penguinmails.alerts;

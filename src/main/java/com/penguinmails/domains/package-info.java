@@ -3,4 +3,5 @@
  * DMARC, MX, tracking CNAME, ownership token) and their verification with real DNS
  * queries.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package com.penguinmails.domains;

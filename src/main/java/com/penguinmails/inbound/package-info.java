@@ -2,4 +2,6 @@
  * Inbound mail: IMAP sync, reply detection, bounce (DSN) and complaint (ARF) parsing, the
  * unified inbox.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "campaigns", "contacts", "delivery", "domains", "mailboxes", "shared" })
 package com.penguinmails.inbound;

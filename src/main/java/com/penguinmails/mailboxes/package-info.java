@@ -3,4 +3,5 @@
  * replies), their encrypted credentials, daily caps and pacing, and real connection
  * tests.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "domains", "sandbox", "shared" })
 package com.penguinmails.mailboxes;

@@ -3,4 +3,5 @@
  * newcomer can run PenguinMails with no mail server and read what it sent at
  * {@code /sandbox/mail}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "shared" })
 package com.penguinmails.sandbox;

@@ -8,4 +8,6 @@
  * {@link com.penguinmails.tracking.Unsubscribed}.
  * {@link com.penguinmails.tracking.TrackingStats} gives the figures.
  */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "campaigns", "contacts", "delivery", "domains", "identity", "shared" })
 package com.penguinmails.tracking;
