@@ -73,6 +73,14 @@ class InboundActionsTests {
 			.single();
 	}
 
+	String mailboxStatus(Sent sent) {
+		return fixtures.jdbc()
+			.sql("SELECT status FROM mailboxes WHERE id = ?")
+			.param(sent.sender().mailbox().id())
+			.query(String.class)
+			.single();
+	}
+
 	String suppression(Sent sent) {
 		return fixtures.jdbc()
 			.sql("SELECT reason FROM suppressions WHERE workspace_id = ? AND value = ?")
@@ -123,11 +131,7 @@ class InboundActionsTests {
 			assertThat(bounce.get("bounce_reason")).isEqualTo("blocked");
 			assertThat(bounce.get("reply_code")).isEqualTo("554");
 			assertThat(suppression(sent)).isNull();
-			assertThat(fixtures.jdbc()
-				.sql("SELECT status FROM mailboxes WHERE id = ?")
-				.param(sent.sender().mailbox().id())
-				.query(String.class)
-				.single()).isEqualTo(i < 3 ? "active" : "paused");
+			assertThat(mailboxStatus(sent)).isEqualTo(i < 3 ? "active" : "paused");
 		}
 		assertThat(contactStatus(sent)).isEqualTo("active");
 		assertThat(enrolment(sent)).isEqualTo("active ");
@@ -152,11 +156,7 @@ class InboundActionsTests {
 		sync(sent);
 
 		assertThat(stored(sent).get("bounce_reason")).isEqualTo("blocked");
-		assertThat(fixtures.jdbc()
-			.sql("SELECT status FROM mailboxes WHERE id = ?")
-			.param(sent.sender().mailbox().id())
-			.query(String.class)
-			.single()).isEqualTo("active");
+		assertThat(mailboxStatus(sent)).isEqualTo("active");
 	}
 
 	@Test
@@ -258,11 +258,7 @@ class InboundActionsTests {
 		assertThat(contactStatus(sent)).isEqualTo("complained");
 		assertThat(enrolment(sent)).isEqualTo("stopped complained");
 		// One complaint for one message sent: far over 0.3%.
-		assertThat(fixtures.jdbc()
-			.sql("SELECT status FROM mailboxes WHERE id = ?")
-			.param(sent.sender().mailbox().id())
-			.query(String.class)
-			.single()).isEqualTo("paused");
+		assertThat(mailboxStatus(sent)).isEqualTo("paused");
 		await().untilAsserted(() -> assertThat(fixtures.jdbc()
 			.sql("SELECT severity || ': ' || title FROM alerts WHERE workspace_id = ?")
 			.param(sent.sender().account().workspaceId())
@@ -310,11 +306,7 @@ class InboundActionsTests {
 			.param(sent.sender().account().workspaceId())
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(fixtures.jdbc()
-			.sql("SELECT status FROM mailboxes WHERE id = ?")
-			.param(sent.sender().mailbox().id())
-			.query(String.class)
-			.single()).isEqualTo("active");
+		assertThat(mailboxStatus(sent)).isEqualTo("active");
 	}
 
 	@Test
