@@ -59,17 +59,7 @@ class ContactImportEncodingTests {
 
 	private JsonNode importAndWait(String key, byte[] csv, String... params) throws Exception {
 		MvcResult started = start(key, csv, params);
-		assertThat(started.getResponse().getStatus()).as(started.getResponse().getContentAsString()).isEqualTo(202);
-		String location = started.getResponse().getHeader("Location");
-		JsonNode[] job = new JsonNode[1];
-		await().until(() -> {
-			job[0] = json.readTree(mvc.perform(get(location).header("Authorization", "Bearer " + key))
-				.andReturn()
-				.getResponse()
-				.getContentAsString());
-			return !job[0].get("status").asText().equals("running");
-		});
-		return job[0];
+		return ImportJobs.finished(mvc, json, key, started);
 	}
 
 	/** The workspace's contacts by lower-case address. */

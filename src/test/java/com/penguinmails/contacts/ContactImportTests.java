@@ -40,17 +40,7 @@ class ContactImportTests {
 			request.param(params[i], params[i + 1]);
 		}
 		MvcResult started = mvc.perform(request).andReturn();
-		assertThat(started.getResponse().getStatus()).isEqualTo(202);
-		String location = started.getResponse().getHeader("Location");
-		JsonNode[] job = new JsonNode[1];
-		await().until(() -> {
-			job[0] = json.readTree(mvc.perform(get(location).header("Authorization", "Bearer " + key))
-				.andReturn()
-				.getResponse()
-				.getContentAsString());
-			return !job[0].get("status").asText().equals("running");
-		});
-		return job[0];
+		return ImportJobs.finished(mvc, json, key, started);
 	}
 
 	@Test
