@@ -10,9 +10,9 @@ import jakarta.validation.constraints.Size;
 /**
  * A campaign: a pool of mailboxes, a sequence of steps, a schedule and stop conditions.
  *
- * @param status draft, scheduled, running, paused, completed or archived
+ * @param status where it is in its lifecycle
  */
-public record Campaign(UUID id, String name, String status, Schedule schedule, Stops stops, Tracking tracking,
+public record Campaign(UUID id, String name, CampaignStatus status, Schedule schedule, Stops stops, Tracking tracking,
 		List<UUID> mailboxIds, List<Step> steps, Instant createdAt, Instant launchedAt) {
 
 	/**

@@ -3,6 +3,6 @@
  * state machine of contact x campaign) and the scheduler that turns due enrolments into
  * outbox messages.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "contacts", "delivery", "domains", "mailboxes", "shared", "templates" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "domains", "inbound",
+		"mailboxes", "shared", "templates", "tracking" })
 package com.penguinmails.campaigns;

@@ -3,5 +3,5 @@
  * unified inbox.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "campaigns", "contacts", "delivery", "domains", "mailboxes", "shared" })
+		allowedDependencies = { "contacts", "delivery", "domains", "mailboxes", "shared" })
 package com.penguinmails.inbound;

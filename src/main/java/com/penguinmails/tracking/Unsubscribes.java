@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
@@ -53,8 +52,6 @@ public class Unsubscribes {
 
 	private final Contacts contacts;
 
-	private final Campaigns campaigns;
-
 	private final WorkspaceDirectory directory;
 
 	private final ApplicationEventPublisher publisher;
@@ -62,14 +59,12 @@ public class Unsubscribes {
 	private final Clock clock;
 
 	Unsubscribes(UnsubscribeLinks links, TrackingLinks tracking, Outbox outbox, Suppressions suppressions,
-			Contacts contacts, Campaigns campaigns, WorkspaceDirectory directory, ApplicationEventPublisher publisher,
-			Clock clock) {
+			Contacts contacts, WorkspaceDirectory directory, ApplicationEventPublisher publisher, Clock clock) {
 		this.links = links;
 		this.tracking = tracking;
 		this.outbox = outbox;
 		this.suppressions = suppressions;
 		this.contacts = contacts;
-		this.campaigns = campaigns;
 		this.directory = directory;
 		this.publisher = publisher;
 		this.clock = clock;
@@ -112,25 +107,17 @@ public class Unsubscribes {
 			return new Done(target, Scope.ALL);
 		}
 		Scope effective = target.campaign() ? scope : Scope.ALL;
-		boolean changed;
-		if (effective == Scope.CAMPAIGN) {
-			changed = campaigns.stop(recipient.workspaceId(), recipient.enrolmentId(),
-					"unsubscribed from this campaign");
-		}
-		else {
-			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
+		if (effective == Scope.ALL) {
+			suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
 			if (recipient.contactId() != null) {
 				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), "unsubscribed");
 			}
-			if (recipient.enrolmentId() != null) {
-				changed |= campaigns.stopOn(recipient.workspaceId(), recipient.enrolmentId(), "unsubscribed") > 0;
-			}
 		}
-		if (changed) {
-			publisher.publishEvent(new Unsubscribed(recipient.workspaceId(), recipient.campaignId(),
-					recipient.enrolmentId(), recipient.step(), recipient.variant(), recipient.outboxId(),
-					recipient.address(), effective, clock.instant()));
-		}
+		// Every unsubscribe is an event (again is harmless: campaigns stop the enrolment
+		// once, analytics counts one per message).
+		publisher.publishEvent(new Unsubscribed(recipient.workspaceId(), recipient.campaignId(),
+				recipient.enrolmentId(), recipient.step(), recipient.variant(), recipient.outboxId(),
+				recipient.address(), effective, clock.instant()));
 		return new Done(target, effective);
 	}
 

@@ -9,5 +9,5 @@
  * {@link com.penguinmails.tracking.TrackingStats} gives the figures.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "campaigns", "contacts", "delivery", "domains", "identity", "shared" })
+		allowedDependencies = { "contacts", "delivery", "domains", "identity", "shared" })
 package com.penguinmails.tracking;

@@ -33,6 +33,9 @@ class AbWinnerTests {
 	Campaigns campaigns;
 
 	@Autowired
+	Enrolments enrolments;
+
+	@Autowired
 	CampaignScheduler scheduler;
 
 	@Autowired
@@ -65,11 +68,11 @@ class AbWinnerTests {
 				.query(UUID.class)
 				.list();
 			for (UUID id : ids) {
-				campaigns.recordEngagement(fixtures.jdbc()
+				enrolments.recordEngagements(List.of(new Enrolments.EngagementRecord(fixtures.jdbc()
 					.sql("SELECT workspace_id FROM outbox WHERE id = ?")
 					.param(id)
 					.query(UUID.class)
-					.single(), campaign.id(), 0, v, id, "opened");
+					.single(), campaign.id(), 0, v, id, Engagement.OPENED)));
 			}
 		}
 	}

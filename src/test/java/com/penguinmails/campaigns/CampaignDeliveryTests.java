@@ -187,7 +187,7 @@ class CampaignDeliveryTests {
 				List.of(mailbox.id()),
 				List.of(new Step(0, false, List.of(new Variant("Hello {{ first_name }}", "<p>It works.</p>", null))))));
 		campaigns.addRecipients(account.owner(), campaign.id(), List.of(friend), null, null);
-		assertThat(campaigns.launch(account.owner(), campaign.id()).status()).isEqualTo("running");
+		assertThat(campaigns.launch(account.owner(), campaign.id()).status()).isEqualTo(CampaignStatus.RUNNING);
 		Instant t0 = setup.monday();
 		scheduler.tick(t0);
 		drain(t0);

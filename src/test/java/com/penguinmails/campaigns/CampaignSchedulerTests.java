@@ -38,6 +38,9 @@ class CampaignSchedulerTests {
 	Campaigns campaigns;
 
 	@Autowired
+	Enrolments enrolmentsService;
+
+	@Autowired
 	CampaignScheduler scheduler;
 
 	@Autowired
@@ -126,7 +129,7 @@ class CampaignSchedulerTests {
 						new Step(2 * 24 * 60, false, List.of(variant("", "<p>Just bumping this up.</p>"))),
 						new Step(3 * 24 * 60, false, List.of(variant("", "<p>Last one, {{ sender.first_name }}</p>")))),
 				List.of(ada.id()));
-		assertThat(campaign.status()).isEqualTo("running");
+		assertThat(campaign.status()).isEqualTo(CampaignStatus.RUNNING);
 		Instant t0 = setup.monday();
 
 		assertThat(tick(campaign, t0)).isEqualTo(1);
@@ -158,7 +161,7 @@ class CampaignSchedulerTests {
 		assertThat(third.references()).isEqualTo(first.messageId() + " " + second.messageId());
 		assertThat(third.html()).contains("Last one, Sam");
 		assertThat(enrolment(campaign.id(), "state")).isEqualTo("completed");
-		assertThat(campaigns.get(account.owner(), campaign.id()).status()).isEqualTo("completed");
+		assertThat(campaigns.get(account.owner(), campaign.id()).status()).isEqualTo(CampaignStatus.COMPLETED);
 	}
 
 	@Test
@@ -338,9 +341,12 @@ class CampaignSchedulerTests {
 		byEmail(campaign.id(), "e.id").forEach((email, id) -> enrolments.put(email, UUID.fromString(id)));
 
 		// A click does not stop (off here); a reply stops the replier and the colleague.
-		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), "clicked")).isZero();
-		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), "replied")).isEqualTo(2);
-		assertThat(campaigns.stopOn(account.workspaceId(), enrolments.get("one@gmail.com"), "replied")).isEqualTo(1);
+		assertThat(enrolmentsService.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), StopEvent.CLICKED))
+			.isZero();
+		assertThat(enrolmentsService.stopOn(account.workspaceId(), enrolments.get("ceo@acme.test"), StopEvent.REPLIED))
+			.isEqualTo(2);
+		assertThat(enrolmentsService.stopOn(account.workspaceId(), enrolments.get("one@gmail.com"), StopEvent.REPLIED))
+			.isEqualTo(1);
 		Map<String, String> states = byEmail(campaign.id(), "e.state || ' ' || coalesce(e.stop_reason, '')");
 		assertThat(states).containsEntry("ceo@acme.test", "stopped replied")
 			.containsEntry("cto@acme.test", "stopped a colleague replied")
@@ -352,7 +358,7 @@ class CampaignSchedulerTests {
 		assertThat(outbox(campaign.id())).extracting(Row::to)
 			.containsExactlyInAnyOrder("jo@other.test", "two@gmail.com");
 		// Jo replies after step 1: the follow-up an hour later goes to Two only.
-		campaigns.stopOn(account.workspaceId(), enrolments.get("jo@other.test"), "replied");
+		enrolmentsService.stopOn(account.workspaceId(), enrolments.get("jo@other.test"), StopEvent.REPLIED);
 		tick(campaign, setup.monday().plus(Duration.ofHours(2)));
 		assertThat(outbox(campaign.id())).filteredOn(row -> row.step() == 1)
 			.extracting(Row::to)

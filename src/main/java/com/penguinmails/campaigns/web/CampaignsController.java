@@ -28,6 +28,8 @@ import com.penguinmails.contacts.Segments;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.SendingSwitch;
 import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.FormAction;
+import com.penguinmails.shared.FormAction.Done;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
@@ -73,32 +75,22 @@ class CampaignsController {
 	/** The workspace's "pause all sending" switch (admins). */
 	@PostMapping("/campaigns/sending/{action:pause|resume}")
 	String sending(@PathVariable String action, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/campaigns", () -> {
 			if (action.equals("pause")) {
 				sendingSwitch.pause(tenancy.current());
-				redirect.addFlashAttribute("notice", "All sending is paused: nothing leaves until you resume.");
+				return Done.notice("All sending is paused: nothing leaves until you resume.");
 			}
-			else {
-				sendingSwitch.resume(tenancy.current());
-				redirect.addFlashAttribute("notice", "Sending resumed.");
-			}
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/campaigns";
+			sendingSwitch.resume(tenancy.current());
+			return Done.notice("Sending resumed.");
+		});
 	}
 
 	@PostMapping("/campaigns")
 	String create(@RequestParam String name, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/campaigns", () -> {
 			Campaign campaign = campaigns.create(tenancy.current(), new Draft(name, null, null, null, null));
-			return "redirect:/campaigns/" + campaign.id();
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/campaigns";
-		}
+			return Done.to("/campaigns/" + campaign.id(), null);
+		});
 	}
 
 	@GetMapping("/campaigns/{id}")
@@ -154,37 +146,30 @@ class CampaignsController {
 	@PostMapping("/campaigns/{id}/recipients")
 	String addRecipients(@PathVariable UUID id, @RequestParam(required = false) UUID listId,
 			@RequestParam(required = false) UUID segmentId, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/campaigns/" + id, () -> {
 			int added = campaigns.addRecipients(tenancy.current(), id, List.of(),
 					listId == null ? List.of() : List.of(listId), segmentId == null ? List.of() : List.of(segmentId));
-			redirect.addFlashAttribute("notice", added + " recipients added.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/campaigns/" + id;
+			return Done.notice(added + " recipients added.");
+		});
 	}
 
 	@PostMapping("/campaigns/{id}/{action:launch|pause|resume|archive}")
 	String lifecycle(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
 		Tenant tenant = tenancy.current();
-		try {
+		return FormAction.run(redirect, "/campaigns/" + id, () -> {
 			Campaign campaign = switch (action) {
 				case "launch" -> campaigns.launch(tenant, id);
 				case "pause" -> campaigns.pause(tenant, id);
 				case "resume" -> campaigns.resume(tenant, id);
 				default -> campaigns.archive(tenant, id);
 			};
-			redirect.addFlashAttribute("notice", "The campaign is " + campaign.status() + ".");
-		}
-		catch (LaunchRefused refused) {
-			redirect.addFlashAttribute("error", "The campaign cannot start yet.");
-			redirect.addFlashAttribute("reasons", new ArrayList<>(refused.reasons()));
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/campaigns/" + id;
+			return Done.notice("The campaign is " + campaign.status() + ".");
+		}, problem -> {
+			if (problem instanceof LaunchRefused refused) {
+				redirect.addFlashAttribute("error", "The campaign cannot start yet.");
+				redirect.addFlashAttribute("reasons", new ArrayList<>(refused.reasons()));
+			}
+		});
 	}
 
 	private static Draft draft(HttpServletRequest request) {

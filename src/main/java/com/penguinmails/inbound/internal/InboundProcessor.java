@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
@@ -47,8 +46,6 @@ public class InboundProcessor {
 
 	private final Outbox outbox;
 
-	private final Campaigns campaigns;
-
 	private final Suppressions suppressions;
 
 	private final Contacts contacts;
@@ -61,12 +58,10 @@ public class InboundProcessor {
 
 	private final Clock clock;
 
-	InboundProcessor(InboundStore store, Outbox outbox, Campaigns campaigns, Suppressions suppressions,
-			Contacts contacts, Mailboxes mailboxes, ApplicationEventPublisher events, InboundProperties properties,
-			Clock clock) {
+	InboundProcessor(InboundStore store, Outbox outbox, Suppressions suppressions, Contacts contacts,
+			Mailboxes mailboxes, ApplicationEventPublisher events, InboundProperties properties, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
-		this.campaigns = campaigns;
 		this.suppressions = suppressions;
 		this.contacts = contacts;
 		this.mailboxes = mailboxes;
@@ -256,15 +251,7 @@ public class InboundProcessor {
 	private void replied(Source source, MessageReader.Read read, Optional<Sent> sent, boolean automatic, UUID id,
 			UUID contactId, UUID campaignId, UUID enrolmentId) {
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
-		if (!automatic && recipient != null && recipient.campaignId() != null) {
-			campaigns.recordEngagement(source.workspaceId(), recipient.campaignId(), recipient.step(),
-					recipient.variant(), recipient.outboxId(), "replied");
-		}
-		if (enrolmentId != null) {
-			// An auto-reply ("out of office", RFC 3834) stops the sequence only when the
-			// campaign asks for it.
-			campaigns.stopOn(source.workspaceId(), enrolmentId, automatic ? "auto_replied" : "replied");
-		}
+		// Campaigns stop the sequence and count the reply from this event.
 		events.publishEvent(new ReplyReceived(source.workspaceId(), source.mailboxId(), campaignId, enrolmentId,
 				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
 				recipient == null ? null : recipient.outboxId(), contactId, read.fromAddress(), automatic, id,
@@ -297,9 +284,6 @@ public class InboundProcessor {
 					&& store.softBounces(workspaceId, address) >= properties.softBouncesToSuppress()) {
 				suppress(workspaceId, address, contactId, "bounced", "soft_bounces");
 			}
-		}
-		if (recipient != null && recipient.enrolmentId() != null && action == BounceReason.Action.SUPPRESS) {
-			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "bounced");
 		}
 		// Only a refusal of what we sent slows the mailbox: a stray one may be
 		// backscatter
@@ -346,9 +330,6 @@ public class InboundProcessor {
 		if (address != null && address.contains("@")) {
 			suppress(workspaceId, address, recipient == null ? null : recipient.contactId(), "complained", "complaint");
 		}
-		if (recipient != null && recipient.enrolmentId() != null) {
-			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "complained");
-		}
 		events.publishEvent(new ComplaintReceived(workspaceId, source.mailboxId(),
 				recipient == null ? null : recipient.campaignId(), recipient == null ? null : recipient.enrolmentId(),
 				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),
@@ -390,9 +371,6 @@ public class InboundProcessor {
 		UUID workspaceId = source.workspaceId();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
 		suppress(workspaceId, from, recipient == null ? null : recipient.contactId(), "unsubscribed", "unsubscribed");
-		if (recipient != null && recipient.enrolmentId() != null) {
-			campaigns.stopOn(workspaceId, recipient.enrolmentId(), "unsubscribed");
-		}
 		events.publishEvent(new UnsubscribeReceived(workspaceId, source.mailboxId(),
 				recipient == null ? null : recipient.campaignId(), recipient == null ? null : recipient.enrolmentId(),
 				recipient == null ? 0 : recipient.step(), recipient == null ? 0 : recipient.variant(),

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.inbound.CampaignNames;
 import com.penguinmails.inbound.Inbox;
 import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.mailboxes.Mailboxes;
@@ -31,13 +31,13 @@ class InboxController {
 
 	private final InboundSync sync;
 
-	private final Campaigns campaigns;
+	private final CampaignNames campaigns;
 
 	private final Mailboxes mailboxes;
 
 	private final Tenancy tenancy;
 
-	InboxController(Inbox inbox, InboundSync sync, Campaigns campaigns, Mailboxes mailboxes, Tenancy tenancy) {
+	InboxController(Inbox inbox, InboundSync sync, CampaignNames campaigns, Mailboxes mailboxes, Tenancy tenancy) {
 		this.inbox = inbox;
 		this.sync = sync;
 		this.campaigns = campaigns;
@@ -56,7 +56,7 @@ class InboxController {
 		model.addAttribute("page", inbox.threads(tenant, filter, cursor, 50));
 		model.addAttribute("filter", filter);
 		model.addAttribute("labels", Inbox.LABELS);
-		model.addAttribute("campaigns", campaigns.list(tenant));
+		model.addAttribute("campaigns", campaigns.campaigns(tenant.workspaceId()));
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("query", query(filter));
 		if (htmx == null) {

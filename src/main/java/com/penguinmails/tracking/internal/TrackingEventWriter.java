@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.delivery.Outbox.Recipient;
 import com.penguinmails.tracking.LinkClicked;
 import com.penguinmails.tracking.MessageOpened;
@@ -67,8 +66,6 @@ public class TrackingEventWriter implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Campaigns campaigns;
-
 	private final ApplicationEventPublisher publisher;
 
 	private final TrackingProperties properties;
@@ -77,11 +74,10 @@ public class TrackingEventWriter implements SmartLifecycle {
 
 	private Thread writer;
 
-	TrackingEventWriter(JdbcClient jdbc, TransactionTemplate transactions, Campaigns campaigns,
-			ApplicationEventPublisher publisher, TrackingProperties properties) {
+	TrackingEventWriter(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+			TrackingProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.campaigns = campaigns;
 		this.publisher = publisher;
 		this.properties = properties;
 	}
@@ -158,7 +154,6 @@ public class TrackingEventWriter implements SmartLifecycle {
 		String[] clients = new String[n];
 		String[] systems = new String[n];
 		List<Stored> stored = new ArrayList<>(n);
-		List<Campaigns.Engagement> engagements = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			Event event = batch.get(i).event();
 			Recipient message = event.message();
@@ -180,10 +175,6 @@ public class TrackingEventWriter implements SmartLifecycle {
 			clients[i] = event.device().client();
 			systems[i] = event.device().os();
 			stored.add(new Stored(machine[i], why[i]));
-			if (!machine[i] && message.campaignId() != null) {
-				engagements.add(new Campaigns.Engagement(message.workspaceId(), message.campaignId(), message.step(),
-						message.variant(), message.outboxId(), event.kind().equals("open") ? "opened" : "clicked"));
-			}
 		}
 		jdbc.sql(
 				"""
@@ -196,7 +187,6 @@ public class TrackingEventWriter implements SmartLifecycle {
 			.params(ids, workspaces, campaignIds, enrolments, outboxIds, steps, variants, kinds, urls, at, agents, ips,
 					machine, why, deviceClasses, clients, systems)
 			.update();
-		campaigns.recordEngagements(engagements);
 		for (int i = 0; i < n; i++) {
 			Event event = batch.get(i).event();
 			Recipient message = event.message();
@@ -206,9 +196,7 @@ public class TrackingEventWriter implements SmartLifecycle {
 						machine[i], event.device().deviceClass(), event.device().client()));
 				continue;
 			}
-			if (!machine[i] && message.campaignId() != null && message.enrolmentId() != null) {
-				campaigns.stopOn(message.workspaceId(), message.enrolmentId(), "clicked");
-			}
+			// Campaigns count a person's click (and stop when asked) from this event.
 			publisher.publishEvent(new LinkClicked(message.workspaceId(), message.campaignId(), message.enrolmentId(),
 					message.step(), message.variant(), message.outboxId(), event.at(), machine[i],
 					event.device().deviceClass(), event.device().client(), event.url()));

@@ -1,0 +1,85 @@
+package com.penguinmails.campaigns;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import com.penguinmails.campaigns.internal.EnrolmentRepository;
+import com.penguinmails.campaigns.internal.SendPlanner;
+
+/**
+ * Enrolments (one contact in one campaign's sequence) as what recipients do changes them:
+ * stopping a sequence on a reply, a click, a bounce, a complaint or an unsubscribe, as
+ * the campaign's stop conditions say, and recording what each message's recipient did for
+ * the A/B decisions. Campaigns call these from the events inbound, tracking and delivery
+ * publish ({@code EnrolmentEvents}); nothing outside campaigns calls them.
+ */
+@Service
+public class Enrolments {
+
+	/**
+	 * Free mail providers: a reply from one of their users says nothing of the others.
+	 */
+	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com", "ymail.com",
+			"hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "gmx.com", "gmx.de",
+			"gmx.net", "web.de", "mail.ru", "yandex.ru", "yandex.com", "proton.me", "protonmail.com", "zoho.com",
+			"fastmail.com", "hey.com", "qq.com", "163.com");
+
+	/** One engagement to record: what the recipient of one message did. */
+	public record EngagementRecord(UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId,
+			Engagement kind) {
+	}
+
+	private final EnrolmentRepository enrolments;
+
+	private final Clock clock;
+
+	Enrolments(EnrolmentRepository enrolments, Clock clock) {
+		this.enrolments = enrolments;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies {@code event} to one enrolment: it stops when its campaign stops on that
+	 * event (a reply, by default), keeping the event as the reason; on a reply with "stop
+	 * the whole company" on, every other active enrolment of the campaign at the same
+	 * company domain stops too (free mail providers excepted). An enrolment no longer
+	 * active, or unknown, is left alone. Returns how many enrolments stopped.
+	 */
+	public int stopOn(UUID workspaceId, UUID enrolmentId, StopEvent event) {
+		Optional<EnrolmentRepository.Stoppable> found = enrolments.stoppable(workspaceId, enrolmentId);
+		if (found.isEmpty()) {
+			return 0;
+		}
+		EnrolmentRepository.Stoppable enrolment = found.get();
+		int stopped = event.stops(enrolment.stops()) && stop(workspaceId, enrolmentId, event.reason()) ? 1 : 0;
+		String domain = SendPlanner.domainOf(enrolment.email());
+		if (event == StopEvent.REPLIED && enrolment.stops().companyOnReply() && !FREE_MAIL.contains(domain)) {
+			stopped += enrolments.stopCompany(workspaceId, enrolment.campaignId(), enrolmentId, domain,
+					"a colleague replied", clock.instant());
+		}
+		return stopped;
+	}
+
+	/**
+	 * Stops one enrolment whatever its campaign's conditions (an unsubscribe from this
+	 * campaign only, a permanent delivery failure), keeping {@code reason} (at most 200
+	 * characters). Returns false when it was not active.
+	 */
+	public boolean stop(UUID workspaceId, UUID enrolmentId, String reason) {
+		return enrolments.stop(workspaceId, enrolmentId, reason, clock.instant());
+	}
+
+	/**
+	 * Records what recipients did with messages of campaigns; each kind counts once per
+	 * message (recording it again changes nothing).
+	 */
+	public void recordEngagements(List<EngagementRecord> engagements) {
+		enrolments.recordEngagements(engagements, clock.instant());
+	}
+
+}

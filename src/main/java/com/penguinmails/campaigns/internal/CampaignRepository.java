@@ -1,0 +1,256 @@
+package com.penguinmails.campaigns.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.Campaign.Schedule;
+import com.penguinmails.campaigns.Campaign.Step;
+import com.penguinmails.campaigns.Campaign.Stops;
+import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.CampaignStatus;
+
+/**
+ * The SQL of a campaign's own tables: {@code campaigns}, {@code campaign_mailboxes} and
+ * {@code campaign_steps}. Every statement is scoped to a workspace except the
+ * scheduler's, which runs for all of them.
+ */
+@Repository
+public class CampaignRepository {
+
+	/** A running campaign, as the scheduler finds it. */
+	public record Running(UUID workspaceId, UUID id) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	CampaignRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public void insert(UUID workspaceId, UUID id, String name, Instant now) {
+		jdbc.sql("INSERT INTO campaigns (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
+			.params(id, workspaceId, name, Timestamp.from(now))
+			.update();
+	}
+
+	public Optional<Campaign> find(UUID workspaceId, UUID id) {
+		return jdbc.sql("SELECT * FROM campaigns WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, id)
+			.query((rs, i) -> map(rs, mailboxIds(id), steps(id)))
+			.optional();
+	}
+
+	/** The workspace's campaigns, newest first. */
+	public List<UUID> ids(UUID workspaceId) {
+		return jdbc.sql("SELECT id FROM campaigns WHERE workspace_id = ? ORDER BY created_at DESC")
+			.param(workspaceId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** The workspace's campaigns by name, newest first. */
+	public List<com.penguinmails.inbound.CampaignNames.Named> names(UUID workspaceId) {
+		return jdbc.sql("SELECT id, name FROM campaigns WHERE workspace_id = ? ORDER BY created_at DESC")
+			.param(workspaceId)
+			.query((rs, i) -> new com.penguinmails.inbound.CampaignNames.Named(rs.getObject(1, UUID.class),
+					rs.getString(2)))
+			.list();
+	}
+
+	public void rename(UUID workspaceId, UUID id, String name) {
+		jdbc.sql("UPDATE campaigns SET name = ? WHERE workspace_id = ? AND id = ?")
+			.params(name, workspaceId, id)
+			.update();
+	}
+
+	public void setStatus(UUID workspaceId, UUID id, CampaignStatus status) {
+		jdbc.sql("UPDATE campaigns SET status = ? WHERE workspace_id = ? AND id = ?")
+			.params(status.value(), workspaceId, id)
+			.update();
+	}
+
+	/** Launch: scheduled or running from {@code now}. */
+	public void launched(UUID workspaceId, UUID id, CampaignStatus status, Instant now) {
+		jdbc.sql("UPDATE campaigns SET status = ?, launched_at = ? WHERE workspace_id = ? AND id = ?")
+			.params(status.value(), Timestamp.from(now), workspaceId, id)
+			.update();
+	}
+
+	/** A completed campaign given new recipients runs again. */
+	public void reopen(UUID workspaceId, UUID id) {
+		jdbc.sql("UPDATE campaigns SET status = 'running', completed_at = NULL WHERE workspace_id = ? AND id = ?")
+			.params(workspaceId, id)
+			.update();
+	}
+
+	/** Scheduled campaigns whose start has come begin running. */
+	public void startDue(Instant now) {
+		jdbc.sql("UPDATE campaigns SET status = 'running' WHERE status = 'scheduled' AND start_at <= ?")
+			.param(Timestamp.from(now))
+			.update();
+	}
+
+	/** Every running campaign of every workspace (the scheduler's round). */
+	public List<Running> running() {
+		return jdbc.sql("SELECT workspace_id, id FROM campaigns WHERE status = 'running'")
+			.query((rs, i) -> new Running(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list();
+	}
+
+	/** A running campaign with no active enrolment left completes. */
+	public void completeIfDone(UUID workspaceId, UUID id, Instant now) {
+		jdbc.sql(
+				"""
+						UPDATE campaigns SET status = 'completed', completed_at = ?
+						WHERE workspace_id = ? AND id = ? AND status = 'running'
+						    AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = campaigns.id AND e.state = 'active')""")
+			.params(Timestamp.from(now), workspaceId, id)
+			.update();
+	}
+
+	public void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {
+		jdbc.sql(
+				"UPDATE campaigns SET track_opens = ?, track_clicks = ?, plain_text = ? WHERE workspace_id = ? AND id = ?")
+			.params(tracking.opens(), tracking.clicks(), tracking.plainText(), workspaceId, id)
+			.update();
+	}
+
+	public void writeSchedule(UUID workspaceId, UUID id, Schedule schedule, Stops stops) {
+		jdbc.sql("""
+				UPDATE campaigns SET time_zone = ?, contact_time_zone = ?, send_days = ?, window_start = ?,
+				    window_end = ?, start_at = ?, daily_limit = ?, domain_pace_per_hour = ?, stop_on_reply = ?,
+				    stop_on_click = ?, stop_on_bounce = ?, stop_on_unsubscribe = ?, stop_on_complaint = ?,
+				    stop_company_on_reply = ?, stop_on_auto_reply = ?
+				WHERE workspace_id = ? AND id = ?""")
+			.params(schedule.timeZone(), schedule.contactTimeZone(),
+					schedule.days().stream().map(Integer::shortValue).toArray(Short[]::new),
+					Time.valueOf(schedule.windowStart()), Time.valueOf(schedule.windowEnd()),
+					schedule.startAt() == null ? null : Timestamp.from(schedule.startAt()), schedule.dailyLimit(),
+					schedule.domainPacePerHour(), stops.onReply(), stops.onClick(), stops.onBounce(),
+					stops.onUnsubscribe(), stops.onComplaint(), stops.companyOnReply(), stops.onAutoReply(),
+					workspaceId, id)
+			.update();
+	}
+
+	/** Replaces the pool (ids already checked to be the workspace's). */
+	public void writeMailboxes(UUID workspaceId, UUID id, List<UUID> mailboxIds) {
+		jdbc.sql("DELETE FROM campaign_mailboxes WHERE workspace_id = ? AND campaign_id = ?")
+			.params(workspaceId, id)
+			.update();
+		for (UUID mailboxId : new LinkedHashSet<>(mailboxIds)) {
+			jdbc.sql("INSERT INTO campaign_mailboxes (campaign_id, mailbox_id, workspace_id) VALUES (?, ?, ?)")
+				.params(id, mailboxId, workspaceId)
+				.update();
+		}
+	}
+
+	/** Replaces the sequence (steps already checked). */
+	public void writeSteps(UUID workspaceId, UUID id, List<Step> steps) {
+		jdbc.sql("DELETE FROM campaign_steps WHERE workspace_id = ? AND campaign_id = ?")
+			.params(workspaceId, id)
+			.update();
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
+			jdbc.sql(
+					"""
+							INSERT INTO campaign_steps (campaign_id, workspace_id, position, delay_minutes, new_thread, variants,
+							    winner_metric, min_sample)
+							VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+				.params(id, workspaceId, i, step.delayMinutes(), i == 0 || step.newThread(), write(step.variants()),
+						step.variants().size() > 1 ? step.winnerMetric() : null,
+						step.minSample() == null ? 100 : step.minSample())
+				.update();
+		}
+	}
+
+	/** Records a step's A/B decision once (a decision already made stays). */
+	public void writeWinner(UUID campaignId, int position, Campaign.Winner winner) {
+		jdbc.sql("""
+				UPDATE campaign_steps SET winner = ?, decision = ?::jsonb
+				WHERE campaign_id = ? AND position = ? AND winner IS NULL""")
+			.params(winner.variant(), write(winner), campaignId, position)
+			.update();
+	}
+
+	public List<Step> steps(UUID id) {
+		return jdbc.sql("""
+				SELECT delay_minutes, new_thread, variants::text, winner_metric, min_sample, decision::text
+				FROM campaign_steps WHERE campaign_id = ? ORDER BY position""").param(id).query((rs, i) -> {
+			String decision = rs.getString(6);
+			return new Step(rs.getInt(1), rs.getBoolean(2), read(rs.getString(3), new TypeReference<List<Variant>>() {
+			}), rs.getString(4), rs.getInt(5),
+					decision == null ? null : read(decision, new TypeReference<Campaign.Winner>() {
+					}));
+		}).list();
+	}
+
+	private List<UUID> mailboxIds(UUID id) {
+		return jdbc.sql("SELECT mailbox_id FROM campaign_mailboxes WHERE campaign_id = ? ORDER BY mailbox_id")
+			.param(id)
+			.query(UUID.class)
+			.list();
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> T read(String text, TypeReference<T> type) {
+		try {
+			return json.readValue(text, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Campaign map(ResultSet rs, List<UUID> mailboxIds, List<Step> steps) throws SQLException {
+		Array days = rs.getArray("send_days");
+		List<Integer> dayList = new ArrayList<>();
+		for (Object day : (Object[]) days.getArray()) {
+			dayList.add(((Number) day).intValue());
+		}
+		Timestamp startAt = rs.getTimestamp("start_at");
+		Timestamp launchedAt = rs.getTimestamp("launched_at");
+		Integer dailyLimit = (Integer) rs.getObject("daily_limit");
+		Schedule schedule = new Schedule(rs.getString("time_zone"), rs.getBoolean("contact_time_zone"), dayList,
+				rs.getTime("window_start").toLocalTime(), rs.getTime("window_end").toLocalTime(),
+				startAt == null ? null : startAt.toInstant(), dailyLimit, rs.getInt("domain_pace_per_hour"));
+		Stops stops = new Stops(rs.getBoolean("stop_on_reply"), rs.getBoolean("stop_on_click"),
+				rs.getBoolean("stop_on_bounce"), rs.getBoolean("stop_on_unsubscribe"),
+				rs.getBoolean("stop_on_complaint"), rs.getBoolean("stop_company_on_reply"),
+				rs.getBoolean("stop_on_auto_reply"));
+		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
+				CampaignStatus.of(rs.getString("status")), schedule, stops,
+				new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks"),
+						rs.getBoolean("plain_text")),
+				mailboxIds, steps, rs.getTimestamp("created_at").toInstant(),
+				launchedAt == null ? null : launchedAt.toInstant());
+	}
+
+}

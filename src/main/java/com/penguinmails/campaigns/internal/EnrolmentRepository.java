@@ -1,0 +1,205 @@
+package com.penguinmails.campaigns.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.Campaigns.Recipients;
+import com.penguinmails.campaigns.Engagement;
+import com.penguinmails.campaigns.Enrolments.EngagementRecord;
+import com.penguinmails.campaigns.internal.SendPlanner.Advance;
+import com.penguinmails.campaigns.internal.SendPlanner.Due;
+import com.penguinmails.campaigns.internal.SendPlanner.Move;
+import com.penguinmails.campaigns.internal.SendPlanner.Stop;
+
+/**
+ * The SQL of enrolments (contact × campaign) and of {@code campaign_engagements} (what
+ * each message's recipient did, for A/B decisions).
+ */
+@Repository
+public class EnrolmentRepository {
+
+	/**
+	 * An enrolment with what its stop conditions need.
+	 *
+	 * @param email the contact's address (its domain decides "stop the whole company")
+	 */
+	public record Stoppable(UUID campaignId, String email, Campaign.Stops stops) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	EnrolmentRepository(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/**
+	 * Enrols contacts (ids already known to be the workspace's), due at {@code due}
+	 * (null: at launch); those already enrolled are left out. Returns how many joined.
+	 */
+	public int enrol(UUID workspaceId, UUID campaignId, Collection<UUID> contactIds, Instant due, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO enrolments (id, workspace_id, campaign_id, contact_id, next_send_at, created_at, updated_at)
+				SELECT gen_random_uuid(), ?, ?, t.contact_id, ?, ?, ?
+				FROM unnest(?::uuid[]) AS t (contact_id)
+				ON CONFLICT (campaign_id, contact_id) DO NOTHING""")
+			.params(workspaceId, campaignId, due == null ? null : Timestamp.from(due), Timestamp.from(now),
+					Timestamp.from(now), contactIds.toArray(UUID[]::new))
+			.update();
+	}
+
+	public Recipients recipients(UUID workspaceId, UUID campaignId) {
+		return jdbc.sql("""
+				SELECT count(*) FILTER (WHERE state = 'active'), count(*) FILTER (WHERE state = 'completed'),
+				    count(*) FILTER (WHERE state = 'stopped')
+				FROM enrolments WHERE workspace_id = ? AND campaign_id = ?""")
+			.params(workspaceId, campaignId)
+			.query((rs, i) -> new Recipients(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	/** The first {@code limit} active recipients (launch checks render for them). */
+	public List<UUID> sample(UUID workspaceId, UUID campaignId, int limit) {
+		return jdbc.sql("""
+				SELECT contact_id FROM enrolments WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'
+				ORDER BY created_at LIMIT ?""").params(workspaceId, campaignId, limit).query(UUID.class).list();
+	}
+
+	/** At launch: every active enrolment not yet due becomes due at {@code start}. */
+	public void scheduleAll(UUID workspaceId, UUID campaignId, Instant start, Instant now) {
+		jdbc.sql("""
+				UPDATE enrolments SET next_send_at = ?, updated_at = ?
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active' AND next_send_at IS NULL""")
+			.params(Timestamp.from(start), Timestamp.from(now), workspaceId, campaignId)
+			.update();
+	}
+
+	/** Stops every active enrolment of a campaign (archived). */
+	public void stopAll(UUID workspaceId, UUID campaignId, String reason, Instant now) {
+		jdbc.sql("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'""")
+			.params(reason, Timestamp.from(now), workspaceId, campaignId)
+			.update();
+	}
+
+	/** Stops one active enrolment; false when it was not active. */
+	public boolean stop(UUID workspaceId, UUID enrolmentId, String reason, Instant now) {
+		return jdbc.sql("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
+				WHERE workspace_id = ? AND id = ? AND state = 'active'""")
+			.params(reason, Timestamp.from(now), workspaceId, enrolmentId)
+			.update() == 1;
+	}
+
+	public Optional<Stoppable> stoppable(UUID workspaceId, UUID enrolmentId) {
+		return jdbc.sql("""
+				SELECT e.campaign_id, c.email, k.stop_on_reply, k.stop_on_click, k.stop_on_bounce,
+				    k.stop_on_unsubscribe, k.stop_on_complaint, k.stop_company_on_reply, k.stop_on_auto_reply
+				FROM enrolments e JOIN contacts c ON c.id = e.contact_id JOIN campaigns k ON k.id = e.campaign_id
+				WHERE e.workspace_id = ? AND e.id = ?""")
+			.params(workspaceId, enrolmentId)
+			.query((rs, i) -> new Stoppable(rs.getObject(1, UUID.class), rs.getString(2),
+					new Campaign.Stops(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
+							rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9))))
+			.optional();
+	}
+
+	/**
+	 * Stops the campaign's other active enrolments whose address is at {@code domain}.
+	 */
+	public int stopCompany(UUID workspaceId, UUID campaignId, UUID except, String domain, String reason, Instant now) {
+		return jdbc.sql("""
+				UPDATE enrolments e SET state = 'stopped', stop_reason = ?, updated_at = ?
+				FROM contacts c
+				WHERE c.id = e.contact_id AND e.workspace_id = ? AND e.campaign_id = ? AND e.state = 'active'
+				    AND e.id <> ? AND lower(split_part(c.email, '@', 2)) = ?""")
+			.params(reason, Timestamp.from(now), workspaceId, campaignId, except, domain)
+			.update();
+	}
+
+	/** Records engagements, one statement per kind; each counts once per message. */
+	public void recordEngagements(List<EngagementRecord> engagements, Instant now) {
+		for (Engagement kind : Engagement.values()) {
+			List<EngagementRecord> ofKind = engagements.stream().filter(e -> e.kind() == kind).toList();
+			if (ofKind.isEmpty()) {
+				continue;
+			}
+			jdbc.sql("INSERT INTO campaign_engagements (outbox_id, workspace_id, campaign_id, step, variant, "
+					+ kind.column() + ", updated_at) SELECT DISTINCT ON (o) o, w, c, s, v, true, ? "
+					+ "FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::int[]) AS t (o, w, c, s, v) "
+					+ "ON CONFLICT (outbox_id) DO UPDATE SET " + kind.column()
+					+ " = true, updated_at = EXCLUDED.updated_at")
+				.params(Timestamp.from(now), ofKind.stream().map(EngagementRecord::outboxId).toArray(UUID[]::new),
+						ofKind.stream().map(EngagementRecord::workspaceId).toArray(UUID[]::new),
+						ofKind.stream().map(EngagementRecord::campaignId).toArray(UUID[]::new),
+						ofKind.stream().map(EngagementRecord::step).toArray(Integer[]::new),
+						ofKind.stream().map(EngagementRecord::variant).toArray(Integer[]::new))
+				.update();
+		}
+	}
+
+	/** Messages of one step whose recipients engaged as {@code kind}, per variant. */
+	public Map<Integer, Long> engaged(UUID campaignId, int step, Engagement kind) {
+		Map<Integer, Long> engaged = new HashMap<>();
+		jdbc.sql("SELECT variant, count(*) FROM campaign_engagements WHERE campaign_id = ? AND step = ? AND "
+				+ kind.column() + " GROUP BY variant")
+			.params(campaignId, step)
+			.query(rs -> {
+				engaged.put(rs.getInt(1), rs.getLong(2));
+			});
+		return engaged;
+	}
+
+	/**
+	 * Claims up to {@code limit} due enrolments of a campaign for this transaction
+	 * ({@code SKIP LOCKED}: nodes share the work).
+	 */
+	public List<Due> claimDue(UUID campaignId, Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT id, contact_id, next_step, mailbox_id, thread_ids, thread_subject FROM enrolments
+				WHERE campaign_id = ? AND state = 'active' AND next_send_at <= ?
+				ORDER BY next_send_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+			.params(campaignId, Timestamp.from(now), limit)
+			.query((rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/** Writes a planned batch: sent steps, waits, stops and finished sequences. */
+	public void apply(List<Advance> advances, List<Move> moves, List<Stop> stops, List<UUID> finished, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		template.batchUpdate("""
+				UPDATE enrolments SET next_step = ?, mailbox_id = ?, thread_ids = ?, thread_subject = ?,
+				    next_send_at = ?, state = ?, updated_at = ?
+				WHERE id = ?""",
+				advances.stream()
+					.map(a -> new Object[] { a.nextStep(), a.mailboxId(), a.threadIds(), a.threadSubject(),
+							a.nextSendAt() == null ? null : Timestamp.from(a.nextSendAt()), a.state().value(), at,
+							a.enrolmentId() })
+					.toList());
+		template.batchUpdate("UPDATE enrolments SET next_send_at = ?, updated_at = ? WHERE id = ?",
+				moves.stream().map(m -> new Object[] { Timestamp.from(m.at()), at, m.enrolmentId() }).toList());
+		template.batchUpdate("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
+				WHERE id = ? AND state = 'active'""",
+				stops.stream().map(s -> new Object[] { s.reason(), at, s.enrolmentId() }).toList());
+		template.batchUpdate(
+				"UPDATE enrolments SET state = 'completed', next_send_at = NULL, updated_at = ? WHERE id = ?",
+				finished.stream().map(id -> new Object[] { at, id }).toList());
+	}
+
+}
