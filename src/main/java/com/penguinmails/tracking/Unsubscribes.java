@@ -107,17 +107,22 @@ public class Unsubscribes {
 			return new Done(target, Scope.ALL);
 		}
 		Scope effective = target.campaign() ? scope : Scope.ALL;
+		// From everything: suppressed at once (the scheduler checks the list at the last
+		// moment). Campaigns stop the enrolment from the event.
+		boolean changed = true;
 		if (effective == Scope.ALL) {
-			suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
+			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
 			if (recipient.contactId() != null) {
 				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), "unsubscribed");
 			}
 		}
-		// Every unsubscribe is an event (again is harmless: campaigns stop the enrolment
-		// once, analytics counts one per message).
-		publisher.publishEvent(new Unsubscribed(recipient.workspaceId(), recipient.campaignId(),
-				recipient.enrolmentId(), recipient.step(), recipient.variant(), recipient.outboxId(),
-				recipient.address(), effective, clock.instant()));
+		// One event per outcome: a provider retrying RFC 8058's POST changes nothing
+		// more.
+		if (changed) {
+			publisher.publishEvent(new Unsubscribed(recipient.workspaceId(), recipient.campaignId(),
+					recipient.enrolmentId(), recipient.step(), recipient.variant(), recipient.outboxId(),
+					recipient.address(), effective, clock.instant()));
+		}
 		return new Done(target, effective);
 	}
 

@@ -154,6 +154,7 @@ class CampaignLoopTests {
 		assertThat(row(status, workspace, complainer)).isEqualTo("complained");
 		assertThat(row(status, workspace, leaver)).isEqualTo("unsubscribed");
 		assertThat(row(status, workspace, reader)).isEqualTo("active");
+		fixtures.enrolmentEventsHandled();
 		// Enrolments (the default campaign stops on replies, bounces, unsubscribes and
 		// complaints, not clicks).
 		String state = """

@@ -227,6 +227,7 @@ class CampaignDeliveryTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);
+		fixtures.enrolmentEventsHandled();
 
 		scheduler.tick(t0.plus(Duration.ofDays(1)));
 		drain(t0.plus(Duration.ofDays(1)));

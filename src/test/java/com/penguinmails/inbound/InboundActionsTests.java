@@ -58,6 +58,7 @@ class InboundActionsTests {
 	}
 
 	String enrolment(Sent sent) {
+		fixtures.enrolmentEventsHandled();
 		return fixtures.jdbc()
 			.sql("SELECT state || ' ' || coalesce(stop_reason, '') FROM enrolments WHERE campaign_id = ?")
 			.param(sent.campaign().id())

@@ -60,6 +60,7 @@ class InboundSyncTests {
 	Contacts contacts;
 
 	String enrolment(Campaign campaign) {
+		fixtures.enrolmentEventsHandled();
 		return fixtures.jdbc()
 			.sql("SELECT state || ' ' || coalesce(stop_reason, '') FROM enrolments WHERE campaign_id = ?")
 			.param(campaign.id())

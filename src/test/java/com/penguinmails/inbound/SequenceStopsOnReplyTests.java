@@ -105,6 +105,7 @@ class SequenceStopsOnReplyTests {
 					Map.of("In-Reply-To", sent.get(1).getMessageID(), "References",
 							sent.get(0).getMessageID() + " " + sent.get(1).getMessageID())));
 		assertThat(sync.sync(sender.account().workspaceId(), sender.mailbox().id()).stored()).isEqualTo(1);
+		fixtures.enrolmentEventsHandled();
 
 		run(t0.plus(Duration.ofDays(2)));
 		run(t0.plus(Duration.ofDays(3)));

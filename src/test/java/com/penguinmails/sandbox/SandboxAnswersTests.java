@@ -127,6 +127,7 @@ class SandboxAnswersTests {
 		InboundSync.Result result = sync.sync(account.workspaceId(), me.id());
 		assertThat(result.error()).isNull();
 		assertThat(result.stored()).isEqualTo(3);
+		fixtures.enrolmentEventsHandled();
 		assertThat(state(campaign, people.get(0))).isEqualTo("stopped replied");
 		assertThat(state(campaign, people.get(1))).isEqualTo("active ");
 		assertThat(state(campaign, people.get(2))).isEqualTo("stopped bounced");

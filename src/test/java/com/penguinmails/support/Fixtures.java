@@ -154,6 +154,22 @@ public class Fixtures {
 					.toList());
 	}
 
+	/**
+	 * Waits (10 s at most) until campaigns have handled every event published so far:
+	 * they stop enrolments and count engagements from inbound's, tracking's and
+	 * delivery's events, after the publisher's commit, asynchronously.
+	 */
+	public void enrolmentEventsHandled() {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.pollInterval(java.time.Duration.ofMillis(20))
+			.until(() -> jdbc.sql("""
+					SELECT count(*) FROM event_publication
+					WHERE completion_date IS NULL AND listener_id LIKE '%EnrolmentEvents%'""")
+				.query(Long.class)
+				.single() == 0);
+	}
+
 	public JdbcClient jdbc() {
 		return jdbc;
 	}

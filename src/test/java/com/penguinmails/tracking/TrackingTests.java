@@ -75,6 +75,7 @@ class TrackingTests {
 		assertThat(redirect.getStatus()).isEqualTo(302);
 		assertThat(redirect.getHeader("Location")).isEqualTo("https://example.com/guide?a=1&b=2");
 
+		fixtures.enrolmentEventsHandled();
 		String engaged = fixtures.jdbc()
 			.sql("SELECT opened || ' ' || clicked FROM campaign_engagements WHERE workspace_id = ?")
 			.param(account.workspaceId())
@@ -156,6 +157,7 @@ class TrackingTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);
+		fixtures.enrolmentEventsHandled();
 		assertThat(fixtures.jdbc()
 			.sql("SELECT state || ' ' || stop_reason FROM enrolments WHERE workspace_id = ?")
 			.param(account.workspaceId())

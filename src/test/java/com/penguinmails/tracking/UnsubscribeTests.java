@@ -126,6 +126,7 @@ class UnsubscribeTests {
 	}
 
 	private String enrolment(Message message) {
+		fixtures.enrolmentEventsHandled();
 		return fixtures.jdbc()
 			.sql("SELECT state || ' ' || coalesce(stop_reason, '') FROM enrolments WHERE id = ?")
 			.param(message.enrolmentId())
