@@ -81,6 +81,29 @@ class CampaignPagesTests {
 		assertThat(bad).contains("Unknown time zone");
 		assertThat(campaigns.get(account.owner(), id).steps()).hasSize(2);
 
+		// A form bound to a record: a single step's commas stay in its subject and body,
+		// and a limit that is no number is a message on the page, nothing changed.
+		String commas = session
+			.post(location, "name", "Spring push", "delayDays", "0", "newThread", "false", "subjectA",
+					"Hi {{ first_name }}, quick one", "bodyA", "<p>Hello, {{ first_name }}, hi</p>", "subjectB", "",
+					"bodyB", "", "mailboxId", sam.toString(), "timeZone", "Europe/Paris", "day", "1", "windowStart",
+					"08:30", "windowEnd", "18:00", "dailyLimit", "", "domainPacePerHour", "10")
+			.getResponse()
+			.getContentAsString();
+		assertThat(commas).contains("Saved.");
+		assertThat(campaigns.get(account.owner(), id).steps()).singleElement().satisfies(step -> {
+			assertThat(step.variants().get(0).subject()).isEqualTo("Hi {{ first_name }}, quick one");
+			assertThat(step.variants().get(0).html()).isEqualTo("<p>Hello, {{ first_name }}, hi</p>");
+		});
+		String notANumber = session
+			.post(location, "name", "Renamed", "timeZone", "Europe/Paris", "day", "1", "windowStart", "08:30",
+					"windowEnd", "18:00", "dailyLimit", "ten", "mailboxId", sam.toString())
+			.getResponse()
+			.getContentAsString();
+		assertThat(notANumber).contains("whole numbers");
+		assertThat(campaigns.get(account.owner(), id).name()).isEqualTo("Spring push");
+		assertThat(campaigns.get(account.owner(), id).steps()).hasSize(1);
+
 		session.post(location + "/recipients", "listId", list.toString(), "segmentId", "");
 		assertThat(session.get(location).getResponse().getContentAsString()).contains("1 recipients added");
 		session.post(location + "/launch");

@@ -1,15 +1,16 @@
 package com.penguinmails.campaigns.web;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Controller;
+import org.springframework.beans.propertyeditors.StringArrayPropertyEditor;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,9 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
 import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Stops;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Campaigns.Draft;
@@ -30,7 +29,6 @@ import com.penguinmails.delivery.SendingSwitch;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.FormAction.Done;
-import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -128,13 +126,26 @@ class CampaignsController {
 	}
 
 	/**
+	 * A form's arrays keep each value whole: "Hello, world" is one subject, not two (a
+	 * single value is otherwise split at commas when bound to an array).
+	 */
+	@InitBinder("campaignForm")
+	void arraysAsGiven(WebDataBinder binder) {
+		binder.registerCustomEditor(String[].class, new StringArrayPropertyEditor(null));
+	}
+
+	/**
 	 * Saves the whole form: name, pool, schedule, stop conditions, and the steps (a step
 	 * with an empty body is left out).
 	 */
 	@PostMapping("/campaigns/{id}")
-	String save(@PathVariable UUID id, HttpServletRequest request, Model model) {
+	String save(@PathVariable UUID id, @ModelAttribute CampaignForm form, BindingResult binding, Model model) {
+		if (binding.hasErrors()) {
+			model.addAttribute("error", "Check the schedule: days, the daily limit and the pace are whole numbers.");
+			return show(id, model);
+		}
 		try {
-			campaigns.update(tenancy.current(), id, draft(request));
+			campaigns.update(tenancy.current(), id, form.toDraft());
 			model.addAttribute("notice", "Saved.");
 		}
 		catch (Problem problem) {
@@ -170,84 +181,6 @@ class CampaignsController {
 				redirect.addFlashAttribute("reasons", new ArrayList<>(refused.reasons()));
 			}
 		});
-	}
-
-	private static Draft draft(HttpServletRequest request) {
-		String name = request.getParameter("name");
-		List<UUID> pool = new ArrayList<>();
-		for (String mailbox : values(request, "mailboxId")) {
-			pool.add(UUID.fromString(mailbox));
-		}
-		List<Integer> days = new ArrayList<>();
-		for (String day : values(request, "day")) {
-			days.add(Integer.parseInt(day));
-		}
-		Schedule schedule;
-		try {
-			String limit = request.getParameter("dailyLimit");
-			String pace = request.getParameter("domainPacePerHour");
-			schedule = new Schedule(request.getParameter("timeZone"), request.getParameter("contactTimeZone") != null,
-					days, LocalTime.parse(request.getParameter("windowStart")),
-					LocalTime.parse(request.getParameter("windowEnd")), null,
-					limit == null || limit.isBlank() ? null : Integer.valueOf(limit.strip()),
-					pace == null || pace.isBlank() ? 20 : Integer.parseInt(pace.strip()));
-		}
-		catch (DateTimeParseException | NumberFormatException | NullPointerException ex) {
-			throw new InvalidInputProblem("invalid-schedule",
-					"Check the schedule: times as HH:MM, limits as whole numbers.");
-		}
-		Stops stops = new Stops(request.getParameter("stopOnReply") != null,
-				request.getParameter("stopOnClick") != null, request.getParameter("stopOnBounce") != null,
-				request.getParameter("stopOnUnsubscribe") != null, request.getParameter("stopOnComplaint") != null,
-				request.getParameter("stopCompanyOnReply") != null, request.getParameter("stopOnAutoReply") != null);
-		String[] delays = values(request, "delayDays");
-		String[] threads = values(request, "newThread");
-		String[] subjectsA = values(request, "subjectA");
-		String[] bodiesA = values(request, "bodyA");
-		String[] subjectsB = values(request, "subjectB");
-		String[] bodiesB = values(request, "bodyB");
-		String[] metrics = values(request, "winnerMetric");
-		String[] samples = values(request, "minSample");
-		List<Step> steps = new ArrayList<>();
-		for (int i = 0; i < bodiesA.length; i++) {
-			if (bodiesA[i].isBlank()) {
-				continue;
-			}
-			List<Variant> variants = new ArrayList<>();
-			variants.add(new Variant(at(subjectsA, i), bodiesA[i], null));
-			if (i < bodiesB.length && !bodiesB[i].isBlank()) {
-				variants.add(new Variant(at(subjectsB, i), bodiesB[i], null));
-			}
-			int minutes;
-			try {
-				minutes = (int) Math.round(Double.parseDouble(at(delays, i).isBlank() ? "0" : at(delays, i)) * 24 * 60);
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputProblem("invalid-step", "Step " + (i + 1) + ": the delay is a number of days.");
-			}
-			String metric = at(metrics, i).isBlank() ? null : at(metrics, i);
-			Integer sample;
-			try {
-				sample = at(samples, i).isBlank() ? null : Integer.valueOf(at(samples, i).strip());
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputProblem("invalid-step",
-						"Step " + (i + 1) + ": the minimum sample is a whole number.");
-			}
-			steps.add(new Step(minutes, "true".equals(at(threads, i)), variants, metric, sample, null));
-		}
-		return new Draft(name, schedule, stops, pool, steps,
-				new Campaign.Tracking(request.getParameter("trackOpens") != null,
-						request.getParameter("trackClicks") != null, request.getParameter("plainText") != null));
-	}
-
-	private static String at(String[] values, int i) {
-		return i < values.length ? values[i] : "";
-	}
-
-	private static String[] values(HttpServletRequest request, String name) {
-		String[] values = request.getParameterValues(name);
-		return values == null ? new String[0] : values;
 	}
 
 }

@@ -130,24 +130,8 @@ public final class MessageReader {
 			problems.add("unreadable From: " + ex.getMessage());
 			fromAddress = loose(header(message, "From", problems));
 		}
-		String to = "";
-		try {
-			Address[] recipients = message.getRecipients(Message.RecipientType.TO);
-			to = recipients == null ? "" : String.join(", ", Arrays.stream(recipients).map(Address::toString).toList());
-		}
-		catch (MessagingException ex) {
-			to = header(message, "To", problems);
-		}
-		String subject = "";
-		try {
-			// Raw UTF-8 repaired before RFC 2047 words are decoded.
-			String written = message.getHeader("Subject", null);
-			subject = written == null ? "" : MimeUtility.decodeText(MailCharsets.rawUtf8(MimeUtility.unfold(written)));
-		}
-		catch (MessagingException | UnsupportedEncodingException ex) {
-			flags.add("bad_encoding");
-			subject = header(message, "Subject", problems);
-		}
+		String to = to(message, problems);
+		String subject = subject(message, flags, problems);
 		Instant sentAt = null;
 		try {
 			Date date = message.getSentDate();
@@ -170,6 +154,29 @@ public final class MessageReader {
 		return new Read(message, raw, clip(messageId, 998), clip(inReplyTo, 998), references, clip(fromAddress, 320),
 				clip(fromName, 400), to, clip(subject.replaceAll("[\\r\\n]+", " "), 1000), sentAt,
 				clip(text.toString(), MAX_BODY_CHARS), clip(html.toString(), MAX_BODY_CHARS), flags, problems);
+	}
+
+	private static String to(MimeMessage message, List<String> problems) {
+		try {
+			Address[] recipients = message.getRecipients(Message.RecipientType.TO);
+			return recipients == null ? ""
+					: String.join(", ", Arrays.stream(recipients).map(Address::toString).toList());
+		}
+		catch (MessagingException ex) {
+			return header(message, "To", problems);
+		}
+	}
+
+	private static String subject(MimeMessage message, Set<String> flags, List<String> problems) {
+		try {
+			// Raw UTF-8 repaired before RFC 2047 words are decoded.
+			String written = message.getHeader("Subject", null);
+			return written == null ? "" : MimeUtility.decodeText(MailCharsets.rawUtf8(MimeUtility.unfold(written)));
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			flags.add("bad_encoding");
+			return header(message, "Subject", problems);
+		}
 	}
 
 	/** The first text/plain and text/html parts, depth first (RFC 2046 §5.1.4). */

@@ -14,7 +14,8 @@ import com.penguinmails.inbound.CampaignNames;
 import com.penguinmails.inbound.Inbox;
 import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.mailboxes.Mailboxes;
-import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.FormAction;
+import com.penguinmails.shared.FormAction.Done;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
@@ -76,45 +77,32 @@ class InboxController {
 
 	@PostMapping("/inbox/{id}/label")
 	String label(@PathVariable UUID id, @RequestParam(defaultValue = "") String label, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/inbox/" + id, () -> {
 			inbox.label(tenancy.current(), id, label);
-			redirect.addFlashAttribute("notice", label.isBlank() ? "Label removed." : "Labelled.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/inbox/" + id;
+			return Done.notice(label.isBlank() ? "Label removed." : "Labelled.");
+		});
 	}
 
 	@PostMapping("/inbox/{id}/unread")
 	String unread(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/inbox/" + id, () -> {
 			inbox.markRead(tenancy.current(), id, false);
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/inbox/" + id;
-		}
-		return "redirect:/inbox";
+			return Done.to("/inbox", null);
+		});
 	}
 
 	@PostMapping("/inbox/{id}/reply")
 	String reply(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/inbox/" + id, () -> {
 			inbox.reply(tenancy.current(), id, text);
-			redirect.addFlashAttribute("notice", "Reply sent.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			redirect.addFlashAttribute("draft", text);
-		}
-		return "redirect:/inbox/" + id;
+			return Done.notice("Reply sent.");
+		}, problem -> redirect.addFlashAttribute("draft", text));
 	}
 
 	@PostMapping("/inbox/sync")
 	String syncAll(RedirectAttributes redirect) {
 		Tenant tenant = tenancy.current();
-		try {
+		return FormAction.run(redirect, "/inbox", () -> {
 			tenant.require(WorkspaceRole.MEMBER, "inbox:write");
 			int stored = 0;
 			StringBuilder errors = new StringBuilder();
@@ -125,15 +113,11 @@ class InboxController {
 					errors.append(mailbox.email()).append(": ").append(result.error()).append(". ");
 				}
 			}
-			redirect.addFlashAttribute("notice", stored + " new message(s).");
 			if (!errors.isEmpty()) {
 				redirect.addFlashAttribute("error", "Not synced: " + errors.toString().strip());
 			}
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/inbox";
+			return Done.notice(stored + " new message(s).");
+		});
 	}
 
 	private static String query(Inbox.Filter filter) {

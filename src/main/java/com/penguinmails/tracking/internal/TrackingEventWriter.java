@@ -135,6 +135,19 @@ public class TrackingEventWriter implements SmartLifecycle {
 
 	private List<Stored> store(List<Pending> batch) {
 		List<String> reasons = reasons(batch);
+		List<Stored> stored = new ArrayList<>(batch.size());
+		for (String reason : reasons) {
+			stored.add(new Stored(reason != null, reason));
+		}
+		insert(batch, reasons);
+		for (int i = 0; i < batch.size(); i++) {
+			publish(batch.get(i).event(), stored.get(i).machine());
+		}
+		return stored;
+	}
+
+	/** One INSERT for the batch: a column array per field, unnested (PostgreSQL). */
+	private void insert(List<Pending> batch, List<String> reasons) {
 		int n = batch.size();
 		UUID[] ids = new UUID[n];
 		UUID[] workspaces = new UUID[n];
@@ -153,7 +166,6 @@ public class TrackingEventWriter implements SmartLifecycle {
 		String[] deviceClasses = new String[n];
 		String[] clients = new String[n];
 		String[] systems = new String[n];
-		List<Stored> stored = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			Event event = batch.get(i).event();
 			Recipient message = event.message();
@@ -174,7 +186,6 @@ public class TrackingEventWriter implements SmartLifecycle {
 			deviceClasses[i] = event.device().deviceClass();
 			clients[i] = event.device().client();
 			systems[i] = event.device().os();
-			stored.add(new Stored(machine[i], why[i]));
 		}
 		jdbc.sql(
 				"""
@@ -187,21 +198,23 @@ public class TrackingEventWriter implements SmartLifecycle {
 			.params(ids, workspaces, campaignIds, enrolments, outboxIds, steps, variants, kinds, urls, at, agents, ips,
 					machine, why, deviceClasses, clients, systems)
 			.update();
-		for (int i = 0; i < n; i++) {
-			Event event = batch.get(i).event();
-			Recipient message = event.message();
-			if (event.kind().equals("open")) {
-				publisher.publishEvent(new MessageOpened(message.workspaceId(), message.campaignId(),
-						message.enrolmentId(), message.step(), message.variant(), message.outboxId(), event.at(),
-						machine[i], event.device().deviceClass(), event.device().client()));
-				continue;
-			}
-			// Campaigns count a person's click (and stop when asked) from this event.
-			publisher.publishEvent(new LinkClicked(message.workspaceId(), message.campaignId(), message.enrolmentId(),
-					message.step(), message.variant(), message.outboxId(), event.at(), machine[i],
-					event.device().deviceClass(), event.device().client(), event.url()));
+	}
+
+	/**
+	 * Every fetch is an event; campaigns count a person's open or click (and stop on a
+	 * click when asked) from it, analytics counts it.
+	 */
+	private void publish(Event event, boolean machine) {
+		Recipient message = event.message();
+		if (event.kind().equals("open")) {
+			publisher.publishEvent(new MessageOpened(message.workspaceId(), message.campaignId(), message.enrolmentId(),
+					message.step(), message.variant(), message.outboxId(), event.at(), machine,
+					event.device().deviceClass(), event.device().client()));
+			return;
 		}
-		return stored;
+		publisher.publishEvent(new LinkClicked(message.workspaceId(), message.campaignId(), message.enrolmentId(),
+				message.step(), message.variant(), message.outboxId(), event.at(), machine,
+				event.device().deviceClass(), event.device().client(), event.url()));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package com.penguinmails.campaigns;
+package com.penguinmails.campaigns.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;

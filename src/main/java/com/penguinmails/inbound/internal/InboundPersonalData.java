@@ -1,4 +1,4 @@
-package com.penguinmails.inbound;
+package com.penguinmails.inbound.internal;
 
 import java.util.List;
 import java.util.Map;
