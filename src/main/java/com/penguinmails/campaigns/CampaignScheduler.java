@@ -39,6 +39,7 @@ import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Pacing;
 import com.penguinmails.delivery.Outbox.Queued;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.templates.Rendered;
@@ -200,7 +201,7 @@ public class CampaignScheduler {
 		Map<UUID, Slot> pool = new LinkedHashMap<>();
 		Map<UUID, Pacing> pacing = outbox.pacing(campaign.mailboxIds(), now);
 		for (Mailbox mailbox : mailboxes.findAll(workspaceId, campaign.mailboxIds())) {
-			if (mailbox.status().equals("active")) {
+			if (mailbox.status() == MailboxStatus.ACTIVE) {
 				pool.put(mailbox.id(), new Slot(mailbox, pacing.get(mailbox.id()), now));
 			}
 		}

@@ -35,7 +35,9 @@ import com.penguinmails.campaigns.internal.AbTest;
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Segments;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -539,11 +541,11 @@ public class Campaigns {
 			if (sender.isEmpty()) {
 				sender = sender(mailbox);
 			}
-			if (mailbox.status().equals("error")) {
+			if (mailbox.status() == MailboxStatus.ERROR) {
 				reasons.add("mailbox " + mailbox.email() + " is in error ("
 						+ (mailbox.lastError() == null ? "test it again" : mailbox.lastError()) + ")");
 			}
-			else if (mailbox.status().equals("paused")) {
+			else if (mailbox.status() == MailboxStatus.PAUSED) {
 				reasons.add("mailbox " + mailbox.email() + " is paused");
 			}
 			if (mailboxes.catchesAll(mailbox)) {
@@ -557,8 +559,8 @@ public class Campaigns {
 				reasons.add("the domain " + domainName + " of " + mailbox.email()
 						+ " is not a domain of this workspace (add and verify it)");
 			}
-			else if (!domain.get().status().equals("verified")) {
-				reasons.add("the domain " + domainName + " is not verified (" + domain.get().status() + ")");
+			else if (domain.get().status() != DomainStatus.VERIFIED) {
+				reasons.add("the domain " + domainName + " is not verified (" + domain.get().status().value() + ")");
 			}
 		}
 		List<UUID> sample = jdbc.sql("""

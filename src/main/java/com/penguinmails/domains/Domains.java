@@ -134,20 +134,11 @@ public class Domains {
 		List<RecordCheck> required = checks.stream().filter(c -> store.required(c.purpose())).toList();
 		boolean allOk = required.stream().allMatch(RecordCheck::ok);
 		boolean anyUnknown = required.stream().anyMatch(c -> "unknown".equals(c.status()));
-		String status;
-		if (allOk) {
-			status = "verified";
-		}
-		else if (anyUnknown) {
-			status = domain.status();
-		}
-		else {
-			status = "verified".equals(domain.status()) || "failing".equals(domain.status()) ? "failing" : "pending";
-		}
+		DomainStatus status = domain.status().afterCheck(allOk, anyUnknown);
 		Instant now = clock.instant();
 		store.recordCheck(workspaceId, id, status, write(checks), now, allOk);
 		trackingHosts.forget(domain.name());
-		if (!status.equals(domain.status())) {
+		if (status != domain.status()) {
 			events.publishEvent(new DomainStatusChanged(workspaceId, id, domain.name(), domain.status(), status));
 		}
 		return new Verification(store.find(workspaceId, id).orElseThrow(), checks);

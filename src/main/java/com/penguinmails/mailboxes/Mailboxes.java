@@ -259,7 +259,7 @@ public class Mailboxes {
 	public void pause(Tenant tenant, UUID id, boolean paused) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		get(tenant, id);
-		repository.setStatus(tenant.workspaceId(), id, paused ? "paused" : "active");
+		repository.setStatus(tenant.workspaceId(), id, paused ? MailboxStatus.PAUSED : MailboxStatus.ACTIVE);
 	}
 
 	@Transactional

@@ -64,8 +64,8 @@ class DnsRecords {
 		checks.add(spf(domain));
 		for (DkimKey key : keys) {
 			String purpose = switch (key.status()) {
-				case "pending" -> "dkim-next";
-				case "retiring" -> "dkim-previous";
+				case PENDING -> "dkim-next";
+				case RETIRING -> "dkim-previous";
 				default -> "dkim";
 			};
 			checks.add(dkim(purpose, domain, key));

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.DkimKeyInfo;
+import com.penguinmails.domains.DkimKeyStatus;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Propagation;
@@ -185,7 +187,7 @@ public class DomainStore {
 		repository.insert(workspaceId, id, name, receivesMail, mxHosts, spfMechanisms, ownershipToken, now);
 		UUID keyId = UUID.randomUUID();
 		DkimKeys.GeneratedKey key = keys.generate(keyId);
-		repository.insertKey(workspaceId, id, keyId, key.selector(), key, "active", now);
+		repository.insertKey(workspaceId, id, keyId, key.selector(), key, DkimKeyStatus.ACTIVE, now);
 	}
 
 	public List<Domain> list(UUID workspaceId) {
@@ -214,7 +216,7 @@ public class DomainStore {
 
 	/** Starts a rotation: a new key, pending, under a new dated selector. */
 	public String startRotation(UUID workspaceId, UUID domainId, Instant now) {
-		if (repository.liveKeys(workspaceId, domainId).stream().anyMatch(k -> k.status().equals("pending"))) {
+		if (repository.liveKeys(workspaceId, domainId).stream().anyMatch(k -> k.status() == DkimKeyStatus.PENDING)) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "rotation-pending",
 					"A rotation is already under way: publish the new key's record and verify.");
 		}
@@ -224,7 +226,7 @@ public class DomainStore {
 		for (char suffix = 'b'; repository.selectorUsed(domainId, selector); suffix++) {
 			selector = key.selector() + suffix;
 		}
-		repository.insertKey(workspaceId, domainId, keyId, selector, key, "pending", now);
+		repository.insertKey(workspaceId, domainId, keyId, selector, key, DkimKeyStatus.PENDING, now);
 		return selector;
 	}
 
@@ -242,7 +244,7 @@ public class DomainStore {
 		}
 		return repository.liveKeys(workspaceId, domainId)
 			.stream()
-			.filter(k -> k.status().equals("pending"))
+			.filter(k -> k.status() == DkimKeyStatus.PENDING)
 			.findFirst()
 			.map(pending -> {
 				repository.promote(workspaceId, domainId, pending.id(), now.plus(DkimKeys.RETIREMENT));
@@ -254,7 +256,7 @@ public class DomainStore {
 		return DnsRecords.required(purpose);
 	}
 
-	public void recordCheck(UUID workspaceId, UUID id, String status, String resultsJson, Instant now,
+	public void recordCheck(UUID workspaceId, UUID id, DomainStatus status, String resultsJson, Instant now,
 			boolean verified) {
 		repository.recordCheck(workspaceId, id, status, resultsJson, now, verified,
 				now.plus(properties.recheckInterval()));

@@ -26,6 +26,7 @@ import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainClaim;
 import com.penguinmails.domains.DomainClaims;
 import com.penguinmails.domains.DomainImport;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
@@ -217,7 +218,7 @@ class DomainsController {
 		Domains.Verification verification = domains.verify(tenancy.current(), id);
 		model.addAttribute("records", verification.records());
 		model.addAttribute("notice",
-				"verified".equals(verification.domain().status())
+				verification.domain().status() == DomainStatus.VERIFIED
 						? "All required records are in place: the domain is verified."
 						: "Checked just now: fix the records marked below, then verify again.");
 		return show(id, model);
@@ -251,8 +252,8 @@ class DomainsController {
 	String publish(@PathVariable UUID id, RedirectAttributes redirect) {
 		try {
 			Domains.Verification verification = domains.publish(tenancy.current(), id);
-			redirect.addFlashAttribute("notice",
-					"Records published to the DNS server; the domain is now " + verification.domain().status() + ".");
+			redirect.addFlashAttribute("notice", "Records published to the DNS server; the domain is now "
+					+ verification.domain().status().value() + ".");
 		}
 		catch (Problem problem) {
 			redirect.addFlashAttribute("error", problem.getMessage());

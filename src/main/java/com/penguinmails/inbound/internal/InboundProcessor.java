@@ -25,6 +25,7 @@ import com.penguinmails.inbound.ReplyReceived;
 import com.penguinmails.inbound.SendingBlocked;
 import com.penguinmails.inbound.UnsubscribeReceived;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.Tenant;
 
@@ -328,7 +329,7 @@ public class InboundProcessor {
 		// Only a refusal of the sender itself (its IP, domain, reputation,
 		// authentication) pauses it; a recipient's filter or a too big message does not.
 		boolean pause = bounce.reason().aboutSender() && blocks >= properties.blocksToPause()
-				&& mailbox.get().status().equals("active");
+				&& mailbox.get().status() == MailboxStatus.ACTIVE;
 		if (pause) {
 			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
 		}
@@ -374,7 +375,7 @@ public class InboundProcessor {
 		if (mailbox.isEmpty()) {
 			return;
 		}
-		boolean pause = rate >= properties.complaintPauseRate() && mailbox.get().status().equals("active");
+		boolean pause = rate >= properties.complaintPauseRate() && mailbox.get().status() == MailboxStatus.ACTIVE;
 		if (pause) {
 			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
 		}
