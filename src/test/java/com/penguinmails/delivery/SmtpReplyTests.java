@@ -211,7 +211,7 @@ class SmtpReplyTests {
 		Senders.drain(dispatcher, now.plus(Dispatcher.CONNECTION_RETRY.multipliedBy(2)));
 
 		Mailbox errored = mailboxes.get(account.owner(), mailbox.id());
-		assertThat(errored.status()).isEqualTo("error");
+		assertThat(errored.status()).isEqualTo(MailboxStatus.ERROR);
 		assertThat(errored.lastError()).contains("SMTP tcp");
 		assertThat(List.of(row(first.outboxId()), row(second.outboxId()))).allSatisfy(row -> {
 			assertThat(row.status()).isEqualTo("held");

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -54,9 +58,18 @@ public class DomainStore {
 
 	private final TrackingHosts trackingHosts;
 
+	private final ObjectMapper json;
+
+	private static final TypeReference<List<RecordCheck>> RECORD_CHECKS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<BlocklistResult>> BLOCKLIST_RESULTS = new TypeReference<>() {
+	};
+
 	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
 			Blocklists blocklists, DnsClient dns, PropagationChecker propagation, DnsUpdater updater, Secrets secrets,
-			SpfEvaluator spf, TrackingHosts trackingHosts) {
+			SpfEvaluator spf, TrackingHosts trackingHosts, ObjectMapper json) {
+		this.json = json;
 		this.trackingHosts = trackingHosts;
 		this.spf = spf;
 		this.propagation = propagation;
@@ -135,12 +148,16 @@ public class DomainStore {
 		return blocklists.zones().size();
 	}
 
-	public void recordBlocklists(UUID workspaceId, UUID id, String resultsJson, Instant now) {
-		repository.recordBlocklists(workspaceId, id, resultsJson, now);
+	/** Keeps the blocklist answers (as JSON) for {@link #lastBlocklists}. */
+	public void recordBlocklists(UUID workspaceId, UUID id, List<BlocklistResult> results, Instant now) {
+		repository.recordBlocklists(workspaceId, id, write(results), now);
 	}
 
-	public Optional<String> lastBlocklists(UUID workspaceId, UUID id) {
-		return repository.lastBlocklists(workspaceId, id);
+	/** The last blocklist answers; empty when never checked (or unreadable). */
+	public List<BlocklistResult> lastBlocklists(UUID workspaceId, UUID id) {
+		return repository.lastBlocklists(workspaceId, id)
+			.map(stored -> read(stored, BLOCKLIST_RESULTS))
+			.orElse(List.of());
 	}
 
 	public record DueDomain(UUID workspaceId, UUID id) {
@@ -256,14 +273,37 @@ public class DomainStore {
 		return DnsRecords.required(purpose);
 	}
 
-	public void recordCheck(UUID workspaceId, UUID id, DomainStatus status, String resultsJson, Instant now,
+	/**
+	 * Keeps a verification's outcome (the checks as JSON) and schedules the next
+	 * re-check.
+	 */
+	public void recordCheck(UUID workspaceId, UUID id, DomainStatus status, List<RecordCheck> checks, Instant now,
 			boolean verified) {
-		repository.recordCheck(workspaceId, id, status, resultsJson, now, verified,
+		repository.recordCheck(workspaceId, id, status, write(checks), now, verified,
 				now.plus(properties.recheckInterval()));
 	}
 
-	public Optional<String> lastResults(UUID workspaceId, UUID id) {
-		return repository.lastResults(workspaceId, id);
+	/** The last verification's checks; empty when never verified (or unreadable). */
+	public List<RecordCheck> lastResults(UUID workspaceId, UUID id) {
+		return repository.lastResults(workspaceId, id).map(stored -> read(stored, RECORD_CHECKS)).orElse(List.of());
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> List<T> read(String stored, TypeReference<List<T>> type) {
+		try {
+			return json.readValue(stored, type);
+		}
+		catch (JsonProcessingException ex) {
+			return List.of();
+		}
 	}
 
 	public void move(UUID fromWorkspaceId, UUID id, UUID toWorkspaceId) {
