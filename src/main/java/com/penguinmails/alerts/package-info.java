@@ -1,6 +1,7 @@
 /**
  * Alerts: what a workspace must know about, in the app and by email to its owner and
  * admins (a sending domain whose DNS records broke, ...). Fed by other features' events.
+ * {@code internal.AlertRepository} holds all the SQL of {@code alerts}.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "domains", "identity", "inbound", "mailboxes", "shared" })

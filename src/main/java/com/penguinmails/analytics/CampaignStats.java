@@ -12,9 +12,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.analytics.internal.AnalyticsEventRepository;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.shared.Tenant;
@@ -126,64 +126,49 @@ public class CampaignStats {
 	public record Stats(UUID campaignId, Figures totals, List<Step> steps, List<Day> days, List<Device> devices) {
 	}
 
+	/** Figures are kept per step and variant, in that order. */
+	private record Key(int step, int variant) implements Comparable<Key> {
+
+		@Override
+		public int compareTo(Key o) {
+			return step != o.step ? Integer.compare(step, o.step) : Integer.compare(variant, o.variant);
+		}
+
+	}
+
 	private final Campaigns campaigns;
 
 	private final Outbox outbox;
 
 	private final TrackingStats tracking;
 
-	private final JdbcClient jdbc;
+	private final AnalyticsEventRepository events;
 
-	CampaignStats(Campaigns campaigns, Outbox outbox, TrackingStats tracking, JdbcClient jdbc) {
+	CampaignStats(Campaigns campaigns, Outbox outbox, TrackingStats tracking, AnalyticsEventRepository events) {
 		this.campaigns = campaigns;
 		this.outbox = outbox;
 		this.tracking = tracking;
-		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** The figures of one campaign of the caller's workspace (404 for another's). */
 	public Stats of(Tenant tenant, UUID campaignId) {
 		campaigns.get(tenant, campaignId);
 		UUID workspaceId = tenant.workspaceId();
-		record Key(int step, int variant) implements Comparable<Key> {
-			@Override
-			public int compareTo(Key o) {
-				return step != o.step ? Integer.compare(step, o.step) : Integer.compare(variant, o.variant);
-			}
-		}
 		Map<Key, Outbox.Outcome> sends = new HashMap<>();
 		outbox.outcomes(workspaceId, campaignId).forEach(o -> sends.put(new Key(o.step(), o.variant()), o));
 		Map<Key, TrackingStats.Counts> engagement = new HashMap<>();
 		tracking.counts(workspaceId, campaignId).forEach(c -> engagement.put(new Key(c.step(), c.variant()), c));
-		Map<Key, Map<String, Long>> events = new HashMap<>();
-		jdbc.sql("""
-				SELECT step, variant, kind, count(DISTINCT coalesce(outbox_id::text, source_id)) FROM analytics_events
-				WHERE workspace_id = ? AND campaign_id = ? GROUP BY step, variant, kind""")
-			.params(workspaceId, campaignId)
-			.query(rs -> {
-				events.computeIfAbsent(new Key(rs.getInt(1), rs.getInt(2)), k -> new HashMap<>())
-					.put(rs.getString(3), rs.getLong(4));
-			});
+		Map<Key, Map<String, Long>> later = new HashMap<>();
+		events.countsByKind(workspaceId, campaignId)
+			.forEach(c -> later.computeIfAbsent(new Key(c.step(), c.variant()), k -> new HashMap<>())
+				.put(c.kind(), c.messages()));
 		TreeSet<Key> keys = new TreeSet<>(sends.keySet());
 		keys.addAll(engagement.keySet());
-		keys.addAll(events.keySet());
+		keys.addAll(later.keySet());
 		Map<Integer, List<Variant>> byStep = new TreeMap<>();
 		for (Key key : keys) {
-			Outbox.Outcome sent = sends.get(key);
-			TrackingStats.Counts counts = engagement.get(key);
-			Map<String, Long> later = events.getOrDefault(key, Map.of());
-			long hard = later.getOrDefault("bounced_hard", 0L) + (sent == null ? 0 : sent.rejectedHard());
-			long soft = later.getOrDefault("bounced_soft", 0L) + (sent == null ? 0 : sent.rejectedSoft());
-			long block = later.getOrDefault("bounced_block", 0L) + (sent == null ? 0 : sent.rejectedBlock());
-			long other = later.getOrDefault("bounced_other", 0L) + (sent == null ? 0 : sent.rejectedOther());
-			long attempted = sent == null ? 0 : sent.accepted() + sent.rejectedHard() + sent.rejectedSoft()
-					+ sent.rejectedBlock() + sent.rejectedOther();
-			long delivered = Math.max(0, attempted - hard - soft - block - other);
-			Figures figures = new Figures(attempted, delivered, counts == null ? 0 : counts.uniqueOpens(),
-					counts == null ? 0 : counts.uniqueHumanOpens(), counts == null ? 0 : counts.uniqueClicks(),
-					counts == null ? 0 : counts.uniqueHumanClicks(), later.getOrDefault("replied", 0L),
-					later.getOrDefault("auto_replied", 0L), hard, soft, block, other,
-					later.getOrDefault("unsubscribed", 0L), later.getOrDefault("complained", 0L));
+			Figures figures = figures(sends.get(key), engagement.get(key), later.getOrDefault(key, Map.of()));
 			byStep.computeIfAbsent(key.step(), s -> new ArrayList<>()).add(new Variant(key.variant(), figures));
 		}
 		List<Step> steps = new ArrayList<>();
@@ -200,6 +185,28 @@ public class CampaignStats {
 					.toList());
 	}
 
+	/**
+	 * The figures of one step and variant: bounces are those refused at SMTP time plus
+	 * those reported later (DSNs), and delivered is what was attempted less every bounce.
+	 * @param sent the outbox's outcomes (null: nothing sent)
+	 * @param counts tracking's unique opens and clicks (null: none)
+	 * @param later the messages with each kind of later event
+	 */
+	private static Figures figures(Outbox.Outcome sent, TrackingStats.Counts counts, Map<String, Long> later) {
+		long hard = later.getOrDefault("bounced_hard", 0L) + (sent == null ? 0 : sent.rejectedHard());
+		long soft = later.getOrDefault("bounced_soft", 0L) + (sent == null ? 0 : sent.rejectedSoft());
+		long block = later.getOrDefault("bounced_block", 0L) + (sent == null ? 0 : sent.rejectedBlock());
+		long other = later.getOrDefault("bounced_other", 0L) + (sent == null ? 0 : sent.rejectedOther());
+		long attempted = sent == null ? 0 : sent.accepted() + sent.rejectedHard() + sent.rejectedSoft()
+				+ sent.rejectedBlock() + sent.rejectedOther();
+		long delivered = Math.max(0, attempted - hard - soft - block - other);
+		return new Figures(attempted, delivered, counts == null ? 0 : counts.uniqueOpens(),
+				counts == null ? 0 : counts.uniqueHumanOpens(), counts == null ? 0 : counts.uniqueClicks(),
+				counts == null ? 0 : counts.uniqueHumanClicks(), later.getOrDefault("replied", 0L),
+				later.getOrDefault("auto_replied", 0L), hard, soft, block, other,
+				later.getOrDefault("unsubscribed", 0L), later.getOrDefault("complained", 0L));
+	}
+
 	private List<Day> days(UUID workspaceId, UUID campaignId) {
 		Map<Instant, long[]> days = new TreeMap<>();
 		outbox.sentPerDay(workspaceId, campaignId)
@@ -210,19 +217,13 @@ public class CampaignStats {
 			day[2] = bucket.machineOpens();
 			day[3] = bucket.humanClicks();
 		}
-		jdbc.sql("""
-				SELECT date_trunc('day', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-				    count(*) FILTER (WHERE kind = 'replied'), count(*) FILTER (WHERE kind LIKE 'bounced%'),
-				    count(*) FILTER (WHERE kind = 'unsubscribed'), count(*) FILTER (WHERE kind = 'complained')
-				FROM analytics_events WHERE workspace_id = ? AND campaign_id = ? GROUP BY 1""")
-			.params(workspaceId, campaignId)
-			.query(rs -> {
-				long[] day = days.computeIfAbsent(rs.getTimestamp(1).toInstant(), d -> new long[8]);
-				day[4] = rs.getLong(2);
-				day[5] = rs.getLong(3);
-				day[6] = rs.getLong(4);
-				day[7] = rs.getLong(5);
-			});
+		for (AnalyticsEventRepository.DayCounts counts : events.perDay(workspaceId, campaignId)) {
+			long[] day = days.computeIfAbsent(counts.day(), d -> new long[8]);
+			day[4] = counts.replied();
+			day[5] = counts.bounced();
+			day[6] = counts.unsubscribed();
+			day[7] = counts.complained();
+		}
 		return days.entrySet()
 			.stream()
 			.map(e -> new Day(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],

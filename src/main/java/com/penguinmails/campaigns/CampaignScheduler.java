@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.internal.AbDecisions;
 import com.penguinmails.campaigns.internal.CampaignRepository;
@@ -174,7 +175,7 @@ public class CampaignScheduler {
 		Map<UUID, Pacing> pacing = outbox.pacing(campaign.mailboxIds(), now);
 		List<PoolMailbox> pool = new ArrayList<>();
 		for (Mailbox mailbox : mailboxes.findAll(workspaceId, campaign.mailboxIds())) {
-			if (mailbox.status().equals("active")) {
+			if (mailbox.status() == MailboxStatus.ACTIVE) {
 				Pacing sent = pacing.get(mailbox.id());
 				pool.add(new PoolMailbox(mailbox, sent == null ? 0 : sent.lastDay(),
 						sent == null ? null : sent.latest(), new HashMap<>()));

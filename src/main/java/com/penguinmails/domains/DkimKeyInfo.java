@@ -8,11 +8,11 @@ import java.time.Instant;
  * @param status active (signs mail), pending (rotation: waiting for its record to
  * verify), or retiring (replaced; its record stays published until {@code retireAfter})
  */
-public record DkimKeyInfo(String selector, String status, Instant createdAt, Instant retireAfter) {
+public record DkimKeyInfo(String selector, DkimKeyStatus status, Instant createdAt, Instant retireAfter) {
 
 	/** Keys are rotated yearly: an active key older than that is due. */
 	public boolean rotationDue(Instant now) {
-		return "active".equals(status) && createdAt.plus(java.time.Duration.ofDays(365)).isBefore(now);
+		return status == DkimKeyStatus.ACTIVE && createdAt.plus(java.time.Duration.ofDays(365)).isBefore(now);
 	}
 
 }

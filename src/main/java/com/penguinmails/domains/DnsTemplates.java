@@ -1,16 +1,15 @@
 package com.penguinmails.domains;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.domains.internal.DnsTemplateRepository;
+import com.penguinmails.domains.internal.DomainNames;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -20,12 +19,12 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class DnsTemplates {
 
-	private final JdbcClient jdbc;
+	private final DnsTemplateRepository repository;
 
 	private final Clock clock;
 
-	DnsTemplates(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	DnsTemplates(DnsTemplateRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -37,24 +36,11 @@ public class DnsTemplates {
 		}
 		// The same checks as a domain's own settings.
 		String spf = template.spfMechanisms() == null ? "" : template.spfMechanisms().strip();
-		Domains.checkSpfMechanisms(spf);
-		String mx = template.mxHosts() == null ? ""
-				: String.join(", ",
-						java.util.Arrays.stream(template.mxHosts().split("[\\s,]+"))
-							.filter(h -> !h.isBlank())
-							.map(Domains::normalize)
-							.toList());
+		DomainNames.checkSpfMechanisms(spf);
+		String mx = String.join(", ", DomainNames.hosts(template.mxHosts()));
 		UUID id = UUID.randomUUID();
-		try {
-			jdbc.sql(
-					"""
-							INSERT INTO dns_templates (id, workspace_id, name, spf_mechanisms, receives_mail, mx_hosts, created_at)
-							VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, tenant.workspaceId(), name, spf, template.receivesMail(), mx,
-						Timestamp.from(clock.instant()))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
+		if (!repository.insert(tenant.workspaceId(), new DnsTemplate(id, name, spf, template.receivesMail(), mx),
+				clock.instant())) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "template-exists",
 					"A template named " + name + " exists.");
 		}
@@ -63,12 +49,7 @@ public class DnsTemplates {
 
 	public List<DnsTemplate> list(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "domains:read");
-		return jdbc.sql(
-				"SELECT id, name, spf_mechanisms, receives_mail, mx_hosts FROM dns_templates WHERE workspace_id = ? ORDER BY name")
-			.param(tenant.workspaceId())
-			.query((rs, i) -> new DnsTemplate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getBoolean(4), rs.getString(5)))
-			.list();
+		return repository.list(tenant.workspaceId());
 	}
 
 	public Optional<DnsTemplate> find(Tenant tenant, UUID id) {
@@ -86,9 +67,7 @@ public class DnsTemplates {
 	public void delete(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.ADMIN, "domains:write");
 		get(tenant, id);
-		jdbc.sql("DELETE FROM dns_templates WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.update();
+		repository.delete(tenant.workspaceId(), id);
 	}
 
 }

@@ -8,9 +8,10 @@ import java.util.UUID;
  * form; {@code displayName} the Unicode one.
  *
  * @param status {@code pending} until every record verifies, then {@code verified};
- * {@code failing} when a record that verified before no longer does
+ * {@code failing} when a record that verified before no longer does (JSON: the lower-case
+ * {@link DomainStatus#value()})
  */
 public record Domain(UUID id, String name, String displayName, boolean receivesMail, String mxHosts,
-		String spfMechanisms, String status, String dkimSelector, Instant createdAt, Instant lastCheckedAt,
+		String spfMechanisms, DomainStatus status, String dkimSelector, Instant createdAt, Instant lastCheckedAt,
 		Instant lastVerifiedAt) {
 }

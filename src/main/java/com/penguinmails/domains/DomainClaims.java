@@ -1,7 +1,6 @@
 package com.penguinmails.domains;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -9,10 +8,10 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.domains.internal.DomainClaimRepository;
 import com.penguinmails.domains.internal.DomainStore;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -29,7 +28,7 @@ public class DomainClaims {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final DomainClaimRepository repository;
 
 	private final Domains domains;
 
@@ -39,8 +38,9 @@ public class DomainClaims {
 
 	private final Clock clock;
 
-	DomainClaims(JdbcClient jdbc, Domains domains, DomainStore store, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+	DomainClaims(DomainClaimRepository repository, Domains domains, DomainStore store, ApplicationEventPublisher events,
+			Clock clock) {
+		this.repository = repository;
 		this.domains = domains;
 		this.store = store;
 		this.events = events;
@@ -60,28 +60,18 @@ public class DomainClaims {
 		byte[] token = new byte[16];
 		RANDOM.nextBytes(token);
 		UUID id = UUID.randomUUID();
-		jdbc.sql("INSERT INTO domain_claims (id, workspace_id, name, token, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, tenant.workspaceId(), name, "claim-" + HexFormat.of().formatHex(token),
-					Timestamp.from(clock.instant()))
-			.update();
+		repository.insert(tenant.workspaceId(), id, name, "claim-" + HexFormat.of().formatHex(token), clock.instant());
 		return find(tenant, id);
 	}
 
 	public List<DomainClaim> list(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "domains:read");
-		return jdbc.sql("SELECT * FROM domain_claims WHERE workspace_id = ? ORDER BY created_at DESC")
-			.param(tenant.workspaceId())
-			.query((rs, i) -> claim(rs))
-			.list();
+		return repository.list(tenant.workspaceId());
 	}
 
 	public DomainClaim find(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.VIEWER, "domains:read");
-		return jdbc.sql("SELECT * FROM domain_claims WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.query((rs, i) -> claim(rs))
-			.optional()
-			.orElseThrow(() -> new NotFoundProblem("Claim"));
+		return repository.find(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("Claim"));
 	}
 
 	/** Looks for the token in DNS; when there, moves the domain to the claimant. */
@@ -101,21 +91,11 @@ public class DomainClaims {
 			store.release(previous, claim.name());
 		}
 		Domain domain = domains.add(tenant, new NewDomain(claim.name(), false, "", ""));
-		jdbc.sql("UPDATE domain_claims SET completed_at = ?, domain_id = ? WHERE id = ?")
-			.params(Timestamp.from(clock.instant()), domain.id(), id)
-			.update();
+		repository.complete(tenant.workspaceId(), id, domain.id(), clock.instant());
 		if (previous != null) {
 			events.publishEvent(new DomainClaimed(previous, tenant.workspaceId(), claim.name()));
 		}
 		return domain;
-	}
-
-	private static DomainClaim claim(java.sql.ResultSet rs) throws java.sql.SQLException {
-		String name = rs.getString("name");
-		Timestamp completed = rs.getTimestamp("completed_at");
-		return new DomainClaim(rs.getObject("id", UUID.class), name, "_penguinmails." + name,
-				"penguinmails-verification=" + rs.getString("token"), rs.getTimestamp("created_at").toInstant(),
-				completed == null ? null : completed.toInstant(), rs.getObject("domain_id", UUID.class));
 	}
 
 }

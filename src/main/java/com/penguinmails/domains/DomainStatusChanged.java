@@ -3,5 +3,5 @@ package com.penguinmails.domains;
 import java.util.UUID;
 
 /** A domain's verification status changed (pending, verified, failing). */
-public record DomainStatusChanged(UUID workspaceId, UUID domainId, String name, String from, String to) {
+public record DomainStatusChanged(UUID workspaceId, UUID domainId, String name, DomainStatus from, DomainStatus to) {
 }

@@ -1,6 +1,5 @@
 package com.penguinmails.domains;
 
-import java.net.IDN;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,17 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.domains.internal.DomainNames;
 import com.penguinmails.domains.internal.DomainStore;
 import com.penguinmails.domains.internal.TrackingHosts;
 import com.penguinmails.shared.AccessDeniedProblem;
@@ -37,15 +32,11 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class Domains {
 
-	private static final Pattern LABEL = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final DomainStore store;
 
 	private final ApplicationEventPublisher events;
-
-	private final ObjectMapper json;
 
 	private final Clock clock;
 
@@ -53,11 +44,10 @@ public class Domains {
 
 	private final TrackingHosts trackingHosts;
 
-	Domains(DomainStore store, ApplicationEventPublisher events, ObjectMapper json, Clock clock, Tenancy tenancy,
+	Domains(DomainStore store, ApplicationEventPublisher events, Clock clock, Tenancy tenancy,
 			TrackingHosts trackingHosts) {
 		this.store = store;
 		this.events = events;
-		this.json = json;
 		this.clock = clock;
 		this.tenancy = tenancy;
 		this.trackingHosts = trackingHosts;
@@ -72,7 +62,7 @@ public class Domains {
 					+ " is already connected to a workspace on this installation. If it is yours, ask that workspace's owner to move it to you, "
 					+ "or claim it by proving you control its DNS (Domains > Claim a domain).");
 		}
-		String mxHosts = String.join(", ", hosts(request.mxHosts()));
+		String mxHosts = String.join(", ", DomainNames.hosts(request.mxHosts()));
 		if (request.receivesMail() && mxHosts.isEmpty()) {
 			throw new InvalidInputProblem("mx-required", "Name the mail servers (MX) of a domain that receives mail.");
 		}
@@ -106,7 +96,7 @@ public class Domains {
 	/** The last verification's results, without asking DNS; empty when never verified. */
 	public List<RecordCheck> lastResults(Tenant tenant, UUID id) {
 		get(tenant, id);
-		return store.lastResults(tenant.workspaceId(), id).map(this::parse).orElse(List.of());
+		return store.lastResults(tenant.workspaceId(), id);
 	}
 
 	/**
@@ -134,20 +124,11 @@ public class Domains {
 		List<RecordCheck> required = checks.stream().filter(c -> store.required(c.purpose())).toList();
 		boolean allOk = required.stream().allMatch(RecordCheck::ok);
 		boolean anyUnknown = required.stream().anyMatch(c -> "unknown".equals(c.status()));
-		String status;
-		if (allOk) {
-			status = "verified";
-		}
-		else if (anyUnknown) {
-			status = domain.status();
-		}
-		else {
-			status = "verified".equals(domain.status()) || "failing".equals(domain.status()) ? "failing" : "pending";
-		}
+		DomainStatus status = domain.status().afterCheck(allOk, anyUnknown);
 		Instant now = clock.instant();
-		store.recordCheck(workspaceId, id, status, write(checks), now, allOk);
+		store.recordCheck(workspaceId, id, status, checks, now, allOk);
 		trackingHosts.forget(domain.name());
-		if (!status.equals(domain.status())) {
+		if (status != domain.status()) {
 			events.publishEvent(new DomainStatusChanged(workspaceId, id, domain.name(), domain.status(), status));
 		}
 		return new Verification(store.find(workspaceId, id).orElseThrow(), checks);
@@ -189,12 +170,7 @@ public class Domains {
 	List<BlocklistResult> checkBlocklistsInWorkspace(UUID workspaceId, UUID id) {
 		Domain domain = store.find(workspaceId, id).orElseThrow(() -> new NotFoundProblem("Domain"));
 		List<BlocklistResult> results = store.checkBlocklists(domain);
-		try {
-			store.recordBlocklists(workspaceId, id, json.writeValueAsString(results), clock.instant());
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		store.recordBlocklists(workspaceId, id, results, clock.instant());
 		return results;
 	}
 
@@ -303,15 +279,7 @@ public class Domains {
 	/** The last blocklist answers, without asking DNS; empty when never checked. */
 	public List<BlocklistResult> lastBlocklists(Tenant tenant, UUID id) {
 		get(tenant, id);
-		return store.lastBlocklists(tenant.workspaceId(), id).map(stored -> {
-			try {
-				return json.readValue(stored, new TypeReference<List<BlocklistResult>>() {
-				});
-			}
-			catch (JsonProcessingException ex) {
-				return List.<BlocklistResult>of();
-			}
-		}).orElse(List.of());
+		return store.lastBlocklists(tenant.workspaceId(), id);
 	}
 
 	/** Health from the last verification; a domain never verified scores 0. */
@@ -362,72 +330,17 @@ public class Domains {
 	 * Refuses anything but SPF mechanisms a sender may be authorised by (RFC 7208 §5).
 	 */
 	static void checkSpfMechanisms(String spf) {
-		for (String mechanism : spf.split("\\s+")) {
-			if (!mechanism.isBlank() && !mechanism.matches("^[+~?-]?(include:|ip4:|ip6:|a|mx|exists:)[^\\s]*$")) {
-				throw new InvalidInputProblem("invalid-spf",
-						"Not an SPF mechanism: " + mechanism + " (use include:, ip4:, ip6:, a, mx or exists:).");
-			}
-		}
+		DomainNames.checkSpfMechanisms(spf);
 	}
 
 	/**
 	 * The ASCII (punycode) form of a domain name, lower case, or a clear error.
 	 * Internationalised names are accepted in Unicode.
+	 * @throws InvalidInputProblem 400 {@code invalid-domain} for a URL, an address or a
+	 * name that is not one
 	 */
 	public static String normalize(String input) {
-		String value = input == null ? "" : input.strip().toLowerCase(Locale.ROOT);
-		if (value.contains("://") || value.contains("/") || value.contains("@")) {
-			throw new InvalidInputProblem("invalid-domain",
-					"Enter a domain name like example.com, not a URL or an address.");
-		}
-		if (value.endsWith(".")) {
-			value = value.substring(0, value.length() - 1);
-		}
-		String ascii;
-		try {
-			ascii = IDN.toASCII(value, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputProblem("invalid-domain", "\"" + input + "\" is not a valid domain name.");
-		}
-		String[] labels = ascii.split("\\.", -1);
-		boolean valid = ascii.length() <= 253 && labels.length >= 2 && !labels[labels.length - 1].matches("\\d+");
-		for (String label : labels) {
-			valid &= LABEL.matcher(label).matches();
-		}
-		if (!valid) {
-			throw new InvalidInputProblem("invalid-domain", "\"" + input + "\" is not a valid domain name.");
-		}
-		return ascii;
-	}
-
-	private static List<String> hosts(String value) {
-		if (value == null || value.isBlank()) {
-			return List.of();
-		}
-		return java.util.Arrays.stream(value.split("[\\s,]+"))
-			.filter(s -> !s.isBlank())
-			.map(Domains::normalize)
-			.toList();
-	}
-
-	private String write(List<RecordCheck> checks) {
-		try {
-			return json.writeValueAsString(checks);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private List<RecordCheck> parse(String stored) {
-		try {
-			return json.readValue(stored, new TypeReference<List<RecordCheck>>() {
-			});
-		}
-		catch (JsonProcessingException ex) {
-			return List.of();
-		}
+		return DomainNames.normalize(input);
 	}
 
 }

@@ -6,10 +6,11 @@ import java.util.UUID;
 /**
  * A sender account as users see it (passwords never included).
  *
- * @param status active, paused, or error (with {@code lastError})
+ * @param status active, paused, or error (with {@code lastError}); JSON: the lower-case
+ * {@link MailboxStatus#value()}
  */
 public record Mailbox(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
 		String smtpUsername, String imapHost, int imapPort, Security imapSecurity, String imapUsername,
-		String signatureHtml, String replyTo, int dailyCap, int minGapSeconds, int maxGapSeconds, String status,
+		String signatureHtml, String replyTo, int dailyCap, int minGapSeconds, int maxGapSeconds, MailboxStatus status,
 		String lastError, Instant lastTestedAt, Instant createdAt, boolean smtpAuth) {
 }

@@ -18,6 +18,7 @@ import com.penguinmails.alerts.Alert;
 import com.penguinmails.alerts.Alerts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
@@ -205,12 +206,12 @@ class SmtpReplyTests {
 			assertThat(row.status()).isEqualTo("queued");
 			assertThat(row.attempts()).isZero();
 			assertThat(row.notBefore()).isAfter(at);
-			assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo("active");
+			assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo(MailboxStatus.ACTIVE);
 		}
 		Senders.drain(dispatcher, now.plus(Dispatcher.CONNECTION_RETRY.multipliedBy(2)));
 
 		Mailbox errored = mailboxes.get(account.owner(), mailbox.id());
-		assertThat(errored.status()).isEqualTo("error");
+		assertThat(errored.status()).isEqualTo(MailboxStatus.ERROR);
 		assertThat(errored.lastError()).contains("SMTP tcp");
 		assertThat(List.of(row(first.outboxId()), row(second.outboxId()))).allSatisfy(row -> {
 			assertThat(row.status()).isEqualTo("held");

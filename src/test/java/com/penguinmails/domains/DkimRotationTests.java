@@ -45,7 +45,7 @@ class DkimRotationTests {
 		// Until the new record is published, the old key keeps signing and the domain
 		// stays verified.
 		Domains.Verification before = domains.verify(account.owner(), domain.id());
-		assertThat(before.domain().status()).isEqualTo("verified");
+		assertThat(before.domain().status()).isEqualTo(DomainStatus.VERIFIED);
 		assertThat(before.domain().dkimSelector()).isEqualTo(first);
 		assertThat(before.records()).anySatisfy(r -> {
 			assertThat(r.purpose()).isEqualTo("dkim-next");
@@ -56,8 +56,8 @@ class DkimRotationTests {
 		Domains.Verification after = domains.verify(account.owner(), domain.id());
 		assertThat(after.domain().dkimSelector()).isEqualTo(next);
 		assertThat(domains.keys(account.owner(), domain.id())).extracting(DkimKeyInfo::selector, DkimKeyInfo::status)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(next, "active"),
-					org.assertj.core.groups.Tuple.tuple(first, "retiring"));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(next, DkimKeyStatus.ACTIVE),
+					org.assertj.core.groups.Tuple.tuple(first, DkimKeyStatus.RETIRING));
 		assertThat(after.records()).extracting(RecordCheck::purpose).contains("dkim", "dkim-previous");
 
 		// Seven days on, the old key is retired and its record no longer listed.

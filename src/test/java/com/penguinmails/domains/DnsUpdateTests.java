@@ -55,7 +55,7 @@ class DnsUpdateTests {
 
 		Domains.Verification published = domains.publish(account.owner(), domain.id());
 
-		assertThat(published.domain().status()).isEqualTo("verified");
+		assertThat(published.domain().status()).isEqualTo(DomainStatus.VERIFIED);
 		assertThat(published.records()).allSatisfy(r -> assertThat(r.status()).as(r.purpose()).isEqualTo("ok"));
 		RecordCheck spf = published.records().stream().filter(r -> r.purpose().equals("spf")).findFirst().orElseThrow();
 		assertThat(spf.observed()).containsExactly("v=spf1 include:mailgun.org include:_spf.google.com -all");

@@ -38,7 +38,7 @@ class DomainRecheckerTests {
 
 		rechecker.verifyDue(DomainRechecker.BATCH, false);
 
-		assertThat(domains.get(first.owner(), good.id()).status()).isEqualTo("verified");
+		assertThat(domains.get(first.owner(), good.id()).status()).isEqualTo(DomainStatus.VERIFIED);
 		assertThat(domains.get(second.owner(), bare.id()).lastCheckedAt()).isNotNull();
 		Double hours = fixtures.jdbc()
 			.sql("SELECT extract(epoch FROM next_check_at - last_checked_at) / 3600 FROM domains WHERE id = ?")

@@ -59,7 +59,7 @@ class DomainVerificationTests {
 
 		Domains.Verification verification = domains.verify(account.owner(), domain.id());
 		assertThat(verification.records()).allSatisfy(r -> assertThat(r.status()).as(r.purpose()).isEqualTo("ok"));
-		assertThat(verification.domain().status()).isEqualTo("verified");
+		assertThat(verification.domain().status()).isEqualTo(DomainStatus.VERIFIED);
 		// SPF 25 + DKIM 25 + DMARC p=none 10 + fresh 20, of 90 (no MX for a domain that
 		// receives no mail).
 		assertThat(domains.health(account.owner(), domain.id()).score()).isEqualTo(89);
@@ -74,7 +74,7 @@ class DomainVerificationTests {
 		Account account = fixtures.verifiedAccount("dns-missing");
 		Domain domain = add(account, uniqueDomain("missing"));
 		Domains.Verification verification = domains.verify(account.owner(), domain.id());
-		assertThat(verification.domain().status()).isEqualTo("pending");
+		assertThat(verification.domain().status()).isEqualTo(DomainStatus.PENDING);
 		assertThat(record(verification.records(), "spf").status()).isEqualTo("missing");
 		assertThat(record(verification.records(), "spf").expected()).isEqualTo("v=spf1 include:_spf.google.com ~all");
 		assertThat(record(verification.records(), "dmarc").expected())
@@ -204,13 +204,13 @@ class DomainVerificationTests {
 		Account account = fixtures.verifiedAccount("dns-timeout");
 		Domain domain = add(account, uniqueDomain("timeout"));
 		publish(domains.zoneSnippet(domains.records(account.owner(), domain.id())));
-		assertThat(domains.verify(account.owner(), domain.id()).domain().status()).isEqualTo("verified");
+		assertThat(domains.verify(account.owner(), domain.id()).domain().status()).isEqualTo(DomainStatus.VERIFIED);
 
 		dns.silence("_dmarc." + domain.name());
 		Domains.Verification later = domains.verify(account.owner(), domain.id());
 		assertThat(record(later.records(), "dmarc").status()).isEqualTo("unknown");
 		assertThat(record(later.records(), "dmarc").hints()).anyMatch(h -> h.contains("retrying"));
-		assertThat(later.domain().status()).isEqualTo("verified");
+		assertThat(later.domain().status()).isEqualTo(DomainStatus.VERIFIED);
 	}
 
 	@Test
@@ -221,7 +221,7 @@ class DomainVerificationTests {
 		domains.verify(account.owner(), domain.id());
 		dns.clear(domain.name());
 		Domains.Verification later = domains.verify(account.owner(), domain.id());
-		assertThat(later.domain().status()).isEqualTo("failing");
+		assertThat(later.domain().status()).isEqualTo(DomainStatus.FAILING);
 		assertThat(record(later.records(), "spf").status()).isEqualTo("missing");
 	}
 

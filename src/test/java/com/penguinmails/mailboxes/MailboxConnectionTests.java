@@ -87,7 +87,7 @@ class MailboxConnectionTests {
 		assertThat(test.smtp().ok()).as(test.smtp().message()).isTrue();
 		assertThat(test.imap().ok()).as(test.imap().message()).isTrue();
 		assertThat(test.imap().message()).contains("INBOX");
-		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo("active");
+		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo(MailboxStatus.ACTIVE);
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class MailboxConnectionTests {
 		assertThat(test.smtp().stage()).isEqualTo("authentication");
 		assertThat(test.imap().stage()).isEqualTo("authentication");
 		Mailbox after = mailboxes.get(account.owner(), mailbox.id());
-		assertThat(after.status()).isEqualTo("error");
+		assertThat(after.status()).isEqualTo(MailboxStatus.ERROR);
 		assertThat(after.lastError()).contains("SMTP authentication").doesNotContain("wrong-password");
 	}
 
@@ -240,7 +240,7 @@ class MailboxConnectionTests {
 		WebSession page = fixtures.signedIn(intruder);
 		assertThat(page.get("/mailboxes/" + mailbox.id()).getResponse().getStatus()).isEqualTo(404);
 		assertThat(page.post("/mailboxes/" + mailbox.id() + "/test").getResponse().getStatus()).isEqualTo(404);
-		assertThat(mailboxes.get(owner.owner(), mailbox.id()).status()).isEqualTo("active");
+		assertThat(mailboxes.get(owner.owner(), mailbox.id()).status()).isEqualTo(MailboxStatus.ACTIVE);
 	}
 
 	@Test

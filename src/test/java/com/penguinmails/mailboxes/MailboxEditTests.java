@@ -136,18 +136,18 @@ class MailboxEditTests {
 		String key = fixtures.apiKey(account, "mailboxes:write");
 		mailServer.setUser(mailbox.email(), mailbox.email(), "rotated-password");
 		assertThat(mailboxes.test(account.owner(), mailbox.id()).ok()).isFalse();
-		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo("error");
+		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo(MailboxStatus.ERROR);
 
 		MvcResult result = patchMailbox(key, mailbox.id(), "{\"smtp\":{\"password\":\"rotated-password\"}}");
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("rotated-password");
-		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo("error");
+		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo(MailboxStatus.ERROR);
 		// One app password for both servers (as connected): the new one replaces both.
 		ConnectionTest test = mailboxes.test(account.owner(), mailbox.id());
 		assertThat(test.smtp().ok()).as(test.smtp().message()).isTrue();
 		assertThat(test.imap().ok()).as(test.imap().message()).isTrue();
-		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo("active");
+		assertThat(mailboxes.get(account.owner(), mailbox.id()).status()).isEqualTo(MailboxStatus.ACTIVE);
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import com.penguinmails.delivery.Dispatcher;
 import com.penguinmails.inbound.Inbox;
 import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.support.Fixtures;
@@ -143,7 +144,7 @@ class SandboxAnswersTests {
 		// A spam report pauses the mailbox (one complaint for three messages).
 		web.post("/sandbox/mail/" + caughtFor(people.get(1)) + "/answer", "kind", "complaint");
 		assertThat(sync.sync(account.workspaceId(), me.id()).stored()).isEqualTo(1);
-		assertThat(mailboxes.get(account.owner(), me.id()).status()).isEqualTo("paused");
+		assertThat(mailboxes.get(account.owner(), me.id()).status()).isEqualTo(MailboxStatus.PAUSED);
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.penguinmails.alerts.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -26,7 +24,7 @@ class AlertRaiser {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertRaiser.class);
 
-	private final JdbcClient jdbc;
+	private final AlertRepository repository;
 
 	private final WorkspaceDirectory directory;
 
@@ -36,9 +34,9 @@ class AlertRaiser {
 
 	private final Clock clock;
 
-	AlertRaiser(JdbcClient jdbc, WorkspaceDirectory directory, JavaMailSender mail, PenguinMailsProperties properties,
-			Clock clock) {
-		this.jdbc = jdbc;
+	AlertRaiser(AlertRepository repository, WorkspaceDirectory directory, JavaMailSender mail,
+			PenguinMailsProperties properties, Clock clock) {
+		this.repository = repository;
 		this.directory = directory;
 		this.mail = mail;
 		this.properties = properties;
@@ -46,11 +44,7 @@ class AlertRaiser {
 	}
 
 	void raise(UUID workspaceId, String severity, String title, String body, String path) {
-		jdbc.sql("""
-				INSERT INTO alerts (id, workspace_id, severity, title, body, link, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), workspaceId, severity, title, body, path, Timestamp.from(clock.instant()))
-			.update();
+		repository.insert(workspaceId, severity, title, body, path, clock.instant());
 		List<String> admins = directory.adminEmails(workspaceId);
 		String link = UriComponentsBuilder.fromUri(properties.baseUrl()).path(path).toUriString();
 		for (String admin : admins) {
@@ -66,11 +60,7 @@ class AlertRaiser {
 	 */
 	void raiseOnce(UUID workspaceId, String severity, String title, String body, String path,
 			java.time.Duration quiet) {
-		boolean recent = jdbc.sql("SELECT count(*) FROM alerts WHERE workspace_id = ? AND title = ? AND created_at > ?")
-			.params(workspaceId, title, Timestamp.from(clock.instant().minus(quiet)))
-			.query(Long.class)
-			.single() > 0;
-		if (!recent) {
+		if (!repository.raisedSince(workspaceId, title, clock.instant().minus(quiet))) {
 			raise(workspaceId, severity, title, body, path);
 		}
 	}

@@ -36,13 +36,13 @@ class DomainAlerts {
 		String title;
 		String body;
 		switch (change.to()) {
-			case "failing" -> {
+			case FAILING -> {
 				severity = "critical";
 				title = change.name() + " is failing DNS verification";
 				body = "A record that verified before no longer does. Mail from this domain may land in spam or be "
 						+ "rejected until it is fixed.";
 			}
-			case "verified" -> {
+			case VERIFIED -> {
 				severity = "info";
 				title = change.name() + " is verified";
 				body = "Every required record (SPF, DKIM, DMARC) is in place.";

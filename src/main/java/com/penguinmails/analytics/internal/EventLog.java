@@ -1,10 +1,8 @@
 package com.penguinmails.analytics.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +20,10 @@ import com.penguinmails.tracking.Unsubscribed;
 @Component
 class EventLog {
 
-	private final JdbcClient jdbc;
+	private final AnalyticsEventRepository events;
 
-	EventLog(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	EventLog(AnalyticsEventRepository events) {
+		this.events = events;
 	}
 
 	@ApplicationModuleListener
@@ -74,12 +72,7 @@ class EventLog {
 		if (campaignId == null) {
 			return;
 		}
-		jdbc.sql("""
-				INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
-				    occurred_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""")
-			.params(sourceId, workspaceId, campaignId, step, variant, outboxId, kind, Timestamp.from(at))
-			.update();
+		events.insert(sourceId, workspaceId, campaignId, step, variant, outboxId, kind, at);
 	}
 
 }

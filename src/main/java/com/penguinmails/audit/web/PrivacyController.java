@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.audit.Privacy;
-import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -49,16 +49,11 @@ class PrivacyController {
 
 	@PostMapping("/contacts/{id}/erase")
 	String erase(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/contacts/" + id, () -> {
 			privacy.erase(tenancy.current(), id, request.getRemoteAddr());
-			redirect.addFlashAttribute("notice",
+			return FormAction.Done.to("/contacts",
 					"The contact was erased. The address stays suppressed by its hash alone, so it is not imported or mailed again.");
-			return "redirect:/contacts";
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/contacts/" + id;
-		}
+		});
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.mailboxes.MailboxStatus;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.contacts.Contact;
@@ -92,11 +94,11 @@ public class LaunchChecks {
 
 	private List<String> mailboxProblems(Tenant inside, Mailbox mailbox) {
 		List<String> reasons = new ArrayList<>();
-		if (mailbox.status().equals("error")) {
+		if (mailbox.status() == MailboxStatus.ERROR) {
 			reasons.add("mailbox " + mailbox.email() + " is in error ("
 					+ (mailbox.lastError() == null ? "test it again" : mailbox.lastError()) + ")");
 		}
-		else if (mailbox.status().equals("paused")) {
+		else if (mailbox.status() == MailboxStatus.PAUSED) {
 			reasons.add("mailbox " + mailbox.email() + " is paused");
 		}
 		if (mailboxes.catchesAll(mailbox)) {
@@ -109,8 +111,8 @@ public class LaunchChecks {
 			reasons.add("the domain " + domainName + " of " + mailbox.email()
 					+ " is not a domain of this workspace (add and verify it)");
 		}
-		else if (!domain.get().status().equals("verified")) {
-			reasons.add("the domain " + domainName + " is not verified (" + domain.get().status() + ")");
+		else if (domain.get().status() != DomainStatus.VERIFIED) {
+			reasons.add("the domain " + domainName + " is not verified (" + domain.get().status().value() + ")");
 		}
 		return reasons;
 	}

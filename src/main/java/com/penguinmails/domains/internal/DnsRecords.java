@@ -64,8 +64,8 @@ class DnsRecords {
 		checks.add(spf(domain));
 		for (DkimKey key : keys) {
 			String purpose = switch (key.status()) {
-				case "pending" -> "dkim-next";
-				case "retiring" -> "dkim-previous";
+				case PENDING -> "dkim-next";
+				case RETIRING -> "dkim-previous";
 				default -> "dkim";
 			};
 			checks.add(dkim(purpose, domain, key));
@@ -156,6 +156,16 @@ class DnsRecords {
 					+ "if your provider splits long values itself.");
 			return new RecordCheck(purpose, "TXT", host, expected, "wrong", observed, hints);
 		}
+		hints.addAll(wrongKeyHints(observed, wanted, key.publicKey()));
+		return new RecordCheck(purpose, "TXT", host, expected, "wrong", observed, hints);
+	}
+
+	/**
+	 * Why each published value is not the key: quote marks pasted in, a key cut short at
+	 * 255 characters, or another key.
+	 */
+	private static List<String> wrongKeyHints(List<String> observed, String wanted, String publicKey) {
+		List<String> hints = new ArrayList<>();
 		for (String value : observed) {
 			String compact = value.replaceAll("\\s", "");
 			String p = DmarcAlignment.tag(compact, "p");
@@ -171,16 +181,16 @@ class DnsRecords {
 							+ "quotes (your DNS provider adds them).");
 				}
 			}
-			else if (p != null && !p.isEmpty() && key.publicKey().startsWith(p)) {
-				hints.add("The key is cut short (" + p.length() + " of " + key.publicKey().length()
+			else if (p != null && !p.isEmpty() && publicKey.startsWith(p)) {
+				hints.add("The key is cut short (" + p.length() + " of " + publicKey.length()
 						+ " characters): some providers stop at 255 characters. Paste the whole value, or the split "
 						+ "strings from the zone snippet.");
 			}
-			else if (p != null && !p.equals(key.publicKey())) {
+			else if (p != null && !p.equals(publicKey)) {
 				hints.add("A different key is published under this selector: replace it with the value above.");
 			}
 		}
-		return new RecordCheck(purpose, "TXT", host, expected, "wrong", observed, hints);
+		return hints;
 	}
 
 	/** A value without the quote marks and backslashes a paste brought in. */

@@ -45,55 +45,17 @@ class DnsUpdater {
 		this.network = network;
 	}
 
+	/**
+	 * Sends one UPDATE for {@code zone} to {@code server} (host[:port], never an address
+	 * of this machine or network), signed with the TSIG key.
+	 * @throws InvalidInputProblem 400 for a bad address, name or key, or a record outside
+	 * the zone; 502 when the server cannot be reached or refuses the update
+	 */
 	void publish(String server, String zone, String keyName, String algorithm, String secret,
 			List<RecordCheck> records) {
-		// The server is the user's: never one of our own machine or network.
-		java.net.InetSocketAddress target;
+		java.net.InetSocketAddress target = target(server);
 		try {
-			target = DnsClient.address(server);
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidInputProblem("invalid-dns-update", "Not a DNS server address: " + server);
-		}
-		network.check(target.getHostString(), target.getPort());
-		try {
-			Name zoneName = Name.fromString(DnsRecords.absolute(zone));
-			Update update = new Update(zoneName);
-			for (RecordCheck record : records) {
-				Name owner = Name.fromString(DnsRecords.absolute(record.host()));
-				if (!owner.subdomain(zoneName)) {
-					throw new InvalidInputProblem("zone-mismatch", record.host() + " is not inside the zone " + zone
-							+ ": name the zone that holds the domain.");
-				}
-				switch (record.purpose()) {
-					case "spf" -> {
-						for (String old : record.observed()) {
-							if (Spf.isSpf(old)) {
-								update.delete(new TXTRecord(owner, DClass.IN, 0, DkimKeys.split(old)));
-							}
-						}
-						update.add(new TXTRecord(owner, DClass.IN, TTL, DkimKeys.split(record.expected())));
-					}
-					case "mx" -> {
-						int priority = 10;
-						for (String host : record.expected().split(",\\s*")) {
-							if (!record.observed().contains(host.toLowerCase(Locale.ROOT))) {
-								update.add(new MXRecord(owner, DClass.IN, TTL, priority, Name.fromString(host)));
-							}
-							priority += 10;
-						}
-					}
-					case "tracking" -> {
-						update.delete(owner, Type.CNAME);
-						update.add(new CNAMERecord(owner, DClass.IN, TTL, Name.fromString(record.expected())));
-					}
-					default -> {
-						// DKIM, DMARC, ownership: names of their own, replaced whole.
-						update.delete(owner, Type.TXT);
-						update.add(new TXTRecord(owner, DClass.IN, TTL, DkimKeys.split(record.expected())));
-					}
-				}
-			}
+			Update update = update(zone, records);
 			SimpleResolver resolver = new SimpleResolver(target);
 			resolver.setTimeout(properties.timeout().multipliedBy(3));
 			resolver.setTCP(true);
@@ -115,6 +77,65 @@ class DnsUpdater {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputProblem("invalid-tsig", "The TSIG key is not usable: " + ex.getMessage());
+		}
+	}
+
+	/** The server's address, allowed by the network policy: the server is the user's. */
+	private java.net.InetSocketAddress target(String server) {
+		java.net.InetSocketAddress target;
+		try {
+			target = DnsClient.address(server);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidInputProblem("invalid-dns-update", "Not a DNS server address: " + server);
+		}
+		network.check(target.getHostString(), target.getPort());
+		return target;
+	}
+
+	/** The RFC 2136 §2.5 update section: what to delete and add for each record. */
+	private static Update update(String zone, List<RecordCheck> records) throws TextParseException {
+		Name zoneName = Name.fromString(DnsRecords.absolute(zone));
+		Update update = new Update(zoneName);
+		for (RecordCheck record : records) {
+			Name owner = Name.fromString(DnsRecords.absolute(record.host()));
+			if (!owner.subdomain(zoneName)) {
+				throw new InvalidInputProblem("zone-mismatch",
+						record.host() + " is not inside the zone " + zone + ": name the zone that holds the domain.");
+			}
+			add(update, owner, record);
+		}
+		return update;
+	}
+
+	private static void add(Update update, Name owner, RecordCheck record) throws TextParseException {
+		switch (record.purpose()) {
+			case "spf" -> {
+				for (String old : record.observed()) {
+					if (Spf.isSpf(old)) {
+						update.delete(new TXTRecord(owner, DClass.IN, 0, DkimKeys.split(old)));
+					}
+				}
+				update.add(new TXTRecord(owner, DClass.IN, TTL, DkimKeys.split(record.expected())));
+			}
+			case "mx" -> {
+				int priority = 10;
+				for (String host : record.expected().split(",\\s*")) {
+					if (!record.observed().contains(host.toLowerCase(Locale.ROOT))) {
+						update.add(new MXRecord(owner, DClass.IN, TTL, priority, Name.fromString(host)));
+					}
+					priority += 10;
+				}
+			}
+			case "tracking" -> {
+				update.delete(owner, Type.CNAME);
+				update.add(new CNAMERecord(owner, DClass.IN, TTL, Name.fromString(record.expected())));
+			}
+			default -> {
+				// DKIM, DMARC, ownership: names of their own, replaced whole.
+				update.delete(owner, Type.TXT);
+				update.add(new TXTRecord(owner, DClass.IN, TTL, DkimKeys.split(record.expected())));
+			}
 		}
 	}
 

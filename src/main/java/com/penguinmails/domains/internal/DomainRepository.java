@@ -12,13 +12,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.penguinmails.domains.DkimKeyStatus;
 import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.DomainStatus;
 
 /** Domains and their DKIM keys; every query takes the workspace id first. */
 @Repository
 class DomainRepository {
 
-	record DkimKey(UUID id, String selector, String publicKey, String status, Instant createdAt, Instant retireAfter) {
+	record DkimKey(UUID id, String selector, String publicKey, DkimKeyStatus status, Instant createdAt,
+			Instant retireAfter) {
 	}
 
 	private static final String SELECT = """
@@ -55,12 +58,12 @@ class DomainRepository {
 	}
 
 	void insertKey(UUID workspaceId, UUID domainId, UUID keyId, String selector, DkimKeys.GeneratedKey key,
-			String status, Instant now) {
+			DkimKeyStatus status, Instant now) {
 		jdbc.sql(
 				"""
 						INSERT INTO dkim_keys (id, workspace_id, domain_id, selector, public_key, private_key, status, created_at)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(keyId, workspaceId, domainId, selector, key.publicKey(), key.encryptedPrivateKey(), status,
+			.params(keyId, workspaceId, domainId, selector, key.publicKey(), key.encryptedPrivateKey(), status.value(),
 					Timestamp.from(now))
 			.update();
 	}
@@ -73,7 +76,7 @@ class DomainRepository {
 				ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, created_at""")
 			.params(workspaceId, domainId)
 			.query((rs, i) -> new DkimKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getTimestamp(5).toInstant(), instant(rs, "retire_after")))
+					DkimKeyStatus.of(rs.getString(4)), rs.getTimestamp(5).toInstant(), instant(rs, "retire_after")))
 			.list();
 	}
 
@@ -141,14 +144,14 @@ class DomainRepository {
 			.single();
 	}
 
-	void recordCheck(UUID workspaceId, UUID domainId, String status, String resultsJson, Instant now, boolean verified,
-			Instant nextCheck) {
+	void recordCheck(UUID workspaceId, UUID domainId, DomainStatus status, String resultsJson, Instant now,
+			boolean verified, Instant nextCheck) {
 		jdbc.sql("""
 				UPDATE domains SET status = ?, last_results = ?::jsonb, last_checked_at = ?,
 				    last_verified_at = CASE WHEN ? THEN ? ELSE last_verified_at END, next_check_at = ?
 				WHERE workspace_id = ? AND id = ?""")
-			.params(status, resultsJson, Timestamp.from(now), verified, Timestamp.from(now), Timestamp.from(nextCheck),
-					workspaceId, domainId)
+			.params(status.value(), resultsJson, Timestamp.from(now), verified, Timestamp.from(now),
+					Timestamp.from(nextCheck), workspaceId, domainId)
 			.update();
 	}
 
@@ -259,7 +262,7 @@ class DomainRepository {
 	private static Domain map(ResultSet rs, int row) throws SQLException {
 		String name = rs.getString("name");
 		return new Domain(rs.getObject("id", UUID.class), name, IDN.toUnicode(name), rs.getBoolean("receives_mail"),
-				rs.getString("mx_hosts"), rs.getString("spf_mechanisms"), rs.getString("status"),
+				rs.getString("mx_hosts"), rs.getString("spf_mechanisms"), DomainStatus.of(rs.getString("status")),
 				rs.getString("selector"), rs.getTimestamp("created_at").toInstant(), instant(rs, "last_checked_at"),
 				instant(rs, "last_verified_at"));
 	}

@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.BlocklistResult;
 import com.penguinmails.domains.DkimKeyInfo;
+import com.penguinmails.domains.DkimKeyStatus;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.domains.DnsUpdateSettings;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Propagation;
@@ -52,9 +58,18 @@ public class DomainStore {
 
 	private final TrackingHosts trackingHosts;
 
+	private final ObjectMapper json;
+
+	private static final TypeReference<List<RecordCheck>> RECORD_CHECKS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<BlocklistResult>> BLOCKLIST_RESULTS = new TypeReference<>() {
+	};
+
 	DomainStore(DomainRepository repository, DkimKeys keys, DnsRecords records, DomainsProperties properties,
 			Blocklists blocklists, DnsClient dns, PropagationChecker propagation, DnsUpdater updater, Secrets secrets,
-			SpfEvaluator spf, TrackingHosts trackingHosts) {
+			SpfEvaluator spf, TrackingHosts trackingHosts, ObjectMapper json) {
+		this.json = json;
 		this.trackingHosts = trackingHosts;
 		this.spf = spf;
 		this.propagation = propagation;
@@ -133,12 +148,16 @@ public class DomainStore {
 		return blocklists.zones().size();
 	}
 
-	public void recordBlocklists(UUID workspaceId, UUID id, String resultsJson, Instant now) {
-		repository.recordBlocklists(workspaceId, id, resultsJson, now);
+	/** Keeps the blocklist answers (as JSON) for {@link #lastBlocklists}. */
+	public void recordBlocklists(UUID workspaceId, UUID id, List<BlocklistResult> results, Instant now) {
+		repository.recordBlocklists(workspaceId, id, write(results), now);
 	}
 
-	public Optional<String> lastBlocklists(UUID workspaceId, UUID id) {
-		return repository.lastBlocklists(workspaceId, id);
+	/** The last blocklist answers; empty when never checked (or unreadable). */
+	public List<BlocklistResult> lastBlocklists(UUID workspaceId, UUID id) {
+		return repository.lastBlocklists(workspaceId, id)
+			.map(stored -> read(stored, BLOCKLIST_RESULTS))
+			.orElse(List.of());
 	}
 
 	public record DueDomain(UUID workspaceId, UUID id) {
@@ -185,7 +204,7 @@ public class DomainStore {
 		repository.insert(workspaceId, id, name, receivesMail, mxHosts, spfMechanisms, ownershipToken, now);
 		UUID keyId = UUID.randomUUID();
 		DkimKeys.GeneratedKey key = keys.generate(keyId);
-		repository.insertKey(workspaceId, id, keyId, key.selector(), key, "active", now);
+		repository.insertKey(workspaceId, id, keyId, key.selector(), key, DkimKeyStatus.ACTIVE, now);
 	}
 
 	public List<Domain> list(UUID workspaceId) {
@@ -214,7 +233,7 @@ public class DomainStore {
 
 	/** Starts a rotation: a new key, pending, under a new dated selector. */
 	public String startRotation(UUID workspaceId, UUID domainId, Instant now) {
-		if (repository.liveKeys(workspaceId, domainId).stream().anyMatch(k -> k.status().equals("pending"))) {
+		if (repository.liveKeys(workspaceId, domainId).stream().anyMatch(k -> k.status() == DkimKeyStatus.PENDING)) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "rotation-pending",
 					"A rotation is already under way: publish the new key's record and verify.");
 		}
@@ -224,7 +243,7 @@ public class DomainStore {
 		for (char suffix = 'b'; repository.selectorUsed(domainId, selector); suffix++) {
 			selector = key.selector() + suffix;
 		}
-		repository.insertKey(workspaceId, domainId, keyId, selector, key, "pending", now);
+		repository.insertKey(workspaceId, domainId, keyId, selector, key, DkimKeyStatus.PENDING, now);
 		return selector;
 	}
 
@@ -242,7 +261,7 @@ public class DomainStore {
 		}
 		return repository.liveKeys(workspaceId, domainId)
 			.stream()
-			.filter(k -> k.status().equals("pending"))
+			.filter(k -> k.status() == DkimKeyStatus.PENDING)
 			.findFirst()
 			.map(pending -> {
 				repository.promote(workspaceId, domainId, pending.id(), now.plus(DkimKeys.RETIREMENT));
@@ -254,14 +273,37 @@ public class DomainStore {
 		return DnsRecords.required(purpose);
 	}
 
-	public void recordCheck(UUID workspaceId, UUID id, String status, String resultsJson, Instant now,
+	/**
+	 * Keeps a verification's outcome (the checks as JSON) and schedules the next
+	 * re-check.
+	 */
+	public void recordCheck(UUID workspaceId, UUID id, DomainStatus status, List<RecordCheck> checks, Instant now,
 			boolean verified) {
-		repository.recordCheck(workspaceId, id, status, resultsJson, now, verified,
+		repository.recordCheck(workspaceId, id, status, write(checks), now, verified,
 				now.plus(properties.recheckInterval()));
 	}
 
-	public Optional<String> lastResults(UUID workspaceId, UUID id) {
-		return repository.lastResults(workspaceId, id);
+	/** The last verification's checks; empty when never verified (or unreadable). */
+	public List<RecordCheck> lastResults(UUID workspaceId, UUID id) {
+		return repository.lastResults(workspaceId, id).map(stored -> read(stored, RECORD_CHECKS)).orElse(List.of());
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> List<T> read(String stored, TypeReference<List<T>> type) {
+		try {
+			return json.readValue(stored, type);
+		}
+		catch (JsonProcessingException ex) {
+			return List.of();
+		}
 	}
 
 	public void move(UUID fromWorkspaceId, UUID id, UUID toWorkspaceId) {

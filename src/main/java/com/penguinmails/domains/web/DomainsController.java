@@ -26,12 +26,14 @@ import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainClaim;
 import com.penguinmails.domains.DomainClaims;
 import com.penguinmails.domains.DomainImport;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.domains.DomainHealth;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
 import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
-import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.FormAction;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
@@ -85,22 +87,17 @@ class DomainsController {
 
 	@PostMapping("/domains")
 	String add(DomainForm submitted, RedirectAttributes redirect) {
-		NewDomain form = submitted.toNewDomain();
-		try {
+		return FormAction.run(redirect, "/domains", () -> {
+			NewDomain form = submitted.toNewDomain();
 			if (submitted.templateId() != null) {
 				form = templates.get(tenancy.current(), submitted.templateId()).applyTo(form);
 			}
 			Domain domain = domains.add(tenancy.current(), form);
-			redirect.addFlashAttribute("notice",
+			return FormAction.Done.to("/domains/" + domain.id(),
 					domain.displayName() + " added with its own DKIM key. Publish the records below.");
-			return "redirect:/domains/" + domain.id();
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			// Flash attributes live in the (JDBC) session: only serializable values.
-			redirect.addFlashAttribute("form", submitted);
-			return "redirect:/domains";
-		}
+		},
+				// Flash attributes live in the (JDBC) session: only serializable values.
+				problem -> redirect.addFlashAttribute("form", submitted));
 	}
 
 	@GetMapping("/domains/import")
@@ -109,19 +106,25 @@ class DomainsController {
 		return "domains/import";
 	}
 
+	/**
+	 * The DNS template form; an unchecked checkbox sends nothing, and the service checks
+	 * the fields (blank ones are empty).
+	 */
+	record TemplateForm(String name, String spfMechanisms, Boolean receivesMail, String mxHosts) {
+
+		DnsTemplate toTemplate() {
+			return new DnsTemplate(null, orEmpty(name), orEmpty(spfMechanisms), Boolean.TRUE.equals(receivesMail),
+					orEmpty(mxHosts));
+		}
+
+	}
+
 	@PostMapping("/domains/templates")
-	String createTemplate(@RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String spfMechanisms, @RequestParam(required = false) Boolean receivesMail,
-			@RequestParam(defaultValue = "") String mxHosts, RedirectAttributes redirect) {
-		try {
-			templates.create(tenancy.current(),
-					new DnsTemplate(null, name, spfMechanisms, Boolean.TRUE.equals(receivesMail), mxHosts));
-			redirect.addFlashAttribute("notice", "Template " + name + " saved.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/domains";
+	String createTemplate(TemplateForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/domains", () -> {
+			templates.create(tenancy.current(), form.toTemplate());
+			return FormAction.Done.notice("Template " + orEmpty(form.name()) + " saved.");
+		});
 	}
 
 	@PostMapping("/domains/templates/{id}/delete")
@@ -131,13 +134,25 @@ class DomainsController {
 		return "redirect:/domains";
 	}
 
+	/**
+	 * The import form: the rows as a file or pasted, and the settings of every domain
+	 * imported (a template's where the form leaves them empty).
+	 */
+	record ImportForm(MultipartFile file, String csv, String spfMechanisms, Boolean receivesMail, String mxHosts,
+			UUID templateId) {
+
+		NewDomain defaults() {
+			return new NewDomain("", Boolean.TRUE.equals(receivesMail), orEmpty(mxHosts), orEmpty(spfMechanisms));
+		}
+
+	}
+
 	@PostMapping("/domains/import")
-	String importCsv(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
-			@RequestParam(defaultValue = "") String spfMechanisms, @RequestParam(required = false) Boolean receivesMail,
-			@RequestParam(defaultValue = "") String mxHosts, @RequestParam(required = false) UUID templateId,
-			Model model) throws IOException {
+	String importCsv(ImportForm form, Model model) throws IOException {
 		model.addAttribute("templates", templates.list(tenancy.current()));
-		String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+		MultipartFile file = form.file();
+		String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8)
+				: orEmpty(form.csv());
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
@@ -145,9 +160,9 @@ class DomainsController {
 			model.addAttribute("error", "Choose a CSV file or paste the domains, one per line.");
 			return "domains/import";
 		}
-		NewDomain defaults = new NewDomain("", Boolean.TRUE.equals(receivesMail), mxHosts, spfMechanisms);
-		if (templateId != null) {
-			defaults = templates.get(tenancy.current(), templateId).applyTo(defaults);
+		NewDomain defaults = form.defaults();
+		if (form.templateId() != null) {
+			defaults = templates.get(tenancy.current(), form.templateId()).applyTo(defaults);
 		}
 		DomainImport.Result result = imports.importCsv(tenancy.current(), new StringReader(text), defaults);
 		model.addAttribute("result", result);
@@ -163,28 +178,19 @@ class DomainsController {
 
 	@PostMapping("/domains/claims")
 	String startClaim(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/domains/claims", () -> {
 			DomainClaim claim = claims.start(tenancy.current(), name);
-			redirect.addFlashAttribute("notice", "Publish the TXT record below for " + claim.name() + ", then verify.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/domains/claims";
+			return FormAction.Done.notice("Publish the TXT record below for " + claim.name() + ", then verify.");
+		});
 	}
 
 	@PostMapping("/domains/claims/{id}/verify")
 	String verifyClaim(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/domains/claims", () -> {
 			Domain domain = claims.verify(tenancy.current(), id);
-			redirect.addFlashAttribute("notice",
+			return FormAction.Done.to("/domains/" + domain.id(),
 					domain.displayName() + " is now in this workspace, with a new DKIM key.");
-			return "redirect:/domains/" + domain.id();
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/domains/claims";
-		}
+		});
 	}
 
 	@GetMapping("/domains/{id}")
@@ -217,7 +223,7 @@ class DomainsController {
 		Domains.Verification verification = domains.verify(tenancy.current(), id);
 		model.addAttribute("records", verification.records());
 		model.addAttribute("notice",
-				"verified".equals(verification.domain().status())
+				verification.domain().status() == DomainStatus.VERIFIED
 						? "All required records are in place: the domain is verified."
 						: "Checked just now: fix the records marked below, then verify again.");
 		return show(id, model);
@@ -237,40 +243,28 @@ class DomainsController {
 
 	@PostMapping("/domains/{id}/dns-update")
 	String configureDnsUpdate(@PathVariable UUID id, DnsUpdateSettings settings, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/domains/" + id, () -> {
 			domains.configureDnsUpdate(tenancy.current(), id, settings);
-			redirect.addFlashAttribute("notice", "Dynamic DNS updates are set up. Publish the records when ready.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/domains/" + id;
+			return FormAction.Done.notice("Dynamic DNS updates are set up. Publish the records when ready.");
+		});
 	}
 
 	@PostMapping("/domains/{id}/publish")
 	String publish(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/domains/" + id, () -> {
 			Domains.Verification verification = domains.publish(tenancy.current(), id);
-			redirect.addFlashAttribute("notice",
-					"Records published to the DNS server; the domain is now " + verification.domain().status() + ".");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/domains/" + id;
+			return FormAction.Done.notice("Records published to the DNS server; the domain is now "
+					+ verification.domain().status().value() + ".");
+		});
 	}
 
 	@PostMapping("/domains/{id}/rotate")
 	String rotate(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/domains/" + id, () -> {
 			String selector = domains.rotateKey(tenancy.current(), id);
-			redirect.addFlashAttribute("notice", "New DKIM key under selector " + selector
+			return FormAction.Done.notice("New DKIM key under selector " + selector
 					+ ": publish its record (marked dkim-next below), then verify. The current key keeps signing until then.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/domains/" + id;
+		});
 	}
 
 	@PostMapping("/domains/{id}/blocklists")
@@ -285,34 +279,27 @@ class DomainsController {
 
 	@PostMapping("/domains/{id}/move")
 	String move(@PathVariable UUID id, @RequestParam UUID workspaceId, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/domains/" + id, () -> {
 			Domain moved = domains.move(tenancy.current(), id, workspaceId);
-			redirect.addFlashAttribute("notice", moved.displayName() + " moved, with its keys and history.");
-			return "redirect:/domains";
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/domains/" + id;
-		}
+			return FormAction.Done.to("/domains", moved.displayName() + " moved, with its keys and history.");
+		});
 	}
 
 	@PostMapping("/domains/{id}/delete")
 	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
 		Tenant tenant = tenancy.current();
 		Domain domain = domains.get(tenant, id);
-		if (!domain.name().equals(confirm.strip().toLowerCase())) {
-			redirect.addFlashAttribute("error", "Type the domain name to confirm the removal.");
-			return "redirect:/domains/" + id;
-		}
-		try {
+		return FormAction.run(redirect, "/domains/" + id, () -> {
+			if (!domain.name().equals(confirm.strip().toLowerCase())) {
+				throw new InvalidInputProblem("confirm-name", "Type the domain name to confirm the removal.");
+			}
 			domains.delete(tenant, id);
-			redirect.addFlashAttribute("notice", domain.displayName() + " removed, with its DKIM keys.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/domains/" + id;
-		}
-		return "redirect:/domains";
+			return FormAction.Done.to("/domains", domain.displayName() + " removed, with its DKIM keys.");
+		});
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
 	}
 
 }

@@ -24,6 +24,7 @@ import com.penguinmails.identity.internal.TwoFactorService;
 import com.penguinmails.identity.internal.TwoFactorService.Enrolment;
 import com.penguinmails.identity.internal.UserAccount;
 import com.penguinmails.identity.internal.UserRepository;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Problem;
 
 /**
@@ -66,16 +67,20 @@ class AccountController {
 	@PostMapping("/account/profile")
 	String updateProfile(@RequestParam(defaultValue = "") String displayName,
 			@RequestParam(defaultValue = "UTC") String timeZone, RedirectAttributes redirect) {
-		return act(redirect, "/account", "Profile saved.",
-				() -> accounts.updateProfile(me().id(), displayName, timeZone));
+		return FormAction.run(redirect, "/account", () -> {
+			accounts.updateProfile(me().id(), displayName, timeZone);
+			return FormAction.Done.notice("Profile saved.");
+		});
 	}
 
 	@PostMapping("/account/email")
 	String changeEmail(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
 			RedirectAttributes redirect) {
-		return act(redirect, "/account",
-				"We sent a confirmation link to " + email + ". The change happens when you click it.",
-				() -> accounts.requestEmailChange(me().id(), email, password));
+		return FormAction.run(redirect, "/account", () -> {
+			accounts.requestEmailChange(me().id(), email, password);
+			return FormAction.Done
+				.notice("We sent a confirmation link to " + email + ". The change happens when you click it.");
+		});
 	}
 
 	@GetMapping("/account/email/confirm")
@@ -94,9 +99,11 @@ class AccountController {
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return act(redirect, "/account", "Password changed. Your other sessions were signed out.",
-				() -> accounts.changePassword(me().id(), currentPassword, newPassword, request.getSession().getId(),
-						request.getRemoteAddr()));
+		return FormAction.run(redirect, "/account", () -> {
+			accounts.changePassword(me().id(), currentPassword, newPassword, request.getSession().getId(),
+					request.getRemoteAddr());
+			return FormAction.Done.notice("Password changed. Your other sessions were signed out.");
+		});
 	}
 
 	@GetMapping("/account/security")
@@ -111,7 +118,10 @@ class AccountController {
 
 	@PostMapping("/account/sessions/{id}/revoke")
 	String revokeSession(@PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, "/account/security", "Session signed out.", () -> sessions.revoke(me().id(), id));
+		return FormAction.run(redirect, "/account/security", () -> {
+			sessions.revoke(me().id(), id);
+			return FormAction.Done.notice("Session signed out.");
+		});
 	}
 
 	@PostMapping("/account/sessions/revoke-all")
@@ -160,8 +170,10 @@ class AccountController {
 	@PostMapping("/account/2fa/disable")
 	String disable(@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		return act(redirect, "/account/security", "Two-factor authentication is off.",
-				() -> twoFactor.disable(me().id(), password, code, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/account/security", () -> {
+			twoFactor.disable(me().id(), password, code, request.getRemoteAddr());
+			return FormAction.Done.notice("Two-factor authentication is off.");
+		});
 	}
 
 	@PostMapping("/account/2fa/backup-codes")
@@ -180,18 +192,6 @@ class AccountController {
 
 	private UserAccount me() {
 		return users.findById(CurrentUser.get().id()).orElseThrow();
-	}
-
-	/** Runs a change, then back to the page with a notice or the error. */
-	static String act(RedirectAttributes redirect, String page, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:" + page;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.identity.internal.ApiKeyService;
 import com.penguinmails.identity.internal.ApiKeyService.CreatedKey;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -58,8 +59,10 @@ class ApiKeysController {
 
 	@PostMapping("/settings/api-keys/{id}/revoke")
 	String revoke(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
-		return AccountController.act(redirect, "/settings/api-keys", "Key revoked: it no longer works.",
-				() -> keys.revoke(tenancy.current(), id, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/settings/api-keys", () -> {
+			keys.revoke(tenancy.current(), id, request.getRemoteAddr());
+			return FormAction.Done.notice("Key revoked: it no longer works.");
+		});
 	}
 
 	private String page(Tenant tenant, Model model) {

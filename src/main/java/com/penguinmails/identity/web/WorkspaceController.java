@@ -19,6 +19,7 @@ import com.penguinmails.identity.internal.TenancyResolver;
 import com.penguinmails.identity.internal.WorkspaceRepository;
 import com.penguinmails.identity.internal.WorkspaceRepository.PendingInvitation;
 import com.penguinmails.identity.internal.WorkspaceService;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -64,16 +65,11 @@ class WorkspaceController {
 
 	@PostMapping("/workspaces")
 	String create(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/workspaces", () -> {
 			UUID id = workspaces.create(CurrentUser.get().id(), name);
 			switcher.switchTo(CurrentUser.get().id(), id);
-			redirect.addFlashAttribute("notice", "Workspace created. You are now working in it.");
-			return "redirect:/";
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/workspaces";
-		}
+			return FormAction.Done.to("/", "Workspace created. You are now working in it.");
+		});
 	}
 
 	@PostMapping("/workspaces/switch")
@@ -101,51 +97,64 @@ class WorkspaceController {
 	String invite(@RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "MEMBER") WorkspaceRole role, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return AccountController.act(redirect, "/settings/members", "Invitation sent to " + email + ".",
-				() -> workspaces.invite(tenancy.current(), email, role, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.invite(tenancy.current(), email, role, request.getRemoteAddr());
+			return FormAction.Done.notice("Invitation sent to " + email + ".");
+		});
 	}
 
 	@PostMapping("/settings/members/{userId}/role")
 	String changeRole(@PathVariable UUID userId, @RequestParam WorkspaceRole role, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return AccountController.act(redirect, "/settings/members", "Role changed.",
-				() -> workspaces.changeRole(tenancy.current(), userId, role, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.changeRole(tenancy.current(), userId, role, request.getRemoteAddr());
+			return FormAction.Done.notice("Role changed.");
+		});
 	}
 
 	@PostMapping("/settings/members/{userId}/remove")
 	String remove(@PathVariable UUID userId, HttpServletRequest request, RedirectAttributes redirect) {
 		Tenant tenant = tenancy.current();
 		String target = userId.equals(tenant.userId()) ? "/workspaces" : "/settings/members";
-		return AccountController.act(redirect, target, "Member removed.",
-				() -> workspaces.removeMember(tenant, userId, request.getRemoteAddr()));
+		return FormAction.run(redirect, target, () -> {
+			workspaces.removeMember(tenant, userId, request.getRemoteAddr());
+			return FormAction.Done.notice("Member removed.");
+		});
 	}
 
 	@PostMapping("/settings/invitations/{id}/revoke")
 	String revokeInvitation(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
-		return AccountController.act(redirect, "/settings/members", "Invitation withdrawn.",
-				() -> workspaces.revokeInvitation(tenancy.current(), id, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.revokeInvitation(tenancy.current(), id, request.getRemoteAddr());
+			return FormAction.Done.notice("Invitation withdrawn.");
+		});
 	}
 
 	@PostMapping("/settings/workspace")
 	String rename(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		return AccountController.act(redirect, "/settings/members", "Workspace renamed.",
-				() -> workspaces.rename(tenancy.current(), name));
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.rename(tenancy.current(), name);
+			return FormAction.Done.notice("Workspace renamed.");
+		});
 	}
 
 	@PostMapping("/settings/workspace/require-2fa")
 	String require2fa(@RequestParam(defaultValue = "false") boolean required, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return AccountController.act(
-				redirect, "/settings/members", required
-						? "Two-factor authentication is now required: members without it set it up at their next login."
-						: "Two-factor authentication is now optional.",
-				() -> workspaces.setRequire2fa(tenancy.current(), required, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.setRequire2fa(tenancy.current(), required, request.getRemoteAddr());
+			return FormAction.Done.notice(required
+					? "Two-factor authentication is now required: members without it set it up at their next login."
+					: "Two-factor authentication is now optional.");
+		});
 	}
 
 	@PostMapping("/settings/workspace/transfer")
 	String transfer(@RequestParam UUID userId, HttpServletRequest request, RedirectAttributes redirect) {
-		return AccountController.act(redirect, "/settings/members", "Ownership transferred. You are now an admin.",
-				() -> workspaces.transferOwnership(tenancy.current(), userId, request.getRemoteAddr()));
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.transferOwnership(tenancy.current(), userId, request.getRemoteAddr());
+			return FormAction.Done.notice("Ownership transferred. You are now an admin.");
+		});
 	}
 
 	@GetMapping("/invitations/accept")

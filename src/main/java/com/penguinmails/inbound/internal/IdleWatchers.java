@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.mailboxes.MailboxRef;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 
 /**
@@ -47,7 +48,7 @@ class IdleWatchers implements DisposableBean {
 		List<MailboxRef> all = mailboxes.all();
 		Set<UUID> wanted = new HashSet<>();
 		for (MailboxRef mailbox : all) {
-			if (!mailbox.status().equals("paused") && !unsupported.contains(mailbox.id())
+			if (mailbox.status() != MailboxStatus.PAUSED && !unsupported.contains(mailbox.id())
 					&& wanted.size() < properties.idleConnections()) {
 				wanted.add(mailbox.id());
 			}

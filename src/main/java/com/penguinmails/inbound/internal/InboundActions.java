@@ -22,6 +22,7 @@ import com.penguinmails.inbound.SendingBlocked;
 import com.penguinmails.inbound.UnsubscribeReceived;
 import com.penguinmails.inbound.internal.InboundProcessor.Source;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.BounceReason;
 import com.penguinmails.shared.Tenant;
@@ -128,7 +129,7 @@ class InboundActions {
 		// Only a refusal of the sender itself (its IP, domain, reputation,
 		// authentication) pauses it; a recipient's filter or a too big message does not.
 		boolean pause = bounce.reason().aboutSender() && blocks >= properties.blocksToPause()
-				&& mailbox.get().status().equals("active");
+				&& mailbox.get().status() == MailboxStatus.ACTIVE;
 		if (pause) {
 			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
 		}
@@ -171,7 +172,7 @@ class InboundActions {
 		if (mailbox.isEmpty()) {
 			return;
 		}
-		boolean pause = rate >= properties.complaintPauseRate() && mailbox.get().status().equals("active");
+		boolean pause = rate >= properties.complaintPauseRate() && mailbox.get().status() == MailboxStatus.ACTIVE;
 		if (pause) {
 			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
 		}

@@ -193,14 +193,27 @@ class ConnectionTester {
 		return props;
 	}
 
+	/**
+	 * What went wrong, in words that say what to check: first by the cause Java names
+	 * (DNS, timeout, TCP, TLS, login), then by the SMTP command refused (a test send),
+	 * then by the server's reply text.
+	 */
 	static Step classify(MessagingException ex, String host, int port) {
 		if (ex instanceof NoAuthOffered) {
 			return new Step(false, "authentication", "The server offers no AUTH, so nobody logged in: tick "
 					+ "'no authentication' if it needs none (a relay that trusts this machine), else check the port "
 					+ "and security (a submission port, 587 or 465, offers AUTH after TLS).");
 		}
-		Throwable cause = ex;
-		while (cause != null) {
+		Step step = byCause(ex, host, port);
+		if (step == null) {
+			step = byRefusedCommand(ex);
+		}
+		return step != null ? step : byReply(ex);
+	}
+
+	/** The failure by the first cause Java names; null when none is known. */
+	private static Step byCause(MessagingException ex, String host, int port) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnknownHostException) {
 				return new Step(false, "dns", "The host name " + host + " does not resolve: check its spelling.");
 			}
@@ -222,9 +235,15 @@ class ConnectionTester {
 			if (cause instanceof AuthenticationFailedException) {
 				return authentication(cause.getMessage());
 			}
-			cause = cause.getCause();
 		}
-		// A refused recipient or message (a test send): the command and its reply code.
+		return null;
+	}
+
+	/**
+	 * A refused recipient or message (a test send): the command and its reply code; null
+	 * when no command was refused.
+	 */
+	private static Step byRefusedCommand(MessagingException ex) {
 		for (Exception next = ex; next != null; next = next instanceof MessagingException m ? m.getNextException()
 				: null) {
 			if (next instanceof SMTPAddressFailedException refused) {
@@ -238,6 +257,11 @@ class ConnectionTester {
 						+ (code.isEmpty() ? String.valueOf(refused.getReturnCode()) : code) + ").");
 			}
 		}
+		return null;
+	}
+
+	/** The failure by the server's reply (RFC 5321 §4.2) as the exception quotes it. */
+	private static Step byReply(MessagingException ex) {
 		String message = ex.getMessage() == null ? "" : ex.getMessage();
 		String reply = replyCode(message);
 		if (message.contains("STARTTLS")) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxRef;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Security;
 
 /** Mailboxes; every query takes the workspace id first. Passwords stay encrypted here. */
@@ -117,9 +118,9 @@ public class MailboxRepository {
 			.update();
 	}
 
-	public void setStatus(UUID workspaceId, UUID id, String status) {
+	public void setStatus(UUID workspaceId, UUID id, MailboxStatus status) {
 		jdbc.sql("UPDATE mailboxes SET status = ? WHERE workspace_id = ? AND id = ?")
-			.params(status, workspaceId, id)
+			.params(status.value(), workspaceId, id)
 			.update();
 	}
 
@@ -128,15 +129,15 @@ public class MailboxRepository {
 		return jdbc.sql("SELECT id FROM mailboxes WHERE status <> 'active'").query(UUID.class).list();
 	}
 
-	/** Puts the mailbox in error with the reason; false when it was not active. */
 	/** Every mailbox of every workspace, for the inbound sync. */
 	public List<MailboxRef> all() {
 		return jdbc.sql("SELECT workspace_id, id, email, status FROM mailboxes")
 			.query((rs, i) -> new MailboxRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getString(4)))
+					MailboxStatus.of(rs.getString(4))))
 			.list();
 	}
 
+	/** Puts the mailbox in error with the reason; false when it was not active. */
 	public boolean markError(UUID workspaceId, UUID id, String error) {
 		return jdbc.sql("""
 				UPDATE mailboxes SET status = 'error', last_error = ?
@@ -166,7 +167,7 @@ public class MailboxRepository {
 				rs.getString("smtp_username"), rs.getString("imap_host"), rs.getInt("imap_port"),
 				Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
 				rs.getString("signature_html"), rs.getString("reply_to"), rs.getInt("daily_cap"),
-				rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"), rs.getString("status"),
+				rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"), MailboxStatus.of(rs.getString("status")),
 				rs.getString("last_error"), tested == null ? null : tested.toInstant(),
 				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smtp_auth"));
 	}

@@ -24,8 +24,8 @@ import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
-import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
@@ -113,16 +113,11 @@ class MailboxesController {
 
 	@PostMapping("/mailboxes")
 	String add(MailboxForm form, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/mailboxes", () -> {
 			Mailbox mailbox = mailboxes.add(tenancy.current(), form.toNewMailbox());
-			redirect.addFlashAttribute("notice", mailbox.email() + " connected. Test the connection to be sure.");
-			return "redirect:/mailboxes/" + mailbox.id();
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			redirect.addFlashAttribute("form", form.withoutPasswords());
-			return "redirect:/mailboxes";
-		}
+			return FormAction.Done.to("/mailboxes/" + mailbox.id(),
+					mailbox.email() + " connected. Test the connection to be sure.");
+		}, problem -> redirect.addFlashAttribute("form", form.withoutPasswords()));
 	}
 
 	@GetMapping("/mailboxes/import")

@@ -29,6 +29,7 @@ import com.penguinmails.campaigns.internal.SendPlanner.PoolMailbox;
 import com.penguinmails.campaigns.internal.SendPlanner.Send;
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Security;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -277,7 +278,8 @@ class SendPlannerTests {
 
 	private static Mailbox mailbox(String email, int dailyCap, int minGap, int maxGap) {
 		return new Mailbox(UUID.randomUUID(), email, "", "smtp.us.test", 587, Security.STARTTLS, email, "imap.us.test",
-				993, Security.TLS, email, "", null, dailyCap, minGap, maxGap, "active", null, null, MONDAY_10, true);
+				993, Security.TLS, email, "", null, dailyCap, minGap, maxGap, MailboxStatus.ACTIVE, null, null,
+				MONDAY_10, true);
 	}
 
 	private static PoolMailbox pool(Mailbox mailbox, int sentToday, Instant lastSentAt) {

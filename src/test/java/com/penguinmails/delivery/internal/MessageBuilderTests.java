@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Security;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,8 @@ class MessageBuilderTests {
 
 	private static Mailbox mailbox(String signature) {
 		return new Mailbox(UUID.randomUUID(), "sam@acme.test", "Sam Sender", "127.0.0.1", 25, Security.NONE,
-				"sam@acme.test", "127.0.0.1", 143, Security.NONE, "sam@acme.test", signature, "", 30, 60, 300, "active",
-				null, null, Instant.now(), true);
+				"sam@acme.test", "127.0.0.1", 143, Security.NONE, "sam@acme.test", signature, "", 30, 60, 300,
+				MailboxStatus.ACTIVE, null, null, Instant.now(), true);
 	}
 
 	private static OutboxStore.Claimed row(String html, String text) {
