@@ -69,7 +69,10 @@ class DispatcherTests {
 	Domains domains;
 
 	@Autowired
-	UnsubscribeLinks unsubscribeLinks;
+	TrackingLinks trackingLinks;
+
+	@Autowired
+	com.penguinmails.tracking.internal.LinkTokens linkTokens;
 
 	@Autowired
 	com.penguinmails.contacts.Suppressions suppressions;
@@ -152,11 +155,16 @@ class DispatcherTests {
 		assertThat(received.getHeader("References", null).replaceAll("\\s+", " "))
 			.isEqualTo("<root@" + domain + "> <first@" + domain + ">");
 		String unsubscribe = received.getHeader("List-Unsubscribe", null);
-		assertThat(unsubscribe).isEqualTo("<" + unsubscribeLinks.url(queued.outboxId()) + ">, <mailto:"
-				+ mailbox.email() + "?subject=unsubscribe>");
+		// The link the body's {{ unsubscribe_url }} gives, copied as it is (RFC 8058).
+		assertThat(unsubscribe).isEqualTo("<" + trackingLinks.unsubscribeUrl(message.enrolmentId(), message.step())
+				+ ">, <mailto:" + mailbox.email() + "?subject=unsubscribe>");
 		String token = unsubscribe.substring(unsubscribe.indexOf("/u/") + 3, unsubscribe.indexOf('>'));
-		assertThat(unsubscribeLinks.outboxId(token)).contains(queued.outboxId());
-		assertThat(unsubscribeLinks.outboxId(token.substring(0, token.length() - 2) + "AA")).isEmpty();
+		assertThat(linkTokens.parse(token)).hasValueSatisfying(link -> {
+			assertThat(link.unsubscribe()).isTrue();
+			assertThat(link.enrolmentId()).isEqualTo(message.enrolmentId());
+			assertThat(link.step()).isEqualTo(1);
+		});
+		assertThat(linkTokens.parse(token.substring(0, token.length() - 2) + "AA")).isEmpty();
 		assertThat(received.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(received.getHeader("X-PenguinMails-ID", null)).isEqualTo(queued.outboxId().toString());
 		MimeMultipart alternative = (MimeMultipart) received.getContent();
