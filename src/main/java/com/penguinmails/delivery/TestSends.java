@@ -73,13 +73,12 @@ public class TestSends {
 	 */
 	public boolean send(Tenant tenant, Draft draft, String to, String subject, String html, String text) {
 		Mailbox mailbox = draft.mailbox();
-		String domain = MessageBuilder.domainOf(mailbox.email());
 		boolean[] signed = new boolean[1];
 		mailboxes.sendTest(tenant, mailbox.id(), to, address -> {
 			// The row a campaign's message would have, without a campaign.
 			OutboxStore.Claimed row = new OutboxStore.Claimed(draft.id(), tenant.workspaceId(), null, null, 0,
-					mailbox.id(), address, null, subject, html, text, "<" + draft.id() + "@" + domain + ">", null, null,
-					0);
+					mailbox.id(), address, null, subject, html, text, Outbox.messageId(draft.id(), mailbox.email()),
+					null, null, 0);
 			try {
 				SignedMessages.Prepared prepared = messages.prepare(row, mailbox, unsubscribeUrl(tenant, draft),
 						clock.instant());

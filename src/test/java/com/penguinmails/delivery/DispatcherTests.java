@@ -372,7 +372,7 @@ class DispatcherTests {
 		CursorPage<Outbox.Send> first = outbox.sends(account.owner(), campaign, null, 3);
 		assertThat(first.data()).extracting(Outbox.Send::id).containsExactly(ids.get(4), ids.get(3), ids.get(2));
 		assertThat(first.data().get(0).to()).isEqualTo("l4@recipients.test");
-		assertThat(first.data().get(0).status()).isEqualTo("queued");
+		assertThat(first.data().get(0).status()).isEqualTo(OutboxStatus.QUEUED);
 		CursorPage<Outbox.Send> second = outbox.sends(account.owner(), campaign, first.nextCursor(), 3);
 		assertThat(second.data()).extracting(Outbox.Send::id).containsExactly(ids.get(1), ids.get(0));
 		assertThat(second.nextCursor()).isNull();
