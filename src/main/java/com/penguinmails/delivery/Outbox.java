@@ -261,6 +261,15 @@ public class Outbox {
 		return repository.sentPerDay(workspaceId, campaignId);
 	}
 
+	/**
+	 * The outbox ids of the messages queued or sent to a contact of the workspace (GDPR
+	 * export and erasure of what other features keep per message); none once the
+	 * contact's data is erased here.
+	 */
+	public List<UUID> messagesTo(UUID workspaceId, UUID contactId) {
+		return repository.messagesTo(workspaceId, contactId);
+	}
+
 	/** How many messages a mailbox has sent since the instant (complaint rates). */
 	public long sentBy(UUID workspaceId, UUID mailboxId, Instant since) {
 		return repository.sentBy(workspaceId, mailboxId, since);

@@ -272,6 +272,13 @@ public class OutboxRepository {
 		return days;
 	}
 
+	public List<UUID> messagesTo(UUID workspaceId, UUID contactId) {
+		return jdbc.sql("SELECT id FROM outbox WHERE workspace_id = ? AND contact_id = ?")
+			.params(workspaceId, contactId)
+			.query(UUID.class)
+			.list();
+	}
+
 	public long sentBy(UUID workspaceId, UUID mailboxId, Instant since) {
 		return jdbc.sql("SELECT count(*) FROM outbox WHERE workspace_id = ? AND mailbox_id = ? AND sent_at >= ?")
 			.params(workspaceId, mailboxId, Timestamp.from(since))
