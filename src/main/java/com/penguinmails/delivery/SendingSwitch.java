@@ -1,14 +1,13 @@
 package com.penguinmails.delivery;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.delivery.internal.SendingPauses;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -26,28 +25,24 @@ public class SendingSwitch {
 	public record Status(boolean paused, Instant pausedAt) {
 	}
 
-	private final JdbcClient jdbc;
+	private final SendingPauses pauses;
 
 	private final Clock clock;
 
-	SendingSwitch(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	SendingSwitch(SendingPauses pauses, Clock clock) {
+		this.pauses = pauses;
 		this.clock = clock;
 	}
 
 	public Status pause(Tenant tenant) {
 		tenant.require(WorkspaceRole.ADMIN, "campaigns:write");
-		jdbc.sql("""
-				INSERT INTO sending_pauses (workspace_id, paused_at, paused_by) VALUES (?, ?, ?)
-				ON CONFLICT (workspace_id) DO NOTHING""")
-			.params(tenant.workspaceId(), Timestamp.from(clock.instant()), tenant.userId())
-			.update();
+		pauses.pause(tenant.workspaceId(), tenant.userId(), clock.instant());
 		return status(tenant.workspaceId());
 	}
 
 	public Status resume(Tenant tenant) {
 		tenant.require(WorkspaceRole.ADMIN, "campaigns:write");
-		jdbc.sql("DELETE FROM sending_pauses WHERE workspace_id = ?").param(tenant.workspaceId()).update();
+		pauses.resume(tenant.workspaceId());
 		return status(tenant.workspaceId());
 	}
 
@@ -67,11 +62,7 @@ public class SendingSwitch {
 	}
 
 	private Optional<Instant> pausedAt(UUID workspaceId) {
-		return jdbc.sql("SELECT paused_at FROM sending_pauses WHERE workspace_id = ?")
-			.param(workspaceId)
-			.query(Timestamp.class)
-			.optional()
-			.map(Timestamp::toInstant);
+		return pauses.pausedAt(workspaceId);
 	}
 
 }

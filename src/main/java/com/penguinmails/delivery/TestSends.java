@@ -22,7 +22,8 @@ import com.penguinmails.shared.WorkspaceRole;
  * Test sends (a template's "send test"): one message built and DKIM-signed exactly as a
  * campaign's (Message-ID on the sending domain, RFC 8058 List-Unsubscribe, the mailbox's
  * signature), sent at once through the chosen mailbox. It is not queued and leaves no
- * trace in the outbox; its unsubscribe link names a message that does not exist.
+ * trace in the outbox; its unsubscribe link (step 0 of an enrolment named by the draft's
+ * id) names a message that does not exist.
  */
 @Service
 public class TestSends {
@@ -31,14 +32,14 @@ public class TestSends {
 
 	private final SignedMessages messages;
 
-	private final UnsubscribeLinks unsubscribe;
+	private final TrackingLinks links;
 
 	private final Clock clock;
 
-	TestSends(Mailboxes mailboxes, SignedMessages messages, UnsubscribeLinks unsubscribe, Clock clock) {
+	TestSends(Mailboxes mailboxes, SignedMessages messages, TrackingLinks links, Clock clock) {
 		this.mailboxes = mailboxes;
 		this.messages = messages;
-		this.unsubscribe = unsubscribe;
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -61,7 +62,8 @@ public class TestSends {
 
 	/** The link the message's body and List-Unsubscribe header give. */
 	public URI unsubscribeUrl(Tenant tenant, Draft draft) {
-		return unsubscribe.url(tenant.workspaceId(), MessageBuilder.domainOf(draft.mailbox().email()), draft.id());
+		return URI.create(links.unsubscribeUrl(tenant.workspaceId(), MessageBuilder.domainOf(draft.mailbox().email()),
+				draft.id(), 0));
 	}
 
 	/**
@@ -71,15 +73,15 @@ public class TestSends {
 	 */
 	public boolean send(Tenant tenant, Draft draft, String to, String subject, String html, String text) {
 		Mailbox mailbox = draft.mailbox();
-		String domain = MessageBuilder.domainOf(mailbox.email());
 		boolean[] signed = new boolean[1];
 		mailboxes.sendTest(tenant, mailbox.id(), to, address -> {
 			// The row a campaign's message would have, without a campaign.
 			OutboxStore.Claimed row = new OutboxStore.Claimed(draft.id(), tenant.workspaceId(), null, null, 0,
-					mailbox.id(), address, null, subject, html, text, "<" + draft.id() + "@" + domain + ">", null, null,
-					0);
+					mailbox.id(), address, null, subject, html, text, Outbox.messageId(draft.id(), mailbox.email()),
+					null, null, 0);
 			try {
-				SignedMessages.Prepared prepared = messages.prepare(row, mailbox, clock.instant());
+				SignedMessages.Prepared prepared = messages.prepare(row, mailbox, unsubscribeUrl(tenant, draft),
+						clock.instant());
 				signed[0] = prepared.dkimDomain() != null;
 				return prepared.message();
 			}

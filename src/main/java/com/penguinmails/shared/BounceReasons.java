@@ -1,12 +1,12 @@
 package com.penguinmails.shared;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.penguinmails.shared.internal.BounceCodes;
+import com.penguinmails.shared.internal.BouncePhrases;
 
 /**
  * Why one recipient bounced, from every piece of evidence a report gives: the receiving
@@ -42,190 +42,9 @@ public final class BounceReasons {
 
 	private static final Pattern ANY_ADDRESS = Pattern.compile("(?<![\\w.+-])(" + ADDRESS + ")");
 
-	private static final List<Rule> RULES = new ArrayList<>();
-
 	// Words that put the refusal on the sender's side.
 	private static final Pattern ABOUT_US = Pattern
 		.compile("\\b(blocked|spam|blacklist(ed)?|blocklist(ed)?|reputation|policy|dnsbl|rbl)\\b");
-
-	static {
-		rule(BounceReason.SENDER_REJECTED,
-				"sender (address |e-?mail address |domain )?(is )?(rejected|refused|denied|blocked|not allowed|invalid)",
-				"sender verify failed", "sender verification failed", "unroutable sender", "bogus mail from",
-				"domain of sender address", "sender domain (must exist|is empty|not found|does not exist)",
-				"(null|empty) (envelope )?senders? (is )?not allowed", "<> invalid sender", "invalid sender",
-				"mail from not owned by user", "sender is spammer", "sender not pre-approved",
-				"email address is not verified", "no third-party dsns", "batv (failed|validation|defense)",
-				"from: domain is invalid", "returned mail not accepted here", "envelope blocked",
-				"sender address has null mx", "connections not accepted from servers without a valid sender domain",
-				"fully qualified email address required", "emetteur invalide", "access denied \\(in reply to mail from",
-				"sending to/from an address that has been blacklisted", "purported responsible address");
-		rule(BounceReason.AUTH_FAILURE, "dmarc", "smtp authentication",
-				"\\bspf\\b.{0,40}\\b(fail|check|record|validation|settings)", "sender policy framework",
-				"not allowed to send (mail )?from .{0,80}spf", "spf.pobox.com",
-				"\\bdkim\\b.{0,40}(fail|invalid|signature|not)", "unauthenticated (email|mail|senders)",
-				"authentication (credentials invalid|failure|failed|required|turned on)", "not authenticated",
-				"authentification (requise|invalide)", "verification failure", "tls required but not supported",
-				"encryption (needed|required)", "multiple authentication checks failed",
-				"not authorized to perform ses:sendrawemail", "account not subscribed to ses",
-				"you are not authorized to send mail", "is a dead domain");
-		rule(BounceReason.BAD_REPUTATION, "reputation", "poor email reputation",
-				"messages from .{0,80} temporarily deferred due to", "due to user complaints", "\\[ts0[1-4]\\]",
-				"unusual rate of unsolicited mail", "\\bcomplaints?\\b.{0,60}\\b(volume|deferred|excessive)");
-		rule(BounceReason.REQUIRES_PTR, "\\bptr\\b", "reverse (dns|lookup|dns lookup)", "\\brdns\\b",
-				"cannot find your hostname", "cannot resolve your (address|hostname)", "ip name lookup failed",
-				"mismatches client ip", "forward dns entry does not point", "unresolvable relay host name",
-				"dynamic ip", "generic dns", "unverifyable sending ip", "dns lookup failure: .{0,60} try again later");
-		// Directories and accounts before the block lists: "not listed in Domino
-		// Directory"
-		// and "the recipient account is blocked" are about the recipient.
-		rule(BounceReason.USER_UNKNOWN,
-				"not listed in (the )?(domino directory|public (name|address)|name and address book|directory)");
-		rule(BounceReason.ACCOUNT_DISABLED,
-				"(recipient|destination|user|mailbox)('s)? account (is |has been )?(blocked|locked|disabled|suspended)",
-				"compte du destinataire (est )?(bloque|desactive|suspendu)");
-		rule(BounceReason.HAS_MOVED, "not our user", "user not local", "has been replaced by", "no forwarding address");
-		// Our own sending limits and the receivers' speed limits, before "quota" reads as
-		// a full mailbox: Exchange's submission quota, Gmail's "receiving mail too
-		// quickly".
-		rule(BounceReason.RATE_LIMITED, "frequency limit", "will be retried", "submission ?quota", "sending quota",
-				"send quota", "receiving mail too quickly", "resolver\\.adr\\.recipientlimit");
-		// Exchange's resolver codes (RESOLVER.ADR.*, RESOLVER.RST.*).
-		rule(BounceReason.USER_UNKNOWN, "recipnotfound", "resolver\\.adr\\.badsmtpaddress");
-		rule(BounceReason.MESSAGE_TOO_BIG, "resolver\\.rst\\.(recip|send)sizelimit");
-		rule(BounceReason.POLICY_VIOLATION,
-				"resolver\\.rst\\.(notauthorized|authrequired|deliverytoinsufficientpermission)",
-				"resolver\\.adr\\.ambiguous");
-		rule(BounceReason.BLOCKED, "permanently deferred", "traffic not accepted from this ip", "banned sender");
-		rule(BounceReason.SYSTEM_ERROR, "service refused, please try later");
-		rule(BounceReason.BLOCKED, "messages from .{0,60} weren't sent");
-		rule(BounceReason.BLOCKED, "blocked using ", "relay quota", "daily relay", "client host blocked",
-				"ip source bloquee", "\\b(listed|blacklisted|blocklisted) (in|at|on|by)\\b",
-				"\\b(black|block) ?list(ed)?\\b", "\\bdnsbl\\b", "\\brbl\\b", "spamcop.net/bl", "spamhaus", "sorbs",
-				"barracudacentral", "proofpoint.com/dnsbl", "ip address .{0,60} (is )?blocked",
-				"(your|the) (ip|network|server|host|mail server) .{0,60}(is |has been )?(blocked|banned|blacklisted)",
-				"not currently accepting mail from your ip", "\\bcxbl\\b", "\\bcdrbl\\b", "aup#",
-				"rejecting open proxy", "your remotehost looks suspiciously like spammer", "go away",
-				"access from ip address .{0,60} blocked", "is blocked by earthlink", "banned sending ip");
-		rule(BounceReason.VIRUS_DETECTED, "virus", "potentially executable attachment", "malware", "malicious_url",
-				"prohibited attachment", "executable files are not allowed", "has been used by recent viruses",
-				"illegal attachment");
-		rule(BounceReason.MAILBOX_FULL, "mailbox (is |was )?full", "full mailbox", "mailbox (has )?exceeded",
-				"over (the )?(allowed )?quota", "quota (exceeded|violation|usage)",
-				"exceed(s|ed|ing)? (the |its |their )?(mailbox |disk |storage )?(quota|storage|disk space)",
-				"exceeded storage allocation", "(insufficient|not enough) (system )?storage",
-				"does not have enough space", "(disk|mail|storage|user) quota", "mailfolder is full",
-				"maildir over quota", "space has been used up", "too many messages on the server", "mailbox size limit",
-				"mailbox exceeds", "exceeding receiving limits", "is over (disk )?quota",
-				"boite du destinataire pleine", "too much mail data", "would exceed maximum allowed storage",
-				"recipient reached disk quota", "mailbox would exceed");
-		rule(BounceReason.MESSAGE_TOO_BIG, "message (file |size |length )?(is )?too (big|large)",
-				"(message|mail) (size|length) exceeds", "max(imum)? message size", "size limit exceeded",
-				"exceeded maximum inbound message size", "message length exceeds administrative limit",
-				"message exceeds (the )?(maximum|fixed|size)", "message size exceeds", "too big for system",
-				"message is larger than", "email too large");
-		rule(BounceReason.RATE_LIMITED,
-				"too many (recipients|connections|concurrent|smtp sessions|errors|messages|mails|emails)", "rate limit",
-				"rate-limit", "rate limited", "ratelimit", "receiving mail at a rate", "try again slower",
-				"sending too fast", "(exceeded|exceeds) the max emails per", "max emails per hour", "throttl",
-				"connection (rate|limit)", "connection count limit", "per-domain connection limit",
-				"maximum connection limit", "trop de connexions", "numerous attempts to deliver",
-				"temporarily deferred due to unexpected volume", "has sent to too many recipients",
-				"daily (message|sending) (quota|limit)", "sending limit", "too many recipients this hour");
-		rule(BounceReason.SPAM_DETECTED, "\\bspam\\b", "spamsignature", "spam ?assassin", "unsolicited", "\\bube\\b",
-				"bulk (e-?mail|mail|advertising)", "content (filter|rejected|denied)", "message content rejected",
-				"mail content denied", "rejecting banned content", "message (was )?filtered", "probable spam",
-				"junk mail", "spam-like", "classified as bulk", "recurrent pattern detection", "uribl",
-				"unacceptable content", "rejected for policy reasons", "looks like spam",
-				"score (of |is )?[0-9.]+ .{0,20}(exceed|threshold)", "content.{0,40}(not accepted|rejected)");
-		rule(BounceReason.ACCOUNT_DISABLED,
-				"(account|mailbox|user|recipient|address)( address)? (is |has been )?(disabled|suspended|deactivated|inactive|frozen|locked|discontinued|closed|archived)",
-				"disabled (recipient|account|mailbox|user)", "(currently|temporarily) (suspended|inactive)",
-				"invalid/inactive user", "is a deactivated mailbox", "recipient suspend", "user suspended",
-				"account is locked", "temporary locked", "boite du destinataire archivee", "mailbox is frozen",
-				"due to extended inactivity", "account has been disabled",
-				"account that you tried to reach is disabled", "no longer (active|in use|available)");
-		rule(BounceReason.HAS_MOVED, "has been replaced by", "has moved", "no forwarding address",
-				"mailbox (owner|address) has changed", "domain owner has changed");
-		rule(BounceReason.RELAYING_DENIED, "relay(ing)? (access )?(denied|not permitted|prohibited|not allowed)",
-				"no relaying", "not allowed to relay", "unable to relay", "we do not relay", "insecure mail relay",
-				"relay access denied", "not permitted to relay", "relaying denied",
-				"isn't in my list of allowed rcpthost", "is not in my list of allowed rcpthost",
-				"requires authentication when attempting to send to a non-local");
-		rule(BounceReason.HOST_UNKNOWN, "host (or domain name )?(not found|unknown)", "unknown host",
-				"domain (does not exist|not found|name not found|is not reachable|must exist|unknown)",
-				"no such domain", "unknown domain", "unrouteable (address|mail domain)", "name or service not known",
-				"(couldn't|could not|unable to) find (a|any) mail exchanger", "no (valid )?mx (record|host|for)",
-				"mx (record )?(not found|lookup failed)", "null mx", "does not accept mail",
-				"domain .{0,60} does not accept", "no mail exchanger",
-				"mail domain mentioned in email address is unknown", "recipient domain must exist",
-				"account or domain may not exist", "host unreachable", "host not found",
-				"dns records for the destination", "nxdomain", "non-existent domain", "domain name not found");
-		rule(BounceReason.USER_UNKNOWN, "user ?unknown",
-				"unknown (user|recipient|mailbox|local ?part|e-?mail address|address)",
-				"no such (user|mailbox|recipient|person|address|account)",
-				"(user|mailbox|recipient|address|account|e-?mail address) (does not|doesn't|did not|dose not) exist",
-				"(user|mailbox|recipient|address) not (found|exist|known|present|active|local)",
-				"not a (valid|known) (user|mailbox|recipient)", "is not a (valid|known) (user|mailbox|recipient)",
-				"invalid (recipient|mailbox|user|address|e-?mail)",
-				"recipient (address )?rejected: (access denied|invalid|unknown|user|no such|undeliverable)",
-				"address (invalid|unknown|not present|does not exist)", "5\\.1\\.0 address rejected",
-				"bad (destination )?(mailbox|recipient|address)",
-				"mailbox (unavailable|not available|is unavailable|invalid|inactive)", "no mailbox",
-				"(account|mailbox|user) (is )?unavailable", "recipient (is )?not (accepted|valid|ok|local)",
-				"non-?existent (user|recipient|address)", "unrecognized (recipient|user|address)", "badrcptto",
-				"validrcptto", "unknown or illegal alias", "destination address(es)? (were|was) unknown",
-				"no account by that name", "email account that you tried to reach does not exist",
-				"there is no one at this address", "address no longer accepts mail", "wrong or no longer valid",
-				"resolver.adr.recipientnotfound", "resolver.adr.recipient notfound", "recipientnotfound",
-				"not listed in domino directory", "not listed in (the )?(public )?(name and address book|directory)",
-				"utilisateur inconnu", "usuario (desconocido|no existe)", "destinatario (sconosciuto|inesistente)",
-				"unbekannte?r? (empfänger|benutzer)", "not our customer", "(no|unknown) such (local )?user",
-				"vdeliver: invalid or unknown virtual user", "user missing home directory", "address lookup failed",
-				"can't accept user", "this user doesn't have a .{0,40} account",
-				"user .{1,80} (was not found|does not exist|unknown)", "rcpt .{1,80} does not exist",
-				"the following recipients? (was|were) undeliverable",
-				"recipient address rejected\\.? ?\\(in reply to rcpt");
-		rule(BounceReason.BLOCKED, "\\bblocked\\b", "\\bbanned\\b", "client host rejected", "connection refused",
-				"not allowed to send mail from", "no access from mail server", "confirm this mail server",
-				"please use the smtp server of your isp", "your server requires confirmation", "is not allowed to send",
-				"refused to talk to me", "service unavailable; client", "access denied", "connection (dropped|reset)",
-				"not accepting mail from");
-		rule(BounceReason.POLICY_VIOLATION, "polic(y|ies)", "(host|network) not allowed", "organi[sz]ational settings",
-				"members-only list", "closed mailing list", "not subscribed to this group",
-				"header (error|are not accepted|size)", "messages with multiple addresses", "protocol violation",
-				"mass mailer", "only accepting mail from", "refused due to recipient preferences", "notauthorized",
-				"user reject", "blocked by the recipient", "this account is protected by", "is not accepting any mail",
-				"refuse to receive mail", "has restricted sms e-mail", "duplicate header", "8-bit data",
-				"mime (headers|complexity)", "improperly-formatted", "unnecessary base64",
-				"not authorized to (send|deliver)", "delivery not authorized", "message refused",
-				"administrative prohibition", "prohibited", "rejected by (the )?recipient");
-		rule(BounceReason.ON_HOLD, "\\bon hold\\b");
-		rule(BounceReason.EXPIRED, "envelope expired", "delivery failed \\d+ attempts", "after \\d+ attempts",
-				"after multiple retries", "timed out", "time-?out", "delivery time expired", "expired after",
-				"in the queue too long", "queue (period|lifetime)", "giving up on", "retry time not reached",
-				"retry timeout exceeded", "has not been collected", "could not be delivered within",
-				"server did not respond", "could not find a gateway", "has been in (the )?queue", "message expired",
-				"not reachable within the allowed queue period", "delivery attempts will continue",
-				"have not been able to deliver", "has not yet been delivered", "will (continue to )?(try|retry)",
-				"warning: message .{0,60} delayed");
-		rule(BounceReason.NETWORK_ERROR, "(mail )?(forwarding )?loop", "too many hops", "hop count exceeded",
-				"no route to host", "network (is )?unreachable", "host is unreachable", "name server",
-				"unable to resolve route", "could not connect", "connection (timed out|lost|closed)", "lost connection",
-				"dns (failure|error|lookup)", "temporary failure in name resolution");
-		rule(BounceReason.SYSTEM_ERROR, "system (config(uration)? )?error", "configuration error",
-				"internal (server )?error", "local (error|problem)", "temporary local problem",
-				"queue file write error", "can't create user output file", "interrupted system call", "misconfigured",
-				"service (currently )?unavailable", "system (is )?(full|busy|not accepting)",
-				"insufficient system resources", "try again later",
-				"temporar(il)?y (unavailable|failure|error|problem)", "could not load drd", "no mdb",
-				"encountered an error while being processed", "transaction failed", "mailer error", "mail system error",
-				"command (died|failed)");
-		rule(BounceReason.SYNTAX_ERROR, "syntax error", "improper sequence of commands",
-				"malformed (recipient )?address", "command (not )?(recognized|unrecognized)",
-				"bad sequence of commands", "command not implemented", "line too long", "not compliant with rfc",
-				"rfc ?5322", "rfc ?2822", "invalid command", "parameter not (recognized|implemented)");
-	}
 
 	private BounceReasons() {
 	}
@@ -346,13 +165,13 @@ public final class BounceReasons {
 		if (byWords != null) {
 			return deferral(byWords, status, transientClass);
 		}
-		BounceReason byCode = byCode(status);
+		BounceReason byCode = BounceCodes.byCode(status);
 		if (reply != null && reply.matches("50[0-4]|555") && (status == null || status.endsWith(".5.0"))) {
 			// RFC 5321 §4.2.2: 500-504 and 555 refuse our command or its arguments.
 			byCode = BounceReason.SYNTAX_ERROR;
 		}
 		if (byCode == null) {
-			byCode = byReply(reply);
+			byCode = BounceCodes.byReply(reply);
 		}
 		if (byCode != null) {
 			return deferral(byCode, status, transientClass);
@@ -418,7 +237,7 @@ public final class BounceReasons {
 		if (namesOurSender(words, address, ours)) {
 			return BounceReason.SENDER_REJECTED;
 		}
-		for (Rule rule : RULES) {
+		for (BouncePhrases.Rule rule : BouncePhrases.RULES) {
 			if (rule.pattern().matcher(words).find()) {
 				// "mailbox unavailable ... blocked by policy": an unknown-user phrase
 				// beside
@@ -454,78 +273,11 @@ public final class BounceReasons {
 		return ourSender && words.matches("(?s).*\\b(reject|refuse|denied|not allowed|blocked|invalid).*");
 	}
 
-	// RFC 3463 §3: the subject and detail of an enhanced status code.
-	private static final Map<String, BounceReason> CODES = Map.ofEntries(Map.entry("1.0", BounceReason.USER_UNKNOWN),
-			Map.entry("1.1", BounceReason.USER_UNKNOWN), Map.entry("1.2", BounceReason.HOST_UNKNOWN),
-			Map.entry("1.3", BounceReason.USER_UNKNOWN), Map.entry("1.4", BounceReason.POLICY_VIOLATION),
-			Map.entry("1.6", BounceReason.HAS_MOVED), Map.entry("1.7", BounceReason.SENDER_REJECTED),
-			Map.entry("1.8", BounceReason.SENDER_REJECTED), Map.entry("1.9", BounceReason.SYSTEM_ERROR),
-			Map.entry("1.10", BounceReason.HOST_UNKNOWN), Map.entry("2.0", BounceReason.POLICY_VIOLATION),
-			Map.entry("2.1", BounceReason.POLICY_VIOLATION), Map.entry("2.2", BounceReason.MAILBOX_FULL),
-			Map.entry("2.3", BounceReason.MESSAGE_TOO_BIG), Map.entry("2.4", BounceReason.POLICY_VIOLATION),
-			Map.entry("3.0", BounceReason.SYSTEM_ERROR), Map.entry("3.1", BounceReason.SYSTEM_ERROR),
-			Map.entry("3.2", BounceReason.SYSTEM_ERROR), Map.entry("3.3", BounceReason.SYSTEM_ERROR),
-			Map.entry("3.4", BounceReason.MESSAGE_TOO_BIG), Map.entry("3.5", BounceReason.SYSTEM_ERROR),
-			Map.entry("4.0", BounceReason.NETWORK_ERROR), Map.entry("4.1", BounceReason.EXPIRED),
-			Map.entry("4.2", BounceReason.NETWORK_ERROR), Map.entry("4.3", BounceReason.SYSTEM_ERROR),
-			Map.entry("4.4", BounceReason.HOST_UNKNOWN), Map.entry("4.5", BounceReason.RATE_LIMITED),
-			Map.entry("4.6", BounceReason.NETWORK_ERROR), Map.entry("4.7", BounceReason.EXPIRED),
-			Map.entry("5.0", BounceReason.SYSTEM_ERROR), Map.entry("5.1", BounceReason.SYNTAX_ERROR),
-			Map.entry("5.2", BounceReason.SYNTAX_ERROR), Map.entry("5.3", BounceReason.RATE_LIMITED),
-			Map.entry("5.4", BounceReason.SYSTEM_ERROR), Map.entry("5.5", BounceReason.SYSTEM_ERROR),
-			Map.entry("5.6", BounceReason.AUTH_FAILURE), Map.entry("7.1", BounceReason.BLOCKED),
-			Map.entry("7.2", BounceReason.BLOCKED), Map.entry("7.13", BounceReason.ACCOUNT_DISABLED),
-			Map.entry("7.16", BounceReason.MESSAGE_TOO_BIG), Map.entry("7.17", BounceReason.HAS_MOVED),
-			Map.entry("7.18", BounceReason.HAS_MOVED), Map.entry("7.25", BounceReason.REQUIRES_PTR),
-			Map.entry("7.27", BounceReason.SENDER_REJECTED));
-
-	private static BounceReason byCode(String status) {
-		if (status == null) {
-			return null;
-		}
-		String[] parts = status.split("\\.");
-		String subjectDetail = parts[1] + "." + parts[2];
-		BounceReason reason = CODES.get(subjectDetail);
-		if (reason != null) {
-			return reason;
-		}
-		return switch (parts[1]) {
-			// X.6.X: the content or its media.
-			case "6" -> BounceReason.POLICY_VIOLATION;
-			// X.7.X: security (authentication, encryption) or policy.
-			case "7" -> BounceReason.AUTH_FAILURE;
-			default -> null;
-		};
-	}
-
-	/** RFC 5321 §4.2.3 reply codes, when nothing more specific is known. */
-	private static BounceReason byReply(String reply) {
-		if (reply == null) {
-			return null;
-		}
-		return switch (reply) {
-			case "421" -> BounceReason.SYSTEM_ERROR;
-			case "452" -> BounceReason.MAILBOX_FULL;
-			case "552" -> BounceReason.MAILBOX_FULL;
-			// RFC 7504: 521 and 556, the host or domain does not accept mail.
-			case "521", "556" -> BounceReason.HOST_UNKNOWN;
-			case "500", "501", "502", "503", "504", "555" -> BounceReason.SYNTAX_ERROR;
-			default -> null;
-		};
-	}
-
 	private static String normalise(String text) {
 		if (text == null) {
 			return "";
 		}
 		return text.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
-	}
-
-	private static void rule(BounceReason reason, String... phrases) {
-		RULES.add(new Rule(reason, Pattern.compile(String.join("|", phrases))));
-	}
-
-	private record Rule(BounceReason reason, Pattern pattern) {
 	}
 
 }

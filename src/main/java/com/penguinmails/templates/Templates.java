@@ -1,6 +1,5 @@
 package com.penguinmails.templates;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +25,7 @@ import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.templates.internal.Personalizer;
+import com.penguinmails.templates.internal.TemplateRepository;
 
 /**
  * A workspace's email templates. Saving makes a new version (the old ones stay, for
@@ -40,7 +39,7 @@ public class Templates {
 			@Size(max = 1_000_000) String text) {
 	}
 
-	private final JdbcClient jdbc;
+	private final TemplateRepository repository;
 
 	private final Personalizer personalizer;
 
@@ -50,8 +49,9 @@ public class Templates {
 
 	private final Clock clock;
 
-	Templates(JdbcClient jdbc, Personalizer personalizer, TestSends testSends, Contacts contacts, Clock clock) {
-		this.jdbc = jdbc;
+	Templates(TemplateRepository repository, Personalizer personalizer, TestSends testSends, Contacts contacts,
+			Clock clock) {
+		this.repository = repository;
 		this.personalizer = personalizer;
 		this.testSends = testSends;
 		this.contacts = contacts;
@@ -64,9 +64,7 @@ public class Templates {
 		String name = check(draft);
 		UUID id = UUID.randomUUID();
 		try {
-			jdbc.sql("INSERT INTO email_templates (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
-				.params(id, tenant.workspaceId(), name, Timestamp.from(clock.instant()))
-				.update();
+			repository.insert(tenant.workspaceId(), id, name, clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "template-exists",
@@ -83,9 +81,7 @@ public class Templates {
 		EmailTemplate current = get(tenant, id);
 		String name = check(draft);
 		try {
-			jdbc.sql("UPDATE email_templates SET name = ? WHERE workspace_id = ? AND id = ?")
-				.params(name, tenant.workspaceId(), id)
-				.update();
+			repository.rename(tenant.workspaceId(), id, name);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "template-exists",
@@ -97,11 +93,7 @@ public class Templates {
 
 	public List<EmailTemplate> list(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "templates:read");
-		return jdbc.sql(SELECT
-				+ " WHERE t.workspace_id = ? AND v.version = (SELECT max(version) FROM email_template_versions WHERE template_id = t.id) ORDER BY t.name")
-			.param(tenant.workspaceId())
-			.query((rs, i) -> map(rs))
-			.list();
+		return repository.latest(tenant.workspaceId());
 	}
 
 	public EmailTemplate get(Tenant tenant, UUID id) {
@@ -111,30 +103,19 @@ public class Templates {
 	/** One version, or the latest when {@code version} is null. */
 	public EmailTemplate version(Tenant tenant, UUID id, Integer version) {
 		tenant.require(WorkspaceRole.VIEWER, "templates:read");
-		Optional<EmailTemplate> found = jdbc
-			.sql(SELECT + " WHERE t.workspace_id = ? AND t.id = ? AND v.version = coalesce(?, "
-					+ "(SELECT max(version) FROM email_template_versions WHERE template_id = t.id))")
-			.params(tenant.workspaceId(), id, version)
-			.query((rs, i) -> map(rs))
-			.optional();
-		return found.orElseThrow(() -> new NotFoundProblem("Template"));
+		return repository.version(tenant.workspaceId(), id, version).orElseThrow(() -> new NotFoundProblem("Template"));
 	}
 
 	public List<EmailTemplate> versions(Tenant tenant, UUID id) {
 		get(tenant, id);
-		return jdbc.sql(SELECT + " WHERE t.workspace_id = ? AND t.id = ? ORDER BY v.version DESC")
-			.params(tenant.workspaceId(), id)
-			.query((rs, i) -> map(rs))
-			.list();
+		return repository.versions(tenant.workspaceId(), id);
 	}
 
 	@Transactional
 	public void delete(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "templates:write");
 		get(tenant, id);
-		jdbc.sql("DELETE FROM email_templates WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.update();
+		repository.delete(tenant.workspaceId(), id);
 	}
 
 	/**
@@ -262,24 +243,11 @@ public class Templates {
 		return merged;
 	}
 
-	private static final String SELECT = """
-			SELECT t.id, t.name, v.version, v.subject, v.html, v.text, v.created_at
-			FROM email_templates t JOIN email_template_versions v ON v.template_id = t.id""";
-
-	private static EmailTemplate map(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new EmailTemplate(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-				rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
-	}
-
 	private void insertVersion(Tenant tenant, UUID id, int version, Draft draft) {
-		jdbc.sql(
-				"""
-						INSERT INTO email_template_versions (id, workspace_id, template_id, version, subject, html, text, created_by, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), tenant.workspaceId(), id, version, draft.subject().strip(), draft.html(),
-					draft.text() == null || draft.text().isBlank() ? null : draft.text(), tenant.userId(),
-					Timestamp.from(clock.instant()))
-			.update();
+		repository.insertVersion(tenant.workspaceId(), id, version,
+				new TemplateRepository.Content(draft.subject().strip(), draft.html(),
+						draft.text() == null || draft.text().isBlank() ? null : draft.text()),
+				tenant.userId(), clock.instant());
 	}
 
 	private static String check(Draft draft) {

@@ -1,7 +1,10 @@
 /**
  * Templates and personalisation: versioned subject/HTML/text templates in Liquid, spintax
  * chosen deterministically per contact, strict checks for variables without values, plain
- * text from HTML, previews and test sends.
+ * text from HTML, previews and test sends. The SQL is
+ * {@code internal.TemplateRepository}'s; rendering is {@code internal.Personalizer} (with
+ * {@code Spintax}, {@code HtmlOutputs} for escaping and {@code HtmlText} for the text
+ * part).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
 package com.penguinmails.templates;

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import com.penguinmails.delivery.Outbox.Recipient;
-import com.penguinmails.delivery.TrackingLinks;
-import com.penguinmails.delivery.TrackingLinks.Link;
 import com.penguinmails.tracking.internal.Device;
+import com.penguinmails.tracking.internal.LinkTokens;
+import com.penguinmails.tracking.internal.LinkTokens.Link;
 import com.penguinmails.tracking.internal.MachineFilter;
 import com.penguinmails.tracking.internal.SentMessages;
 import com.penguinmails.tracking.internal.TrackingEventWriter;
@@ -27,7 +27,7 @@ import com.penguinmails.tracking.internal.UserAgents;
 @Service
 public class Engagements {
 
-	private final TrackingLinks links;
+	private final LinkTokens links;
 
 	private final SentMessages sent;
 
@@ -39,7 +39,7 @@ public class Engagements {
 
 	private final Clock clock;
 
-	Engagements(TrackingLinks links, SentMessages sent, TrackingEventWriter events, MachineFilter machines,
+	Engagements(LinkTokens links, SentMessages sent, TrackingEventWriter events, MachineFilter machines,
 			UserAgents agents, Clock clock) {
 		this.links = links;
 		this.sent = sent;
@@ -66,7 +66,7 @@ public class Engagements {
 	 */
 	public boolean opened(String token, String userAgent, String ip, UUID hostWorkspace) {
 		Optional<Recipient> recipient = links.parse(token)
-			.filter(link -> link.url().isEmpty())
+			.filter(Link::open)
 			.flatMap(this::sent)
 			.filter(found -> on(found, hostWorkspace))
 			.filter(found -> !found.erased());
@@ -97,7 +97,7 @@ public class Engagements {
 	 * the app's own host
 	 */
 	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace) {
-		Optional<Link> link = links.parse(token).filter(l -> !l.url().isEmpty());
+		Optional<Link> link = links.parse(token).filter(Link::click);
 		if (link.isEmpty()) {
 			return Optional.empty();
 		}

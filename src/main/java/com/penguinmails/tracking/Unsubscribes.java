@@ -12,11 +12,10 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Recipient;
-import com.penguinmails.delivery.TrackingLinks;
-import com.penguinmails.delivery.UnsubscribeLinks;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.tracking.Unsubscribed.Scope;
+import com.penguinmails.tracking.internal.LinkTokens;
 
 /**
  * Unsubscribes through the signed link of a message (no login: the link is the
@@ -42,9 +41,7 @@ public class Unsubscribes {
 	public record Done(Target target, Scope scope) {
 	}
 
-	private final UnsubscribeLinks links;
-
-	private final TrackingLinks tracking;
+	private final LinkTokens links;
 
 	private final Outbox outbox;
 
@@ -58,10 +55,9 @@ public class Unsubscribes {
 
 	private final Clock clock;
 
-	Unsubscribes(UnsubscribeLinks links, TrackingLinks tracking, Outbox outbox, Suppressions suppressions,
-			Contacts contacts, WorkspaceDirectory directory, ApplicationEventPublisher publisher, Clock clock) {
+	Unsubscribes(LinkTokens links, Outbox outbox, Suppressions suppressions, Contacts contacts,
+			WorkspaceDirectory directory, ApplicationEventPublisher publisher, Clock clock) {
 		this.links = links;
-		this.tracking = tracking;
 		this.outbox = outbox;
 		this.suppressions = suppressions;
 		this.contacts = contacts;
@@ -136,13 +132,12 @@ public class Unsubscribes {
 	}
 
 	private Recipient recipient(String token, UUID hostWorkspace) {
-		// The header's link names the outbox row; the body's {{ unsubscribe_url }} the
-		// enrolment's step.
-		Optional<Recipient> found = links.outboxId(token)
-			.flatMap(outbox::recipient)
-			.or(() -> tracking.parse(token)
-				.filter(link -> link.url().equals(TrackingLinks.UNSUBSCRIBE))
-				.flatMap(link -> outbox.recipient(link.enrolmentId(), link.step())));
+		// A link names the enrolment's step; a header link of the earlier format names
+		// the outbox row.
+		Optional<Recipient> found = links.parse(token)
+			.filter(LinkTokens.Link::unsubscribe)
+			.flatMap(link -> outbox.recipient(link.enrolmentId(), link.step()))
+			.or(() -> links.legacyUnsubscribe(token).flatMap(outbox::recipient));
 		return found.filter(r -> hostWorkspace == null || hostWorkspace.equals(r.workspaceId()))
 			.orElseThrow(() -> new NotFoundProblem("Unsubscribe link"));
 	}

@@ -5,7 +5,9 @@
  * {@link com.penguinmails.tracking.MessageOpened} and
  * {@link com.penguinmails.tracking.LinkClicked}; the unsubscribe link (RFC 8058
  * one-click, and a preference page: this campaign or everything) publishes
- * {@link com.penguinmails.tracking.Unsubscribed}.
+ * {@link com.penguinmails.tracking.Unsubscribed}. It mints and checks the tokens of all
+ * three links, and gives delivery and the campaigns the links of a message by
+ * implementing {@link com.penguinmails.delivery.TrackingLinks}.
  * {@link com.penguinmails.tracking.TrackingStats} gives the figures.
  */
 @org.springframework.modulith.ApplicationModule(

@@ -69,7 +69,10 @@ class DispatcherTests {
 	Domains domains;
 
 	@Autowired
-	UnsubscribeLinks unsubscribeLinks;
+	TrackingLinks trackingLinks;
+
+	@Autowired
+	com.penguinmails.tracking.internal.LinkTokens linkTokens;
 
 	@Autowired
 	com.penguinmails.contacts.Suppressions suppressions;
@@ -152,11 +155,16 @@ class DispatcherTests {
 		assertThat(received.getHeader("References", null).replaceAll("\\s+", " "))
 			.isEqualTo("<root@" + domain + "> <first@" + domain + ">");
 		String unsubscribe = received.getHeader("List-Unsubscribe", null);
-		assertThat(unsubscribe).isEqualTo("<" + unsubscribeLinks.url(queued.outboxId()) + ">, <mailto:"
-				+ mailbox.email() + "?subject=unsubscribe>");
+		// The link the body's {{ unsubscribe_url }} gives, copied as it is (RFC 8058).
+		assertThat(unsubscribe).isEqualTo("<" + trackingLinks.unsubscribeUrl(message.enrolmentId(), message.step())
+				+ ">, <mailto:" + mailbox.email() + "?subject=unsubscribe>");
 		String token = unsubscribe.substring(unsubscribe.indexOf("/u/") + 3, unsubscribe.indexOf('>'));
-		assertThat(unsubscribeLinks.outboxId(token)).contains(queued.outboxId());
-		assertThat(unsubscribeLinks.outboxId(token.substring(0, token.length() - 2) + "AA")).isEmpty();
+		assertThat(linkTokens.parse(token)).hasValueSatisfying(link -> {
+			assertThat(link.unsubscribe()).isTrue();
+			assertThat(link.enrolmentId()).isEqualTo(message.enrolmentId());
+			assertThat(link.step()).isEqualTo(1);
+		});
+		assertThat(linkTokens.parse(token.substring(0, token.length() - 2) + "AA")).isEmpty();
 		assertThat(received.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(received.getHeader("X-PenguinMails-ID", null)).isEqualTo(queued.outboxId().toString());
 		MimeMultipart alternative = (MimeMultipart) received.getContent();
@@ -364,7 +372,7 @@ class DispatcherTests {
 		CursorPage<Outbox.Send> first = outbox.sends(account.owner(), campaign, null, 3);
 		assertThat(first.data()).extracting(Outbox.Send::id).containsExactly(ids.get(4), ids.get(3), ids.get(2));
 		assertThat(first.data().get(0).to()).isEqualTo("l4@recipients.test");
-		assertThat(first.data().get(0).status()).isEqualTo("queued");
+		assertThat(first.data().get(0).status()).isEqualTo(OutboxStatus.QUEUED);
 		CursorPage<Outbox.Send> second = outbox.sends(account.owner(), campaign, first.nextCursor(), 3);
 		assertThat(second.data()).extracting(Outbox.Send::id).containsExactly(ids.get(1), ids.get(0));
 		assertThat(second.nextCursor()).isNull();

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Campaigns.Draft;
-import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.support.Fixtures;
@@ -52,7 +51,7 @@ class TrackingLoadBench {
 	Mailboxes mailboxes;
 
 	@Autowired
-	TrackingLinks links;
+	com.penguinmails.tracking.internal.LinkTokens links;
 
 	@Value("${server.port}")
 	int port;

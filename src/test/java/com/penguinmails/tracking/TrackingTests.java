@@ -35,7 +35,7 @@ class TrackingTests {
 	TrackingFixtures tracked;
 
 	@Autowired
-	com.penguinmails.delivery.TrackingLinks links;
+	com.penguinmails.tracking.internal.LinkTokens links;
 
 	@Autowired
 	com.penguinmails.audit.Privacy privacy;

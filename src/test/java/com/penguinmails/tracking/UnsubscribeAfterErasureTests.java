@@ -21,7 +21,7 @@ import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.OutgoingMessage;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.TrackingLinks;
-import com.penguinmails.delivery.UnsubscribeLinks;
+import com.penguinmails.shared.Secrets;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -47,10 +47,13 @@ class UnsubscribeAfterErasureTests {
 	Outbox outbox;
 
 	@Autowired
-	UnsubscribeLinks links;
+	com.penguinmails.tracking.internal.LinkTokens links;
 
 	@Autowired
 	TrackingLinks tracking;
+
+	@Autowired
+	Secrets secrets;
 
 	@Autowired
 	Contacts contacts;
@@ -88,11 +91,22 @@ class UnsubscribeAfterErasureTests {
 	void theHeaderLinkAnswers200ToThePageItsPostAndTheOneClickPost() throws Exception {
 		Account account = fixtures.verifiedAccount("unsubscribe-erased");
 		Sent sent = sentAndErased(account, "erased-jo@client.test");
-		String token = links.token(sent.outboxId());
+		answers200AfterErasure(account, "erased-jo@client.test", links.unsubscribe(sent.enrolmentId(), 0));
+	}
 
+	@Test
+	void aHeaderLinkOfTheEarlierFormatAnswers200AfterErasure() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-old-format");
+		Sent sent = sentAndErased(account, "erased-ola@client.test");
+		answers200AfterErasure(account, "erased-ola@client.test",
+				LegacyUnsubscribeTokens.token(secrets, sent.outboxId()));
+	}
+
+	private void answers200AfterErasure(Account account, String address, String token) throws Exception {
 		MockHttpServletResponse page = mvc.perform(get("/u/" + token)).andReturn().getResponse();
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("You are unsubscribed").doesNotContain("erased-jo");
+		assertThat(page.getContentAsString()).contains("You are unsubscribed")
+			.doesNotContain(address.substring(0, address.indexOf('@')));
 		MockHttpServletResponse form = mvc
 			.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("scope=all"))
 			.andReturn()
@@ -107,7 +121,7 @@ class UnsubscribeAfterErasureTests {
 			.getResponse()
 			.getStatus()).isEqualTo(200);
 		// The erased address stays suppressed, known by its hash alone.
-		assertThat(suppressions.isSuppressed(account.workspaceId(), "erased-jo@client.test")).isTrue();
+		assertThat(suppressions.isSuppressed(account.workspaceId(), address)).isTrue();
 	}
 
 	@Test

@@ -17,7 +17,6 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.OutgoingMessage;
 import com.penguinmails.delivery.Outbox;
-import com.penguinmails.delivery.UnsubscribeLinks;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -46,7 +45,10 @@ class UnsubscribeTests {
 	Outbox outbox;
 
 	@Autowired
-	UnsubscribeLinks links;
+	com.penguinmails.tracking.internal.LinkTokens links;
+
+	@Autowired
+	com.penguinmails.shared.Secrets secrets;
 
 	@Autowired
 	Contacts contacts;
@@ -60,14 +62,24 @@ class UnsubscribeTests {
 	@Autowired
 	ApplicationEvents published;
 
-	private UUID queued(Account account, UUID contactId, String to) {
-		return outbox
+	/** A message of no campaign, queued: its outbox row and enrolment. */
+	private record Queued(UUID outboxId, UUID enrolmentId) {
+	}
+
+	private Queued queued(Account account, UUID contactId, String to) {
+		UUID enrolment = UUID.randomUUID();
+		UUID outboxId = outbox
 			.enqueue(
-					new OutgoingMessage(account.workspaceId(), null, UUID.randomUUID(), 0, 0, UUID.randomUUID(),
+					new OutgoingMessage(account.workspaceId(), null, enrolment, 0, 0, UUID.randomUUID(),
 							"sam@sender.test", contactId, to, "", "Hi", "<p>Hi</p>", "Hi", null, null),
 					java.time.Instant.now())
 			.orElseThrow()
 			.outboxId();
+		return new Queued(outboxId, enrolment);
+	}
+
+	private String token(Queued queued) {
+		return links.unsubscribe(queued.enrolmentId(), 0);
 	}
 
 	@Test
@@ -77,7 +89,7 @@ class UnsubscribeTests {
 			.create(account.owner(),
 					new Contacts.NewContact("jo@client.test", "Jo", "", "", "", "", "", "", "", "", null, List.of()))
 			.id();
-		String token = links.token(queued(account, jo, "jo@client.test"));
+		String token = token(queued(account, jo, "jo@client.test"));
 
 		// A GET (a link scanner, a preview) only shows the question.
 		MockHttpServletResponse page = mvc.perform(get("/u/" + token)).andReturn().getResponse();
@@ -106,7 +118,7 @@ class UnsubscribeTests {
 	@Test
 	void theConfirmationPageUnsubscribesAndATamperedLinkIsNotFound() throws Exception {
 		Account account = fixtures.verifiedAccount("unsubscribe-page");
-		String token = links.token(queued(account, null, "someone@client.test"));
+		String token = token(queued(account, null, "someone@client.test"));
 		String done = mvc.perform(post("/u/" + token)).andReturn().getResponse().getContentAsString();
 		assertThat(done).contains("You are unsubscribed").contains("someone@client.test");
 		assertThat(suppressions.isSuppressed(account.workspaceId(), "someone@client.test")).isTrue();
@@ -115,7 +127,13 @@ class UnsubscribeTests {
 		assertThat(mvc.perform(get("/u/" + tampered)).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(post("/u/" + tampered)).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(get("/u/not-a-token")).andReturn().getResponse().getStatus()).isEqualTo(404);
-		String unknown = links.token(UUID.randomUUID());
+		String unknown = links.unsubscribe(UUID.randomUUID(), 0);
+		assertThat(mvc.perform(post("/u/" + unknown)).andReturn().getResponse().getStatus()).isEqualTo(404);
+		// A click or open token of a real message is no unsubscribe link.
+		Queued other = queued(account, null, "other@client.test");
+		assertThat(mvc.perform(post("/u/" + links.open(other.enrolmentId(), 0))).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+		unknown = LegacyUnsubscribeTokens.token(secrets, UUID.randomUUID());
 		assertThat(mvc.perform(post("/u/" + unknown)).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
@@ -155,7 +173,7 @@ class UnsubscribeTests {
 		Account account = fixtures.verifiedAccount("unsubscribe-choices");
 		Message jo = campaignMessage(account);
 
-		String page = mvc.perform(get("/u/" + links.token(jo.outboxId())))
+		String page = mvc.perform(get("/u/" + links.unsubscribe(jo.enrolmentId(), 0)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -172,7 +190,8 @@ class UnsubscribeTests {
 		Message jo = campaignMessage(account);
 
 		String done = mvc
-			.perform(post("/u/" + links.token(jo.outboxId())).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.perform(post("/u/" + links.unsubscribe(jo.enrolmentId(), 0))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.content("scope=campaign"))
 			.andReturn()
 			.getResponse()
@@ -197,7 +216,8 @@ class UnsubscribeTests {
 		Message jo = campaignMessage(account);
 
 		String done = mvc
-			.perform(post("/u/" + links.token(jo.outboxId())).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.perform(post("/u/" + links.unsubscribe(jo.enrolmentId(), 0))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.content("scope=all"))
 			.andReturn()
 			.getResponse()
@@ -214,7 +234,7 @@ class UnsubscribeTests {
 	void theOneClickPostAlwaysUnsubscribesFromEverything() throws Exception {
 		Account account = fixtures.verifiedAccount("unsubscribe-one-click-all");
 		Message jo = campaignMessage(account);
-		String token = links.token(jo.outboxId());
+		String token = links.unsubscribe(jo.enrolmentId(), 0);
 
 		assertThat(mvc
 			.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -234,8 +254,9 @@ class UnsubscribeTests {
 	@Test
 	void aMessageOfNoCampaignOffersOnlyEverything() throws Exception {
 		Account account = fixtures.verifiedAccount("unsubscribe-no-campaign");
-		UUID outboxId = queued(account, null, "solo@client.test");
-		String token = links.token(outboxId);
+		Queued solo = queued(account, null, "solo@client.test");
+		UUID outboxId = solo.outboxId();
+		String token = token(solo);
 
 		String page = mvc.perform(get("/u/" + token)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Stop all email from")
@@ -245,6 +266,30 @@ class UnsubscribeTests {
 		mvc.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("scope=campaign"));
 		assertThat(suppressions.isSuppressed(account.workspaceId(), "solo@client.test")).isTrue();
 		assertThat(unsubscribed(outboxId)).containsExactly(Scope.ALL);
+	}
+
+	@Test
+	void aHeaderLinkOfTheEarlierFormatStillUnsubscribes() throws Exception {
+		// Messages delivered before there was one format carry the outbox id in their
+		// List-Unsubscribe header: those links keep working.
+		Account account = fixtures.verifiedAccount("unsubscribe-legacy");
+		Queued old = queued(account, null, "old@client.test");
+		String token = LegacyUnsubscribeTokens.token(secrets, old.outboxId());
+
+		assertThat(mvc.perform(get("/u/" + token)).andReturn().getResponse().getContentAsString())
+			.contains("Unsubscribe?")
+			.contains("old@client.test");
+		assertThat(mvc
+			.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "old@client.test")).isTrue();
+		assertThat(unsubscribed(old.outboxId())).containsExactly(Scope.ALL);
+
+		String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+		assertThat(mvc.perform(get("/u/" + tampered)).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
 }

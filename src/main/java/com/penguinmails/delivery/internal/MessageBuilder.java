@@ -51,6 +51,11 @@ public final class MessageBuilder {
 	private MessageBuilder() {
 	}
 
+	/**
+	 * The message of {@code row} from {@code mailbox}, dated {@code now}, with
+	 * {@code unsubscribe} (an https URI, as given) in its List-Unsubscribe header.
+	 * @throws MessagingException when Jakarta Mail refuses an address or a part
+	 */
 	public static MimeMessage build(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
 			throws MessagingException {
 		String from = wireAddress(mailbox.email());
@@ -66,6 +71,18 @@ public final class MessageBuilder {
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
+		headers(message, row, mailbox, unsubscribe, now);
+		body(message, row, mailbox);
+		message.saveChanges();
+		return message;
+	}
+
+	/**
+	 * Reply-To, Subject, Date, threading, RFC 8058 one-click unsubscribe and our id: the
+	 * headers after From and To.
+	 */
+	private static void headers(MimeMessage message, OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe,
+			Instant now) throws MessagingException {
 		if (mailbox.replyTo() != null && !mailbox.replyTo().isBlank()) {
 			message.setReplyTo(new InternetAddress[] { new InternetAddress(wireAddress(mailbox.replyTo().strip())) });
 		}
@@ -87,13 +104,18 @@ public final class MessageBuilder {
 				"<" + unsubscribe + ">, <mailto:" + mailbox.email() + "?subject=unsubscribe>");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("X-PenguinMails-ID", row.id().toString());
+	}
 
+	/**
+	 * Text and HTML alternatives with the mailbox's signature, or the text alone for a
+	 * row without HTML.
+	 */
+	private static void body(MimeMessage message, OutboxStore.Claimed row, Mailbox mailbox) throws MessagingException {
 		String text = withTextSignature(row.text() == null ? "" : row.text(), mailbox.signatureHtml());
 		if (row.html() == null) {
 			// A plain-text-only campaign: one text/plain part, nothing else.
 			message.setText(text, "UTF-8");
-			message.saveChanges();
-			return message;
+			return;
 		}
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		MimeBodyPart plain = new MimeBodyPart();
@@ -104,8 +126,6 @@ public final class MessageBuilder {
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(rich);
 		message.setContent(alternative);
-		message.saveChanges();
-		return message;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.penguinmails.delivery.internal;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,15 +9,16 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.stereotype.Component;
 
-import com.penguinmails.delivery.UnsubscribeLinks;
+import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.domains.DkimSigner;
 import com.penguinmails.mailboxes.Mailbox;
 
 /**
  * The one way a message leaves PenguinMails: built by {@link MessageBuilder} (Message-ID
- * on the sending domain, List-Unsubscribe and its one-click POST) and DKIM-signed with
- * the From domain's active key when the workspace has one. Campaign sends and template
- * tests both come through here, so a test shows what a campaign sends.
+ * on the sending domain, List-Unsubscribe and its one-click POST, the link tracking
+ * mints) and DKIM-signed with the From domain's active key when the workspace has one.
+ * Campaign sends and template tests both come through here, so a test shows what a
+ * campaign sends.
  */
 @Component
 public class SignedMessages {
@@ -30,19 +32,30 @@ public class SignedMessages {
 	public record Prepared(MimeMessage message, String dkimDomain, String note) {
 	}
 
-	private final UnsubscribeLinks unsubscribe;
+	private final TrackingLinks links;
 
 	private final DkimSigner dkim;
 
-	SignedMessages(UnsubscribeLinks unsubscribe, DkimSigner dkim) {
-		this.unsubscribe = unsubscribe;
+	SignedMessages(TrackingLinks links, DkimSigner dkim) {
+		this.links = links;
 		this.dkim = dkim;
 	}
 
+	/**
+	 * A campaign's queued message, with the unsubscribe link of its enrolment's step (the
+	 * one its body's {@code {{ unsubscribe_url }}} gives).
+	 */
 	public Prepared prepare(OutboxStore.Claimed row, Mailbox mailbox, Instant now) throws MessagingException {
 		String fromDomain = MessageBuilder.domainOf(mailbox.email());
-		MimeMessage message = MessageBuilder.build(row, mailbox,
-				unsubscribe.url(row.workspaceId(), fromDomain, row.id()), now);
+		return prepare(row, mailbox,
+				URI.create(links.unsubscribeUrl(row.workspaceId(), fromDomain, row.enrolmentId(), row.step())), now);
+	}
+
+	/** A message with the given unsubscribe link in its List-Unsubscribe header. */
+	public Prepared prepare(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
+			throws MessagingException {
+		String fromDomain = MessageBuilder.domainOf(mailbox.email());
+		MimeMessage message = MessageBuilder.build(row, mailbox, unsubscribe, now);
 		Optional<MimeMessage> signed = dkim.sign(row.workspaceId(), fromDomain, message);
 		return signed.map(m -> new Prepared(m, fromDomain, null))
 			.orElseGet(() -> new Prepared(message, null,

@@ -22,6 +22,8 @@ import com.penguinmails.sandbox.SandboxAudience;
 import com.penguinmails.sandbox.SandboxMail;
 import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.shared.AccessDeniedProblem;
+import com.penguinmails.shared.FormAction;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -129,19 +131,22 @@ class SandboxMailController {
 		if (!roles.get(sender).atLeast(WorkspaceRole.MEMBER)) {
 			throw new AccessDeniedProblem("Answering needs the member role or higher in the sending workspace.");
 		}
-		SandboxMailbox.Answer answer;
+		return FormAction.run(redirect, "/sandbox/mail/" + mail.id(), () -> {
+			String who = mailbox.answer(mail.id(), answerOf(kind)).orElseThrow(() -> new NotFoundProblem("Message"));
+			return FormAction.Done.notice(who + " (" + kind.toLowerCase(Locale.ROOT).replace('_', '-')
+					+ "). The sender's mailbox reads it at its next sync: within seconds with IMAP IDLE, else within "
+					+ "a minute; or use \"Sync mailboxes now\" in the inbox.");
+		});
+	}
+
+	/** The answer a form's {@code kind} names, in any case; 400 for another word. */
+	private static SandboxMailbox.Answer answerOf(String kind) {
 		try {
-			answer = SandboxMailbox.Answer.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+			return SandboxMailbox.Answer.valueOf(kind.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", "Answers: reply, auto_reply, bounce or complaint.");
-			return "redirect:/sandbox/mail/" + mail.id();
+			throw new InvalidInputProblem("unknown-answer", "Answers: reply, auto_reply, bounce or complaint.");
 		}
-		String who = mailbox.answer(mail.id(), answer).orElseThrow(() -> new NotFoundProblem("Message"));
-		redirect.addFlashAttribute("notice", who + " (" + kind.toLowerCase(Locale.ROOT).replace('_', '-')
-				+ "). The sender's mailbox reads it at its next sync: within seconds with IMAP IDLE, else within "
-				+ "a minute; or use \"Sync mailboxes now\" in the inbox.");
-		return "redirect:/sandbox/mail/" + mail.id();
 	}
 
 	/**

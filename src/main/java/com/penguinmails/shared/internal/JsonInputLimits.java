@@ -182,8 +182,9 @@ class JsonInputLimits extends SimpleModule {
 		@Override
 		public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
 			Object value = super.deserialize(parser, context);
-			int size = value instanceof Collection<?> collection ? collection.size()
-					: value instanceof Map<?, ?> map ? map.size() : value instanceof Object[] array ? array.length : 0;
+			int size = value instanceof Collection<?> collection ? collection.size() : value instanceof Map<?, ?> map
+					? map.size()
+					: value != null && value.getClass().isArray() ? java.lang.reflect.Array.getLength(value) : 0;
 			if (size > max) {
 				throw MismatchedInputException.from(parser, value.getClass(),
 						"must hold at most " + max + " items (" + size + " given)");

@@ -1,7 +1,10 @@
 package com.penguinmails.shared.internal;
 
+import java.io.InputStream;
 import java.util.Properties;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -32,13 +37,44 @@ class SystemMailConfiguration {
 	JavaMailSender noMailSender() {
 		log.warn("No SMTP server for account mail (PENGUINMAILS_SMTP_HOST) and the sandbox is off: "
 				+ "verification, password reset and invitation emails cannot be sent until one is set.");
-		return new JavaMailSenderImpl() {
-			@Override
-			protected void doSend(MimeMessage[] messages, Object[] originals) {
-				throw new MailSendException("No SMTP server is configured for account mail: set PENGUINMAILS_SMTP_HOST "
-						+ "(or PENGUINMAILS_SANDBOX=true to try PenguinMails).");
+		return new NoMailSender();
+	}
+
+	/** Makes messages (so callers build them as usual) and refuses to send any. */
+	static final class NoMailSender implements JavaMailSender {
+
+		private static final Session SESSION = Session.getInstance(new Properties());
+
+		@Override
+		public MimeMessage createMimeMessage() {
+			return new MimeMessage(SESSION);
+		}
+
+		@Override
+		public MimeMessage createMimeMessage(InputStream contentStream) {
+			try {
+				return new MimeMessage(SESSION, contentStream);
 			}
-		};
+			catch (MessagingException ex) {
+				throw new MailParseException("Could not parse the message", ex);
+			}
+		}
+
+		@Override
+		public void send(MimeMessage... mimeMessages) {
+			throw unconfigured();
+		}
+
+		@Override
+		public void send(SimpleMailMessage... simpleMessages) {
+			throw unconfigured();
+		}
+
+		private static MailSendException unconfigured() {
+			return new MailSendException("No SMTP server is configured for account mail: set PENGUINMAILS_SMTP_HOST "
+					+ "(or PENGUINMAILS_SANDBOX=true to try PenguinMails).");
+		}
+
 	}
 
 	@Bean

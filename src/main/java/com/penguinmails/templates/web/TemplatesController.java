@@ -9,11 +9,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
@@ -51,14 +52,10 @@ class TemplatesController {
 
 	@PostMapping("/templates")
 	String create(Draft draft, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/templates", () -> {
 			EmailTemplate created = templates.create(tenancy.current(), draft);
-			return "redirect:/templates/" + created.id();
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/templates";
-		}
+			return FormAction.Done.to("/templates/" + created.id(), null);
+		});
 	}
 
 	@GetMapping("/templates/{id}")
@@ -76,14 +73,32 @@ class TemplatesController {
 
 	@PostMapping("/templates/{id}")
 	String update(@PathVariable UUID id, Draft draft, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/templates/" + id, () -> {
 			EmailTemplate saved = templates.update(tenancy.current(), id, draft);
-			redirect.addFlashAttribute("notice", "Saved as version " + saved.version() + ".");
+			return FormAction.Done.notice("Saved as version " + saved.version() + ".");
+		});
+	}
+
+	/**
+	 * The preview and send-test form: sample values (or a stored contact), the sender's
+	 * first name, a time zone, and for a test the mailbox and the address to send to. The
+	 * ids stay text here so that a value that is no id gets the page's own words.
+	 */
+	record SampleForm(@BindParam("first_name") String firstName, @BindParam("last_name") String lastName,
+			String company, String email, @BindParam("sender_first_name") String senderFirstName, String timeZone,
+			String contactId, String mailboxId, String to) {
+
+		Map<String, Object> sample() {
+			return TemplatesController.sample(firstName, lastName, company, email, senderFirstName);
 		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
+
+		/**
+		 * The chosen contact, null for none. @throws IllegalArgumentException not an id
+		 */
+		UUID contact() {
+			return contactId == null || contactId.isBlank() ? null : UUID.fromString(contactId.strip());
 		}
-		return "redirect:/templates/" + id;
+
 	}
 
 	/**
@@ -91,13 +106,13 @@ class TemplatesController {
 	 * chosen, for the typed sample values.
 	 */
 	@PostMapping("/templates/{id}/preview")
-	String preview(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
-		Map<String, Object> sample = contact(params);
+	String preview(@PathVariable UUID id, SampleForm form, Model model) {
+		Map<String, Object> sample = form.sample();
 		model.addAttribute("sample", sample);
-		model.addAttribute("timeZone", params.getOrDefault("timeZone", ""));
+		model.addAttribute("timeZone", form.timeZone() == null ? "" : form.timeZone());
 		UUID contactId;
 		try {
-			contactId = contactId(params);
+			contactId = form.contact();
 		}
 		catch (IllegalArgumentException ex) {
 			model.addAttribute("error", "Choose a contact from the list.");
@@ -105,8 +120,8 @@ class TemplatesController {
 		}
 		model.addAttribute("contactId", contactId);
 		try {
-			model.addAttribute("rendered", templates.preview(tenancy.current(), id, contactId,
-					fields(contactId, sample), params.get("timeZone")));
+			model.addAttribute("rendered",
+					templates.preview(tenancy.current(), id, contactId, fields(contactId, sample), form.timeZone()));
 		}
 		catch (InvalidInputProblem problem) {
 			model.addAttribute("error", problem.getMessage());
@@ -115,13 +130,13 @@ class TemplatesController {
 	}
 
 	@PostMapping("/templates/{id}/send-test")
-	String sendTest(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
-		Map<String, Object> sample = contact(params);
+	String sendTest(@PathVariable UUID id, SampleForm form, Model model) {
+		Map<String, Object> sample = form.sample();
 		model.addAttribute("sample", sample);
-		model.addAttribute("timeZone", params.getOrDefault("timeZone", ""));
+		model.addAttribute("timeZone", form.timeZone() == null ? "" : form.timeZone());
 		UUID contactId;
 		try {
-			contactId = contactId(params);
+			contactId = form.contact();
 		}
 		catch (IllegalArgumentException ex) {
 			model.addAttribute("error", "Choose a contact from the list.");
@@ -130,26 +145,21 @@ class TemplatesController {
 		model.addAttribute("contactId", contactId);
 		UUID mailboxId;
 		try {
-			mailboxId = UUID.fromString(params.getOrDefault("mailboxId", ""));
+			mailboxId = UUID.fromString(form.mailboxId() == null ? "" : form.mailboxId());
 		}
 		catch (IllegalArgumentException ex) {
 			model.addAttribute("error", "Choose a mailbox to send from.");
 			return show(id, model);
 		}
 		try {
-			model.addAttribute("rendered", templates.sendTest(tenancy.current(), id, mailboxId, params.get("to"),
-					contactId, fields(contactId, sample), params.get("timeZone")));
-			model.addAttribute("notice", "Test sent to " + params.get("to") + ".");
+			model.addAttribute("rendered", templates.sendTest(tenancy.current(), id, mailboxId, form.to(), contactId,
+					fields(contactId, sample), form.timeZone()));
+			model.addAttribute("notice", "Test sent to " + form.to() + ".");
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.getMessage());
 		}
 		return show(id, model);
-	}
-
-	private static UUID contactId(Map<String, String> params) {
-		String value = params.getOrDefault("contactId", "");
-		return value.isBlank() ? null : UUID.fromString(value.strip());
 	}
 
 	/**
@@ -158,12 +168,6 @@ class TemplatesController {
 	 */
 	private static Map<String, Object> fields(UUID contactId, Map<String, Object> sample) {
 		return contactId == null ? sample : Map.of("sender", sample.get("sender"));
-	}
-
-	private static Map<String, Object> contact(Map<String, String> params) {
-		Map<String, Object> contact = sample(params.get("first_name"), params.get("last_name"), params.get("company"),
-				params.get("email"), params.get("sender_first_name"));
-		return contact;
 	}
 
 	private static Map<String, Object> sample(String first, String last, String company, String email, String sender) {

@@ -7,20 +7,25 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.delivery.Outbox;
 import com.penguinmails.shared.PersonalData;
 
 /**
  * The opens and clicks of a contact's messages, for GDPR requests: their User-Agents and
  * IP addresses are the person's data. Erasure blanks those and keeps the events (the
- * campaign's figures stay right).
+ * campaign's figures stay right). The contact's messages are delivery's to name
+ * ({@link Outbox#messagesTo}): no join with its table.
  */
 @Component
 class TrackingPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
 
-	TrackingPersonalData(JdbcClient jdbc) {
+	private final Outbox outbox;
+
+	TrackingPersonalData(JdbcClient jdbc, Outbox outbox) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -30,12 +35,14 @@ class TrackingPersonalData implements PersonalData {
 
 	@Override
 	public Map<String, Object> export(UUID workspaceId, UUID contactId) {
+		List<UUID> messages = outbox.messagesTo(workspaceId, contactId);
+		if (messages.isEmpty()) {
+			return Map.of();
+		}
 		List<Map<String, Object>> events = jdbc.sql("""
-				SELECT t.kind, t.url, t.occurred_at, t.user_agent, t.ip, t.machine, t.machine_reason, t.device_class,
-				    t.client, t.os
-				FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
-				WHERE t.workspace_id = ? AND o.workspace_id = ? AND o.contact_id = ? ORDER BY t.occurred_at""")
-			.params(workspaceId, workspaceId, contactId)
+				SELECT kind, url, occurred_at, user_agent, ip, machine, machine_reason, device_class, client, os
+				FROM tracking_events WHERE workspace_id = ? AND outbox_id = ANY (?) ORDER BY occurred_at""")
+			.params(workspaceId, messages.toArray(UUID[]::new))
 			.query()
 			.listOfRows();
 		return events.isEmpty() ? Map.of() : Map.of("events", events);
@@ -43,11 +50,13 @@ class TrackingPersonalData implements PersonalData {
 
 	@Override
 	public void erase(UUID workspaceId, UUID contactId) {
-		jdbc.sql("""
-				UPDATE tracking_events t SET user_agent = NULL, ip = NULL
-				FROM outbox o
-				WHERE t.workspace_id = ? AND o.workspace_id = ? AND o.contact_id = ? AND o.id = t.outbox_id""")
-			.params(workspaceId, workspaceId, contactId)
+		List<UUID> messages = outbox.messagesTo(workspaceId, contactId);
+		if (messages.isEmpty()) {
+			return;
+		}
+		jdbc.sql(
+				"UPDATE tracking_events SET user_agent = NULL, ip = NULL WHERE workspace_id = ? AND outbox_id = ANY (?)")
+			.params(workspaceId, messages.toArray(UUID[]::new))
 			.update();
 	}
 

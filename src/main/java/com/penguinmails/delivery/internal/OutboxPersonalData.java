@@ -1,4 +1,4 @@
-package com.penguinmails.delivery;
+package com.penguinmails.delivery.internal;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.penguinmails.delivery.internal;
+package com.penguinmails.tracking.internal;
 
 import java.net.URI;
 import java.util.UUID;
