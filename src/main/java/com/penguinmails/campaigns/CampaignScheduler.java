@@ -31,6 +31,7 @@ import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.internal.SendingWindow;
 import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.OutgoingMessage;
@@ -261,8 +262,8 @@ public class CampaignScheduler {
 				stops.add(new Object[] { "contact deleted", enrolment.id() });
 				continue;
 			}
-			if (!contact.status().equals("active")) {
-				stops.add(new Object[] { "contact " + contact.status(), enrolment.id() });
+			if (contact.status() != ContactStatus.ACTIVE) {
+				stops.add(new Object[] { "contact " + contact.status().value(), enrolment.id() });
 				continue;
 			}
 			if (suppressed.contains(contact.email())) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
@@ -120,7 +121,7 @@ public class Unsubscribes {
 		else {
 			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
 			if (recipient.contactId() != null) {
-				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), "unsubscribed");
+				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), ContactStatus.UNSUBSCRIBED);
 			}
 			if (recipient.enrolmentId() != null) {
 				changed |= campaigns.stopOn(recipient.workspaceId(), recipient.enrolmentId(), "unsubscribed") > 0;

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
@@ -402,7 +403,7 @@ public class InboundProcessor {
 	private void suppress(UUID workspaceId, String address, UUID contactId, String status, String reason) {
 		suppressions.suppress(workspaceId, address.toLowerCase(Locale.ROOT), reason);
 		if (contactId != null) {
-			contacts.markStatus(workspaceId, contactId, status);
+			contacts.markStatus(workspaceId, contactId, ContactStatus.of(status));
 		}
 	}
 
