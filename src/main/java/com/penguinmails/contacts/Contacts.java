@@ -193,6 +193,7 @@ public class Contacts {
 		return found;
 	}
 
+	/** How many contacts the workspace has. */
 	public long count(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		return repository.count(tenant.workspaceId());

@@ -43,6 +43,13 @@ public class CustomFields {
 		this.clock = clock;
 	}
 
+	/**
+	 * Defines a custom field; its name is normalised to a key (lower case, letters,
+	 * digits, underscores).
+	 * @param type text, number, date or boolean (null: text)
+	 * @throws InvalidInputProblem {@code invalid-field}, {@code invalid-type}, 409
+	 * {@code field-exists}
+	 */
 	public Field define(Tenant tenant, String name, String type) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		String key = ContactFields.customKey(name);
@@ -64,12 +71,13 @@ public class CustomFields {
 		return new Field(key, kind);
 	}
 
+	/** The workspace's custom fields, by key. */
 	public List<Field> list(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		return types(tenant.workspaceId()).entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
 	}
 
-	/** Deletes the field and its values on every contact. */
+	/** Deletes the field and its values on every contact (admins). */
 	@Transactional
 	public void delete(Tenant tenant, String key) {
 		tenant.require(WorkspaceRole.ADMIN, "contacts:write");

@@ -50,6 +50,13 @@ public class LeadScoring {
 		this.fields = fields;
 	}
 
+	/**
+	 * Adds a rule and recomputes every score of the workspace.
+	 * @param name a name, or blank for the condition in words
+	 * @throws InvalidInputProblem {@code invalid-name}, {@code invalid-rule},
+	 * {@code invalid-points} (-1,000 to 1,000, not 0), or {@code invalid-segment} for the
+	 * condition
+	 */
 	@Transactional
 	public Rule add(Tenant tenant, String name, Condition condition, int points) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
@@ -77,11 +84,13 @@ public class LeadScoring {
 		return new Rule(id, trimmed, condition, points);
 	}
 
+	/** The rules, oldest first. */
 	public List<Rule> rules(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		return rules(tenant.workspaceId());
 	}
 
+	/** Deletes a rule and recomputes every score of the workspace. */
 	@Transactional
 	public void delete(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");

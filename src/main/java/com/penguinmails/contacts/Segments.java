@@ -187,6 +187,9 @@ public class Segments {
 		return new Segment(id, trimmed, next, count);
 	}
 
+	/**
+	 * @throws NotFoundProblem when it is not a segment of the caller's workspace
+	 */
 	public void deleteSegment(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		if (!repository.deleteSegment(tenant.workspaceId(), id)) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import com.penguinmails.contacts.ContactImport;
 import com.penguinmails.contacts.ContactImport.RowError;
+import com.penguinmails.contacts.ImportStatus;
 
 /**
  * The SQL of {@code contact_imports}, the import jobs: created {@code running}, updated
@@ -105,9 +106,9 @@ public class ContactImportRepository {
 			errors = List.of();
 		}
 		Timestamp finished = rs.getTimestamp("finished_at");
-		return new ContactImport(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("mode"),
-				rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("skipped"),
-				rs.getLong("failed"), errors, rs.getString("message"), rs.getLong("bytes_read"),
+		return new ContactImport(rs.getObject("id", UUID.class), ImportStatus.of(rs.getString("status")),
+				rs.getString("mode"), rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"),
+				rs.getLong("skipped"), rs.getLong("failed"), errors, rs.getString("message"), rs.getLong("bytes_read"),
 				rs.getLong("bytes_total"), rs.getObject("list_id", UUID.class), rs.getBoolean("check_mx"),
 				rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(),
 				rs.getString("encoding"), rs.getString("encoding_source"), rs.getString("delimiter"));
