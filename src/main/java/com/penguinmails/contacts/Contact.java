@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 public record Contact(UUID id, String email, String firstName, String lastName, String company, String title,
 		String phone, String website, String linkedinUrl, String timeZone, String country, Map<String, Object> custom,
-		List<String> tags, String status, boolean roleAddress, boolean disposable, int score, Boolean mxFound,
+		List<String> tags, ContactStatus status, boolean roleAddress, boolean disposable, int score, Boolean mxFound,
 		Instant createdAt) {
 
 	/**

@@ -1,6 +1,5 @@
 package com.penguinmails.contacts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,11 +9,11 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.contacts.internal.ContactFields;
+import com.penguinmails.contacts.internal.CustomFieldRepository;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -28,18 +27,29 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class CustomFields {
 
+	/**
+	 * A custom field: its key (letters, digits, underscores) and type (text, number,
+	 * date, boolean).
+	 */
 	public record Field(String key, String type) {
 	}
 
-	private final JdbcClient jdbc;
+	private final CustomFieldRepository repository;
 
 	private final Clock clock;
 
-	CustomFields(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	CustomFields(CustomFieldRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
 	}
 
+	/**
+	 * Defines a custom field; its name is normalised to a key (lower case, letters,
+	 * digits, underscores).
+	 * @param type text, number, date or boolean (null: text)
+	 * @throws InvalidInputProblem {@code invalid-field}, {@code invalid-type}, 409
+	 * {@code field-exists}
+	 */
 	public Field define(Tenant tenant, String name, String type) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		String key = ContactFields.customKey(name);
@@ -52,9 +62,7 @@ public class CustomFields {
 			throw new InvalidInputProblem("invalid-type", "The type is one of " + ContactFields.TYPES + ".");
 		}
 		try {
-			jdbc.sql("INSERT INTO contact_custom_fields (workspace_id, key, type, created_at) VALUES (?, ?, ?, ?)")
-				.params(tenant.workspaceId(), key, kind, Timestamp.from(clock.instant()))
-				.update();
+			repository.insert(tenant.workspaceId(), key, kind, clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "field-exists",
@@ -63,34 +71,24 @@ public class CustomFields {
 		return new Field(key, kind);
 	}
 
+	/** The workspace's custom fields, by key. */
 	public List<Field> list(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		return types(tenant.workspaceId()).entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
 	}
 
-	/** Deletes the field and its values on every contact. */
+	/** Deletes the field and its values on every contact (admins). */
 	@Transactional
 	public void delete(Tenant tenant, String key) {
 		tenant.require(WorkspaceRole.ADMIN, "contacts:write");
-		if (jdbc.sql("DELETE FROM contact_custom_fields WHERE workspace_id = ? AND key = ?")
-			.params(tenant.workspaceId(), key)
-			.update() == 0) {
+		if (!repository.delete(tenant.workspaceId(), key)) {
 			throw new NotFoundProblem("Custom field");
 		}
-		jdbc.sql("UPDATE contacts SET custom = custom - ?::text WHERE workspace_id = ? AND jsonb_exists(custom, ?)")
-			.params(key, tenant.workspaceId(), key)
-			.update();
 	}
 
 	/** Key → type of every defined field, by key. */
 	Map<String, String> types(UUID workspaceId) {
-		Map<String, String> types = new LinkedHashMap<>();
-		jdbc.sql("SELECT key, type FROM contact_custom_fields WHERE workspace_id = ? ORDER BY key")
-			.param(workspaceId)
-			.query(rs -> {
-				types.put(rs.getString(1), rs.getString(2));
-			});
-		return types;
+		return repository.types(workspaceId);
 	}
 
 	/**
@@ -98,9 +96,7 @@ public class CustomFields {
 	 */
 	Map<String, String> typesDefining(UUID workspaceId, Collection<String> keys) {
 		for (String key : keys) {
-			jdbc.sql("""
-					INSERT INTO contact_custom_fields (workspace_id, key, type, created_at) VALUES (?, ?, 'text', ?)
-					ON CONFLICT DO NOTHING""").params(workspaceId, key, Timestamp.from(clock.instant())).update();
+			repository.insertTextIfAbsent(workspaceId, key, clock.instant());
 		}
 		return types(workspaceId);
 	}

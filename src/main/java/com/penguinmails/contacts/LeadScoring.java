@@ -1,6 +1,5 @@
 package com.penguinmails.contacts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +9,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.contacts.SegmentDefinition.Condition;
 import com.penguinmails.contacts.internal.SegmentCompiler;
-import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
+import com.penguinmails.contacts.internal.ScoringRuleRepository;
+import com.penguinmails.contacts.internal.ScoringRuleRepository.ScoredCondition;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -32,10 +31,11 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class LeadScoring {
 
+	/** A scoring rule: one segment condition and its points (-1,000 to 1,000, not 0). */
 	public record Rule(UUID id, String name, Condition condition, int points) {
 	}
 
-	private final JdbcClient jdbc;
+	private final ScoringRuleRepository repository;
 
 	private final ObjectMapper json;
 
@@ -43,13 +43,20 @@ public class LeadScoring {
 
 	private final CustomFields fields;
 
-	LeadScoring(JdbcClient jdbc, ObjectMapper json, Clock clock, CustomFields fields) {
-		this.jdbc = jdbc;
+	LeadScoring(ScoringRuleRepository repository, ObjectMapper json, Clock clock, CustomFields fields) {
+		this.repository = repository;
 		this.json = json;
 		this.clock = clock;
 		this.fields = fields;
 	}
 
+	/**
+	 * Adds a rule and recomputes every score of the workspace.
+	 * @param name a name, or blank for the condition in words
+	 * @throws InvalidInputProblem {@code invalid-name}, {@code invalid-rule},
+	 * {@code invalid-points} (-1,000 to 1,000, not 0), or {@code invalid-segment} for the
+	 * condition
+	 */
 	@Transactional
 	public Rule add(Tenant tenant, String name, Condition condition, int points) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
@@ -67,12 +74,8 @@ public class LeadScoring {
 		SegmentCompiler.compile(condition, fields.types(tenant.workspaceId()));
 		UUID id = UUID.randomUUID();
 		try {
-			jdbc.sql("""
-					INSERT INTO lead_score_rules (id, workspace_id, name, condition, points, created_at)
-					VALUES (?, ?, ?, ?::jsonb, ?, ?)""")
-				.params(id, tenant.workspaceId(), trimmed, json.writeValueAsString(condition), points,
-						Timestamp.from(clock.instant()))
-				.update();
+			repository.insert(tenant.workspaceId(), id, trimmed, json.writeValueAsString(condition), points,
+					clock.instant());
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -81,17 +84,17 @@ public class LeadScoring {
 		return new Rule(id, trimmed, condition, points);
 	}
 
+	/** The rules, oldest first. */
 	public List<Rule> rules(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		return rules(tenant.workspaceId());
 	}
 
+	/** Deletes a rule and recomputes every score of the workspace. */
 	@Transactional
 	public void delete(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		if (jdbc.sql("DELETE FROM lead_score_rules WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.update() == 0) {
+		if (!repository.delete(tenant.workspaceId(), id)) {
 			throw new NotFoundProblem("Scoring rule");
 		}
 		rescore(tenant.workspaceId(), null);
@@ -118,41 +121,23 @@ public class LeadScoring {
 
 	private void rescore(UUID workspaceId, UUID contactId, List<Rule> rules) {
 		Map<String, String> types = fields.types(workspaceId);
-		StringBuilder score = new StringBuilder("0");
-		List<Object> params = new ArrayList<>();
+		List<ScoredCondition> compiled = new ArrayList<>();
 		for (Rule rule : rules) {
-			Compiled compiled;
 			try {
-				compiled = SegmentCompiler.compile(rule.condition(), types);
+				compiled.add(new ScoredCondition(SegmentCompiler.compile(rule.condition(), types), rule.points()));
 			}
 			catch (InvalidInputProblem ex) {
 				// A rule over a list that was deleted since: it scores nothing.
-				continue;
 			}
-			score.append(" + CASE WHEN ").append(compiled.sql()).append(" THEN ? ELSE 0 END");
-			params.addAll(compiled.params());
-			params.add(rule.points());
 		}
-		List<Object> all = new ArrayList<>(params);
-		all.add(workspaceId);
-		all.add(contactId);
-		all.add(contactId);
-		all.addAll(params);
-		jdbc.sql("UPDATE contacts c SET score = " + score
-				+ " WHERE c.workspace_id = ? AND (?::uuid IS NULL OR c.id = ?::uuid) AND c.score IS DISTINCT FROM ("
-				+ score + ")")
-			.params(all)
-			.update();
+		repository.rescore(workspaceId, contactId, compiled);
 	}
 
 	private List<Rule> rules(UUID workspaceId) {
-		return jdbc.sql("""
-				SELECT id, name, condition::text, points FROM lead_score_rules
-				WHERE workspace_id = ? ORDER BY created_at, id""")
-			.param(workspaceId)
-			.query((rs, i) -> new Rule(rs.getObject(1, UUID.class), rs.getString(2), read(rs.getString(3)),
-					rs.getInt(4)))
-			.list();
+		return repository.rules(workspaceId)
+			.stream()
+			.map(rule -> new Rule(rule.id(), rule.name(), read(rule.condition()), rule.points()))
+			.toList();
 	}
 
 	private Condition read(String stored) {

@@ -1,8 +1,6 @@
 package com.penguinmails.contacts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,15 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.contacts.internal.ContactRepository;
 import com.penguinmails.contacts.internal.SegmentCompiler;
 import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
+import com.penguinmails.contacts.internal.SegmentRepository;
+import com.penguinmails.contacts.internal.SegmentRepository.StoredSegment;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
-import com.penguinmails.shared.UnknownIdsProblem;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.UnknownIdsProblem;
 import com.penguinmails.shared.WorkspaceRole;
 
 /**
@@ -29,13 +29,17 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class Segments {
 
+	/** A list and how many contacts are in it. */
 	public record ContactList(UUID id, String name, long contacts) {
 	}
 
+	/** A saved segment and how many contacts it matches now. */
 	public record Segment(UUID id, String name, SegmentDefinition definition, long contacts) {
 	}
 
-	private final JdbcClient jdbc;
+	private final SegmentRepository repository;
+
+	private final ContactRepository contacts;
 
 	private final ObjectMapper json;
 
@@ -43,13 +47,19 @@ public class Segments {
 
 	private final CustomFields fields;
 
-	Segments(JdbcClient jdbc, ObjectMapper json, Clock clock, CustomFields fields) {
-		this.jdbc = jdbc;
+	Segments(SegmentRepository repository, ContactRepository contacts, ObjectMapper json, Clock clock,
+			CustomFields fields) {
+		this.repository = repository;
+		this.contacts = contacts;
 		this.json = json;
 		this.clock = clock;
 		this.fields = fields;
 	}
 
+	/**
+	 * @throws InvalidInputProblem {@code invalid-name} (1 to 200 characters), 409
+	 * {@code list-exists}
+	 */
 	public ContactList createList(Tenant tenant, String name) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		String trimmed = name == null ? "" : name.strip();
@@ -58,9 +68,7 @@ public class Segments {
 		}
 		UUID id = UUID.randomUUID();
 		try {
-			jdbc.sql("INSERT INTO contact_lists (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
-				.params(id, tenant.workspaceId(), trimmed, Timestamp.from(clock.instant()))
-				.update();
+			repository.insertList(tenant.workspaceId(), id, trimmed, clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "list-exists", "A list named " + trimmed + " exists.");
@@ -68,21 +76,16 @@ public class Segments {
 		return new ContactList(id, trimmed, 0);
 	}
 
+	/** The workspace's lists, by name. */
 	public List<ContactList> lists(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		return jdbc.sql("""
-				SELECT l.id, l.name, (SELECT count(*) FROM contact_list_members m WHERE m.list_id = l.id)
-				FROM contact_lists l WHERE l.workspace_id = ? ORDER BY l.name""")
-			.param(tenant.workspaceId())
-			.query((rs, i) -> new ContactList(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
-			.list();
+		return repository.lists(tenant.workspaceId());
 	}
 
+	/** Deletes a list; its contacts stay. */
 	public void deleteList(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		if (jdbc.sql("DELETE FROM contact_lists WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.update() == 0) {
+		if (!repository.deleteList(tenant.workspaceId(), id)) {
 			throw new NotFoundProblem("List");
 		}
 	}
@@ -94,79 +97,9 @@ public class Segments {
 	 */
 	public int removeFromList(Tenant tenant, UUID listId, List<UUID> contactIds) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
-			throw new NotFoundProblem("List");
-		}
+		requireList(tenant, listId);
 		requireContacts(tenant, contactIds);
-		return jdbc
-			.sql("DELETE FROM contact_list_members WHERE workspace_id = ? AND list_id = ? AND contact_id = ANY (?)")
-			.params(tenant.workspaceId(), listId, contactIds.toArray(UUID[]::new))
-			.update();
-	}
-
-	private void requireContacts(Tenant tenant, List<UUID> contactIds) {
-		List<UUID> missing = Contacts.missing(jdbc, tenant.workspaceId(), contactIds);
-		if (!missing.isEmpty()) {
-			throw new UnknownIdsProblem("Contacts", missing);
-		}
-	}
-
-	/** The lists a contact belongs to. */
-	public List<ContactList> listsOf(Tenant tenant, UUID contactId) {
-		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		return jdbc.sql("""
-				SELECT l.id, l.name, (SELECT count(*) FROM contact_list_members x WHERE x.list_id = l.id)
-				FROM contact_lists l JOIN contact_list_members m ON m.list_id = l.id
-				WHERE l.workspace_id = ? AND m.contact_id = ? ORDER BY l.name""")
-			.params(tenant.workspaceId(), contactId)
-			.query((rs, i) -> new ContactList(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
-			.list();
-	}
-
-	public Segment segment(Tenant tenant, UUID id) {
-		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		return jdbc.sql("SELECT id, name, definition::text FROM segments WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })
-			.optional()
-			.map(row -> {
-				SegmentDefinition definition = read((String) row[2]);
-				return new Segment((UUID) row[0], (String) row[1], definition, count(tenant, definition));
-			})
-			.orElseThrow(() -> new NotFoundProblem("Segment"));
-	}
-
-	public Segment updateSegment(Tenant tenant, UUID id, String name, SegmentDefinition definition) {
-		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		Segment current = segment(tenant, id);
-		String trimmed = name == null || name.isBlank() ? current.name() : name.strip();
-		if (trimmed.length() > 200) {
-			throw new InvalidInputProblem("invalid-name", "Give the segment a name of 1 to 200 characters.");
-		}
-		SegmentDefinition next = definition == null ? current.definition() : definition;
-		long count = count(tenant, next);
-		try {
-			jdbc.sql("UPDATE segments SET name = ?, definition = ?::jsonb WHERE workspace_id = ? AND id = ?")
-				.params(trimmed, json.writeValueAsString(next), tenant.workspaceId(), id)
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			throw new InvalidInputProblem(HttpStatus.CONFLICT, "segment-exists",
-					"A segment named " + trimmed + " exists.");
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return new Segment(id, trimmed, next, count);
-	}
-
-	public void deleteSegment(Tenant tenant, UUID id) {
-		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		if (jdbc.sql("DELETE FROM segments WHERE workspace_id = ? AND id = ?")
-			.params(tenant.workspaceId(), id)
-			.update() == 0) {
-			throw new NotFoundProblem("Segment");
-		}
+		return repository.removeMembers(tenant.workspaceId(), listId, contactIds);
 	}
 
 	/**
@@ -177,18 +110,44 @@ public class Segments {
 	 */
 	public int addToList(Tenant tenant, UUID listId, List<UUID> contactIds) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
-		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
-			throw new NotFoundProblem("List");
-		}
+		requireList(tenant, listId);
 		requireContacts(tenant, contactIds);
-		return jdbc.sql("""
-				INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
-				SELECT ?, c.id, c.workspace_id FROM contacts c WHERE c.workspace_id = ? AND c.id = ANY (?)
-				ON CONFLICT DO NOTHING""")
-			.params(listId, tenant.workspaceId(), contactIds.toArray(UUID[]::new))
-			.update();
+		return repository.addMembers(tenant.workspaceId(), listId, contactIds);
 	}
 
+	/** The lists a contact belongs to. */
+	public List<ContactList> listsOf(Tenant tenant, UUID contactId) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return repository.listsOf(tenant.workspaceId(), contactId);
+	}
+
+	/** The ids of a list's contacts (campaign enrolment). */
+	public List<UUID> listMemberIds(Tenant tenant, UUID listId) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		requireList(tenant, listId);
+		return repository.memberIds(tenant.workspaceId(), listId);
+	}
+
+	/**
+	 * @throws NotFoundProblem when it is not a segment of the caller's workspace
+	 */
+	public Segment segment(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return repository.segment(tenant.workspaceId(), id)
+			.map(stored -> withCount(tenant, stored))
+			.orElseThrow(() -> new NotFoundProblem("Segment"));
+	}
+
+	/** The saved segments, by name, each with its count now. */
+	public List<Segment> segments(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return repository.segments(tenant.workspaceId()).stream().map(stored -> withCount(tenant, stored)).toList();
+	}
+
+	/**
+	 * @throws InvalidInputProblem {@code invalid-name}, {@code invalid-segment} (see
+	 * {@link SegmentDefinition}), 409 {@code segment-exists}
+	 */
 	public Segment createSegment(Tenant tenant, String name, SegmentDefinition definition) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		String trimmed = name == null ? "" : name.strip();
@@ -198,33 +157,44 @@ public class Segments {
 		long count = count(tenant, definition);
 		UUID id = UUID.randomUUID();
 		try {
-			jdbc.sql(
-					"INSERT INTO segments (id, workspace_id, name, definition, created_at) VALUES (?, ?, ?, ?::jsonb, ?)")
-				.params(id, tenant.workspaceId(), trimmed, json.writeValueAsString(definition),
-						Timestamp.from(clock.instant()))
-				.update();
+			repository.insertSegment(tenant.workspaceId(), id, trimmed, write(definition), clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidInputProblem(HttpStatus.CONFLICT, "segment-exists",
-					"A segment named " + trimmed + " exists.");
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
+			throw segmentExists(trimmed);
 		}
 		return new Segment(id, trimmed, definition, count);
 	}
 
-	public List<Segment> segments(Tenant tenant) {
-		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		List<Segment> result = new ArrayList<>();
-		for (var row : jdbc.sql("SELECT id, name, definition::text FROM segments WHERE workspace_id = ? ORDER BY name")
-			.param(tenant.workspaceId())
-			.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })
-			.list()) {
-			SegmentDefinition definition = read((String) row[2]);
-			result.add(new Segment((UUID) row[0], (String) row[1], definition, count(tenant, definition)));
+	/**
+	 * Renames a segment and/or replaces its definition (a blank name or a null definition
+	 * keeps the current one).
+	 */
+	public Segment updateSegment(Tenant tenant, UUID id, String name, SegmentDefinition definition) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		Segment current = segment(tenant, id);
+		String trimmed = name == null || name.isBlank() ? current.name() : name.strip();
+		if (trimmed.length() > 200) {
+			throw new InvalidInputProblem("invalid-name", "Give the segment a name of 1 to 200 characters.");
 		}
-		return result;
+		SegmentDefinition next = definition == null ? current.definition() : definition;
+		long count = count(tenant, next);
+		try {
+			repository.updateSegment(tenant.workspaceId(), id, trimmed, write(next));
+		}
+		catch (DuplicateKeyException ex) {
+			throw segmentExists(trimmed);
+		}
+		return new Segment(id, trimmed, next, count);
+	}
+
+	/**
+	 * @throws NotFoundProblem when it is not a segment of the caller's workspace
+	 */
+	public void deleteSegment(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
+		if (!repository.deleteSegment(tenant.workspaceId(), id)) {
+			throw new NotFoundProblem("Segment");
+		}
 	}
 
 	/**
@@ -232,57 +202,57 @@ public class Segments {
 	 */
 	public long count(Tenant tenant, SegmentDefinition definition) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Compiled where = where(tenant.workspaceId(), definition);
-		return jdbc.sql("SELECT count(*) FROM contacts c WHERE " + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
-	}
-
-	/** The ids of a list's contacts (campaign enrolment). */
-	public List<UUID> listMemberIds(Tenant tenant, UUID listId) {
-		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		if (lists(tenant).stream().noneMatch(l -> l.id().equals(listId))) {
-			throw new NotFoundProblem("List");
-		}
-		return jdbc.sql("SELECT contact_id FROM contact_list_members WHERE workspace_id = ? AND list_id = ?")
-			.params(tenant.workspaceId(), listId)
-			.query(UUID.class)
-			.list();
+		return repository.count(tenant.workspaceId(), compile(tenant.workspaceId(), definition));
 	}
 
 	/** The ids of the contacts a saved segment matches now (campaign enrolment). */
 	public List<UUID> segmentContactIds(Tenant tenant, UUID segmentId) {
 		Segment segment = segment(tenant, segmentId);
-		Compiled where = where(tenant.workspaceId(), segment.definition());
-		return jdbc.sql("SELECT c.id FROM contacts c WHERE " + where.sql())
-			.params(where.params())
-			.query(UUID.class)
-			.list();
-	}
-
-	/** The emails of matching contacts, for previews (at most {@code limit}). */
-	public List<String> sample(Tenant tenant, SegmentDefinition definition, int limit) {
-		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Compiled where = where(tenant.workspaceId(), definition);
-		List<Object> params = new ArrayList<>(where.params());
-		params.add(Math.max(1, Math.min(limit, 1000)));
-		return jdbc.sql("SELECT c.email FROM contacts c WHERE " + where.sql() + " ORDER BY c.email LIMIT ?")
-			.params(params)
-			.query(String.class)
-			.list();
+		return repository.matchingIds(tenant.workspaceId(), compile(tenant.workspaceId(), segment.definition()));
 	}
 
 	/**
-	 * The condition on {@code contacts c} of a definition within one workspace, with its
-	 * parameters (the workspace first).
+	 * The emails of matching contacts, for previews (at most {@code limit}, 1 to 1,000).
 	 */
-	private Compiled where(UUID workspaceId, SegmentDefinition definition) {
-		Compiled compiled = SegmentCompiler.compile(definition, fields.types(workspaceId));
-		List<Object> params = new ArrayList<>();
-		params.add(workspaceId);
-		params.addAll(compiled.params());
-		return new Compiled("c.workspace_id = ? AND " + compiled.sql(), params);
+	public List<String> sample(Tenant tenant, SegmentDefinition definition, int limit) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return repository.matchingEmails(tenant.workspaceId(), compile(tenant.workspaceId(), definition),
+				Math.max(1, Math.min(limit, 1000)));
+	}
+
+	private Segment withCount(Tenant tenant, StoredSegment stored) {
+		SegmentDefinition definition = read(stored.definition());
+		return new Segment(stored.id(), stored.name(), definition, count(tenant, definition));
+	}
+
+	private void requireList(Tenant tenant, UUID listId) {
+		if (!repository.listExists(tenant.workspaceId(), listId)) {
+			throw new NotFoundProblem("List");
+		}
+	}
+
+	private void requireContacts(Tenant tenant, List<UUID> contactIds) {
+		List<UUID> missing = contacts.missing(tenant.workspaceId(), contactIds);
+		if (!missing.isEmpty()) {
+			throw new UnknownIdsProblem("Contacts", missing);
+		}
+	}
+
+	private Compiled compile(UUID workspaceId, SegmentDefinition definition) {
+		return SegmentCompiler.compile(definition, fields.types(workspaceId));
+	}
+
+	private static InvalidInputProblem segmentExists(String name) {
+		return new InvalidInputProblem(HttpStatus.CONFLICT, "segment-exists", "A segment named " + name + " exists.");
+	}
+
+	private String write(SegmentDefinition definition) {
+		try {
+			return json.writeValueAsString(definition);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private SegmentDefinition read(String stored) {

@@ -4,13 +4,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.contacts.internal.SuppressionRepository;
 import com.penguinmails.shared.CsvRows;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.EmailAddresses;
@@ -42,20 +42,26 @@ public class Suppressions {
 	public static final List<String> REASONS = List.of("unsubscribed", "hard_bounce", "soft_bounces", "complaint",
 			"manual");
 
+	/**
+	 * What a CSV import did: entries added, entries already there, and why each bad line
+	 * was refused.
+	 */
 	public record ImportResult(int added, int alreadyThere, List<String> errors) {
 	}
 
-	private final JdbcClient jdbc;
+	private final SuppressionRepository repository;
 
 	private final Clock clock;
 
-	Suppressions(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	Suppressions(SuppressionRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
 	}
 
 	/**
 	 * Adds an address or a domain; true when new, false when it was already suppressed.
+	 * @throws InvalidInputProblem {@code invalid-value} (neither an address nor a
+	 * domain), {@code invalid-reason} (not one of {@link #REASONS})
 	 */
 	@Transactional
 	public boolean add(Tenant tenant, String value, String reason) {
@@ -79,11 +85,7 @@ public class Suppressions {
 			throw new InvalidInputProblem("invalid-reason",
 					"Reason must be one of " + String.join(", ", REASONS) + ".");
 		}
-		return jdbc.sql("""
-				INSERT INTO suppressions (id, workspace_id, kind, value, value_hash, reason, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, value_hash) DO NOTHING""")
-			.params(UUID.randomUUID(), workspaceId, kind, normalized, hash(normalized), why, Timestamp.from(now))
-			.update() == 1;
+		return repository.insert(workspaceId, kind, normalized, hash(normalized), why, now);
 	}
 
 	/**
@@ -96,44 +98,48 @@ public class Suppressions {
 
 	/**
 	 * Which of these addresses may not be mailed (as given), in one query: the
-	 * dispatcher's check of a batch right before it is sent.
+	 * dispatcher's check of a batch right before it is sent. An address that is not valid
+	 * counts as suppressed.
 	 */
 	public Set<String> suppressedAmong(UUID workspaceId, Collection<String> emails) {
 		Map<String, List<byte[]>> hashesOf = new HashMap<>();
 		Set<String> suppressed = new HashSet<>();
 		for (String email : emails) {
-			String address;
 			try {
-				address = normalize(email);
+				hashesOf.put(email, hashesCovering(normalize(email)));
 			}
 			catch (InvalidInputProblem ex) {
 				suppressed.add(email);
-				continue;
 			}
-			List<byte[]> hashes = new ArrayList<>();
-			hashes.add(hash(address));
-			String domain = address.substring(address.indexOf('@') + 1);
-			while (domain.contains(".")) {
-				hashes.add(hash(domain));
-				domain = domain.substring(domain.indexOf('.') + 1);
-			}
-			hashesOf.put(email, hashes);
 		}
 		if (hashesOf.isEmpty()) {
 			return suppressed;
 		}
 		Set<String> found = new HashSet<>();
-		jdbc.sql("SELECT value_hash FROM suppressions WHERE workspace_id = ? AND value_hash = ANY (?)")
-			.params(workspaceId, hashesOf.values().stream().flatMap(List::stream).distinct().toArray(byte[][]::new))
-			.query((rs, i) -> rs.getBytes(1))
-			.list()
-			.forEach(hash -> found.add(java.util.HexFormat.of().formatHex(hash)));
+		repository
+			.foundHashes(workspaceId,
+					hashesOf.values().stream().flatMap(List::stream).distinct().toArray(byte[][]::new))
+			.forEach(hash -> found.add(HexFormat.of().formatHex(hash)));
 		hashesOf.forEach((email, hashes) -> {
-			if (hashes.stream().anyMatch(hash -> found.contains(java.util.HexFormat.of().formatHex(hash)))) {
+			if (hashes.stream().anyMatch(hash -> found.contains(HexFormat.of().formatHex(hash)))) {
 				suppressed.add(email);
 			}
 		});
 		return suppressed;
+	}
+
+	/**
+	 * The hashes of an address, its domain and each parent domain (not the top level).
+	 */
+	private static List<byte[]> hashesCovering(String address) {
+		List<byte[]> hashes = new ArrayList<>();
+		hashes.add(hash(address));
+		String domain = address.substring(address.indexOf('@') + 1);
+		while (domain.contains(".")) {
+			hashes.add(hash(domain));
+			domain = domain.substring(domain.indexOf('.') + 1);
+		}
+		return hashes;
 	}
 
 	/** Whether the address belongs to a contact erased on request (GDPR). */
@@ -145,10 +151,7 @@ public class Suppressions {
 		catch (InvalidInputProblem ex) {
 			return false;
 		}
-		return jdbc.sql("SELECT count(*) FROM suppressions WHERE workspace_id = ? AND value_hash = ? AND value IS NULL")
-			.params(workspaceId, hash(address))
-			.query(Long.class)
-			.single() > 0;
+		return repository.isErased(workspaceId, hash(address));
 	}
 
 	/**
@@ -163,12 +166,7 @@ public class Suppressions {
 		catch (InvalidInputProblem ex) {
 			return;
 		}
-		jdbc.sql("""
-				INSERT INTO suppressions (id, workspace_id, kind, value, value_hash, reason, created_at)
-				VALUES (?, ?, 'address', NULL, ?, 'erased', ?)
-				ON CONFLICT (workspace_id, value_hash) DO UPDATE SET value = NULL""")
-			.params(UUID.randomUUID(), workspaceId, hash(address), Timestamp.from(clock.instant()))
-			.update();
+		repository.insertErased(workspaceId, hash(address), clock.instant());
 	}
 
 	/** The entries that name this address exactly, for a GDPR export. */
@@ -180,13 +178,7 @@ public class Suppressions {
 		catch (InvalidInputProblem ex) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				SELECT id, kind, value, reason, created_at FROM suppressions
-				WHERE workspace_id = ? AND value_hash = ?""")
-			.params(workspaceId, hash(address))
-			.query((rs, i) -> new Suppression(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getTimestamp(5).toInstant()))
-			.list();
+		return repository.byHash(workspaceId, hash(address));
 	}
 
 	/** Newest first; pass {@code nextCursor} back for older entries. */
@@ -194,31 +186,22 @@ public class Suppressions {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		CursorPage.limit(limit, 1000);
 		CursorPage.Position after = CursorPage.Position.parse(cursor);
-		Timestamp before = after == null ? null : Timestamp.from(after.at());
-		UUID beforeId = after == null ? null : after.id();
-		List<Suppression> rows = jdbc.sql("""
-				SELECT id, kind, value, reason, created_at FROM suppressions
-				WHERE workspace_id = ? AND (?::timestamptz IS NULL OR (created_at, id) < (?::timestamptz, ?::uuid))
-				ORDER BY created_at DESC, id DESC LIMIT ?""")
-			.params(tenant.workspaceId(), before, before, beforeId, limit + 1)
-			.query((rs, i) -> new Suppression(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getTimestamp(5).toInstant()))
-			.list();
+		List<Suppression> rows = repository.page(tenant.workspaceId(), after == null ? null : after.at(),
+				after == null ? null : after.id(), limit + 1);
 		return CursorPage.of(rows, limit, row -> new CursorPage.Position(row.createdAt(), row.id()));
 	}
 
+	/**
+	 * Removes an entry (admins).
+	 * @throws InvalidInputProblem 409 {@code erased-contact} for the entry of an erased
+	 * contact, which stays
+	 * @throws NotFoundProblem when it is not an entry of the caller's workspace
+	 */
 	@Transactional
 	public void remove(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.ADMIN, "contacts:write");
-		int removed = jdbc.sql("DELETE FROM suppressions WHERE workspace_id = ? AND id = ? AND value IS NOT NULL")
-			.params(tenant.workspaceId(), id)
-			.update();
-		if (removed == 0) {
-			boolean erased = jdbc.sql("SELECT count(*) FROM suppressions WHERE workspace_id = ? AND id = ?")
-				.params(tenant.workspaceId(), id)
-				.query(Long.class)
-				.single() > 0;
-			if (erased) {
+		if (!repository.deleteUnlessErased(tenant.workspaceId(), id)) {
+			if (repository.exists(tenant.workspaceId(), id)) {
 				throw new InvalidInputProblem(HttpStatus.CONFLICT, "erased-contact",
 						"This entry keeps an erased contact from being mailed or imported again; it stays.");
 			}
@@ -255,13 +238,8 @@ public class Suppressions {
 	public String exportCsv(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		StringBuilder csv = new StringBuilder("kind,value,reason,created_at\n");
-		jdbc.sql(
-				"SELECT kind, value, reason, created_at FROM suppressions WHERE workspace_id = ? ORDER BY created_at, id")
-			.param(tenant.workspaceId())
-			.query(rs -> {
-				csv.append(CsvRows.line(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getTimestamp(4).toInstant()));
-			});
+		repository.each(tenant.workspaceId(),
+				entry -> csv.append(CsvRows.line(entry.kind(), entry.value(), entry.reason(), entry.createdAt())));
 		return csv.toString();
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
@@ -109,7 +110,7 @@ public class Unsubscribes {
 		if (effective == Scope.ALL) {
 			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
 			if (recipient.contactId() != null) {
-				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), "unsubscribed");
+				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), ContactStatus.UNSUBSCRIBED);
 			}
 		}
 		// One event per outcome: a provider retrying RFC 8058's POST changes nothing

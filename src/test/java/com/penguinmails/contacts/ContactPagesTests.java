@@ -34,6 +34,9 @@ class ContactPagesTests {
 	@Autowired
 	LeadScoring scoring;
 
+	@Autowired
+	Suppressions suppressions;
+
 	@Test
 	void theContactPageEditsFieldsTypedCustomValuesTagsAndLists() throws Exception {
 		Account account = fixtures.verifiedAccount("contact-page");
@@ -148,6 +151,45 @@ class ContactPagesTests {
 			.contains("Points are a whole number");
 		session.post("/contacts/scoring/" + scoring.rules(account.owner()).get(0).id() + "/delete");
 		assertThat(contacts.get(account.owner(), ceo.id()).score()).isZero();
+	}
+
+	@Test
+	void aConditionValueWithCommasIsCountedWhole() throws Exception {
+		Account account = fixtures.verifiedAccount("segment-comma");
+		contacts.create(account.owner(),
+				new NewContact("law@firm.test", "", "", "Smith, Jones", "", "", "", "", "", "", Map.of(), List.of()));
+		WebSession session = fixtures.signedIn(account);
+		String count = session.post("/segments/count", "field", "company", "op", "equals", "value", "Smith, Jones")
+			.getResponse()
+			.getContentAsString();
+		assertThat(count).contains("<strong>1</strong> contacts match now");
+	}
+
+	@Test
+	void theStatusIsChosenOnThePageAndShownInWords() throws Exception {
+		Account account = fixtures.verifiedAccount("contact-status-page");
+		Contact jo = contacts.create(account.owner(),
+				new NewContact("jo@status.test", "", "", "", "", "", "", "", "", "", Map.of(), List.of()));
+		WebSession session = fixtures.signedIn(account);
+		String saved = session.post("/contacts/" + jo.id(), "status", "bounced").getResponse().getContentAsString();
+		assertThat(saved).contains("Saved.")
+			.contains("<option value=\"bounced\" selected=\"selected\">Bounced</option>");
+		assertThat(contacts.get(account.owner(), jo.id()).status()).isEqualTo(ContactStatus.BOUNCED);
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "jo@status.test")).isTrue();
+		assertThat(session.post("/contacts/" + jo.id(), "status", "vanished").getResponse().getContentAsString())
+			.contains("status is one of [active, unsubscribed, bounced, complained].");
+	}
+
+	@Test
+	void anErasedContactsSuppressionStaysAndThePageSaysWhy() throws Exception {
+		Account account = fixtures.verifiedAccount("suppression-page");
+		suppressions.erase(account.workspaceId(), "gone@erased.test");
+		UUID entry = suppressions.list(account.owner(), null, 10).data().get(0).id();
+		WebSession session = fixtures.signedIn(account);
+		var removed = session.post("/suppressions/" + entry + "/remove");
+		assertThat(removed.getResponse().getRedirectedUrl()).isEqualTo("/suppressions");
+		assertThat(removed.getFlashMap().get("error")).asString().contains("keeps an erased contact");
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "gone@erased.test")).isTrue();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.OutgoingMessage;
@@ -105,7 +106,7 @@ class UnsubscribeTests {
 			.getResponse();
 		assertThat(oneClick.getStatus()).isEqualTo(200);
 		assertThat(suppressions.isSuppressed(account.workspaceId(), "jo@client.test")).isTrue();
-		assertThat(contacts.get(account.owner(), jo).status()).isEqualTo("unsubscribed");
+		assertThat(contacts.get(account.owner(), jo).status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
 		// Again is harmless.
 		assertThat(mvc
 			.perform(post("/u/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)

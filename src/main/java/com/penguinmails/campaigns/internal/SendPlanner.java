@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
@@ -263,8 +264,8 @@ public final class SendPlanner {
 			if (contact == null) {
 				stops.add(new Stop(enrolment.id(), "contact deleted"));
 			}
-			else if (!contact.status().equals("active")) {
-				stops.add(new Stop(enrolment.id(), "contact " + contact.status()));
+			else if (contact.status() != ContactStatus.ACTIVE) {
+				stops.add(new Stop(enrolment.id(), "contact " + contact.status().value()));
 			}
 			else if (batch.suppressed().contains(contact.email())) {
 				stops.add(new Stop(enrolment.id(), "suppressed"));

@@ -98,93 +98,116 @@ public final class SegmentCompiler {
 		String op = condition.op() == null ? "" : condition.op().strip().toLowerCase(Locale.ROOT);
 		String value = condition.value() == null ? "" : condition.value();
 		if (field.equals("tag")) {
-			params.add(value.strip().toLowerCase(Locale.ROOT));
-			return switch (op) {
-				case "in", "equals" -> "? = ANY (c.tags)";
-				case "not_in", "not_equals" -> "NOT (? = ANY (c.tags))";
-				default -> throw invalid("tag conditions use in or not_in");
-			};
+			return tag(op, value, params);
 		}
 		if (field.equals("list")) {
-			try {
-				params.add(UUID.fromString(value.strip()));
-			}
-			catch (IllegalArgumentException ex) {
-				throw invalid("a list condition needs a list id");
-			}
-			String exists = "EXISTS (SELECT 1 FROM contact_list_members m WHERE m.contact_id = c.id AND m.list_id = ?)";
-			return switch (op) {
-				case "in", "equals" -> exists;
-				case "not_in", "not_equals" -> "NOT " + exists;
-				default -> throw invalid("list conditions use in or not_in");
-			};
+			return list(op, value, params);
 		}
-		String column;
-		String type;
-		if (field.startsWith("custom.") && field.length() > 7 && field.length() <= 107) {
-			String key = field.substring(7);
-			params.add(key);
-			column = "coalesce(c.custom ->> ?, '')";
-			type = customTypes.getOrDefault(key, "text");
-		}
-		else if (COLUMNS.containsKey(field)) {
-			column = COLUMNS.get(field).sql();
-			type = COLUMNS.get(field).type();
-		}
-		else {
+		Column column = column(field, customTypes, params);
+		if (column == null) {
 			throw invalid("unknown field " + condition.field());
 		}
 		// The column appears once in every form below, so its own parameter (a custom
 		// key) is bound once, before the value.
-		String asNumber = "(SELECT CASE WHEN v ~ " + NUMBER + " THEN v::numeric END FROM (SELECT " + column
-				+ " AS v) n)";
-		String asDate = "(SELECT CASE WHEN v ~ " + DATE + " THEN substr(v, 1, 10)::date END FROM (SELECT " + column
-				+ " AS v) n)";
-		switch (op) {
-			case "equals", "not_equals" -> {
-				String negation = op.equals("equals") ? "" : "NOT ";
-				if (type.equals("number")) {
-					params.add(number(value));
-					return negation + "coalesce(" + asNumber + " = ?, false)";
-				}
-				if (type.equals("date")) {
-					params.add(date(value));
-					return negation + "coalesce(" + asDate + " = ?, false)";
-				}
-				params.add(value);
-				return "lower(" + column + ") " + (op.equals("equals") ? "=" : "<>") + " lower(?)";
-			}
-			case "contains", "not_contains", "starts_with", "ends_with" -> {
-				String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-				params.add(switch (op) {
-					case "starts_with" -> escaped + "%";
-					case "ends_with" -> "%" + escaped;
-					default -> "%" + escaped + "%";
-				});
-				return (op.equals("not_contains") ? "NOT " : "") + column + " ILIKE ?";
-			}
-			case "is_empty" -> {
-				return column + " = ''";
-			}
-			case "is_not_empty" -> {
-				return column + " <> ''";
-			}
-			case "greater_than", "less_than" -> {
-				params.add(number(value));
-				return asNumber + (op.equals("greater_than") ? " > ?" : " < ?");
-			}
-			case "before", "after" -> {
-				params.add(date(value));
-				return asDate + (op.equals("before") ? " < ?" : " > ?");
-			}
-			case "is_true" -> {
-				return "lower(" + column + ") IN ('true', 'yes', '1')";
-			}
-			case "is_false" -> {
-				return "lower(" + column + ") IN ('false', 'no', '0')";
-			}
+		return switch (op) {
+			case "equals", "not_equals" -> equality(column, op.equals("equals"), value, params);
+			case "contains", "not_contains", "starts_with", "ends_with" -> pattern(column.sql(), op, value, params);
+			case "is_empty" -> column.sql() + " = ''";
+			case "is_not_empty" -> column.sql() + " <> ''";
+			case "greater_than" -> comparison(asNumber(column.sql()), " > ?", number(value), params);
+			case "less_than" -> comparison(asNumber(column.sql()), " < ?", number(value), params);
+			case "before" -> comparison(asDate(column.sql()), " < ?", date(value), params);
+			case "after" -> comparison(asDate(column.sql()), " > ?", date(value), params);
+			case "is_true" -> "lower(" + column.sql() + ") IN ('true', 'yes', '1')";
+			case "is_false" -> "lower(" + column.sql() + ") IN ('false', 'no', '0')";
 			default -> throw invalid("unknown operator " + condition.op());
+		};
+	}
+
+	/** Membership: the contact has the tag (lower case) or not. */
+	private static String tag(String op, String value, List<Object> params) {
+		params.add(value.strip().toLowerCase(Locale.ROOT));
+		return switch (op) {
+			case "in", "equals" -> "? = ANY (c.tags)";
+			case "not_in", "not_equals" -> "NOT (? = ANY (c.tags))";
+			default -> throw invalid("tag conditions use in or not_in");
+		};
+	}
+
+	/** Membership: the contact is in the list (by id) or not. */
+	private static String list(String op, String value, List<Object> params) {
+		try {
+			params.add(UUID.fromString(value.strip()));
 		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("a list condition needs a list id");
+		}
+		String exists = "EXISTS (SELECT 1 FROM contact_list_members m WHERE m.contact_id = c.id AND m.list_id = ?)";
+		return switch (op) {
+			case "in", "equals" -> exists;
+			case "not_in", "not_equals" -> "NOT " + exists;
+			default -> throw invalid("list conditions use in or not_in");
+		};
+	}
+
+	/**
+	 * The column of a standard field, or of a custom one (its key bound as a parameter),
+	 * or null when the field is neither.
+	 */
+	private static Column column(String field, Map<String, String> customTypes, List<Object> params) {
+		if (field.startsWith("custom.") && field.length() > 7 && field.length() <= 107) {
+			String key = field.substring(7);
+			params.add(key);
+			return new Column("coalesce(c.custom ->> ?, '')", customTypes.getOrDefault(key, "text"));
+		}
+		return COLUMNS.get(field);
+	}
+
+	/** Equality by the field's type: as a number, a date, or text in any case. */
+	private static String equality(Column column, boolean equal, String value, List<Object> params) {
+		String negation = equal ? "" : "NOT ";
+		if (column.type().equals("number")) {
+			params.add(number(value));
+			return negation + "coalesce(" + asNumber(column.sql()) + " = ?, false)";
+		}
+		if (column.type().equals("date")) {
+			params.add(date(value));
+			return negation + "coalesce(" + asDate(column.sql()) + " = ?, false)";
+		}
+		params.add(value);
+		return "lower(" + column.sql() + ") " + (equal ? "=" : "<>") + " lower(?)";
+	}
+
+	/** Text patterns, any case; the value is taken literally (LIKE wildcards escaped). */
+	private static String pattern(String column, String op, String value, List<Object> params) {
+		String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		params.add(switch (op) {
+			case "starts_with" -> escaped + "%";
+			case "ends_with" -> "%" + escaped;
+			default -> "%" + escaped + "%";
+		});
+		return (op.equals("not_contains") ? "NOT " : "") + column + " ILIKE ?";
+	}
+
+	/**
+	 * An ordering comparison of a converted column (never true when it does not convert).
+	 */
+	private static String comparison(String converted, String operator, Object value, List<Object> params) {
+		params.add(value);
+		return converted + operator;
+	}
+
+	/** The column as a number, or NULL when its text is not one. */
+	private static String asNumber(String column) {
+		return "(SELECT CASE WHEN v ~ " + NUMBER + " THEN v::numeric END FROM (SELECT " + column + " AS v) n)";
+	}
+
+	/**
+	 * The column as a date (its first ten characters), or NULL when its text is not one.
+	 */
+	private static String asDate(String column) {
+		return "(SELECT CASE WHEN v ~ " + DATE + " THEN substr(v, 1, 10)::date END FROM (SELECT " + column
+				+ " AS v) n)";
 	}
 
 	private static BigDecimal number(String value) {

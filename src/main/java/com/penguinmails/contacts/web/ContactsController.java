@@ -1,7 +1,6 @@
 package com.penguinmails.contacts.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import com.penguinmails.contacts.CustomFields;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.contacts.internal.ContactFields;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -67,30 +67,19 @@ class ContactsController {
 	}
 
 	@PostMapping("/contacts")
-	String create(@RequestParam String email, @RequestParam(defaultValue = "") String firstName,
-			@RequestParam(defaultValue = "") String lastName, @RequestParam(defaultValue = "") String company,
-			RedirectAttributes redirect) {
-		try {
-			Contact contact = contacts.create(tenancy.current(), new Contacts.NewContact(email, firstName, lastName,
-					company, "", "", "", "", "", "", Map.of(), List.of()));
-			return "redirect:/contacts/" + contact.id();
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/contacts";
-		}
+	String create(NewContactForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/contacts", () -> {
+			Contact contact = contacts.create(tenancy.current(), form.contact());
+			return FormAction.Done.to("/contacts/" + contact.id(), null);
+		});
 	}
 
 	@PostMapping("/contacts/fields")
 	String defineField(@RequestParam String key, @RequestParam String type, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/contacts", () -> {
 			CustomFields.Field field = customFields.define(tenancy.current(), key, type);
-			redirect.addFlashAttribute("notice", "Custom field " + field.key() + " (" + field.type() + ") added.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/contacts";
+			return FormAction.Done.notice("Custom field " + field.key() + " (" + field.type() + ") added.");
+		});
 	}
 
 	@GetMapping("/contacts/{id}")
@@ -106,32 +95,14 @@ class ContactsController {
 	}
 
 	/**
-	 * The edit form: standard fields, each custom field (typed), tags (comma separated)
-	 * and status.
+	 * The edit form ({@link ContactForm}): standard fields, each custom field (typed),
+	 * tags (comma separated) and status. The page shows again with what happened (a
+	 * refused value names its field, and nothing is changed).
 	 */
 	@PostMapping("/contacts/{id}")
-	String update(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
-		Map<String, Object> patch = new LinkedHashMap<>();
-		for (String field : List.of("email", "firstName", "lastName", "company", "title", "phone", "website",
-				"linkedinUrl", "timeZone", "country", "status")) {
-			if (params.containsKey(field)) {
-				patch.put(field, params.get(field));
-			}
-		}
-		Map<String, Object> custom = new LinkedHashMap<>();
-		params.forEach((key, value) -> {
-			if (key.startsWith("custom:")) {
-				custom.put(key.substring(7), value.isBlank() ? null : value);
-			}
-		});
-		if (!custom.isEmpty()) {
-			patch.put("custom", custom);
-		}
-		if (params.containsKey("tags")) {
-			patch.put("tags", List.of(params.get("tags").split(",")));
-		}
+	String update(@PathVariable UUID id, ContactForm form, @RequestParam Map<String, String> params, Model model) {
 		try {
-			contacts.update(tenancy.current(), id, patch);
+			contacts.update(tenancy.current(), id, form.patch(params));
 			model.addAttribute("notice", "Saved.");
 		}
 		catch (Problem problem) {
@@ -142,37 +113,26 @@ class ContactsController {
 
 	@PostMapping("/contacts/{id}/lists")
 	String addToList(@PathVariable UUID id, @RequestParam UUID listId, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/contacts/" + id, () -> {
 			segments.addToList(tenancy.current(), listId, List.of(id));
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/contacts/" + id;
+			return FormAction.Done.notice(null);
+		});
 	}
 
 	@PostMapping("/contacts/{id}/lists/{listId}/remove")
 	String removeFromList(@PathVariable UUID id, @PathVariable UUID listId, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/contacts/" + id, () -> {
 			segments.removeFromList(tenancy.current(), listId, List.of(id));
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/contacts/" + id;
+			return FormAction.Done.notice(null);
+		});
 	}
 
 	@PostMapping("/contacts/{id}/delete")
 	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/contacts/" + id, () -> {
 			contacts.delete(tenancy.current(), id);
-			redirect.addFlashAttribute("notice", "Contact deleted.");
-			return "redirect:/contacts";
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-			return "redirect:/contacts/" + id;
-		}
+			return FormAction.Done.to("/contacts", "Contact deleted.");
+		});
 	}
 
 	@PostMapping("/contacts/import/upload")
@@ -197,36 +157,17 @@ class ContactsController {
 		}
 	}
 
+	/**
+	 * The mapping step's form ({@link ImportForm}): creates the new list if one is named,
+	 * starts the import and shows its progress; a problem shows on the contacts page.
+	 */
 	@PostMapping("/contacts/import/start")
-	String start(@RequestParam String token, @RequestParam(defaultValue = "auto") String delimiter,
-			@RequestParam(required = false) String encoding, @RequestParam(required = false) String detectedEncoding,
-			@RequestParam(defaultValue = "update") String duplicates, @RequestParam(required = false) String listId,
-			@RequestParam(required = false) String newList, @RequestParam(defaultValue = "false") boolean checkMx,
-			@RequestParam Map<String, String> params, Model model) throws IOException {
-		Map<String, String> mapping = new LinkedHashMap<>();
-		params.forEach((key, value) -> {
-			if (key.startsWith("map:")) {
-				mapping.put(key.substring(4), value);
-			}
-		});
+	String start(ImportForm form, @RequestParam Map<String, String> params, Model model) throws IOException {
 		try {
 			Tenant tenant = tenancy.current();
-			UUID list = null;
-			if (newList != null && !newList.isBlank()) {
-				list = segments.createList(tenant, newList).id();
-			}
-			else if (listId != null && !listId.isBlank()) {
-				try {
-					list = UUID.fromString(listId);
-				}
-				catch (IllegalArgumentException ex) {
-					throw new com.penguinmails.shared.NotFoundProblem("List");
-				}
-			}
-			// The detected encoding posted back unchanged is still detected, not named.
-			String named = (encoding != null && encoding.strip().equalsIgnoreCase(detectedEncoding)) ? null : encoding;
-			var job = imports.startStaged(tenant, token, new ContactImports.Options(separator(delimiter),
-					!"skip".equals(duplicates), mapping, list, checkMx, named));
+			UUID list = form.newListName() != null ? segments.createList(tenant, form.newListName()).id()
+					: form.existingList();
+			var job = imports.startStaged(tenant, form.token(), form.options(params, list));
 			return "redirect:/contacts/imports/" + job.id();
 		}
 		catch (Problem problem) {
@@ -263,7 +204,7 @@ class ContactsController {
 	}
 
 	/** A delimiter from the form: one character, {@code tab}, or null to guess it. */
-	private static Character separator(String delimiter) {
+	static Character separator(String delimiter) {
 		if (delimiter == null || delimiter.isEmpty() || delimiter.equalsIgnoreCase("auto")) {
 			return null;
 		}

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Controller;
+import org.springframework.beans.propertyeditors.StringArrayPropertyEditor;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +25,7 @@ import com.penguinmails.contacts.Segments;
 import com.penguinmails.contacts.Segments.ContactList;
 import com.penguinmails.contacts.Segments.Segment;
 import com.penguinmails.contacts.internal.SegmentCompiler;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -77,28 +79,29 @@ class SegmentsController {
 		return "contacts/segments";
 	}
 
+	/**
+	 * Each condition value is bound whole: Spring would otherwise split a lone value at
+	 * its commas ("Smith, Jones") when binding it to an array.
+	 */
+	@InitBinder("segmentForm")
+	void keepValuesWhole(WebDataBinder binder) {
+		binder.registerCustomEditor(String[].class, new StringArrayPropertyEditor(null));
+	}
+
 	@PostMapping("/lists")
-	String createList(@RequestParam String name, RedirectAttributes redirect) {
-		try {
+	String createList(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/segments", () -> {
 			segments.createList(tenancy.current(), name);
-			redirect.addFlashAttribute("notice", "List created.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/segments";
+			return FormAction.Done.notice("List created.");
+		});
 	}
 
 	@PostMapping("/lists/{id}/delete")
 	String deleteList(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/segments", () -> {
 			segments.deleteList(tenancy.current(), id);
-			redirect.addFlashAttribute("notice", "List deleted; its contacts stay.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/segments";
+			return FormAction.Done.notice("List deleted; its contacts stay.");
+		});
 	}
 
 	@GetMapping("/segments/new")
@@ -114,45 +117,39 @@ class SegmentsController {
 
 	/**
 	 * Saves (new or existing), or with {@code action=more} shows the same form with more
-	 * empty rows.
+	 * empty rows. A refused segment shows the form again as typed, with the reason.
 	 */
 	@PostMapping({ "/segments", "/segments/{id}" })
-	String save(@PathVariable(required = false) UUID id, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "all") String match, @RequestParam(defaultValue = "save") String action,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		SegmentDefinition definition = definition(match, request);
-		if (action.equals("more")) {
-			return editor(id, name, definition, BLANK_ROWS, model);
+	String save(@PathVariable(required = false) UUID id, SegmentForm form, Model model, RedirectAttributes redirect) {
+		SegmentDefinition definition = form.definition();
+		if (form.wantsMoreRows()) {
+			return editor(id, form.name(), definition, BLANK_ROWS, model);
 		}
 		try {
-			Segment saved = id == null ? segments.createSegment(tenancy.current(), name, definition)
-					: segments.updateSegment(tenancy.current(), id, name, definition);
+			Segment saved = id == null ? segments.createSegment(tenancy.current(), form.name(), definition)
+					: segments.updateSegment(tenancy.current(), id, form.name(), definition);
 			redirect.addFlashAttribute("notice",
 					"Segment " + saved.name() + " saved: " + saved.contacts() + " contacts match now.");
 			return "redirect:/segments/" + saved.id();
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.getMessage());
-			return editor(id, name, definition, 0, model);
+			return editor(id, form.name(), definition, 0, model);
 		}
 	}
 
 	@PostMapping("/segments/{id}/delete")
 	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/segments", () -> {
 			segments.deleteSegment(tenancy.current(), id);
-			redirect.addFlashAttribute("notice", "Segment deleted.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/segments";
+			return FormAction.Done.notice("Segment deleted.");
+		});
 	}
 
 	/** The live count fragment: the editor posts its rows on every change. */
 	@PostMapping("/segments/count")
-	String count(@RequestParam(defaultValue = "all") String match, HttpServletRequest request, Model model) {
-		SegmentDefinition definition = definition(match, request);
+	String count(SegmentForm form, Model model) {
+		SegmentDefinition definition = form.definition();
 		try {
 			Tenant tenant = tenancy.current();
 			model.addAttribute("count", segments.count(tenant, definition));
@@ -174,37 +171,19 @@ class SegmentsController {
 	}
 
 	@PostMapping("/contacts/scoring")
-	String addRule(@RequestParam(defaultValue = "") String name, @RequestParam String field, @RequestParam String op,
-			@RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "0") String points,
-			RedirectAttributes redirect) {
-		try {
-			int parsed;
-			try {
-				parsed = Integer.parseInt(points.strip());
-			}
-			catch (NumberFormatException ex) {
-				throw new com.penguinmails.shared.InvalidInputProblem("invalid-points",
-						"Points are a whole number from -1000 to 1000.");
-			}
-			scoring.add(tenancy.current(), name, condition(field, op, value), parsed);
-			redirect.addFlashAttribute("notice", "Rule added; every contact's score was recomputed.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/contacts/scoring";
+	String addRule(ScoringRuleForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/contacts/scoring", () -> {
+			scoring.add(tenancy.current(), form.name(), form.condition(), form.parsedPoints());
+			return FormAction.Done.notice("Rule added; every contact's score was recomputed.");
+		});
 	}
 
 	@PostMapping("/contacts/scoring/{id}/delete")
 	String deleteRule(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/contacts/scoring", () -> {
 			scoring.delete(tenancy.current(), id);
-			redirect.addFlashAttribute("notice", "Rule deleted; scores recomputed.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/contacts/scoring";
+			return FormAction.Done.notice("Rule deleted; scores recomputed.");
+		});
 	}
 
 	private String editor(UUID id, String name, SegmentDefinition definition, int extraRows, Model model) {
@@ -249,36 +228,6 @@ class SegmentsController {
 			choices.add(new FieldChoice("list:" + list.id(), "in list " + list.name(), "membership"));
 		}
 		return choices;
-	}
-
-	/**
-	 * The rows of the form (parallel field, op and value parameters, read raw so a value
-	 * with commas stays whole); rows with no field are left out.
-	 */
-	private static SegmentDefinition definition(String match, HttpServletRequest request) {
-		List<Condition> conditions = new ArrayList<>();
-		String[] fields = values(request, "field");
-		String[] ops = values(request, "op");
-		String[] values = values(request, "value");
-		for (int i = 0; i < fields.length; i++) {
-			if (fields[i].isBlank()) {
-				continue;
-			}
-			conditions.add(condition(fields[i], i < ops.length ? ops[i] : "", i < values.length ? values[i] : ""));
-		}
-		return new SegmentDefinition("any".equals(match) ? "any" : "all", conditions);
-	}
-
-	private static String[] values(HttpServletRequest request, String name) {
-		String[] values = request.getParameterValues(name);
-		return values == null ? new String[0] : values;
-	}
-
-	private static Condition condition(String field, String op, String value) {
-		if (field.startsWith("list:")) {
-			return new Condition("list", op, field.substring(5));
-		}
-		return new Condition(field, op, value);
 	}
 
 }

@@ -14,9 +14,13 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.contacts.Suppressions;
-import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Tenancy;
 
+/**
+ * The suppression list page: add an address or a domain, paste a CSV, remove an entry,
+ * export them all as CSV.
+ */
 @Controller
 class SuppressionsController {
 
@@ -39,35 +43,31 @@ class SuppressionsController {
 	@PostMapping("/suppressions")
 	String add(@RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "manual") String reason,
 			RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/suppressions", () -> {
 			boolean added = suppressions.add(tenancy.current(), value, reason);
-			redirect.addFlashAttribute("notice",
-					added ? value + " is suppressed." : value + " was already suppressed.");
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/suppressions";
+			return FormAction.Done.notice(added ? value + " is suppressed." : value + " was already suppressed.");
+		});
 	}
 
+	/** A pasted CSV of value,reason: what was added, and each refused line's reason. */
 	@PostMapping("/suppressions/import")
 	String importCsv(@RequestParam(defaultValue = "") String csv, RedirectAttributes redirect) {
-		try {
+		return FormAction.run(redirect, "/suppressions", () -> {
 			Suppressions.ImportResult result = suppressions.importCsv(tenancy.current(), new StringReader(csv));
-			redirect.addFlashAttribute("notice", result.added() + " added, " + result.alreadyThere() + " already there"
+			return FormAction.Done.notice(result.added() + " added, " + result.alreadyThere() + " already there"
 					+ (result.errors().isEmpty() ? "." : "; " + String.join(" ", result.errors())));
-		}
-		catch (Problem problem) {
-			redirect.addFlashAttribute("error", problem.getMessage());
-		}
-		return "redirect:/suppressions";
+		});
 	}
 
+	/**
+	 * Removes an entry (admins); an erased contact's entry stays, and the page says why.
+	 */
 	@PostMapping("/suppressions/{id}/remove")
 	String remove(@PathVariable UUID id, RedirectAttributes redirect) {
-		suppressions.remove(tenancy.current(), id);
-		redirect.addFlashAttribute("notice", "Removed from the suppression list.");
-		return "redirect:/suppressions";
+		return FormAction.run(redirect, "/suppressions", () -> {
+			suppressions.remove(tenancy.current(), id);
+			return FormAction.Done.notice("Removed from the suppression list.");
+		});
 	}
 
 	@GetMapping(path = "/suppressions/export", produces = "text/csv")

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
@@ -197,7 +198,7 @@ class InboundActions {
 	private void suppress(UUID workspaceId, String address, UUID contactId, String status, String reason) {
 		suppressions.suppress(workspaceId, address.toLowerCase(Locale.ROOT), reason);
 		if (contactId != null) {
-			contacts.markStatus(workspaceId, contactId, status);
+			contacts.markStatus(workspaceId, contactId, ContactStatus.of(status));
 		}
 	}
 

@@ -28,6 +28,7 @@ import com.penguinmails.campaigns.internal.SendPlanner.Plan;
 import com.penguinmails.campaigns.internal.SendPlanner.PoolMailbox;
 import com.penguinmails.campaigns.internal.SendPlanner.Send;
 import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.ContactStatus;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Security;
@@ -188,7 +189,7 @@ class SendPlannerTests {
 	@Test
 	void theLastMomentChecksStopWhoShouldGetNothingMore() {
 		Contact deleted = contact("gone@client.test", "");
-		Contact unsubscribed = withStatus(contact("out@client.test", ""), "unsubscribed");
+		Contact unsubscribed = withStatus(contact("out@client.test", ""), ContactStatus.UNSUBSCRIBED);
 		Contact suppressed = contact("blocked@client.test", "");
 		Contact missing = contact("nofield@client.test", "");
 		Contact done = contact("done@client.test", "");
@@ -288,10 +289,10 @@ class SendPlannerTests {
 
 	private static Contact contact(String email, String timeZone) {
 		return new Contact(UUID.randomUUID(), email, "First", "Last", "", "", "", "", "", timeZone, "", Map.of(),
-				List.of(), "active", false, false, 0, true, MONDAY_10);
+				List.of(), ContactStatus.ACTIVE, false, false, 0, true, MONDAY_10);
 	}
 
-	private static Contact withStatus(Contact c, String status) {
+	private static Contact withStatus(Contact c, ContactStatus status) {
 		return new Contact(c.id(), c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.phone(),
 				c.website(), c.linkedinUrl(), c.timeZone(), c.country(), c.custom(), c.tags(), status, c.roleAddress(),
 				c.disposable(), c.score(), c.mxFound(), c.createdAt());
