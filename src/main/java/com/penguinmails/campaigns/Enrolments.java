@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 
 import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.SendPlanner;
+import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.shared.Tenant;
 
 /**
  * Enrolments (one contact in one campaign's sequence) as what recipients do changes them:
@@ -36,10 +39,13 @@ public class Enrolments {
 
 	private final EnrolmentRepository enrolments;
 
+	private final Contacts contacts;
+
 	private final Clock clock;
 
-	Enrolments(EnrolmentRepository enrolments, Clock clock) {
+	Enrolments(EnrolmentRepository enrolments, Contacts contacts, Clock clock) {
 		this.enrolments = enrolments;
+		this.contacts = contacts;
 		this.clock = clock;
 	}
 
@@ -57,12 +63,22 @@ public class Enrolments {
 		}
 		EnrolmentRepository.Stoppable enrolment = found.get();
 		int stopped = event.stops(enrolment.stops()) && stop(workspaceId, enrolmentId, event.reason()) ? 1 : 0;
-		String domain = SendPlanner.domainOf(enrolment.email());
-		if (event == StopEvent.REPLIED && enrolment.stops().companyOnReply() && !FREE_MAIL.contains(domain)) {
-			stopped += enrolments.stopCompany(workspaceId, enrolment.campaignId(), enrolmentId, domain,
-					"a colleague replied", clock.instant());
+		if (event == StopEvent.REPLIED && enrolment.stops().companyOnReply()) {
+			stopped += stopCompany(workspaceId, enrolmentId, enrolment);
 		}
 		return stopped;
+	}
+
+	/** Stops the campaign's other enrolments at the replier's company domain. */
+	private int stopCompany(UUID workspaceId, UUID enrolmentId, EnrolmentRepository.Stoppable enrolment) {
+		Contact replier = contacts.byIds(Tenant.system(workspaceId), List.of(enrolment.contactId()))
+			.get(enrolment.contactId());
+		String domain = replier == null ? null : SendPlanner.domainOf(replier.email());
+		if (domain == null || FREE_MAIL.contains(domain)) {
+			return 0;
+		}
+		return enrolments.stopContacts(workspaceId, enrolment.campaignId(), enrolmentId,
+				contacts.idsAtDomain(workspaceId, domain), "a colleague replied", clock.instant());
 	}
 
 	/**

@@ -95,6 +95,15 @@ public class Contacts {
 	}
 
 	/**
+	 * For other features ("stop the whole company" on a reply): the ids of the
+	 * workspace's contacts whose address is at {@code domain} (an A-label, compared
+	 * without regard to case).
+	 */
+	public List<UUID> idsAtDomain(UUID workspaceId, String domain) {
+		return repository.idsAtDomain(workspaceId, domain);
+	}
+
+	/**
 	 * For other features (unsubscribes, bounces, complaints): sets a contact's status,
 	 * which suppresses its address as {@link #update} does; false when the contact was
 	 * deleted since (the caller's own suppression is then what counts).

@@ -30,11 +30,9 @@ import com.penguinmails.campaigns.internal.SendPlanner.Stop;
 public class EnrolmentRepository {
 
 	/**
-	 * An enrolment with what its stop conditions need.
-	 *
-	 * @param email the contact's address (its domain decides "stop the whole company")
+	 * An enrolment with what its stop conditions need: its contact and its campaign's.
 	 */
-	public record Stoppable(UUID campaignId, String email, Campaign.Stops stops) {
+	public record Stoppable(UUID campaignId, UUID contactId, Campaign.Stops stops) {
 	}
 
 	private final JdbcClient jdbc;
@@ -107,27 +105,27 @@ public class EnrolmentRepository {
 
 	public Optional<Stoppable> stoppable(UUID workspaceId, UUID enrolmentId) {
 		return jdbc.sql("""
-				SELECT e.campaign_id, c.email, k.stop_on_reply, k.stop_on_click, k.stop_on_bounce,
+				SELECT e.campaign_id, e.contact_id, k.stop_on_reply, k.stop_on_click, k.stop_on_bounce,
 				    k.stop_on_unsubscribe, k.stop_on_complaint, k.stop_company_on_reply, k.stop_on_auto_reply
-				FROM enrolments e JOIN contacts c ON c.id = e.contact_id JOIN campaigns k ON k.id = e.campaign_id
+				FROM enrolments e JOIN campaigns k ON k.id = e.campaign_id
 				WHERE e.workspace_id = ? AND e.id = ?""")
 			.params(workspaceId, enrolmentId)
-			.query((rs, i) -> new Stoppable(rs.getObject(1, UUID.class), rs.getString(2),
+			.query((rs, i) -> new Stoppable(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					new Campaign.Stops(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
 							rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9))))
 			.optional();
 	}
 
 	/**
-	 * Stops the campaign's other active enrolments whose address is at {@code domain}.
+	 * Stops the campaign's other active enrolments of these contacts; returns how many.
 	 */
-	public int stopCompany(UUID workspaceId, UUID campaignId, UUID except, String domain, String reason, Instant now) {
+	public int stopContacts(UUID workspaceId, UUID campaignId, UUID except, Collection<UUID> contactIds, String reason,
+			Instant now) {
 		return jdbc.sql("""
-				UPDATE enrolments e SET state = 'stopped', stop_reason = ?, updated_at = ?
-				FROM contacts c
-				WHERE c.id = e.contact_id AND e.workspace_id = ? AND e.campaign_id = ? AND e.state = 'active'
-				    AND e.id <> ? AND lower(split_part(c.email, '@', 2)) = ?""")
-			.params(reason, Timestamp.from(now), workspaceId, campaignId, except, domain)
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active' AND id <> ?
+				    AND contact_id = ANY (?)""")
+			.params(reason, Timestamp.from(now), workspaceId, campaignId, except, contactIds.toArray(UUID[]::new))
 			.update();
 	}
 

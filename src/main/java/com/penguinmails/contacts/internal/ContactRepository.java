@@ -116,6 +116,15 @@ public class ContactRepository {
 			.optional();
 	}
 
+	/** The ids of the workspace's contacts whose address is at {@code domain}. */
+	public List<UUID> idsAtDomain(UUID workspaceId, String domain) {
+		return jdbc
+			.sql("SELECT id FROM contacts WHERE workspace_id = ? AND lower(split_part(email, '@', 2)) = lower(?)")
+			.params(workspaceId, domain)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** The contacts among {@code ids} (others are left out), in no order. */
 	public List<Contact> byIds(UUID workspaceId, Collection<UUID> ids) {
 		return jdbc.sql("SELECT * FROM contacts WHERE workspace_id = ? AND id = ANY (?)")
