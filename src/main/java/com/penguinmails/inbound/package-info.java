@@ -2,6 +2,5 @@
  * Inbound mail: IMAP sync, reply detection, bounce (DSN) and complaint (ARF) parsing, the
  * unified inbox.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "contacts", "delivery", "domains", "mailboxes", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
 package com.penguinmails.inbound;

@@ -113,6 +113,13 @@ public class InboundFixtures {
 			.toInstant();
 	}
 
+	/** Sends what the outbox holds now (inbox replies are queued like every message). */
+	public void deliverQueued() {
+		while (dispatcher.dispatch(Instant.now().plusSeconds(1), 100) > 0) {
+			// until a round claims nothing
+		}
+	}
+
 	/** Sends step 1 of a two-step campaign to the address; returns the campaign. */
 	public Campaign sendTo(Sender sender, String to) {
 		return sendTo(sender, List.of(to), Campaign.Tracking.off(), "<p>Hi {{ first_name }}</p>");

@@ -45,6 +45,9 @@ class InboxTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	com.penguinmails.contacts.Suppressions suppressions;
+
 	/** A campaign that sent to Ada, and Ada's reply synced. */
 	record Replied(Sender sender, Campaign campaign, String ada, UUID threadId) {
 	}
@@ -121,6 +124,12 @@ class InboxTests {
 			.single();
 
 		inbox.reply(account.owner(), replied.threadId(), "Great: Tuesday 10:00 works?");
+		// Queued like every message: the conversation shows it at once, the dispatcher
+		// sends it.
+		assertThat(inbox.conversation(account.owner(), replied.threadId(), false).entries())
+			.extracting(Inbox.Entry::direction)
+			.containsExactly("sent", "in", "out");
+		setup.deliverQueued();
 
 		MimeMessage out = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
 			try {
@@ -138,6 +147,10 @@ class InboxTests {
 		assertThat(out.getHeader("DKIM-Signature")[0])
 			.contains("d=" + replied.sender().mailbox().email().split("@")[1]);
 		assertThat((String) out.getContent()).contains("Tuesday 10:00");
+		// A person's reply, not a list's message: no List-Unsubscribe; the outbox's
+		// Message-ID rule (on the sending domain).
+		assertThat(out.getHeader("List-Unsubscribe")).isNull();
+		assertThat(out.getMessageID()).endsWith("@" + replied.sender().mailbox().email().split("@")[1] + ">");
 
 		// Ada answers our answer: same conversation.
 		replied.sender()
@@ -149,6 +162,28 @@ class InboxTests {
 		assertThat(after.entries()).extracting(Inbox.Entry::direction).containsExactly("sent", "in", "out", "in");
 		assertThat(before.entries()).hasSize(2);
 		assertThat(inbox.threads(account.owner(), Inbox.Filter.replies(), null, 50).data()).hasSize(1);
+	}
+
+	@Test
+	void aReplyToASuppressedAddressIsNotSentAndTheConversationSaysWhy() throws Exception {
+		Replied replied = replied("inbox-reply-suppressed");
+		Account account = replied.sender().account();
+		suppressions.suppress(account.workspaceId(), replied.ada(), "unsubscribed");
+		long before = mail.getReceivedMessages().length;
+
+		inbox.reply(account.owner(), replied.threadId(), "One more thing.");
+		setup.deliverQueued();
+		fixtures.awaitEvents("InboxReplyOutcomes");
+
+		assertThat(mail.getReceivedMessages()).hasSize((int) before);
+		Inbox.Entry out = inbox.conversation(account.owner(), replied.threadId(), false)
+			.entries()
+			.stream()
+			.filter(entry -> entry.direction().equals("out"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(out.flags()).isEqualTo("not_delivered");
+		assertThat(out.problems()).contains("suppression list");
 	}
 
 	@Test

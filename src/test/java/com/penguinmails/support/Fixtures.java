@@ -160,12 +160,22 @@ public class Fixtures {
 	 * delivery's events, after the publisher's commit, asynchronously.
 	 */
 	public void enrolmentEventsHandled() {
+		awaitEvents("EnrolmentEvents");
+	}
+
+	/**
+	 * Waits (10 s at most) until the listeners of the class named {@code listener} have
+	 * handled every event published so far (application module listeners run after the
+	 * publisher's commit, asynchronously).
+	 */
+	public void awaitEvents(String listener) {
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(10))
 			.pollInterval(java.time.Duration.ofMillis(20))
 			.until(() -> jdbc.sql("""
 					SELECT count(*) FROM event_publication
-					WHERE completion_date IS NULL AND listener_id LIKE '%EnrolmentEvents%'""")
+					WHERE completion_date IS NULL AND listener_id LIKE ?""")
+				.param("%." + listener + ".%")
 				.query(Long.class)
 				.single() == 0);
 	}

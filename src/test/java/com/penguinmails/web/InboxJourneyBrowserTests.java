@@ -97,7 +97,7 @@ class InboxJourneyBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Labelled."));
 		browser.findElement(By.id("reply-text")).sendKeys("Tuesday 10:00 then.");
 		browser.findElement(By.xpath("//button[text()='Send reply']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reply sent."));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reply queued"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("You replied to " + ada)
 			.contains("Tuesday 10:00 then.");
 

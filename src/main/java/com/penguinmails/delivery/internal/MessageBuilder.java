@@ -53,7 +53,8 @@ public final class MessageBuilder {
 
 	/**
 	 * The message of {@code row} from {@code mailbox}, dated {@code now}, with
-	 * {@code unsubscribe} (an https URI, as given) in its List-Unsubscribe header.
+	 * {@code unsubscribe} (an https URI, as given) in its List-Unsubscribe header, or
+	 * without list headers when {@code unsubscribe} is null (an inbox reply).
 	 * @throws MessagingException when Jakarta Mail refuses an address or a part
 	 */
 	public static MimeMessage build(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
@@ -99,10 +100,12 @@ public final class MessageBuilder {
 			message.setHeader("References", MimeUtility.fold("References: ".length(), references));
 		}
 		// RFC 2369 §3.2 and RFC 8058 §3.1: an HTTPS URI for the one-click POST, and a
-		// mailto for clients that only mail.
-		message.setHeader("List-Unsubscribe",
-				"<" + unsubscribe + ">, <mailto:" + mailbox.email() + "?subject=unsubscribe>");
-		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		// mailto for clients that only mail. A person's own reply has none.
+		if (unsubscribe != null) {
+			message.setHeader("List-Unsubscribe",
+					"<" + unsubscribe + ">, <mailto:" + mailbox.email() + "?subject=unsubscribe>");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		message.setHeader("X-PenguinMails-ID", row.id().toString());
 	}
 

@@ -47,11 +47,18 @@ public class SignedMessages {
 	 */
 	public Prepared prepare(OutboxStore.Claimed row, Mailbox mailbox, Instant now) throws MessagingException {
 		String fromDomain = MessageBuilder.domainOf(mailbox.email());
+		if (row.enrolmentId() == null) {
+			// A person's own message (an inbox reply): no list, so no List-Unsubscribe.
+			return prepare(row, mailbox, null, now);
+		}
 		return prepare(row, mailbox,
 				URI.create(links.unsubscribeUrl(row.workspaceId(), fromDomain, row.enrolmentId(), row.step())), now);
 	}
 
-	/** A message with the given unsubscribe link in its List-Unsubscribe header. */
+	/**
+	 * A message with the given unsubscribe link in its List-Unsubscribe header (null:
+	 * none, for a message that is not a campaign's).
+	 */
 	public Prepared prepare(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
 			throws MessagingException {
 		String fromDomain = MessageBuilder.domainOf(mailbox.email());

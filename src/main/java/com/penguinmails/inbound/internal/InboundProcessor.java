@@ -56,7 +56,10 @@ public class InboundProcessor {
 			flags.add("malformed");
 		}
 		UUID workspaceId = source.workspaceId();
-		Optional<Sent> sent = matcher.match(source, read, classification);
+		// Inbox replies leave through the outbox too, but are no campaign's: what answers
+		// one joins the conversation it was written in (by its stored copy, below).
+		Optional<Sent> sent = matcher.match(source, read, classification)
+			.filter(found -> found.recipient().campaignId() != null);
 		BouncedRecipient bounce = classification.kind() == Classification.Kind.BOUNCE ? bounced(classification, sent)
 				: null;
 		String kind = kind(classification, sent, bounce);

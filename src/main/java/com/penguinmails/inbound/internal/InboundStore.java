@@ -257,4 +257,16 @@ public class InboundStore {
 			.optional();
 	}
 
+	/**
+	 * Flags the message written here that was queued as {@code outboxId} (an inbox reply
+	 * that was not delivered), with why.
+	 */
+	public void flagOut(UUID workspaceId, UUID outboxId, String flag, String problem) {
+		jdbc.sql("""
+				UPDATE inbound_messages SET flags = ?, problems = left(?, 2000)
+				WHERE workspace_id = ? AND outbox_id = ? AND direction = 'out'""")
+			.params(flag, problem, workspaceId, outboxId)
+			.update();
+	}
+
 }

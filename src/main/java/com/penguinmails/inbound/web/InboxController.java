@@ -95,7 +95,7 @@ class InboxController {
 	String reply(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/inbox/" + id, () -> {
 			inbox.reply(tenancy.current(), id, text);
-			return Done.notice("Reply sent.");
+			return Done.notice("Reply queued: it leaves within seconds.");
 		}, problem -> redirect.addFlashAttribute("draft", text));
 	}
 
