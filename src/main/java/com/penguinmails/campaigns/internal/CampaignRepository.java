@@ -232,8 +232,8 @@ public class CampaignRepository {
 	private static Campaign map(ResultSet rs, List<UUID> mailboxIds, List<Step> steps) throws SQLException {
 		Array days = rs.getArray("send_days");
 		List<Integer> dayList = new ArrayList<>();
-		for (Object day : (Object[]) days.getArray()) {
-			dayList.add(((Number) day).intValue());
+		for (Number day : (Number[]) days.getArray()) {
+			dayList.add(day.intValue());
 		}
 		Timestamp startAt = rs.getTimestamp("start_at");
 		Timestamp launchedAt = rs.getTimestamp("launched_at");

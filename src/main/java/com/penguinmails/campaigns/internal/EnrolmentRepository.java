@@ -35,6 +35,9 @@ public class EnrolmentRepository {
 	public record Stoppable(UUID campaignId, UUID contactId, Campaign.Stops stops) {
 	}
 
+	/** Rows per JDBC batch when a planned batch is written. */
+	private static final int BATCH = 500;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -183,21 +186,35 @@ public class EnrolmentRepository {
 		template.batchUpdate("""
 				UPDATE enrolments SET next_step = ?, mailbox_id = ?, thread_ids = ?, thread_subject = ?,
 				    next_send_at = ?, state = ?, updated_at = ?
-				WHERE id = ?""",
-				advances.stream()
-					.map(a -> new Object[] { a.nextStep(), a.mailboxId(), a.threadIds(), a.threadSubject(),
-							a.nextSendAt() == null ? null : Timestamp.from(a.nextSendAt()), a.state().value(), at,
-							a.enrolmentId() })
-					.toList());
-		template.batchUpdate("UPDATE enrolments SET next_send_at = ?, updated_at = ? WHERE id = ?",
-				moves.stream().map(m -> new Object[] { Timestamp.from(m.at()), at, m.enrolmentId() }).toList());
+				WHERE id = ?""", advances, BATCH, (ps, a) -> {
+			ps.setInt(1, a.nextStep());
+			ps.setObject(2, a.mailboxId());
+			ps.setString(3, a.threadIds());
+			ps.setString(4, a.threadSubject());
+			ps.setTimestamp(5, a.nextSendAt() == null ? null : Timestamp.from(a.nextSendAt()));
+			ps.setString(6, a.state().value());
+			ps.setTimestamp(7, at);
+			ps.setObject(8, a.enrolmentId());
+		});
+		template.batchUpdate("UPDATE enrolments SET next_send_at = ?, updated_at = ? WHERE id = ?", moves, BATCH,
+				(ps, m) -> {
+					ps.setTimestamp(1, Timestamp.from(m.at()));
+					ps.setTimestamp(2, at);
+					ps.setObject(3, m.enrolmentId());
+				});
 		template.batchUpdate("""
 				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
-				WHERE id = ? AND state = 'active'""",
-				stops.stream().map(s -> new Object[] { s.reason(), at, s.enrolmentId() }).toList());
+				WHERE id = ? AND state = 'active'""", stops, BATCH, (ps, stop) -> {
+			ps.setString(1, stop.reason());
+			ps.setTimestamp(2, at);
+			ps.setObject(3, stop.enrolmentId());
+		});
 		template.batchUpdate(
-				"UPDATE enrolments SET state = 'completed', next_send_at = NULL, updated_at = ? WHERE id = ?",
-				finished.stream().map(id -> new Object[] { at, id }).toList());
+				"UPDATE enrolments SET state = 'completed', next_send_at = NULL, updated_at = ? WHERE id = ?", finished,
+				BATCH, (ps, id) -> {
+					ps.setTimestamp(1, at);
+					ps.setObject(2, id);
+				});
 	}
 
 }
