@@ -77,7 +77,7 @@ public class Engagements {
 		Instant now = clock.instant();
 		Device device = agents.analyze(userAgent);
 		String reason = machines.open(userAgent, ip, device, found.sentAt(), now).orElse(null);
-		events.write(new Event("open", found, null, now, userAgent, ip, device, reason));
+		events.write(new Event(TrackingEventWriter.Kind.OPEN, found, null, now, userAgent, ip, device, reason));
 		return true;
 	}
 
@@ -111,7 +111,8 @@ public class Engagements {
 		sent.filter(found -> !found.erased()).ifPresent(found -> {
 			Device device = agents.analyze(userAgent);
 			String reason = machines.machine(userAgent, ip, device).orElse(null);
-			events.write(new Event("click", found, url, clock.instant(), userAgent, ip, device, reason));
+			events.write(new Event(TrackingEventWriter.Kind.CLICK, found, url, clock.instant(), userAgent, ip, device,
+					reason));
 		});
 		// The destination is the message's own link (the tag proves it), even when the
 		// message was erased since.

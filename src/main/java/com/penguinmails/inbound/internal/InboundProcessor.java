@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Sent;
+import com.penguinmails.inbound.MessageKind;
 
 /**
  * What one inbound message means, and what follows: it is classified (reply, auto-reply,
@@ -47,7 +48,7 @@ public class InboundProcessor {
 	 * Classifies, matches, stores and acts on one message. Returns the stored kind, or
 	 * empty when the message was stored before.
 	 */
-	public Optional<String> process(Source source, MessageReader.Read read) {
+	public Optional<MessageKind> process(Source source, MessageReader.Read read) {
 		Classification classification = InboundClassifier.classify(read.message());
 		List<String> problems = new ArrayList<>(read.problems());
 		problems.addAll(classification.problems());
@@ -62,7 +63,7 @@ public class InboundProcessor {
 			.filter(found -> found.recipient().campaignId() != null);
 		BouncedRecipient bounce = classification.kind() == Classification.Kind.BOUNCE ? bounced(classification, sent)
 				: null;
-		String kind = kind(classification, sent, bounce);
+		MessageKind kind = kind(classification, sent, bounce);
 		UUID id = UUID.randomUUID();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
 		// The conversation: the enrolment's (or the one message's) when it answers ours,
@@ -72,8 +73,8 @@ public class InboundProcessor {
 						recipient.enrolmentId() != null ? recipient.enrolmentId() : recipient.outboxId(),
 						recipient.campaignId(), recipient.enrolmentId(), recipient.contactId())
 				: store.threadOf(workspaceId, read.answers()).orElse(null);
-		if (conversation != null && recipient == null && kind.equals("other")) {
-			kind = "reply";
+		if (conversation != null && recipient == null && kind == MessageKind.OTHER) {
+			kind = MessageKind.REPLY;
 		}
 		if (conversation == null) {
 			conversation = new InboundStore.Conversation(id, null, null, null);
@@ -87,11 +88,11 @@ public class InboundProcessor {
 			return Optional.empty();
 		}
 		switch (kind) {
-			case "reply", "auto_reply" ->
-				actions.replied(source, read, sent, kind.equals("auto_reply"), id, contactId, campaignId, enrolmentId);
-			case "bounce" -> actions.bounced(source, sent, bounce, id);
-			case "complaint" -> actions.complained(source, sent, classification, id, now);
-			case "unsubscribe" -> actions.unsubscribed(source, read.fromAddress(), sent, id);
+			case REPLY, AUTO_REPLY -> actions.replied(source, read, sent, kind == MessageKind.AUTO_REPLY, id, contactId,
+					campaignId, enrolmentId);
+			case BOUNCE -> actions.bounced(source, sent, bounce, id);
+			case COMPLAINT -> actions.complained(source, sent, classification, id, now);
+			case UNSUBSCRIBE -> actions.unsubscribed(source, read.fromAddress(), sent, id);
 			default -> {
 			}
 		}
@@ -99,21 +100,21 @@ public class InboundProcessor {
 	}
 
 	/** The kind stored: what the classifier found, and whether it answers ours. */
-	private static String kind(Classification classification, Optional<Sent> sent, BouncedRecipient bounce) {
+	private static MessageKind kind(Classification classification, Optional<Sent> sent, BouncedRecipient bounce) {
 		return switch (classification.kind()) {
-			case BOUNCE -> bounce == null ? "other" : "bounce";
+			case BOUNCE -> bounce == null ? MessageKind.OTHER : MessageKind.BOUNCE;
 			// An opt-out report (RFC 5965 opt-out, Apple Mail's unsubscribe) is a request
 			// to stop, not a spam complaint against the mailbox's rate.
 			case COMPLAINT ->
 				classification.complaint() != null && "opt-out".equals(classification.complaint().feedbackType())
-						? "unsubscribe" : "complaint";
+						? MessageKind.UNSUBSCRIBE : MessageKind.COMPLAINT;
 			// An auto-reply need not quote our Message-ID (RFC 3834 §3.1.3 only asks it
 			// to); but unrelated automated mail (a newsletter's "Precedence: bulk") that
 			// answers nothing of ours is not one.
-			case AUTO_REPLY ->
-				sent.isPresent() || !classification.autoReplyReason().startsWith("Precedence") ? "auto_reply" : "other";
-			case UNSUBSCRIBE -> "unsubscribe";
-			case MESSAGE -> sent.isPresent() ? "reply" : "other";
+			case AUTO_REPLY -> sent.isPresent() || !classification.autoReplyReason().startsWith("Precedence")
+					? MessageKind.AUTO_REPLY : MessageKind.OTHER;
+			case UNSUBSCRIBE -> MessageKind.UNSUBSCRIBE;
+			case MESSAGE -> sent.isPresent() ? MessageKind.REPLY : MessageKind.OTHER;
 		};
 	}
 
@@ -128,7 +129,7 @@ public class InboundProcessor {
 		flags.add("unhandled");
 		List<String> problems = new ArrayList<>(read.problems());
 		problems.add("could not be handled: " + failure);
-		return store.insert(received(id, source, read, "other", null, flags, problems, Optional.empty(),
+		return store.insert(received(id, source, read, MessageKind.OTHER, null, flags, problems, Optional.empty(),
 				new InboundStore.Conversation(id, null, null, null)), clock.instant());
 	}
 
@@ -136,10 +137,10 @@ public class InboundProcessor {
 	 * The row of a message read from a mailbox; replies, auto-replies and other mail
 	 * arrive unread in the inbox.
 	 */
-	private static InboundStore.NewMessage received(UUID id, Source source, MessageReader.Read read, String kind,
+	private static InboundStore.NewMessage received(UUID id, Source source, MessageReader.Read read, MessageKind kind,
 			BouncedRecipient bounce, java.util.Set<String> flags, List<String> problems, Optional<Sent> sent,
 			InboundStore.Conversation conversation) {
-		boolean unread = kind.equals("reply") || kind.equals("auto_reply") || kind.equals("other");
+		boolean unread = kind.unread();
 		return new InboundStore.NewMessage(id, source.workspaceId(), source.mailboxId(), "in", source.folder(),
 				source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
 				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.penguinmails.inbound.MessageKind;
 import com.penguinmails.mailboxes.MailboxRef;
 
 /** The inbound tables: sync schedule, folder positions, stored messages. */
@@ -25,7 +26,7 @@ public class InboundStore {
 	public record NewMessage(UUID id, UUID workspaceId, UUID mailboxId, String direction, String folder,
 			Long uidValidity, Long uid, String messageId, String inReplyTo, String references, String fromAddress,
 			String fromName, String toAddresses, String subject, Instant sentAt, Instant receivedAt, long size,
-			String kind, String bounceType, String bounceStatus, String bouncedAddress, String diagnostic,
+			MessageKind kind, String bounceType, String bounceStatus, String bouncedAddress, String diagnostic,
 			String bounceReason, String replyCode, String remoteMta, String flags, String problems, String textBody,
 			String htmlBody, byte[] raw, UUID outboxId, UUID sentBy, UUID campaignId, UUID enrolmentId, UUID contactId,
 			UUID threadId, boolean unread) {
@@ -156,7 +157,7 @@ public class InboundStore {
 			.params(m.id(), m.workspaceId(), m.mailboxId(), m.direction(), m.folder(), m.uidValidity(), m.uid(),
 					m.messageId(), m.inReplyTo(), m.references(), m.fromAddress(), m.fromName(), m.toAddresses(),
 					m.subject(), m.sentAt() == null ? null : Timestamp.from(m.sentAt()), Timestamp.from(m.receivedAt()),
-					m.size(), m.kind(), m.bounceType(), m.bounceStatus(), m.bouncedAddress(), m.diagnostic(),
+					m.size(), m.kind().value(), m.bounceType(), m.bounceStatus(), m.bouncedAddress(), m.diagnostic(),
 					m.bounceReason(), m.replyCode(), m.remoteMta(), m.flags(), m.problems(), m.textBody(), m.htmlBody(),
 					m.raw(), m.outboxId(), m.sentBy(), m.campaignId(), m.enrolmentId(), m.contactId(), m.threadId(),
 					m.unread(), Timestamp.from(now))
@@ -166,7 +167,7 @@ public class InboundStore {
 			jdbc.sql("""
 					INSERT INTO inbound_threads (id, workspace_id, label, updated_at) VALUES (?, ?, ?, ?)
 					ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at""")
-				.params(m.threadId(), m.workspaceId(), m.kind().equals("auto_reply") ? "out_of_office" : null,
+				.params(m.threadId(), m.workspaceId(), m.kind() == MessageKind.AUTO_REPLY ? "out_of_office" : null,
 						Timestamp.from(now))
 				.update();
 		}

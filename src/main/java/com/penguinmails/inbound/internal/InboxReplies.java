@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.penguinmails.delivery.OutgoingMessage;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.inbound.Inbox;
+import com.penguinmails.inbound.MessageKind;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.NotFoundProblem;
@@ -67,8 +68,8 @@ public class InboxReplies {
 		UUID id = UUID.randomUUID();
 		store.insert(new InboundStore.NewMessage(id, answer.workspaceId(), answer.mailboxId(), "out", null, null, null,
 				queued.messageId(), answer.messageId(), references, mailbox.email(), mailbox.displayName(), answer.to(),
-				subject, now, now, text.length(), "reply", null, null, null, null, null, null, null, "", "", text, "",
-				null, queued.outboxId(), null, answer.campaignId(), answer.enrolmentId(), answer.contactId(),
+				subject, now, now, text.length(), MessageKind.REPLY, null, null, null, null, null, null, null, "", "",
+				text, "", null, queued.outboxId(), null, answer.campaignId(), answer.enrolmentId(), answer.contactId(),
 				answer.threadId(), false), now);
 		return new Inbox.Entry(id, "out", mailbox.email(), answer.to(), subject, text, now, "reply", "", "", null, null,
 				null, null, null, null);

@@ -48,8 +48,20 @@ public class TrackingEventWriter implements SmartLifecycle {
 
 	private static final int MAX_IP = 64;
 
+	/** What was fetched: the open pixel or a click redirect. Stored lowercase. */
+	public enum Kind {
+
+		OPEN, CLICK;
+
+		/** The stored form ({@code open}, {@code click}). */
+		public String value() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
 	/** An event to store. {@code reason}: why it is a machine's, or null. */
-	public record Event(String kind, Recipient message, String url, Instant at, String userAgent, String ip,
+	public record Event(Kind kind, Recipient message, String url, Instant at, String userAgent, String ip,
 			Device device, String reason) {
 	}
 
@@ -176,7 +188,7 @@ public class TrackingEventWriter implements SmartLifecycle {
 			outboxIds[i] = message.outboxId();
 			steps[i] = message.step();
 			variants[i] = message.variant();
-			kinds[i] = event.kind();
+			kinds[i] = event.kind().value();
 			urls[i] = event.url();
 			at[i] = event.at().getEpochSecond() * 1_000_000 + event.at().getNano() / 1_000;
 			agents[i] = cut(event.userAgent(), MAX_AGENT);
@@ -206,7 +218,7 @@ public class TrackingEventWriter implements SmartLifecycle {
 	 */
 	private void publish(Event event, boolean machine) {
 		Recipient message = event.message();
-		if (event.kind().equals("open")) {
+		if (event.kind() == Kind.OPEN) {
 			publisher.publishEvent(new MessageOpened(message.workspaceId(), message.campaignId(), message.enrolmentId(),
 					message.step(), message.variant(), message.outboxId(), event.at(), machine,
 					event.device().deviceClass(), event.device().client()));
@@ -231,7 +243,7 @@ public class TrackingEventWriter implements SmartLifecycle {
 		// back.
 		List<Event> clicks = batch.stream()
 			.map(Pending::event)
-			.filter(e -> e.kind().equals("click") && e.reason() == null)
+			.filter(e -> e.kind() == Kind.CLICK && e.reason() == null)
 			.toList();
 		if (!clicks.isEmpty()) {
 			Instant from = clicks.stream().map(Event::at).min(Instant::compareTo).get().minus(window);
@@ -245,13 +257,13 @@ public class TrackingEventWriter implements SmartLifecycle {
 				.query(rs -> {
 					UUID outbox = rs.getObject(1, UUID.class);
 					clicksBefore.computeIfAbsent(outbox, o -> new ArrayList<>())
-						.add(new Event("click", null, rs.getString(2), rs.getTimestamp(3).toInstant(), null, null, null,
-								null));
+						.add(new Event(Kind.CLICK, null, rs.getString(2), rs.getTimestamp(3).toInstant(), null, null,
+								null, null));
 				});
 		}
 		for (Pending pending : batch) {
 			Event event = pending.event();
-			if (event.reason() != null || !event.kind().equals("click")) {
+			if (event.reason() != null || event.kind() != Kind.CLICK) {
 				reasons.add(event.reason());
 				continue;
 			}
