@@ -2,6 +2,7 @@ package com.penguinmails.shared;
 
 import java.util.function.Consumer;
 
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -10,7 +11,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * message and the browser goes to the action's target; when the action throws a
  * {@link Problem}, the flash attribute {@code error} carries the problem's message (the
  * same words the API puts in the RFC 9457 {@code detail}) and the browser goes back to
- * the page the form was on. Any other exception is left to the error page.
+ * the page the form was on. Any other exception is left to the error page. A form whose
+ * page shows again in place uses {@link #inPage(Model, Action)}.
  *
  * <pre>{@code
  * return FormAction.run(redirect, "/campaigns", () -> {
@@ -74,6 +76,25 @@ public final class FormAction {
 			redirect.addFlashAttribute("error", problem.getMessage());
 			onProblem.accept(problem);
 			return "redirect:" + back;
+		}
+	}
+
+	/**
+	 * For a form whose page shows again with what happened (no redirect, so what was
+	 * typed can stay): runs {@code action}; its notice, or the problem's message, goes in
+	 * the model as {@code notice} or {@code error}. Returns whether the action happened.
+	 */
+	public static boolean inPage(Model model, Action action) {
+		try {
+			Done done = action.run();
+			if (done.notice() != null) {
+				model.addAttribute("notice", done.notice());
+			}
+			return true;
+		}
+		catch (Problem problem) {
+			model.addAttribute("error", problem.getMessage());
+			return false;
 		}
 	}
 

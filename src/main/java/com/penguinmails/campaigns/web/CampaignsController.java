@@ -29,7 +29,6 @@ import com.penguinmails.delivery.SendingSwitch;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.FormAction.Done;
-import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
@@ -144,13 +143,10 @@ class CampaignsController {
 			model.addAttribute("error", "Check the schedule: days, the daily limit and the pace are whole numbers.");
 			return show(id, model);
 		}
-		try {
+		FormAction.inPage(model, () -> {
 			campaigns.update(tenancy.current(), id, form.toDraft());
-			model.addAttribute("notice", "Saved.");
-		}
-		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
-		}
+			return Done.notice("Saved.");
+		});
 		return show(id, model);
 	}
 

@@ -101,13 +101,10 @@ class ContactsController {
 	 */
 	@PostMapping("/contacts/{id}")
 	String update(@PathVariable UUID id, ContactForm form, @RequestParam Map<String, String> params, Model model) {
-		try {
+		FormAction.inPage(model, () -> {
 			contacts.update(tenancy.current(), id, form.patch(params));
-			model.addAttribute("notice", "Saved.");
-		}
-		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
-		}
+			return FormAction.Done.notice("Saved.");
+		});
 		return show(id, model);
 	}
 

@@ -16,7 +16,6 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
-import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.templates.EmailTemplate;
@@ -151,14 +150,11 @@ class TemplatesController {
 			model.addAttribute("error", "Choose a mailbox to send from.");
 			return show(id, model);
 		}
-		try {
+		FormAction.inPage(model, () -> {
 			model.addAttribute("rendered", templates.sendTest(tenancy.current(), id, mailboxId, form.to(), contactId,
 					fields(contactId, sample), form.timeZone()));
-			model.addAttribute("notice", "Test sent to " + form.to() + ".");
-		}
-		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
-		}
+			return FormAction.Done.notice("Test sent to " + form.to() + ".");
+		});
 		return show(id, model);
 	}
 
