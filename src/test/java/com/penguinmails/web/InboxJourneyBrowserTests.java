@@ -100,12 +100,23 @@ class InboxJourneyBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reply queued"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("You replied to " + ada)
 			.contains("Tuesday 10:00 then.");
+		Browser.screenshot(browser, "inbox-reply-queued-1280");
 
 		// The campaign page loads its figures and Chart.js draws them.
 		browser.get(base + "/campaigns/" + campaign.id());
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-chart")));
 		wait.until(d -> "yes".equals(d.findElement(By.id("stats-chart")).getAttribute("data-drawn")));
 		assertThat(browser.findElement(By.id("stats-figures")).getText()).contains("Campaign").contains("Step 1");
+		// Its status in words, at both widths; wide tables scroll inside the page, not
+		// the page.
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Running");
+		Browser.screenshot(browser, "campaign-1280");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-figures")));
+		Browser.screenshot(browser, "campaign-390");
+		assertThat(scrollsSideways()).as("campaign page at 390 px").isFalse();
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 		passed = true;
 	}
 
