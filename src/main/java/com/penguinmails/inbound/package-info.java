@@ -1,6 +1,15 @@
 /**
- * Inbound mail: IMAP sync, reply detection, bounce (DSN) and complaint (ARF) parsing, the
- * unified inbox.
+ * Inbound mail: the IMAP sync of every mailbox (IDLE where offered), the classifier
+ * (pure: replies, auto-replies, RFC 3464 bounces with a
+ * {@link com.penguinmails.shared.BounceReason}, ARF complaints, unsubscribes), matching
+ * to what we sent through delivery's outbox, the actions that follow (suppression,
+ * pausing a refused or complained-about mailbox) and the events that tell the rest
+ * ({@link com.penguinmails.inbound.ReplyReceived},
+ * {@link com.penguinmails.inbound.BounceReceived}, ...: campaigns stop sequences from
+ * them). The unified inbox ({@link com.penguinmails.inbound.Inbox}) reads its own tables
+ * ({@code internal.InboxRepository}); its replies are queued in delivery's outbox like
+ * every message. It never calls campaigns: the inbox's campaign filter asks
+ * {@link com.penguinmails.inbound.CampaignNames}, which campaigns provides.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
 package com.penguinmails.inbound;
