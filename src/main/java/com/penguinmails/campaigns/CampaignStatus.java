@@ -2,12 +2,14 @@ package com.penguinmails.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * Where a campaign is in its lifecycle: draft → scheduled → running ⇄ paused → completed,
  * and archived from any of them. Stored and shown in the API as the lowercase
  * {@link #value()}.
  */
-public enum CampaignStatus {
+public enum CampaignStatus implements StoredValue {
 
 	/** Being written; nothing is sent. */
 	DRAFT("draft", "Draft"),
@@ -33,6 +35,7 @@ public enum CampaignStatus {
 
 	/** The stored and API form, e.g. {@code running}. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -52,12 +55,7 @@ public enum CampaignStatus {
 	 * @throws IllegalArgumentException for an unknown value
 	 */
 	public static CampaignStatus of(String value) {
-		for (CampaignStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown campaign status " + value);
+		return StoredValue.of(CampaignStatus.class, value);
 	}
 
 	@Override

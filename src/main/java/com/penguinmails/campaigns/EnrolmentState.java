@@ -2,11 +2,13 @@ package com.penguinmails.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * Where one contact is in one campaign's sequence. Stored as the lowercase
  * {@link #value()}.
  */
-public enum EnrolmentState {
+public enum EnrolmentState implements StoredValue {
 
 	/** Still to receive a step (now or later). */
 	ACTIVE("active"),
@@ -23,6 +25,7 @@ public enum EnrolmentState {
 
 	/** The stored form, e.g. {@code active}. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -32,12 +35,7 @@ public enum EnrolmentState {
 	 * @throws IllegalArgumentException for an unknown value
 	 */
 	public static EnrolmentState of(String value) {
-		for (EnrolmentState state : values()) {
-			if (state.value.equals(value)) {
-				return state;
-			}
-		}
-		throw new IllegalArgumentException("Unknown enrolment state " + value);
+		return StoredValue.of(EnrolmentState.class, value);
 	}
 
 	@Override

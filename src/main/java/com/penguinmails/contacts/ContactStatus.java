@@ -1,16 +1,16 @@
 package com.penguinmails.contacts;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import com.penguinmails.shared.StoredValue;
 
 /**
  * Whether a contact may be mailed, and if not why: the values of {@code contacts.status}
  * (V14's CHECK) and of the API's {@code status}. Any status but {@link #ACTIVE} also
  * suppresses the address when it is set.
  */
-public enum ContactStatus {
+public enum ContactStatus implements StoredValue {
 
 	/** May be mailed (unless its address or domain is suppressed). */
 	ACTIVE("active", "Active", null),
@@ -38,6 +38,7 @@ public enum ContactStatus {
 
 	/** The lower-case word stored in the database and used by the API. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -61,13 +62,7 @@ public enum ContactStatus {
 	 */
 	@JsonCreator
 	public static ContactStatus of(String value) {
-		String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-		for (ContactStatus status : values()) {
-			if (status.value.equals(wanted)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown contact status: " + value);
+		return StoredValue.of(ContactStatus.class, value);
 	}
 
 	@Override

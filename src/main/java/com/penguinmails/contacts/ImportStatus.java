@@ -1,15 +1,15 @@
 package com.penguinmails.contacts;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import com.penguinmails.shared.StoredValue;
 
 /**
  * Where a contact import job is: the values of {@code contact_imports.status} (V14's
  * CHECK) and of the API's {@code status}.
  */
-public enum ImportStatus {
+public enum ImportStatus implements StoredValue {
 
 	/** The file is being read and merged; progress is updated after each batch. */
 	RUNNING("running", "Running"),
@@ -31,6 +31,7 @@ public enum ImportStatus {
 
 	/** The lower-case word stored in the database and used by the API. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -46,13 +47,7 @@ public enum ImportStatus {
 	 */
 	@JsonCreator
 	public static ImportStatus of(String value) {
-		String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-		for (ImportStatus status : values()) {
-			if (status.value.equals(wanted)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown import status: " + value);
+		return StoredValue.of(ImportStatus.class, value);
 	}
 
 	@Override

@@ -2,11 +2,13 @@ package com.penguinmails.delivery;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * Where a message of the outbox stands, as stored in {@code outbox.status} and returned
  * by the API (the lowercase {@link #value()}).
  */
-public enum OutboxStatus {
+public enum OutboxStatus implements StoredValue {
 
 	/** Waiting for its time ({@code not_before}) and a dispatcher. */
 	QUEUED("queued", "Queued"),
@@ -40,6 +42,7 @@ public enum OutboxStatus {
 
 	/** The stored and API form: {@code queued}, {@code sent}, ... */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -54,12 +57,7 @@ public enum OutboxStatus {
 	 * @throws IllegalArgumentException for a value that is none of these
 	 */
 	public static OutboxStatus of(String value) {
-		for (OutboxStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown outbox status: " + value);
+		return StoredValue.of(OutboxStatus.class, value);
 	}
 
 }

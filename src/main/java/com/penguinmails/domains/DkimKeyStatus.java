@@ -2,11 +2,13 @@ package com.penguinmails.domains;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * The life of a DKIM key through a rotation. Stored in {@code dkim_keys.status} and
  * returned by the API as {@link #value()} (lower case).
  */
-public enum DkimKeyStatus {
+public enum DkimKeyStatus implements StoredValue {
 
 	/** Signs mail; its record is published under its selector. */
 	ACTIVE("active", "Active"),
@@ -30,6 +32,7 @@ public enum DkimKeyStatus {
 
 	/** The stored and API form. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -50,12 +53,7 @@ public enum DkimKeyStatus {
 	 * @throws IllegalArgumentException for any other string
 	 */
 	public static DkimKeyStatus of(String value) {
-		for (DkimKeyStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown DKIM key status: " + value);
+		return StoredValue.of(DkimKeyStatus.class, value);
 	}
 
 }

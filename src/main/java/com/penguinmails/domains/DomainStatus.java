@@ -2,11 +2,13 @@ package com.penguinmails.domains;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * Where a domain stands in DNS verification. Stored in {@code domains.status} and
  * returned by the API as {@link #value()} (lower case).
  */
-public enum DomainStatus {
+public enum DomainStatus implements StoredValue {
 
 	/** Not every required record has verified yet. */
 	PENDING("pending", "Pending"),
@@ -26,6 +28,7 @@ public enum DomainStatus {
 
 	/** The stored and API form: {@code pending}, {@code verified} or {@code failing}. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -61,12 +64,7 @@ public enum DomainStatus {
 	 * @throws IllegalArgumentException for any other string
 	 */
 	public static DomainStatus of(String value) {
-		for (DomainStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown domain status: " + value);
+		return StoredValue.of(DomainStatus.class, value);
 	}
 
 }

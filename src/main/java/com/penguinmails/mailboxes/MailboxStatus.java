@@ -2,11 +2,13 @@ package com.penguinmails.mailboxes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * Whether a mailbox sends. Stored in {@code mailboxes.status} and returned by the API as
  * {@link #value()} (lower case); the campaign scheduler reads the same strings in SQL.
  */
-public enum MailboxStatus {
+public enum MailboxStatus implements StoredValue {
 
 	/** Sends, within its cap and pace. */
 	ACTIVE("active", "Active"),
@@ -29,6 +31,7 @@ public enum MailboxStatus {
 
 	/** The stored and API form: {@code active}, {@code paused} or {@code error}. */
 	@JsonValue
+	@Override
 	public String value() {
 		return value;
 	}
@@ -49,12 +52,7 @@ public enum MailboxStatus {
 	 * @throws IllegalArgumentException for any other string
 	 */
 	public static MailboxStatus of(String value) {
-		for (MailboxStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("Unknown mailbox status: " + value);
+		return StoredValue.of(MailboxStatus.class, value);
 	}
 
 }
