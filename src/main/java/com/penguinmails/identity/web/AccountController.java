@@ -85,13 +85,8 @@ class AccountController {
 
 	@GetMapping("/account/email/confirm")
 	String confirmEmail(@RequestParam(defaultValue = "") String token, HttpServletRequest request, Model model) {
-		try {
-			String email = accounts.confirmEmailChange(token, request.getRemoteAddr());
-			model.addAttribute("notice", "Your email address is now " + email + ".");
-		}
-		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
-		}
+		FormAction.inPage(model, () -> FormAction.Done
+			.notice("Your email address is now " + accounts.confirmEmailChange(token, request.getRemoteAddr()) + "."));
 		return "identity/email-confirmed";
 	}
 

@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.identity.internal.ApiKeyService;
-import com.penguinmails.identity.internal.ApiKeyService.CreatedKey;
 import com.penguinmails.shared.FormAction;
-import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
@@ -45,12 +43,12 @@ class ApiKeysController {
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> scopes,
 			HttpServletRequest request, Model model) {
 		Tenant tenant = tenancy.current();
-		try {
-			CreatedKey created = keys.create(tenant, name, scopes, request.getRemoteAddr());
-			model.addAttribute("created", created);
-		}
-		catch (Problem problem) {
-			model.addAttribute("error", problem.getMessage());
+		boolean created = FormAction.inPage(model, () -> {
+			model.addAttribute("created", keys.create(tenant, name, scopes, request.getRemoteAddr()));
+			return FormAction.Done.notice(null);
+		});
+		if (!created) {
+			// What was typed stays in the form.
 			model.addAttribute("name", name);
 			model.addAttribute("chosen", scopes == null ? List.of() : scopes);
 		}
