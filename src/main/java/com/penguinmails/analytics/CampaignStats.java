@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.stereotype.Service;
 
 import com.penguinmails.analytics.internal.AnalyticsEventRepository;
+import com.penguinmails.analytics.internal.EventKind;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.shared.Tenant;
@@ -159,7 +160,7 @@ public class CampaignStats {
 		outbox.outcomes(workspaceId, campaignId).forEach(o -> sends.put(new Key(o.step(), o.variant()), o));
 		Map<Key, TrackingStats.Counts> engagement = new HashMap<>();
 		tracking.counts(workspaceId, campaignId).forEach(c -> engagement.put(new Key(c.step(), c.variant()), c));
-		Map<Key, Map<String, Long>> later = new HashMap<>();
+		Map<Key, Map<EventKind, Long>> later = new HashMap<>();
 		events.countsByKind(workspaceId, campaignId)
 			.forEach(c -> later.computeIfAbsent(new Key(c.step(), c.variant()), k -> new HashMap<>())
 				.put(c.kind(), c.messages()));
@@ -192,19 +193,19 @@ public class CampaignStats {
 	 * @param counts tracking's unique opens and clicks (null: none)
 	 * @param later the messages with each kind of later event
 	 */
-	private static Figures figures(Outbox.Outcome sent, TrackingStats.Counts counts, Map<String, Long> later) {
-		long hard = later.getOrDefault("bounced_hard", 0L) + (sent == null ? 0 : sent.rejectedHard());
-		long soft = later.getOrDefault("bounced_soft", 0L) + (sent == null ? 0 : sent.rejectedSoft());
-		long block = later.getOrDefault("bounced_block", 0L) + (sent == null ? 0 : sent.rejectedBlock());
-		long other = later.getOrDefault("bounced_other", 0L) + (sent == null ? 0 : sent.rejectedOther());
+	private static Figures figures(Outbox.Outcome sent, TrackingStats.Counts counts, Map<EventKind, Long> later) {
+		long hard = later.getOrDefault(EventKind.BOUNCED_HARD, 0L) + (sent == null ? 0 : sent.rejectedHard());
+		long soft = later.getOrDefault(EventKind.BOUNCED_SOFT, 0L) + (sent == null ? 0 : sent.rejectedSoft());
+		long block = later.getOrDefault(EventKind.BOUNCED_BLOCK, 0L) + (sent == null ? 0 : sent.rejectedBlock());
+		long other = later.getOrDefault(EventKind.BOUNCED_OTHER, 0L) + (sent == null ? 0 : sent.rejectedOther());
 		long attempted = sent == null ? 0 : sent.accepted() + sent.rejectedHard() + sent.rejectedSoft()
 				+ sent.rejectedBlock() + sent.rejectedOther();
 		long delivered = Math.max(0, attempted - hard - soft - block - other);
 		return new Figures(attempted, delivered, counts == null ? 0 : counts.uniqueOpens(),
 				counts == null ? 0 : counts.uniqueHumanOpens(), counts == null ? 0 : counts.uniqueClicks(),
-				counts == null ? 0 : counts.uniqueHumanClicks(), later.getOrDefault("replied", 0L),
-				later.getOrDefault("auto_replied", 0L), hard, soft, block, other,
-				later.getOrDefault("unsubscribed", 0L), later.getOrDefault("complained", 0L));
+				counts == null ? 0 : counts.uniqueHumanClicks(), later.getOrDefault(EventKind.REPLIED, 0L),
+				later.getOrDefault(EventKind.AUTO_REPLIED, 0L), hard, soft, block, other,
+				later.getOrDefault(EventKind.UNSUBSCRIBED, 0L), later.getOrDefault(EventKind.COMPLAINED, 0L));
 	}
 
 	private List<Day> days(UUID workspaceId, UUID campaignId) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.penguinmails.shared.StoredValue;
+
 /**
  * The {@code analytics_events} table: one row per counted event of a campaign message
  * (kinds {@code replied}, {@code auto_replied}, {@code bounced_hard|soft|block|other},
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class AnalyticsEventRepository {
 
 	/** How many messages of one step and variant had an event of {@code kind}. */
-	public record KindCount(int step, int variant, String kind, long messages) {
+	public record KindCount(int step, int variant, EventKind kind, long messages) {
 	}
 
 	/** The events of one day (UTC midnight) of a campaign. */
@@ -34,13 +36,13 @@ public class AnalyticsEventRepository {
 	 * Keeps one event; a second one with the same {@code sourceId} (a redelivered event)
 	 * is ignored.
 	 */
-	void insert(String sourceId, UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId, String kind,
-			Instant at) {
+	void insert(String sourceId, UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId,
+			EventKind kind, Instant at) {
 		jdbc.sql("""
 				INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
 				    occurred_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""")
-			.params(sourceId, workspaceId, campaignId, step, variant, outboxId, kind, Timestamp.from(at))
+			.params(sourceId, workspaceId, campaignId, step, variant, outboxId, kind.value(), Timestamp.from(at))
 			.update();
 	}
 
@@ -51,7 +53,8 @@ public class AnalyticsEventRepository {
 				FROM analytics_events
 				WHERE workspace_id = ? AND campaign_id = ? GROUP BY step, variant, kind""")
 			.params(workspaceId, campaignId)
-			.query(KindCount.class)
+			.query((rs, i) -> new KindCount(rs.getInt("step"), rs.getInt("variant"),
+					StoredValue.of(EventKind.class, rs.getString("kind")), rs.getLong("messages")))
 			.list();
 	}
 

@@ -29,17 +29,12 @@ class EventLog {
 	@ApplicationModuleListener
 	void on(ReplyReceived reply) {
 		record(reply.inboundId().toString(), reply.workspaceId(), reply.campaignId(), reply.step(), reply.variant(),
-				reply.outboxId(), reply.automatic() ? "auto_replied" : "replied", reply.receivedAt());
+				reply.outboxId(), reply.automatic() ? EventKind.AUTO_REPLIED : EventKind.REPLIED, reply.receivedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(BounceReceived bounce) {
-		String kind = switch (bounce.type()) {
-			case "hard" -> "bounced_hard";
-			case "soft" -> "bounced_soft";
-			case "block" -> "bounced_block";
-			default -> "bounced_other";
-		};
+		EventKind kind = EventKind.bounce(bounce.type());
 		record(bounce.inboundId().toString(), bounce.workspaceId(), bounce.campaignId(), bounce.step(),
 				bounce.variant(), bounce.outboxId(), kind, bounce.receivedAt());
 	}
@@ -47,13 +42,13 @@ class EventLog {
 	@ApplicationModuleListener
 	void on(ComplaintReceived complaint) {
 		record(complaint.inboundId().toString(), complaint.workspaceId(), complaint.campaignId(), complaint.step(),
-				complaint.variant(), complaint.outboxId(), "complained", complaint.receivedAt());
+				complaint.variant(), complaint.outboxId(), EventKind.COMPLAINED, complaint.receivedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(UnsubscribeReceived unsubscribe) {
 		record(unsubscribe.inboundId().toString(), unsubscribe.workspaceId(), unsubscribe.campaignId(),
-				unsubscribe.step(), unsubscribe.variant(), unsubscribe.outboxId(), "unsubscribed",
+				unsubscribe.step(), unsubscribe.variant(), unsubscribe.outboxId(), EventKind.UNSUBSCRIBED,
 				unsubscribe.receivedAt());
 	}
 
@@ -62,13 +57,13 @@ class EventLog {
 		// One unsubscribe per message, by link or by mail.
 		if (unsubscribed.outboxId() != null) {
 			record("unsubscribe:" + unsubscribed.outboxId(), unsubscribed.workspaceId(), unsubscribed.campaignId(),
-					unsubscribed.step(), unsubscribed.variant(), unsubscribed.outboxId(), "unsubscribed",
+					unsubscribed.step(), unsubscribed.variant(), unsubscribed.outboxId(), EventKind.UNSUBSCRIBED,
 					unsubscribed.occurredAt());
 		}
 	}
 
 	private void record(String sourceId, UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId,
-			String kind, Instant at) {
+			EventKind kind, Instant at) {
 		if (campaignId == null) {
 			return;
 		}
