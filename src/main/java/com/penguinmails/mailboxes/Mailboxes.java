@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.SpfEvaluation;
+import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.mailboxes.internal.MailboxConnections;
 import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
@@ -46,8 +47,12 @@ public class Mailboxes {
 
 	private final ObjectProvider<SandboxMailbox> sandbox;
 
+	private final WorkspaceDirectory directory;
+
 	Mailboxes(MailboxRepository repository, MailboxConnections connections, MailboxSettings settings, Domains domains,
-			Clock clock, ApplicationEventPublisher events, ObjectProvider<SandboxMailbox> sandbox) {
+			Clock clock, ApplicationEventPublisher events, ObjectProvider<SandboxMailbox> sandbox,
+			WorkspaceDirectory directory) {
+		this.directory = directory;
 		this.repository = repository;
 		this.connections = connections;
 		this.settings = settings;
@@ -162,11 +167,33 @@ public class Mailboxes {
 		}
 	}
 
+	/**
+	 * Pauses a mailbox by hand (recorded as "Paused by hand" by the caller's email
+	 * address), or resumes it ({@code paused} false: active again, whatever paused it).
+	 * @throws NotFoundProblem 404 when it is not a mailbox of the workspace
+	 */
 	@Transactional
 	public void pause(Tenant tenant, UUID id, boolean paused) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		get(tenant, id);
-		repository.setStatus(tenant.workspaceId(), id, paused ? MailboxStatus.PAUSED : MailboxStatus.ACTIVE);
+		if (!paused) {
+			repository.setStatus(tenant.workspaceId(), id, MailboxStatus.ACTIVE);
+			return;
+		}
+		String by = tenant.userId() == null ? "" : directory.memberEmail(tenant.workspaceId(), tenant.userId());
+		repository.pause(tenant.workspaceId(), id,
+				new MailboxPause("Paused by hand", by.isBlank() ? "a member" : by, clock.instant()));
+	}
+
+	/**
+	 * For inbound: PenguinMails pauses a mailbox by itself
+	 * ({@link MailboxPause#AUTOMATIC}) for {@code reason} (in words a person reads).
+	 * False when it was already paused.
+	 */
+	@Transactional
+	public boolean pauseAutomatically(UUID workspaceId, UUID id, String reason) {
+		String why = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+		return repository.pause(workspaceId, id, new MailboxPause(why, MailboxPause.AUTOMATIC, clock.instant()));
 	}
 
 	@Transactional

@@ -9,5 +9,5 @@
  * SQL of {@code mailboxes}, {@code MailboxConnections}/{@code ConnectionTester} talk to
  * the servers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "domains", "sandbox", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "domains", "identity", "sandbox", "shared" })
 package com.penguinmails.mailboxes;

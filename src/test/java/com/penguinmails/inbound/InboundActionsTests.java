@@ -246,9 +246,31 @@ class InboundActionsTests {
 		assertThat(enrolment(sent)).isEqualTo("active ");
 	}
 
+	void sentMore(Sent sent, int messages) {
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO outbox (id, workspace_id, mailbox_id, to_address, to_domain, subject, html, text,
+					    message_id, status, not_before, created_at, sent_at)
+					SELECT gen_random_uuid(), ?, ?, 'x' || g || '@else.test', 'else.test', 's', '', '',
+					    '<' || gen_random_uuid() || '@x.test>', 'sent', now(), now(), now()
+					FROM generate_series(1, ?) g""")
+			.params(sent.sender().account().workspaceId(), sent.sender().mailbox().id(), messages)
+			.update();
+	}
+
+	List<String> alerts(Sent sent) {
+		return fixtures.jdbc()
+			.sql("SELECT severity || ': ' || title FROM alerts WHERE workspace_id = ?")
+			.param(sent.sender().account().workspaceId())
+			.query(String.class)
+			.list();
+	}
+
 	@Test
 	void aComplaintSuppressesStopsAndPausesAMailboxOverTheLimitWithAnAlert() throws Exception {
 		Sent sent = sent("inbound-complaint");
+		// 200 sent in the window (the minimum for a rate to count).
+		sentMore(sent, 199);
 		deliverRaw(sent.sender().user(),
 				arf(sent.sender().mailbox().email(), sent.to(), sent.outboxId(), sent.messageId()));
 		sync(sent);
@@ -258,14 +280,34 @@ class InboundActionsTests {
 		assertThat(suppression(sent)).isEqualTo("complaint");
 		assertThat(contactStatus(sent)).isEqualTo("complained");
 		assertThat(enrolment(sent)).isEqualTo("stopped complained");
-		// One complaint for one message sent: far over 0.3%.
+		// One complaint for 200 messages sent: 0.5%, over 0.3%.
 		assertThat(mailboxStatus(sent)).isEqualTo("paused");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT paused_by || ': ' || paused_reason FROM mailboxes WHERE id = ?")
+			.param(sent.sender().mailbox().id())
+			.query(String.class)
+			.single()).isEqualTo("PenguinMails: Spam complaints: 1 for 200 sent in 30 days (0.50%, over 0.3%)");
 		await().untilAsserted(() -> assertThat(fixtures.jdbc()
 			.sql("SELECT severity || ': ' || title FROM alerts WHERE workspace_id = ?")
 			.param(sent.sender().account().workspaceId())
 			.query(String.class)
 			.list())
 			.contains("critical: " + sent.sender().mailbox().email() + " was paused: too many spam complaints"));
+	}
+
+	@Test
+	void aComplaintBelowTheMinimumVolumeWarnsButNeverPauses() throws Exception {
+		Sent sent = sent("inbound-complaint-few");
+		// 44 sent, one complaint: 2.3%, yet too few messages for a rate.
+		sentMore(sent, 43);
+		deliverRaw(sent.sender().user(),
+				arf(sent.sender().mailbox().email(), sent.to(), sent.outboxId(), sent.messageId()));
+		sync(sent);
+
+		assertThat(suppression(sent)).isEqualTo("complaint");
+		assertThat(mailboxStatus(sent)).isEqualTo("active");
+		await().untilAsserted(() -> assertThat(alerts(sent))
+			.containsExactly("warning: " + sent.sender().mailbox().email() + ": a spam complaint"));
 	}
 
 	@Test

@@ -9,7 +9,8 @@ import com.penguinmails.inbound.ComplaintRateExceeded;
 
 /**
  * A mailbox whose spam complaint rate crossed 0.1% raises a warning; one paused at 0.3% a
- * critical alert (in the app and by email).
+ * critical alert (in the app and by email); a complaint to a mailbox that sent too little
+ * for a rate, a warning that says so.
  */
 @Component
 class ComplaintAlerts {
@@ -30,6 +31,14 @@ class ComplaintAlerts {
 					figures + ", over the 0.3% that Gmail and Yahoo do not tolerate. Review the campaign's list and "
 							+ "copy, then resume the mailbox.",
 					"/mailboxes/" + exceeded.mailboxId());
+			return;
+		}
+		if (exceeded.minimumSent() > 0) {
+			raiser.raiseOnce(exceeded.workspaceId(), "warning", exceeded.email() + ": a spam complaint",
+					figures + ". Too few messages for a rate: PenguinMails pauses a mailbox for complaints only "
+							+ "once it has sent " + exceeded.minimumSent() + " in 30 days. Check who the campaign "
+							+ "writes to and what it says.",
+					"/mailboxes/" + exceeded.mailboxId(), java.time.Duration.ofDays(1));
 			return;
 		}
 		// Every complaint over the threshold confirms it: one warning a day is enough.

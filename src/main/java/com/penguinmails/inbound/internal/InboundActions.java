@@ -26,7 +26,6 @@ import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.BounceReason;
-import com.penguinmails.shared.Tenant;
 
 /**
  * What a newly stored inbound message sets off: a bounce or a complaint suppresses the
@@ -132,7 +131,8 @@ class InboundActions {
 		boolean pause = bounce.reason().aboutSender() && blocks >= properties.blocksToPause()
 				&& mailbox.get().status() == MailboxStatus.ACTIVE;
 		if (pause) {
-			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
+			mailboxes.pauseAutomatically(workspaceId, mailboxId,
+					"Receivers refused its mail " + blocks + " times in 24 hours (" + bounce.reason().label() + ")");
 		}
 		events.publishEvent(new SendingBlocked(workspaceId, mailboxId, mailbox.get().email(), bounce.reason(),
 				bounce.diagnostic(), bounce.remoteMta(), blocks, pause));
@@ -159,26 +159,32 @@ class InboundActions {
 	/**
 	 * The sending mailbox's complaint rate over the window: at 0.1% an alert, at 0.3% the
 	 * mailbox is paused (Gmail's and Yahoo's bulk sender requirements of 2024 ask to stay
-	 * under 0.1% and never reach 0.3%).
+	 * under 0.1% and never reach 0.3%). Below {@code complaintMinSent} messages sent in
+	 * the window a rate means little (one complaint among 44 is 2%): a warning, never a
+	 * pause.
 	 */
 	private void checkComplaintRate(UUID workspaceId, UUID mailboxId, Instant now) {
 		Instant since = now.minus(properties.complaintWindow());
 		long complaints = store.complaints(workspaceId, mailboxId, since);
 		long sent = Math.max(1, outbox.sentBy(workspaceId, mailboxId, since));
 		double rate = (double) complaints / sent;
-		if (rate < properties.complaintAlertRate()) {
+		boolean enough = sent >= properties.complaintMinSent();
+		if (enough && rate < properties.complaintAlertRate()) {
 			return;
 		}
 		Optional<Mailbox> mailbox = mailboxes.find(workspaceId, mailboxId);
 		if (mailbox.isEmpty()) {
 			return;
 		}
-		boolean pause = rate >= properties.complaintPauseRate() && mailbox.get().status() == MailboxStatus.ACTIVE;
+		boolean pause = enough && rate >= properties.complaintPauseRate()
+				&& mailbox.get().status() == MailboxStatus.ACTIVE;
 		if (pause) {
-			mailboxes.pause(Tenant.system(workspaceId), mailboxId, true);
+			mailboxes.pauseAutomatically(workspaceId, mailboxId,
+					String.format(Locale.ROOT, "Spam complaints: %d for %d sent in %d days (%.2f%%, over 0.3%%)",
+							complaints, sent, properties.complaintWindow().toDays(), rate * 100));
 		}
 		events.publishEvent(new ComplaintRateExceeded(workspaceId, mailboxId, mailbox.get().email(), complaints, sent,
-				rate, pause));
+				rate, pause, enough ? 0 : properties.complaintMinSent()));
 	}
 
 	/** RFC 2369's mailto unsubscribe: the sender asked to hear no more. */

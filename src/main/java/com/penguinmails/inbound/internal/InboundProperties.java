@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param complaintWindow the period over which a mailbox's complaint rate is measured
  * @param complaintAlertRate the rate that raises an alert (0.1%)
  * @param complaintPauseRate the rate that pauses the mailbox (0.3%)
+ * @param complaintMinSent messages the mailbox must have sent in the window before the
+ * rates apply: below it, one complaint is not a rate, and raises a warning, not a pause
  * @param softBouncesToSuppress soft bounces of one address that suppress it
  * @param blocksToPause refusals about us (bounces whose reason's action is block) in a
  * day that pause the sending mailbox
@@ -29,6 +31,6 @@ public record InboundProperties(@DefaultValue("true") boolean syncEnabled, @Defa
 		@DefaultValue("26214400") long maxMessageBytes, @DefaultValue("200") int batchSize,
 		@DefaultValue("true") boolean idle, @DefaultValue("50") int idleConnections,
 		@DefaultValue("P30D") Duration complaintWindow, @DefaultValue("0.001") double complaintAlertRate,
-		@DefaultValue("0.003") double complaintPauseRate, @DefaultValue("3") int softBouncesToSuppress,
-		@DefaultValue("3") int blocksToPause) {
+		@DefaultValue("0.003") double complaintPauseRate, @DefaultValue("200") int complaintMinSent,
+		@DefaultValue("3") int softBouncesToSuppress, @DefaultValue("3") int blocksToPause) {
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.MailboxPause;
 import com.penguinmails.mailboxes.MailboxRef;
 import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Security;
@@ -118,10 +119,20 @@ public class MailboxRepository {
 			.update();
 	}
 
+	/** Sets the status; whatever paused it before is forgotten. */
 	public void setStatus(UUID workspaceId, UUID id, MailboxStatus status) {
-		jdbc.sql("UPDATE mailboxes SET status = ? WHERE workspace_id = ? AND id = ?")
-			.params(status.value(), workspaceId, id)
-			.update();
+		jdbc.sql("""
+				UPDATE mailboxes SET status = ?, paused_reason = NULL, paused_by = NULL, paused_at = NULL
+				WHERE workspace_id = ? AND id = ?""").params(status.value(), workspaceId, id).update();
+	}
+
+	/** Pauses the mailbox with why and by whom; false when it was already paused. */
+	public boolean pause(UUID workspaceId, UUID id, MailboxPause pause) {
+		return jdbc.sql("""
+				UPDATE mailboxes SET status = 'paused', paused_reason = ?, paused_by = ?, paused_at = ?
+				WHERE workspace_id = ? AND id = ? AND status <> 'paused'""")
+			.params(pause.reason(), pause.by(), Timestamp.from(pause.at()), workspaceId, id)
+			.update() == 1;
 	}
 
 	/** Every mailbox, of any workspace, that must not send now (paused or in error). */
@@ -169,7 +180,13 @@ public class MailboxRepository {
 				rs.getString("signature_html"), rs.getString("reply_to"), rs.getInt("daily_cap"),
 				rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"), MailboxStatus.of(rs.getString("status")),
 				rs.getString("last_error"), tested == null ? null : tested.toInstant(),
-				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smtp_auth"));
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smtp_auth"), pause(rs));
+	}
+
+	private static MailboxPause pause(ResultSet rs) throws SQLException {
+		Timestamp at = rs.getTimestamp("paused_at");
+		return !"paused".equals(rs.getString("status")) || at == null ? null
+				: new MailboxPause(rs.getString("paused_reason"), rs.getString("paused_by"), at.toInstant());
 	}
 
 }

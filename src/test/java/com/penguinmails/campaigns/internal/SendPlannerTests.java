@@ -280,7 +280,7 @@ class SendPlannerTests {
 	private static Mailbox mailbox(String email, int dailyCap, int minGap, int maxGap) {
 		return new Mailbox(UUID.randomUUID(), email, "", "smtp.us.test", 587, Security.STARTTLS, email, "imap.us.test",
 				993, Security.TLS, email, "", null, dailyCap, minGap, maxGap, MailboxStatus.ACTIVE, null, null,
-				MONDAY_10, true);
+				MONDAY_10, true, null);
 	}
 
 	private static PoolMailbox pool(Mailbox mailbox, int sentToday, Instant lastSentAt) {

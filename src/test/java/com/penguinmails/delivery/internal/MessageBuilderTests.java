@@ -24,7 +24,7 @@ class MessageBuilderTests {
 	private static Mailbox mailbox(String signature) {
 		return new Mailbox(UUID.randomUUID(), "sam@acme.test", "Sam Sender", "127.0.0.1", 25, Security.NONE,
 				"sam@acme.test", "127.0.0.1", 143, Security.NONE, "sam@acme.test", signature, "", 30, 60, 300,
-				MailboxStatus.ACTIVE, null, null, Instant.now(), true);
+				MailboxStatus.ACTIVE, null, null, Instant.now(), true, null);
 	}
 
 	private static OutboxStore.Claimed row(String html, String text) {
