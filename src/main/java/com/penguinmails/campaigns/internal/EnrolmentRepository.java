@@ -72,6 +72,34 @@ public class EnrolmentRepository {
 			.single();
 	}
 
+	/**
+	 * Active recipients due at {@code now}, and the earliest next step of any active one
+	 * (null when none).
+	 */
+	public record DueNow(long due, Instant next) {
+	}
+
+	/** How many active recipients are due at {@code now}, and the earliest next step. */
+	public DueNow dueNow(UUID workspaceId, UUID campaignId, Instant now) {
+		return jdbc.sql("""
+				SELECT count(*) FILTER (WHERE next_send_at <= ?), min(next_send_at) FROM enrolments
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'""")
+			.params(Timestamp.from(now), workspaceId, campaignId)
+			.query((rs, i) -> new DueNow(rs.getLong(1),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+			.single();
+	}
+
+	/** The contacts of the first {@code limit} recipients due at {@code now}. */
+	public List<UUID> dueContacts(UUID workspaceId, UUID campaignId, Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT contact_id FROM enrolments WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'
+				    AND next_send_at <= ? ORDER BY next_send_at LIMIT ?""")
+			.params(workspaceId, campaignId, Timestamp.from(now), limit)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** The first {@code limit} active recipients (launch checks render for them). */
 	public List<UUID> sample(UUID workspaceId, UUID campaignId, int limit) {
 		return jdbc.sql("""

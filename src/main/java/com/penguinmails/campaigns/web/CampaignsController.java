@@ -20,12 +20,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.CampaignDiagnostics;
+import com.penguinmails.campaigns.CampaignStatus;
 import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.campaigns.internal.SendDiagnosis.Diagnosis;
 import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.campaigns.Campaigns.LaunchRefused;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.SendingSwitch;
+import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.FormAction.Done;
@@ -52,8 +56,11 @@ class CampaignsController {
 
 	private final Tenancy tenancy;
 
+	private final CampaignDiagnostics diagnostics;
+
 	CampaignsController(Campaigns campaigns, Mailboxes mailboxes, Segments segments, Outbox outbox,
-			SendingSwitch sendingSwitch, Tenancy tenancy) {
+			SendingSwitch sendingSwitch, Tenancy tenancy, CampaignDiagnostics diagnostics) {
+		this.diagnostics = diagnostics;
 		this.campaigns = campaigns;
 		this.mailboxes = mailboxes;
 		this.segments = segments;
@@ -119,6 +126,16 @@ class CampaignsController {
 	}
 
 	private void activity(Tenant tenant, UUID id, Model model) {
+		Campaign campaign = campaigns.get(tenant, id);
+		if (campaign.status() == CampaignStatus.DRAFT) {
+			model.addAttribute("estimate", diagnostics.estimate(tenant, id));
+			model.addAttribute("firstSend", diagnostics.firstSend(campaign));
+		}
+		else {
+			Diagnosis diagnosis = diagnostics.diagnose(tenant, id);
+			model.addAttribute("diagnosis", diagnosis);
+			model.addAttribute("nextSend", diagnostics.at(campaign, diagnosis.nextSend()));
+		}
 		model.addAttribute("recipients", campaigns.recipients(tenant, id));
 		model.addAttribute("stepCounts", outbox.stepCounts(tenant, id));
 		model.addAttribute("sends", outbox.sends(tenant, id, null, 20).data());
@@ -160,6 +177,19 @@ class CampaignsController {
 		});
 	}
 
+	/**
+	 * Resumes a paused mailbox of the campaign's pool (the banner's button), through
+	 * mailboxes' API.
+	 */
+	@PostMapping("/campaigns/{id}/mailboxes/{mailboxId}/resume")
+	String resumeMailbox(@PathVariable UUID id, @PathVariable UUID mailboxId, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/campaigns/" + id, () -> {
+			Mailbox mailbox = mailboxes.get(tenancy.current(), mailboxId);
+			mailboxes.pause(tenancy.current(), mailboxId, false);
+			return Done.notice(mailbox.email() + " is active again.");
+		});
+	}
+
 	@PostMapping("/campaigns/{id}/{action:launch|pause|resume|archive}")
 	String lifecycle(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
 		Tenant tenant = tenancy.current();
@@ -170,7 +200,9 @@ class CampaignsController {
 				case "resume" -> campaigns.resume(tenant, id);
 				default -> campaigns.archive(tenant, id);
 			};
-			return Done.notice("The campaign is " + campaign.status() + ".");
+			String first = action.equals("launch") || action.equals("resume")
+					? " First send: " + diagnostics.firstSend(campaign) + "." : "";
+			return Done.notice("The campaign is " + campaign.status() + "." + first);
 		}, problem -> {
 			if (problem instanceof LaunchRefused refused) {
 				redirect.addFlashAttribute("error", "The campaign cannot start yet.");
