@@ -58,6 +58,20 @@ public record Campaign(UUID id, String name, CampaignStatus status, Schedule sch
 					null, 20);
 		}
 
+		/**
+		 * The defaults for a person in {@code zone} at {@code now}: weekdays in their
+		 * time zone, 09:00–17:00 widened to contain the current hour (and the next two,
+		 * up to 23:59), so a campaign launched now on a weekday starts sending now.
+		 */
+		public static Schedule defaults(java.time.ZoneId zone, Instant now) {
+			LocalTime local = now.atZone(zone).toLocalTime();
+			LocalTime hour = LocalTime.of(local.getHour(), 0);
+			LocalTime start = hour.isBefore(LocalTime.of(9, 0)) ? hour : LocalTime.of(9, 0);
+			LocalTime later = local.getHour() >= 22 ? LocalTime.of(23, 59) : hour.plusHours(2);
+			LocalTime end = later.isAfter(LocalTime.of(17, 0)) ? later : LocalTime.of(17, 0);
+			return new Schedule(zone.getId(), false, List.of(1, 2, 3, 4, 5), start, end, null, null, 20);
+		}
+
 	}
 
 	/** What stops a contact's sequence (reply by default). */

@@ -25,6 +25,7 @@ import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.LaunchChecks;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Segments;
+import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -93,8 +94,11 @@ public class Campaigns {
 
 	private final Segments segments;
 
+	private final WorkspaceDirectory directory;
+
 	Campaigns(CampaignRepository repository, EnrolmentRepository enrolments, LaunchChecks launchChecks, Clock clock,
-			Mailboxes mailboxes, Contacts contacts, Segments segments) {
+			Mailboxes mailboxes, Contacts contacts, Segments segments, WorkspaceDirectory directory) {
+		this.directory = directory;
 		this.repository = repository;
 		this.enrolments = enrolments;
 		this.launchChecks = launchChecks;
@@ -105,8 +109,8 @@ public class Campaigns {
 	}
 
 	/**
-	 * Creates a draft; missing parts get their defaults (weekdays 09:00–17:00 UTC, stop
-	 * on reply, no tracking).
+	 * Creates a draft; missing parts get their defaults (weekdays 09:00–17:00 in the
+	 * creator's time zone, widened to contain now; stop on reply, no tracking).
 	 * @throws InvalidInputProblem for a bad name, schedule or sequence
 	 * @throws UnknownIdsProblem naming mailboxes not of the workspace
 	 */
@@ -115,7 +119,8 @@ public class Campaigns {
 		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
 		UUID id = UUID.randomUUID();
 		String name = CampaignRules.name(draft.name());
-		Schedule schedule = CampaignRules.schedule(draft.schedule() == null ? Schedule.defaults() : draft.schedule());
+		Schedule schedule = CampaignRules
+			.schedule(draft.schedule() == null ? defaultSchedule(tenant) : draft.schedule());
 		Stops stops = draft.stops() == null ? Stops.defaults() : draft.stops();
 		repository.insert(tenant.workspaceId(), id, name, clock.instant());
 		repository.writeSchedule(tenant.workspaceId(), id, schedule, stops);
@@ -124,6 +129,21 @@ public class Campaigns {
 		repository.writeTracking(tenant.workspaceId(), id,
 				draft.tracking() == null ? Campaign.Tracking.off() : draft.tracking());
 		return get(tenant, id);
+	}
+
+	/**
+	 * The creator's time zone (stored at sign-up; the workspace owner's for an API key or
+	 * the system), weekdays, a window containing now.
+	 */
+	private Schedule defaultSchedule(Tenant tenant) {
+		java.time.ZoneId zone;
+		try {
+			zone = java.time.ZoneId.of(directory.timeZone(tenant.workspaceId(), tenant.userId()));
+		}
+		catch (java.time.DateTimeException ex) {
+			zone = java.time.ZoneOffset.UTC;
+		}
+		return Schedule.defaults(zone, clock.instant());
 	}
 
 	/**

@@ -8,6 +8,6 @@
  * plans with the pure {@code internal.SendPlanner} and writes; all SQL is in
  * {@code internal.CampaignRepository} and {@code internal.EnrolmentRepository}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "domains", "inbound",
-		"mailboxes", "shared", "templates", "tracking" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "domains", "identity",
+		"inbound", "mailboxes", "shared", "templates", "tracking" })
 package com.penguinmails.campaigns;

@@ -20,6 +20,12 @@ public interface WorkspaceDirectory {
 	 */
 	java.util.Map<UUID, com.penguinmails.shared.WorkspaceRole> rolesOf(UUID userId);
 
+	/**
+	 * The IANA time zone of a member of the workspace (stored at sign-up), else of the
+	 * workspace's owner, else {@code UTC}: defaults such as a new campaign's schedule.
+	 */
+	String timeZone(UUID workspaceId, UUID userId);
+
 	/** The workspace's name, or an empty string when it does not exist. */
 	String workspaceName(UUID workspaceId);
 

@@ -15,8 +15,24 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 
 	private final WorkspaceRepository workspaces;
 
-	JdbcWorkspaceDirectory(WorkspaceRepository workspaces) {
+	private final UserRepository users;
+
+	JdbcWorkspaceDirectory(WorkspaceRepository workspaces, UserRepository users) {
 		this.workspaces = workspaces;
+		this.users = users;
+	}
+
+	@Override
+	public String timeZone(UUID workspaceId, UUID userId) {
+		List<WorkspaceRepository.Member> members = workspaces.members(workspaceId);
+		return members.stream()
+			.filter(m -> userId != null && m.userId().equals(userId))
+			.findFirst()
+			.or(() -> members.stream().filter(m -> m.role() == WorkspaceRole.OWNER).findFirst())
+			.flatMap(m -> users.findById(m.userId()))
+			.map(UserAccount::timeZone)
+			.filter(zone -> zone != null && !zone.isBlank())
+			.orElse("UTC");
 	}
 
 	@Override
