@@ -97,6 +97,24 @@ public class CampaignDiagnostics {
 	}
 
 	/**
+	 * Every campaign of the workspace with its figures, in the order of {@code sort} (one
+	 * of {@link CampaignSummary#SORTS}; anything else sorts by last activity).
+	 */
+	public List<CampaignSummary> summaries(Tenant tenant, String sort) {
+		Map<UUID, EnrolmentRepository.Figures> figures = enrolments.figures(tenant.workspaceId());
+		EnrolmentRepository.Figures none = new EnrolmentRepository.Figures(0, 0, 0, 0, 0, 0, null);
+		return campaigns.list(tenant).stream().map(c -> {
+			EnrolmentRepository.Figures f = figures.getOrDefault(c.id(), none);
+			long sent = c.status() == CampaignStatus.DRAFT ? 0
+					: outbox.stepCounts(tenant, c.id()).stream().mapToLong(Outbox.StepCount::sent).sum();
+			Instant last = f.lastActivity() != null ? f.lastActivity()
+					: c.launchedAt() != null ? c.launchedAt() : c.createdAt();
+			return new CampaignSummary(c, f.active() + f.completed() + f.stopped(), f.completed() + f.stopped(),
+					f.contacted(), sent, f.repliers(), f.bounced(), last);
+		}).sorted(CampaignSummary.order(sort)).toList();
+	}
+
+	/**
 	 * Before launch: how long the first step takes to reach the campaign's active
 	 * recipients, from now (or its start time when later).
 	 */

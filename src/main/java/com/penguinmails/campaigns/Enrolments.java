@@ -61,6 +61,10 @@ public class Enrolments {
 		if (found.isEmpty()) {
 			return 0;
 		}
+		if (event == StopEvent.REPLIED || event == StopEvent.BOUNCED) {
+			// The campaigns list counts repliers and bounces per recipient.
+			enrolments.note(workspaceId, enrolmentId, event == StopEvent.REPLIED, clock.instant());
+		}
 		EnrolmentRepository.Stoppable enrolment = found.get();
 		int stopped = event.stops(enrolment.stops()) && stop(workspaceId, enrolmentId, event.reason()) ? 1 : 0;
 		if (event == StopEvent.REPLIED && enrolment.stops().companyOnReply()) {

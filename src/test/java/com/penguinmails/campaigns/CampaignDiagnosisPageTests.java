@@ -40,6 +40,9 @@ class CampaignDiagnosisPageTests {
 	@Autowired
 	Mailboxes mailboxes;
 
+	@Autowired
+	Enrolments enrolments;
+
 	@Test
 	void aPausedMailboxShowsABannerWithWhyAndResumesFromTheCampaign() throws Exception {
 		Account account = fixtures.verifiedAccount("paused-banner");

@@ -117,22 +117,29 @@ class CampaignPagesTests {
 	}
 
 	@Test
-	void anAdminPausesAllSendingFromTheCampaignsPage() throws Exception {
+	void anAdminPausesAllSendingFromSettingsSending() throws Exception {
 		Account account = fixtures.verifiedAccount("pause-all");
 		WebSession session = fixtures.signedIn(account);
-		assertThat(session.get("/campaigns").getResponse().getContentAsString()).contains("Pause all sending");
-		session.post("/campaigns/sending/pause");
-		String paused = session.get("/campaigns").getResponse().getContentAsString();
+		assertThat(session.get("/settings/sending").getResponse().getContentAsString()).contains("Pause all sending");
+		assertThat(session.get("/campaigns").getResponse().getContentAsString()).doesNotContain("Pause all sending");
+		session.post("/settings/sending/pause");
+		String paused = session.get("/settings/sending").getResponse().getContentAsString();
 		assertThat(paused).contains("All sending is paused").contains("Resume sending");
 		assertThat(sendingSwitch.paused(account.workspaceId())).isTrue();
-		session.post("/campaigns/sending/resume");
+		// The campaigns list says so and links to the switch.
+		assertThat(session.get("/campaigns").getResponse().getContentAsString())
+			.contains("All sending of this workspace is paused")
+			.contains("/settings/sending");
+		session.post("/settings/sending/resume");
 		assertThat(sendingSwitch.paused(account.workspaceId())).isFalse();
 		// A member sees no switch and cannot use it.
 		Account member = fixtures.verifiedAccount("pause-all-member");
 		fixtures.join(account, member, com.penguinmails.shared.WorkspaceRole.MEMBER);
 		WebSession memberSession = fixtures.signedIn(member);
 		memberSession.post("/workspaces/switch", "workspaceId", account.workspaceId().toString());
-		memberSession.post("/campaigns/sending/pause");
+		assertThat(memberSession.get("/settings/sending").getResponse().getContentAsString())
+			.doesNotContain("Pause all sending");
+		memberSession.post("/settings/sending/pause");
 		assertThat(sendingSwitch.paused(account.workspaceId())).isFalse();
 	}
 

@@ -90,6 +90,47 @@ public class EnrolmentRepository {
 			.single();
 	}
 
+	/**
+	 * A campaign's recipients in figures.
+	 *
+	 * @param contacted recipients sent at least one step
+	 * @param repliers recipients who replied (people, not auto-replies)
+	 * @param bounced recipients whose address bounced
+	 * @param lastActivity the latest change of any recipient, or null
+	 */
+	public record Figures(long active, long completed, long stopped, long contacted, long repliers, long bounced,
+			Instant lastActivity) {
+	}
+
+	/** Every campaign of the workspace in figures, by campaign id. */
+	public Map<UUID, Figures> figures(UUID workspaceId) {
+		Map<UUID, Figures> figures = new HashMap<>();
+		jdbc.sql(
+				"""
+						SELECT campaign_id, count(*) FILTER (WHERE state = 'active'), count(*) FILTER (WHERE state = 'completed'),
+						    count(*) FILTER (WHERE state = 'stopped'), count(*) FILTER (WHERE next_step > 0),
+						    count(*) FILTER (WHERE replied_at IS NOT NULL), count(*) FILTER (WHERE bounced_at IS NOT NULL),
+						    max(updated_at)
+						FROM enrolments WHERE workspace_id = ? GROUP BY campaign_id""")
+			.param(workspaceId)
+			.query(rs -> {
+				figures.put(rs.getObject(1, UUID.class),
+						new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+								rs.getLong(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()));
+			});
+		return figures;
+	}
+
+	/**
+	 * Notes a recipient's first reply or bounce ({@code column}: replied_at, bounced_at).
+	 */
+	public void note(UUID workspaceId, UUID enrolmentId, boolean replied, Instant at) {
+		String column = replied ? "replied_at" : "bounced_at";
+		jdbc.sql("UPDATE enrolments SET " + column + " = coalesce(" + column + ", ?) WHERE workspace_id = ? AND id = ?")
+			.params(Timestamp.from(at), workspaceId, enrolmentId)
+			.update();
+	}
+
 	/** The contacts of the first {@code limit} recipients due at {@code now}. */
 	public List<UUID> dueContacts(UUID workspaceId, UUID campaignId, Instant now, int limit) {
 		return jdbc.sql("""

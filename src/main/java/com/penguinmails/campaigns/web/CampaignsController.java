@@ -22,6 +22,7 @@ import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.CampaignDiagnostics;
 import com.penguinmails.campaigns.CampaignStatus;
+import com.penguinmails.campaigns.CampaignSummary;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.internal.SendDiagnosis.Diagnosis;
 import com.penguinmails.campaigns.Campaigns.Draft;
@@ -69,17 +70,27 @@ class CampaignsController {
 		this.tenancy = tenancy;
 	}
 
+	/** The list with each campaign's figures, sorted on the server by {@code sort}. */
 	@GetMapping("/campaigns")
-	String list(Model model) {
-		model.addAttribute("campaigns", campaigns.list(tenancy.current()));
+	String list(@RequestParam(defaultValue = "activity") String sort, Model model) {
+		String order = CampaignSummary.SORTS.contains(sort) ? sort : CampaignSummary.SORTS.get(0);
+		model.addAttribute("campaigns", diagnostics.summaries(tenancy.current(), order));
+		model.addAttribute("sort", order);
 		model.addAttribute("sending", sendingSwitch.status(tenancy.current()));
 		return "campaigns/list";
 	}
 
+	/** Settings → Sending: the workspace's "pause all sending" switch. */
+	@GetMapping("/settings/sending")
+	String sendingSettings(Model model) {
+		model.addAttribute("sending", sendingSwitch.status(tenancy.current()));
+		return "campaigns/sending-settings";
+	}
+
 	/** The workspace's "pause all sending" switch (admins). */
-	@PostMapping("/campaigns/sending/{action:pause|resume}")
+	@PostMapping("/settings/sending/{action:pause|resume}")
 	String sending(@PathVariable String action, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/campaigns", () -> {
+		return FormAction.run(redirect, "/settings/sending", () -> {
 			if (action.equals("pause")) {
 				sendingSwitch.pause(tenancy.current());
 				return Done.notice("All sending is paused: nothing leaves until you resume.");
