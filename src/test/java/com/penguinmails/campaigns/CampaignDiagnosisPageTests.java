@@ -88,6 +88,32 @@ class CampaignDiagnosisPageTests {
 		});
 	}
 
+	@Test
+	void theListShowsEachCampaignsFiguresSortedOnTheServer() throws Exception {
+		Account account = fixtures.verifiedAccount("campaign-figures");
+		String domain = setup.verifiedDomain(account);
+		UUID sam = setup.mailbox(account, "sam@" + domain, 2525, 30, 60, 300).id();
+		UUID busy = campaign(account, sam, 3);
+		campaigns.launch(account.owner(), busy);
+		UUID quiet = campaign(account, sam, 1);
+		// Every recipient of the first had step 1; one replied, one bounced.
+		fixtures.jdbc().sql("UPDATE enrolments SET next_step = 1 WHERE campaign_id = ?").param(busy).update();
+		List<UUID> people = fixtures.jdbc()
+			.sql("SELECT id FROM enrolments WHERE campaign_id = ? ORDER BY id")
+			.param(busy)
+			.query(UUID.class)
+			.list();
+		enrolments.stopOn(account.workspaceId(), people.get(0), StopEvent.REPLIED);
+		enrolments.stopOn(account.workspaceId(), people.get(1), StopEvent.BOUNCED);
+		WebSession session = fixtures.signedIn(account);
+
+		String list = session.get("/campaigns?sort=replies").getResponse().getContentAsString();
+		assertThat(list).contains("33.3% (1 of 3)").contains("2 of 3 done").contains("Replied (people)");
+		assertThat(list.indexOf("/campaigns/" + busy)).isLessThan(list.indexOf("/campaigns/" + quiet));
+		String unknownSort = session.get("/campaigns?sort=nonsense").getResponse().getContentAsString();
+		assertThat(unknownSort).contains("33.3%");
+	}
+
 	/**
 	 * A running-ready campaign open every day, all day, with {@code people} recipients.
 	 */
