@@ -23,3 +23,29 @@ document.addEventListener('htmx:configRequest', function (event) {
 		event.detail.headers[header.content] = token.content;
 	}
 });
+// The menu button shows the sidebar on narrow screens; the current page's link is marked.
+document.addEventListener('click', function (event) {
+	var toggle = event.target.closest('.menu-toggle');
+	if (toggle) {
+		var open = document.body.classList.toggle('nav-open');
+		toggle.setAttribute('aria-expanded', String(open));
+	}
+	var dismiss = event.target.closest('[data-dismiss]');
+	if (dismiss) {
+		dismiss.parentElement.remove();
+	}
+});
+document.addEventListener('DOMContentLoaded', function () {
+	var best = null;
+	document.querySelectorAll('#sidebar nav a').forEach(function (link) {
+		var path = new URL(link.href).pathname;
+		var here = window.location.pathname;
+		var matches = path === '/' ? here === '/' : (here === path || here.startsWith(path + '/'));
+		if (matches && (best === null || path.length > new URL(best.href).pathname.length)) {
+			best = link;
+		}
+	});
+	if (best) {
+		best.setAttribute('aria-current', 'page');
+	}
+});

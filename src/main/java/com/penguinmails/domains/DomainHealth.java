@@ -40,6 +40,20 @@ public record DomainHealth(int score, Map<String, Integer> breakdown, Map<String
 		return new DomainHealth((int) Math.round(100.0 * earned / possible), parts, max);
 	}
 
+	/**
+	 * A part of the score as people name it.
+	 * @param part a key of {@link #breakdown()}: spf, dkim, dmarc, mx,
+	 * recent_verification or blocklists
+	 * @return its name for a page
+	 */
+	public static String partLabel(String part) {
+		return switch (part) {
+			case "recent_verification" -> "checked recently";
+			case "blocklists" -> "not blocklisted";
+			default -> RecordCheck.purposeLabel(part);
+		};
+	}
+
 	private static void put(Map<String, Integer> parts, Map<String, Integer> max, String name, int value, int maximum) {
 		parts.put(name, value);
 		max.put(name, maximum);

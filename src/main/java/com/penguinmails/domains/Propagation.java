@@ -11,6 +11,11 @@ public record Propagation(List<String> resolvers, List<Row> rows, Instant checke
 
 	public record Row(String purpose, String type, String host, String expected, List<Cell> cells) {
 
+		/** The purpose as people name it (SPF, DKIM...). */
+		public String purposeLabel() {
+			return RecordCheck.purposeLabel(purpose);
+		}
+
 		public long propagated() {
 			return cells.stream().filter(c -> "ok".equals(c.status())).count();
 		}
@@ -24,6 +29,17 @@ public record Propagation(List<String> resolvers, List<Row> rows, Instant checke
 	 * records
 	 */
 	public record Cell(String resolver, String status, List<String> observed, Long ttl) {
+
+		/** The status in words for a page. */
+		public String statusLabel() {
+			return switch (status) {
+				case "ok" -> "up to date";
+				case "different" -> "old value";
+				case "missing" -> "not there yet";
+				default -> "no answer";
+			};
+		}
+
 	}
 
 	public boolean complete() {

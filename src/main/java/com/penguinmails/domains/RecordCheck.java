@@ -21,4 +21,32 @@ public record RecordCheck(String purpose, String type, String host, String expec
 		return "ok".equals(status);
 	}
 
+	/** The status in words for a page: "published", "not found", "wrong value"... */
+	public String statusLabel() {
+		return switch (status) {
+			case "ok" -> "published";
+			case "missing" -> "not found";
+			case "wrong" -> "wrong value";
+			case "unknown" -> "DNS did not answer (retrying)";
+			default -> "not checked yet";
+		};
+	}
+
+	/** The purpose as people name it: SPF, DKIM, DMARC, MX, Tracking, Ownership. */
+	public String purposeLabel() {
+		return purposeLabel(purpose);
+	}
+
+	/**
+	 * A record purpose (spf, dkim, dmarc, mx, tracking, ownership) as people name it.
+	 * @param purpose the purpose as stored
+	 * @return its name for a page
+	 */
+	public static String purposeLabel(String purpose) {
+		return switch (purpose) {
+			case "spf", "dkim", "dmarc", "mx" -> purpose.toUpperCase(java.util.Locale.ROOT);
+			default -> purpose.isEmpty() ? purpose : Character.toUpperCase(purpose.charAt(0)) + purpose.substring(1);
+		};
+	}
+
 }

@@ -189,7 +189,7 @@ class DomainsApiTests {
 		assertThat(session.get(location).getResponse().getStatus()).isEqualTo(404);
 		session.post("/workspaces/switch", "workspaceId", clientB.toString());
 		String moved = session.get(location).getResponse().getContentAsString();
-		assertThat(moved).contains(name).contains(selector).contains("missing");
+		assertThat(moved).contains(name).contains(selector).contains("not found");
 	}
 
 	@Test

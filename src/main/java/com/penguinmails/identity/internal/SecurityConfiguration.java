@@ -177,7 +177,7 @@ class SecurityConfiguration {
 				.requestMatchers("/signup", "/login", "/verify-email", "/verify-email/resend", "/forgot-password",
 						"/reset-password", "/invitations/accept", "/captcha/challenge", "/account/email/confirm")
 				.permitAll()
-				.requestMatchers("/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/error",
+				.requestMatchers("/css/**", "/img/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/error",
 						"/sandbox/**")
 				.permitAll()
 				.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
