@@ -23,3 +23,16 @@ document.addEventListener('htmx:configRequest', function (event) {
 		event.detail.headers[header.content] = token.content;
 	}
 });
+// A field a preset needs not (the sandbox takes no password) is hidden while it is chosen.
+function showPresetFields() {
+	document.querySelectorAll('[data-hidden-with-preset]').forEach(function (field) {
+		var preset = field.closest('form').querySelector('select[name="preset"]');
+		field.hidden = preset != null && preset.value === field.dataset.hiddenWithPreset;
+	});
+}
+document.addEventListener('change', function (event) {
+	if (event.target.matches('select[name="preset"]')) {
+		showPresetFields();
+	}
+});
+showPresetFields();
