@@ -30,8 +30,20 @@ public class ConsoleLogFormat implements EnvironmentPostProcessor, Ordered {
 	 * Readable lines for a person: the time, the level, the class that speaks and what it
 	 * says (Spring Boot's colours when the terminal has them).
 	 */
-	static final String READABLE_PATTERN = "%clr(%d{HH:mm:ss.SSS}){faint} %clr(%5p) %clr(%-26.26logger{0}){cyan} "
+	static final String READABLE_PATTERN = "%clr(%d{HH:mm:ss.SSS}){faint} %clr(%5p) %clr(%-28logger{0}){cyan} "
 			+ "%clr(:){faint} %m%n%wEx";
+
+	/**
+	 * Start-up and shutdown lines an operator's log collector keeps but a person at a
+	 * terminal need not read (each migration, the web server's and the embedded
+	 * database's steps, the connection pool): their warnings and errors still show.
+	 */
+	static final Map<String, Object> READABLE = Map.of(STRUCTURED_FORMAT, "", "logging.pattern.console",
+			READABLE_PATTERN, "logging.level.org.flywaydb", "WARN", "logging.level.org.apache.catalina", "WARN",
+			"logging.level.org.springframework.boot.web", "WARN", "logging.level.org.springframework.web.servlet",
+			"WARN", "logging.level.org.springframework.boot.actuate.endpoint", "WARN",
+			"logging.level.org.springframework.modulith.events", "WARN", "logging.level.io.zonky.test.db.postgres",
+			"WARN", "logging.level.com.zaxxer.hikari", "WARN");
 
 	private final BooleanSupplier terminal;
 
@@ -51,9 +63,7 @@ public class ConsoleLogFormat implements EnvironmentPostProcessor, Ordered {
 				: terminal.getAsBoolean();
 		if (readable) {
 			// No structured format: Spring Boot's pattern encoder, with ours.
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource("penguinmailsConsoleLog",
-						Map.of(STRUCTURED_FORMAT, "", "logging.pattern.console", READABLE_PATTERN)));
+			environment.getPropertySources().addFirst(new MapPropertySource("penguinmailsConsoleLog", READABLE));
 		}
 	}
 

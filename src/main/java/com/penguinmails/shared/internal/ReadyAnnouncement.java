@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * at http://localhost:8080 (sandbox mail: http://localhost:8080/sandbox/mail)". The
  * address is this machine's at the port the web server really listens on (the sandbox's
  * page shows everything only to a browser on this machine); a configured public address
- * ({@code penguinmails.base-url}) that differs is named after it.
+ * ({@code penguinmails.base-url}) that differs is named after it. And says when it stops
+ * (Ctrl-C, a stop signal), before the web server, the schedulers and the embedded
+ * database shut down.
  */
 @Component
 class ReadyAnnouncement implements ApplicationListener<ApplicationReadyEvent> {
@@ -32,6 +36,11 @@ class ReadyAnnouncement implements ApplicationListener<ApplicationReadyEvent> {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			log.info(line(web.getWebServer().getPort()));
 		}
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		log.info("PenguinMails is stopping");
 	}
 
 	/** The line for a web server on {@code port}. */

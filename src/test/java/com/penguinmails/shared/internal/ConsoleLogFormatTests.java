@@ -23,6 +23,7 @@ class ConsoleLogFormatTests {
 		new ConsoleLogFormat(() -> true).postProcessEnvironment(environment, null);
 		assertThat(environment.getProperty(ConsoleLogFormat.STRUCTURED_FORMAT)).isEmpty();
 		assertThat(environment.getProperty("logging.pattern.console")).isEqualTo(ConsoleLogFormat.READABLE_PATTERN);
+		assertThat(environment.getProperty("logging.level.org.flywaydb")).isEqualTo("WARN");
 	}
 
 	@Test
@@ -31,6 +32,7 @@ class ConsoleLogFormatTests {
 		new ConsoleLogFormat(() -> false).postProcessEnvironment(environment, null);
 		assertThat(environment.getProperty(ConsoleLogFormat.STRUCTURED_FORMAT)).isEqualTo("ecs");
 		assertThat(environment.getProperty("logging.pattern.console")).isNull();
+		assertThat(environment.getProperty("logging.level.org.flywaydb")).isNull();
 	}
 
 	@Test
