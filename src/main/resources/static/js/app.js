@@ -49,3 +49,16 @@ document.addEventListener('DOMContentLoaded', function () {
 		best.setAttribute('aria-current', 'page');
 	}
 });
+// A field a preset needs not (the sandbox takes no password) is hidden while it is chosen.
+function showPresetFields() {
+	document.querySelectorAll('[data-hidden-with-preset]').forEach(function (field) {
+		var preset = field.closest('form').querySelector('select[name="preset"]');
+		field.hidden = preset != null && preset.value === field.dataset.hiddenWithPreset;
+	});
+}
+document.addEventListener('change', function (event) {
+	if (event.target.matches('select[name="preset"]')) {
+		showPresetFields();
+	}
+});
+showPresetFields();

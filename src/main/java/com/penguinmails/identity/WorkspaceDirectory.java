@@ -29,4 +29,10 @@ public interface WorkspaceDirectory {
 	/** The workspace's name, or an empty string when it does not exist. */
 	String workspaceName(UUID workspaceId);
 
+	/**
+	 * The name recipients see for the workspace (its public sender name, set on the
+	 * workspace settings page, else its name), or an empty string when it does not exist.
+	 */
+	String publicSenderName(UUID workspaceId);
+
 }

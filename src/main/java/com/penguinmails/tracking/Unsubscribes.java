@@ -30,12 +30,13 @@ import com.penguinmails.tracking.internal.LinkTokens;
 public class Unsubscribes {
 
 	/**
-	 * What a link names: the address, the sender's workspace, and whether the message is
-	 * a campaign's (then "this campaign only" is a choice). For a recipient erased on
+	 * What a link names: the address, the sender (the workspace's public sender name, see
+	 * {@code WorkspaceDirectory.publicSenderName}), and whether the message is a
+	 * campaign's (then "this campaign only" is a choice). For a recipient erased on
 	 * request (GDPR) {@code erased} is true and the address is null: it is no longer
 	 * known, and stays suppressed by its hash.
 	 */
-	public record Target(String address, String workspaceName, boolean campaign, boolean erased) {
+	public record Target(String address, String senderName, boolean campaign, boolean erased) {
 	}
 
 	/** What an unsubscribe did: from what, for whom. */
@@ -124,7 +125,7 @@ public class Unsubscribes {
 	}
 
 	private Target target(Recipient recipient) {
-		String workspace = directory.workspaceName(recipient.workspaceId());
+		String workspace = directory.publicSenderName(recipient.workspaceId());
 		if (recipient.erased()) {
 			return new Target(null, workspace, false, true);
 		}

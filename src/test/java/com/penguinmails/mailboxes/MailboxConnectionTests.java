@@ -263,4 +263,24 @@ class MailboxConnectionTests {
 			.contains("email address");
 	}
 
+	@Test
+	void theSandboxPresetNeedsNoPasswordAndOtherProvidersAskForOne() throws Exception {
+		Account account = fixtures.verifiedAccount("mbx-sandbox");
+		WebSession session = fixtures.signedIn(account);
+		String page = session.get("/mailboxes").getResponse().getContentAsString();
+		assertThat(page).contains("value=\"sandbox\"").contains("data-hidden-with-preset=\"sandbox\"");
+		// As the form posts it with the sandbox chosen: no password field at all.
+		String location = session
+			.post("/mailboxes", "email", "me@sandboxed.test", "displayName", "Me", "preset", "sandbox")
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/mailboxes/");
+		assertThat(session.post(location + "/test").getResponse().getContentAsString()).contains("SMTP ok")
+			.contains("IMAP ok");
+
+		MvcResult google = session.post("/mailboxes", "email", "me@gmail-user.test", "preset", "google");
+		assertThat(google.getResponse().getContentAsString() + google.getFlashMap().get("error"))
+			.contains("Give the mailbox's password");
+	}
+
 }

@@ -138,6 +138,39 @@ class UnsubscribeTests {
 		assertThat(mvc.perform(post("/u/" + unknown)).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
+	@Test
+	void thePageNamesTheWorkspacesPublicSenderNameNotItsInternalName() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-sender");
+		String link = "/u/" + links.unsubscribe(campaignMessage(account).enrolmentId(), 0);
+		// Never set: the workspace's name.
+		assertThat(mvc.perform(get(link)).andReturn().getResponse().getContentAsString())
+			.contains("unsubscribe-sender Inc");
+
+		fixtures.signedIn(account).post("/settings/workspace/sender-name", "senderName", "  Ada at Acme ");
+		String page = mvc.perform(get(link)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Everything from <strong>Ada at Acme</strong>")
+			.doesNotContain("unsubscribe-sender Inc");
+		String done = mvc.perform(post(link)).andReturn().getResponse().getContentAsString();
+		assertThat(done).contains("will get no more email from <span>Ada at Acme</span>");
+
+		// Cleared: the workspace's name again.
+		fixtures.signedIn(account).post("/settings/workspace/sender-name", "senderName", "");
+		assertThat(mvc.perform(get(link)).andReturn().getResponse().getContentAsString())
+			.contains("unsubscribe-sender Inc");
+	}
+
+	@Test
+	void aSenderNameOfTwoLinesIsRefusedOnTheSettingsPage() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-bad-sender");
+		var result = fixtures.signedIn(account).post("/settings/workspace/sender-name", "senderName", "Ada\r\nBcc: x");
+		assertThat(result.getFlashMap().get("error")).asString().contains("one line");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT sender_name FROM workspaces WHERE id = ?")
+			.param(account.workspaceId())
+			.query(String.class)
+			.optional()).isEmpty();
+	}
+
 	/** A campaign's message to jo, as queued; the campaign stops on an unsubscribe. */
 	private Message campaignMessage(Account account) {
 		Campaign campaign = tracked.launched(account, Campaign.Tracking.off(), "<p>Hello</p>", "jo@client.test");

@@ -66,4 +66,9 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 		return workspaces.find(workspaceId).map(WorkspaceRepository.Workspace::name).orElse("");
 	}
 
+	@Override
+	public String publicSenderName(UUID workspaceId) {
+		return workspaces.find(workspaceId).map(WorkspaceRepository.Workspace::publicName).orElse("");
+	}
+
 }

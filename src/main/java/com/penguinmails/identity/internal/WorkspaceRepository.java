@@ -18,7 +18,17 @@ import com.penguinmails.shared.WorkspaceRole;
 @Repository
 public class WorkspaceRepository {
 
-	public record Workspace(UUID id, String name, boolean require2fa) {
+	/**
+	 * A workspace. {@code senderName} is the name recipients see (the unsubscribe page),
+	 * null when never set: then {@link #publicName()} is the workspace's own name.
+	 */
+	public record Workspace(UUID id, String name, boolean require2fa, String senderName) {
+
+		/** The name recipients see: the public sender name, else the workspace's name. */
+		public String publicName() {
+			return senderName == null || senderName.isBlank() ? name : senderName;
+		}
+
 	}
 
 	public record Membership(UUID workspaceId, String workspaceName, WorkspaceRole role, boolean require2fa) {
@@ -58,10 +68,16 @@ public class WorkspaceRepository {
 	}
 
 	public Optional<Workspace> find(UUID workspaceId) {
-		return jdbc.sql("SELECT id, name, require_2fa FROM workspaces WHERE id = ?")
+		return jdbc.sql("SELECT id, name, require_2fa, sender_name FROM workspaces WHERE id = ?")
 			.param(workspaceId)
-			.query((rs, i) -> new Workspace(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)))
+			.query((rs, i) -> new Workspace(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+					rs.getString(4)))
 			.optional();
+	}
+
+	/** {@code senderName} null: recipients see the workspace's own name again. */
+	void setSenderName(UUID workspaceId, String senderName) {
+		jdbc.sql("UPDATE workspaces SET sender_name = ? WHERE id = ?").params(senderName, workspaceId).update();
 	}
 
 	void rename(UUID workspaceId, String name) {

@@ -75,6 +75,20 @@ public class WorkspaceService {
 		workspaces.rename(tenant.workspaceId(), trimmed);
 	}
 
+	/**
+	 * Sets the name recipients see for the workspace (the unsubscribe page): one line of
+	 * at most 200 characters; blank goes back to the workspace's own name. Admins only.
+	 */
+	public void setSenderName(Tenant tenant, String senderName) {
+		tenant.require(WorkspaceRole.ADMIN, "workspace:write");
+		String trimmed = senderName == null ? "" : senderName.strip();
+		if (trimmed.length() > 200 || trimmed.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputProblem("invalid-sender-name",
+					"The public sender name must be one line of at most 200 characters.");
+		}
+		workspaces.setSenderName(tenant.workspaceId(), trimmed.isEmpty() ? null : trimmed);
+	}
+
 	@Transactional
 	public void setRequire2fa(Tenant tenant, boolean required, String ip) {
 		if (tenant.role() != WorkspaceRole.OWNER) {

@@ -138,6 +138,14 @@ class WorkspaceController {
 		});
 	}
 
+	@PostMapping("/settings/workspace/sender-name")
+	String senderName(@RequestParam(defaultValue = "") String senderName, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/settings/members", () -> {
+			workspaces.setSenderName(tenancy.current(), senderName);
+			return FormAction.Done.notice("Public sender name saved.");
+		});
+	}
+
 	@PostMapping("/settings/workspace/require-2fa")
 	String require2fa(@RequestParam(defaultValue = "false") boolean required, HttpServletRequest request,
 			RedirectAttributes redirect) {

@@ -1,44 +1,48 @@
 package com.penguinmails.tracking.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The device, client and operating system of a User-Agent, from the application's one
  * Yauaa analyzer. Building the analyzer takes seconds of CPU and holds some 130 MB of
- * heap, so it is a lazy bean: built in the background once the application is ready
- * (until then events are kept without their device), or, with preloading off, by the
- * first caller (the others wait for it).
+ * heap, so it is built in the background once the application is ready (until then events
+ * are kept without their device), or, with preloading off, by the first caller (the
+ * others wait for it). It is built here, not as a lazy bean: a bean being built holds the
+ * bean factory's lock, and stopping the application (Ctrl-C) would wait for the build to
+ * end.
  * <p>
  * Yauaa's parse is thread-safe: a cached agent is answered without a lock, an agent not
  * seen before is matched under the analyzer's lock (under a millisecond each).
  */
 @Component
-public class UserAgents {
+public class UserAgents implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(UserAgents.class);
 
 	/** Longer agents are not real browsers; Yauaa calls them hacking attempts anyway. */
 	private static final int MAX_AGENT = 1000;
 
-	private final ObjectProvider<UserAgentAnalyzer> analyzer;
-
 	private final boolean preload;
+
+	private final Object building = new Object();
 
 	private volatile UserAgentAnalyzer ready;
 
-	UserAgents(ObjectProvider<UserAgentAnalyzer> analyzer, TrackingProperties properties) {
-		this.analyzer = analyzer;
+	private volatile boolean closed;
+
+	private final AtomicBoolean released = new AtomicBoolean();
+
+	UserAgents(TrackingProperties properties) {
 		this.preload = properties.preloadUserAgentAnalyzer();
 	}
 
@@ -50,11 +54,11 @@ public class UserAgents {
 					analyzer();
 				}
 				catch (RuntimeException ex) {
-					// Shut down meanwhile, or the build failed: events go on
-					// without their device.
+					// The build failed: events go on without their device.
 					log.warn("No User-Agent analyzer: events are kept without their device", ex);
 				}
 			}, "user-agent-analyzer");
+			// Never keeps the JVM from stopping.
 			loader.setDaemon(true);
 			loader.start();
 		}
@@ -77,14 +81,35 @@ public class UserAgents {
 
 	private UserAgentAnalyzer analyzer() {
 		UserAgentAnalyzer built = ready;
-		if (built == null) {
-			long start = System.nanoTime();
-			// The bean factory builds a singleton once; concurrent callers wait for it.
-			built = analyzer.getObject();
-			ready = built;
-			log.info("User-Agent analyzer ready after {} ms", (System.nanoTime() - start) / 1_000_000);
+		if (built != null) {
+			return built;
 		}
-		return built;
+		// Built once; concurrent callers wait for it.
+		synchronized (building) {
+			if (ready == null) {
+				long start = System.nanoTime();
+				UserAgentAnalyzer analyzer = build();
+				ready = analyzer;
+				log.info("User-Agent analyzer ready after {} ms", (System.nanoTime() - start) / 1_000_000);
+				if (closed) {
+					// Stopped while it was being built.
+					destroy();
+				}
+			}
+			return ready;
+		}
+	}
+
+	/**
+	 * Releases the analyzer's caches; a build still running releases its own when done.
+	 */
+	@Override
+	public void destroy() {
+		closed = true;
+		UserAgentAnalyzer built = ready;
+		if (built != null && released.compareAndSet(false, true)) {
+			built.destroy();
+		}
 	}
 
 	private static String value(UserAgent agent, String field, int max) {
@@ -92,24 +117,17 @@ public class UserAgents {
 		return value.length() > max ? value.substring(0, max) : value;
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class AnalyzerConfiguration {
-
-		@Bean(destroyMethod = "destroy")
-		@Lazy
-		UserAgentAnalyzer userAgentAnalyzer() {
-			// Only the fields we keep are matched, and matchers are built at once: the
-			// lazy bean is built off the request path (or once, by the first caller).
-			return UserAgentAnalyzer.newBuilder()
-				.withField(UserAgent.DEVICE_CLASS)
-				.withField(UserAgent.AGENT_NAME)
-				.withField(UserAgent.OPERATING_SYSTEM_NAME)
-				.withCache(10000)
-				.hideMatcherLoadStats()
-				.immediateInitialization()
-				.build();
-		}
-
+	private static UserAgentAnalyzer build() {
+		// Only the fields we keep are matched, and matchers are built at once: off the
+		// request path (or once, by the first caller).
+		return UserAgentAnalyzer.newBuilder()
+			.withField(UserAgent.DEVICE_CLASS)
+			.withField(UserAgent.AGENT_NAME)
+			.withField(UserAgent.OPERATING_SYSTEM_NAME)
+			.withCache(10000)
+			.hideMatcherLoadStats()
+			.immediateInitialization()
+			.build();
 	}
 
 }
