@@ -23,4 +23,10 @@ public interface WorkspaceDirectory {
 	/** The workspace's name, or an empty string when it does not exist. */
 	String workspaceName(UUID workspaceId);
 
+	/**
+	 * The IANA time zone a user chose (at sign-up or in their profile), or {@code UTC}
+	 * for an unknown user.
+	 */
+	String timeZone(UUID userId);
+
 }

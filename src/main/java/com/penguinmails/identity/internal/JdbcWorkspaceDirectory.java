@@ -15,8 +15,19 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 
 	private final WorkspaceRepository workspaces;
 
-	JdbcWorkspaceDirectory(WorkspaceRepository workspaces) {
+	private final UserRepository users;
+
+	JdbcWorkspaceDirectory(WorkspaceRepository workspaces, UserRepository users) {
 		this.workspaces = workspaces;
+		this.users = users;
+	}
+
+	@Override
+	public String timeZone(UUID userId) {
+		return users.findById(userId)
+			.map(UserAccount::timeZone)
+			.filter(zone -> zone != null && !zone.isBlank())
+			.orElse("UTC");
 	}
 
 	@Override
