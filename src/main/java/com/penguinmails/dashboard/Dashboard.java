@@ -22,6 +22,7 @@ import com.penguinmails.dashboard.Summary.Attention;
 import com.penguinmails.dashboard.Summary.ChartDay;
 import com.penguinmails.dashboard.internal.DashboardRepository;
 import com.penguinmails.dashboard.internal.DashboardRepository.Totals;
+import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.mailboxes.Mailbox;
@@ -51,10 +52,13 @@ public class Dashboard {
 
 	private final Alerts alerts;
 
+	private final SetupChecklist checklist;
+
 	private final Clock clock;
 
 	Dashboard(DashboardRepository figures, Mailboxes mailboxes, Domains domains, Campaigns campaigns, Alerts alerts,
-			Clock clock) {
+			SetupChecklist checklist, Clock clock) {
+		this.checklist = checklist;
 		this.figures = figures;
 		this.mailboxes = mailboxes;
 		this.domains = domains;
@@ -71,9 +75,25 @@ public class Dashboard {
 	 */
 	public Summary summary(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "campaigns:read");
+		return summary(tenant, mailboxes.list(tenant), domains.list(tenant), campaigns.list(tenant));
+	}
+
+	/** The home page: the dashboard and the setup checklist, each list read once. */
+	public record Home(Summary summary, Checklist checklist) {
+	}
+
+	/** The home page's dashboard and checklist (see {@link #summary}). */
+	public Home home(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "campaigns:read");
+		List<Mailbox> boxes = mailboxes.list(tenant);
+		List<Domain> all = domains.list(tenant);
+		List<Campaign> campaignList = campaigns.list(tenant);
+		return new Home(summary(tenant, boxes, all, campaignList), checklist.of(tenant, all, boxes, campaignList));
+	}
+
+	private Summary summary(Tenant tenant, List<Mailbox> boxes, List<Domain> all, List<Campaign> campaignList) {
 		UUID workspaceId = tenant.workspaceId();
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-		List<Mailbox> boxes = mailboxes.list(tenant);
 		List<Attention> attention = new ArrayList<>();
 		alerts.recent(tenant, 20)
 			.stream()
@@ -82,14 +102,13 @@ public class Dashboard {
 			.forEach(alert -> attention.add(new Attention("alert", alert.title(),
 					alert.link() == null || alert.link().isBlank() ? "/alerts" : alert.link())));
 		boxes.stream().filter(box -> box.status() != MailboxStatus.ACTIVE).forEach(box -> attention.add(mailbox(box)));
-		attention.addAll(stuckCampaigns(tenant, boxes));
+		attention.addAll(stuckCampaigns(campaignList, boxes));
 		Map<String, Long> mailboxStates = new LinkedHashMap<>();
 		for (MailboxStatus status : MailboxStatus.values()) {
 			mailboxStates.put(status.value(), boxes.stream().filter(box -> box.status() == status).count());
 		}
 		Map<String, Long> domainStates = new LinkedHashMap<>();
-		Map<DomainStatus, Long> byStatus = domains.list(tenant)
-			.stream()
+		Map<DomainStatus, Long> byStatus = all.stream()
 			.collect(Collectors.groupingBy(domain -> domain.status(), Collectors.counting()));
 		for (DomainStatus status : List.of(DomainStatus.VERIFIED, DomainStatus.PENDING, DomainStatus.FAILING)) {
 			domainStates.put(status.value(), byStatus.getOrDefault(status, 0L));
@@ -126,13 +145,13 @@ public class Dashboard {
 	}
 
 	/** Running campaigns none of whose mailboxes can send: nothing will go out. */
-	private List<Attention> stuckCampaigns(Tenant tenant, List<Mailbox> boxes) {
+	private static List<Attention> stuckCampaigns(List<Campaign> campaignList, List<Mailbox> boxes) {
 		Set<UUID> active = boxes.stream()
 			.filter(box -> box.status() == MailboxStatus.ACTIVE)
 			.map(Mailbox::id)
 			.collect(Collectors.toSet());
 		List<Attention> stuck = new ArrayList<>();
-		for (Campaign campaign : campaigns.list(tenant)) {
+		for (Campaign campaign : campaignList) {
 			if (campaign.status() == CampaignStatus.RUNNING
 					&& campaign.mailboxIds().stream().noneMatch(active::contains)) {
 				stuck.add(new Attention("campaign", campaign.name() + " is running but none of its mailboxes can send",

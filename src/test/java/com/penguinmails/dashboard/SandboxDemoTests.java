@@ -127,12 +127,14 @@ class SandboxDemoTests {
 		assertThat(summary.mailboxes()).containsEntry("active", 1L);
 
 		// The API says what the page says, as the OpenAPI document describes it.
+		OpenApiContract contract = OpenApiContract.served(mvc);
 		Api api = fixtures.api(account, "campaigns:read", "mailboxes:read", "domains:read", "workspace:read")
-			.checkedBy(OpenApiContract.served(mvc));
+			.checkedBy(contract);
 		JsonNode body = api.get("/api/v1/dashboard").body();
 		assertThat(body.at("/today/sent").asLong()).isEqualTo(5);
 		assertThat(body.at("/last7Days/repliedPeople").asLong()).isEqualTo(1);
 		assertThat(body.at("/chart").size()).isEqualTo(30);
+		assertThat(contract.violations()).isEmpty();
 		String page = web.get("/").getResponse().getContentAsString();
 		assertThat(page).contains("4 of 6 done").contains("20.0%").contains("Remove the demo data");
 

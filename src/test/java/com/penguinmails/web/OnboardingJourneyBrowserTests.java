@@ -1,9 +1,11 @@
 package com.penguinmails.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import com.penguinmails.delivery.Dispatcher;
 import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +101,7 @@ class OnboardingJourneyBrowserTests {
 		browser.findElement(By.id("try-sandbox")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Demo launched"));
 		Map<String, Object> demo = fixtures.jdbc().sql("""
-				SELECT m.workspace_id, m.id, m.email FROM mailboxes m
+				SELECT m.workspace_id, m.id, m.email, u.id AS user_id FROM mailboxes m
 				JOIN memberships s ON s.workspace_id = m.workspace_id JOIN users u ON u.id = s.user_id
 				WHERE u.email = ?""").param(email).query().singleRow();
 		String tag = demo.get("email").toString().substring(5, 11);
@@ -131,6 +134,8 @@ class OnboardingJourneyBrowserTests {
 		assertThat(browser.findElement(By.id("step-warmup")).getText()).contains("Coming soon");
 		assertThat(browser.findElement(By.id("figures")).getText()).contains("20.0%");
 		wait.until(d -> "yes".equals(d.findElement(By.id("dashboard-chart")).getAttribute("data-drawn")));
+		Account account = new Account((UUID) demo.get("user_id"), (UUID) demo.get("workspace_id"), email);
+		assertFiguresEqualTheApis(account);
 		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 		System.out.println("JOURNEY sign-up to a reply in the inbox and the checklist at 4 of 6: " + seconds + " s");
 		Browser.screenshot(browser, "home-1280");
@@ -149,6 +154,29 @@ class OnboardingJourneyBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Demo data removed"));
 		assertThat(browser.findElements(By.id("try-sandbox"))).hasSize(1);
 		passed = true;
+	}
+
+	/** Each period's row of the page shows what {@code GET /api/v1/dashboard} says. */
+	private void assertFiguresEqualTheApis(Account account) throws Exception {
+		JsonNode api = fixtures.api(account, "campaigns:read", "mailboxes:read", "domains:read", "workspace:read")
+			.get("/api/v1/dashboard")
+			.body();
+		Map<String, String> periods = Map.of("Today", "today", "7 days", "last7Days", "30 days", "last30Days");
+		for (var period : periods.entrySet()) {
+			JsonNode figures = api.get(period.getValue());
+			List<String> cells = browser
+				.findElements(By.xpath("//section[@id='figures']//tr[th[text()='" + period.getKey() + "']]/td"))
+				.stream()
+				.map(cell -> cell.getText())
+				.toList();
+			assertThat(cells).as(period.getKey())
+				.containsExactly(figures.get("sent").asText(), figures.get("delivered").asText(),
+						figures.get("repliedPeople").asText(),
+						String.format(java.util.Locale.ROOT, "%.1f%%", figures.get("replyRate").asDouble() * 100),
+						figures.get("positive").asText(), figures.get("bounced").asText(),
+						figures.get("complained").asText(), figures.get("unsubscribed").asText());
+		}
+		assertThat(api.at("/today/sent").asLong()).isEqualTo(5);
 	}
 
 	private String text(String id) {

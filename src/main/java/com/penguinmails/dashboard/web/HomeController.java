@@ -56,13 +56,14 @@ class HomeController {
 			return "redirect:/workspaces";
 		}
 		Tenant tenant = tenancy.current();
-		Summary summary = dashboard.summary(tenant);
+		Dashboard.Home home = dashboard.home(tenant);
+		Summary summary = home.summary();
 		model.addAttribute("workspaceName", directory.workspaceName(tenant.workspaceId()));
 		model.addAttribute("summary", summary);
 		model.addAttribute("periods", List.of(Map.entry("Today", summary.today()),
 				Map.entry("7 days", summary.last7Days()), Map.entry("30 days", summary.last30Days())));
 		model.addAttribute("chartSeries", json.writeValueAsString(summary.chart()));
-		model.addAttribute("checklist", checklist.of(tenant));
+		model.addAttribute("checklist", home.checklist());
 		model.addAttribute("demoAvailable", demo.available());
 		model.addAttribute("demoPresent", demo.present(tenant));
 		return "dashboard/home";
