@@ -35,4 +35,10 @@ public interface WorkspaceDirectory {
 	 */
 	String publicSenderName(UUID workspaceId);
 
+	/**
+	 * The IANA time zone a user chose (at sign-up or in their profile), or {@code UTC}
+	 * for an unknown user.
+	 */
+	String timeZone(UUID userId);
+
 }

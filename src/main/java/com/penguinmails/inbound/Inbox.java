@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,7 +91,11 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(InboxRepository repository, Outbox outbox, InboxReplies replies, Contacts contacts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Inbox(InboxRepository repository, Outbox outbox, InboxReplies replies, Contacts contacts, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.outbox = outbox;
 		this.replies = replies;
@@ -162,14 +167,19 @@ public class Inbox {
 		}
 	}
 
-	/** Sets a conversation's lead status (null or blank clears it). */
+	/**
+	 * Sets a conversation's lead status (null or blank clears it) and publishes
+	 * {@link ConversationLabelled}.
+	 */
 	@Transactional
 	public void label(Tenant tenant, UUID threadId, String label) {
 		tenant.require(WorkspaceRole.MEMBER, "inbox:write");
 		String value = label == null || label.isBlank() ? null : label(label);
-		if (!repository.label(tenant.workspaceId(), threadId, value, clock.instant())) {
+		Instant at = clock.instant();
+		if (!repository.label(tenant.workspaceId(), threadId, value, at)) {
 			throw new NotFoundProblem("Conversation");
 		}
+		events.publishEvent(new ConversationLabelled(tenant.workspaceId(), threadId, value, at));
 	}
 
 	/**

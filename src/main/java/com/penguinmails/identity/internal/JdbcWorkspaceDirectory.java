@@ -36,6 +36,14 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 	}
 
 	@Override
+	public String timeZone(UUID userId) {
+		return users.findById(userId)
+			.map(UserAccount::timeZone)
+			.filter(zone -> zone != null && !zone.isBlank())
+			.orElse("UTC");
+	}
+
+	@Override
 	public List<String> adminEmails(UUID workspaceId) {
 		return workspaces.members(workspaceId)
 			.stream()

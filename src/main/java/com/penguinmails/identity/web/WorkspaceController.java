@@ -45,17 +45,6 @@ class WorkspaceController {
 		this.switcher = switcher;
 	}
 
-	@GetMapping("/")
-	String home(Model model) {
-		if (tenancy.find().isEmpty()) {
-			return "redirect:/workspaces";
-		}
-		Tenant tenant = tenancy.current();
-		model.addAttribute("workspace", repository.find(tenant.workspaceId()).orElseThrow());
-		model.addAttribute("members", repository.members(tenant.workspaceId()).size());
-		return "identity/home";
-	}
-
 	@GetMapping("/workspaces")
 	String list(Model model) {
 		model.addAttribute("memberships", repository.membershipsOf(CurrentUser.get().id()));

@@ -24,6 +24,14 @@ import com.penguinmails.shared.InvalidInputProblem;
 @Component
 public class MailboxSettings {
 
+	/** The sandbox preset's daily cap: none worth noticing. */
+	static final int SANDBOX_DAILY_CAP = 10_000;
+
+	/** The sandbox preset's gaps between sends, in seconds. */
+	static final int SANDBOX_MIN_GAP = 2;
+
+	static final int SANDBOX_MAX_GAP = 5;
+
 	private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.-]{1,253}$");
 
 	/** Connection presets of the common providers. */
@@ -70,7 +78,7 @@ public class MailboxSettings {
 	 * {@link #email}) named {@code displayName} (checked with {@link #displayName}).
 	 * Defaults: port 587 STARTTLS for SMTP and 993 TLS for IMAP (or the preset's), the
 	 * address as username, the SMTP password for IMAP too, a daily cap of 30 and 60 to
-	 * 300 seconds between sends.
+	 * 300 seconds between sends (the sandbox preset: see {@link #sandboxed}).
 	 */
 	public MailboxRepository.Row forNew(UUID id, String email, String displayName, NewMailbox request) {
 		if ("sandbox".equalsIgnoreCase(request.preset())) {
@@ -168,7 +176,12 @@ public class MailboxSettings {
 		return displayName;
 	}
 
-	/** The sandbox's servers, any password: for trying PenguinMails end to end. */
+	/**
+	 * The sandbox's servers, any password: for trying PenguinMails end to end. Its pacing
+	 * is fast unless given, so a trial campaign visibly moves: a daily cap of
+	 * {@value #SANDBOX_DAILY_CAP} and {@value #SANDBOX_MIN_GAP} to
+	 * {@value #SANDBOX_MAX_GAP} seconds between sends (nothing leaves this machine).
+	 */
 	private NewMailbox sandboxed(NewMailbox request) {
 		SandboxMailbox server = sandbox.getIfAvailable();
 		if (server == null) {
@@ -178,8 +191,10 @@ public class MailboxSettings {
 		return new NewMailbox(email, request.displayName(), "generic",
 				new ServerSettings("127.0.0.1", server.smtpPort(), Security.NONE, email, "sandbox"),
 				new ServerSettings("127.0.0.1", server.imapPort(), Security.NONE, email, "sandbox"),
-				request.signatureHtml(), request.replyTo(), request.dailyCap(), request.minGapSeconds(),
-				request.maxGapSeconds(), true);
+				request.signatureHtml(), request.replyTo(),
+				request.dailyCap() == null ? SANDBOX_DAILY_CAP : request.dailyCap(),
+				request.minGapSeconds() == null ? SANDBOX_MIN_GAP : request.minGapSeconds(),
+				request.maxGapSeconds() == null ? SANDBOX_MAX_GAP : request.maxGapSeconds(), true);
 	}
 
 	private static Preset preset(String value) {
