@@ -139,7 +139,11 @@ public class Dashboard {
 	}
 
 	private static Attention mailbox(Mailbox box) {
-		String why = box.lastError() == null || box.lastError().isBlank() ? "" : ": " + box.lastError();
+		// Why: the recorded pause reason (complaints, refusals, a person), else the
+		// error.
+		String reason = box.status() == MailboxStatus.PAUSED && box.pause() != null ? box.pause().reason()
+				: box.lastError();
+		String why = reason == null || reason.isBlank() ? "" : ": " + reason;
 		String state = box.status() == MailboxStatus.PAUSED ? " is paused" : " is in error";
 		return new Attention("mailbox", box.email() + state + why, "/mailboxes/" + box.id());
 	}
