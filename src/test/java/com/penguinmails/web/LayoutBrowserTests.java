@@ -128,11 +128,12 @@ class LayoutBrowserTests {
 		UUID templateId = createTemplate(base);
 		browser.get(base + "/segments");
 		browser.findElement(By.id("list-name")).sendKeys("VIPs");
-		browser.findElement(By.xpath("//button[text()='Create list']")).click();
+		submitAndWait(By.xpath("//button[text()='Create list']"));
 		browser.get(base + "/suppressions");
-		browser.findElement(By.id("value"))
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("value")))
 			.sendKeys("bounced-" + UUID.randomUUID().toString().substring(0, 6) + "@x.test");
-		browser.findElement(By.xpath("//button[text()='Suppress']")).click();
+		submitAndWait(By.xpath("//button[text()='Suppress']"));
 		browser.get(base + "/sandbox/mail");
 		List<String> sandboxMail = browser.findElements(By.cssSelector("main table a"))
 			.stream()
@@ -229,6 +230,16 @@ class LayoutBrowserTests {
 		String name = path.equals("/") ? "home" : path.substring(1);
 		return name.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id")
 			.replaceAll("[^a-zA-Z0-9-]+", "-");
+	}
+
+	/**
+	 * Clicks a form's button and waits for the page it leads to: the next
+	 * {@code browser.get} must not race the form's own navigation.
+	 */
+	private void submitAndWait(By button) {
+		var clicked = browser.findElement(button);
+		clicked.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clicked));
 	}
 
 }
