@@ -33,6 +33,18 @@ public record LibraryStep(Delay delay, boolean newThread, String subject, String
 			return amount == 0 ? "right away" : "after " + unit.words(amount);
 		}
 
+		/**
+		 * When the step is sent, in words: "Sent right away" or "Sent 10 minutes after
+		 * enrolment" for the first step, "Sent 3 days after the previous step" for the
+		 * others.
+		 */
+		public String sentWhen(boolean first) {
+			if (amount == 0) {
+				return first ? "Sent right away" : "Sent right after the previous step";
+			}
+			return "Sent " + unit.words(amount) + (first ? " after enrolment" : " after the previous step");
+		}
+
 	}
 
 	/** Whether the message is written in HTML. */

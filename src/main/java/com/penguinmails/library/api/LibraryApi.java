@@ -67,6 +67,7 @@ class LibraryApi {
 	@GetMapping
 	@Operation(summary = "Search the library (shipped and own entries, sorted by name); every filter is optional")
 	@ApiResponse(responseCode = "400", description = "An unknown kind or category, or a malformed language")
+	@ResponseStatus(HttpStatus.OK)
 	CursorPage<LibraryEntry> list(
 			@Parameter(description = "Words in the name, description, tags or a subject") @RequestParam(
 					required = false) String q,
@@ -80,6 +81,7 @@ class LibraryApi {
 	@GetMapping("/{kinds}/{slug}")
 	@Operation(summary = "One entry; {kinds} is templates or sequences")
 	@ApiResponse(responseCode = "404", description = "No entry of that kind and slug")
+	@ResponseStatus(HttpStatus.OK)
 	LibraryEntry get(@PathVariable String kinds, @PathVariable String slug) {
 		return library.get(tenancy.current(), kind(kinds), slug);
 	}
