@@ -93,6 +93,12 @@ class LibraryBrowserTests {
 		assertThat(steps.get(1)).contains("Sent 5 days after the previous step").contains("Reply in the same thread");
 		Browser.screenshot(browser, "library-sequence-1280");
 
+		browser.get(base + "/library/templates/event-invite-html");
+		assertThat(browser.findElement(By.cssSelector("iframe.library-html")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Copy to my templates");
+		Browser.screenshot(browser, "library-html-template-1280");
+		browser.navigate().back();
+
 		phone();
 		browser.navigate().refresh();
 		assertNoSidewaysScroll();
