@@ -6,5 +6,6 @@
  * {@code Spintax}, {@code HtmlOutputs} for escaping and {@code HtmlText} for the text
  * part).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "contacts", "delivery", "identity", "mailboxes", "shared" })
 package com.penguinmails.templates;
