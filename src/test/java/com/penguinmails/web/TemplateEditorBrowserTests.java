@@ -41,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In a real browser: a template written in the visual editor (GrapesJS + MJML), its text
  * edited in the canvas, saved, seen again after a reload and in the stored HTML, and sent
- * as a test that arrives as HTML tables; the code view (CodeMirror) saves too; two versions
- * compared and one restored. Pages at 1280 and 390 px without sideways scrolling. Prints
- * the time until the visual editor is interactive.
+ * as a test that arrives as HTML tables; the code view (CodeMirror) saves too; two
+ * versions compared and one restored. Pages at 1280 and 390 px without sideways
+ * scrolling. Prints the time until the visual editor is interactive.
  */
 @IntegrationTest
 class TemplateEditorBrowserTests {
@@ -87,7 +87,8 @@ class TemplateEditorBrowserTests {
 	void close() {
 		if (browser != null) {
 			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "template-editor-failed"));
+				System.out
+					.println("Screenshot of the failure: " + Browser.screenshot(browser, "template-editor-failed"));
 			}
 			browser.quit();
 		}
@@ -98,9 +99,10 @@ class TemplateEditorBrowserTests {
 		Account account = fixtures.verifiedAccount("visual-editor");
 		String sender = "sam-" + UUID.randomUUID().toString().substring(0, 6) + "@sender.test";
 		smtp.setUser(sender, sender, "pw");
-		mailboxes.add(account.owner(), new NewMailbox(sender, "Sam Sender", "generic",
-				new ServerSettings("127.0.0.1", smtp.getSmtp().getPort(), Security.NONE, sender, "pw"),
-				new ServerSettings("127.0.0.1", 143, Security.NONE, null, null), "", "", 30, 60, 300));
+		mailboxes.add(account.owner(),
+				new NewMailbox(sender, "Sam Sender", "generic",
+						new ServerSettings("127.0.0.1", smtp.getSmtp().getPort(), Security.NONE, sender, "pw"),
+						new ServerSettings("127.0.0.1", 143, Security.NONE, null, null), "", "", 30, 60, 300));
 		String base = "http://localhost:" + port;
 		logIn(base, account);
 
@@ -162,11 +164,12 @@ class TemplateEditorBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Saved as version 3."));
 		JsonNode third = api.get("/api/v1/templates/" + id).body();
 		assertThat(third.get("editor").asText()).isEqualTo("code");
-		assertThat(third.get("html").asText()).isEqualTo("<p>Hi {{ first_name | default: \"there\" }}, written as code.</p>");
+		assertThat(third.get("html").asText())
+			.isEqualTo("<p>Hi {{ first_name | default: \"there\" }}, written as code.</p>");
 
 		// Compare version 2 with 3, then restore version 2.
-		new Select(browser.findElement(By.name("from"))).selectByValue("2");
-		new Select(browser.findElement(By.name("to"))).selectByValue("3");
+		new Select(browser.findElement(By.cssSelector(".compare-form select[name=from]"))).selectByValue("2");
+		new Select(browser.findElement(By.cssSelector(".compare-form select[name=to]"))).selectByValue("3");
 		browser.findElement(By.xpath("//button[text()='Compare']")).click();
 		WebElement comparison = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comparison")));
 		assertThat(comparison.getText()).contains("Version 2 compared with version 3")
@@ -174,7 +177,9 @@ class TemplateEditorBrowserTests {
 			.contains("written as code.");
 		assertThat(comparison.findElements(By.cssSelector("tr.diff-removed, tr.diff-changed")).size()).isPositive();
 		atBothWidths("template-compare", By.id("comparison"));
-		browser.findElement(By.xpath("//button[text()='Restore version 2']")).click();
+		WebElement restore = browser.findElement(By.xpath("//button[text()='Restore version 2']"));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", restore);
+		restore.click();
 		browser.switchTo().alert().accept();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
 				"Version 2 restored as version 4."));
@@ -187,17 +192,23 @@ class TemplateEditorBrowserTests {
 		passed = true;
 	}
 
-	/** Waits for GrapesJS's load event; returns ms from navigation start, as the page measured. */
+	/**
+	 * Waits for GrapesJS's load event; returns ms from navigation start, as the page
+	 * measured.
+	 */
 	private double waitForVisualEditor() {
 		wait.until(d -> browser.executeScript("return window.penguinVisualLoadMs !== undefined;"));
 		return ((Number) browser.executeScript("return window.penguinVisualLoadMs;")).doubleValue();
 	}
 
-	/** Selects the text block showing {@code old} in the canvas and types {@code replacement}. */
+	/**
+	 * Selects the text block showing {@code old} in the canvas and types
+	 * {@code replacement}.
+	 */
 	private void typeInCanvas(String old, String replacement) {
 		browser.switchTo().frame(browser.findElement(By.cssSelector(".visual-host iframe")));
-		WebElement block = wait.until(ExpectedConditions
-			.elementToBeClickable(By.xpath("//*[contains(text(), '" + old + "')]")));
+		WebElement block = wait
+			.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), '" + old + "')]")));
 		new Actions(browser).doubleClick(block).perform();
 		wait.until(d -> "true".equals(block.getAttribute("contenteditable")));
 		block.sendKeys(Keys.chord(Keys.CONTROL, "a"));

@@ -54,6 +54,7 @@ class TemplatesController {
 	@GetMapping("/templates")
 	String list(Model model) {
 		model.addAttribute("templates", templates.list(tenancy.current()));
+		model.addAttribute("editors", TemplateEditor.values());
 		return "templates/list";
 	}
 
@@ -83,6 +84,7 @@ class TemplatesController {
 		Tenant tenant = tenancy.current();
 		model.addAttribute("template", templates.get(tenant, id));
 		model.addAttribute("versions", versions.list(tenant, id));
+		model.addAttribute("editors", TemplateEditor.values());
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("contacts", contacts.list(tenant, null, PICKER_CONTACTS).data());
 		if (!model.containsAttribute("sample")) {
