@@ -133,8 +133,11 @@ class TemplateEditorBrowserTests {
 		assertThat(stored.get("editor").asText()).isEqualTo("visual");
 		assertThat(stored.get("source").asText()).contains("Saw your talk at {{ company | default: \"the meetup\" }}.")
 			.contains("Hi {{ first_name | default: \"there\" }},");
+		// Liquid comes back from the editor and MJML exactly as typed.
 		assertThat(stored.get("html").asText()).contains("<table")
-			.contains("Saw your talk at {{ company | default: \"the meetup\" }}.");
+			.contains("Saw your talk at {{ company | default: \"the meetup\" }}.")
+			.contains("Hi {{ first_name | default: \"there\" }},")
+			.contains("{{ sender.first_name }}");
 		assertThat(stored.get("text").asText()).contains("Saw your talk at");
 
 		String to = "lead-" + UUID.randomUUID().toString().substring(0, 6) + "@prospect.test";
