@@ -35,8 +35,27 @@ import com.penguinmails.templates.internal.TemplateRepository;
 @Service
 public class Templates {
 
+	/**
+	 * What a save sends. {@code editor} (null: {@link TemplateEditor#CODE}) says how it
+	 * was written: for {@link TemplateEditor#TEXT} the body is {@code text} and the HTML
+	 * part is made from it (an {@code html} given is ignored); for
+	 * {@link TemplateEditor#VISUAL} {@code source} is the MJML document and
+	 * {@code html}/{@code text} what the browser's MJML compiler produced from it (kept
+	 * as sent, at most 1 MB of HTML).
+	 */
 	public record Draft(String name, String subject, @Size(max = 1_000_000) String html,
-			@Size(max = 1_000_000) String text) {
+			@Size(max = 1_000_000) String text, TemplateEditor editor, @Size(max = 1_000_000) String source) {
+
+		/** A draft written as HTML code. */
+		public Draft(String name, String subject, String html, String text) {
+			this(name, subject, html, text, TemplateEditor.CODE, null);
+		}
+
+		/** The editor, {@link TemplateEditor#CODE} when none was given. */
+		public TemplateEditor editorOrDefault() {
+			return editor == null ? TemplateEditor.CODE : editor;
+		}
+
 	}
 
 	private final TemplateRepository repository;
@@ -244,9 +263,12 @@ public class Templates {
 	}
 
 	private void insertVersion(Tenant tenant, UUID id, int version, Draft draft) {
-		repository.insertVersion(tenant.workspaceId(), id, version,
-				new TemplateRepository.Content(draft.subject().strip(), draft.html(),
-						draft.text() == null || draft.text().isBlank() ? null : draft.text()),
+		TemplateEditor editor = draft.editorOrDefault();
+		String text = draft.text() == null || draft.text().isBlank() ? null : draft.text();
+		String html = editor == TemplateEditor.TEXT ? EditorContent.htmlOfText(text) : draft.html();
+		repository.insertVersion(
+				tenant.workspaceId(), id, version, new TemplateRepository.Content(draft.subject().strip(), html, text,
+						editor, editor == TemplateEditor.VISUAL ? draft.source() : null),
 				tenant.userId(), clock.instant());
 	}
 
@@ -261,15 +283,11 @@ public class Templates {
 		if (draft.subject().contains("\r") || draft.subject().contains("\n")) {
 			throw new InvalidInputProblem("invalid-subject", "The subject must be one line.");
 		}
-		if (draft.html() == null || draft.html().isBlank()) {
-			throw new InvalidInputProblem("body-required", "Give the template a body.");
-		}
-		if (draft.html().length() > 500_000) {
-			throw new InvalidInputProblem("body-too-large", "The body is over 500 KB.");
-		}
+		EditorContent.check(draft);
 		try {
-			liqp.TemplateParser.DEFAULT
-				.parse(draft.subject() + "\n" + draft.html() + "\n" + (draft.text() == null ? "" : draft.text()));
+			liqp.TemplateParser.DEFAULT.parse(draft.subject() + "\n" + (draft.html() == null ? "" : draft.html()) + "\n"
+					+ (draft.text() == null ? "" : draft.text()) + "\n"
+					+ (draft.source() == null ? "" : draft.source()));
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidInputProblem("invalid-liquid",

@@ -4,7 +4,11 @@
  * text from HTML, previews and test sends. The SQL is
  * {@code internal.TemplateRepository}'s; rendering is {@code internal.Personalizer} (with
  * {@code Spintax}, {@code HtmlOutputs} for escaping and {@code HtmlText} for the text
- * part).
+ * part). Each version records its {@code TemplateEditor} (plain text, HTML code, or the
+ * visual GrapesJS/MJML editor with its MJML {@code source}); {@code TemplateVersions}
+ * lists, compares (java-diff-utils) and restores versions, naming who saved each through
+ * {@code identity.WorkspaceDirectory}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "contacts", "delivery", "identity", "mailboxes", "shared" })
 package com.penguinmails.templates;

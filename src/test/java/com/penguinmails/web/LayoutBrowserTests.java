@@ -172,8 +172,8 @@ class LayoutBrowserTests {
 		browser.get(base + "/templates");
 		browser.findElement(By.id("name")).sendKeys("Layout intro");
 		browser.findElement(By.id("subject")).sendKeys("Quick question, {{ first_name | default: \"there\" }}");
-		browser.findElement(By.id("html"))
-			.sendKeys("<p>Hi {{ first_name }}, a long line to see it wrap on phones.</p>");
+		// A new template is plain text first.
+		browser.findElement(By.id("text")).sendKeys("Hi {{ first_name }}, a long line to see it wrap on phones.");
 		browser.findElement(By.xpath("//form[@action='/templates']//button[@type='submit']")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.urlMatches("/templates/[0-9a-f-]{36}"));

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,6 +28,7 @@ import com.penguinmails.shared.Tenancy;
 import com.penguinmails.templates.EmailTemplate;
 import com.penguinmails.templates.Rendered;
 import com.penguinmails.templates.Templates;
+import com.penguinmails.templates.TemplateVersions;
 import com.penguinmails.templates.Templates.Draft;
 
 @RestController
@@ -50,10 +52,13 @@ class TemplatesApi {
 
 	private final Templates templates;
 
+	private final TemplateVersions versions;
+
 	private final Tenancy tenancy;
 
-	TemplatesApi(Templates templates, Tenancy tenancy) {
+	TemplatesApi(Templates templates, TemplateVersions versions, Tenancy tenancy) {
 		this.templates = templates;
+		this.versions = versions;
 		this.tenancy = tenancy;
 	}
 
@@ -84,8 +89,29 @@ class TemplatesApi {
 	}
 
 	@GetMapping("/{id}/versions")
-	List<EmailTemplate> versions(@PathVariable UUID id) {
-		return templates.versions(tenancy.current(), id);
+	@Operation(summary = "The template's versions, newest first: number, when, who saved it, subject, editor")
+	List<TemplateVersions.Summary> versions(@PathVariable UUID id) {
+		return versions.list(tenancy.current(), id);
+	}
+
+	@GetMapping("/{id}/versions/{version}")
+	@Operation(summary = "One version in full (subject, HTML, text, editor, MJML source)")
+	EmailTemplate version(@PathVariable UUID id, @PathVariable int version) {
+		return templates.version(tenancy.current(), id, version);
+	}
+
+	@GetMapping("/{id}/versions/compare")
+	@Operation(summary = "Compare version 'from' with version 'to' line by line (subject, HTML, text, MJML source), "
+			+ "as side-by-side rows marked same, added, removed or changed")
+	TemplateVersions.Comparison compare(@PathVariable UUID id, @RequestParam int from, @RequestParam int to) {
+		return versions.compare(tenancy.current(), id, from, to);
+	}
+
+	@PostMapping("/{id}/versions/{version}/restore")
+	@Operation(summary = "Save an earlier version's content as the newest version (the others stay)")
+	@ResponseStatus(HttpStatus.CREATED)
+	EmailTemplate restore(@PathVariable UUID id, @PathVariable int version) {
+		return versions.restore(tenancy.current(), id, version);
 	}
 
 	@DeleteMapping("/{id}")

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.penguinmails.templates.EmailTemplate;
+import com.penguinmails.templates.TemplateEditor;
 
 /**
  * The SQL of {@link com.penguinmails.templates.Templates}: {@code email_templates} (one
@@ -21,12 +22,15 @@ import com.penguinmails.templates.EmailTemplate;
 @Repository
 public class TemplateRepository {
 
-	/** A version's content as saved. @param text null when the template has none */
-	public record Content(String subject, String html, String text) {
+	/**
+	 * A version's content as saved. @param text null when the template has none @param
+	 * source the visual editor's MJML, else null
+	 */
+	public record Content(String subject, String html, String text, TemplateEditor editor, String source) {
 	}
 
 	private static final String SELECT = """
-			SELECT t.id, t.name, v.version, v.subject, v.html, v.text, v.created_at
+			SELECT t.id, t.name, v.version, v.subject, v.html, v.text, v.created_at, v.editor, v.source, v.created_by
 			FROM email_templates t JOIN email_template_versions v ON v.template_id = t.id""";
 
 	private static final String LATEST = "(SELECT max(version) FROM email_template_versions WHERE template_id = t.id)";
@@ -61,10 +65,10 @@ public class TemplateRepository {
 			Instant createdAt) {
 		jdbc.sql("""
 				INSERT INTO email_template_versions (id, workspace_id, template_id, version, subject, html, text,
-				    created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    editor, source, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID(), workspaceId, templateId, version, content.subject(), content.html(),
-					content.text(), createdBy, Timestamp.from(createdAt))
+					content.text(), content.editor().value(), content.source(), createdBy, Timestamp.from(createdAt))
 			.update();
 	}
 
@@ -98,7 +102,8 @@ public class TemplateRepository {
 
 	private static EmailTemplate map(ResultSet rs) throws SQLException {
 		return new EmailTemplate(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-				rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+				rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), TemplateEditor.of(rs.getString(8)),
+				rs.getString(9), rs.getObject(10, UUID.class));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.penguinmails.templates.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -19,6 +21,8 @@ import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.templates.EmailTemplate;
+import com.penguinmails.templates.TemplateEditor;
+import com.penguinmails.templates.TemplateVersions;
 import com.penguinmails.templates.Templates;
 import com.penguinmails.templates.Templates.Draft;
 
@@ -30,14 +34,18 @@ class TemplatesController {
 
 	private final Templates templates;
 
+	private final TemplateVersions versions;
+
 	private final Mailboxes mailboxes;
 
 	private final Contacts contacts;
 
 	private final Tenancy tenancy;
 
-	TemplatesController(Templates templates, Mailboxes mailboxes, Contacts contacts, Tenancy tenancy) {
+	TemplatesController(Templates templates, TemplateVersions versions, Mailboxes mailboxes, Contacts contacts,
+			Tenancy tenancy) {
 		this.templates = templates;
+		this.versions = versions;
 		this.mailboxes = mailboxes;
 		this.contacts = contacts;
 		this.tenancy = tenancy;
@@ -46,13 +54,27 @@ class TemplatesController {
 	@GetMapping("/templates")
 	String list(Model model) {
 		model.addAttribute("templates", templates.list(tenancy.current()));
+		model.addAttribute("editors", TemplateEditor.values());
 		return "templates/list";
 	}
 
+	/**
+	 * The template form: {@code editor} is the constant's name ({@code TEXT},
+	 * {@code CODE}, {@code VISUAL}); for the visual editor {@code source} is the MJML and
+	 * {@code html}/ {@code text} what the browser compiled from it.
+	 */
+	record TemplateForm(String name, String subject, String html, String text, TemplateEditor editor, String source) {
+
+		Draft draft() {
+			return new Draft(name, subject, html, text, editor, source);
+		}
+
+	}
+
 	@PostMapping("/templates")
-	String create(Draft draft, RedirectAttributes redirect) {
+	String create(TemplateForm form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/templates", () -> {
-			EmailTemplate created = templates.create(tenancy.current(), draft);
+			EmailTemplate created = templates.create(tenancy.current(), form.draft());
 			return FormAction.Done.to("/templates/" + created.id(), null);
 		});
 	}
@@ -61,7 +83,8 @@ class TemplatesController {
 	String show(@PathVariable UUID id, Model model) {
 		Tenant tenant = tenancy.current();
 		model.addAttribute("template", templates.get(tenant, id));
-		model.addAttribute("versions", templates.versions(tenant, id));
+		model.addAttribute("versions", versions.list(tenant, id));
+		model.addAttribute("editors", TemplateEditor.values());
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("contacts", contacts.list(tenant, null, PICKER_CONTACTS).data());
 		if (!model.containsAttribute("sample")) {
@@ -71,10 +94,46 @@ class TemplatesController {
 	}
 
 	@PostMapping("/templates/{id}")
-	String update(@PathVariable UUID id, Draft draft, RedirectAttributes redirect) {
+	String update(@PathVariable UUID id, TemplateForm form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/templates/" + id, () -> {
-			EmailTemplate saved = templates.update(tenancy.current(), id, draft);
+			EmailTemplate saved = templates.update(tenancy.current(), id, form.draft());
 			return FormAction.Done.notice("Saved as version " + saved.version() + ".");
+		});
+	}
+
+	/**
+	 * Two versions side by side: the subject, then the body as it was written (the MJML
+	 * of two visual versions, the text of two plain-text ones, else the HTML) and the
+	 * plain text when one of them has its own.
+	 */
+	@GetMapping("/templates/{id}/compare")
+	String compare(@PathVariable UUID id, @RequestParam int from, @RequestParam int to, Model model) {
+		TemplateVersions.Comparison comparison = versions.compare(tenancy.current(), id, from, to);
+		Map<String, List<TemplateVersions.DiffRow>> parts = new LinkedHashMap<>();
+		parts.put("Subject", comparison.subject());
+		boolean visual = comparison.from().editor() == TemplateEditor.VISUAL
+				&& comparison.to().editor() == TemplateEditor.VISUAL;
+		boolean text = comparison.from().editor() == TemplateEditor.TEXT
+				&& comparison.to().editor() == TemplateEditor.TEXT;
+		if (visual) {
+			parts.put("MJML source", comparison.source());
+		}
+		if (!text) {
+			parts.put("HTML", comparison.html());
+		}
+		if (!comparison.text().isEmpty()) {
+			parts.put("Plain text", comparison.text());
+		}
+		model.addAttribute("comparison", comparison);
+		model.addAttribute("comparisonParts", parts);
+		return show(id, model);
+	}
+
+	@PostMapping("/templates/{id}/versions/{version}/restore")
+	String restore(@PathVariable UUID id, @PathVariable int version, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/templates/" + id, () -> {
+			EmailTemplate saved = versions.restore(tenancy.current(), id, version);
+			return FormAction.Done.notice("Version " + version + " restored as version " + saved.version() + ".");
 		});
 	}
 
