@@ -196,7 +196,7 @@
 			}
 			controller = typeof AbortController === 'function' ? new AbortController() : null;
 			status(pane, 'Updating the preview…');
-			pane.setAttribute('aria-busy', 'true');
+			pane.classList.add('updating');
 			return fetch(url, {
 				method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
 				body: JSON.stringify(request()), signal: controller ? controller.signal : undefined
@@ -205,7 +205,7 @@
 					if (mine !== sequence) {
 						return;
 					}
-					pane.removeAttribute('aria-busy');
+					pane.classList.remove('updating');
 					if (!response.ok) {
 						status(pane, (json && json.detail) || ('The preview failed (HTTP ' + response.status + ').'), 'error');
 						return;
@@ -216,7 +216,7 @@
 				});
 			}).catch(function (error) {
 				if (mine === sequence && (!error || error.name !== 'AbortError')) {
-					pane.removeAttribute('aria-busy');
+					pane.classList.remove('updating');
 					status(pane, 'The preview could not be loaded: ' + (error && error.message ? error.message : 'network error') + '.', 'error');
 				}
 			});

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -103,6 +104,8 @@ class PreviewWidgetsBrowserTests {
 		WebElement subjectField = browser.findElement(By.id("subject"));
 		subjectField.clear();
 		subjectField.sendKeys("Hello {{ first_name }}");
+		WebElement status = browser.findElement(By.cssSelector("[data-preview-status]"));
+		wait.until(driver -> status.getText().startsWith("As Ada Lovelace"));
 		browser.executeScript("arguments[0].setSelectionRange(6, 6)", subjectField);
 		browser.findElement(By.cssSelector("[data-variable-picker]")).click();
 		WebElement search = wait
@@ -131,25 +134,32 @@ class PreviewWidgetsBrowserTests {
 
 	/**
 	 * Screenshots at 1280 and 390 px (NAME-1280, NAME-390) of the page as it is; never
-	 * scrolls sideways.
+	 * scrolls sideways once the window has settled at that width (a resize re-lays out).
 	 */
 	private void atBothWidths(String name, By scrollTo) {
+		String sideways = "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
+				+ " || document.body.scrollWidth > document.body.clientWidth + 1;";
 		for (int width : new int[] { 1280, 390 }) {
 			browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
 			browser.executeScript("arguments[0].scrollIntoView(); window.scrollBy(0, -80);",
 					browser.findElement(scrollTo));
+			try {
+				new WebDriverWait(browser, Duration.ofSeconds(3))
+					.until(driver -> Boolean.FALSE.equals(browser.executeScript(sideways)));
+			}
+			catch (TimeoutException ex) {
+				// asserted below, with what sticks out
+			}
 			Browser.screenshot(browser, name + "-" + width);
-			Object wider = browser
-				.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
-						+ " || document.body.scrollWidth > document.body.clientWidth + 1;");
 			Object culprits = browser.executeScript(
 					"""
 							var limit = document.documentElement.clientWidth;
 							return Array.from(document.querySelectorAll('body *'))
 								.filter(e => e.getBoundingClientRect().right > limit + 1)
-								.slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-								.join(', ');""");
-			assertThat(wider).as("%s at %d px scrolls sideways: %s", name, width, culprits).isEqualTo(Boolean.FALSE);
+								.slice(-5).map(e => e.tagName + '.' + e.className + ' ' + JSON.stringify(e.getBoundingClientRect())
+									+ ' of ' + limit).join(', ');""");
+			assertThat(browser.executeScript(sideways)).as("%s at %d px scrolls sideways: %s", name, width, culprits)
+				.isEqualTo(Boolean.FALSE);
 		}
 		browser.manage().window().setSize(new Dimension(1280, 900));
 	}
