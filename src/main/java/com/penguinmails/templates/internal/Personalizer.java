@@ -68,6 +68,8 @@ public class Personalizer {
 	private final Map<String, List<String>> outputsOf = new ConcurrentHashMap<>();
 
 	/**
+	 * Renders subject, HTML and text; a null or blank {@code html} is a plain-text
+	 * message (html null in the result, its text strictly checked).
 	 * @param seed what makes spintax choices stable for one recipient (the contact's id
 	 * or email)
 	 * @param variables the contact's fields; nested maps for {@code sender} and
@@ -75,25 +77,42 @@ public class Personalizer {
 	 */
 	public Rendered render(String subject, String html, String text, Map<String, Object> variables, String seed,
 			ZoneId zone) {
+		return render(subject, html, text, variables, seed, zone, true);
+	}
+
+	/**
+	 * Renders texts whose spintax is already chosen (one of {@link Spintax#expandAll}'s
+	 * variants): Liquid only, with the same strict check. Without a written text part the
+	 * text comes from {@code html}.
+	 */
+	public Rendered renderChosen(String subject, String html, String text, Map<String, Object> variables, ZoneId zone) {
+		return render(subject, html, text, variables, "", zone, false);
+	}
+
+	private Rendered render(String subject, String html, String text, Map<String, Object> variables, String seed,
+			ZoneId zone, boolean spin) {
 		List<String> missing = new ArrayList<>();
 		variables = inZone(variables, zone);
-		String spunSubject = Spintax.spin(subject, seed + ":subject");
-		String spunHtml = Spintax.spin(html, seed + ":html");
+		String spunSubject = spin ? Spintax.spin(subject, seed + ":subject") : subject;
+		String spunHtml = spin ? Spintax.spin(html, seed + ":html") : html;
 		String renderedSubject = liquid(spunSubject, variables, zone, missing).strip();
 		if (renderedSubject.chars().anyMatch(c -> c == '\r' || c == '\n')) {
 			renderedSubject = renderedSubject.replaceAll("[\\r\\n]+", " ");
 		}
-		String renderedHtml = liquid(escapingOf.computeIfAbsent(spunHtml, HtmlOutputs::escapingOutputs), variables,
-				zone, missing);
+		// A plain-text message (no HTML): its text is what the strict check reads.
+		boolean plainText = html == null || html.isBlank();
+		String renderedHtml = plainText ? null
+				: liquid(escapingOf.computeIfAbsent(spunHtml, HtmlOutputs::escapingOutputs), variables, zone, missing);
 		// Without a written text part, the HTML template itself is turned into text once
 		// (its
 		// Liquid and spintax survive as text), then rendered with the raw values: the
 		// same
 		// spintax choices as the HTML, no HTML entities in the text.
-		String textSource = text == null || text.isBlank() ? textOf.computeIfAbsent(html, HtmlText::of) : text;
-		String renderedText = liquid(
-				Spintax.spin(textSource, seed + (text == null || text.isBlank() ? ":html" : ":text")), variables, zone,
-				new ArrayList<>());
+		String textSource = text == null || text.isBlank() ? textOf.computeIfAbsent(plainText ? "" : html, HtmlText::of)
+				: text;
+		String spunText = spin ? Spintax.spin(textSource, seed + (text == null || text.isBlank() ? ":html" : ":text"))
+				: textSource;
+		String renderedText = liquid(spunText, variables, zone, plainText ? missing : new ArrayList<>());
 		return new Rendered(renderedSubject, renderedHtml, renderedText, List.copyOf(new LinkedHashSet<>(missing)));
 	}
 
