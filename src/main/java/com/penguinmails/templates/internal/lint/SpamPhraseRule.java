@@ -1,0 +1,87 @@
+package com.penguinmails.templates.internal.lint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.penguinmails.templates.Finding;
+
+/**
+ * {@code spam-phrase}: a phrase of the shipped list ({@code lint/spam-phrases.txt}) in
+ * the subject or the visible body text, as whole words (a letter or digit on neither
+ * side), without regard to case; curly apostrophes read as straight ones. One warning per
+ * phrase.
+ */
+public final class SpamPhraseRule implements LintRule {
+
+	/** The shipped list on the class path. */
+	public static final String LIST = "lint/spam-phrases.txt";
+
+	private final Map<String, Pattern> phrases = new LinkedHashMap<>();
+
+	/** The rule with the given phrases (lower case). */
+	public SpamPhraseRule(List<String> phrases) {
+		for (String phrase : phrases) {
+			this.phrases.put(phrase,
+					Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])",
+							Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+		}
+	}
+
+	/** The rule with the shipped list. */
+	public static SpamPhraseRule shipped() {
+		return new SpamPhraseRule(load());
+	}
+
+	/**
+	 * The phrases of the shipped list: one a line, {@code #} comments and blank lines
+	 * left out.
+	 */
+	public static List<String> load() {
+		try (InputStream in = SpamPhraseRule.class.getClassLoader().getResourceAsStream(LIST)) {
+			if (in == null) {
+				throw new IllegalStateException(LIST + " is missing from the class path");
+			}
+			List<String> phrases = new ArrayList<>();
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				String phrase = line.strip().toLowerCase(Locale.ROOT);
+				if (!phrase.isEmpty() && !phrase.startsWith("#") && !phrases.contains(phrase)) {
+					phrases.add(phrase);
+				}
+			}
+			return phrases;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void check(LintContent content, List<Finding> findings) {
+		String subject = normalized(content.subject());
+		String body = normalized(content.visibleText() + "\n" + content.textPart());
+		phrases.forEach((phrase, pattern) -> {
+			boolean inSubject = pattern.matcher(subject).find();
+			boolean inBody = pattern.matcher(body).find();
+			if (!inSubject && !inBody) {
+				return;
+			}
+			String where = inSubject && inBody ? "the subject and the body" : inSubject ? "the subject" : "the body";
+			findings.add(Finding.warning("spam-phrase", "“" + phrase + "” in " + where,
+					"Spam filters weigh phrases like this one, typical of bulk promotions; it makes the message "
+							+ "look like an advertisement. Say the same thing in your own, specific words."));
+		});
+	}
+
+	private static String normalized(String text) {
+		return text.replace('’', '\'').replace('‘', '\'').replaceAll("\\s+", " ");
+	}
+
+}
