@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import com.penguinmails.shared.NetworkPolicy;
@@ -60,6 +61,7 @@ public class Lint {
 
 	private final Clock clock;
 
+	@Autowired
 	Lint(NetworkPolicy policy, LintSettings settings, Clock clock) {
 		this(new LinkChecker(policy, LINK_TIMEOUT),
 				new SpamAssassinRunner(settings.spamassassin(), SPAMASSASSIN_TIMEOUT), clock);
