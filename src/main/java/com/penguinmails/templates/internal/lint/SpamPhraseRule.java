@@ -17,7 +17,8 @@ import com.penguinmails.templates.Finding;
  * {@code spam-phrase}: a phrase of the shipped list ({@code lint/spam-phrases.txt}) in
  * the subject or the visible body text, as whole words (a letter or digit on neither
  * side), without regard to case; curly apostrophes read as straight ones. One warning per
- * phrase.
+ * phrase; a phrase found inside a longer one found ("limited time" in "limited time
+ * offer") is not counted twice.
  */
 public final class SpamPhraseRule implements LintRule {
 
@@ -67,16 +68,23 @@ public final class SpamPhraseRule implements LintRule {
 	public void check(LintContent content, List<Finding> findings) {
 		String subject = normalized(content.subject());
 		String body = normalized(content.visibleText() + "\n" + content.textPart());
+		Map<String, String> found = new LinkedHashMap<>();
 		phrases.forEach((phrase, pattern) -> {
 			boolean inSubject = pattern.matcher(subject).find();
 			boolean inBody = pattern.matcher(body).find();
-			if (!inSubject && !inBody) {
-				return;
+			if (inSubject || inBody) {
+				found.put(phrase,
+						inSubject && inBody ? "the subject and the body" : inSubject ? "the subject" : "the body");
 			}
-			String where = inSubject && inBody ? "the subject and the body" : inSubject ? "the subject" : "the body";
-			findings.add(Finding.warning("spam-phrase", "“" + phrase + "” in " + where,
-					"Spam filters weigh phrases like this one, typical of bulk promotions; it makes the message "
-							+ "look like an advertisement. Say the same thing in your own, specific words."));
+		});
+		found.forEach((phrase, where) -> {
+			// "limited time" inside a found "limited time offer" is the same finding.
+			boolean part = found.keySet().stream().anyMatch(other -> !other.equals(phrase) && other.contains(phrase));
+			if (!part) {
+				findings.add(Finding.warning("spam-phrase", "“" + phrase + "” in " + where,
+						"Spam filters weigh phrases like this one, typical of bulk promotions; it makes the message "
+								+ "look like an advertisement. Say the same thing in your own, specific words."));
+			}
 		});
 	}
 
