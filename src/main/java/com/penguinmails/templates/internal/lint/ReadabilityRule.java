@@ -80,7 +80,10 @@ public final class ReadabilityRule implements LintRule {
 		double syllablesPerWord = (double) syllables / words;
 		double grade = 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59;
 		double ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord;
-		return new Readability(round(grade), round(ease), words, sentences, syllables);
+		// The formulas run past their scales on very short or very long words: clamp to
+		// them.
+		return new Readability(round(Math.max(0, grade)), round(Math.max(0, Math.min(100, ease))), words, sentences,
+				syllables);
 	}
 
 	/** Syllables of one lower-case word by the vowel-group method (see the class). */
