@@ -58,7 +58,8 @@ public final class RawMessages {
 			message.setRecipient(MimeMessage.RecipientType.TO, sender);
 			message.setSubject(subject == null ? "" : subject, "UTF-8");
 			message.setSentDate(Date.from(clock.instant()));
-			String plain = text == null ? "" : text;
+			// RFC 5322 §2.3: lines end in CRLF.
+			String plain = crlf(text);
 			if (html == null || html.isBlank()) {
 				message.setText(plain, "UTF-8");
 			}
@@ -67,7 +68,7 @@ public final class RawMessages {
 				MimeBodyPart textPart = new MimeBodyPart();
 				textPart.setText(plain, "UTF-8");
 				MimeBodyPart htmlPart = new MimeBodyPart();
-				htmlPart.setText(html, "UTF-8", "html");
+				htmlPart.setText(crlf(html), "UTF-8", "html");
 				alternative.addBodyPart(textPart);
 				alternative.addBodyPart(htmlPart);
 				message.setContent(alternative);
@@ -80,6 +81,10 @@ public final class RawMessages {
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException("Could not build the message", ex);
 		}
+	}
+
+	private static String crlf(String value) {
+		return value == null ? "" : value.replaceAll("\\r?\\n|\\r", "\r\n");
 	}
 
 }
