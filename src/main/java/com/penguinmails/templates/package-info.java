@@ -4,7 +4,9 @@
  * text from HTML, previews and test sends. The SQL is
  * {@code internal.TemplateRepository}'s; rendering is {@code internal.Personalizer} (with
  * {@code Spintax}, {@code HtmlOutputs} for escaping and {@code HtmlText} for the text
- * part).
+ * part). {@code Lint} is the deliverability lint (findings and a score per message, link
+ * checks on request, SpamAssassin where installed); its rules are in
+ * {@code internal.lint}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
 package com.penguinmails.templates;

@@ -76,4 +76,15 @@ class LintTests {
 		assertThat(lint.spamAssassin(lint.rawMessage("sam@acme.com", "Hi", null, "Body"))).isEmpty();
 	}
 
+	@Test
+	void readsHostileBodiesOfAMillionCharacters() {
+		// Unclosed Liquid, a URL ending in a long run of dots and a link text of
+		// punctuation:
+		// each is read in one pass (no backtracking regular expression over them).
+		String html = "<p>" + "{{".repeat(100_000) + "</p><p>https://acme.com/" + ".".repeat(300_000) + "x</p>"
+				+ "<a href=\"https://acme.com\">" + "!".repeat(300_000) + "a</a>";
+		LintReport report = lint.check(new LintInput("{%".repeat(1_000), html, null, false, Set.of("acme.com"), 0));
+		assertThat(report.codes()).contains("excessive-punctuation");
+	}
+
 }

@@ -23,10 +23,7 @@ public final class LinkTextRule implements LintRule {
 	public void check(LintContent content, List<Finding> findings) {
 		Set<String> vague = new LinkedHashSet<>();
 		for (LintContent.Link link : content.links()) {
-			String text = link.text()
-				.toLowerCase(Locale.ROOT)
-				.replaceAll("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$", "")
-				.replaceAll("\\s+", " ");
+			String text = link.anchor() && link.text().length() <= 40 ? bare(link.text()) : "";
 			if (link.anchor() && VAGUE.contains(text)) {
 				vague.add(text);
 			}
@@ -36,6 +33,19 @@ public final class LinkTextRule implements LintRule {
 					"Screen readers list links by their text alone, and filters associate “click here” with spam "
 							+ "(WCAG 2.1 §2.4.4). Say where the link goes: “the two-page overview”."));
 		}
+	}
+
+	/** Lower case, single spaces, without punctuation or symbols around it. */
+	private static String bare(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
 	}
 
 }

@@ -60,10 +60,6 @@ public final class LintContent {
 
 	private static final Pattern BARE_URL = Pattern.compile("https?://[^\\s<>\"'()\\[\\]]+", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern LIQUID_OUTPUT = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
-
-	private static final Pattern LIQUID_TAG = Pattern.compile("\\{%.*?%}", Pattern.DOTALL);
-
 	private final LintInput input;
 
 	private final Document document;
@@ -173,10 +169,22 @@ public final class LintContent {
 		for (String text : List.of(visibleText, textPart)) {
 			Matcher url = BARE_URL.matcher(text);
 			while (url.find()) {
-				found.add(new Link(url.group().replaceAll("[.,;:!?]+$", ""), "", false));
+				found.add(new Link(trimEnd(url.group(), ".,;:!?"), "", false));
 			}
 		}
 		return List.copyOf(found);
+	}
+
+	/**
+	 * {@code value} without the characters of {@code chars} at its end (linear, no
+	 * regex).
+	 */
+	static String trimEnd(String value, String chars) {
+		int end = value.length();
+		while (end > 0 && chars.indexOf(value.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return value.substring(0, end);
 	}
 
 	static String normalized(String url) {
@@ -190,9 +198,35 @@ public final class LintContent {
 		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
 	}
 
-	private static String withoutLiquid(String text) {
-		String value = LIQUID_TAG.matcher(text).replaceAll("");
-		return LIQUID_OUTPUT.matcher(value).replaceAll("name");
+	/**
+	 * {@code text} with Liquid tags ({@code {% … %}}) removed and outputs ({@code {{ …
+	 * }}}) read as "name"; one pass, linear in the length (an unclosed tag is left as it
+	 * is).
+	 */
+	static String withoutLiquid(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		int i = 0;
+		while (i < text.length()) {
+			int open = text.indexOf('{', i);
+			if (open < 0 || open + 1 >= text.length()) {
+				break;
+			}
+			char kind = text.charAt(open + 1);
+			String close = kind == '{' ? "}}" : kind == '%' ? "%}" : null;
+			int end = close == null ? -1 : text.indexOf(close, open + 2);
+			if (close != null && end < 0) {
+				break;
+			}
+			out.append(text, i, open);
+			if (close == null) {
+				out.append('{');
+				i = open + 1;
+				continue;
+			}
+			out.append(kind == '{' ? "name" : "");
+			i = end + 2;
+		}
+		return out.append(text, Math.min(i, text.length()), text.length()).toString();
 	}
 
 	/** The visible text of an HTML document or fragment, one line per block element. */

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.penguinmails.templates.Finding;
 
@@ -25,15 +24,11 @@ public final class SpamPhraseRule implements LintRule {
 	/** The shipped list on the class path. */
 	public static final String LIST = "lint/spam-phrases.txt";
 
-	private final Map<String, Pattern> phrases = new LinkedHashMap<>();
+	private final List<String> phrases;
 
 	/** The rule with the given phrases (lower case). */
 	public SpamPhraseRule(List<String> phrases) {
-		for (String phrase : phrases) {
-			this.phrases.put(phrase,
-					Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])",
-							Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-		}
+		this.phrases = List.copyOf(phrases);
 	}
 
 	/** The rule with the shipped list. */
@@ -69,9 +64,9 @@ public final class SpamPhraseRule implements LintRule {
 		String subject = normalized(content.subject());
 		String body = normalized(content.visibleText() + "\n" + content.textPart());
 		Map<String, String> found = new LinkedHashMap<>();
-		phrases.forEach((phrase, pattern) -> {
-			boolean inSubject = pattern.matcher(subject).find();
-			boolean inBody = pattern.matcher(body).find();
+		phrases.forEach(phrase -> {
+			boolean inSubject = contains(subject, phrase);
+			boolean inBody = contains(body, phrase);
 			if (inSubject || inBody) {
 				found.put(phrase,
 						inSubject && inBody ? "the subject and the body" : inSubject ? "the subject" : "the body");
@@ -88,8 +83,28 @@ public final class SpamPhraseRule implements LintRule {
 		});
 	}
 
+	/**
+	 * Lower case (the list is), curly apostrophes straight, runs of white space one
+	 * space.
+	 */
 	private static String normalized(String text) {
-		return text.replace('’', '\'').replace('‘', '\'').replaceAll("\\s+", " ");
+		return text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'').replaceAll("\\s+", " ");
+	}
+
+	/**
+	 * True when {@code phrase} occurs in {@code text} with no letter or digit on either
+	 * side.
+	 */
+	static boolean contains(String text, String phrase) {
+		for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+			int after = at + phrase.length();
+			boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.codePointBefore(at));
+			boolean endsWord = after == text.length() || !Character.isLetterOrDigit(text.codePointAt(after));
+			if (startsWord && endsWord) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
