@@ -87,4 +87,11 @@ class LintTests {
 		assertThat(report.codes()).contains("excessive-punctuation");
 	}
 
+	@Test
+	void readsDeeplyNestedHtmlWithoutRecursion() {
+		String html = "<div style=\"color:#eeeeee\">pale ".repeat(50_000) + "</div>".repeat(50_000);
+		LintReport report = lint.check(new LintInput("Hi", html, null, false, Set.of(), 0));
+		assertThat(report.codes()).contains("low-contrast");
+	}
+
 }

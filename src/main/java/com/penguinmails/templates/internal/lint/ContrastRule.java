@@ -1,5 +1,7 @@
 package com.penguinmails.templates.internal.lint;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import com.penguinmails.templates.Finding;
 import com.penguinmails.templates.internal.lint.CssColors.Rgb;
@@ -30,39 +35,49 @@ public final class ContrastRule implements LintRule {
 			return;
 		}
 		Map<String, Finding> pairs = new LinkedHashMap<>();
-		for (Element element : content.document().body().getAllElements()) {
-			if (element.ownText().isBlank()) {
-				continue;
+		// The inherited colour and background of each open element, top of the stack the
+		// innermost (jsoup's iterative traversal: any nesting depth).
+		Deque<Rgb[]> inherited = new ArrayDeque<>();
+		inherited.push(new Rgb[] { null, CssColors.WHITE });
+		NodeTraversor.traverse(new NodeVisitor() {
+
+			@Override
+			public void head(Node node, int depth) {
+				if (!(node instanceof Element element)) {
+					return;
+				}
+				Rgb[] parent = inherited.peek();
+				Rgb color = color(element).orElse(parent[0]);
+				Rgb background = background(element).map(b -> b.over(parent[1])).orElse(parent[1]);
+				inherited.push(new Rgb[] { color, background });
+				if (color != null && !element.ownText().isBlank()) {
+					judge(color.over(background), background, pairs);
+				}
 			}
-			Optional<Rgb> color = inherited(element, false);
-			if (color.isEmpty()) {
-				continue;
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (node instanceof Element) {
+					inherited.pop();
+				}
 			}
-			Rgb background = inherited(element, true).map(b -> b.over(CssColors.WHITE)).orElse(CssColors.WHITE);
-			Rgb foreground = color.get().over(background);
-			double ratio = CssColors.contrast(foreground, background);
-			if (ratio < MIN_RATIO) {
-				String key = foreground.hex() + background.hex();
-				String shown = String.format(Locale.ROOT, "%.1f", Math.floor(ratio * 10) / 10);
-				pairs.putIfAbsent(key, Finding.warning("low-contrast",
+
+		}, content.document().body());
+		findings.addAll(pairs.values());
+	}
+
+	private static void judge(Rgb foreground, Rgb background, Map<String, Finding> pairs) {
+		double ratio = CssColors.contrast(foreground, background);
+		if (ratio >= MIN_RATIO) {
+			return;
+		}
+		String shown = String.format(Locale.ROOT, "%.1f", Math.floor(ratio * 10) / 10);
+		pairs.putIfAbsent(foreground.hex() + background.hex(),
+				Finding.warning("low-contrast",
 						"Text in " + foreground.hex() + " on " + background.hex() + " (contrast " + shown + ":1)",
 						"Pale text on a pale background (or dark on dark) is hard to read, and filters treat "
 								+ "near-invisible text as hidden content. Use a contrast of at least 4.5:1 "
 								+ "(WCAG 2.1 §1.4.3), e.g. dark grey on white."));
-			}
-		}
-		findings.addAll(pairs.values());
-	}
-
-	/** The nearest inline colour (or background) of {@code element} or an ancestor. */
-	private static Optional<Rgb> inherited(Element element, boolean background) {
-		for (Element e = element; e != null; e = e.parent()) {
-			Optional<Rgb> own = background ? background(e) : color(e);
-			if (own.isPresent()) {
-				return own;
-			}
-		}
-		return Optional.empty();
 	}
 
 	private static Optional<Rgb> color(Element e) {

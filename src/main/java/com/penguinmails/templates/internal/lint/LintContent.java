@@ -13,6 +13,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import com.penguinmails.templates.LintInput;
 
@@ -234,37 +236,46 @@ public final class LintContent {
 		return visible(Jsoup.parse(html).body());
 	}
 
-	/** The text of {@code root}, block elements and line breaks on lines of their own. */
+	/**
+	 * The text of {@code root}, block elements and line breaks on lines of their own
+	 * (jsoup's iterative traversal: any nesting depth).
+	 */
 	private static String visible(Element root) {
 		StringBuilder text = new StringBuilder();
-		append(root, text);
+		NodeTraversor.filter(new NodeFilter() {
+
+			@Override
+			public FilterResult head(Node node, int depth) {
+				if (node instanceof TextNode t) {
+					text.append(t.text());
+				}
+				else if (node instanceof Element e && node != root) {
+					String tag = e.normalName();
+					if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")) {
+						return FilterResult.SKIP_ENTIRELY;
+					}
+					if (tag.equals("br") || block(e)) {
+						text.append('\n');
+					}
+				}
+				return FilterResult.CONTINUE;
+			}
+
+			@Override
+			public FilterResult tail(Node node, int depth) {
+				if (node instanceof Element e && node != root && block(e)) {
+					text.append('\n');
+				}
+				return FilterResult.CONTINUE;
+			}
+
+		}, root);
 		return text.toString().replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n ?", "\n").strip();
 	}
 
-	private static void append(Node node, StringBuilder text) {
-		for (Node child : node.childNodes()) {
-			if (child instanceof TextNode t) {
-				text.append(t.text());
-			}
-			else if (child instanceof Element e) {
-				String tag = e.normalName();
-				if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")) {
-					continue;
-				}
-				if (tag.equals("br")) {
-					text.append('\n');
-					continue;
-				}
-				boolean block = e.isBlock() || tag.equals("td") || tag.equals("th") || tag.equals("li");
-				if (block) {
-					text.append('\n');
-				}
-				append(e, text);
-				if (block) {
-					text.append('\n');
-				}
-			}
-		}
+	private static boolean block(Element e) {
+		String tag = e.normalName();
+		return e.isBlock() || tag.equals("td") || tag.equals("th") || tag.equals("li");
 	}
 
 }
