@@ -86,6 +86,7 @@ public final class LintContent {
 		return new LintContent(input);
 	}
 
+	/** The input as given (raw subject, HTML, text, own domains, recipients). */
 	public LintInput input() {
 		return input;
 	}
