@@ -126,8 +126,7 @@ public final class LinkChecker {
 			return new LinkCheck(url, status, "redirected to an invalid address", true);
 		}
 		catch (IOException ex) {
-			return new LinkCheck(url, null,
-					"could not connect" + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), true);
+			return new LinkCheck(url, null, "could not connect: " + reason(ex), true);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -145,6 +144,24 @@ public final class LinkChecker {
 		// Only the status matters: the body is never read.
 		response.body().close();
 		return response;
+	}
+
+	/**
+	 * Why a connection failed, in words (the JDK's exceptions often carry no message).
+	 */
+	private static String reason(IOException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.UnknownHostException) {
+				return "the name does not resolve";
+			}
+			if (cause instanceof java.net.ConnectException) {
+				return "connection refused";
+			}
+			if (cause instanceof javax.net.ssl.SSLException) {
+				return "TLS failed (" + cause.getMessage() + ")";
+			}
+		}
+		return ex.getMessage() == null ? "the connection failed" : ex.getMessage();
 	}
 
 }

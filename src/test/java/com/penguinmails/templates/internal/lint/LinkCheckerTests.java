@@ -108,6 +108,20 @@ class LinkCheckerTests {
 	}
 
 	@Test
+	void aClosedPortIsBroken() throws IOException {
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			closed = socket.getLocalPort();
+		}
+		NetworkPolicy policy = new NetworkPolicy(new NetworkPolicy.Settings(List.of()));
+		policy.allow("127.0.0.1", closed);
+		String url = "http://127.0.0.1:" + closed + "/";
+		assertThat(new LinkChecker(policy, Duration.ofSeconds(1)).check(url))
+			.isEqualTo(new LinkCheck(url, null, "could not connect: connection refused", true));
+	}
+
+	@Test
 	void privateAddressesAreNeverFetched() {
 		// Loopback on a port nobody allowed, by name and by address, and a redirect into
 		// it.
