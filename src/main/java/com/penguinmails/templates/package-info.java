@@ -7,10 +7,9 @@
  * part). Each version records its {@code TemplateEditor} (plain text, HTML code, or the
  * visual GrapesJS/MJML editor with its MJML {@code source}); {@code TemplateVersions}
  * lists, compares (java-diff-utils) and restores versions, naming who saved each through
- * {@code identity.WorkspaceDirectory}.
- * {@code Lint} is the deliverability lint (findings and a score per message, link
- * checks on request, SpamAssassin where installed); its rules are in
- * {@code internal.lint}.
+ * {@code identity.WorkspaceDirectory}. {@code Lint} is the deliverability lint (findings
+ * and a score per message, link checks on request, SpamAssassin where installed); its
+ * rules are in {@code internal.lint}.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "contacts", "delivery", "identity", "mailboxes", "shared" })
