@@ -117,12 +117,7 @@ class CampaignsController {
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("lists", segments.lists(tenant));
 		model.addAttribute("segments", segments.segments(tenant));
-		List<Step> steps = new ArrayList<>(campaign.steps());
-		if (steps.size() < 20) {
-			// One blank step to add.
-			steps.add(new Step(steps.isEmpty() ? 0 : 2 * 24 * 60, false, List.of(new Variant("", "", null))));
-		}
-		model.addAttribute("steps", steps);
+		model.addAttribute("steps", campaign.steps());
 		activity(tenant, id, model);
 		return "campaigns/show";
 	}
