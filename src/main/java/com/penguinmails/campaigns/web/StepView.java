@@ -66,7 +66,8 @@ public record StepView(int n, Step shown, String summary, String draftSavedAt, S
 				: amount + " " + (amount == 1 ? unit.value().substring(0, unit.value().length() - 1) : unit.value())
 						+ " after " + after;
 		String thread = n == 1 ? "" : step.newThread() ? " · new thread" : " · same thread";
-		return "Step " + n + " · " + delay + thread + " · " + step.formatOrDefault().label().toLowerCase();
+		return "Step " + n + " · " + delay + thread + " · "
+				+ (step.formatOrDefault() == StepFormat.TEXT ? "plain text" : "HTML");
 	}
 
 	/** The delay amount the field shows, in the step's unit. */
