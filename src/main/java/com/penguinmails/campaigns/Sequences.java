@@ -211,7 +211,7 @@ public class Sequences {
 	public Campaign saveDraft(Tenant tenant, UUID id, int n, Step edit) {
 		Campaign campaign = editable(tenant, id);
 		step(campaign, n);
-		if (edit == null || edit.variants() == null || edit.variants().size() > 5) {
+		if (edit == null || edit.variants() == null || edit.variants().isEmpty() || edit.variants().size() > 5) {
 			throw new InvalidInputProblem("invalid-step", "Step " + n + ": a draft has 1 to 5 variants.");
 		}
 		repository.writeDraft(tenant.workspaceId(), id, n - 1,
