@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -103,8 +104,9 @@ public record Campaign(UUID id, String name, CampaignStatus status, Schedule sch
 	 * @param winner the decision once made (read only)
 	 * @param draft an autosaved edit not yet saved (read only here: it is not sent)
 	 */
-	public record Step(int delayMinutes, DelayUnit delayUnit, Integer delay, boolean newThread, StepFormat format,
-			List<Variant> variants, String winnerMetric, Integer minSample, Winner winner, StepDraft draft) {
+	public record Step(int delayMinutes, DelayUnit delayUnit, @JsonDeserialize(using = WholeNumber.class) Integer delay,
+			boolean newThread, StepFormat format, List<Variant> variants, String winnerMetric, Integer minSample,
+			Winner winner, StepDraft draft) {
 
 		/**
 		 * An HTML step as steps were before formats: the delay's unit the largest that

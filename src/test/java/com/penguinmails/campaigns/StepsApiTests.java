@@ -71,6 +71,9 @@ class StepsApiTests {
 		Api.Response badUnit = api.put(steps + "/2", WRITTEN.replace("\"hours\"", "\"weeks\""));
 		assertThat(badUnit.status()).isEqualTo(400);
 		assertThat(badUnit.body().get("detail").asText()).contains("delayUnit");
+		Api.Response half = api.put(steps + "/2", WRITTEN.replace("\"delay\":3", "\"delay\":1.5"));
+		assertThat(half.status()).isEqualTo(400);
+		assertThat(half.body().get("detail").asText()).contains("delay", "whole number");
 		Api.Response negative = api.put(steps + "/2", WRITTEN.replace("\"delay\":3", "\"delay\":-1"));
 		assertThat(negative.status()).isEqualTo(400);
 		assertThat(negative.body().get("detail").asText()).contains("Step 2");
