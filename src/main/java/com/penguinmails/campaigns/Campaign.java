@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -17,22 +18,14 @@ public record Campaign(UUID id, String name, CampaignStatus status, Schedule sch
 
 	/**
 	 * Open (a 1x1 pixel at the very end of the HTML) and click (links through a signed
-	 * redirect) tracking; both off by default, as cold email is best kept plain.
-	 *
-	 * @param plainText send plain text only: no HTML part, so no pixel, and links stay as
-	 * written (no redirect: a plain-text message shows its URLs, and a redirect URL in
-	 * place of the real one looks like phishing); {@code opens} and {@code clicks} then
-	 * track nothing
+	 * redirect) tracking; both off by default, as cold email is best kept plain. Only
+	 * {@link StepFormat#HTML} steps are tracked: a plain-text step has no HTML part, so
+	 * no pixel, and its links stay as written.
 	 */
-	public record Tracking(boolean opens, boolean clicks, boolean plainText) {
-
-		/** HTML and text alternatives, with the tracking asked. */
-		public Tracking(boolean opens, boolean clicks) {
-			this(opens, clicks, false);
-		}
+	public record Tracking(boolean opens, boolean clicks) {
 
 		public static Tracking off() {
-			return new Tracking(false, false, false);
+			return new Tracking(false, false);
 		}
 
 	}
@@ -94,22 +87,74 @@ public record Campaign(UUID id, String name, CampaignStatus status, Schedule sch
 	}
 
 	/**
-	 * A step, sent {@code delayMinutes} after the previous one; a follow-up in the same
-	 * thread ("Re: ", In-Reply-To) unless {@code newThread}.
+	 * A step, sent {@code delayMinutes} after the previous one (the first: after the
+	 * start); a follow-up in the same thread ("Re: ", In-Reply-To) unless
+	 * {@code newThread}.
 	 *
+	 * @param delayMinutes the delay in minutes, as stored (0 to a year)
+	 * @param delayUnit the unit the delay was entered in; when left out, the largest unit
+	 * that divides {@code delayMinutes}
+	 * @param delay the delay as a whole number of {@code delayUnit}; when given, it
+	 * decides {@code delayMinutes} (= delay × the unit's minutes)
+	 * @param format {@code text} (the default: a single text/plain part) or {@code html}
 	 * @param winnerMetric with 2 to 5 variants: pick a winner automatically by
 	 * {@code opens}, {@code clicks} or {@code replies}; null to keep splitting evenly
 	 * @param minSample messages each variant must have sent before a decision (default
 	 * 100)
 	 * @param winner the decision once made (read only)
+	 * @param draft an autosaved edit not yet saved (read only here: it is not sent)
 	 */
-	public record Step(int delayMinutes, boolean newThread, List<Variant> variants, String winnerMetric,
-			Integer minSample, Winner winner) {
+	public record Step(int delayMinutes, DelayUnit delayUnit, @JsonDeserialize(using = WholeNumber.class) Integer delay,
+			boolean newThread, StepFormat format, List<Variant> variants, String winnerMetric, Integer minSample,
+			Winner winner, StepDraft draft) {
 
+		/**
+		 * An HTML step as steps were before formats: the delay's unit the largest that
+		 * divides it.
+		 */
 		public Step(int delayMinutes, boolean newThread, List<Variant> variants) {
 			this(delayMinutes, newThread, variants, null, null, null);
 		}
 
+		/** An HTML step with an A/B test, as steps were before formats. */
+		public Step(int delayMinutes, boolean newThread, List<Variant> variants, String winnerMetric, Integer minSample,
+				Winner winner) {
+			this(delayMinutes, null, null, newThread, StepFormat.HTML, variants, winnerMetric, minSample, winner, null);
+		}
+
+		/** The format, {@link StepFormat#TEXT} when none was given. */
+		public StepFormat formatOrDefault() {
+			return format == null ? StepFormat.TEXT : format;
+		}
+
+		/** The same step with other variants. */
+		public Step withVariants(List<Variant> others) {
+			return new Step(delayMinutes, delayUnit, delay, newThread, format, others, winnerMetric, minSample, winner,
+					draft);
+		}
+
+		/** The same step with another draft (null: none). */
+		public Step withDraft(StepDraft other) {
+			return new Step(delayMinutes, delayUnit, delay, newThread, format, variants, winnerMetric, minSample,
+					winner, other);
+		}
+
+		/** The same step without its A/B decision. */
+		public Step withoutWinner() {
+			return new Step(delayMinutes, delayUnit, delay, newThread, format, variants, winnerMetric, minSample, null,
+					draft);
+		}
+
+	}
+
+	/**
+	 * An autosaved, unsaved edit of a step: kept beside the step and shown again, never
+	 * sent; saving the step clears it.
+	 *
+	 * @param step the step as edited
+	 * @param savedAt when it was autosaved
+	 */
+	public record StepDraft(Step step, Instant savedAt) {
 	}
 
 	/**
@@ -126,9 +171,31 @@ public record Campaign(UUID id, String name, CampaignStatus status, Schedule sch
 	}
 
 	/**
-	 * One version of a step's message (Liquid and spintax); {@code text} may be null.
+	 * One version of a step's message (Liquid and spintax); {@code text} may be null
+	 * (then derived from the HTML).
+	 *
+	 * @param templateId the template the content came from, or null when written in place
+	 * @param templateLinked true: every send renders the template's latest version (its
+	 * edits flow to future sends; subject/html/text keep the last copy); false with a
+	 * {@code templateId}: a copy, "copied from" that template
+	 * @param source the visual editor's MJML document, or null when written as HTML or
+	 * text (stored and returned as given)
 	 */
-	public record Variant(String subject, @Size(max = 1_000_000) String html, @Size(max = 1_000_000) String text) {
+	public record Variant(String subject, @Size(max = 1_000_000) String html, @Size(max = 1_000_000) String text,
+			UUID templateId, boolean templateLinked, @Size(max = 1_000_000) String source) {
+
+		/** Content written in place. */
+		public Variant(String subject, String html, String text) {
+			this(subject, html, text, null, false, null);
+		}
+
+		/**
+		 * Whether it has no body (neither HTML nor text) and is not linked to a template.
+		 */
+		public boolean empty() {
+			return !templateLinked && (html == null || html.isBlank()) && (text == null || text.isBlank());
+		}
+
 	}
 
 }

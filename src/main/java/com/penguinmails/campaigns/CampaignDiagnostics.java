@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.EnrolmentRepository.DueNow;
 import com.penguinmails.campaigns.internal.SendDiagnosis;
+import com.penguinmails.campaigns.internal.StepRenderer;
 import com.penguinmails.campaigns.internal.SendDiagnosis.Diagnosis;
 import com.penguinmails.campaigns.internal.SendDiagnosis.Facts;
 import com.penguinmails.campaigns.internal.SendEstimate;
@@ -58,8 +59,11 @@ public class CampaignDiagnostics {
 
 	private final Clock clock;
 
+	private final StepRenderer renderer;
+
 	CampaignDiagnostics(Campaigns campaigns, EnrolmentRepository enrolments, Mailboxes mailboxes, Contacts contacts,
-			Outbox outbox, SendingSwitch sendingSwitch, Clock clock) {
+			Outbox outbox, SendingSwitch sendingSwitch, Clock clock, StepRenderer renderer) {
+		this.renderer = renderer;
 		this.campaigns = campaigns;
 		this.enrolments = enrolments;
 		this.mailboxes = mailboxes;
@@ -92,8 +96,21 @@ public class CampaignDiagnostics {
 		Map<UUID, Map<String, Integer>> paced = domains.isEmpty() ? new HashMap<>()
 				: outbox.toDomainsSince(campaign.mailboxIds(), domains, now.minus(Duration.ofHours(1)));
 		int lastDay = outbox.campaignSince(id, now.minus(Duration.ofDays(1)));
-		return SendDiagnosis.diagnose(new Facts(campaign, now, sendingSwitch.paused(workspaceId), state, lastDay,
-				campaigns.recipients(tenant, id), due.due(), due.next(), domains, paced));
+		Diagnosis diagnosis = SendDiagnosis.diagnose(new Facts(campaign, now, sendingSwitch.paused(workspaceId), state,
+				lastDay, campaigns.recipients(tenant, id), due.due(), due.next(), domains, paced));
+		List<SendDiagnosis.Reason> reasons = new java.util.ArrayList<>(diagnosis.reasons());
+		for (int s = 0; s < campaign.steps().size(); s++) {
+			List<Campaign.Variant> variants = campaign.steps().get(s).variants();
+			for (int v = 0; v < variants.size(); v++) {
+				if (renderer.resolve(workspaceId, variants.get(v)).isEmpty()) {
+					reasons.add(new SendDiagnosis.Reason(SendDiagnosis.Kind.TEMPLATE_DELETED, "Step " + (s + 1)
+							+ (variants.size() > 1 ? " variant " + (char) ('A' + v) : "")
+							+ " is linked to a template that was deleted: it sends its last copy (unlink it or use another).",
+							false, null, null));
+				}
+			}
+		}
+		return new Diagnosis(diagnosis.sending(), diagnosis.nextSend(), reasons);
 	}
 
 	/**

@@ -207,15 +207,21 @@ public class CampaignScheduler {
 
 	/**
 	 * Renders a variant with the message's own unsubscribe link; links on the sender's
-	 * domain's verified tracking host, if it has one. Plain text only: no HTML part (so
-	 * no pixel) and the text's links as written.
+	 * domain's verified tracking host, if it has one. A variant linked to a template
+	 * renders the template's latest version (its last copy when the template was deleted;
+	 * the launch check and the diagnosis say so). A plain-text step
+	 * ({@link StepFormat#TEXT}): no HTML part (so no pixel) and the text's links as
+	 * written.
 	 */
 	private SendPlanner.Composer composer(UUID workspaceId, Campaign campaign) {
+		Map<Variant, Variant> resolved = new HashMap<>();
 		return (Due enrolment, Contact contact, Mailbox from, Variant variant, ZoneId zone) -> {
 			String senderDomain = SendPlanner.domainOf(from.email());
-			Rendered rendered = renderer.render(variant, contact, from, zone.getId(),
+			Variant content = resolved.computeIfAbsent(variant, v -> renderer.resolve(workspaceId, v).orElse(v));
+			Rendered rendered = renderer.render(content, contact, from, zone.getId(),
 					links.unsubscribeUrl(workspaceId, senderDomain, enrolment.id(), enrolment.nextStep()));
-			String html = !rendered.sendable() || campaign.tracking().plainText() ? null
+			boolean text = campaign.steps().get(enrolment.nextStep()).formatOrDefault() == StepFormat.TEXT;
+			String html = !rendered.sendable() || text ? null
 					: links.rewrite(rendered.html(), workspaceId, senderDomain, enrolment.id(), enrolment.nextStep(),
 							campaign.tracking().opens(), campaign.tracking().clicks());
 			return new Composed(rendered.subject(), html, rendered.text(), rendered.missing());

@@ -23,6 +23,7 @@ import com.penguinmails.campaigns.internal.CampaignRepository;
 import com.penguinmails.campaigns.internal.CampaignRules;
 import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.LaunchChecks;
+import com.penguinmails.campaigns.internal.StepRenderer;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.identity.WorkspaceDirectory;
@@ -96,9 +97,13 @@ public class Campaigns {
 
 	private final WorkspaceDirectory directory;
 
+	private final StepRenderer renderer;
+
 	Campaigns(CampaignRepository repository, EnrolmentRepository enrolments, LaunchChecks launchChecks, Clock clock,
-			Mailboxes mailboxes, Contacts contacts, Segments segments, WorkspaceDirectory directory) {
+			Mailboxes mailboxes, Contacts contacts, Segments segments, WorkspaceDirectory directory,
+			StepRenderer renderer) {
 		this.directory = directory;
+		this.renderer = renderer;
 		this.repository = repository;
 		this.enrolments = enrolments;
 		this.launchChecks = launchChecks;
@@ -125,7 +130,8 @@ public class Campaigns {
 		repository.insert(tenant.workspaceId(), id, name, clock.instant());
 		repository.writeSchedule(tenant.workspaceId(), id, schedule, stops);
 		writeMailboxes(tenant, id, draft.mailboxIds() == null ? List.of() : draft.mailboxIds());
-		writeSteps(tenant.workspaceId(), id, draft.steps() == null ? List.of() : draft.steps());
+		writeSequence(tenant.workspaceId(), id,
+				CampaignRules.steps(draft.steps() == null ? List.of() : draft.steps(), true));
 		repository.writeTracking(tenant.workspaceId(), id,
 				draft.tracking() == null ? Campaign.Tracking.off() : draft.tracking());
 		return get(tenant, id);
@@ -171,7 +177,8 @@ public class Campaigns {
 			writeMailboxes(tenant, id, draft.mailboxIds());
 		}
 		if (draft.steps() != null) {
-			writeSteps(workspaceId, id, draft.steps());
+			writeSequence(workspaceId, id,
+					CampaignRules.steps(draft.steps(), current.status() == CampaignStatus.DRAFT));
 		}
 		if (draft.tracking() != null) {
 			repository.writeTracking(workspaceId, id, draft.tracking());
@@ -373,8 +380,15 @@ public class Campaigns {
 		repository.writeMailboxes(tenant.workspaceId(), id, mailboxIds);
 	}
 
-	private void writeSteps(UUID workspaceId, UUID id, List<Step> steps) {
-		CampaignRules.steps(steps);
+	/** Writes checked steps; a template a variant names must be the workspace's (404). */
+	void writeSequence(UUID workspaceId, UUID id, List<Step> steps) {
+		steps.stream()
+			.flatMap(step -> step.variants().stream())
+			.filter(variant -> variant.templateLinked() && renderer.latest(workspaceId, variant.templateId()).isEmpty())
+			.findFirst()
+			.ifPresent(variant -> {
+				throw new NotFoundProblem("Template " + variant.templateId());
+			});
 		repository.writeSteps(workspaceId, id, steps);
 	}
 

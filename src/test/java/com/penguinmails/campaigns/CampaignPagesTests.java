@@ -53,19 +53,33 @@ class CampaignPagesTests {
 			.contains("it has no steps")
 			.contains("no recipients");
 
+		// Steps are written one card at a time: add, then save each.
+		assertThat(session.post(location + "/steps").getResponse().getContentAsString()).contains("id=\"step-1\"");
+		session.post(location + "/steps");
+		String first = session
+			.post(location + "/steps/1", "delay", "0", "delayUnit", "days", "format", "html", "subject",
+					"Hi {{ first_name }}, quick one", "body", "<p>Hello, {{ first_name }}, hi</p>")
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("Saved ");
+		session.post(location + "/steps/2", "delay", "2", "delayUnit", "days", "newThread", "false", "format", "text",
+				"subject", "", "body", "Following up");
 		String saved = session
-			.post(location, "name", "Spring push", "delayDays", "0", "newThread", "false", "subjectA",
-					"Hi {{ first_name }}", "bodyA", "<p>Hello {{ first_name }}</p>", "subjectB", "", "bodyB", "",
-					"delayDays", "2", "newThread", "false", "subjectA", "", "bodyA", "<p>Following up</p>", "subjectB",
-					"", "bodyB", "", "mailboxId", sam.toString(), "timeZone", "Europe/Paris", "day", "1", "day", "2",
-					"windowStart", "08:30", "windowEnd", "18:00", "dailyLimit", "", "domainPacePerHour", "10",
-					"stopOnReply", "on", "stopOnBounce", "on")
+			.post(location, "name", "Spring push", "mailboxId", sam.toString(), "timeZone", "Europe/Paris", "day", "1",
+					"day", "2", "windowStart", "08:30", "windowEnd", "18:00", "dailyLimit", "", "domainPacePerHour",
+					"10", "stopOnReply", "on", "stopOnBounce", "on")
 			.getResponse()
 			.getContentAsString();
 		assertThat(saved).contains("Saved.");
 		Campaign campaign = campaigns.get(account.owner(), id);
 		assertThat(campaign.steps()).hasSize(2);
 		assertThat(campaign.steps().get(1).delayMinutes()).isEqualTo(2 * 24 * 60);
+		assertThat(campaign.steps().get(1).format()).isEqualTo(StepFormat.TEXT);
+		assertThat(campaign.steps().get(1).variants().get(0).text()).isEqualTo("Following up");
+		// A form bound to a record: commas stay in the subject and body.
+		assertThat(campaign.steps().get(0).variants().get(0).subject()).isEqualTo("Hi {{ first_name }}, quick one");
+		assertThat(campaign.steps().get(0).variants().get(0).html()).isEqualTo("<p>Hello, {{ first_name }}, hi</p>");
+		assertThat(campaign.steps().get(0).format()).isEqualTo(StepFormat.HTML);
 		assertThat(campaign.schedule().timeZone()).isEqualTo("Europe/Paris");
 		assertThat(campaign.schedule().days()).containsExactly(1, 2);
 		assertThat(campaign.stops().onReply()).isTrue();
@@ -81,20 +95,19 @@ class CampaignPagesTests {
 		assertThat(bad).contains("Unknown time zone");
 		assertThat(campaigns.get(account.owner(), id).steps()).hasSize(2);
 
-		// A form bound to a record: a single step's commas stay in its subject and body,
-		// and a limit that is no number is a message on the page, nothing changed.
-		String commas = session
-			.post(location, "name", "Spring push", "delayDays", "0", "newThread", "false", "subjectA",
-					"Hi {{ first_name }}, quick one", "bodyA", "<p>Hello, {{ first_name }}, hi</p>", "subjectB", "",
-					"bodyB", "", "mailboxId", sam.toString(), "timeZone", "Europe/Paris", "day", "1", "windowStart",
-					"08:30", "windowEnd", "18:00", "dailyLimit", "", "domainPacePerHour", "10")
+		// A delay that is no whole number, or an unknown unit: a message in the card,
+		// what was typed kept, nothing changed.
+		String half = session
+			.post(location + "/steps/2", "delay", "1.5", "delayUnit", "days", "subject", "", "body", "Typed")
 			.getResponse()
 			.getContentAsString();
-		assertThat(commas).contains("Saved.");
-		assertThat(campaigns.get(account.owner(), id).steps()).singleElement().satisfies(step -> {
-			assertThat(step.variants().get(0).subject()).isEqualTo("Hi {{ first_name }}, quick one");
-			assertThat(step.variants().get(0).html()).isEqualTo("<p>Hello, {{ first_name }}, hi</p>");
-		});
+		assertThat(half).contains("Step 2: the delay is a whole number").contains("Typed");
+		String weeks = session
+			.post(location + "/steps/2", "delay", "1", "delayUnit", "weeks", "subject", "", "body", "Typed")
+			.getResponse()
+			.getContentAsString();
+		assertThat(weeks).contains("Step 2: the delay is in minutes, hours or days");
+		assertThat(campaigns.get(account.owner(), id).steps().get(1).delayMinutes()).isEqualTo(2 * 24 * 60);
 		String notANumber = session
 			.post(location, "name", "Renamed", "timeZone", "Europe/Paris", "day", "1", "windowStart", "08:30",
 					"windowEnd", "18:00", "dailyLimit", "ten", "mailboxId", sam.toString())
@@ -102,7 +115,7 @@ class CampaignPagesTests {
 			.getContentAsString();
 		assertThat(notANumber).contains("whole numbers");
 		assertThat(campaigns.get(account.owner(), id).name()).isEqualTo("Spring push");
-		assertThat(campaigns.get(account.owner(), id).steps()).hasSize(1);
+		assertThat(campaigns.get(account.owner(), id).steps()).hasSize(2);
 
 		session.post(location + "/recipients", "listId", list.toString(), "segmentId", "");
 		assertThat(session.get(location).getResponse().getContentAsString()).contains("1 recipients added");

@@ -32,21 +32,20 @@ class CampaignsApiTests {
 	Campaigns campaigns;
 
 	@Test
-	void plainTextOnlyIsACampaignOptionOfTheApi() throws Exception {
+	void plainTextIsEachStepsFormatAndTheDefault() throws Exception {
 		Account account = fixtures.verifiedAccount("plain-api");
 		Api api = fixtures.api(account, "campaigns:read", "campaigns:write");
-		JsonNode created = api
-			.post("/api/v1/campaigns",
-					"{\"name\":\"Plain\",\"tracking\":{\"opens\":false,\"clicks\":false,\"plainText\":true}}")
-			.body();
-		assertThat(created.get("tracking").get("plainText").asBoolean()).isTrue();
-
-		JsonNode changed = api
+		JsonNode created = api.post("/api/v1/campaigns", """
+				{"name":"Plain","tracking":{"opens":true,"clicks":false},
+				 "steps":[{"variants":[{"subject":"A","text":"a"}]},
+				          {"delayMinutes":60,"format":"html","variants":[{"html":"<p>b</p>"}]}]}""").body();
+		assertThat(created.get("steps").get(0).get("format").asText()).isEqualTo("text");
+		assertThat(created.get("steps").get(1).get("format").asText()).isEqualTo("html");
+		assertThat(created.get("tracking").has("plainText")).isFalse();
+		assertThat(api
 			.patch("/api/v1/campaigns/" + created.get("id").asText(),
-					"{\"tracking\":{\"opens\":true,\"clicks\":false}}")
-			.body();
-		assertThat(changed.get("tracking").get("plainText").asBoolean()).isFalse();
-		assertThat(changed.get("tracking").get("opens").asBoolean()).isTrue();
+					"{\"steps\":[{\"format\":\"rtf\",\"variants\":[{\"subject\":\"A\",\"text\":\"a\"}]}]}")
+			.status()).isEqualTo(400);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.campaigns.Campaign.Schedule;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
@@ -73,6 +74,12 @@ class TrackingFixtures {
 	 * queued for each address.
 	 */
 	Campaign launchedFrom(Account account, String domain, Campaign.Tracking tracking, String html, String... to) {
+		return launchedFrom(account, domain, tracking, StepFormat.HTML, html, to);
+	}
+
+	/** As above, its steps in {@code format}. */
+	Campaign launchedFrom(Account account, String domain, Campaign.Tracking tracking, StepFormat format, String html,
+			String... to) {
 		UUID sam = mailboxes
 			.add(account.owner(), new NewMailbox("sam@" + domain, "Sam", "sandbox", null, null, "", "", 30, 0, 0))
 			.id();
@@ -84,11 +91,13 @@ class TrackingFixtures {
 			.toList();
 		Campaign campaign = campaigns.create(account.owner(),
 				new Draft("Tracked " + UUID.randomUUID(),
-						new Schedule("UTC", false, List.of(1, 2, 3, 4, 5, 6, 7), LocalTime.MIN, LocalTime.of(23, 59),
-								null, null, 20),
+						new Schedule("UTC", false, List.of(1, 2, 3, 4, 5, 6, 7), LocalTime.MIN, LocalTime.of(23,
+								59), null, null, 20),
 						new Campaign.Stops(true, true, true, true, true, false), List.of(sam),
-						List.of(new Step(0, false, List.of(new Variant("Hi", html, null))),
-								new Step(60, false, List.of(new Variant("", "<p>Again</p>", null)))),
+						List.of(new Step(0, null, null, false, format, List.of(new Variant("Hi", html, null)), null,
+								null, null, null),
+								new Step(60, null, null, false, format, List.of(new Variant("", "<p>Again</p>", null)),
+										null, null, null, null)),
 						tracking));
 		campaigns.addRecipients(account.owner(), campaign.id(), people, null, null);
 		campaigns.launch(account.owner(), campaign.id());

@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -105,12 +106,12 @@ class TrackingTests {
 	}
 
 	@Test
-	void aPlainTextCampaignSendsNoHtmlSoNoPixelAndItsLinksAsWritten() {
+	void aPlainTextStepSendsNoHtmlSoNoPixelAndItsLinksAsWritten() {
 		Account account = fixtures.verifiedAccount("tracking-plain");
-		Campaign campaign = tracked.launched(account, new Campaign.Tracking(true, true, true),
-				"<p>Read <a href=\"https://example.com/guide\">the guide</a>.</p>", "ada@client.test");
+		Campaign campaign = tracked.launchedFrom(account, tracked.domain(account), new Campaign.Tracking(true, true),
+				StepFormat.TEXT, "<p>Read <a href=\"https://example.com/guide\">the guide</a>.</p>", "ada@client.test");
 
-		assertThat(campaign.tracking().plainText()).isTrue();
+		assertThat(campaign.steps().get(0).format()).isEqualTo(StepFormat.TEXT);
 		assertThat(tracked.messages(campaign.id()).get(0).html()).isNull();
 		String text = fixtures.jdbc()
 			.sql("SELECT text FROM outbox WHERE campaign_id = ?")

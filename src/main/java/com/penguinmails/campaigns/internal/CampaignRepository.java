@@ -25,6 +25,8 @@ import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Stops;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.CampaignStatus;
+import com.penguinmails.campaigns.DelayUnit;
+import com.penguinmails.campaigns.StepFormat;
 
 /**
  * The SQL of a campaign's own tables: {@code campaigns}, {@code campaign_mailboxes} and
@@ -129,9 +131,8 @@ public class CampaignRepository {
 	}
 
 	public void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {
-		jdbc.sql(
-				"UPDATE campaigns SET track_opens = ?, track_clicks = ?, plain_text = ? WHERE workspace_id = ? AND id = ?")
-			.params(tracking.opens(), tracking.clicks(), tracking.plainText(), workspaceId, id)
+		jdbc.sql("UPDATE campaigns SET track_opens = ?, track_clicks = ? WHERE workspace_id = ? AND id = ?")
+			.params(tracking.opens(), tracking.clicks(), workspaceId, id)
 			.update();
 	}
 
@@ -164,23 +165,40 @@ public class CampaignRepository {
 		}
 	}
 
-	/** Replaces the sequence (steps already checked). */
+	/**
+	 * Replaces the sequence (steps already checked and normalized), with each step's
+	 * draft and A/B decision as the steps carry them.
+	 */
 	public void writeSteps(UUID workspaceId, UUID id, List<Step> steps) {
 		jdbc.sql("DELETE FROM campaign_steps WHERE workspace_id = ? AND campaign_id = ?")
 			.params(workspaceId, id)
 			.update();
 		for (int i = 0; i < steps.size(); i++) {
 			Step step = steps.get(i);
-			jdbc.sql(
-					"""
-							INSERT INTO campaign_steps (campaign_id, workspace_id, position, delay_minutes, new_thread, variants,
-							    winner_metric, min_sample)
-							VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
-				.params(id, workspaceId, i, step.delayMinutes(), i == 0 || step.newThread(), write(step.variants()),
+			jdbc.sql("""
+					INSERT INTO campaign_steps (campaign_id, workspace_id, position, delay_minutes, delay_unit, format,
+					    new_thread, variants, winner_metric, min_sample, winner, decision, draft)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb)""")
+				.params(id, workspaceId, i, step.delayMinutes(), step.delayUnit().value(),
+						step.formatOrDefault().value(), i == 0 || step.newThread(), write(step.variants()),
 						step.variants().size() > 1 ? step.winnerMetric() : null,
-						step.minSample() == null ? 100 : step.minSample())
+						step.minSample() == null ? 100 : step.minSample(),
+						step.winner() == null ? null : step.winner().variant(),
+						step.winner() == null ? null : write(step.winner()),
+						step.draft() == null ? null : write(step.draft()))
 				.update();
 		}
+	}
+
+	/**
+	 * Stores (or, with null, discards) the autosaved draft of the step at
+	 * {@code position}.
+	 */
+	public void writeDraft(UUID workspaceId, UUID id, int position, Campaign.StepDraft draft) {
+		jdbc.sql(
+				"UPDATE campaign_steps SET draft = ?::jsonb WHERE workspace_id = ? AND campaign_id = ? AND position = ?")
+			.params(draft == null ? null : write(draft), workspaceId, id, position)
+			.update();
 	}
 
 	/** Records a step's A/B decision once (a decision already made stays). */
@@ -194,12 +212,18 @@ public class CampaignRepository {
 
 	public List<Step> steps(UUID id) {
 		return jdbc.sql("""
-				SELECT delay_minutes, new_thread, variants::text, winner_metric, min_sample, decision::text
+				SELECT delay_minutes, delay_unit, format, new_thread, variants::text, winner_metric, min_sample,
+				    decision::text, draft::text
 				FROM campaign_steps WHERE campaign_id = ? ORDER BY position""").param(id).query((rs, i) -> {
-			String decision = rs.getString(6);
-			return new Step(rs.getInt(1), rs.getBoolean(2), read(rs.getString(3), new TypeReference<List<Variant>>() {
-			}), rs.getString(4), rs.getInt(5),
+			int minutes = rs.getInt(1);
+			DelayUnit unit = DelayUnit.of(rs.getString(2));
+			String decision = rs.getString(8);
+			String draft = rs.getString(9);
+			return new Step(minutes, unit, minutes / unit.minutes(), rs.getBoolean(4), StepFormat.of(rs.getString(3)),
+					read(rs.getString(5), new TypeReference<List<Variant>>() {
+					}), rs.getString(6), rs.getInt(7),
 					decision == null ? null : read(decision, new TypeReference<Campaign.Winner>() {
+					}), draft == null ? null : read(draft, new TypeReference<Campaign.StepDraft>() {
 					}));
 		}).list();
 	}
@@ -247,10 +271,8 @@ public class CampaignRepository {
 				rs.getBoolean("stop_on_auto_reply"));
 		return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"),
 				CampaignStatus.of(rs.getString("status")), schedule, stops,
-				new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks"),
-						rs.getBoolean("plain_text")),
-				mailboxIds, steps, rs.getTimestamp("created_at").toInstant(),
-				launchedAt == null ? null : launchedAt.toInstant());
+				new Campaign.Tracking(rs.getBoolean("track_opens"), rs.getBoolean("track_clicks")), mailboxIds, steps,
+				rs.getTimestamp("created_at").toInstant(), launchedAt == null ? null : launchedAt.toInstant());
 	}
 
 }

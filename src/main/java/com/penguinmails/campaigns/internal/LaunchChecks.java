@@ -62,6 +62,7 @@ public class LaunchChecks {
 		if (campaign.steps().isEmpty()) {
 			reasons.add("it has no steps");
 		}
+		reasons.addAll(unwritten(workspaceId, campaign));
 		if (campaign.mailboxIds().isEmpty()) {
 			reasons.add("it has no mailboxes");
 		}
@@ -79,7 +80,7 @@ public class LaunchChecks {
 		if (sample.isEmpty()) {
 			reasons.add(NO_RECIPIENTS);
 		}
-		reasons.addAll(missingValues(campaign, contacts.byIds(inside, sample).values(), sender));
+		reasons.addAll(missingValues(workspaceId, campaign, contacts.byIds(inside, sample).values(), sender));
 		return reasons;
 	}
 
@@ -117,14 +118,48 @@ public class LaunchChecks {
 		return reasons;
 	}
 
+	/**
+	 * "Step 3 has no body", "Step 1 has no subject", "Step 2 variant B is linked to a
+	 * template that was deleted".
+	 */
+	private List<String> unwritten(UUID workspaceId, Campaign campaign) {
+		List<String> reasons = new ArrayList<>();
+		for (int s = 0; s < campaign.steps().size(); s++) {
+			Campaign.Step step = campaign.steps().get(s);
+			for (int v = 0; v < step.variants().size(); v++) {
+				Variant variant = step.variants().get(v);
+				String where = "Step " + (s + 1) + (step.variants().size() > 1 ? " variant " + (char) ('A' + v) : "");
+				Optional<Variant> content = renderer.resolve(workspaceId, variant);
+				if (content.isEmpty()) {
+					reasons.add(where + " is linked to a template that was deleted (unlink it or use another)");
+				}
+				else if (content.get().empty()) {
+					reasons.add(where + " has no body");
+				}
+				else if ((s == 0 || step.newThread())
+						&& (content.get().subject() == null || content.get().subject().isBlank())) {
+					reasons.add(where + " has no subject");
+				}
+			}
+		}
+		return reasons;
+	}
+
 	/** "step 2 variant B: no value for first_name for 3 recipients (e.g. ...)". */
-	private List<String> missingValues(Campaign campaign, java.util.Collection<Contact> recipients, Mailbox sender) {
+	private List<String> missingValues(UUID workspaceId, Campaign campaign, java.util.Collection<Contact> recipients,
+			Mailbox sender) {
 		Map<String, List<String>> missing = new LinkedHashMap<>();
+		Map<Variant, Optional<Variant>> resolved = new java.util.HashMap<>();
 		for (Contact contact : recipients) {
 			for (int s = 0; s < campaign.steps().size(); s++) {
 				List<Variant> variants = campaign.steps().get(s).variants();
 				for (int v = 0; v < variants.size(); v++) {
-					Rendered rendered = renderer.render(variants.get(v), contact, sender, "UTC", null);
+					Optional<Variant> content = resolved.computeIfAbsent(variants.get(v),
+							variant -> renderer.resolve(workspaceId, variant));
+					if (content.isEmpty() || content.get().empty()) {
+						continue;
+					}
+					Rendered rendered = renderer.render(content.get(), contact, sender, "UTC", null);
 					String where = "step " + (s + 1) + (variants.size() > 1 ? " variant " + (char) ('A' + v) : "");
 					for (String variable : rendered.missing()) {
 						missing.computeIfAbsent(where + ": no value for " + variable, key -> new ArrayList<>())

@@ -66,7 +66,12 @@ public final class SendDiagnosis {
 		/** Every due recipient's domain has had its hourly pace from every mailbox. */
 		DOMAIN_PACE,
 		/** Nobody is due yet: the next step's delay (until: the next due time). */
-		WAITING_FOR_STEP
+		WAITING_FOR_STEP,
+		/**
+		 * A variant is linked to a template that was deleted: it sends its last copy (not
+		 * blocking).
+		 */
+		TEMPLATE_DELETED
 
 	}
 

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.CampaignDiagnostics;
 import com.penguinmails.campaigns.CampaignStatus;
 import com.penguinmails.campaigns.CampaignSummary;
@@ -38,9 +36,9 @@ import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
 /**
- * Campaign pages: the list, and one campaign with its sequence editor (steps with up to
- * two variants each on the page; the API takes five), mailbox pool, schedule, recipients
- * by state and the launch, pause and resume buttons.
+ * Campaign pages: the list, and one campaign with its step editor (one card per step,
+ * {@link StepsController}), its settings form (mailbox pool, schedule, tracking, stops),
+ * recipients by state and the launch, pause and resume buttons.
  */
 @Controller
 class CampaignsController {
@@ -59,8 +57,11 @@ class CampaignsController {
 
 	private final CampaignDiagnostics diagnostics;
 
+	private final StepCards cards;
+
 	CampaignsController(Campaigns campaigns, Mailboxes mailboxes, Segments segments, Outbox outbox,
-			SendingSwitch sendingSwitch, Tenancy tenancy, CampaignDiagnostics diagnostics) {
+			SendingSwitch sendingSwitch, Tenancy tenancy, CampaignDiagnostics diagnostics, StepCards cards) {
+		this.cards = cards;
 		this.diagnostics = diagnostics;
 		this.campaigns = campaigns;
 		this.mailboxes = mailboxes;
@@ -117,12 +118,7 @@ class CampaignsController {
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("lists", segments.lists(tenant));
 		model.addAttribute("segments", segments.segments(tenant));
-		List<Step> steps = new ArrayList<>(campaign.steps());
-		if (steps.size() < 20) {
-			// One blank step to add.
-			steps.add(new Step(steps.isEmpty() ? 0 : 2 * 24 * 60, false, List.of(new Variant("", "", null))));
-		}
-		model.addAttribute("steps", steps);
+		cards.sequence(tenant, campaign, model);
 		activity(tenant, id, model);
 		return "campaigns/show";
 	}
@@ -162,8 +158,8 @@ class CampaignsController {
 	}
 
 	/**
-	 * Saves the whole form: name, pool, schedule, stop conditions, and the steps (a step
-	 * with an empty body is left out).
+	 * Saves the settings form: name, pool, schedule, tracking and stop conditions (the
+	 * steps have their own forms).
 	 */
 	@PostMapping("/campaigns/{id}")
 	String save(@PathVariable UUID id, @ModelAttribute CampaignForm form, BindingResult binding, Model model) {
