@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.CampaignStatus;
 import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.campaigns.Sequences;
 import com.penguinmails.library.internal.CampaignSteps;
 import com.penguinmails.library.internal.EntryRules;
 import com.penguinmails.library.internal.LibraryRepository;
@@ -73,12 +75,15 @@ public class Library {
 
 	private final Campaigns campaigns;
 
+	private final Sequences sequences;
+
 	private final Templates templates;
 
 	private final Clock clock;
 
-	Library(ShippedEntries shipped, LibraryRepository repository, Campaigns campaigns, Templates templates,
-			Clock clock) {
+	Library(ShippedEntries shipped, LibraryRepository repository, Campaigns campaigns, Sequences sequences,
+			Templates templates, Clock clock) {
+		this.sequences = sequences;
 		this.shipped = shipped;
 		this.repository = repository;
 		this.campaigns = campaigns;
@@ -153,16 +158,51 @@ public class Library {
 
 	/**
 	 * "Use in a campaign": a new draft campaign named after the entry, with its steps
-	 * (delays in minutes), sent as plain text when every step is plain text.
+	 * (delays and formats as written).
 	 * @return the campaign's id
 	 */
 	@Transactional
 	public UUID use(Tenant tenant, LibraryKind kind, String slug) {
+		return use(tenant, kind, slug, null);
+	}
+
+	/**
+	 * "Use in a campaign": the entry's steps appended to the end of campaign
+	 * {@code campaignId}'s sequence, or a new draft campaign named after the entry when
+	 * {@code campaignId} is null.
+	 * @return the campaign's id
+	 * @throws NotFoundProblem for an unknown entry or a campaign of another workspace
+	 * @throws com.penguinmails.shared.InvalidInputProblem 409 when the campaign has ended
+	 */
+	@Transactional
+	public UUID use(Tenant tenant, LibraryKind kind, String slug, UUID campaignId) {
 		LibraryEntry entry = get(tenant, kind, slug);
 		List<Campaign.Step> steps = entry.steps().stream().map(CampaignSteps::step).toList();
-		return campaigns
-			.create(tenant, new Campaigns.Draft(entry.name(), null, null, null, steps, CampaignSteps.tracking(entry)))
-			.id();
+		if (campaignId == null) {
+			return campaigns
+				.create(tenant, new Campaigns.Draft(entry.name(), null, null, null, steps, CampaignSteps.tracking()))
+				.id();
+		}
+		boolean first = campaigns.get(tenant, campaignId).steps().isEmpty();
+		for (Campaign.Step step : steps) {
+			// A step sent with no delay after an earlier one would arrive with it: a
+			// follow-up waits the blank step's 2 days unless the entry says otherwise.
+			sequences.add(tenant, campaignId, first || step.delayMinutes() > 0 ? step : CampaignSteps.delayed(step),
+					null);
+			first = false;
+		}
+		return campaignId;
+	}
+
+	/**
+	 * The campaigns an entry's steps can be added to: those not completed or archived,
+	 * newest first as {@link Campaigns#list(Tenant)} gives them.
+	 */
+	public List<Campaign> campaignsToAddTo(Tenant tenant) {
+		return campaigns.list(tenant)
+			.stream()
+			.filter(c -> c.status() != CampaignStatus.COMPLETED && c.status() != CampaignStatus.ARCHIVED)
+			.toList();
 	}
 
 	/**

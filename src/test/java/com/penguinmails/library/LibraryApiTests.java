@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.CampaignStatus;
+import com.penguinmails.campaigns.DelayUnit;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
@@ -106,11 +108,13 @@ class LibraryApiTests {
 		assertThat(campaign.name()).isEqualTo("Trial onboarding");
 		assertThat(campaign.steps()).extracting(Campaign.Step::delayMinutes)
 			.containsExactly(10, 2 * 1440, 3 * 1440, 4 * 1440, 4 * 1440);
-		assertThat(campaign.tracking().plainText()).isTrue();
+		assertThat(campaign.steps()).extracting(Campaign.Step::delayUnit)
+			.containsExactly(DelayUnit.MINUTES, DelayUnit.DAYS, DelayUnit.DAYS, DelayUnit.DAYS, DelayUnit.DAYS);
+		assertThat(campaign.steps()).extracting(Campaign.Step::format).containsOnly(StepFormat.TEXT);
 		Campaign.Variant first = campaign.steps().get(0).variants().get(0);
 		assertThat(first.subject()).isEqualTo("Welcome to your trial");
 		assertThat(first.text()).startsWith("Hi {{ first_name | default: \"there\" }},");
-		assertThat(first.html()).startsWith("<p>Hi {{ first_name | default: \"there\" }},</p>");
+		assertThat(first.html()).isNull();
 	}
 
 	@Test
@@ -121,8 +125,23 @@ class LibraryApiTests {
 				api.post("/api/v1/library/templates/event-invite-html/use", "").body().get("campaignId").asText());
 		Campaign campaign = campaigns.get(account.owner(), campaignId);
 		assertThat(campaign.steps()).hasSize(1);
-		assertThat(campaign.tracking().plainText()).isFalse();
+		assertThat(campaign.steps().get(0).format()).isEqualTo(StepFormat.HTML);
 		assertThat(campaign.steps().get(0).variants().get(0).html()).contains("<h1");
+
+		// "Use in" an existing campaign appends the entry: a template after a first step
+		// becomes a follow-up 2 days later, not a second message at the same time.
+		Api.Response appended = api.post("/api/v1/library/templates/cold-quick-question/use",
+				"{\"campaignId\":\"" + campaignId + "\"}");
+		assertThat(appended.status()).isEqualTo(201);
+		assertThat(appended.body().get("campaignId").asText()).isEqualTo(campaignId.toString());
+		Campaign longer = campaigns.get(account.owner(), campaignId);
+		assertThat(longer.steps()).hasSize(2);
+		assertThat(longer.steps().get(1).delayMinutes()).isEqualTo(2 * 1440);
+		assertThat(longer.steps().get(1).format()).isEqualTo(StepFormat.TEXT);
+		Api.Response elsewhere = fixtures
+			.api(fixtures.verifiedAccount("library-copy-other"), "library:read", "campaigns:write")
+			.post("/api/v1/library/templates/cold-quick-question/use", "{\"campaignId\":\"" + campaignId + "\"}");
+		assertThat(elsewhere.status()).isEqualTo(404);
 
 		Api.Response copied = api.post("/api/v1/library/templates/cold-quick-question/copy-to-templates", "");
 		assertThat(copied.status()).isEqualTo(201);

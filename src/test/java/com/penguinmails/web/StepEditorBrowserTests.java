@@ -97,12 +97,12 @@ class StepEditorBrowserTests {
 
 		// Step 3 moves up: it becomes step 2.
 		click(browser.findElement(By.xpath("//article[@id='step-3']//button[text()='Move up']")));
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#step-2 summary"), "new thread"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector("#step-2 summary.step-summary"), "new thread"));
 		open(2);
 		delay(2, "3", "hours");
 		save(2);
-		assertThat(browser.findElement(By.cssSelector("#step-2 summary")).getText())
+		assertThat(browser.findElement(By.cssSelector("#step-2 summary.step-summary")).getText())
 			.isEqualTo("Step 2 · 3 hours after step 1 · new thread · HTML");
 		open(3);
 		delay(3, "3", "hours");
@@ -192,14 +192,14 @@ class StepEditorBrowserTests {
 
 	/** Opens a closed card (its summary toggles it). */
 	private void open(int n) {
-		WebElement details = browser.findElement(By.cssSelector("#step-" + n + " details"));
+		WebElement details = browser.findElement(By.cssSelector("#step-" + n + " > details"));
 		if (details.getDomAttribute("open") == null) {
-			click(browser.findElement(By.cssSelector("#step-" + n + " summary")));
+			click(browser.findElement(By.cssSelector("#step-" + n + " summary.step-summary")));
 		}
 	}
 
 	private List<String> summaries() {
-		return browser.findElements(By.cssSelector(".step-card summary"))
+		return browser.findElements(By.cssSelector(".step-card summary.step-summary"))
 			.stream()
 			.map(summary -> summary.getDomProperty("textContent").strip())
 			.toList();

@@ -1,5 +1,6 @@
 package com.penguinmails.campaigns.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +24,9 @@ import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.Sequences;
+import com.penguinmails.campaigns.StepFormat;
+import com.penguinmails.campaigns.StepLint;
+import com.penguinmails.campaigns.StepLint.VariantLint;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -62,16 +67,26 @@ class StepsApi {
 	record UseTemplate(UUID templateId, boolean linked) {
 	}
 
+	/**
+	 * A step's content to check before it is saved: its format ({@code text}, the
+	 * default, or {@code html}) and its variants.
+	 */
+	record StepContent(StepFormat format, List<Variant> variants) {
+	}
+
 	/** The name of the new template. */
 	record NewTemplate(String name) {
 	}
 
 	private final Sequences sequences;
 
+	private final StepLint stepLint;
+
 	private final Tenancy tenancy;
 
-	StepsApi(Sequences sequences, Tenancy tenancy) {
+	StepsApi(Sequences sequences, StepLint stepLint, Tenancy tenancy) {
 		this.sequences = sequences;
+		this.stepLint = stepLint;
 		this.tenancy = tenancy;
 	}
 
@@ -159,6 +174,20 @@ class StepsApi {
 	@ApiResponse(responseCode = "404", description = "No such step")
 	Campaign discardDraft(@PathVariable UUID id, @PathVariable int n) {
 		return sequences.discardDraft(tenancy.current(), id, n);
+	}
+
+	@PostMapping("/{n}/lint")
+	@Operation(summary = "The deliverability lint of step n, per variant: as saved, or as the body gives it "
+			+ "(unsaved); rendered for a sample contact from the pool's first mailbox. links=true also fetches every "
+			+ "link; spamAssassin=true adds SpamAssassin's score where installed. Needs campaigns:read, mailboxes:read, templates:read and "
+			+ "contacts:read (it renders as a preview does)")
+	@ApiResponse(responseCode = "404", description = "No such step")
+	List<VariantLint> lint(@PathVariable UUID id, @PathVariable int n,
+			@RequestBody(required = false) StepContent edited, @RequestParam(defaultValue = "false") boolean links,
+			@RequestParam(defaultValue = "false") boolean spamAssassin) {
+		Step step = edited == null ? null : new Step(0, null, null, false, edited.format(),
+				edited.variants() == null ? List.of() : edited.variants(), null, null, null, null);
+		return stepLint.lint(tenancy.current(), id, n, step, new StepLint.Checks(links, spamAssassin));
 	}
 
 }

@@ -21,6 +21,7 @@ import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Sequences;
+import com.penguinmails.campaigns.StepLint;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.FormAction.Done;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -42,14 +43,18 @@ class StepsController {
 
 	private final Sequences sequences;
 
+	private final StepLint stepLint;
+
 	private final StepCards cards;
 
 	private final Tenancy tenancy;
 
 	private final Clock clock;
 
-	StepsController(Campaigns campaigns, Sequences sequences, StepCards cards, Tenancy tenancy, Clock clock) {
+	StepsController(Campaigns campaigns, Sequences sequences, StepLint stepLint, StepCards cards, Tenancy tenancy,
+			Clock clock) {
 		this.campaigns = campaigns;
+		this.stepLint = stepLint;
 		this.sequences = sequences;
 		this.cards = cards;
 		this.tenancy = tenancy;
@@ -89,6 +94,27 @@ class StepsController {
 	/**
 	 * Autosave: keeps the edit as the step's draft; answers with the card's status line.
 	 */
+	/**
+	 * The card's deliverability check of what is typed (the saved step when the form does
+	 * not read), as {@code POST /api/v1/campaigns/{id}/steps/{n}/lint} gives it.
+	 */
+	@PostMapping("/campaigns/{id}/steps/{n}/lint")
+	String lint(@PathVariable UUID id, @PathVariable int n, @ModelAttribute StepForm form, BindingResult binding,
+			@RequestParam(defaultValue = "false") boolean links,
+			@RequestParam(defaultValue = "false") boolean spamAssassin, Model model) {
+		boolean given = form.subject() != null || form.body() != null;
+		Step typed = binding.hasErrors() || !given ? null : typed(form, n);
+		try {
+			model.addAttribute("lint",
+					stepLint.lint(tenancy.current(), id, n, typed, new StepLint.Checks(links, spamAssassin)));
+		}
+		catch (InvalidInputProblem problem) {
+			model.addAttribute("lintError", problem.getMessage());
+		}
+		model.addAttribute("spamAssassinMissing", spamAssassin && !stepLint.spamAssassinInstalled());
+		return "campaigns/steps :: lint";
+	}
+
 	@PostMapping("/campaigns/{id}/steps/{n}/draft")
 	String draft(@PathVariable UUID id, @PathVariable int n, @ModelAttribute StepForm form, BindingResult binding,
 			Model model) {

@@ -52,6 +52,13 @@ class LibraryApi {
 	record Used(UUID campaignId) {
 	}
 
+	/**
+	 * Where to use an entry: an existing campaign (its steps appended), or null for a new
+	 * draft.
+	 */
+	record UseIn(UUID campaignId) {
+	}
+
 	record Copied(UUID templateId) {
 	}
 
@@ -94,9 +101,11 @@ class LibraryApi {
 
 	@PostMapping("/{kinds}/{slug}/use")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Use in a campaign: a new draft campaign with the entry's steps (delays in minutes)")
-	ResponseEntity<Used> use(@PathVariable String kinds, @PathVariable String slug) {
-		UUID id = library.use(tenancy.current(), kind(kinds), slug);
+	@Operation(summary = "Use in a campaign: a new draft campaign with the entry's steps, or (with campaignId) "
+			+ "the steps appended to that campaign's sequence")
+	ResponseEntity<Used> use(@PathVariable String kinds, @PathVariable String slug,
+			@RequestBody(required = false) UseIn in) {
+		UUID id = library.use(tenancy.current(), kind(kinds), slug, in == null ? null : in.campaignId());
 		return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).body(new Used(id));
 	}
 

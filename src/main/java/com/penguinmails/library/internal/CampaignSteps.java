@@ -5,7 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.library.LibraryEntry;
+import com.penguinmails.campaigns.DelayUnit;
+import com.penguinmails.campaigns.Sequences;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.library.LibraryStep;
 
 /**
@@ -21,21 +23,34 @@ public final class CampaignSteps {
 	}
 
 	/**
-	 * The campaign step of a library step: its delay in minutes, and one variant. A
-	 * plain-text step gets an HTML body made from its text (the campaign is sent as plain
-	 * text, see {@link #tracking(LibraryEntry)}, but a variant always has a body).
+	 * The campaign step of a library step: its delay as written (amount and unit), its
+	 * thread, its format (plain text stays plain text: sent as text/plain only) and one
+	 * variant with the entry's subject and body.
 	 */
 	public static Campaign.Step step(LibraryStep step) {
-		String html = step.writtenInHtml() ? step.html() : html(step.text());
+		boolean html = step.writtenInHtml();
 		String text = step.text() == null || step.text().isBlank() ? null : step.text();
-		return new Campaign.Step(step.delay().minutes(), step.newThread(),
-				List.of(new Campaign.Variant(step.subject(), html, text)));
+		Campaign.Variant variant = new Campaign.Variant(step.subject(), html ? step.html() : null, text);
+		return new Campaign.Step(step.delay().minutes(), DelayUnit.valueOf(step.delay().unit().name()),
+				step.delay().amount(), step.newThread(), html ? StepFormat.HTML : StepFormat.TEXT, List.of(variant),
+				null, null, null, null);
 	}
 
-	/** Plain text only (no HTML part, no tracking) when every step is plain text. */
-	public static Campaign.Tracking tracking(LibraryEntry entry) {
-		boolean plain = entry.steps().stream().noneMatch(LibraryStep::writtenInHtml);
-		return new Campaign.Tracking(false, false, plain);
+	/**
+	 * The step {@code step} as a follow-up: 2 days after the previous one, in the same
+	 * thread (as a blank added step is).
+	 */
+	public static Campaign.Step delayed(Campaign.Step step) {
+		Campaign.Step blank = Sequences.blank(2);
+		return new Campaign.Step(blank.delayMinutes(), blank.delayUnit(), blank.delay(), blank.newThread(),
+				step.format(), step.variants(), null, null, null, null);
+	}
+
+	/**
+	 * No open or click tracking: cold email is best kept plain; a user may turn it on.
+	 */
+	public static Campaign.Tracking tracking() {
+		return new Campaign.Tracking(false, false);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.library.Library;
@@ -82,14 +83,21 @@ class LibraryController {
 		model.addAttribute("entry", entry);
 		model.addAttribute("rendered", library.preview(entry));
 		model.addAttribute("sample", Library.SAMPLE_CONTACT);
+		model.addAttribute("targets", tenancy.current().role().atLeast(WorkspaceRole.MEMBER)
+				? library.campaignsToAddTo(tenancy.current()) : List.of());
 		return "library/show";
 	}
 
 	@PostMapping("/library/{kinds}/{slug}/use")
-	String use(@PathVariable String kinds, @PathVariable String slug, RedirectAttributes redirect) {
+	String use(@PathVariable String kinds, @PathVariable String slug, @RequestParam(required = false) UUID campaignId,
+			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/library/" + kinds + "/" + slug, () -> {
 			LibraryEntry entry = library.get(tenancy.current(), kind(kinds), slug);
-			UUID id = library.use(tenancy.current(), entry.kind(), slug);
+			UUID id = library.use(tenancy.current(), entry.kind(), slug, campaignId);
+			if (campaignId != null) {
+				return FormAction.Done.to("/campaigns/" + id + "#sequence",
+						"Added \"" + entry.name() + "\" to the end of the sequence.");
+			}
 			return FormAction.Done.to("/campaigns/" + id, "Draft campaign made from \"" + entry.name()
 					+ "\". Choose its mailboxes and recipients, check the steps, then launch it.");
 		});

@@ -1,5 +1,15 @@
 package com.penguinmails.templates.web;
 
+import java.util.Set;
+
+import com.penguinmails.templates.Rendered;
+
+import com.penguinmails.templates.LintReport;
+
+import com.penguinmails.templates.LintInput;
+
+import com.penguinmails.templates.Lint;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +52,11 @@ class TemplatesController {
 
 	private final Tenancy tenancy;
 
+	private final Lint lint;
+
 	TemplatesController(Templates templates, TemplateVersions versions, Mailboxes mailboxes, Contacts contacts,
-			Tenancy tenancy) {
+			Tenancy tenancy, Lint lint) {
+		this.lint = lint;
 		this.templates = templates;
 		this.versions = versions;
 		this.mailboxes = mailboxes;
@@ -90,6 +103,7 @@ class TemplatesController {
 		if (!model.containsAttribute("sample")) {
 			model.addAttribute("sample", sample("Ada", "Lovelace", "Analytical Engines", "ada@example.com", "Sam"));
 		}
+		model.addAttribute("lint", lint(templates.get(tenant, id)));
 		return "templates/show";
 	}
 
@@ -215,6 +229,17 @@ class TemplatesController {
 			return FormAction.Done.notice("Test sent to " + form.to() + ".");
 		});
 		return show(id, model);
+	}
+
+	/**
+	 * The deliverability lint of the saved version, rendered for the sample contact (no
+	 * own domains are known here, so links are not judged by domain).
+	 */
+	private LintReport lint(EmailTemplate template) {
+		Rendered rendered = templates.render(template,
+				sample("Ada", "Lovelace", "Analytical Engines", "ada@example.com", "Sam"), "UTC");
+		return lint.check(new LintInput(rendered.subject(), rendered.html(), rendered.text(),
+				template.editor() == TemplateEditor.TEXT, Set.of(), 0));
 	}
 
 	/**

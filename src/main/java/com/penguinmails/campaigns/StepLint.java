@@ -1,0 +1,155 @@
+package com.penguinmails.campaigns;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import com.penguinmails.campaigns.Campaign.Step;
+import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.internal.StepRenderer;
+import com.penguinmails.domains.Domains;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.templates.Content;
+import com.penguinmails.templates.Lint;
+import com.penguinmails.templates.LintInput;
+import com.penguinmails.templates.LintReport;
+import com.penguinmails.templates.Previews;
+import com.penguinmails.templates.Previews.Preview;
+import com.penguinmails.templates.SpamAssassinReport;
+import com.penguinmails.templates.Templates;
+
+/**
+ * The deliverability lint of a campaign's step (issue 14): each variant rendered as the
+ * campaign would send it, for the sample contact and from the pool's first mailbox, then
+ * checked by {@link Lint} with the pool's sending domains and their tracking hosts as the
+ * own domains and the campaign's recipients as its size. A linked variant is checked with
+ * its template's latest version. Nothing here blocks a launch.
+ */
+@Service
+public class StepLint {
+
+	/**
+	 * One variant's findings.
+	 *
+	 * @param variant its letter, A to E
+	 * @param subject the subject as rendered for the sample contact
+	 * @param report the lint's findings and score; null when the variant has no body yet
+	 * @param spamAssassin SpamAssassin's score for the message as it would be sent, when
+	 * asked and installed; else null
+	 */
+	public record VariantLint(String variant, String subject, LintReport report, SpamAssassinReport spamAssassin) {
+	}
+
+	/**
+	 * What to check besides the rules.
+	 *
+	 * @param links fetch every link (HEAD, then GET; 5 s each, at most 20; never private
+	 * addresses) and report the broken ones
+	 * @param spamAssassin run SpamAssassin (local tests, up to 30 s) on each variant,
+	 * where installed
+	 */
+	public record Checks(boolean links, boolean spamAssassin) {
+
+		public static Checks rulesOnly() {
+			return new Checks(false, false);
+		}
+
+	}
+
+	private final Campaigns campaigns;
+
+	private final StepRenderer renderer;
+
+	private final Previews previews;
+
+	private final Lint lint;
+
+	private final Mailboxes mailboxes;
+
+	private final Domains domains;
+
+	StepLint(Campaigns campaigns, StepRenderer renderer, Previews previews, Lint lint, Mailboxes mailboxes,
+			Domains domains) {
+		this.campaigns = campaigns;
+		this.renderer = renderer;
+		this.previews = previews;
+		this.lint = lint;
+		this.mailboxes = mailboxes;
+		this.domains = domains;
+	}
+
+	/**
+	 * Lints step {@code n} (from 1) of campaign {@code id}: as saved, or as
+	 * {@code edited} when given (the editor's unsaved content).
+	 * @param checks what to run besides the rules
+	 * @return one entry per variant, in order
+	 * @throws NotFoundProblem for an unknown campaign or step
+	 * @throws com.penguinmails.shared.InvalidInputProblem {@code invalid-liquid} for a
+	 * template that does not parse
+	 */
+	public List<VariantLint> lint(Tenant tenant, UUID id, int n, Step edited, Checks checks) {
+		Campaign campaign = campaigns.get(tenant, id);
+		if (n < 1 || n > campaign.steps().size()) {
+			throw new NotFoundProblem("Step");
+		}
+		Step step = edited == null ? campaign.steps().get(n - 1) : edited;
+		List<Mailbox> pool = campaign.mailboxIds().stream().map(mailbox -> mailboxes.get(tenant, mailbox)).toList();
+		Set<String> own = ownDomains(tenant, pool);
+		Campaigns.Recipients counts = campaigns.recipients(tenant, id);
+		int recipients = (int) Math.min(Integer.MAX_VALUE, counts.active() + counts.completed() + counts.stopped());
+		Map<String, Object> sender = pool.isEmpty() ? null : Templates.sender(pool.get(0));
+		boolean plain = step.formatOrDefault() == StepFormat.TEXT;
+		List<VariantLint> results = new ArrayList<>();
+		for (int v = 0; v < step.variants().size(); v++) {
+			Variant variant = renderer.resolve(tenant.workspaceId(), step.variants().get(v))
+				.orElse(step.variants().get(v));
+			String letter = String.valueOf((char) ('A' + v));
+			if (variant.empty()) {
+				results.add(new VariantLint(letter, variant.subject(), null, null));
+				continue;
+			}
+			Preview preview = previews.preview(tenant,
+					new Content(variant.subject(), variant.html(), variant.text(), plain), null, sender,
+					campaign.schedule().timeZone());
+			LintReport report = lint
+				.check(new LintInput(preview.subject(), preview.html(), preview.text(), plain, own, recipients));
+			if (checks.links()) {
+				report = report.with(Lint.brokenLinks(lint.checkLinks(preview.html(), preview.text())));
+			}
+			SpamAssassinReport score = null;
+			if (checks.spamAssassin()) {
+				String from = pool.isEmpty() ? "sender@example.com" : pool.get(0).email();
+				score = lint.spamAssassin(lint.rawMessage(from, preview.subject(), preview.html(), preview.text()))
+					.orElse(null);
+			}
+			results.add(new VariantLint(letter, preview.subject(), report, score));
+		}
+		return results;
+	}
+
+	/** True when SpamAssassin is installed here (its score can be asked). */
+	public boolean spamAssassinInstalled() {
+		return lint.spamAssassinInstalled();
+	}
+
+	/** The pool's sending domains and each one's tracking host. */
+	private Set<String> ownDomains(Tenant tenant, List<Mailbox> pool) {
+		Set<String> own = new LinkedHashSet<>();
+		for (Mailbox mailbox : pool) {
+			String domain = mailbox.email().substring(mailbox.email().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+			own.add(domain);
+			domains.trackingHost(tenant.workspaceId(), domain).ifPresent(own::add);
+		}
+		return own;
+	}
+
+}
