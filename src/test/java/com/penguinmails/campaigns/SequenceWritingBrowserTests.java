@@ -2,7 +2,6 @@ package com.penguinmails.campaigns;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -187,10 +186,10 @@ class SequenceWritingBrowserTests {
 			.single();
 		assertThat(html).contains("Saw your talk at Acme.").contains("<table");
 
-		phone();
+		Browser.phone(browser);
 		browser.navigate().refresh();
 		open(2);
-		assertNoSidewaysScroll();
+		Browser.assertNoSidewaysScroll(browser);
 		show("step-2");
 		Browser.screenshot(browser, "sequence-step-390");
 		passed = true;
@@ -259,23 +258,6 @@ class SequenceWritingBrowserTests {
 
 	private String value(String id) {
 		return browser.findElement(By.id(id)).getDomProperty("value");
-	}
-
-	private void phone() {
-		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-	}
-
-	private void assertNoSidewaysScroll() {
-		Object wide = browser.executeScript(
-				"""
-						return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >
-						    document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id);""");
-		System.out.println("Wider than the window: " + wide);
-		List<?> both = (List<?>) browser
-			.executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
-		assertThat(((Number) both.get(0)).longValue()).as("document width at 390 px")
-			.isLessThanOrEqualTo(((Number) both.get(1)).longValue());
 	}
 
 }

@@ -66,4 +66,27 @@ public final class Browser {
 		}
 	}
 
+	/** A phone's viewport: 390 CSS pixels wide, 844 high, as a mobile device. */
+	public static void phone(ChromeDriver driver) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+	}
+
+	/**
+	 * Fails when the page scrolls sideways (the document wider than the window); prints
+	 * the first elements that stick out, to name the cause.
+	 */
+	public static void assertNoSidewaysScroll(ChromeDriver driver) {
+		Object wide = driver.executeScript(
+				"""
+						return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >
+						    document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id);""");
+		System.out.println("Wider than the window: " + wide);
+		java.util.List<?> both = (java.util.List<?>) driver
+			.executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+		org.assertj.core.api.Assertions.assertThat(((Number) both.get(0)).longValue())
+			.as("document width")
+			.isLessThanOrEqualTo(((Number) both.get(1)).longValue());
+	}
+
 }

@@ -2,7 +2,6 @@ package com.penguinmails.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -140,13 +139,13 @@ class StepEditorBrowserTests {
 		show("sequence");
 		Browser.screenshot(browser, "step-editor-draft-1280");
 
-		phone();
+		Browser.phone(browser);
 		browser.navigate().refresh();
-		assertNoSidewaysScroll();
+		Browser.assertNoSidewaysScroll(browser);
 		show("sequence");
 		Browser.screenshot(browser, "step-editor-390");
 		open(2);
-		assertNoSidewaysScroll();
+		Browser.assertNoSidewaysScroll(browser);
 		show("step-2");
 		Browser.screenshot(browser, "step-editor-open-390");
 		passed = true;
@@ -211,24 +210,6 @@ class StepEditorBrowserTests {
 
 	private void waitFor(By element) {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(element));
-	}
-
-	/** A phone's viewport: 390 CSS pixels wide. */
-	private void phone() {
-		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-	}
-
-	private void assertNoSidewaysScroll() {
-		Object wide = browser.executeScript(
-				"""
-						return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >
-						    document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id);""");
-		System.out.println("Wider than the window: " + wide);
-		List<?> both = (List<?>) browser
-			.executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
-		assertThat(((Number) both.get(0)).longValue()).as("document width at 390 px")
-			.isLessThanOrEqualTo(((Number) both.get(1)).longValue());
 	}
 
 }
