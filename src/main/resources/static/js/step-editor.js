@@ -147,6 +147,120 @@
 		});
 	}
 
+	var BLOCKS = 'p,div,h1,h2,h3,h4,h5,h6,li,tr,br,table,section,article,blockquote,pre';
+
+	/** The visible text of an HTML body: one line per block, blank lines between paragraphs. */
+	function htmlToText(html) {
+		var doc = new DOMParser().parseFromString(html, 'text/html');
+		doc.querySelectorAll('head,style,script,title').forEach(function (n) { n.remove(); });
+		doc.querySelectorAll('br').forEach(function (n) { n.replaceWith('\n'); });
+		doc.querySelectorAll(BLOCKS).forEach(function (n) { n.append('\n\n'); });
+		return (doc.body ? doc.body.textContent : '').split('\n').map(function (l) { return l.trim(); })
+			.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+	}
+
+	/** Text as simple HTML: a paragraph per blank-line block, <br> at line breaks. */
+	function textToHtml(text) {
+		var escape = function (t) { return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); };
+		return text.trim().split(/\n\s*\n/).map(function (paragraph) {
+			return '<p>' + escape(paragraph.trim()).replace(/\n/g, '<br>\n') + '</p>';
+		}).join('\n');
+	}
+
+	/**
+	 * The Plain text / HTML switch converts what is written, so what is shown is what a
+	 * save keeps: HTML becomes its visible text (the MJML source no longer applies), text
+	 * becomes paragraphs. The code view and visual editor come with the saved HTML card.
+	 */
+	function setUpFormatSwitch(form) {
+		form.querySelectorAll('input[name="format"]').forEach(function (radio) {
+			radio.addEventListener('change', function () {
+				var html = radio.value === 'html';
+				form.querySelectorAll('section.variant').forEach(function (section) {
+					var body = section.querySelector('textarea[name="body"]');
+					var source = section.querySelector('input[name="source"]');
+					var label = body ? body.closest('label') : null;
+					if (!body) {
+						return;
+					}
+					var looksHtml = /<[a-z!][\s\S]*>/i.test(body.value);
+					if (!html && looksHtml) {
+						body.value = htmlToText(body.value);
+						if (source) {
+							source.value = '';
+						}
+					} else if (html && !looksHtml && body.value.trim()) {
+						body.value = textToHtml(body.value);
+					}
+					var cm = section.querySelector('.CodeMirror');
+					if (cm && cm.CodeMirror) {
+						cm.CodeMirror.setValue(body.value);
+					}
+					if (label && label.firstElementChild) {
+						label.firstElementChild.textContent = html ? 'Body (HTML)' : 'Body (plain text)';
+					}
+				});
+				var first = form.querySelector('textarea[name="body"]');
+				if (first) {
+					input(first);
+				}
+			});
+		});
+	}
+
+	/** Ends a visual editor's typing in progress now, so its model (and content) has it. */
+	function syncTyping(visual) {
+		try {
+			var editing = visual.editor.getEditing && visual.editor.getEditing();
+			var view = editing && editing.getView && editing.getView();
+			if (view && view.syncContent) {
+				view.syncContent({force: true});
+			}
+		} catch (error) {
+			window.console && console.warn('Visual editor typing not synced', error);
+		}
+	}
+
+	/**
+	 * Every request of the card (save, autosave, check) carries what the visual editor
+	 * shows, typing in progress included: the bodies and sources are read from the
+	 * editors and put in the request, in variant order.
+	 */
+	function syncVisualOnRequest(form) {
+		form.addEventListener('htmx:configRequest', function (event) {
+			var sections = form.querySelectorAll('section.variant');
+			var any = false;
+			sections.forEach(function (section) {
+				var visual = section.penguinVisualEditor;
+				if (!visual) {
+					return;
+				}
+				any = true;
+				syncTyping(visual);
+				var content = visual.getContent();
+				section.querySelector('textarea[name="body"]').value = content.html;
+				section.querySelector('input[name="source"]').value = content.mjml;
+				var cm = section.querySelector('.CodeMirror');
+				if (cm && cm.CodeMirror && cm.CodeMirror.getValue() !== content.html) {
+					cm.CodeMirror.setValue(content.html);
+				}
+			});
+			var data = event.detail.formData;
+			if (!any || !data) {
+				return;
+			}
+			['body', 'source'].forEach(function (name) {
+				data.delete(name);
+				sections.forEach(function (section) {
+					var field = section.querySelector('[name="' + name + '"]');
+					if (field) {
+						data.append(name, field.value);
+					}
+				});
+			});
+		});
+	}
+
 	function setUp(card) {
 		if (card.dataset.stepEditor === 'ready') {
 			return;
@@ -160,14 +274,8 @@
 			var code = setUpCode(section);
 			setUpVisual(section, code);
 		});
-		// The visual editor's typing in progress reaches the body before a save.
-		form.addEventListener('htmx:configRequest', function () {
-			form.querySelectorAll('section.variant').forEach(function (section) {
-				if (section.penguinVisualEditor) {
-					section.penguinVisualEditor.flush();
-				}
-			});
-		});
+		setUpFormatSwitch(form);
+		syncVisualOnRequest(form);
 		setUpPreview(card, form);
 		// Milliseconds from navigation start until the last card was ready to edit.
 		window.penguinStepEditorReadyMs = performance.now();

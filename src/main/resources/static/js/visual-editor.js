@@ -81,6 +81,8 @@
 			fromElement: false,
 			components: source,
 			storageManager: false,
+			// Our pages save through their own forms: no "Leave site?" prompt on submit.
+			noticeOnUnload: false,
 			assetManager: {upload: false},
 			plugins: [plugin()],
 			pluginsOpts: {}

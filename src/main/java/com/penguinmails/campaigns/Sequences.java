@@ -119,7 +119,13 @@ public class Sequences {
 	@Transactional
 	public Campaign duplicate(Tenant tenant, UUID id, int n) {
 		Campaign campaign = editable(tenant, id);
-		Step copy = step(campaign, n).withDraft(null).withoutWinner();
+		Step original = step(campaign, n).withDraft(null).withoutWinner();
+		// A copy sent with no delay would arrive with the original: it follows 2 days
+		// later,
+		// in the same thread, as an added step does.
+		Step copy = original.delayMinutes() > 0 ? original
+				: new Step(blank(2).delayMinutes(), blank(2).delayUnit(), blank(2).delay(), false, original.format(),
+						original.variants(), original.winnerMetric(), original.minSample(), null, null);
 		List<Step> steps = new ArrayList<>(campaign.steps());
 		steps.add(n, copy);
 		return write(tenant, campaign, steps, 0);

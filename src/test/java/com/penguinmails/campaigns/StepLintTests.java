@@ -108,6 +108,25 @@ class StepLintTests {
 			.contains("data-code=\"vague-link-text\"");
 	}
 
+	@Test
+	void spamAssassinScoresTheStepAsItWouldBeSentWhereInstalled() throws Exception {
+		boolean installed = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/spamassassin"));
+		if (!installed && "true".equals(System.getenv("PENGUINMAILS_REQUIRE_SPAMASSASSIN"))) {
+			throw new AssertionError("SpamAssassin is required here (PENGUINMAILS_REQUIRE_SPAMASSASSIN) but missing");
+		}
+		org.junit.jupiter.api.Assumptions.assumeTrue(installed, "Skipped: SpamAssassin is not installed");
+		Account account = fixtures.verifiedAccount("step-lint-sa");
+		Step step = new Step(0, null, null, false, StepFormat.TEXT,
+				List.of(new Variant("Notes from Tuesday", null, "Hi Ada, the notes from Tuesday are below. Sam")), null,
+				null, null, null);
+		UUID id = campaigns.create(account.owner(), new Draft("SA", null, null, null, List.of(step), null)).id();
+		String card = fixtures.signedIn(account)
+			.post("/campaigns/" + id + "/steps/1/lint?spamAssassin=true")
+			.getResponse()
+			.getContentAsString();
+		assertThat(card).contains("SpamAssassin").contains("spam from 5.0");
+	}
+
 	private static List<String> codes(JsonNode variant) {
 		return variant.get("report").get("findings").findValuesAsText("code");
 	}

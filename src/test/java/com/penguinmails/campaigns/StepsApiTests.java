@@ -64,6 +64,13 @@ class StepsApiTests {
 		assertThat(twice).hasSize(4);
 		assertThat(twice.get(1).get("variants").get(0).get("subject").asText()).isEqualTo("Second");
 		assertThat(api.delete(steps + "/2").body().get("steps")).hasSize(3);
+		// A step sent at the start, duplicated, becomes a follow-up 2 days later (not a
+		// second message at the same moment).
+		api.put(steps + "/1", WRITTEN.replace("\"delay\":3", "\"delay\":0"));
+		JsonNode copied = api.post(steps + "/1/duplicate", "").body().get("steps");
+		assertThat(copied.get(1).get("delayMinutes").asInt()).isEqualTo(2 * 24 * 60);
+		assertThat(copied.get(1).get("newThread").asBoolean()).isFalse();
+		assertThat(api.delete(steps + "/2").body().get("steps")).hasSize(3);
 
 		assertThat(api.put(steps + "/9", WRITTEN).status()).isEqualTo(404);
 		assertThat(api.delete(steps + "/0").status()).isEqualTo(404);

@@ -118,7 +118,8 @@ class StepEditorBrowserTests {
 		assertThat(value("unit-3")).isEqualTo("days");
 		assertThat(value("thread-2")).isEqualTo("true");
 		assertThat(value("thread-3")).isEqualTo("false");
-		assertThat(value("body-2-A")).isEqualTo("Different idea here.");
+		// Switched to HTML, the plain text became a paragraph.
+		assertThat(value("body-2-A")).isEqualTo("<p>Different idea here.</p>");
 		assertThat(value("body-3-A")).isEqualTo("Just bumping this up.");
 		Campaign saved = campaigns.get(account.owner(), id);
 		assertThat(saved.steps().get(1).delayMinutes()).isEqualTo(180);
@@ -184,8 +185,12 @@ class StepEditorBrowserTests {
 
 	/** Saves step {@code n} and waits for its card to say so. */
 	private void save(int n) {
+		// The card is replaced by the answer: wait for a new one that says "Saved".
+		WebElement before = browser.findElement(By.id("status-" + n));
 		click(browser.findElement(By.xpath("//article[@id='step-" + n + "']//button[text()='Save']")));
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + n), "Saved"));
 	}
 

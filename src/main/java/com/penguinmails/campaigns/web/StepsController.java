@@ -92,9 +92,6 @@ class StepsController {
 	}
 
 	/**
-	 * Autosave: keeps the edit as the step's draft; answers with the card's status line.
-	 */
-	/**
 	 * The card's deliverability check of what is typed (the saved step when the form does
 	 * not read), as {@code POST /api/v1/campaigns/{id}/steps/{n}/lint} gives it.
 	 */
@@ -115,6 +112,9 @@ class StepsController {
 		return "campaigns/steps :: lint";
 	}
 
+	/**
+	 * Autosave: keeps the edit as the step's draft; answers with the card's status line.
+	 */
 	@PostMapping("/campaigns/{id}/steps/{n}/draft")
 	String draft(@PathVariable UUID id, @PathVariable int n, @ModelAttribute StepForm form, BindingResult binding,
 			Model model) {
