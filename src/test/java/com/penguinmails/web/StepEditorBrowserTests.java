@@ -140,6 +140,15 @@ class StepEditorBrowserTests {
 		show("sequence");
 		Browser.screenshot(browser, "step-editor-draft-1280");
 
+		// The draft can be thrown away: the step is back as last saved.
+		open(1);
+		click(browser.findElement(By.xpath("//article[@id='step-1']//button[text()='Discard draft']")));
+		browser.switchTo().alert().accept();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.id("step-1"), "Draft discarded: the step is as last saved."));
+		assertThat(value("body-1-A")).doesNotContain("Still thinking");
+		assertThat(campaigns.get(account.owner(), id).steps().get(0).draft()).isNull();
+
 		Browser.phone(browser);
 		browser.navigate().refresh();
 		Browser.assertNoSidewaysScroll(browser);

@@ -112,6 +112,19 @@ class StepsController {
 		return "campaigns/steps :: lint";
 	}
 
+	/** Discards step {@code n}'s autosaved draft; answers with the card as saved. */
+	@PostMapping("/campaigns/{id}/steps/{n}/draft/discard")
+	String discardDraft(@PathVariable UUID id, @PathVariable int n, Model model) {
+		Tenant tenant = tenancy.current();
+		FormAction.inPage(model, () -> {
+			sequences.discardDraft(tenant, id, n);
+			return Done.notice("Draft discarded: the step is as last saved.");
+		});
+		moveMessages(n, model);
+		cards.card(tenant, campaigns.get(tenant, id), n, null, null, model);
+		return "campaigns/steps :: card";
+	}
+
 	/**
 	 * Autosave: keeps the edit as the step's draft; answers with the card's status line.
 	 */
