@@ -67,7 +67,15 @@
 			return current ? current.querySelector('[name="' + name + '"]') : null;
 		}
 		var fields = {
-			subject: {get value() { var s = named('subject'); return s ? s.value : ''; }},
+			// A same-thread follow-up goes out as "Re: " the first step's subject.
+			subject: {get value() {
+				var thread = form.querySelector('[name="newThread"]');
+				if (pane.dataset.threadSubject && thread && thread.value === 'false') {
+					return 'Re: ' + pane.dataset.threadSubject;
+				}
+				var s = named('subject');
+				return s ? s.value : '';
+			}},
 			html: {get value() { var b = named('body'); return isHtml(form) && b ? b.value : null; }},
 			text: {get value() { var b = named('body'); return !isHtml(form) && b ? b.value : null; }},
 			plainText: {get value() { return isHtml(form) ? 'false' : 'true'; }}

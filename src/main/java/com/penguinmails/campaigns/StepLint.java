@@ -118,8 +118,8 @@ public class StepLint {
 				continue;
 			}
 			Preview preview = previews.preview(tenant,
-					new Content(variant.subject(), variant.html(), variant.text(), plain), null, sender,
-					campaign.schedule().timeZone());
+					new Content(subject(campaign, n, step, variant), variant.html(), variant.text(), plain), null,
+					sender, campaign.schedule().timeZone());
 			LintReport report = lint
 				.check(new LintInput(preview.subject(), preview.html(), preview.text(), plain, own, recipients));
 			if (checks.links()) {
@@ -134,6 +134,18 @@ public class StepLint {
 			results.add(new VariantLint(letter, preview.subject(), report, score));
 		}
 		return results;
+	}
+
+	/**
+	 * The subject sent: a same-thread follow-up's is "Re: " the first step's (as the
+	 * scheduler sends it), any other its own.
+	 */
+	private static String subject(Campaign campaign, int n, Step step, Variant variant) {
+		if (n > 1 && !step.newThread() && !campaign.steps().isEmpty()
+				&& !campaign.steps().get(0).variants().isEmpty()) {
+			return "Re: " + campaign.steps().get(0).variants().get(0).subject();
+		}
+		return variant.subject();
 	}
 
 	/** True when SpamAssassin is installed here (its score can be asked). */

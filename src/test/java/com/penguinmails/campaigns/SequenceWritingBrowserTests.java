@@ -133,8 +133,16 @@ class SequenceWritingBrowserTests {
 		assertThat(value("subject-2-A")).isEqualTo(third);
 		assertThat(campaigns.get(account.owner(), id).steps().get(1).delayMinutes()).isEqualTo(4 * 24 * 60);
 
+		// A same-thread follow-up is previewed as it is sent: "Re: " the first subject.
+		open(3);
+		wait.until(d -> browser.findElement(By.cssSelector("#step-3 [data-preview-subject]"))
+			.getText()
+			.startsWith("Re: "));
+		assertThat(browser.findElement(By.id("step-3")).getText()).contains("In the same thread this step is sent as");
+
 		// The preview lists every spintax variant; the check flags a spam phrase.
 		open(2);
+		new Select(browser.findElement(By.id("thread-2"))).selectByValue("true");
 		WebElement subject = browser.findElement(By.id("subject-2-A"));
 		subject.clear();
 		subject.sendKeys("{Hi|Hello|Hey} {{ first_name | default: \"there\" }}, {quick|short} question");

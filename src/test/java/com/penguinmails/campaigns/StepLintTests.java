@@ -109,6 +109,23 @@ class StepLintTests {
 	}
 
 	@Test
+	void aSameThreadFollowUpIsCheckedWithTheSubjectItIsSentWith() throws Exception {
+		Account account = fixtures.verifiedAccount("step-lint-thread");
+		Step first = new Step(0, null, null, false, StepFormat.TEXT,
+				List.of(new Variant("Quick question, {{ first_name | default: \"there\" }}", null, "Hi, a note.")),
+				null, null, null, null);
+		Step followUp = new Step(2880, null, null, false, StepFormat.TEXT,
+				List.of(new Variant("ACT NOW!!", null, "Just bumping this up.")), null, null, null, null);
+		UUID id = campaigns
+			.create(account.owner(), new Draft("Thread", null, null, null, List.of(first, followUp), null))
+			.id();
+		Api api = fixtures.api(account, "campaigns:read", "templates:read", "contacts:read", "mailboxes:read");
+		JsonNode b = api.post("/api/v1/campaigns/" + id + "/steps/2/lint", "").body().get(0);
+		assertThat(b.get("subject").asText()).isEqualTo("Re: Quick question, Alex");
+		assertThat(codes(b)).doesNotContain("all-caps-subject", "spam-phrase");
+	}
+
+	@Test
 	void spamAssassinScoresTheStepAsItWouldBeSentWhereInstalled() throws Exception {
 		boolean installed = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/spamassassin"));
 		if (!installed && "true".equals(System.getenv("PENGUINMAILS_REQUIRE_SPAMASSASSIN"))) {
