@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.StepRenderer;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.mailboxes.Mailbox;
@@ -65,7 +66,19 @@ public class StepLint {
 
 	}
 
+	/**
+	 * One variant's strict check over the campaign's active recipients.
+	 *
+	 * @param variant its letter, A to E
+	 * @param report who lacks which value (the first {@link Previews#CONTACTS_CHECKED}
+	 * recipients looked at); null when the variant has no body yet
+	 */
+	public record VariantMissing(String variant, Previews.MissingReport report) {
+	}
+
 	private final Campaigns campaigns;
+
+	private final EnrolmentRepository enrolments;
 
 	private final StepRenderer renderer;
 
@@ -77,9 +90,10 @@ public class StepLint {
 
 	private final Domains domains;
 
-	StepLint(Campaigns campaigns, StepRenderer renderer, Previews previews, Lint lint, Mailboxes mailboxes,
-			Domains domains) {
+	StepLint(Campaigns campaigns, EnrolmentRepository enrolments, StepRenderer renderer, Previews previews, Lint lint,
+			Mailboxes mailboxes, Domains domains) {
 		this.campaigns = campaigns;
+		this.enrolments = enrolments;
 		this.renderer = renderer;
 		this.previews = previews;
 		this.lint = lint;
@@ -132,6 +146,35 @@ public class StepLint {
 					.orElse(null);
 			}
 			results.add(new VariantLint(letter, preview.subject(), report, score));
+		}
+		return results;
+	}
+
+	/**
+	 * The strict check of step {@code n} (as saved, or as {@code edited}) for the
+	 * campaign's active recipients: per variant, who would not get it for a variable
+	 * without a value and without a default.
+	 * @throws NotFoundProblem for an unknown campaign or step
+	 */
+	public List<VariantMissing> missing(Tenant tenant, UUID id, int n, Step edited) {
+		Campaign campaign = campaigns.get(tenant, id);
+		if (n < 1 || n > campaign.steps().size()) {
+			throw new NotFoundProblem("Step");
+		}
+		Step step = edited == null ? campaign.steps().get(n - 1) : edited;
+		List<UUID> recipients = enrolments.sample(tenant.workspaceId(), id, Previews.CONTACTS_CHECKED);
+		Map<String, Object> sender = campaign.mailboxIds().isEmpty() ? null
+				: Templates.sender(mailboxes.get(tenant, campaign.mailboxIds().get(0)));
+		boolean plain = step.formatOrDefault() == StepFormat.TEXT;
+		List<VariantMissing> results = new ArrayList<>();
+		for (int v = 0; v < step.variants().size(); v++) {
+			Variant variant = renderer.resolve(tenant.workspaceId(), step.variants().get(v))
+				.orElse(step.variants().get(v));
+			String letter = String.valueOf((char) ('A' + v));
+			results.add(new VariantMissing(letter,
+					variant.empty() ? null : previews.missing(tenant,
+							new Content(subject(campaign, n, step, variant), variant.html(), variant.text(), plain),
+							recipients, sender)));
 		}
 		return results;
 	}

@@ -156,6 +156,9 @@ class SequenceWritingBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lint-2 [data-code='spam-phrase']")));
 		show("step-2");
 		Browser.screenshot(browser, "sequence-preview-lint-1280");
+		click(browser.findElement(By.cssSelector("#step-2 .step-missing summary")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#step-2 .step-missing-list"),
+				"No active recipients yet"));
 
 		// Step 1 becomes HTML and is written in the visual editor.
 		browser.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push("

@@ -126,6 +126,32 @@ class StepLintTests {
 	}
 
 	@Test
+	void theStrictCheckListsEachRecipientWithoutAValue() throws Exception {
+		Account account = fixtures.verifiedAccount("step-missing");
+		Step step = new Step(0, null, null, false, StepFormat.TEXT,
+				List.of(new Variant("Hello {{ first_name }}", null, "Hi {{ first_name }}, a short note.")), null, null,
+				null, null);
+		UUID id = campaigns.create(account.owner(), new Draft("Missing", null, null, null, List.of(step), null)).id();
+		String nameless = "nameless-" + UUID.randomUUID() + "@client.test";
+		campaigns.addRecipients(account.owner(), id,
+				List.of(setup.contact(account, "ada-" + UUID.randomUUID() + "@client.test", "Ada", "").id(),
+						setup.contact(account, nameless, "", "").id()),
+				null, null);
+		Api api = fixtures.api(account, "campaigns:read", "templates:read", "contacts:read", "mailboxes:read");
+		JsonNode report = api.post("/api/v1/campaigns/" + id + "/steps/1/missing", "").body().get(0).get("report");
+		assertThat(report.get("checked").asInt()).isEqualTo(2);
+		assertThat(report.get("withMissing").asInt()).isEqualTo(1);
+		assertThat(report.get("missing").get(0).get("email").asText()).isEqualTo(nameless);
+		assertThat(report.get("missing").get(0).get("variables").get(0).asText()).isEqualTo("first_name");
+
+		String card = fixtures.signedIn(account)
+			.post("/campaigns/" + id + "/steps/1/missing")
+			.getResponse()
+			.getContentAsString();
+		assertThat(card).contains("1 of the 2 recipients checked would not get this step").contains(nameless);
+	}
+
+	@Test
 	void spamAssassinScoresTheStepAsItWouldBeSentWhereInstalled() throws Exception {
 		boolean installed = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/spamassassin"));
 		if (!installed && "true".equals(System.getenv("PENGUINMAILS_REQUIRE_SPAMASSASSIN"))) {

@@ -190,4 +190,16 @@ class StepsApi {
 		return stepLint.lint(tenancy.current(), id, n, step, new StepLint.Checks(links, spamAssassin));
 	}
 
+	@PostMapping("/{n}/missing")
+	@Operation(summary = "The strict check of step n over the campaign's active recipients (the first 200), per "
+			+ "variant: who lacks which value; as saved, or as the body gives it. Needs campaigns:read, mailboxes:read, "
+			+ "templates:read and contacts:read")
+	@ApiResponse(responseCode = "404", description = "No such step")
+	List<StepLint.VariantMissing> missing(@PathVariable UUID id, @PathVariable int n,
+			@RequestBody(required = false) StepContent edited) {
+		Step step = edited == null ? null : new Step(0, null, null, false, edited.format(),
+				edited.variants() == null ? List.of() : edited.variants(), null, null, null, null);
+		return stepLint.missing(tenancy.current(), id, n, step);
+	}
+
 }

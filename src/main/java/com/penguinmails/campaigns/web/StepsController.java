@@ -112,6 +112,24 @@ class StepsController {
 		return "campaigns/steps :: lint";
 	}
 
+	/**
+	 * The card's strict check over the campaign's recipients: who lacks which value, for
+	 * what is typed (the saved step when the form does not read).
+	 */
+	@PostMapping("/campaigns/{id}/steps/{n}/missing")
+	String missing(@PathVariable UUID id, @PathVariable int n, @ModelAttribute StepForm form, BindingResult binding,
+			Model model) {
+		boolean given = form.subject() != null || form.body() != null;
+		Step typed = binding.hasErrors() || !given ? null : typed(form, n);
+		try {
+			model.addAttribute("missing", stepLint.missing(tenancy.current(), id, n, typed));
+		}
+		catch (InvalidInputProblem problem) {
+			model.addAttribute("missingError", problem.getMessage());
+		}
+		return "campaigns/steps :: missing";
+	}
+
 	/** Discards step {@code n}'s autosaved draft; answers with the card as saved. */
 	@PostMapping("/campaigns/{id}/steps/{n}/draft/discard")
 	String discardDraft(@PathVariable UUID id, @PathVariable int n, Model model) {
