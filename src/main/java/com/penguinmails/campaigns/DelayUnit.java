@@ -34,6 +34,11 @@ public enum DelayUnit implements StoredValue {
 		return minutes;
 	}
 
+	/** "1 day", "3 days": {@code amount} of this unit in words. */
+	public String words(int amount) {
+		return amount + " " + (amount == 1 ? value.substring(0, value.length() - 1) : value);
+	}
+
 	/**
 	 * The largest unit that divides {@code delayMinutes} (0 is days): the unit a delay
 	 * given only in minutes is shown in.

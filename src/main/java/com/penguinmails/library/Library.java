@@ -19,6 +19,7 @@ import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.CampaignStatus;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Sequences;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.library.internal.CampaignSteps;
 import com.penguinmails.library.internal.EntryRules;
 import com.penguinmails.library.internal.LibraryRepository;
@@ -262,7 +263,7 @@ public class Library {
 		EmailTemplate template = templates.get(tenant, templateId);
 		String slug = blank(details.slug()) ? slug(template.name()) : details.slug();
 		LibraryStep step = new LibraryStep(LibraryStep.Delay.NONE, true, template.subject(),
-				template.text() == null ? "" : template.text(), template.html(), MessageFormat.HTML);
+				template.text() == null ? "" : template.text(), template.html(), StepFormat.HTML);
 		return save(tenant,
 				new LibraryEntry(LibraryKind.TEMPLATE, slug, template.name(),
 						details.category() == null ? LibraryCategory.COLD_OUTREACH : details.category(), details.tags(),

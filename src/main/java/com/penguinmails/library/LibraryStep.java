@@ -1,5 +1,8 @@
 package com.penguinmails.library;
 
+import com.penguinmails.campaigns.DelayUnit;
+import com.penguinmails.campaigns.StepFormat;
+
 /**
  * One message of a library entry (a template has exactly one).
  *
@@ -8,11 +11,10 @@ package com.penguinmails.library;
  * @param subject the subject (Liquid and spintax allowed), one line
  * @param text the plain-text body (Liquid and spintax); for {@code html} entries the text
  * alternative
- * @param html the HTML body for {@link MessageFormat#HTML}, null for plain text
+ * @param html the HTML body for {@link StepFormat#HTML}, null for plain text
  * @param format how the message is written
  */
-public record LibraryStep(Delay delay, boolean newThread, String subject, String text, String html,
-		MessageFormat format) {
+public record LibraryStep(Delay delay, boolean newThread, String subject, String text, String html, StepFormat format) {
 
 	/**
 	 * A delay as written: {@code amount} of {@code unit}.
@@ -49,7 +51,7 @@ public record LibraryStep(Delay delay, boolean newThread, String subject, String
 
 	/** Whether the message is written in HTML. */
 	public boolean writtenInHtml() {
-		return format == MessageFormat.HTML;
+		return format == StepFormat.HTML;
 	}
 
 }

@@ -63,8 +63,7 @@ public record StepView(int n, Step shown, String summary, String draftSavedAt, S
 		int amount = step.delay() == null ? step.delayMinutes() / unit.minutes() : step.delay();
 		String after = n == 1 ? "the start" : "step " + (n - 1);
 		String delay = amount == 0 ? (n == 1 ? "at the start" : "right after step " + (n - 1))
-				: amount + " " + (amount == 1 ? unit.value().substring(0, unit.value().length() - 1) : unit.value())
-						+ " after " + after;
+				: unit.words(amount) + " after " + after;
 		String thread = n == 1 ? "" : step.newThread() ? " · new thread" : " · same thread";
 		return "Step " + n + " · " + delay + thread + " · "
 				+ (step.formatOrDefault() == StepFormat.TEXT ? "plain text" : "HTML");

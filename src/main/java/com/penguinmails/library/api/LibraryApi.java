@@ -27,7 +27,7 @@ import com.penguinmails.library.LibraryCategory;
 import com.penguinmails.library.LibraryEntry;
 import com.penguinmails.library.LibraryKind;
 import com.penguinmails.library.LibraryStep;
-import com.penguinmails.library.MessageFormat;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenancy;
@@ -41,7 +41,7 @@ class LibraryApi {
 
 	/** An own template to save; {@code html} only with {@code format} {@code html}. */
 	record NewTemplate(String slug, String name, LibraryCategory category, List<String> tags, String language,
-			String description, String subject, String text, String html, MessageFormat format) {
+			String description, String subject, String text, String html, StepFormat format) {
 	}
 
 	/** An own sequence to save: 1 to 20 steps. */

@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.DelayUnit;
 import com.penguinmails.campaigns.Sequences;
 import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.library.LibraryStep;
@@ -31,9 +30,8 @@ public final class CampaignSteps {
 		boolean html = step.writtenInHtml();
 		String text = step.text() == null || step.text().isBlank() ? null : step.text();
 		Campaign.Variant variant = new Campaign.Variant(step.subject(), html ? step.html() : null, text);
-		return new Campaign.Step(step.delay().minutes(), DelayUnit.valueOf(step.delay().unit().name()),
-				step.delay().amount(), step.newThread(), html ? StepFormat.HTML : StepFormat.TEXT, List.of(variant),
-				null, null, null, null);
+		return new Campaign.Step(step.delay().minutes(), step.delay().unit(), step.delay().amount(), step.newThread(),
+				html ? StepFormat.HTML : StepFormat.TEXT, List.of(variant), null, null, null, null);
 	}
 
 	/**

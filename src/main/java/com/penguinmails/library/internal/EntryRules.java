@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import com.penguinmails.library.LibraryEntry;
 import com.penguinmails.library.LibraryKind;
 import com.penguinmails.library.LibraryStep;
-import com.penguinmails.library.MessageFormat;
+import com.penguinmails.campaigns.StepFormat;
 import com.penguinmails.shared.InvalidInputProblem;
 
 /**
@@ -112,17 +112,16 @@ public final class EntryRules {
 			throw invalid("invalid-subject", where + "the subject is one line of at most 200 characters.");
 		}
 		boolean hasHtml = step.html() != null && !step.html().isBlank();
-		MessageFormat format = step.format() != null ? step.format()
-				: hasHtml ? MessageFormat.HTML : MessageFormat.TEXT;
+		StepFormat format = step.format() != null ? step.format() : hasHtml ? StepFormat.HTML : StepFormat.TEXT;
 		String text = step.text() == null ? "" : step.text().strip();
-		if (format == MessageFormat.TEXT && text.isEmpty() || format == MessageFormat.HTML && !hasHtml) {
+		if (format == StepFormat.TEXT && text.isEmpty() || format == StepFormat.HTML && !hasHtml) {
 			throw invalid("body-required",
 					where + "give the message a " + format.label().toLowerCase(Locale.ROOT) + " body.");
 		}
 		if (text.length() > MAX_BODY || hasHtml && step.html().length() > MAX_BODY) {
 			throw invalid("body-too-large", where + "the body is over 100 KB.");
 		}
-		String html = format == MessageFormat.HTML ? step.html() : null;
+		String html = format == StepFormat.HTML ? step.html() : null;
 		try {
 			liqp.TemplateParser.DEFAULT.parse(subject + "\n" + text + "\n" + (html == null ? "" : html));
 		}

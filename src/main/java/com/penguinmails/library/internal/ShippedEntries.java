@@ -17,7 +17,7 @@ import com.penguinmails.library.LibraryCategory;
 import com.penguinmails.library.LibraryEntry;
 import com.penguinmails.library.LibraryKind;
 import com.penguinmails.library.LibraryStep;
-import com.penguinmails.library.MessageFormat;
+import com.penguinmails.campaigns.StepFormat;
 
 /**
  * The library that ships with PenguinMails, read once at start from
@@ -32,7 +32,7 @@ import com.penguinmails.library.MessageFormat;
 public class ShippedEntries {
 
 	record TemplateFile(String slug, String name, LibraryCategory category, List<String> tags, String language,
-			String description, String subject, String text, String html, MessageFormat format) {
+			String description, String subject, String text, String html, StepFormat format) {
 
 		LibraryEntry entry() {
 			return new LibraryEntry(LibraryKind.TEMPLATE, slug, name, category, tags, language, description, false,
