@@ -112,30 +112,23 @@ public class StepLint {
 	 */
 	public List<VariantLint> lint(Tenant tenant, UUID id, int n, Step edited, Checks checks) {
 		Campaign campaign = campaigns.get(tenant, id);
-		if (n < 1 || n > campaign.steps().size()) {
-			throw new NotFoundProblem("Step");
-		}
-		Step step = edited == null ? campaign.steps().get(n - 1) : edited;
+		Step step = step(campaign, n, edited);
 		List<Mailbox> pool = campaign.mailboxIds().stream().map(mailbox -> mailboxes.get(tenant, mailbox)).toList();
 		Set<String> own = ownDomains(tenant, pool);
 		Campaigns.Recipients counts = campaigns.recipients(tenant, id);
 		int recipients = (int) Math.min(Integer.MAX_VALUE, counts.active() + counts.completed() + counts.stopped());
 		Map<String, Object> sender = pool.isEmpty() ? null : Templates.sender(pool.get(0));
-		boolean plain = step.formatOrDefault() == StepFormat.TEXT;
+		List<Content> contents = contents(tenant, campaign, n, step);
 		List<VariantLint> results = new ArrayList<>();
-		for (int v = 0; v < step.variants().size(); v++) {
-			Variant variant = renderer.resolve(tenant.workspaceId(), step.variants().get(v))
-				.orElse(step.variants().get(v));
-			String letter = String.valueOf((char) ('A' + v));
-			if (variant.empty()) {
-				results.add(new VariantLint(letter, variant.subject(), null, null));
+		for (int v = 0; v < contents.size(); v++) {
+			Content content = contents.get(v);
+			if (content == null) {
+				results.add(new VariantLint(letter(v), step.variants().get(v).subject(), null, null));
 				continue;
 			}
-			Preview preview = previews.preview(tenant,
-					new Content(subject(campaign, n, step, variant), variant.html(), variant.text(), plain), null,
-					sender, campaign.schedule().timeZone());
-			LintReport report = lint
-				.check(new LintInput(preview.subject(), preview.html(), preview.text(), plain, own, recipients));
+			Preview preview = previews.preview(tenant, content, null, sender, campaign.schedule().timeZone());
+			LintReport report = lint.check(new LintInput(preview.subject(), preview.html(), preview.text(),
+					content.plainText(), own, recipients));
 			if (checks.links()) {
 				report = report.with(Lint.brokenLinks(lint.checkLinks(preview.html(), preview.text())));
 			}
@@ -145,7 +138,7 @@ public class StepLint {
 				score = lint.spamAssassin(lint.rawMessage(from, preview.subject(), preview.html(), preview.text()))
 					.orElse(null);
 			}
-			results.add(new VariantLint(letter, preview.subject(), report, score));
+			results.add(new VariantLint(letter(v), preview.subject(), report, score));
 		}
 		return results;
 	}
@@ -158,25 +151,45 @@ public class StepLint {
 	 */
 	public List<VariantMissing> missing(Tenant tenant, UUID id, int n, Step edited) {
 		Campaign campaign = campaigns.get(tenant, id);
-		if (n < 1 || n > campaign.steps().size()) {
-			throw new NotFoundProblem("Step");
-		}
-		Step step = edited == null ? campaign.steps().get(n - 1) : edited;
+		Step step = step(campaign, n, edited);
 		List<UUID> recipients = enrolments.sample(tenant.workspaceId(), id, Previews.CONTACTS_CHECKED);
 		Map<String, Object> sender = campaign.mailboxIds().isEmpty() ? null
 				: Templates.sender(mailboxes.get(tenant, campaign.mailboxIds().get(0)));
-		boolean plain = step.formatOrDefault() == StepFormat.TEXT;
+		List<Content> contents = contents(tenant, campaign, n, step);
 		List<VariantMissing> results = new ArrayList<>();
-		for (int v = 0; v < step.variants().size(); v++) {
-			Variant variant = renderer.resolve(tenant.workspaceId(), step.variants().get(v))
-				.orElse(step.variants().get(v));
-			String letter = String.valueOf((char) ('A' + v));
-			results.add(new VariantMissing(letter,
-					variant.empty() ? null : previews.missing(tenant,
-							new Content(subject(campaign, n, step, variant), variant.html(), variant.text(), plain),
-							recipients, sender)));
+		for (int v = 0; v < contents.size(); v++) {
+			Content content = contents.get(v);
+			results.add(new VariantMissing(letter(v),
+					content == null ? null : previews.missing(tenant, content, recipients, sender)));
 		}
 		return results;
+	}
+
+	/** Step {@code n} (from 1) as saved, or {@code edited} when given. */
+	private static Step step(Campaign campaign, int n, Step edited) {
+		if (n < 1 || n > campaign.steps().size()) {
+			throw new NotFoundProblem("Step");
+		}
+		return edited == null ? campaign.steps().get(n - 1) : edited;
+	}
+
+	/**
+	 * Each variant as it is sent (a linked one with its template's latest version), as
+	 * the content a preview renders; null for a variant with no body yet.
+	 */
+	private List<Content> contents(Tenant tenant, Campaign campaign, int n, Step step) {
+		boolean plain = step.formatOrDefault() == StepFormat.TEXT;
+		List<Content> contents = new ArrayList<>();
+		for (Variant written : step.variants()) {
+			Variant variant = renderer.resolve(tenant.workspaceId(), written).orElse(written);
+			contents.add(variant.empty() ? null
+					: new Content(subject(campaign, n, step, variant), variant.html(), variant.text(), plain));
+		}
+		return contents;
+	}
+
+	private static String letter(int v) {
+		return String.valueOf((char) ('A' + v));
 	}
 
 	/**

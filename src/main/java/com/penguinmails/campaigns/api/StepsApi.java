@@ -72,6 +72,15 @@ class StepsApi {
 	 * default, or {@code html}) and its variants.
 	 */
 	record StepContent(StepFormat format, List<Variant> variants) {
+
+		/**
+		 * The step to check: this content, or null (the saved step) when none was given.
+		 */
+		static Step toStep(StepContent content) {
+			return content == null ? null : new Step(0, null, null, false, content.format(),
+					content.variants() == null ? List.of() : content.variants(), null, null, null, null);
+		}
+
 	}
 
 	/** The name of the new template. */
@@ -185,8 +194,7 @@ class StepsApi {
 	List<VariantLint> lint(@PathVariable UUID id, @PathVariable int n,
 			@RequestBody(required = false) StepContent edited, @RequestParam(defaultValue = "false") boolean links,
 			@RequestParam(defaultValue = "false") boolean spamAssassin) {
-		Step step = edited == null ? null : new Step(0, null, null, false, edited.format(),
-				edited.variants() == null ? List.of() : edited.variants(), null, null, null, null);
+		Step step = StepContent.toStep(edited);
 		return stepLint.lint(tenancy.current(), id, n, step, new StepLint.Checks(links, spamAssassin));
 	}
 
@@ -197,8 +205,7 @@ class StepsApi {
 	@ApiResponse(responseCode = "404", description = "No such step")
 	List<StepLint.VariantMissing> missing(@PathVariable UUID id, @PathVariable int n,
 			@RequestBody(required = false) StepContent edited) {
-		Step step = edited == null ? null : new Step(0, null, null, false, edited.format(),
-				edited.variants() == null ? List.of() : edited.variants(), null, null, null, null);
+		Step step = StepContent.toStep(edited);
 		return stepLint.missing(tenancy.current(), id, n, step);
 	}
 

@@ -99,8 +99,7 @@ class StepsController {
 	String lint(@PathVariable UUID id, @PathVariable int n, @ModelAttribute StepForm form, BindingResult binding,
 			@RequestParam(defaultValue = "false") boolean links,
 			@RequestParam(defaultValue = "false") boolean spamAssassin, Model model) {
-		boolean given = form.subject() != null || form.body() != null;
-		Step typed = binding.hasErrors() || !given ? null : typed(form, n);
+		Step typed = typedOrSaved(form, binding, n);
 		try {
 			model.addAttribute("lint",
 					stepLint.lint(tenancy.current(), id, n, typed, new StepLint.Checks(links, spamAssassin)));
@@ -119,8 +118,7 @@ class StepsController {
 	@PostMapping("/campaigns/{id}/steps/{n}/missing")
 	String missing(@PathVariable UUID id, @PathVariable int n, @ModelAttribute StepForm form, BindingResult binding,
 			Model model) {
-		boolean given = form.subject() != null || form.body() != null;
-		Step typed = binding.hasErrors() || !given ? null : typed(form, n);
+		Step typed = typedOrSaved(form, binding, n);
 		try {
 			model.addAttribute("missing", stepLint.missing(tenancy.current(), id, n, typed));
 		}
@@ -237,6 +235,15 @@ class StepsController {
 		model.addAttribute("stepCard", n);
 		model.addAttribute("stepError", model.asMap().remove("error"));
 		model.addAttribute("stepNotice", model.asMap().remove("notice"));
+	}
+
+	/**
+	 * What the card's form holds, or null (the saved step) when it holds nothing or does
+	 * not read.
+	 */
+	private static Step typedOrSaved(StepForm form, BindingResult binding, int n) {
+		boolean given = form.subject() != null || form.body() != null;
+		return binding.hasErrors() || !given ? null : typed(form, n);
 	}
 
 	private static Step typed(StepForm form, int n) {
