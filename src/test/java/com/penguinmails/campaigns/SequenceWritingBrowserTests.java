@@ -27,6 +27,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.StepCards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,8 @@ class SequenceWritingBrowserTests {
 
 	ChromeDriver browser;
 
+	StepCards cards;
+
 	WebDriverWait wait;
 
 	boolean passed;
@@ -66,6 +69,7 @@ class SequenceWritingBrowserTests {
 	@BeforeEach
 	void open() throws Exception {
 		browser = Browser.start();
+		cards = new StepCards(browser);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		// htmx swaps a card while a condition reads it: read again.
 		wait.ignoring(StaleElementReferenceException.class);
@@ -94,7 +98,7 @@ class SequenceWritingBrowserTests {
 
 		// Three library templates: the first makes the campaign, the others join its end.
 		browser.get(base + "/library/templates/cold-quick-question");
-		click(browser.findElement(By.id("use")));
+		cards.click(browser.findElement(By.id("use")));
 		wait.until(ExpectedConditions.urlMatches("/campaigns/[0-9a-f-]{36}"));
 		String url = browser.getCurrentUrl().replaceAll("#.*", "");
 		UUID id = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
@@ -103,45 +107,45 @@ class SequenceWritingBrowserTests {
 			browser.get(base + "/library/templates/" + slug);
 			new Select(browser.findElement(By.id("use-campaign")))
 				.selectByVisibleText("the end of " + name + " (Draft)");
-			click(browser.findElement(By.id("use")));
+			cards.click(browser.findElement(By.id("use")));
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
 					"to the end of the sequence"));
 		}
 		wait.until(d -> browser.executeScript("return window.penguinStepEditorReadyMs !== undefined;"));
 		System.out.printf("Step editor ready %.0f ms after navigation start (3 steps)%n",
 				((Number) browser.executeScript("return window.penguinStepEditorReadyMs;")).doubleValue());
-		assertThat(summaries()).containsExactly("Step 1 · at the start · plain text",
+		assertThat(cards.summaries()).containsExactly("Step 1 · at the start · plain text",
 				"Step 2 · 2 days after step 1 · same thread · plain text",
 				"Step 3 · 2 days after step 2 · same thread · plain text");
-		String third = value("subject-3-A");
+		String third = cards.value("subject-3-A");
 
 		// Step 3 moves up; its delay goes to 3 hours and back to 4 days.
-		open(3);
-		click(browser.findElement(By.xpath("//article[@id='step-3']//button[text()='Move up']")));
-		wait.until(d -> value("subject-2-A").equals(third));
-		open(2);
-		delay(2, "3", "hours");
-		save(2);
-		delay(2, "4", "days");
-		save(2);
+		cards.open(3);
+		cards.click(browser.findElement(By.xpath("//article[@id='step-3']//button[text()='Move up']")));
+		wait.until(d -> cards.value("subject-2-A").equals(third));
+		cards.open(2);
+		cards.delay(2, "3", "hours");
+		cards.save(2);
+		cards.delay(2, "4", "days");
+		cards.save(2);
 		browser.navigate().refresh();
-		assertThat(summaries()).containsExactly("Step 1 · at the start · plain text",
+		assertThat(cards.summaries()).containsExactly("Step 1 · at the start · plain text",
 				"Step 2 · 4 days after step 1 · same thread · plain text",
 				"Step 3 · 2 days after step 2 · same thread · plain text");
-		assertThat(value("delay-2")).isEqualTo("4");
-		assertThat(value("unit-2")).isEqualTo("days");
-		assertThat(value("subject-2-A")).isEqualTo(third);
+		assertThat(cards.value("delay-2")).isEqualTo("4");
+		assertThat(cards.value("unit-2")).isEqualTo("days");
+		assertThat(cards.value("subject-2-A")).isEqualTo(third);
 		assertThat(campaigns.get(account.owner(), id).steps().get(1).delayMinutes()).isEqualTo(4 * 24 * 60);
 
 		// A same-thread follow-up is previewed as it is sent: "Re: " the first subject.
-		open(3);
+		cards.open(3);
 		wait.until(d -> browser.findElement(By.cssSelector("#step-3 [data-preview-subject]"))
 			.getText()
 			.startsWith("Re: "));
 		assertThat(browser.findElement(By.id("step-3")).getText()).contains("In the same thread this step is sent as");
 
 		// The preview lists every spintax variant; the check flags a spam phrase.
-		open(2);
+		cards.open(2);
 		new Select(browser.findElement(By.id("thread-2"))).selectByValue("true");
 		WebElement subject = browser.findElement(By.id("subject-2-A"));
 		subject.clear();
@@ -154,29 +158,29 @@ class SequenceWritingBrowserTests {
 					s -> assertThat(s).startsWith("Hey"));
 		browser.findElement(By.id("body-2-A")).sendKeys(" Act now while supplies last.");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lint-2 [data-code='spam-phrase']")));
-		show("step-2");
+		cards.show("step-2");
 		Browser.screenshot(browser, "sequence-preview-lint-1280");
-		click(browser.findElement(By.cssSelector("#step-2 .step-missing summary")));
+		cards.click(browser.findElement(By.cssSelector("#step-2 .step-missing summary")));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#step-2 .step-missing-list"),
 				"No active recipients yet"));
 
 		// Step 1 becomes HTML and is written in the visual editor.
 		browser.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push("
 				+ "e.message + ' ' + e.filename + ':' + e.lineno));");
-		open(1);
-		click(browser.findElement(By.cssSelector("#format-1 input[value='html']")));
+		cards.open(1);
+		cards.click(browser.findElement(By.cssSelector("#format-1 input[value='html']")));
 		browser.executeScript("document.getElementById('body-1-A').value = '';");
-		save(1);
-		click(browser.findElement(By.cssSelector("#step-1 [data-visual-open]")));
+		cards.save(1);
+		cards.click(browser.findElement(By.cssSelector("#step-1 [data-visual-open]")));
 		wait.until(d -> browser.executeScript("return window.penguinVisualLoadMs !== undefined;"));
 		System.out.printf("Visual editor ready %.0f ms after its button was clicked%n",
 				((Number) browser.executeScript("return window.penguinVisualLoadMs;")).doubleValue());
 		typeInCanvas("Write your message here.", "Saw your talk at {{ company | default: \"the meetup\" }}.");
 		// Saved at once, typing still in the block: the save waits for it.
-		save(1);
+		cards.save(1);
 		browser.navigate().refresh();
-		open(1);
-		assertThat(value("body-1-A")).contains("Saw your talk at {{ company | default: \"the meetup\" }}.")
+		cards.open(1);
+		assertThat(cards.value("body-1-A")).contains("Saw your talk at {{ company | default: \"the meetup\" }}.")
 			.contains("<table");
 		Campaign.Variant written = campaigns.get(account.owner(), id).steps().get(0).variants().get(0);
 		assertThat(written.source()).contains("<mjml").contains("Saw your talk");
@@ -199,9 +203,9 @@ class SequenceWritingBrowserTests {
 
 		Browser.phone(browser);
 		browser.navigate().refresh();
-		open(2);
+		cards.open(2);
 		Browser.assertNoSidewaysScroll(browser);
-		show("step-2");
+		cards.show("step-2");
 		Browser.screenshot(browser, "sequence-step-390");
 		passed = true;
 	}
@@ -226,50 +230,6 @@ class SequenceWritingBrowserTests {
 		block.sendKeys(Keys.chord(Keys.CONTROL, "a"));
 		block.sendKeys(replacement);
 		browser.switchTo().defaultContent();
-	}
-
-	private void click(WebElement element) {
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
-	}
-
-	private void show(String id) {
-		browser.executeScript("window.scrollTo(0, document.getElementById(arguments[0]).offsetTop - 70);", id);
-	}
-
-	private void delay(int n, String amount, String unit) {
-		WebElement field = browser.findElement(By.id("delay-" + n));
-		field.clear();
-		field.sendKeys(amount);
-		new Select(browser.findElement(By.id("unit-" + n))).selectByValue(unit);
-	}
-
-	private void save(int n) {
-		// The card is replaced by the answer: wait for a new one that says "Saved".
-		WebElement before = browser.findElement(By.id("status-" + n));
-		click(browser.findElement(By.xpath("//article[@id='step-" + n + "']//button[text()='Save']")));
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + n), "Saved"));
-	}
-
-	private void open(int n) {
-		WebElement details = browser.findElement(By.cssSelector("#step-" + n + " > details"));
-		if (details.getDomAttribute("open") == null) {
-			click(browser.findElement(By.cssSelector("#step-" + n + " summary.step-summary")));
-		}
-	}
-
-	private List<String> summaries() {
-		return browser.findElements(By.cssSelector(".step-card summary.step-summary"))
-			.stream()
-			.map(summary -> summary.getDomProperty("textContent").strip())
-			.toList();
-	}
-
-	private String value(String id) {
-		return browser.findElement(By.id(id)).getDomProperty("value");
 	}
 
 }
