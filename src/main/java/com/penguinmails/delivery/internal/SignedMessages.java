@@ -61,8 +61,20 @@ public class SignedMessages {
 	 */
 	public Prepared prepare(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe, Instant now)
 			throws MessagingException {
+		return prepare(row, mailbox, unsubscribe, java.util.Map.of(), now);
+	}
+
+	/**
+	 * A message with extra headers set before it is signed (names of the {@code X-} kind;
+	 * each value is kept to one line, so no header can be injected).
+	 */
+	public Prepared prepare(OutboxStore.Claimed row, Mailbox mailbox, URI unsubscribe,
+			java.util.Map<String, String> extraHeaders, Instant now) throws MessagingException {
 		String fromDomain = MessageBuilder.domainOf(mailbox.email());
 		MimeMessage message = MessageBuilder.build(row, mailbox, unsubscribe, now);
+		for (var header : extraHeaders.entrySet()) {
+			message.setHeader(MessageBuilder.oneLine(header.getKey()), MessageBuilder.oneLine(header.getValue()));
+		}
 		Optional<MimeMessage> signed = dkim.sign(row.workspaceId(), fromDomain, message);
 		return signed.map(m -> new Prepared(m, fromDomain, null))
 			.orElseGet(() -> new Prepared(message, null,
