@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.penguinmails.inbound.WarmupFilter;
+
 /**
  * Reads what is new in a mailbox's INBOX and spam folder, by UIDVALIDITY and UID (RFC
  * 3501 §2.3.1.1): only UIDs above the last one read are fetched, never the whole folder;
@@ -45,8 +47,11 @@ public class MailboxSync {
 
 	private final Clock clock;
 
+	private final List<WarmupFilter> warmup;
+
 	MailboxSync(InboundStore store, InboundProcessor processor, TransactionTemplate transactions,
-			InboundProperties properties, Clock clock) {
+			InboundProperties properties, Clock clock, List<WarmupFilter> warmup) {
+		this.warmup = List.copyOf(warmup);
 		this.store = store;
 		this.processor = processor;
 		this.transactions = transactions;
@@ -201,7 +206,13 @@ public class MailboxSync {
 		for (int i = 0; i < sources.size(); i++) {
 			Object savepoint = savepoints == null ? null : savepoints.createSavepoint();
 			try {
-				if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
+				if (isWarmup(mailboxId, reads.get(i))) {
+					// Warmup mail is no one's correspondence: not stored, not acted on;
+					// the folder's position still moves past it (below).
+					log.debug("Inbound message {} of mailbox {} is warmup mail: skipped", sources.get(i).uid(),
+							mailboxId);
+				}
+				else if (processor.process(sources.get(i), reads.get(i)).isPresent()) {
 					count++;
 				}
 				else {
@@ -230,6 +241,16 @@ public class MailboxSync {
 		}
 		store.saveFolder(workspaceId, mailboxId, folder.getFullName(), state, clock.instant());
 		return count;
+	}
+
+	private boolean isWarmup(UUID mailboxId, MessageReader.Read read) {
+		if (warmup.isEmpty()) {
+			return false;
+		}
+		WarmupFilter.Candidate candidate = new WarmupFilter.Candidate(read.messageId(), read.inReplyTo(),
+				read.references(), read.text() == null ? "" : read.text(), read.html() == null ? "" : read.html(),
+				read.message());
+		return warmup.stream().anyMatch(filter -> filter.isWarmup(mailboxId, candidate));
 	}
 
 	/**
