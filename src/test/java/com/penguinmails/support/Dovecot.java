@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real Dovecot 2.3 (IMAP, with Sieve on delivery) for the test JVM, as the receiving
  * mail server of warmup tests: started once, as a child process ({@code dovecot -F}) with
- * its own configuration, users, maildirs and logs in a temporary directory, IMAP on a
- * free loopback port (plain login allowed: loopback only, no TLS), MOVE (RFC 6851) and
+ * its own configuration, maildirs and logs in a temporary directory, IMAP on a free
+ * loopback port (plain login allowed: loopback only, no TLS), MOVE (RFC 6851) and
  * SPECIAL-USE (RFC 6154) with a {@code Junk} mailbox marked {@code \Junk}. The same IMAP
  * port on {@link #NO_MOVE_HOST} offers no MOVE, for clients' COPY + EXPUNGE fallback.
  * <p>
@@ -49,7 +49,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Dovecot {
 
-	/** Every user's password. */
+	/**
+	 * Every user's password (any name logs in with it; mail goes to added users only).
+	 */
 	public static final String PASSWORD = "secret";
 
 	/**
@@ -149,10 +151,11 @@ public final class Dovecot {
 		String user = address.toLowerCase(Locale.ROOT);
 		try {
 			own(Files.createDirectories(home(user)));
-			// passwd-file (re-read when it changes):
-			// user:{scheme}password:uid:gid:gecos:home
-			Files.writeString(dir.resolve("users"), user + ":{PLAIN}" + PASSWORD + "::::::\n",
-					java.nio.file.StandardOpenOption.APPEND);
+			// Dovecot itself knows every name (static passdb and userdb): a passwd-file
+			// is
+			// re-read at most once a second, too late for a user added just before. The
+			// SMTP front refuses names not in this list.
+			Files.writeString(dir.resolve("users"), user + "\n", java.nio.file.StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -247,12 +250,12 @@ public final class Dovecot {
 				mail_uid = %6$d
 				mail_gid = %7$d
 				passdb {
-				  driver = passwd-file
-				  args = scheme=PLAIN username_format=%%u %1$s/users
+				  driver = static
+				  args = password=%9$s
 				}
 				userdb {
 				  driver = static
-				  args = uid=%6$d gid=%7$d home=%1$s/home/%%u
+				  args = uid=%6$d gid=%7$d home=%1$s/home/%%u allow_all_users=yes
 				}
 				service imap-login {
 				  inet_listener imap {
@@ -294,7 +297,7 @@ public final class Dovecot {
 				    imap_capability = %8$s
 				  }
 				}
-				""".formatted(dir, internal, login, imapPort, NO_MOVE_HOST, mailUid, mailGid, capabilities);
+				""".formatted(dir, internal, login, imapPort, NO_MOVE_HOST, mailUid, mailGid, capabilities, PASSWORD);
 	}
 
 	private void own(Path path) throws IOException {
@@ -451,7 +454,7 @@ public final class Dovecot {
 			String user = address.toLowerCase(Locale.ROOT);
 			boolean known;
 			try {
-				known = Files.readAllLines(dir.resolve("users")).stream().anyMatch(l -> l.startsWith(user + ":"));
+				known = Files.readAllLines(dir.resolve("users")).stream().anyMatch(user::equals);
 			}
 			catch (IOException ex) {
 				known = false;
@@ -499,7 +502,8 @@ public final class Dovecot {
 					stdin.write(message);
 				}
 				String output = new String(lda.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				return lda.waitFor() == 0 ? null : "dovecot-lda failed: " + output.strip();
+				int status = lda.waitFor();
+				return status == 0 ? null : "dovecot-lda exited " + status + ": " + output.strip();
 			}
 			catch (IOException ex) {
 				return ex.getMessage();
