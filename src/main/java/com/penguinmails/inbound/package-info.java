@@ -9,7 +9,9 @@
  * them). The unified inbox ({@link com.penguinmails.inbound.Inbox}) reads its own tables
  * ({@code internal.InboxRepository}); its replies are queued in delivery's outbox like
  * every message. It never calls campaigns: the inbox's campaign filter asks
- * {@link com.penguinmails.inbound.CampaignNames}, which campaigns provides.
+ * {@link com.penguinmails.inbound.CampaignNames}, which campaigns provides; it leaves
+ * warmup mail alone by asking every {@link com.penguinmails.inbound.WarmupFilter}, which
+ * warmup provides.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
 package com.penguinmails.inbound;
