@@ -97,6 +97,14 @@ public class ReceivingFixtures {
 
 	/** Sends a new warmup thread from one pool mailbox to another, as the pool would. */
 	public Sent send(PoolMailbox from, PoolMailbox to, Instant sentAt) {
+		return send(from, to, sentAt, true);
+	}
+
+	/**
+	 * Sends a new warmup thread; without {@code header}, the token is in the body only
+	 * (as after a receiver that strips custom headers).
+	 */
+	public Sent send(PoolMailbox from, PoolMailbox to, Instant sentAt, boolean header) {
 		UUID id = UUID.randomUUID();
 		String token = WarmupTokens.mint();
 		String messageId = Outbox.messageId(id, from.email());
@@ -112,7 +120,7 @@ public class ReceivingFixtures {
 					subject, body, LocalDate.ofInstant(sentAt, ZoneOffset.UTC), Timestamp.from(sentAt))
 			.update();
 		deliver(from, new DirectMessages.Direct(id, messageId, to.email(), null, subject, null, body, null, null,
-				Map.of(WarmupTokens.HEADER, token)));
+				header ? Map.of(WarmupTokens.HEADER, token) : Map.of()));
 		fixtures.jdbc()
 			.sql("UPDATE warmup_messages SET sent_at = ? WHERE id = ?")
 			.params(Timestamp.from(sentAt), id)

@@ -77,6 +77,27 @@ class WarmupReceiverTests {
 	}
 
 	@Test
+	void mailInAnotherFolderIsFoundThereByItsBodyTokenAlone() {
+		Dovecot dovecot = Dovecot.get();
+		PoolMailbox pia = pool.mailbox("pia", 0);
+		PoolMailbox quin = pool.mailbox("quin", 0);
+		// RFC 5490 :create: the provider sorts it into a tab of its own.
+		dovecot.sieve(pia.email(), "require [\"fileinto\", \"mailbox\"];\nfileinto :create \"Promotions\";\n");
+		Instant now = Instant.now();
+		Sent sent = pool.send(quin, pia, now.minusSeconds(60), false);
+
+		receiver.check(pia.workspaceId(), pia.id(), now);
+
+		assertThat(pool.row(sent.id())).containsEntry("placement", "other")
+			.containsEntry("found_folder", "Promotions")
+			.containsEntry("rescued", false)
+			.containsEntry("filed", true);
+		assertThat(dovecot.folder(pia.email(), "Promotions")).isEmpty();
+		assertThat(dovecot.folder(pia.email(), "Warmup")).extracting(Dovecot.Stored::messageId)
+			.containsExactly(sent.messageId());
+	}
+
+	@Test
 	void aReplyRowContinuesTheThreadFromTheReceiver() {
 		Dovecot.get();
 		PoolMailbox dan = pool.mailbox("dan", 100);

@@ -19,6 +19,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,8 +51,9 @@ public class MailboxSync {
 	private final List<WarmupFilter> warmup;
 
 	MailboxSync(InboundStore store, InboundProcessor processor, TransactionTemplate transactions,
-			InboundProperties properties, Clock clock, List<WarmupFilter> warmup) {
-		this.warmup = List.copyOf(warmup);
+			InboundProperties properties, Clock clock, ObjectProvider<WarmupFilter> warmup) {
+		// Every filter there is; none when no feature sends such mail.
+		this.warmup = warmup.orderedStream().toList();
 		this.store = store;
 		this.processor = processor;
 		this.transactions = transactions;
