@@ -1,15 +1,10 @@
 package com.penguinmails.support;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,10 +33,10 @@ import org.junit.jupiter.api.Assumptions;
  * SPECIAL-USE (RFC 6154) with a {@code Junk} mailbox marked {@code \Junk}. The same IMAP
  * port on {@link #NO_MOVE_HOST} offers no MOVE, for clients' COPY + EXPUNGE fallback.
  * <p>
- * Mail arrives through a tiny SMTP front (RFC 5321: EHLO, AUTH PLAIN/LOGIN accepting any
- * login, MAIL, RCPT, DATA) that hands each message to {@code dovecot-lda} per recipient,
- * synchronously, so the recipient's Sieve script has run when the SMTP client's DATA is
- * answered. Unknown recipients are refused at RCPT (550).
+ * Mail arrives through a tiny SMTP front ({@link DovecotSmtpFront}) that hands each
+ * message to {@code dovecot-lda} per recipient, synchronously, so the recipient's Sieve
+ * script has run when the SMTP client's DATA is answered. Names not added are refused at
+ * RCPT (550).
  * <p>
  * Absent locally (no {@code /usr/sbin/dovecot} or no Sieve plugin), {@link #get()} skips
  * the test with a message; with {@code PENGUINMAILS_REQUIRE_DOVECOT=true} (as in CI) it
@@ -76,7 +71,7 @@ public final class Dovecot {
 
 	private final int imapPort;
 
-	private final ServerSocket smtp;
+	private final DovecotSmtpFront smtp;
 
 	private final Process process;
 
@@ -105,10 +100,7 @@ public final class Dovecot {
 			.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
 		awaitImap();
-		this.smtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread front = new Thread(this::acceptSmtp, "dovecot-smtp-front");
-		front.setDaemon(true);
-		front.start();
+		this.smtp = new DovecotSmtpFront(LDA, dir.resolve("dovecot.conf"), dir.resolve("users"));
 	}
 
 	/**
@@ -143,7 +135,7 @@ public final class Dovecot {
 	}
 
 	public int smtpPort() {
-		return smtp.getLocalPort();
+		return smtp.port();
 	}
 
 	/** Adds a user (password {@link #PASSWORD}); returns its address, lower case. */
@@ -340,6 +332,7 @@ public final class Dovecot {
 	}
 
 	private void stop() {
+		smtp.close();
 		process.destroy();
 		try {
 			process.waitFor(5, TimeUnit.SECONDS);
@@ -353,195 +346,6 @@ public final class Dovecot {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private void acceptSmtp() {
-		while (!smtp.isClosed()) {
-			try {
-				Socket client = smtp.accept();
-				Thread session = new Thread(() -> serve(client), "dovecot-smtp-session");
-				session.setDaemon(true);
-				session.start();
-			}
-			catch (IOException ex) {
-				return;
-			}
-		}
-	}
-
-	private void serve(Socket client) {
-		try (client;
-				InputStream in = new BufferedInputStream(client.getInputStream());
-				OutputStream out = client.getOutputStream()) {
-			new SmtpSession(in, out).run();
-		}
-		catch (IOException ex) {
-			// the client went away
-		}
-	}
-
-	/** One SMTP conversation (RFC 5321 §4.1), delivering each message through the LDA. */
-	private final class SmtpSession {
-
-		private final InputStream in;
-
-		private final OutputStream out;
-
-		private String from = "";
-
-		private final List<String> recipients = new ArrayList<>();
-
-		SmtpSession(InputStream in, OutputStream out) {
-			this.in = in;
-			this.out = out;
-		}
-
-		void run() throws IOException {
-			reply("220 dovecot-front.test ESMTP");
-			String line;
-			while ((line = readLine()) != null) {
-				String upper = line.toUpperCase(Locale.ROOT);
-				if (upper.startsWith("EHLO")) {
-					reply("250-dovecot-front.test\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 SMTPUTF8");
-				}
-				else if (upper.startsWith("HELO")) {
-					reply("250 dovecot-front.test");
-				}
-				else if (upper.startsWith("AUTH")) {
-					authenticate(upper);
-				}
-				else if (upper.startsWith("MAIL FROM:")) {
-					from = address(line.substring(10));
-					recipients.clear();
-					reply("250 2.1.0 OK");
-				}
-				else if (upper.startsWith("RCPT TO:")) {
-					recipient(address(line.substring(8)));
-				}
-				else if (upper.equals("DATA")) {
-					data();
-				}
-				else if (upper.equals("QUIT")) {
-					reply("221 2.0.0 Bye");
-					return;
-				}
-				else if (upper.equals("RSET") || upper.equals("NOOP")) {
-					recipients.clear();
-					reply("250 2.0.0 OK");
-				}
-				else {
-					reply("502 5.5.1 Not implemented");
-				}
-			}
-		}
-
-		private void authenticate(String upper) throws IOException {
-			// Any login is accepted: the front stands in for each sender's own server.
-			if (upper.startsWith("AUTH LOGIN")) {
-				reply("334 VXNlcm5hbWU6");
-				readLine();
-				reply("334 UGFzc3dvcmQ6");
-				readLine();
-			}
-			else if (upper.trim().equals("AUTH PLAIN")) {
-				reply("334 ");
-				readLine();
-			}
-			reply("235 2.7.0 Authentication successful");
-		}
-
-		private void recipient(String address) throws IOException {
-			String user = address.toLowerCase(Locale.ROOT);
-			boolean known;
-			try {
-				known = Files.readAllLines(dir.resolve("users")).stream().anyMatch(user::equals);
-			}
-			catch (IOException ex) {
-				known = false;
-			}
-			if (known) {
-				recipients.add(user);
-				reply("250 2.1.5 OK");
-			}
-			else {
-				reply("550 5.1.1 No such user " + user);
-			}
-		}
-
-		private void data() throws IOException {
-			if (recipients.isEmpty()) {
-				reply("554 5.5.1 No valid recipients");
-				return;
-			}
-			reply("354 End data with <CR><LF>.<CR><LF>");
-			ByteArrayOutputStream message = new ByteArrayOutputStream();
-			String line;
-			while ((line = readLine()) != null && !line.equals(".")) {
-				// RFC 5321 §4.5.2: a leading dot was doubled by the client.
-				String unstuffed = line.startsWith(".") ? line.substring(1) : line;
-				message.write(unstuffed.getBytes(StandardCharsets.ISO_8859_1));
-				message.write('\n');
-			}
-			for (String recipient : recipients) {
-				String error = deliver(recipient, message.toByteArray());
-				if (error != null) {
-					reply("451 4.3.0 " + error);
-					return;
-				}
-			}
-			reply("250 2.0.0 Delivered");
-		}
-
-		private String deliver(String recipient, byte[] message) {
-			try {
-				Process lda = new ProcessBuilder(LDA.toString(), "-c", dir.resolve("dovecot.conf").toString(), "-d",
-						recipient, "-f", from.isEmpty() ? "MAILER-DAEMON" : from)
-					.redirectErrorStream(true)
-					.start();
-				try (OutputStream stdin = lda.getOutputStream()) {
-					stdin.write(message);
-				}
-				String output = new String(lda.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				int status = lda.waitFor();
-				return status == 0 ? null : "dovecot-lda exited " + status + ": " + output.strip();
-			}
-			catch (IOException ex) {
-				return ex.getMessage();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return "interrupted";
-			}
-		}
-
-		private String address(String path) {
-			String value = path.trim();
-			int space = value.indexOf(' ');
-			if (space > 0) {
-				value = value.substring(0, space);
-			}
-			return value.replace("<", "").replace(">", "");
-		}
-
-		private String readLine() throws IOException {
-			ByteArrayOutputStream line = new ByteArrayOutputStream();
-			int b;
-			while ((b = in.read()) != -1) {
-				if (b == '\n') {
-					byte[] bytes = line.toByteArray();
-					int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-					return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-				}
-				line.write(b);
-			}
-			return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-		}
-
-		private void reply(String text) throws IOException {
-			out.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-		}
-
 	}
 
 }

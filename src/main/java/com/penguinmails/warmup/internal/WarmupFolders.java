@@ -94,7 +94,11 @@ public final class WarmupFolders {
 	 * The "Warmup" folder, created and subscribed when missing (RFC 3501 §6.3.3, §6.3.6).
 	 */
 	public static Folder warmup(Store store) throws MessagingException {
-		Folder folder = store.getFolder(WARMUP);
+		// RFC 2342: under the personal namespace's prefix ("INBOX." on Courier, none on
+		// Dovecot or Gmail).
+		Folder[] personal = store.getPersonalNamespaces();
+		String prefix = personal.length == 0 ? "" : personal[0].getFullName();
+		Folder folder = store.getFolder(prefix.isEmpty() ? WARMUP : prefix + personal[0].getSeparator() + WARMUP);
 		if (!folder.exists()) {
 			folder.create(Folder.HOLDS_MESSAGES);
 		}
