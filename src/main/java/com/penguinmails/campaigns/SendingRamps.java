@@ -24,7 +24,11 @@ class SendingRamps {
 
 	/** The campaign's mailboxes with the caps of the campaign's day at {@code now}. */
 	List<Mailbox> capped(Campaign campaign, List<Mailbox> mailboxes, Instant now) {
-		LocalDate day = LocalDate.ofInstant(now, java.time.ZoneId.of(campaign.schedule().timeZone()));
+		return capped(mailboxes, LocalDate.ofInstant(now, java.time.ZoneId.of(campaign.schedule().timeZone())));
+	}
+
+	/** The mailboxes with their caps on {@code day}. */
+	List<Mailbox> capped(List<Mailbox> mailboxes, LocalDate day) {
 		return ramps.orderedStream().findFirst().orElse(SendingRamp.PLAIN).capped(mailboxes, day);
 	}
 
