@@ -13,12 +13,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.shared.CursorPage;
@@ -68,6 +70,7 @@ class WarmupApi {
 	@PutMapping(path = "/settings", consumes = "application/json")
 	@Operation(summary = "Change the workspace's warmup settings; absent fields keep their values")
 	@ApiResponse(responseCode = "400", description = "A value out of range; the problem's field names it")
+	@ResponseStatus(HttpStatus.OK)
 	WarmupSettings updateSettings(@RequestBody WarmupSettings.Changes changes) {
 		return warmup.updateSettings(tenancy.current(), changes);
 	}
@@ -91,6 +94,7 @@ class WarmupApi {
 
 	@GetMapping("/mailboxes/{id}")
 	@ApiResponse(responseCode = "404", description = "Not a mailbox of this workspace")
+	@ResponseStatus(HttpStatus.OK)
 	MailboxWarmup mailbox(@PathVariable UUID id) {
 		return warmup.mailbox(tenancy.current(), id, clock.instant());
 	}
@@ -100,6 +104,7 @@ class WarmupApi {
 			+ "Turning it on starts the ramp at day 1 (again after more than 7 days off).")
 	@ApiResponse(responseCode = "400", description = "A value out of range; the problem's field names it")
 	@ApiResponse(responseCode = "404", description = "Not a mailbox of this workspace")
+	@ResponseStatus(HttpStatus.OK)
 	MailboxWarmup update(@PathVariable UUID id, @RequestBody MailboxWarmupChanges changes) {
 		return warmup.update(tenancy.current(), id, changes, clock.instant());
 	}
@@ -109,6 +114,7 @@ class WarmupApi {
 			+ "the closed loop's notes. Default: the last 14 days and the next 7, in the mailbox's zone.")
 	@ApiResponse(responseCode = "400", description = "The range ends before it starts or is longer than 366 days")
 	@ApiResponse(responseCode = "404", description = "Not a mailbox of this workspace")
+	@ResponseStatus(HttpStatus.OK)
 	List<WarmupDay> days(@PathVariable UUID id,
 			@Parameter(description = "First day, ISO 8601 (yyyy-MM-dd)") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
