@@ -55,6 +55,11 @@ function showPresetFields() {
 		var preset = field.closest('form').querySelector('select[name="preset"]');
 		field.hidden = preset != null && preset.value === field.dataset.hiddenWithPreset;
 	});
+	// Warmup: the custom numbers show only with the custom preset (without JS they always show).
+	document.querySelectorAll('[data-shown-with-preset]').forEach(function (field) {
+		var preset = field.closest('form').querySelector('select[name="preset"]');
+		field.hidden = preset != null && preset.value !== field.dataset.shownWithPreset;
+	});
 }
 document.addEventListener('change', function (event) {
 	if (event.target.matches('select[name="preset"]')) {

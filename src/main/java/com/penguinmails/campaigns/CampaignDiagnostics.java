@@ -61,8 +61,11 @@ public class CampaignDiagnostics {
 
 	private final StepRenderer renderer;
 
+	private final SendingRamps ramps;
+
 	CampaignDiagnostics(Campaigns campaigns, EnrolmentRepository enrolments, Mailboxes mailboxes, Contacts contacts,
-			Outbox outbox, SendingSwitch sendingSwitch, Clock clock, StepRenderer renderer) {
+			Outbox outbox, SendingSwitch sendingSwitch, Clock clock, StepRenderer renderer, SendingRamps ramps) {
+		this.ramps = ramps;
 		this.renderer = renderer;
 		this.campaigns = campaigns;
 		this.enrolments = enrolments;
@@ -78,7 +81,7 @@ public class CampaignDiagnostics {
 		Campaign campaign = campaigns.get(tenant, id);
 		Instant now = clock.instant();
 		UUID workspaceId = tenant.workspaceId();
-		List<Mailbox> pool = mailboxes.findAll(workspaceId, campaign.mailboxIds());
+		List<Mailbox> pool = ramps.capped(campaign, mailboxes.findAll(workspaceId, campaign.mailboxIds()), now);
 		Map<UUID, Pacing> pacing = outbox.pacing(campaign.mailboxIds(), now);
 		List<PoolMailbox> state = pool.stream().map(m -> {
 			Pacing sent = pacing.get(m.id());
@@ -140,7 +143,8 @@ public class CampaignDiagnostics {
 		Instant now = clock.instant();
 		Instant from = campaign.schedule().startAt() != null && campaign.schedule().startAt().isAfter(now)
 				? campaign.schedule().startAt() : now;
-		return SendEstimate.estimate(campaign, mailboxes.findAll(tenant.workspaceId(), campaign.mailboxIds()),
+		return SendEstimate.estimate(campaign,
+				ramps.capped(campaign, mailboxes.findAll(tenant.workspaceId(), campaign.mailboxIds()), from),
 				campaigns.recipients(tenant, id).active(), from);
 	}
 

@@ -92,10 +92,13 @@ public class CampaignScheduler {
 
 	private final boolean enabled;
 
+	private final SendingRamps ramps;
+
 	CampaignScheduler(CampaignRepository campaigns, EnrolmentRepository enrolments, AbDecisions abDecisions,
 			StepRenderer renderer, Mailboxes mailboxes, Contacts contacts, Suppressions suppressions, Outbox outbox,
-			TransactionTemplate transactions, TrackingLinks links, Clock clock,
+			TransactionTemplate transactions, TrackingLinks links, Clock clock, SendingRamps ramps,
 			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
+		this.ramps = ramps;
 		this.campaigns = campaigns;
 		this.enrolments = enrolments;
 		this.abDecisions = abDecisions;
@@ -174,7 +177,7 @@ public class CampaignScheduler {
 	private List<PoolMailbox> pool(UUID workspaceId, Campaign campaign, Instant now) {
 		Map<UUID, Pacing> pacing = outbox.pacing(campaign.mailboxIds(), now);
 		List<PoolMailbox> pool = new ArrayList<>();
-		for (Mailbox mailbox : mailboxes.findAll(workspaceId, campaign.mailboxIds())) {
+		for (Mailbox mailbox : ramps.capped(campaign, mailboxes.findAll(workspaceId, campaign.mailboxIds()), now)) {
 			if (mailbox.status() == MailboxStatus.ACTIVE) {
 				Pacing sent = pacing.get(mailbox.id());
 				pool.add(new PoolMailbox(mailbox, sent == null ? 0 : sent.lastDay(),

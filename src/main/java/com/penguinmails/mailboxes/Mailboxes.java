@@ -80,6 +80,7 @@ public class Mailboxes {
 	/**
 	 * Connects a new mailbox (nothing is tested yet: see {@link #test}). A preset
 	 * ({@code google}, {@code microsoft}, {@code sandbox}) fills the servers left empty.
+	 * Publishes {@link MailboxConnected}.
 	 * @throws InvalidInputProblem 400 naming the field that is wrong, 409 when the
 	 * address is already connected in the workspace
 	 */
@@ -93,6 +94,7 @@ public class Mailboxes {
 		}
 		UUID id = UUID.randomUUID();
 		repository.insert(tenant.workspaceId(), settings.forNew(id, email, displayName, request), clock.instant());
+		events.publishEvent(new MailboxConnected(tenant.workspaceId(), id, email));
 		return get(tenant, id);
 	}
 

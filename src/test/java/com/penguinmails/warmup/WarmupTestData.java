@@ -1,0 +1,55 @@
+package com.penguinmails.warmup;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Security;
+import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.support.Fixtures.Account;
+
+/**
+ * Warmup test data: mailboxes (connected, not tested: nothing is sent) and
+ * {@code warmup_messages} rows as the pool and the receiving side leave them, so the
+ * schedule's views and the closed loop react to real rows.
+ */
+final class WarmupTestData {
+
+	private WarmupTestData() {
+	}
+
+	static Mailbox mailbox(Mailboxes mailboxes, Account account, String name) {
+		String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@warm.test";
+		return mailboxes.add(account.owner(),
+				new NewMailbox(email, name, "generic",
+						new ServerSettings("127.0.0.1", 2525, Security.NONE, email, "secret"),
+						new ServerSettings("127.0.0.1", 1143, Security.NONE, email, null), "", "", 30, 60, 300));
+	}
+
+	/**
+	 * A sent warmup message from {@code from} to {@code to} of {@code from}'s warmup day
+	 * {@code day}, sent at {@code sentAt}, found at {@code placement}.
+	 */
+	static void sent(JdbcClient jdbc, Account fromAccount, UUID from, Account toAccount, UUID to, String kind,
+			LocalDate day, Instant sentAt, Placement placement, boolean rescued) {
+		String token = WarmupTokens.mint();
+		jdbc.sql(
+				"""
+						INSERT INTO warmup_messages (id, token, message_id, thread_id, kind, sender_workspace_id,
+						    sender_mailbox_id, recipient_workspace_id, recipient_mailbox_id, subject, body, day, due_at, sent_at,
+						    placement, rescued)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Lunch on Thursday?', 'Hi', ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), token, "<" + token + "@warm.test>", UUID.randomUUID(), kind,
+					fromAccount.workspaceId(), from, toAccount.workspaceId(), to, Date.valueOf(day),
+					Timestamp.from(sentAt), Timestamp.from(sentAt), placement.value(), rescued)
+			.update();
+	}
+
+}

@@ -1,0 +1,151 @@
+package com.penguinmails.web;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Security;
+import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The warmup pages in a real browser at 1280 and 390 px: the first-run empty state, the
+ * pool settings, turning a mailbox's warmup on from the list, its schedule page with the
+ * custom numbers shown only for the custom preset, a refused value shown on the page with
+ * what was typed kept, and the days table. The phone width never scrolls sideways.
+ */
+@IntegrationTest
+class WarmupBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Mailboxes mailboxes;
+
+	ChromeDriver browser;
+
+	boolean passed;
+
+	@BeforeEach
+	void open() throws Exception {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void close() {
+		if (browser != null) {
+			if (!passed) {
+				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "warmup-failure"));
+			}
+			browser.quit();
+		}
+	}
+
+	private void wait(String url) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
+	}
+
+	@Test
+	void turnsWarmupOnAndEditsTheSchedule() throws Exception {
+		Account account = fixtures.verifiedAccount("warmup-browser");
+		String base = "http://localhost:" + port;
+		browser.get(base + "/login");
+		browser.findElement(By.id("email")).sendKeys(account.email());
+		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		wait(base + "/");
+
+		browser.findElement(By.linkText("Warmup")).click();
+		wait(base + "/warmup");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No mailbox to warm yet")
+			.contains("Connect a mailbox");
+		Browser.screenshot(browser, "warmup-empty-1280");
+
+		String email = "sam-" + UUID.randomUUID().toString().substring(0, 8) + "@warm.test";
+		Mailbox mailbox = mailboxes.add(account.owner(),
+				new NewMailbox(email, "Sam", "generic",
+						new ServerSettings("127.0.0.1", 2525, Security.NONE, email, "pw"),
+						new ServerSettings("127.0.0.1", 1143, Security.NONE, email, null), "", "", 30, 60, 300));
+		browser.navigate().refresh();
+		assertThat(browser.findElement(By.id("warmup-mailboxes")).getText()).contains(email)
+			.contains("Off")
+			.contains("Not measured yet");
+		browser.findElement(By.xpath("//button[text()='Turn on']")).click();
+		wait(base + "/warmup");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains(email + ": warmup on (Day 1 of ramp).");
+		assertThat(browser.findElement(By.id("warmup-mailboxes")).getText()).contains("On")
+			.contains("Day 1 of ramp")
+			.contains("0 of 3 sent");
+
+		new Select(browser.findElement(By.id("defaultPreset"))).selectByValue("aggressive");
+		browser.findElement(By.id("spamThresholdPercent")).clear();
+		browser.findElement(By.id("spamThresholdPercent")).sendKeys("15");
+		browser.findElement(By.xpath("//button[text()='Save pool settings']")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pool settings saved.");
+		assertThat(browser.findElement(By.id("spamThresholdPercent")).getAttribute("value")).isEqualTo("15");
+		Browser.screenshot(browser, "warmup-1280");
+
+		browser.findElement(By.linkText(email)).click();
+		wait(base + "/warmup/mailboxes/" + mailbox.id());
+		assertThat(browser.findElement(By.id("warmup-health")).getText()).contains("Health is measured daily");
+		assertThat(browser.findElements(By.cssSelector("#warmup-days tbody tr"))).hasSize(22);
+		assertThat(browser.findElement(By.cssSelector("#warmup-days tr.today")).getText()).contains("(today)")
+			.contains("100 %");
+		assertThat(browser.findElement(By.cssSelector("fieldset.warmup-custom")).isDisplayed()).isFalse();
+		new Select(browser.findElement(By.id("preset"))).selectByValue("custom");
+		assertThat(browser.findElement(By.cssSelector("fieldset.warmup-custom")).isDisplayed()).isTrue();
+		browser.findElement(By.name("startPerDay")).clear();
+		browser.findElement(By.name("startPerDay")).sendKeys("12");
+		browser.findElement(By.name("maxPerDay")).clear();
+		browser.findElement(By.name("maxPerDay")).sendKeys("10");
+		browser.executeScript("document.getElementById('schedule').noValidate = true");
+		browser.findElement(By.xpath("//button[text()='Save schedule']")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("must be at least the first day's volume");
+		assertThat(browser.findElement(By.name("startPerDay")).getAttribute("value")).isEqualTo("12");
+		browser.findElement(By.name("maxPerDay")).clear();
+		browser.findElement(By.name("maxPerDay")).sendKeys("30");
+		browser.findElement(By.xpath("//button[text()='Save schedule']")).click();
+		wait(base + "/warmup/mailboxes/" + mailbox.id());
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Schedule saved.");
+		assertThat(browser.findElement(By.cssSelector("#warmup-days tr.today")).getText())
+			.startsWith(browser.findElement(By.cssSelector("#warmup-days tr.today td")).getText() + " 12");
+		Browser.screenshot(browser, "warmup-mailbox-1280");
+
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.screenshot(browser, "warmup-mailbox-390");
+		browser.get(base + "/warmup");
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.screenshot(browser, "warmup-390");
+		browser.get(base + "/mailboxes/" + mailbox.id());
+		browser.findElement(By.id("warmup-link")).click();
+		wait(base + "/warmup/mailboxes/" + mailbox.id());
+		passed = true;
+	}
+
+}
