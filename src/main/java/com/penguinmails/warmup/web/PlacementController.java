@@ -36,7 +36,7 @@ class PlacementController {
 	 * @param pool send to the warmup pool's mailboxes
 	 * @param addresses more seed addresses, separated by commas, spaces or lines
 	 */
-	record PlacementForm(String step, UUID mailboxId, boolean pool, String addresses) {
+	record PlacementForm(String step, UUID mailboxId, Boolean pool, String addresses) {
 	}
 
 	/** A choice of the step select. */
@@ -81,7 +81,7 @@ class PlacementController {
 				throw new InvalidInputProblem("invalid-placement-test", "Choose a campaign step to test.");
 			}
 			List<String> seeds = new ArrayList<>();
-			if (form.pool()) {
+			if (Boolean.TRUE.equals(form.pool())) {
 				seeds.add(PlacementTests.POOL);
 			}
 			if (form.addresses() != null) {
