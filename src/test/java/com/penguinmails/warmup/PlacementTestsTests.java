@@ -187,6 +187,21 @@ class PlacementTestsTests {
 		assertThat(next.body().path("data").get(0).path("id").asText()).isEqualTo(first.toString());
 	}
 
+	@Test
+	void thePageFormWithoutSeedsSaysWhyAndSendsNothing() throws Exception {
+		Sender sender = inbound.sender("placement-form");
+		Campaign campaign = placement.campaign(sender);
+		com.penguinmails.support.WebSession session = fixtures.signedIn(sender.account());
+		var result = session.post("/warmup/placement", "step", campaign.id() + "/1", "mailboxId",
+				sender.mailbox().id().toString(), "addresses", " ");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/warmup/placement");
+		assertThat(result.getFlashMap().get("error")).isEqualTo("Choose the pool and/or add seed addresses.");
+		assertThat(tests.list(sender.account().owner(), null, 10).data()).isEmpty();
+		var bad = session.post("/warmup/placement", "step", "not-a-step", "mailboxId",
+				sender.mailbox().id().toString());
+		assertThat(bad.getFlashMap().get("error")).isEqualTo("Choose a campaign step to test.");
+	}
+
 	private static void assertProblem(Api.Response response, String type) {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.raw().getContentType()).startsWith("application/problem+json");
