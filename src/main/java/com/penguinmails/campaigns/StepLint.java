@@ -165,6 +165,36 @@ public class StepLint {
 		return results;
 	}
 
+	/**
+	 * A step's variant rendered for the sample contact (plausible values for every field)
+	 * from the campaign's first mailbox, as the campaign sends it but without tracking or
+	 * unsubscribe links: the message of a placement test.
+	 *
+	 * @param html null for a plain-text step
+	 */
+	public record Sample(String subject, String html, String text) {
+	}
+
+	/**
+	 * Renders variant {@code v} of step {@code n} (both from 1) of campaign {@code id}.
+	 * @throws NotFoundProblem for an unknown campaign, step or variant, or a variant with
+	 * no body yet
+	 * @throws com.penguinmails.shared.InvalidInputProblem {@code invalid-liquid} for a
+	 * template that does not parse
+	 */
+	public Sample sample(Tenant tenant, UUID id, int n, int v) {
+		Campaign campaign = campaigns.get(tenant, id);
+		Step step = step(campaign, n, null);
+		List<Content> contents = contents(tenant, campaign, n, step);
+		if (v < 1 || v > contents.size() || contents.get(v - 1) == null) {
+			throw new NotFoundProblem("Variant");
+		}
+		Map<String, Object> sender = campaign.mailboxIds().isEmpty() ? null
+				: Templates.sender(mailboxes.get(tenant, campaign.mailboxIds().get(0)));
+		Preview preview = previews.preview(tenant, contents.get(v - 1), null, sender, campaign.schedule().timeZone());
+		return new Sample(preview.subject(), preview.html(), preview.text());
+	}
+
 	/** Step {@code n} (from 1) as saved, or {@code edited} when given. */
 	private static Step step(Campaign campaign, int n, Step edited) {
 		if (n < 1 || n > campaign.steps().size()) {

@@ -227,6 +227,20 @@ public class InboundStore {
 		return value.length() <= max ? value : value.substring(0, max);
 	}
 
+	/**
+	 * Hard bounces and refusals ({@code bounce_type} hard or block) of a mailbox's
+	 * messages since the instant, matched to what it sent.
+	 */
+	public long bounces(UUID workspaceId, UUID mailboxId, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM inbound_messages
+				WHERE workspace_id = ? AND kind = 'bounce' AND bounce_type IN ('hard', 'block')
+				    AND sent_by = ? AND received_at >= ?""")
+			.params(workspaceId, mailboxId, Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
 	/** Complaints about a mailbox's messages since the instant. */
 	public long complaints(UUID workspaceId, UUID mailboxId, Instant since) {
 		return jdbc.sql("""
