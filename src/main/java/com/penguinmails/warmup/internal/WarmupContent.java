@@ -38,6 +38,8 @@ public class WarmupContent {
 
 	private final List<String> sentences = lines("sentences");
 
+	private final int[] sentenceWords = sentences.stream().mapToInt(WarmupContent::words).toArray();
+
 	private final List<String> signOffs = lines("signoffs");
 
 	private final List<String> replies = lines("replies");
@@ -49,15 +51,16 @@ public class WarmupContent {
 		int words = words(opener);
 		int wanted = 2 + random.nextInt(4);
 		while (picked.size() < wanted || words < MIN_WORDS) {
-			String sentence = pick(random, sentences);
+			int index = random.nextInt(sentences.size());
+			String sentence = sentences.get(index);
 			if (picked.contains(sentence)) {
 				continue;
 			}
-			if (words + words(sentence) > MAX_WORDS - 10) {
+			if (words + sentenceWords[index] > MAX_WORDS - 10) {
 				break;
 			}
 			picked.add(sentence);
-			words += words(sentence);
+			words += sentenceWords[index];
 		}
 		StringBuilder body = new StringBuilder(pick(random, GREETINGS)).append("\n\n").append(opener);
 		int split = picked.size() >= 4 && random.nextBoolean() ? picked.size() / 2 : picked.size();
