@@ -89,20 +89,28 @@ public class WarmupPool {
 		Map<PoolPairing.Member, List<PoolPairing.Member>> bySender = new LinkedHashMap<>();
 		result.pairs()
 			.forEach(pair -> bySender.computeIfAbsent(pair.sender(), s -> new ArrayList<>()).add(pair.recipient()));
+		// Built and inserted 5,000 at a time: a day of 5,000 mailboxes never sits in
+		// memory whole.
 		List<PoolRepository.NewMessage> rows = new ArrayList<>();
-		bySender.forEach((from, recipients) -> {
+		int planned = 0;
+		for (var entry : bySender.entrySet()) {
+			PoolPairing.Member from = entry.getKey();
+			List<PoolPairing.Member> recipients = entry.getValue();
 			Enabled e = settings.get(from.mailboxId());
 			List<Instant> times = new SendingWindow(e.windowStart(), e.windowEnd(), e.timeZone()).times(day, now,
 					recipients.size(), e.plan().schedule().randomTimes(), random);
 			for (int i = 0; i < recipients.size(); i++) {
 				rows.add(message(from, recipients.get(i), day, times.get(i), random));
 			}
-		});
-		repository.insert(rows);
+			if (rows.size() >= PoolRepository.INSERT_CHUNK) {
+				planned += insert(rows);
+			}
+		}
+		planned += insert(rows);
 		Set<UUID> fullyPlanned = new HashSet<>(bySender.keySet().stream().map(PoolPairing.Member::mailboxId).toList());
 		fullyPlanned.removeAll(result.shortfalls().keySet());
 		repository.keepShortfalls(day, result.shortfalls(), fullyPlanned);
-		return rows.size();
+		return planned;
 	}
 
 	/**
@@ -128,6 +136,13 @@ public class WarmupPool {
 	 */
 	public Optional<String> unplannedReason(UUID mailboxId, LocalDate day) {
 		return repository.unplannedReason(mailboxId, day);
+	}
+
+	private int insert(List<PoolRepository.NewMessage> rows) {
+		int count = rows.size();
+		repository.insert(rows);
+		rows.clear();
+		return count;
 	}
 
 	private Map<UUID, Mailbox> activeMailboxes(List<Enabled> enabled) {

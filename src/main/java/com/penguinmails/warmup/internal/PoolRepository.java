@@ -51,7 +51,8 @@ public class PoolRepository {
 
 	private static final int BATCH = 2000;
 
-	private static final int INSERT_CHUNK = 5000;
+	/** Rows a statement of {@link #insert}. */
+	public static final int INSERT_CHUNK = 5000;
 
 	private final JdbcClient jdbc;
 
