@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -89,24 +90,19 @@ public class WarmupPool {
 		Map<PoolPairing.Member, List<PoolPairing.Member>> bySender = new LinkedHashMap<>();
 		result.pairs()
 			.forEach(pair -> bySender.computeIfAbsent(pair.sender(), s -> new ArrayList<>()).add(pair.recipient()));
-		// Built and inserted 5,000 at a time: a day of 5,000 mailboxes never sits in
-		// memory whole.
-		List<PoolRepository.NewMessage> rows = new ArrayList<>();
+		// Built 5,000 at a time on another thread while the previous 5,000 are inserted
+		// (on this one, the transaction's): a day of 5,000 mailboxes never sits in memory
+		// whole, and building overlaps the database's work.
+		List<List<Map.Entry<PoolPairing.Member, List<PoolPairing.Member>>>> chunks = chunks(bySender);
 		int planned = 0;
-		for (var entry : bySender.entrySet()) {
-			PoolPairing.Member from = entry.getKey();
-			List<PoolPairing.Member> recipients = entry.getValue();
-			Enabled e = settings.get(from.mailboxId());
-			List<Instant> times = new SendingWindow(e.windowStart(), e.windowEnd(), e.timeZone()).times(day, now,
-					recipients.size(), e.plan().schedule().randomTimes(), random);
-			for (int i = 0; i < recipients.size(); i++) {
-				rows.add(message(from, recipients.get(i), day, times.get(i), random));
-			}
-			if (rows.size() >= PoolRepository.INSERT_CHUNK) {
-				planned += insert(rows);
-			}
+		CompletableFuture<List<PoolRepository.NewMessage>> next = chunks.isEmpty() ? null
+				: build(chunks.get(0), settings, day, now);
+		for (int i = 0; i < chunks.size(); i++) {
+			List<PoolRepository.NewMessage> rows = next.join();
+			next = i + 1 < chunks.size() ? build(chunks.get(i + 1), settings, day, now) : null;
+			repository.insert(rows);
+			planned += rows.size();
 		}
-		planned += insert(rows);
 		Set<UUID> fullyPlanned = new HashSet<>(bySender.keySet().stream().map(PoolPairing.Member::mailboxId).toList());
 		fullyPlanned.removeAll(result.shortfalls().keySet());
 		repository.keepShortfalls(day, result.shortfalls(), fullyPlanned);
@@ -138,11 +134,45 @@ public class WarmupPool {
 		return repository.unplannedReason(mailboxId, day);
 	}
 
-	private int insert(List<PoolRepository.NewMessage> rows) {
-		int count = rows.size();
-		repository.insert(rows);
-		rows.clear();
-		return count;
+	private static List<List<Map.Entry<PoolPairing.Member, List<PoolPairing.Member>>>> chunks(
+			Map<PoolPairing.Member, List<PoolPairing.Member>> bySender) {
+		List<List<Map.Entry<PoolPairing.Member, List<PoolPairing.Member>>>> chunks = new ArrayList<>();
+		List<Map.Entry<PoolPairing.Member, List<PoolPairing.Member>>> chunk = new ArrayList<>();
+		int rows = 0;
+		for (var entry : bySender.entrySet()) {
+			chunk.add(entry);
+			rows += entry.getValue().size();
+			if (rows >= PoolRepository.INSERT_CHUNK) {
+				chunks.add(chunk);
+				chunk = new ArrayList<>();
+				rows = 0;
+			}
+		}
+		if (!chunk.isEmpty()) {
+			chunks.add(chunk);
+		}
+		return chunks;
+	}
+
+	/** The messages of these senders: text, token, Message-ID and due time each. */
+	private CompletableFuture<List<PoolRepository.NewMessage>> build(
+			List<Map.Entry<PoolPairing.Member, List<PoolPairing.Member>>> senders, Map<UUID, Enabled> settings,
+			LocalDate day, Instant now) {
+		return CompletableFuture.supplyAsync(() -> {
+			Random random = new Random();
+			List<PoolRepository.NewMessage> rows = new ArrayList<>();
+			for (var entry : senders) {
+				PoolPairing.Member from = entry.getKey();
+				List<PoolPairing.Member> recipients = entry.getValue();
+				Enabled e = settings.get(from.mailboxId());
+				List<Instant> times = new SendingWindow(e.windowStart(), e.windowEnd(), e.timeZone()).times(day, now,
+						recipients.size(), e.plan().schedule().randomTimes(), random);
+				for (int i = 0; i < recipients.size(); i++) {
+					rows.add(message(from, recipients.get(i), day, times.get(i), random));
+				}
+			}
+			return rows;
+		});
 	}
 
 	private Map<UUID, Mailbox> activeMailboxes(List<Enabled> enabled) {
