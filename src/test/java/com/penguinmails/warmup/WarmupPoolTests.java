@@ -116,6 +116,11 @@ class WarmupPoolTests {
 		assertThat(rows).hasSize(total).allSatisfy(row -> {
 			assertThat(row.get("sent_at")).isNotNull();
 			assertThat(row.get("failed_at")).isNull();
+			// The default window, 08:00-18:00 in UTC, on the row's day.
+			Instant due = ((Timestamp) row.get("due_at")).toInstant();
+			LocalDate rowDay = ((Date) row.get("day")).toLocalDate();
+			assertThat(due).isBetween(rowDay.atTime(8, 0).toInstant(ZoneOffset.UTC),
+					rowDay.atTime(17, 59, 59).toInstant(ZoneOffset.UTC));
 		});
 		Map<UUID, Box> byId = new HashMap<>();
 		boxes.forEach(box -> byId.put(box.mailbox().id(), box));
