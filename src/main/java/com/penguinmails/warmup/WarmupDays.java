@@ -82,8 +82,9 @@ public class WarmupDays {
 	}
 
 	/**
-	 * One day: the plan with the ramp as it stood that day (replayed from the closed
-	 * loop's changes; today and later as it stands now).
+	 * One day: the plan with the ramp as it stood when the day was planned, replayed from
+	 * the closed loop's changes (a change decided on a day, from that day's placements,
+	 * applies from the next day on); days after today as the ramp stands now.
 	 */
 	private static WarmupDay day(MailboxRow row, LocalDate day, LocalDate today, Counts counts,
 			List<RampChange> changes) {
@@ -91,18 +92,18 @@ public class WarmupDays {
 		LocalDate holding = null;
 		List<String> notes = new ArrayList<>();
 		for (RampChange change : changes) {
-			if (change.day().isAfter(day)) {
+			if (change.day().equals(day)) {
+				notes.add(change.reason());
+			}
+			if (!change.day().isBefore(day)) {
 				break;
 			}
 			boolean stepBack = change.toPercent() < change.fromPercent()
 					|| change.toPercent() < 100 && change.toPercent() == change.fromPercent();
 			percent = change.toPercent();
 			holding = stepBack ? change.day() : change.toPercent() >= 100 ? null : holding;
-			if (change.day().equals(day)) {
-				notes.add(change.reason());
-			}
 		}
-		if (!day.isBefore(today)) {
+		if (day.isAfter(today)) {
 			percent = row.rampPercent();
 			holding = row.holdingSince();
 		}

@@ -244,7 +244,7 @@ public class WarmupReceiver {
 		}
 		try {
 			boolean filed = moving != null && file(store, current, moving, row.messageId());
-			boolean answer = replies.answers(row.id(), context.receiver().replyRatePercent());
+			boolean answer = replies.answers(row, context.receiver().replyRatePercent());
 			boolean recorded = record(row, place, rescued, filed, answer, context);
 			tally.found += recorded ? 1 : 0;
 			tally.rescued += recorded && rescued ? 1 : 0;

@@ -57,7 +57,7 @@ class PlacementTestsTests {
 		Campaign campaign = placement.campaign(sender);
 		String outside = "seed-" + UUID.randomUUID().toString().substring(0, 8) + "@elsewhere.test";
 
-		Api api = WarmupApiKeys.api(fixtures, sender.account());
+		Api api = fixtures.api(sender.account(), "warmup:read", "warmup:write");
 		Api.Response created = api.post("/api/v1/warmup/placement-tests", """
 				{"campaignId": "%s", "step": 1, "mailboxId": "%s", "seeds": ["pool", "%s", "%s", "%s"]}"""
 			.formatted(campaign.id(), sender.mailbox().id(), inboxSeed.email(), deletedSeed.email(), outside));
@@ -126,7 +126,7 @@ class PlacementTestsTests {
 	void badRequestsAre400ProblemsAndAnotherWorkspacesTestIsNotFound() throws Exception {
 		Sender sender = inbound.sender("placement-bad");
 		Campaign campaign = placement.campaign(sender);
-		Api api = WarmupApiKeys.api(fixtures, sender.account());
+		Api api = fixtures.api(sender.account(), "warmup:read", "warmup:write");
 		String body = """
 				{"campaignId": "%s", "step": %d, "mailboxId": "%s", "seeds": %s}""";
 		UUID mailbox = sender.mailbox().id();
@@ -151,7 +151,7 @@ class PlacementTestsTests {
 				body.formatted(campaign.id(), 1, mailbox, "[\"x@elsewhere.test\"]"));
 		assertThat(created.status()).isEqualTo(201);
 		Sender stranger = inbound.sender("placement-stranger");
-		Api theirs = WarmupApiKeys.api(fixtures, stranger.account());
+		Api theirs = fixtures.api(stranger.account(), "warmup:read", "warmup:write");
 		assertThat(theirs.get("/api/v1/warmup/placement-tests/" + created.body().path("id").asText()).status())
 			.isEqualTo(404);
 		assertThat(theirs.post("/api/v1/warmup/placement-tests/" + created.body().path("id").asText() + "/check", "")
@@ -179,7 +179,7 @@ class PlacementTestsTests {
 							List.of("two@elsewhere.test")),
 					now.plusSeconds(5))
 			.id();
-		Api api = WarmupApiKeys.api(fixtures, sender.account());
+		Api api = fixtures.api(sender.account(), "warmup:read", "warmup:write");
 		Api.Response page = api.get("/api/v1/warmup/placement-tests", "limit", "1");
 		assertThat(page.body().path("data").get(0).path("id").asText()).isEqualTo(second.toString());
 		Api.Response next = api.get("/api/v1/warmup/placement-tests", "limit", "1", "cursor",

@@ -91,6 +91,21 @@ public class ReceivingFixtures {
 		return new PoolMailbox(account, mailbox);
 	}
 
+	/**
+	 * A mailbox of the account on Dovecot at {@code address} (a new Dovecot user), warmup
+	 * not yet configured: for tests that turn it on through {@link Warmup}.
+	 */
+	public PoolMailbox onDovecot(Account account, String address) {
+		Dovecot dovecot = Dovecot.get();
+		String email = dovecot.addUser(address);
+		Mailbox mailbox = mailboxes.add(account.owner(),
+				new NewMailbox(email, address.substring(0, address.indexOf('@')), "generic",
+						new ServerSettings("127.0.0.1", dovecot.smtpPort(), Security.NONE, email, Dovecot.PASSWORD),
+						new ServerSettings("127.0.0.1", dovecot.imapPort(), Security.NONE, email, Dovecot.PASSWORD), "",
+						"", 30, 0, 0));
+		return new PoolMailbox(account, mailbox);
+	}
+
 	public PoolMailbox mailbox(String name, int replyRatePercent) {
 		return mailbox(name, replyRatePercent, "127.0.0.1");
 	}

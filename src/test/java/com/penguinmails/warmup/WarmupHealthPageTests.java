@@ -51,7 +51,7 @@ class WarmupHealthPageTests {
 		String page = session.get("/warmup/mailboxes/" + mailboxId + "/health").getResponse().getContentAsString();
 		assertThat(page).contains("<html").contains(sender.mailbox().email()).contains("/js/warmup-health.js");
 
-		Api api = WarmupApiKeys.api(fixtures, sender.account());
+		Api api = fixtures.api(sender.account(), "warmup:read", "warmup:write");
 		Api.Response response = api.get("/api/v1/warmup/mailboxes/" + mailboxId + "/health", "days", "30");
 		assertThat(response.status()).isEqualTo(200);
 		// 70 × 15 / 20 = 52.5, + 0 DNS + 10 + 5 = 67.5
@@ -68,7 +68,7 @@ class WarmupHealthPageTests {
 		Sender stranger = inbound.sender("health-stranger");
 		String path = "/warmup/mailboxes/" + sender.mailbox().id() + "/health";
 		assertThat(fixtures.signedIn(stranger.account()).get(path).getResponse().getStatus()).isEqualTo(404);
-		Api.Response response = WarmupApiKeys.api(fixtures, stranger.account()).get("/api/v1" + path);
+		Api.Response response = fixtures.api(stranger.account(), "warmup:read", "warmup:write").get("/api/v1" + path);
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.raw().getContentType()).startsWith("application/problem+json");
 	}
@@ -81,7 +81,7 @@ class WarmupHealthPageTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(fragment).contains("Not measured yet");
-		Api.Response response = WarmupApiKeys.api(fixtures, sender.account())
+		Api.Response response = fixtures.api(sender.account(), "warmup:read", "warmup:write")
 			.get("/api/v1/warmup/mailboxes/" + sender.mailbox().id() + "/health");
 		assertThat(response.status()).isEqualTo(200);
 		// null fields are left out of the JSON

@@ -65,19 +65,12 @@ class WarmupPoolTests {
 
 	@BeforeEach
 	void onlyThisTestsPool() {
-		switchedOff = fixtures.jdbc()
-			.sql("UPDATE warmup_mailboxes SET enabled = false WHERE enabled RETURNING mailbox_id")
-			.query(UUID.class)
-			.list();
+		switchedOff = WarmupTestData.switchOffOtherPools(fixtures.jdbc());
 	}
 
 	@AfterEach
 	void restoreOtherPools() {
-		fixtures.jdbc().sql("UPDATE warmup_mailboxes SET enabled = false WHERE enabled").update();
-		fixtures.jdbc()
-			.sql("UPDATE warmup_mailboxes SET enabled = true WHERE mailbox_id = ANY (?)")
-			.param(switchedOff.toArray(UUID[]::new))
-			.update();
+		WarmupTestData.restorePools(fixtures.jdbc(), switchedOff);
 	}
 
 	@Test

@@ -52,4 +52,22 @@ final class WarmupTestData {
 			.update();
 	}
 
+	/**
+	 * Turns off every warmup mailbox of other tests, so a test's pool is exactly what it
+	 * builds; returns them for {@link #restorePools}.
+	 */
+	static java.util.List<UUID> switchOffOtherPools(JdbcClient jdbc) {
+		return jdbc.sql("UPDATE warmup_mailboxes SET enabled = false WHERE enabled RETURNING mailbox_id")
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Turns the test's own pool off and the others' back on. */
+	static void restorePools(JdbcClient jdbc, java.util.List<UUID> switchedOff) {
+		jdbc.sql("UPDATE warmup_mailboxes SET enabled = false WHERE enabled").update();
+		jdbc.sql("UPDATE warmup_mailboxes SET enabled = true WHERE mailbox_id = ANY (?)")
+			.param(switchedOff.toArray(UUID[]::new))
+			.update();
+	}
+
 }

@@ -35,9 +35,21 @@ public class WarmupReplies {
 		return new SplittableRandom(messageRowId.getMostSignificantBits() ^ messageRowId.getLeastSignificantBits());
 	}
 
-	/** Whether the receiver answers, at its reply rate (0-100 %). */
-	public boolean answers(UUID messageRowId, int replyRatePercent) {
-		return random(messageRowId).nextInt(100) < replyRatePercent;
+	/**
+	 * The most messages a warmup thread holds: a first message and up to three answers.
+	 * Answers come on top of the planned volume, so without an end a 50 % rate would
+	 * double it; people's threads end too.
+	 */
+	public static final int MAX_THREAD_LENGTH = 4;
+
+	/**
+	 * Whether the receiver answers the message, at its reply rate (0-100 %), unless its
+	 * thread already holds {@link #MAX_THREAD_LENGTH} messages.
+	 */
+	public boolean answers(ReceivingRepository.Pending original, int replyRatePercent) {
+		String references = original.referencesIds();
+		int before = references == null || references.isBlank() ? 0 : references.strip().split("\\s+").length;
+		return before + 1 < MAX_THREAD_LENGTH && random(original.id()).nextInt(100) < replyRatePercent;
 	}
 
 	/**
