@@ -17,6 +17,7 @@ import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.warmup.Warmup;
 import com.penguinmails.shared.WorkspaceRole;
 
 /**
@@ -26,6 +27,8 @@ import com.penguinmails.shared.WorkspaceRole;
  */
 @Service
 public class SetupChecklist {
+
+	private final Warmup warmup;
 
 	private final DashboardRepository store;
 
@@ -38,8 +41,9 @@ public class SetupChecklist {
 	private final Campaigns campaigns;
 
 	SetupChecklist(DashboardRepository store, Domains domains, Mailboxes mailboxes, Contacts contacts,
-			Campaigns campaigns) {
+			Campaigns campaigns, Warmup warmup) {
 		this.store = store;
+		this.warmup = warmup;
 		this.domains = domains;
 		this.mailboxes = mailboxes;
 		this.contacts = contacts;
@@ -65,8 +69,9 @@ public class SetupChecklist {
 				new Item("mailbox-tested", "Connect a mailbox and pass its test",
 						"Its SMTP and IMAP servers, then \"Test\". The sandbox preset needs no password.", "/mailboxes",
 						tested, false),
-				new Item("warmup", "Turn warmup on", "Coming soon: warmup is not part of PenguinMails yet.",
-						"/mailboxes", false, true),
+				new Item("warmup", "Turn warmup on",
+						"A few messages a day between pool mailboxes, rising slowly, so providers trust a new address.",
+						"/warmup", warmup.anyEnabled(Tenant.system(tenant.workspaceId())), false),
 				new Item("contacts-imported", "Import contacts", "A CSV file, or add them one by one.", "/contacts",
 						contacts.count(tenant) > 0, false),
 				new Item("campaign-launched", "Launch a first campaign", "Steps, mailboxes, recipients, then Launch.",

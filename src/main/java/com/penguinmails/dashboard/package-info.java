@@ -7,5 +7,5 @@
  * other features' public services; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "alerts", "campaigns", "contacts", "delivery",
-		"domains", "identity", "inbound", "mailboxes", "shared", "tracking" })
+		"domains", "identity", "inbound", "mailboxes", "shared", "tracking", "warmup" })
 package com.penguinmails.dashboard;

@@ -29,6 +29,7 @@ import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.warmup.internal.PlacementRepository;
 import com.penguinmails.warmup.internal.PlacementSender;
+import com.penguinmails.warmup.internal.Providers;
 import com.penguinmails.warmup.internal.SeedFinder;
 
 /**
@@ -214,8 +215,7 @@ public class PlacementTests {
 
 	private Target target(MailboxRef ref) {
 		String host = mailboxes.find(ref.workspaceId(), ref.id()).map(Mailbox::imapHost).orElse("");
-		return new Target(EmailAddresses.normalize(ref.email()), ref.workspaceId(), ref.id(),
-				com.penguinmails.warmup.internal.Providers.of(host));
+		return new Target(EmailAddresses.normalize(ref.email()), ref.workspaceId(), ref.id(), Providers.of(host));
 	}
 
 	/**

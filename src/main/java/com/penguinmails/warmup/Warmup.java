@@ -57,6 +57,12 @@ public class Warmup {
 		return updated;
 	}
 
+	/** Whether any mailbox of the workspace warms (for the setup checklist). */
+	public boolean anyEnabled(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "warmup:read");
+		return store.list(tenant.workspaceId()).stream().anyMatch(MailboxRow::enabled);
+	}
+
 	/** Every mailbox of the workspace with its warmup at {@code now}, by email. */
 	public List<MailboxWarmup> mailboxes(Tenant tenant, Instant now) {
 		tenant.require(WorkspaceRole.VIEWER, "warmup:read");

@@ -23,6 +23,7 @@ import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.warmup.internal.PoolPairing;
+import com.penguinmails.warmup.internal.Providers;
 import com.penguinmails.warmup.internal.PoolRepository;
 import com.penguinmails.warmup.internal.PoolRepository.Enabled;
 import com.penguinmails.warmup.internal.PoolSender;
@@ -80,7 +81,7 @@ public class WarmupPool {
 			if (mailbox != null) {
 				settings.put(e.mailboxId(), e);
 				members.add(new PoolPairing.Member(e.workspaceId(), e.mailboxId(), mailbox.email(),
-						PoolPairing.domainOf(mailbox.email()), PoolPairing.provider(mailbox.imapHost()), e.sharedPool(),
+						PoolPairing.domainOf(mailbox.email()), Providers.of(mailbox.imapHost()), e.sharedPool(),
 						e.plan().plannedOn(day), received.getOrDefault(e.mailboxId(), 0),
 						done.contains(e.mailboxId())));
 			}

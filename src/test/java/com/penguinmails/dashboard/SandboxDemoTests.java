@@ -89,7 +89,7 @@ class SandboxDemoTests {
 		Account account = fixtures.verifiedAccount("sandbox-demo");
 		WebSession web = fixtures.signedIn(account);
 		assertThat(web.get("/").getResponse().getContentAsString()).contains("Try it in the sandbox")
-			.contains("0 of 6 done");
+			.contains("0 of 7 done");
 		assertThat(web.post("/home/demo").getResponse().getRedirectedUrl()).isEqualTo("/");
 
 		Mailbox demo = mailboxes.list(account.owner()).get(0);
@@ -136,7 +136,7 @@ class SandboxDemoTests {
 		assertThat(body.at("/chart").size()).isEqualTo(30);
 		assertThat(contract.violations()).isEmpty();
 		String page = web.get("/").getResponse().getContentAsString();
-		assertThat(page).contains("4 of 6 done").contains("20.0%").contains("Remove the demo data");
+		assertThat(page).contains("4 of 7 done").contains("20.0%").contains("Remove the demo data");
 
 		assertThat(web.post("/home/demo/remove").getResponse().getRedirectedUrl()).isEqualTo("/");
 		assertThat(campaigns.get(account.owner(), campaign.id()).status()).isEqualTo(CampaignStatus.ARCHIVED);

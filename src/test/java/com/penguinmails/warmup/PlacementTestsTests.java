@@ -53,7 +53,7 @@ class PlacementTestsTests {
 		Mailbox poolSeed = placement.mailbox(sender, "pool-seed");
 		Mailbox inboxSeed = placement.mailbox(sender, "inbox-seed");
 		Mailbox deletedSeed = placement.mailbox(sender, "deleted-seed");
-		WarmupRows.enable(fixtures.jdbc(), sender.account().workspaceId(), poolSeed.id());
+		WarmupTestData.enable(fixtures.jdbc(), sender.account().workspaceId(), poolSeed.id());
 		Campaign campaign = placement.campaign(sender);
 		String outside = "seed-" + UUID.randomUUID().toString().substring(0, 8) + "@elsewhere.test";
 

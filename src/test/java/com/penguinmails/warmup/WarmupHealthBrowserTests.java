@@ -129,12 +129,13 @@ class WarmupHealthBrowserTests {
 	/** Ten days of warmup, a little more spam each day, measured day by day. */
 	private void measureTenDays(Sender sender) {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		WarmupRows.enable(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id());
+		WarmupTestData.enable(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id());
 		for (int d = 9; d >= 0; d--) {
 			LocalDate day = today.minusDays(d);
-			WarmupRows.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), day, "inbox", 8);
-			WarmupRows.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), day, "spam",
-					(9 - d) / 3);
+			WarmupTestData.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), day,
+					Placement.INBOX, 8);
+			WarmupTestData.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), day,
+					Placement.SPAM, (9 - d) / 3);
 			health.measure(day, Instant.now());
 		}
 	}

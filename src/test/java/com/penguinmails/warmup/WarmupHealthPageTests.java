@@ -91,9 +91,11 @@ class WarmupHealthPageTests {
 	private Sender measured(String name) {
 		Sender sender = inbound.sender(name);
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		WarmupRows.enable(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id());
-		WarmupRows.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), today, "inbox", 15);
-		WarmupRows.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), today, "spam", 5);
+		WarmupTestData.enable(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id());
+		WarmupTestData.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), today,
+				Placement.INBOX, 15);
+		WarmupTestData.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), today,
+				Placement.SPAM, 5);
 		health.measure(today, Instant.now());
 		return sender;
 	}

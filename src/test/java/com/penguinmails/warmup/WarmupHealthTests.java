@@ -49,15 +49,15 @@ class WarmupHealthTests {
 		UUID workspaceId = sender.account().workspaceId();
 		UUID mailboxId = sender.mailbox().id();
 		verifyDns(sender);
-		WarmupRows.enable(fixtures.jdbc(), workspaceId, mailboxId);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, "inbox", 10);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(6), "inbox", 5);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(2), "spam", 3);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(1), "other", 1);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(1), "missing", 1);
+		WarmupTestData.enable(fixtures.jdbc(), workspaceId, mailboxId);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, Placement.INBOX, 10);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(6), Placement.INBOX, 5);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(2), Placement.SPAM, 3);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(1), Placement.OTHER, 1);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(1), Placement.MISSING, 1);
 		// Outside the 7 days, and not looked for yet: not counted.
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(7), "spam", 9);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, "pending", 9);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY.minusDays(7), Placement.SPAM, 9);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, Placement.PENDING, 9);
 
 		try (PublishedEvents events = PublishedEvents.record(context)) {
 			health.measure(DAY, NOW);
@@ -81,8 +81,8 @@ class WarmupHealthTests {
 		Sender sender = inbound.sender("health-again");
 		UUID workspaceId = sender.account().workspaceId();
 		UUID mailboxId = sender.mailbox().id();
-		WarmupRows.enable(fixtures.jdbc(), workspaceId, mailboxId);
-		WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, "inbox", 4);
+		WarmupTestData.enable(fixtures.jdbc(), workspaceId, mailboxId);
+		WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, Placement.INBOX, 4);
 		try (PublishedEvents events = PublishedEvents.record(context)) {
 			health.measure(DAY, NOW);
 			health.measure(DAY, NOW.plusSeconds(60));
@@ -90,7 +90,7 @@ class WarmupHealthTests {
 			assertThat(health.score(mailboxId)).contains(85);
 			assertThat(events.stream(WarmupHealthChanged.class).filter(e -> e.mailboxId().equals(mailboxId)))
 				.hasSize(1);
-			WarmupRows.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, "spam", 4);
+			WarmupTestData.sent(fixtures.jdbc(), workspaceId, mailboxId, DAY, Placement.SPAM, 4);
 			health.measure(DAY, NOW.plusSeconds(120));
 			assertThat(events.stream(WarmupHealthChanged.class).filter(e -> e.mailboxId().equals(mailboxId)))
 				.extracting(WarmupHealthChanged::previousScore, WarmupHealthChanged::score)
@@ -110,8 +110,9 @@ class WarmupHealthTests {
 	@Test
 	void aMailboxWithNoKnownPlacementIsNotMeasured() {
 		Sender sender = inbound.sender("health-none");
-		WarmupRows.enable(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id());
-		WarmupRows.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), DAY, "pending", 3);
+		WarmupTestData.enable(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id());
+		WarmupTestData.sent(fixtures.jdbc(), sender.account().workspaceId(), sender.mailbox().id(), DAY,
+				Placement.PENDING, 3);
 		health.measure(DAY, NOW);
 		assertThat(health.score(sender.mailbox().id())).isEmpty();
 		assertThat(health.history(sender.account().owner(), sender.mailbox().id(), 30, DAY).current()).isNull();

@@ -39,6 +39,31 @@ final class WarmupTestData {
 	 */
 	static void sent(JdbcClient jdbc, Account fromAccount, UUID from, Account toAccount, UUID to, String kind,
 			LocalDate day, Instant sentAt, Placement placement, boolean rescued) {
+		sent(jdbc, fromAccount.workspaceId(), from, toAccount.workspaceId(), to, kind, day, sentAt, placement, rescued);
+	}
+
+	/**
+	 * {@code count} warmup messages the mailbox sent on its day {@code day} (at 09:00
+	 * UTC) to mailboxes of no interest, found as {@code placement}.
+	 */
+	static void sent(JdbcClient jdbc, UUID workspaceId, UUID mailboxId, LocalDate day, Placement placement, int count) {
+		Instant sentAt = day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+		for (int i = 0; i < count; i++) {
+			sent(jdbc, workspaceId, mailboxId, workspaceId, UUID.randomUUID(), "initial", day, sentAt, placement,
+					false);
+		}
+	}
+
+	/** Warmup on for the mailbox: started 10 days ago, standard numbers. */
+	static void enable(JdbcClient jdbc, UUID workspaceId, UUID mailboxId) {
+		jdbc.sql("""
+				INSERT INTO warmup_mailboxes (mailbox_id, workspace_id, enabled, start_per_day, increase_per_day,
+				    max_per_day, reply_rate_percent, started_on)
+				VALUES (?, ?, true, 3, 2, 40, 30, current_date - 10)""").params(mailboxId, workspaceId).update();
+	}
+
+	private static void sent(JdbcClient jdbc, UUID fromWorkspace, UUID from, UUID toWorkspace, UUID to, String kind,
+			LocalDate day, Instant sentAt, Placement placement, boolean rescued) {
 		String token = WarmupTokens.mint();
 		jdbc.sql(
 				"""
@@ -46,9 +71,9 @@ final class WarmupTestData {
 						    sender_mailbox_id, recipient_workspace_id, recipient_mailbox_id, subject, body, day, due_at, sent_at,
 						    placement, rescued)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Lunch on Thursday?', 'Hi', ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), token, "<" + token + "@warm.test>", UUID.randomUUID(), kind,
-					fromAccount.workspaceId(), from, toAccount.workspaceId(), to, Date.valueOf(day),
-					Timestamp.from(sentAt), Timestamp.from(sentAt), placement.value(), rescued)
+			.params(UUID.randomUUID(), token, "<" + token + "@warm.test>", UUID.randomUUID(), kind, fromWorkspace, from,
+					toWorkspace, to, Date.valueOf(day), Timestamp.from(sentAt), Timestamp.from(sentAt),
+					placement.value(), rescued)
 			.update();
 	}
 

@@ -95,7 +95,7 @@ class OnboardingJourneyBrowserTests {
 		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		browser.findElement(By.xpath("//button[text()='Log in']")).click();
 		heading("Nia Outreach");
-		assertThat(text("checklist-progress")).isEqualTo("0 of 6 done");
+		assertThat(text("checklist-progress")).isEqualTo("0 of 7 done");
 		Browser.screenshot(browser, "home-new-1280");
 
 		browser.findElement(By.id("try-sandbox")).click();
@@ -129,15 +129,15 @@ class OnboardingJourneyBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), ada));
 
 		browser.get(base + "/");
-		assertThat(text("checklist-progress")).isEqualTo("4 of 6 done");
+		assertThat(text("checklist-progress")).isEqualTo("4 of 7 done");
 		assertThat(browser.findElement(By.id("step-first-reply")).getAttribute("data-done")).isEqualTo("yes");
-		assertThat(browser.findElement(By.id("step-warmup")).getText()).contains("Coming soon");
+		assertThat(browser.findElement(By.id("step-warmup")).getText()).contains("To do");
 		assertThat(browser.findElement(By.id("figures")).getText()).contains("20.0%");
 		wait.until(d -> "yes".equals(d.findElement(By.id("dashboard-chart")).getAttribute("data-drawn")));
 		Account account = new Account((UUID) demo.get("user_id"), (UUID) demo.get("workspace_id"), email);
 		assertFiguresEqualTheApis(account);
 		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-		System.out.println("JOURNEY sign-up to a reply in the inbox and the checklist at 4 of 6: " + seconds + " s");
+		System.out.println("JOURNEY sign-up to a reply in the inbox and the checklist at 4 of 7: " + seconds + " s");
 		Browser.screenshot(browser, "home-1280");
 		browser.executeScript("document.getElementById('figures').scrollIntoView()");
 		Browser.screenshot(browser, "home-figures-1280");

@@ -12,8 +12,6 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import com.google.common.net.InternetDomainName;
-
 /**
  * Pairs the new warmup threads of one day: who writes to whom. Pure logic over the pool
  * members, no I/O.
@@ -73,22 +71,6 @@ public final class PoolPairing {
 	/** The domain of an email address, lower case. */
 	public static String domainOf(String email) {
 		return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-	}
-
-	/**
-	 * The provider of a mailbox: the registered domain of its IMAP host
-	 * ({@code imap.gmail.com} → {@code gmail.com}, by the Public Suffix List); the host
-	 * itself when it has none (an IP address, {@code localhost}).
-	 */
-	public static String provider(String imapHost) {
-		String host = imapHost == null ? "" : imapHost.trim().toLowerCase(Locale.ROOT);
-		try {
-			InternetDomainName name = InternetDomainName.from(host);
-			return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : host;
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			return host;
-		}
 	}
 
 	/** A member's room left today, in its provider's round. */

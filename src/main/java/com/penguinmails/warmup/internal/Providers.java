@@ -22,7 +22,7 @@ public final class Providers {
 			InternetDomainName domain = InternetDomainName.from(name);
 			return domain.isUnderPublicSuffix() ? domain.topPrivateDomain().toString() : name;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | IllegalStateException ex) {
 			return name;
 		}
 	}

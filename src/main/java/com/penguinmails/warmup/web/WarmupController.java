@@ -22,6 +22,7 @@ import com.penguinmails.warmup.MailboxWarmup;
 import com.penguinmails.warmup.MailboxWarmupChanges;
 import com.penguinmails.warmup.Warmup;
 import com.penguinmails.warmup.WarmupDays;
+import com.penguinmails.warmup.WarmupPool;
 import com.penguinmails.warmup.WarmupSchedule;
 import com.penguinmails.warmup.WarmupSettings;
 
@@ -70,13 +71,16 @@ class WarmupController {
 
 	private final WarmupDays days;
 
+	private final WarmupPool pool;
+
 	private final Tenancy tenancy;
 
 	private final Clock clock;
 
-	WarmupController(Warmup warmup, WarmupDays days, Tenancy tenancy, Clock clock) {
+	WarmupController(Warmup warmup, WarmupDays days, WarmupPool pool, Tenancy tenancy, Clock clock) {
 		this.warmup = warmup;
 		this.days = days;
+		this.pool = pool;
 		this.tenancy = tenancy;
 		this.clock = clock;
 	}
@@ -116,7 +120,9 @@ class WarmupController {
 		MailboxWarmup mailbox = warmup.mailbox(tenant, id, clock.instant());
 		model.addAttribute("m", mailbox);
 		model.addAttribute("days", days.days(tenant, id, null, null, clock.instant()));
-		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneId.of(mailbox.timeZone())));
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(mailbox.timeZone()));
+		model.addAttribute("today", today);
+		model.addAttribute("shortfall", mailbox.enabled() ? pool.unplannedReason(id, today).orElse(null) : null);
 		model.addAttribute("dayFormat", DAY);
 		model.addAttribute("presets", WarmupSchedule.Preset.values());
 		if (!model.containsAttribute("form")) {

@@ -21,16 +21,16 @@ class PoolPairingTests {
 	private static final UUID TWO = UUID.randomUUID();
 
 	private static Member member(UUID workspace, String email, String imapHost, boolean shared, int planned) {
-		return new Member(workspace, UUID.randomUUID(), email, PoolPairing.domainOf(email),
-				PoolPairing.provider(imapHost), shared, planned, 0, false);
+		return new Member(workspace, UUID.randomUUID(), email, PoolPairing.domainOf(email), Providers.of(imapHost),
+				shared, planned, 0, false);
 	}
 
 	@Test
 	void theProviderIsTheImapHostsRegisteredDomain() {
-		assertThat(PoolPairing.provider("imap.gmail.com")).isEqualTo("gmail.com");
-		assertThat(PoolPairing.provider("outlook.office365.com")).isEqualTo("office365.com");
-		assertThat(PoolPairing.provider("mail.example.co.uk")).isEqualTo("example.co.uk");
-		assertThat(PoolPairing.provider("127.0.0.1")).isEqualTo("127.0.0.1");
+		assertThat(Providers.of("imap.gmail.com")).isEqualTo("gmail.com");
+		assertThat(Providers.of("outlook.office365.com")).isEqualTo("office365.com");
+		assertThat(Providers.of("mail.example.co.uk")).isEqualTo("example.co.uk");
+		assertThat(Providers.of("127.0.0.1")).isEqualTo("127.0.0.1");
 	}
 
 	@Test
