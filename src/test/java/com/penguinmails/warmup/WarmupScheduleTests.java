@@ -145,11 +145,16 @@ class WarmupScheduleTests {
 		assertThat(resumed.stageLabel()).isEqualTo("Day 8 of ramp");
 
 		List<WarmupDay> view = days.days(account.owner(), sam.id(), START.plusDays(3), day8, at(day8, 23));
+		// A change decided on a day (from its placements) applies from the next day's
+		// plan.
 		assertThat(view.get(1).notes()).containsExactly("Stepped back to 75 %: 9 of 30 in spam");
-		assertThat(view.get(1).rampPercent()).isEqualTo(75);
+		assertThat(view.get(1).rampPercent()).isEqualTo(100);
 		assertThat(view.get(2).rampPercent()).isEqualTo(75);
 		assertThat(view.get(4).notes()).containsExactly("Resumed: 0 of 30 in spam");
-		assertThat(view.get(4).rampPercent()).isEqualTo(100);
+		assertThat(view.get(4).rampPercent()).isEqualTo(75);
+		assertThat(days.days(account.owner(), sam.id(), day8.plusDays(1), day8.plusDays(1), at(day8, 23)))
+			.singleElement()
+			.satisfies(day -> assertThat(day.rampPercent()).isEqualTo(100));
 	}
 
 	@Test

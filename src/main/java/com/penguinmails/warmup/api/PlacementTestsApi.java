@@ -25,7 +25,7 @@ import com.penguinmails.warmup.PlacementTests;
 
 @RestController
 @RequestMapping(path = "/api/v1/warmup/placement-tests", produces = "application/json")
-@Tag(name = "Warmup", description = "Warmup schedules, the engagement pool, health scores and placement tests")
+@Tag(name = "Warmup", description = WarmupApi.TAG)
 @SecurityRequirement(name = "apiKey")
 class PlacementTestsApi {
 

@@ -35,11 +35,16 @@ import com.penguinmails.warmup.WarmupSettings;
 
 @RestController
 @RequestMapping(path = "/api/v1/warmup", produces = "application/json")
-@Tag(name = "Warmup",
-		description = "Warmup schedules per mailbox, the workspace's pool choices, and each day's plan "
-				+ "beside what was done. Scopes warmup:read and warmup:write.")
+@Tag(name = "Warmup", description = WarmupApi.TAG)
 @SecurityRequirement(name = "apiKey")
 class WarmupApi {
+
+	/**
+	 * The one description of the tag every warmup API class shares (OpenAPI tags are
+	 * unique).
+	 */
+	static final String TAG = "Warmup schedules per mailbox, the workspace's pool choices, each day's plan beside "
+			+ "what was done, health scores and placement tests. Scopes warmup:read and warmup:write.";
 
 	/** A preset with its numbers, for a client's picker. */
 	record PresetInfo(WarmupSchedule.Preset preset, String label, int startPerDay, int increasePerDay, int maxPerDay,

@@ -24,7 +24,7 @@ import com.penguinmails.warmup.WarmupHealth;
 
 @RestController
 @RequestMapping(path = "/api/v1/warmup", produces = "application/json")
-@Tag(name = "Warmup", description = "Warmup schedules, the engagement pool, health scores and placement tests")
+@Tag(name = "Warmup", description = WarmupApi.TAG)
 @SecurityRequirement(name = "apiKey")
 class WarmupHealthApi {
 
