@@ -21,16 +21,20 @@ import com.penguinmails.inbound.InboundFixtures;
 import com.penguinmails.inbound.InboundFixtures.Sender;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.support.Api;
+import com.penguinmails.support.Dovecot;
 import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.warmup.ReceivingFixtures.PoolMailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Placement tests against GreenMail: copies are sent over the sending mailbox's SMTP,
- * found over each seed's IMAP (inbox, a Junk folder, deleted), filed into "Warmup", and
- * reported per seed and per provider.
+ * Placement tests: copies are sent over the sending mailbox's SMTP, found over each
+ * seed's IMAP (inbox, a Junk folder, deleted), filed into "Warmup", and reported per seed
+ * and per provider — on GreenMail (the test moves copies itself) and on Dovecot, whose
+ * Sieve files a copy into Junk as a provider's spam filter would.
  */
 @IntegrationTest
 class PlacementTestsTests {
@@ -46,6 +50,9 @@ class PlacementTestsTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	ReceivingFixtures receiving;
 
 	@Test
 	void reportsInboxSpamAndMissingPerSeedAndProviderAndFilesTheCopies() throws Exception {
@@ -99,6 +106,34 @@ class PlacementTestsTests {
 		Api.Response read = api.get("/api/v1/warmup/placement-tests/" + testId);
 		assertThat(read.body().path("providers").get(0).path("spam").asInt()).isEqualTo(1);
 		assertThat(read.body().path("seeds").findValuesAsText("placement")).contains("inbox", "spam", "missing");
+	}
+
+	@Test
+	void onDovecotACopyTheSpamFilterFiledIsReportedAsSpam() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		Account account = fixtures.verifiedAccount("placement-dovecot");
+		PoolMailbox from = receiving.onDovecot(account, "sales-" + suffix + "@send-" + suffix + ".test");
+		PoolMailbox kept = receiving.onDovecot(account, "kept-" + suffix + "@seed-" + suffix + ".test");
+		PoolMailbox filtered = receiving.onDovecot(account, "filtered-" + suffix + "@seed-" + suffix + ".test");
+		Dovecot.get()
+			.sieve(filtered.email(),
+					"require \"fileinto\";\nif address :is \"from\" \"" + from.email() + "\" { fileinto \"Junk\"; }\n");
+		Campaign campaign = placement.campaign(new Sender(account, from.mailbox(), null));
+
+		PlacementTest test = tests.create(account.owner(), new PlacementTests.NewPlacementTest(campaign.id(), 1, null,
+				from.id(), List.of(kept.email(), filtered.email())), Instant.now());
+		PlacementTest checked = tests.check(test.id(), Instant.now().plusSeconds(60)).orElseThrow();
+
+		assertThat(checked.seeds()).extracting(PlacementTest.Seed::address, PlacementTest.Seed::placement)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(kept.email(), Placement.INBOX),
+					org.assertj.core.groups.Tuple.tuple(filtered.email(), Placement.SPAM));
+		assertThat(checked.pending()).isFalse();
+		for (PoolMailbox seed : List.of(kept, filtered)) {
+			assertThat(Dovecot.get().folder(seed.email(), "INBOX")).isEmpty();
+			assertThat(Dovecot.get().folder(seed.email(), "Junk")).isEmpty();
+			assertThat(Dovecot.get().folder(seed.email(), "Warmup")).extracting(Dovecot.Stored::subject)
+				.containsExactly(checked.subject());
+		}
 	}
 
 	@Test
