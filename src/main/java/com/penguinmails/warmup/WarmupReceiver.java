@@ -100,17 +100,46 @@ public class WarmupReceiver {
 	public record Result(UUID mailboxId, int found, int rescued, int replied, int filed, int missing, String error) {
 	}
 
-	/** Checks every mailbox whose warmup is on and that is active. */
+	/** How many mailboxes a round reads at once (each over its own IMAP connection). */
+	static final int PARALLEL = 4;
+
+	/**
+	 * Checks every active mailbox that warmup mail was sent to and not yet found in,
+	 * {@link #PARALLEL} at a time; a mailbox with nothing on its way is not opened.
+	 */
 	public List<Result> tick(Instant now) {
 		Map<UUID, MailboxRef> active = mailboxes.all()
 			.stream()
 			.filter(m -> m.status() == MailboxStatus.ACTIVE)
 			.collect(Collectors.toMap(MailboxRef::id, Function.identity()));
-		return repository.enabled()
+		List<ReceivingRepository.Receiving> due = repository.awaiting()
 			.stream()
 			.filter(r -> active.containsKey(r.mailboxId()))
-			.map(r -> check(r.workspaceId(), r.mailboxId(), now))
 			.toList();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL);
+		try {
+			List<java.util.concurrent.Future<Result>> results = new java.util.ArrayList<>();
+			for (ReceivingRepository.Receiving r : due) {
+				results.add(pool.submit(() -> check(r.workspaceId(), r.mailboxId(), now)));
+			}
+			return results.stream().map(WarmupReceiver::outcome).toList();
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private static Result outcome(java.util.concurrent.Future<Result> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/**

@@ -203,11 +203,22 @@ class WarmupJourneyTests {
 				assertThat(synced.folders()).contains("INBOX", "Junk");
 			}
 		}
-		assertThat(receiver.tick(midnight.plusSeconds(19 * 3600))).allSatisfy(r -> assertThat(r.error()).isNull());
+		receive(boxes, midnight.plusSeconds(19 * 3600));
 		sendAll(midnight.plusSeconds(21 * 3600 + 60));
-		assertThat(receiver.tick(midnight.plusSeconds(22 * 3600))).allSatisfy(r -> assertThat(r.error()).isNull());
+		receive(boxes, midnight.plusSeconds(22 * 3600));
 		health.measure(day, midnight.plusSeconds(23 * 3600));
 		ramp.adjust(day, midnight.plusSeconds(23 * 3600 + 1800));
+	}
+
+	/**
+	 * A receiving round; ours are read without error (other tests' mailboxes may be
+	 * gone).
+	 */
+	private void receive(List<PoolMailbox> boxes, Instant now) {
+		List<UUID> ours = boxes.stream().map(PoolMailbox::id).toList();
+		assertThat(receiver.tick(now)).filteredOn(r -> ours.contains(r.mailboxId()))
+			.isNotEmpty()
+			.allSatisfy(r -> assertThat(r.error()).isNull());
 	}
 
 	private void sendAll(Instant now) {

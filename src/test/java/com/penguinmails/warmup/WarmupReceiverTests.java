@@ -209,7 +209,7 @@ class WarmupReceiverTests {
 	}
 
 	@Test
-	void tickChecksEveryEnabledMailbox() {
+	void tickChecksTheMailboxesWithWarmupMailOnItsWay() {
 		Dovecot.get();
 		PoolMailbox ned = pool.mailbox("ned", 0);
 		PoolMailbox oda = pool.mailbox("oda", 0);
@@ -218,7 +218,8 @@ class WarmupReceiverTests {
 
 		List<WarmupReceiver.Result> results = receiver.tick(now);
 
-		assertThat(results).extracting(WarmupReceiver.Result::mailboxId).contains(ned.id(), oda.id());
+		// Nothing was sent to oda: its IMAP is not opened.
+		assertThat(results).extracting(WarmupReceiver.Result::mailboxId).contains(ned.id()).doesNotContain(oda.id());
 		assertThat(pool.row(sent.id())).containsEntry("placement", "inbox");
 	}
 

@@ -52,9 +52,15 @@ public class ReceivingRepository {
 			UUID recipientMailboxId, String subject, String body, LocalDate day, Instant dueAt) {
 	}
 
-	/** Every mailbox whose warmup is on. */
-	public List<Receiving> enabled() {
-		return jdbc.sql("SELECT workspace_id, mailbox_id FROM warmup_mailboxes WHERE enabled ORDER BY mailbox_id")
+	/**
+	 * The mailboxes warmup mail was sent to and not yet found in (whether or not their
+	 * own warmup is still on): the only ones a round needs to read. Uses the partial
+	 * index of pending rows.
+	 */
+	public List<Receiving> awaiting() {
+		return jdbc.sql("""
+				SELECT DISTINCT recipient_workspace_id, recipient_mailbox_id FROM warmup_messages
+				WHERE placement = 'pending' AND sent_at IS NOT NULL ORDER BY recipient_mailbox_id""")
 			.query((rs, n) -> new Receiving(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 			.list();
 	}
