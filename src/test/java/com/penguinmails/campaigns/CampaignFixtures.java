@@ -62,7 +62,10 @@ class CampaignFixtures {
 	String verifiedDomain(Account account) {
 		String name = "send-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 		UUID id = domains.add(account.owner(), new NewDomain(name, false, "", "")).id();
-		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE id = ?").param(id).update();
+		fixtures.jdbc()
+			.sql("UPDATE domains SET status = 'verified', next_check_at = now() + interval '1 day' WHERE id = ?")
+			.param(id)
+			.update();
 		return name;
 	}
 

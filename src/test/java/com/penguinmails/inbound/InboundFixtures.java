@@ -92,7 +92,10 @@ public class InboundFixtures {
 		Account account = fixtures.verifiedAccount(name);
 		String domain = "in-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 		UUID domainId = domains.add(account.owner(), new NewDomain(domain, false, "", "")).id();
-		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE id = ?").param(domainId).update();
+		fixtures.jdbc()
+			.sql("UPDATE domains SET status = 'verified', next_check_at = now() + interval '1 day' WHERE id = ?")
+			.param(domainId)
+			.update();
 		String email = "sam@" + domain;
 		GreenMailUser user = mail().setUser(email, email, "secret");
 		Mailbox mailbox = mailboxes.add(account.owner(),

@@ -65,7 +65,10 @@ class TrackingFixtures {
 	String domain(Account account) {
 		String domain = "track-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 		domains.add(account.owner(), new NewDomain(domain, false, "", ""));
-		fixtures.jdbc().sql("UPDATE domains SET status = 'verified' WHERE name = ?").param(domain).update();
+		fixtures.jdbc()
+			.sql("UPDATE domains SET status = 'verified', next_check_at = now() + interval '1 day' WHERE name = ?")
+			.param(domain)
+			.update();
 		return domain;
 	}
 
