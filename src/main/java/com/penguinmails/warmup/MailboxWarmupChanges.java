@@ -2,8 +2,9 @@ package com.penguinmails.warmup;
 
 /**
  * A change of one mailbox's warmup (the API's PUT body and the page's form); a null field
- * keeps its value. With a preset other than {@code custom}, the preset's numbers apply
- * and the four schedule numbers given are ignored.
+ * keeps its value. With a preset other than {@code custom} named, the preset's numbers
+ * apply and the four schedule numbers given are ignored (the page's form sends them all);
+ * schedule numbers given without a preset make the schedule custom.
  *
  * @param enabled warmup on or off (turning it on starts the ramp: see
  * {@link Warmup#update})

@@ -51,8 +51,9 @@ public class WarmupDays {
 
 	/**
 	 * Days {@code from}..{@code to} (inclusive) of the mailbox's warmup, oldest first; a
-	 * null bound defaults to the last {@link #PAST_DAYS} days before today and the next
-	 * {@link #NEXT_DAYS} (today in the mailbox's zone at {@code now}).
+	 * null bound defaults to the last {@link #PAST_DAYS} days before today (none before
+	 * the ramp started) and the next {@link #NEXT_DAYS} (today in the mailbox's zone at
+	 * {@code now}).
 	 * @throws NotFoundProblem 404 when it is not a mailbox of the workspace
 	 * @throws InvalidInputProblem 400 when {@code to} is before {@code from} or the range
 	 * is longer than {@link #MAX_DAYS} days
@@ -64,7 +65,9 @@ public class WarmupDays {
 		MailboxRow row = store.find(workspaceId, mailboxId)
 			.orElseGet(() -> MailboxRow.initial(workspaceId, mailboxId, store.settings(workspaceId).defaultPreset()));
 		LocalDate today = row.today(now);
-		LocalDate first = from == null ? today.minusDays(PAST_DAYS) : from;
+		// By default nothing before the ramp started: empty days a mailbox never had.
+		LocalDate first = from != null ? from
+				: row.startedOn() == null ? today : latest(today.minusDays(PAST_DAYS), row.startedOn());
 		LocalDate last = to == null ? today.plusDays(NEXT_DAYS) : to;
 		if (last.isBefore(first)) {
 			throw new InvalidInputProblem("invalid-range", "The range must end on or after the day it starts.");
@@ -79,6 +82,10 @@ public class WarmupDays {
 			days.add(day(row, day, today, counts.get(day), changes));
 		}
 		return days;
+	}
+
+	private static LocalDate latest(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	/**

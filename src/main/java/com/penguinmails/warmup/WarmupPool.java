@@ -114,16 +114,25 @@ public class WarmupPool {
 	 * Sends up to {@code max} due unsent warmup messages (new threads and replies), each
 	 * sender's over one SMTP connection, and records each outcome ({@code sent_at}, or
 	 * {@code failed_at} and {@code error}). Messages of a sender whose warmup was turned
-	 * off are dropped ("warmup turned off"); those of a paused mailbox, or one in error,
-	 * wait until the sender's day is over, then fail ("mailbox paused").
+	 * off are dropped ("warmup turned off"), and so are those to a recipient whose warmup
+	 * is off or that is paused or in error ("recipient left the pool"); those of a paused
+	 * sender, or one in error, wait until the sender's day is over, then fail ("mailbox
+	 * paused").
 	 * @return how many were sent (accepted by the sender's SMTP server)
 	 */
 	public int sendDue(Instant now, int max) {
-		repository.dropTurnedOff(now);
 		List<UUID> unavailable = mailboxes.unavailable();
+		repository.dropOutOfPool(now, unavailable);
 		repository.failPaused(unavailable, now);
 		List<PoolRepository.Due> claimed = repository.claim(now, max, unavailable);
 		return claimed.isEmpty() ? 0 : sender.send(claimed, now);
+	}
+
+	/**
+	 * When the mailbox's next warmup message (a new thread or an answer) is due, if any.
+	 */
+	public Optional<Instant> nextDue(UUID mailboxId) {
+		return repository.nextDue(mailboxId);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.WebSession;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 
@@ -79,6 +80,14 @@ class WarmupApiTests {
 				"{\"preset\":\"custom\",\"startPerDay\":10,\"maxPerDay\":5}");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body().path("field").asText()).isEqualTo("maxPerDay");
+		// Numbers alone (no preset named) are applied as a custom schedule, and checked.
+		assertThat(api.put("/api/v1/warmup/mailboxes/" + mailbox.id(), "{\"maxPerDay\":999}").status()).isEqualTo(400);
+		assertThat(api.put("/api/v1/warmup/mailboxes/" + mailbox.id(), "{\"startPerDay\":0}").status()).isEqualTo(400);
+		assertThat(api.put("/api/v1/warmup/mailboxes/" + mailbox.id(), "{\"maxPerDay\":25}")
+			.body()
+			.path("schedule")
+			.path("maxPerDay")
+			.asInt()).isEqualTo(25);
 		assertThat(api.put("/api/v1/warmup/mailboxes/" + mailbox.id(), "{\"timeZone\":\"Nowhere/Town\"}")
 			.body()
 			.path("field")
@@ -90,6 +99,24 @@ class WarmupApiTests {
 		assertThat(list.get(0).path("enabled").asBoolean()).isTrue();
 		assertThat(list.get(0).path("healthScore").isNumber()).as("not measured yet").isFalse();
 		assertThat(list.get(0).path("partners").asInt()).isZero();
+	}
+
+	@Test
+	void aPoolSettingsFormWithoutAWholeNumberThresholdSaysSoAndSavesNothing() throws Exception {
+		Account account = fixtures.verifiedAccount("warm-form");
+		WebSession session = fixtures.signedIn(account);
+		for (String typed : new String[] { "abc", "" }) {
+			session.post("/warmup/settings", "sharedPool", "true", "defaultPreset", "standard", "spamThresholdPercent",
+					typed);
+			String page = session.get("/warmup").getResponse().getContentAsString();
+			assertThat(page).contains("The spam threshold is a whole number of percent")
+				.doesNotContain("Pool settings saved");
+		}
+		assertThat(fixtures.api(account, "warmup:read")
+			.get("/api/v1/warmup/settings")
+			.body()
+			.path("sharedPool")
+			.asBoolean()).isFalse();
 	}
 
 	@Test
@@ -114,11 +141,20 @@ class WarmupApiTests {
 	}
 
 	@Test
-	void daysRangeIsCheckedAndDefaultsToThreeWeeks() throws Exception {
+	void daysRangeIsCheckedAndDefaultsToThreeWeeksNeverBeforeTheRampStarted() throws Exception {
 		Account account = fixtures.verifiedAccount("warm-range");
 		Mailbox mailbox = WarmupTestData.mailbox(mailboxes, account, "range");
-		Api api = fixtures.api(account, "warmup:read");
+		Api api = fixtures.api(account, "warmup:read", "warmup:write");
 		String path = "/api/v1/warmup/mailboxes/" + mailbox.id() + "/days";
+		// Never on: today and the next 7 days.
+		assertThat(api.get(path).body()).hasSize(8);
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO warmup_mailboxes (mailbox_id, workspace_id, enabled, start_per_day, increase_per_day,
+					    max_per_day, reply_rate_percent, started_on)
+					VALUES (?, ?, true, 3, 2, 40, 30, current_date - 30)""")
+			.params(mailbox.id(), account.workspaceId())
+			.update();
 		assertThat(api.get(path).body()).hasSize(22);
 		assertThat(api.get(path, "from", "2026-03-10", "to", "2026-03-01").status()).isEqualTo(400);
 		assertThat(api.get(path, "from", "2020-01-01", "to", "2026-03-01").status()).isEqualTo(400);

@@ -169,12 +169,13 @@ class WarmupPoolTests {
 			assertThat(row.get("recipient_mailbox_id")).isNotEqualTo(row.get("sender_mailbox_id"));
 		});
 		assertThat(rows(lonelyBoxes)).isEmpty();
-		assertThat(pool.unplannedReason(lonelyBoxes.get(0).mailbox().id(), day))
-			.contains("No partner: only mailboxes on the same domain in its pool");
+		assertThat(pool.unplannedReason(lonelyBoxes.get(0).mailbox().id(), day)).contains(
+				"No partner: only mailboxes on the same domain in its pool. Turn warmup on for a mailbox on another domain, "
+						+ "or join the shared pool (Warmup, pool settings).");
 	}
 
 	@Test
-	void messagesOfASenderTurnedOffAreDroppedAndOfAPausedOneFailOnceItsDayIsOver() {
+	void messagesOfASenderTurnedOffOrToARecipientOutOfThePoolAreDroppedAndOfAPausedOneFailOnceItsDayIsOver() {
 		Account account = workspace("wu-off", false);
 		Box sam = box(account, domain(account, "s"), "sam");
 		Box tom = box(account, domain(account, "t"), "tom");
@@ -182,19 +183,31 @@ class WarmupPoolTests {
 		enable(sam, day);
 		enable(tom, day);
 		Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+
+		// Tom paused: his own messages wait for the end of his day, and nobody would look
+		// for the ones sent to him, so they are not sent.
 		assertThat(pool.planDay(day, dayStart)).isEqualTo(6);
+		mailboxes.pause(account.owner(), tom.mailbox().id(), true);
+		assertThat(pool.sendDue(dayStart.plusSeconds(86_399), 100)).isZero();
+		assertThat(errors(sam)).containsOnly("recipient left the pool");
+		assertThat(errors(tom)).containsOnly("pending");
+		assertThat(pool.sendDue(dayStart.plusSeconds(86_400 + 3600), 100)).isZero();
+		assertThat(errors(tom)).containsOnly("mailbox paused");
+
+		// The next day sam's warmup is turned off after planning: his messages are
+		// dropped,
+		// and so are tom's to him.
+		mailboxes.pause(account.owner(), tom.mailbox().id(), false);
+		LocalDate next = day.plusDays(1);
+		Instant nextStart = next.atStartOfDay(ZoneOffset.UTC).toInstant();
+		assertThat(pool.planDay(next, nextStart)).isEqualTo(10);
 		fixtures.jdbc()
 			.sql("UPDATE warmup_mailboxes SET enabled = false WHERE mailbox_id = ?")
 			.param(sam.mailbox().id())
 			.update();
-		mailboxes.pause(account.owner(), tom.mailbox().id(), true);
-
-		assertThat(pool.sendDue(dayStart.plusSeconds(86_399), 100)).isZero();
-		assertThat(errors(sam)).containsOnly("warmup turned off");
-		assertThat(errors(tom)).containsOnly("pending");
-
-		assertThat(pool.sendDue(dayStart.plusSeconds(86_400 + 3600), 100)).isZero();
-		assertThat(errors(tom)).containsOnly("mailbox paused");
+		assertThat(pool.sendDue(nextStart.plusSeconds(86_399), 100)).isZero();
+		assertThat(errorsOn(sam, next)).containsOnly("warmup turned off");
+		assertThat(errorsOn(tom, next)).containsOnly("recipient left the pool");
 	}
 
 	@Test
@@ -291,6 +304,14 @@ class WarmupPoolTests {
 			.param(boxes.stream().map(box -> box.mailbox().id()).toArray(UUID[]::new))
 			.query()
 			.listOfRows();
+	}
+
+	private List<String> errorsOn(Box box, LocalDate day) {
+		return fixtures.jdbc()
+			.sql("SELECT coalesce(error, 'pending') FROM warmup_messages WHERE sender_mailbox_id = ? AND day = ?")
+			.params(box.mailbox().id(), Date.valueOf(day))
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> errors(Box box) {

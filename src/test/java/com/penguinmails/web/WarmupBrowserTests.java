@@ -113,7 +113,8 @@ class WarmupBrowserTests {
 		// The health fragment replaces its placeholder once loaded.
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(d -> d.findElement(By.id("warmup-health")).getText().contains("Not measured yet"));
-		assertThat(browser.findElements(By.cssSelector("#warmup-days tbody tr"))).hasSize(22);
+		// Turned on today: today and the next 7 days, no empty days before it existed.
+		assertThat(browser.findElements(By.cssSelector("#warmup-days tbody tr"))).hasSize(8);
 		assertThat(browser.findElement(By.cssSelector("#warmup-days tr.today")).getText()).contains("(today)")
 			.contains("100 %");
 		assertThat(browser.findElement(By.cssSelector("fieldset.warmup-custom")).isDisplayed()).isFalse();

@@ -200,14 +200,17 @@ public final class PoolPairing {
 					&& (!otherWorkspace || !candidate.workspaceId().equals(sender.workspaceId()));
 		}
 
+		/** How a person gives a sender a partner. */
+		private static final String FIX = " Turn warmup on for a mailbox on another domain, or join the shared pool (Warmup, pool settings).";
+
 		private String why(Member sender, int missing) {
 			boolean others = members.stream().anyMatch(m -> !m.mailboxId().equals(sender.mailboxId()));
 			boolean partners = members.stream().anyMatch(m -> eligible(sender, m, false));
 			if (!others) {
-				return "No partner: no other warmup mailbox in its pool";
+				return "No partner: no other warmup mailbox in its pool." + FIX;
 			}
 			if (!partners) {
-				return "No partner: only mailboxes on the same domain in its pool";
+				return "No partner: only mailboxes on the same domain in its pool." + FIX;
 			}
 			return "No partner with room left: " + missing + " of " + sender.planned()
 					+ " new threads not planned (every partner received its share)";

@@ -164,14 +164,37 @@ public class PoolRepository {
 			.optional();
 	}
 
-	/** Drops the due unsent messages of senders whose warmup is off (or gone). */
-	public int dropTurnedOff(Instant now) {
+	/** When the mailbox's next unsent warmup message is due, if it has one. */
+	public Optional<Instant> nextDue(UUID mailboxId) {
+		return jdbc.sql("""
+				SELECT min(due_at) FROM warmup_messages
+				WHERE sender_mailbox_id = ? AND sent_at IS NULL AND failed_at IS NULL""")
+			.param(mailboxId)
+			.query((rs, n) -> rs.getTimestamp(1))
+			.optional()
+			.filter(java.util.Objects::nonNull)
+			.map(Timestamp::toInstant);
+	}
+
+	/**
+	 * Drops the due unsent messages of senders whose warmup is off (or gone): "warmup
+	 * turned off"; and those to a recipient whose warmup is off or gone, or that is
+	 * paused or in error ({@code unavailable}): "recipient left the pool" — nobody would
+	 * look for them there, so they would land in a person's inbox.
+	 */
+	public int dropOutOfPool(Instant now, Collection<UUID> unavailable) {
 		return jdbc
 			.sql("""
-					UPDATE warmup_messages m SET failed_at = ?, error = 'warmup turned off', claimed_until = NULL
+					UPDATE warmup_messages m SET failed_at = ?, claimed_until = NULL,
+					    error = CASE WHEN NOT EXISTS (SELECT 1 FROM warmup_mailboxes w
+					                                  WHERE w.mailbox_id = m.sender_mailbox_id AND w.enabled)
+					            THEN 'warmup turned off' ELSE 'recipient left the pool' END
 					WHERE m.due_at <= ? AND m.sent_at IS NULL AND m.failed_at IS NULL
-					  AND NOT EXISTS (SELECT 1 FROM warmup_mailboxes w WHERE w.mailbox_id = m.sender_mailbox_id AND w.enabled)""")
-			.params(Timestamp.from(now), Timestamp.from(now))
+					  AND (NOT EXISTS (SELECT 1 FROM warmup_mailboxes w WHERE w.mailbox_id = m.sender_mailbox_id AND w.enabled)
+					       OR NOT EXISTS (SELECT 1 FROM warmup_mailboxes w
+					                      WHERE w.mailbox_id = m.recipient_mailbox_id AND w.enabled)
+					       OR m.recipient_mailbox_id = ANY (?))""")
+			.params(Timestamp.from(now), Timestamp.from(now), unavailable.toArray(UUID[]::new))
 			.update();
 	}
 

@@ -85,9 +85,16 @@ public final class SettingsRules {
 				current.healthScore(), current.healthMeasuredAt(), disabledOn);
 	}
 
-	/** The schedule after a change: a preset's numbers, or the custom numbers checked. */
+	/**
+	 * The schedule after a change: a preset's numbers, or the custom numbers checked. A
+	 * change that gives schedule numbers without naming a preset makes the schedule
+	 * custom, so numbers sent alone are applied (and checked), never silently ignored.
+	 */
 	static WarmupSchedule schedule(WarmupSchedule current, MailboxWarmupChanges changes) {
-		Preset preset = changes.preset() == null ? current.preset() : preset("preset", changes.preset());
+		boolean numbers = changes.startPerDay() != null || changes.increasePerDay() != null
+				|| changes.maxPerDay() != null || changes.replyRatePercent() != null;
+		Preset preset = changes.preset() != null ? preset("preset", changes.preset())
+				: numbers ? Preset.CUSTOM : current.preset();
 		boolean weekdays = or(changes.weekdaysOnly(), current.weekdaysOnly());
 		boolean random = or(changes.randomTimes(), current.randomTimes());
 		if (preset != Preset.CUSTOM) {

@@ -24,6 +24,7 @@ import com.penguinmails.warmup.Warmup;
 import com.penguinmails.warmup.WarmupDays;
 import com.penguinmails.warmup.WarmupPool;
 import com.penguinmails.warmup.WarmupSchedule;
+import com.penguinmails.warmup.WarmupSettingInvalid;
 import com.penguinmails.warmup.WarmupSettings;
 
 /**
@@ -67,6 +68,9 @@ class WarmupController {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+			java.util.Locale.ENGLISH);
+
 	private final Warmup warmup;
 
 	private final WarmupDays days;
@@ -95,8 +99,13 @@ class WarmupController {
 	}
 
 	@PostMapping("/warmup/settings")
-	String saveSettings(SettingsForm form, RedirectAttributes redirect) {
+	String saveSettings(SettingsForm form, BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/warmup", () -> {
+			if (binding.hasFieldErrors("spamThresholdPercent") || form.spamThresholdPercent() == null) {
+				// Typed letters or nothing: said, never saved as "kept the old value".
+				throw new WarmupSettingInvalid("spamThresholdPercent",
+						"The spam threshold is a whole number of percent, from 5 to 80.");
+			}
 			warmup.updateSettings(tenancy.current(), form.toChanges());
 			return FormAction.Done.notice("Pool settings saved.");
 		});
@@ -123,6 +132,10 @@ class WarmupController {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(mailbox.timeZone()));
 		model.addAttribute("today", today);
 		model.addAttribute("shortfall", mailbox.enabled() ? pool.unplannedReason(id, today).orElse(null) : null);
+		model.addAttribute("next",
+				mailbox.enabled()
+						? pool.nextDue(id).map(at -> TIME.format(at.atZone(ZoneId.of(mailbox.timeZone())))).orElse(null)
+						: null);
 		model.addAttribute("dayFormat", DAY);
 		model.addAttribute("presets", WarmupSchedule.Preset.values());
 		if (!model.containsAttribute("form")) {
@@ -144,8 +157,10 @@ class WarmupController {
 			return show(id, model);
 		}
 		boolean saved = FormAction.inPage(model, () -> {
-			warmup.update(tenancy.current(), id, form.toChanges(), clock.instant());
-			return FormAction.Done.notice("Schedule saved.");
+			MailboxWarmup m = warmup.update(tenancy.current(), id, form.toChanges(), clock.instant());
+			return FormAction.Done.notice(m.enabled()
+					? "Schedule saved. Today's messages are already planned: the new numbers apply from tomorrow."
+					: "Schedule saved.");
 		});
 		if (!saved) {
 			model.addAttribute("form", form);

@@ -101,7 +101,8 @@ class PoolPairingTests {
 			.containsExactlyInAnyOrder("sam@a.test>kim@b.test", "sam@a.test>kim@b.test", "kim@b.test>sam@a.test",
 					"kim@b.test>sam@a.test");
 		assertThat(result.shortfalls()).containsEntry(sharedC.mailboxId(),
-				"No partner: no other warmup mailbox in its pool");
+				"No partner: no other warmup mailbox in its pool. Turn warmup on for a mailbox on another domain, "
+						+ "or join the shared pool (Warmup, pool settings).");
 	}
 
 	@Test
@@ -112,7 +113,8 @@ class PoolPairingTests {
 
 		assertThat(result.pairs()).isEmpty();
 		assertThat(result.shortfalls()).containsEntry(sam.mailboxId(),
-				"No partner: only mailboxes on the same domain in its pool");
+				"No partner: only mailboxes on the same domain in its pool. Turn warmup on for a mailbox on another domain, "
+						+ "or join the shared pool (Warmup, pool settings).");
 	}
 
 	@Test

@@ -47,6 +47,18 @@ class SettingsRulesTests {
 	}
 
 	@Test
+	void numbersGivenWithoutAPresetMakeTheScheduleCustomAndAreChecked() {
+		MailboxWarmupChanges maxOnly = new MailboxWarmupChanges(null, null, null, null, 12, null, null, null, null,
+				null, null, null, null, null);
+		assertThat(apply(OFF, maxOnly, TODAY).schedule())
+			.isEqualTo(new WarmupSchedule(Preset.CUSTOM, 3, 2, 12, 30, false, true));
+		refused(new MailboxWarmupChanges(null, null, 0, null, null, null, null, null, null, null, null, null, null,
+				null), "startPerDay");
+		refused(new MailboxWarmupChanges(null, null, null, null, 999, null, null, null, null, null, null, null, null,
+				null), "maxPerDay");
+	}
+
+	@Test
 	void customNumbersAreCheckedEachNamingItsField() {
 		assertThat(apply(OFF, custom(1, 0, 1, 0), TODAY).schedule())
 			.isEqualTo(new WarmupSchedule(Preset.CUSTOM, 1, 0, 1, 0, false, true));
