@@ -23,4 +23,24 @@ import java.util.List;
  */
 public record WarmupDay(LocalDate day, int planned, int sent, int repliesSent, int received, int inbox, int spam,
 		int other, int missing, int rescued, int rampPercent, List<String> notes) {
+
+	/**
+	 * Where what it sent landed, in words: "9 inbox · 1 spam", "—" when nothing was found
+	 * yet.
+	 */
+	public String landed() {
+		List<String> parts = new java.util.ArrayList<>();
+		add(parts, inbox, "inbox");
+		add(parts, spam, "spam");
+		add(parts, other, "other folder");
+		add(parts, missing, "missing");
+		return parts.isEmpty() ? "—" : String.join(" · ", parts);
+	}
+
+	private static void add(List<String> parts, int count, String where) {
+		if (count > 0) {
+			parts.add(count + " " + where);
+		}
+	}
+
 }

@@ -116,7 +116,12 @@ class WarmupBrowserTests {
 		// Turned on today: today and the next 7 days, no empty days before it existed.
 		assertThat(browser.findElements(By.cssSelector("#warmup-days tbody tr"))).hasSize(8);
 		assertThat(browser.findElement(By.cssSelector("#warmup-days tr.today")).getText()).contains("(today)")
-			.contains("100 %");
+			.contains("100 %")
+			.contains("—");
+		// Nothing is queued until the loop plans the day: the page says so and when mail
+		// goes.
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains(
+				"Today's messages are planned within a minute of turning warmup on and go between 08:00 and 18:00 (UTC).");
 		assertThat(browser.findElement(By.cssSelector("fieldset.warmup-custom")).isDisplayed()).isFalse();
 		new Select(browser.findElement(By.id("preset"))).selectByValue("custom");
 		assertThat(browser.findElement(By.cssSelector("fieldset.warmup-custom")).isDisplayed()).isTrue();

@@ -159,7 +159,7 @@ class WarmupController {
 		boolean saved = FormAction.inPage(model, () -> {
 			MailboxWarmup m = warmup.update(tenancy.current(), id, form.toChanges(), clock.instant());
 			return FormAction.Done.notice(m.enabled()
-					? "Schedule saved. Today's messages are already planned: the new numbers apply from tomorrow."
+					? "Schedule saved. A day's messages are planned as it starts: when today's are, the new numbers apply from tomorrow."
 					: "Schedule saved.");
 		});
 		if (!saved) {
