@@ -129,6 +129,13 @@ public class WarmupPool {
 	}
 
 	/**
+	 * {@link #unplannedReason} of several mailboxes at once: only those that fell short.
+	 */
+	public Map<UUID, String> unplannedReasons(java.util.Collection<UUID> mailboxIds, LocalDate day) {
+		return repository.unplannedReasons(mailboxIds, day);
+	}
+
+	/**
 	 * When the mailbox's next warmup message (a new thread or an answer) is due, if any.
 	 */
 	public Optional<Instant> nextDue(UUID mailboxId) {

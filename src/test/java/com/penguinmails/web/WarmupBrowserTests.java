@@ -142,6 +142,20 @@ class WarmupBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#warmup-days tr.today")).getText())
 			.startsWith(browser.findElement(By.cssSelector("#warmup-days tr.today td")).getText() + " 12");
 		Browser.screenshot(browser, "warmup-mailbox-1280");
+		// The pool found it no partner today (as WarmupPool.planDay records it): the list
+		// says so.
+		fixtures.jdbc()
+			.sql("INSERT INTO warmup_unplanned (mailbox_id, day, reason) VALUES (?, ?, ?)")
+			.params(mailbox.id(), java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+					"No partner: no other warmup mailbox in its pool.")
+			.update();
+		browser.get(base + "/warmup");
+		assertThat(browser.findElement(By.cssSelector("#warmup-mailboxes a.badge.warn")).getAttribute("title"))
+			.isEqualTo("No partner: no other warmup mailbox in its pool.");
+		browser.findElement(By.cssSelector("#warmup-mailboxes a.badge.warn")).click();
+		wait(base + "/warmup/mailboxes/" + mailbox.id());
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("Fewer threads than planned today. No partner: no other warmup mailbox in its pool.");
 
 		Browser.phone(browser);
 		browser.navigate().refresh();

@@ -164,6 +164,16 @@ public class PoolRepository {
 			.optional();
 	}
 
+	/** Why each of the mailboxes fell short on the day, for those that did. */
+	public java.util.Map<UUID, String> unplannedReasons(Collection<UUID> mailboxIds, LocalDate day) {
+		java.util.Map<UUID, String> reasons = new java.util.HashMap<>();
+		jdbc.sql("SELECT mailbox_id, reason FROM warmup_unplanned WHERE mailbox_id = ANY (?) AND day = ?")
+			.params(mailboxIds.toArray(UUID[]::new), Date.valueOf(day))
+			.query((rs, n) -> reasons.put(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+		return reasons;
+	}
+
 	/** When the mailbox's next unsent warmup message is due, if it has one. */
 	public Optional<Instant> nextDue(UUID mailboxId) {
 		return jdbc.sql("""

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -93,7 +94,11 @@ class WarmupController {
 	String list(Model model) {
 		Tenant tenant = tenancy.current();
 		model.addAttribute("settings", warmup.settings(tenant));
-		model.addAttribute("mailboxes", warmup.mailboxes(tenant, clock.instant()));
+		List<MailboxWarmup> all = warmup.mailboxes(tenant, clock.instant());
+		model.addAttribute("mailboxes", all);
+		// Today in UTC: the day the loop plans first.
+		model.addAttribute("shortfalls", pool.unplannedReasons(all.stream().map(MailboxWarmup::mailboxId).toList(),
+				LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
 		model.addAttribute("presets", WarmupSchedule.Preset.values());
 		return "warmup/list";
 	}
