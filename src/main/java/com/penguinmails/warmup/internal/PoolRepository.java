@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,14 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.penguinmails.shared.StoredValue;
 import com.penguinmails.warmup.WarmupPlan;
-import com.penguinmails.warmup.WarmupSchedule;
 
 /**
  * The pool's SQL over warmup's own tables: who is enabled with which plan, what a day
@@ -69,16 +64,9 @@ public class PoolRepository {
 				SELECT w.*, coalesce(s.shared_pool, false) AS shared FROM warmup_mailboxes w
 				LEFT JOIN warmup_workspaces s ON s.workspace_id = w.workspace_id
 				WHERE w.enabled""").query((rs, i) -> {
-			WarmupSchedule.Preset preset = StoredValue.of(WarmupSchedule.Preset.class, rs.getString("preset"));
-			WarmupSchedule schedule = new WarmupSchedule(preset, rs.getInt("start_per_day"),
-					rs.getInt("increase_per_day"), rs.getInt("max_per_day"), rs.getInt("reply_rate_percent"),
-					rs.getBoolean("weekdays_only"), rs.getBoolean("random_times"));
-			WarmupPlan plan = new WarmupPlan(schedule, rs.getObject("started_on", LocalDate.class),
-					rs.getInt("ramp_percent"), rs.getObject("holding_since", LocalDate.class),
-					rs.getInt("maintenance_per_day"), rs.getObject("campaigns_started_on", LocalDate.class));
-			return new Enabled(rs.getObject("workspace_id", UUID.class), rs.getObject("mailbox_id", UUID.class),
-					rs.getBoolean("shared"), plan, rs.getObject("window_start", LocalTime.class),
-					rs.getObject("window_end", LocalTime.class), rs.getString("time_zone"));
+			MailboxRow row = MailboxRow.read(rs);
+			return new Enabled(row.workspaceId(), row.mailboxId(), rs.getBoolean("shared"), row.plan(),
+					row.windowStart(), row.windowEnd(), row.timeZone());
 		}).list();
 	}
 

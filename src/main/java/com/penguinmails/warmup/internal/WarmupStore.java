@@ -1,8 +1,6 @@
 package com.penguinmails.warmup.internal;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -66,7 +64,7 @@ public class WarmupStore {
 	public Optional<MailboxRow> find(UUID workspaceId, UUID mailboxId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM warmup_mailboxes WHERE workspace_id = ? AND mailbox_id = ?")
 			.params(workspaceId, mailboxId)
-			.query(WarmupStore::row)
+			.query((rs, n) -> MailboxRow.read(rs))
 			.optional();
 	}
 
@@ -74,21 +72,21 @@ public class WarmupStore {
 	public Optional<MailboxRow> find(UUID mailboxId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM warmup_mailboxes WHERE mailbox_id = ?")
 			.param(mailboxId)
-			.query(WarmupStore::row)
+			.query((rs, n) -> MailboxRow.read(rs))
 			.optional();
 	}
 
 	public List<MailboxRow> list(UUID workspaceId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM warmup_mailboxes WHERE workspace_id = ?")
 			.param(workspaceId)
-			.query(WarmupStore::row)
+			.query((rs, n) -> MailboxRow.read(rs))
 			.list();
 	}
 
 	/** Every enabled row of every workspace, for the closed loop. */
 	public List<MailboxRow> enabled() {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM warmup_mailboxes WHERE enabled ORDER BY mailbox_id")
-			.query(WarmupStore::row)
+			.query((rs, n) -> MailboxRow.read(rs))
 			.list();
 	}
 
@@ -148,25 +146,6 @@ public class WarmupStore {
 
 	private static Date date(LocalDate day) {
 		return day == null ? null : Date.valueOf(day);
-	}
-
-	private static LocalDate day(ResultSet rs, String column) throws SQLException {
-		Date date = rs.getDate(column);
-		return date == null ? null : date.toLocalDate();
-	}
-
-	private static MailboxRow row(ResultSet rs, int n) throws SQLException {
-		WarmupSchedule schedule = new WarmupSchedule(StoredValue.of(Preset.class, rs.getString("preset")),
-				rs.getInt("start_per_day"), rs.getInt("increase_per_day"), rs.getInt("max_per_day"),
-				rs.getInt("reply_rate_percent"), rs.getBoolean("weekdays_only"), rs.getBoolean("random_times"));
-		Timestamp measured = rs.getTimestamp("health_measured_at");
-		return new MailboxRow(rs.getObject("mailbox_id", UUID.class), rs.getObject("workspace_id", UUID.class),
-				rs.getBoolean("enabled"), schedule, rs.getTime("window_start").toLocalTime(),
-				rs.getTime("window_end").toLocalTime(), rs.getString("time_zone"), day(rs, "started_on"),
-				rs.getInt("ramp_percent"), day(rs, "holding_since"), rs.getInt("maintenance_per_day"),
-				rs.getInt("campaign_start_per_day"), rs.getInt("campaign_increase_per_day"),
-				day(rs, "campaigns_started_on"), (Integer) rs.getObject("health_score"),
-				measured == null ? null : measured.toInstant(), day(rs, "disabled_on"));
 	}
 
 }
