@@ -64,6 +64,17 @@ class WarmupBrowserTests {
 		}
 	}
 
+	/**
+	 * Clicks the form's button and waits for the page it answers with: the URL may stay
+	 * the same (Post/Redirect/Get to the same page, or a page shown again with its
+	 * error), so it waits for the old page to go rather than for a URL.
+	 */
+	private void submit(String button) {
+		org.openqa.selenium.WebElement old = browser.findElement(By.tagName("main"));
+		browser.findElement(By.xpath("//button[text()='" + button + "']")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+	}
+
 	private void wait(String url) {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
 	}
@@ -93,7 +104,7 @@ class WarmupBrowserTests {
 		assertThat(browser.findElement(By.id("warmup-mailboxes")).getText()).contains(email)
 			.contains("Off")
 			.contains("Not measured yet");
-		browser.findElement(By.xpath("//button[text()='Turn on']")).click();
+		submit("Turn on");
 		wait(base + "/warmup");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(email + ": warmup on (Day 1 of ramp).");
 		assertThat(browser.findElement(By.id("warmup-mailboxes")).getText()).contains("On")
@@ -103,7 +114,7 @@ class WarmupBrowserTests {
 		new Select(browser.findElement(By.id("defaultPreset"))).selectByValue("aggressive");
 		browser.findElement(By.id("spamThresholdPercent")).clear();
 		browser.findElement(By.id("spamThresholdPercent")).sendKeys("15");
-		browser.findElement(By.xpath("//button[text()='Save pool settings']")).click();
+		submit("Save pool settings");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pool settings saved.");
 		assertThat(browser.findElement(By.id("spamThresholdPercent")).getAttribute("value")).isEqualTo("15");
 		Browser.screenshot(browser, "warmup-1280");
@@ -130,13 +141,13 @@ class WarmupBrowserTests {
 		browser.findElement(By.name("maxPerDay")).clear();
 		browser.findElement(By.name("maxPerDay")).sendKeys("10");
 		browser.executeScript("document.getElementById('schedule').noValidate = true");
-		browser.findElement(By.xpath("//button[text()='Save schedule']")).click();
+		submit("Save schedule");
 		assertThat(browser.findElement(By.tagName("main")).getText())
 			.contains("must be at least the first day's volume");
 		assertThat(browser.findElement(By.name("startPerDay")).getAttribute("value")).isEqualTo("12");
 		browser.findElement(By.name("maxPerDay")).clear();
 		browser.findElement(By.name("maxPerDay")).sendKeys("30");
-		browser.findElement(By.xpath("//button[text()='Save schedule']")).click();
+		submit("Save schedule");
 		wait(base + "/warmup/mailboxes/" + mailbox.id());
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Schedule saved.");
 		assertThat(browser.findElement(By.cssSelector("#warmup-days tr.today")).getText())
