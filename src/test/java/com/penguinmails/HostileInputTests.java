@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.penguinmails.identity.internal.ApiKeyService;
@@ -82,6 +83,27 @@ class HostileInputTests {
 		WebSession page = fixtures.signedIn(account);
 		assertThat(page.post("/lists", "name", "VIP\u0000").getResponse().getStatus()).isEqualTo(400);
 		assertThat(page.post("/lists", "name", "VIP").getResponse().getStatus()).isLessThan(400);
+	}
+
+	@Test
+	void aMalformedIdIsA400NamingItAndAnUnknownPathA404OnTheApiAndOnPages() throws Exception {
+		Api.Response id = api.get("/api/v1/contacts/not-a-uuid");
+		assertThat(id.status()).isEqualTo(400);
+		assertThat(id.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(id.body().get("type").asText()).endsWith("/invalid-parameter");
+		assertThat(id.body().get("detail").asText()).isEqualTo("id is not a valid UUID.");
+		Api.Response nothing = api.get("/api/v1/no-such-thing");
+		assertThat(nothing.status()).isEqualTo(404);
+		assertThat(nothing.body().get("type").asText()).endsWith("/not-found");
+
+		WebSession page = fixtures.signedIn(account);
+		MvcResult contact = page.get("/contacts/not-a-uuid");
+		assertThat(contact.getResponse().getStatus()).isEqualTo(400);
+		assertThat(contact.getResponse().getContentType()).startsWith("text/html");
+		assertThat(contact.getResponse().getContentAsString()).contains("id is not a valid UUID.");
+		MvcResult missing = page.get("/no-such-page");
+		assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+		assertThat(missing.getResponse().getContentType()).startsWith("text/html");
 	}
 
 	@Test
