@@ -58,7 +58,8 @@ public class ContactBulkJobs {
 	 * delete
 	 * @param ids the chosen contacts (scope {@code selected}, 1 to {@link #MAX_IDS}), or
 	 * null to take every contact matching {@code filter}
-	 * @param filter the selection when {@code ids} is null (null: every contact)
+	 * @param filter the selection when {@code ids} is null ({@link ContactFilter#all()}:
+	 * every contact); one of the two is required
 	 */
 	public record Request(BulkAction action, String value, List<UUID> ids, ContactFilter filter) {
 	}
@@ -112,7 +113,8 @@ public class ContactBulkJobs {
 	 * others the member role ({@code contacts:write}; enrolment also
 	 * {@code campaigns:write}).
 	 * @throws InvalidInputProblem {@code invalid-action}, {@code invalid-value},
-	 * {@code invalid-ids} (none, more than {@link #MAX_IDS}, or null among them), 409
+	 * {@code invalid-ids} (none, more than {@link #MAX_IDS}, or null among them),
+	 * {@code invalid-selection} (neither ids nor a filter), 409
 	 * {@code enrolment-unavailable}
 	 * @throws UnknownIdsProblem naming the ids that are not the workspace's contacts, or
 	 * the list
@@ -253,7 +255,12 @@ public class ContactBulkJobs {
 
 	private Selection checkedSelection(Tenant tenant, Request request) {
 		if (request.ids() == null) {
-			return Selection.of(request.filter() == null ? ContactFilter.all() : request.filter());
+			if (request.filter() == null) {
+				// Never "everything" by omission: a filter of no condition says it.
+				throw new InvalidInputProblem("invalid-selection",
+						"Give the contacts' ids, or a filter (an empty one selects every contact).");
+			}
+			return Selection.of(request.filter());
 		}
 		if (request.ids().isEmpty() || request.ids().size() > MAX_IDS
 				|| request.ids().stream().anyMatch(java.util.Objects::isNull)) {

@@ -89,6 +89,8 @@ class BulkApiTests {
 		assertThat(fixtures.api(account, "contacts:read", "contacts:write", "campaigns:write")
 			.post("/api/v1/contacts/bulk", enrol)
 			.status()).isEqualTo(404);
+		// Neither ids nor a filter is not "everybody".
+		assertThat(api.post("/api/v1/contacts/bulk", "{\"action\":\"delete\"}").status()).isEqualTo(400);
 		Api.Response foreign = api.post("/api/v1/contacts/bulk",
 				"{\"action\":\"delete\",\"ids\":[\"" + ada + "\",\"" + eve + "\"]}");
 		assertThat(foreign.status()).isEqualTo(404);

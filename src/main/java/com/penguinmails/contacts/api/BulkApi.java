@@ -34,7 +34,8 @@ import com.penguinmails.shared.Tenancy;
 
 @RestController
 @RequestMapping(path = "/api/v1/contacts", produces = "application/json")
-@Tag(name = "Contacts", description = "Leads, custom fields and CSV imports")
+@Tag(name = "Contact bulk actions",
+		description = "Tag, list, enrol, set the status of, export or delete many contacts as a job; CSV export")
 @SecurityRequirement(name = "apiKey")
 class BulkApi {
 
