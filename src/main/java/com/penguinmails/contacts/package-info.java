@@ -15,7 +15,10 @@
  * {@link com.penguinmails.contacts.LeadScoring} (rules of one segment condition and
  * points) and {@link com.penguinmails.contacts.Suppressions} (addresses and domains that
  * must not be mailed, consulted by every send; an erased contact's address kept by its
- * hash alone).
+ * hash alone), {@link com.penguinmails.contacts.ContactBulkJobs} (bulk actions on a
+ * selection or a filter as jobs that {@link com.penguinmails.contacts.ContactBulkWorker}
+ * walks by id in committed batches; enrolment through
+ * {@link com.penguinmails.contacts.BulkEnrolment}, implemented by campaigns).
  *
  * <p>
  * {@code internal} holds the SQL (the {@code ...Repository} classes), the segment
