@@ -113,7 +113,7 @@ class ContactTimelineTests {
 		assertThat(sent.get("campaignName").asText()).startsWith("Inbound ");
 		assertThat(entry(data, "clicked").get("title").asText()).isEqualTo("Clicked https://example.com/guide");
 		JsonNode reply = entry(data, "replied");
-		assertThat(reply.get("detail").asText()).isEqualTo("Sounds good, let's talk on Tuesday.");
+		assertThat(reply.get("title").asText()).isEqualTo("Replied: \u201cSounds good, let's talk on Tuesday.\u201d");
 		assertThat(reply.get("links").get(0).get("href").asText()).startsWith("/inbox?open=");
 		assertThat(entry(data, "bounced").get("title").asText()).contains("mailbox full");
 

@@ -74,7 +74,8 @@ public final class TimelineWords {
 			case "reply" -> {
 				kind = "replied";
 				title = "Replied: \u201c" + abbreviated(r.text(), 80) + "\u201d";
-				detail = r.text();
+				// The whole text when the title had to cut it.
+				detail = r.text().length() > 80 ? r.text() : "";
 			}
 			case "auto_reply" -> {
 				kind = "auto_replied";
