@@ -22,7 +22,7 @@ import com.penguinmails.shared.Tenancy;
 
 /** A contact's activity timeline in the API. */
 @RestController
-@Tag(name = "Contacts", description = "Contacts, lists and segments")
+@Tag(name = "Contacts", description = "Contacts (leads) and CSV imports")
 @SecurityRequirement(name = "apiKey")
 class ContactTimelineApi {
 
