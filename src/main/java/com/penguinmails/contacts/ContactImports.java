@@ -130,7 +130,7 @@ public class ContactImports {
 		Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
 		CsvReading reading = readingOrDelete(file, given, options.delimiter());
 		UUID id = newJob(tenant, options, Files.size(file), reading);
-		workers.submit(() -> run(tenant.workspaceId(), id, file, options, reading, true));
+		workers.submit(() -> run(tenant, id, file, options, reading, true));
 		return get(tenant, id);
 	}
 
@@ -185,7 +185,7 @@ public class ContactImports {
 		}
 		CsvReading reading = CsvReading.of(file, given, options.delimiter());
 		UUID id = newJob(tenant, options, Files.size(file), reading);
-		workers.submit(() -> run(tenant.workspaceId(), id, file, options, reading, true));
+		workers.submit(() -> run(tenant, id, file, options, reading, true));
 		return get(tenant, id);
 	}
 
@@ -194,7 +194,7 @@ public class ContactImports {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		CsvReading reading = CsvReading.of(file, CsvReading.charset(options.encoding()), options.delimiter());
 		UUID id = newJob(tenant, options, Files.size(file), reading);
-		run(tenant.workspaceId(), id, file, options, reading, false);
+		run(tenant, id, file, options, reading, false);
 		return get(tenant, id);
 	}
 
@@ -243,9 +243,10 @@ public class ContactImports {
 	 * The job's bookkeeping around {@link #importFile}: done, or failed with the reason
 	 * (naming the encoding when the bytes did not fit it); the file deleted after.
 	 */
-	private void run(UUID workspaceId, UUID id, Path file, Options options, CsvReading reading, boolean deleteAfter) {
+	private void run(Tenant tenant, UUID id, Path file, Options options, CsvReading reading, boolean deleteAfter) {
+		UUID workspaceId = tenant.workspaceId();
 		try {
-			importFile(workspaceId, id, file, options, reading);
+			importFile(workspaceId, new CsvContactImporter.Logged(id, tenant.userId()), file, options, reading);
 			jobs.done(id, clock.instant());
 		}
 		catch (Exception ex) {
@@ -269,8 +270,9 @@ public class ContactImports {
 		}
 	}
 
-	private void importFile(UUID workspaceId, UUID id, Path file, Options options, CsvReading reading)
-			throws Exception {
+	private void importFile(UUID workspaceId, CsvContactImporter.Logged logged, Path file, Options options,
+			CsvReading reading) throws Exception {
+		UUID id = logged.importId();
 		Map<String, String> mapping = options.mapping() == null ? Map.of() : options.mapping();
 		try (CountingStream counted = new CountingStream(Files.newInputStream(file));
 				Reader reader = reading.open(counted)) {
@@ -281,7 +283,7 @@ public class ContactImports {
 			}
 			var settings = new CsvContactImporter.Settings(reading.delimiter(), mapping, options.update(),
 					options.listId(), fields.typesDefining(workspaceId, ColumnMapping.customKeys(fieldsOfHeaders)),
-					options.checkMx() ? exchangers::acceptsMail : null, reading.sepLine() ? 1 : 0);
+					options.checkMx() ? exchangers::acceptsMail : null, reading.sepLine() ? 1 : 0, logged);
 			importer.run(workspaceId, reader, settings,
 					(read, inserted, updated, skipped, failed, errors) -> jobs.progress(id,
 							new ContactImportRepository.Progress(read, counted.count(), inserted, updated, skipped,

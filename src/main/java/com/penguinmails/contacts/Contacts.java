@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.contacts.internal.ContactChanges;
 import com.penguinmails.contacts.internal.ContactRepository;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -49,8 +50,11 @@ public class Contacts {
 
 	private final Suppressions suppressions;
 
+	private final ContactChanges history;
+
 	Contacts(ContactRepository repository, ContactInput input, ContactPatch patches, CustomFields fields,
-			LeadScoring scoring, Suppressions suppressions) {
+			LeadScoring scoring, Suppressions suppressions, ContactChanges history) {
+		this.history = history;
 		this.repository = repository;
 		this.input = input;
 		this.patches = patches;
@@ -82,6 +86,7 @@ public class Contacts {
 		catch (DuplicateKeyException ex) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "contact-exists", email + " is already a contact.");
 		}
+		history.created(tenant, id);
 		scoring.rescore(tenant.workspaceId(), id);
 		return get(tenant, id);
 	}
@@ -147,7 +152,9 @@ public class Contacts {
 			suppressions.suppress(tenant.workspaceId(), updated.email(), changes.status().suppressionReason());
 		}
 		scoring.rescore(tenant.workspaceId(), id);
-		return get(tenant, id);
+		Contact updated = get(tenant, id);
+		history.updated(tenant, current, updated);
+		return updated;
 	}
 
 	/**

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import com.penguinmails.contacts.internal.ContactChanges;
 import com.penguinmails.contacts.internal.ContactRepository;
 import com.penguinmails.contacts.internal.SegmentCompiler;
 import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
@@ -47,8 +49,11 @@ public class Segments {
 
 	private final CustomFields fields;
 
+	private final ContactChanges history;
+
 	Segments(SegmentRepository repository, ContactRepository contacts, ObjectMapper json, Clock clock,
-			CustomFields fields) {
+			CustomFields fields, ContactChanges history) {
+		this.history = history;
 		this.repository = repository;
 		this.contacts = contacts;
 		this.json = json;
@@ -95,10 +100,12 @@ public class Segments {
 	 * {@link NotFoundProblem}; ids that are not contacts of the workspace are an
 	 * {@link UnknownIdsProblem} naming them, and nothing is removed.
 	 */
+	@Transactional
 	public int removeFromList(Tenant tenant, UUID listId, List<UUID> contactIds) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		requireList(tenant, listId);
 		requireContacts(tenant, contactIds);
+		history.leaving(tenant, listId, contactIds);
 		return repository.removeMembers(tenant.workspaceId(), listId, contactIds);
 	}
 
@@ -108,10 +115,12 @@ public class Segments {
 	 * naming them, and nothing is added.
 	 * @return how many joined the list (members already there are not counted)
 	 */
+	@Transactional
 	public int addToList(Tenant tenant, UUID listId, List<UUID> contactIds) {
 		tenant.require(WorkspaceRole.MEMBER, "contacts:write");
 		requireList(tenant, listId);
 		requireContacts(tenant, contactIds);
+		history.joining(tenant, listId, contactIds);
 		return repository.addMembers(tenant.workspaceId(), listId, contactIds);
 	}
 

@@ -151,13 +151,13 @@ class InboxJourneyBrowserTests {
 		for (int[] size : new int[][] { { 1280, 900 }, { 390, 844 } }) {
 			browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
 			browser.get(base + "/contacts/" + contactId);
-			// The contact page loads its mail history.
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mail-history")));
-			assertThat(browser.findElement(By.id("mail-history")).getText()).contains("soft bounce")
+			// The contact page loads its activity timeline, the bounce in it.
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .timeline-entry")));
+			assertThat(browser.findElement(By.id("timeline")).getText()).contains("Soft bounce")
 				.contains("mailbox full")
 				.contains("552 5.2.2");
 			assertThat(scrollsSideways()).as("contact page at %d px", size[0]).isFalse();
-			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("mail-history")));
+			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("timeline")));
 			Browser.screenshot(browser, "contact-history-" + size[0]);
 
 			browser.get(base + "/inbox/" + threadId);

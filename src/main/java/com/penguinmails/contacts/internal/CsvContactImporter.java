@@ -71,15 +71,23 @@ public class CsvContactImporter {
 	 * MX check
 	 * @param linesBefore lines of the file before the text given to {@link #run} (an
 	 * Excel {@code sep=} line), so reported line numbers are the file's
+	 * @param logged the import job and who started it, for the contacts' timelines
+	 * ({@code contact_changes}, one row per contact inserted or updated), or null to
+	 * record nothing
 	 */
 	public record Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
-			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck, int linesBefore) {
+			Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck, int linesBefore,
+			Logged logged) {
 
 		public Settings(char delimiter, Map<String, String> mapping, boolean update, UUID listId,
 				Map<String, String> customTypes, Function<String, Optional<Boolean>> mailCheck) {
-			this(delimiter, mapping, update, listId, customTypes, mailCheck, 0);
+			this(delimiter, mapping, update, listId, customTypes, mailCheck, 0, null);
 		}
 
+	}
+
+	/** An import job and the user who started it (null: PenguinMails itself). */
+	public record Logged(UUID importId, UUID actorUserId) {
 	}
 
 	/**
