@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.PenguinMailsProperties;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * What a bulk job does to one batch of contacts, in the worker's transaction, with the
@@ -119,11 +121,12 @@ class BulkBatches {
 
 	/**
 	 * Through {@link Contacts#update}, which suppresses the address as any status change
-	 * does.
+	 * does and records the change on the contact's timeline (as the job's member did it).
 	 */
 	private Outcome status(Claimed job, List<UUID> ids, Instant now) {
 		ContactStatus wanted = ContactStatus.of(job.value());
 		Tenant system = Tenant.system(job.workspaceId());
+		Tenant actor = new Tenant(job.workspaceId(), job.actorUserId(), WorkspaceRole.OWNER, Set.of(), null);
 		long done = 0;
 		long failed = 0;
 		for (Contact contact : contacts.byIds(system, ids).values()) {
@@ -131,9 +134,7 @@ class BulkBatches {
 				continue;
 			}
 			try {
-				contacts.update(system, contact.id(), Map.of("status", wanted.value()));
-				changes.record(job.workspaceId(), List.of(contact.id()), "status",
-						contact.status().label() + " → " + wanted.label(), job.actorUserId(), job.id(), now);
+				contacts.update(actor, contact.id(), Map.of("status", wanted.value()));
 				done++;
 			}
 			catch (NotFoundProblem ex) {
