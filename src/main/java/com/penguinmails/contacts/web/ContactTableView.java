@@ -11,6 +11,7 @@ import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.ContactFilter;
 import com.penguinmails.contacts.ContactSort;
 import com.penguinmails.contacts.ContactTable.Column;
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * The links and cell texts of one rendering of the contacts table: every link keeps the
@@ -57,6 +58,11 @@ public record ContactTableView(ContactFilter filter, ContactSort sort, String co
 			uri.queryParam("columns", columnsParam);
 		}
 		return withSort(uri).build().encode().toUriString();
+	}
+
+	/** The address as a person reads it (the domain's U-labels). */
+	public String email(Contact contact) {
+		return EmailAddresses.toUnicode(contact.email());
 	}
 
 	/** The text of a plain cell (not email, name, tags or status). */
