@@ -220,7 +220,7 @@ public class ContactTable {
 	private static List<Column> pick(Map<String, Column> available, List<String> keys, boolean strict) {
 		List<Column> chosen = new ArrayList<>();
 		for (String key : keys) {
-			if (key.isBlank()) {
+			if (key == null || key.isBlank()) {
 				continue;
 			}
 			Column column = available.get(key.strip());
