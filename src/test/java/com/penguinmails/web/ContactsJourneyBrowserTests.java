@@ -70,6 +70,8 @@ class ContactsJourneyBrowserTests {
 		Files.writeString(csv, "Email;First Name;Country\nada@uk.test;Ada;UK\nbob@us.test;Bob;US\nbad;;\n",
 				StandardCharsets.UTF_8);
 		browser.get(base + "/contacts");
+		browser.findElement(By.linkText("Import a CSV")).click();
+		heading("Import contacts");
 		browser.findElement(By.id("file")).sendKeys(csv.toString());
 		new Select(browser.findElement(By.id("delimiter"))).selectByValue(";");
 		browser.findElement(By.xpath("//button[text()='Upload']")).click();

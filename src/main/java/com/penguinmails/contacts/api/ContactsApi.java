@@ -2,6 +2,7 @@ package com.penguinmails.contacts.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,13 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.ContactImport;
+import com.penguinmails.contacts.ContactFilterParams;
 import com.penguinmails.contacts.ContactImports;
+import com.penguinmails.contacts.ContactPage;
+import com.penguinmails.contacts.ContactSort;
+import com.penguinmails.contacts.ContactTable;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Contacts.NewContact;
 import com.penguinmails.contacts.CustomFields;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
 
 @RestController
 @RequestMapping(path = "/api/v1/contacts", produces = "application/json")
@@ -54,8 +62,11 @@ class ContactsApi {
 
 	private final Tenancy tenancy;
 
+	private final ContactTable table;
+
 	ContactsApi(Contacts contacts, ContactImports imports, CustomFields customFields, ObjectMapper json,
-			Tenancy tenancy) {
+			Tenancy tenancy, ContactTable table) {
+		this.table = table;
 		this.contacts = contacts;
 		this.imports = imports;
 		this.customFields = customFields;
@@ -64,9 +75,52 @@ class ContactsApi {
 	}
 
 	@GetMapping
-	CursorPage<Contact> list(@RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "100") int limit) {
-		return contacts.list(tenancy.current(), cursor, limit);
+	@Operation(summary = "Find, filter and sort contacts; keyset pages",
+			description = "Every word of `q` must occur (any case) in the email (and so its domain), first or last "
+					+ "name, company, title or a custom text field. `list`, `tag`, `status` (active, unsubscribed, "
+					+ "bounced, complained) and `segment` narrow it; all conditions hold together. `sort` is email, "
+					+ "first_name, last_name, company, title, score, status, created_at, updated_at or "
+					+ "custom.<field> (numbers as numbers, dates as dates, no value last), `dir` asc or desc "
+					+ "(default created_at desc). Pass `nextCursor` or `previousCursor` back as `cursor` with the "
+					+ "same filter and sort. `total=true` adds how many match. A bad parameter is a 400 problem.")
+	ContactPage list(@RequestParam(required = false) String q, @RequestParam(required = false) String list,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "false") boolean total) {
+		return table.page(tenancy.current(), ContactFilterParams.of(q, list, tag, status, segment),
+				ContactSort.of(sort, dir), cursor, limit, total);
+	}
+
+	@GetMapping("/columns")
+	@Operation(summary = "The columns of the contacts table the key's user sees, and every column there is")
+	ContactColumns columns() {
+		Tenant tenant = tenancy.current();
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return new ContactColumns(table.columns(tenant, null), table.available(tenant));
+	}
+
+	@PutMapping(path = "/columns", consumes = "application/json")
+	@Operation(summary = "Remember the columns of the contacts table for the key's user in this workspace",
+			description = "`columns`: column keys in order (email, name, first_name, last_name, company, title, "
+					+ "phone, country, tags, score, status, created_at, custom.<field>); an unknown key is a 400.")
+	ContactColumns saveColumns(@RequestBody ColumnChoice choice) {
+		Tenant tenant = tenancy.current();
+		return new ContactColumns(table.saveColumns(tenant, choice == null ? null : choice.columns()),
+				table.available(tenant));
+	}
+
+	/**
+	 * The contacts table's columns.
+	 *
+	 * @param shown the columns shown, in order
+	 * @param available every column one may choose
+	 */
+	record ContactColumns(List<ContactTable.Column> shown, List<ContactTable.Column> available) {
+	}
+
+	/** The columns to show, by key, in order. */
+	record ColumnChoice(List<String> columns) {
 	}
 
 	@PostMapping

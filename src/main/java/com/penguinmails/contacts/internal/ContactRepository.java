@@ -207,6 +207,14 @@ public class ContactRepository {
 			.list();
 	}
 
+	/**
+	 * The {@link Contact} of the current row of a {@code SELECT c.*} over contacts, for
+	 * this package's other queries of the table.
+	 */
+	public Contact read(ResultSet rs) throws SQLException {
+		return map(rs);
+	}
+
 	private Contact map(ResultSet rs) throws SQLException {
 		Map<String, Object> custom;
 		try {

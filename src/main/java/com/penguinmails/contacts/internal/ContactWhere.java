@@ -10,9 +10,18 @@ import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
 
 /**
  * The SQL condition on {@code contacts c} for a {@link ContactFilter}, scoped to one
- * workspace (its parameter first). A segment arrives already compiled.
+ * workspace (its parameter first). A segment arrives already compiled. Search: every word
+ * of {@code q} must occur (any case, taken literally) in {@link #SEARCH_TEXT}.
  */
 public final class ContactWhere {
+
+	/**
+	 * The text a search looks in: email (with its domain), first and last name, company,
+	 * title and the string values of custom; exactly V43's indexed expression, so the
+	 * trigram index matches it.
+	 */
+	static final String SEARCH_TEXT = "contact_search_text(c.email, c.first_name, c.last_name, c.company, c.title,"
+			+ " c.custom)";
 
 	private ContactWhere() {
 	}
@@ -27,12 +36,9 @@ public final class ContactWhere {
 		params.add(workspaceId);
 		if (filter.q() != null && !filter.q().isBlank()) {
 			for (String word : filter.q().strip().split("\\s+")) {
-				String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-				sql.append(" AND (c.email ILIKE ? OR c.first_name ILIKE ? OR c.last_name ILIKE ?"
-						+ " OR c.company ILIKE ? OR c.title ILIKE ?)");
-				for (int i = 0; i < 5; i++) {
-					params.add(like);
-				}
+				// V43's trigram index serves this for words of 3 characters or more.
+				sql.append(" AND ").append(SEARCH_TEXT).append(" ILIKE ?");
+				params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			}
 		}
 		if (filter.listId() != null) {
@@ -41,7 +47,8 @@ public final class ContactWhere {
 			params.add(filter.listId());
 		}
 		if (filter.tag() != null && !filter.tag().isBlank()) {
-			sql.append(" AND ? = ANY (c.tags)");
+			// Containment, so V43's GIN index on tags serves it.
+			sql.append(" AND c.tags @> ARRAY[?]::text[]");
 			params.add(filter.tag().strip().toLowerCase(Locale.ROOT));
 		}
 		if (filter.status() != null) {

@@ -21,13 +21,15 @@ import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.CustomFields;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.contacts.internal.ContactFields;
-import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
-/** The contacts list and the import: upload, map the columns, watch the progress. */
+/**
+ * A contact's page, adding one, the custom fields, and the import: upload, map the
+ * columns, watch the progress. The table itself is {@link ContactsTableController}'s.
+ */
 @Controller
 class ContactsController {
 
@@ -50,33 +52,37 @@ class ContactsController {
 		this.tenancy = tenancy;
 	}
 
-	@GetMapping("/contacts")
-	String list(@RequestParam(required = false) String cursor, @RequestParam(required = false) String q, Model model) {
-		Tenant tenant = tenancy.current();
-		if (q != null && !q.isBlank()) {
-			model.addAttribute("page", CursorPage.of(contacts.search(tenant, q)));
-			model.addAttribute("q", q);
-		}
-		else {
-			model.addAttribute("page", contacts.list(tenant, cursor, 100));
-		}
-		model.addAttribute("total", contacts.count(tenant));
-		model.addAttribute("customFields", customFields.list(tenant));
+	/** The form to add one contact (it posts to {@code /contacts}). */
+	@GetMapping("/contacts/new")
+	String newContact() {
+		return "contacts/new";
+	}
+
+	/** The upload step of an import; the mapping and progress pages follow. */
+	@GetMapping("/contacts/import")
+	String importForm() {
+		return "contacts/upload";
+	}
+
+	/** The custom fields and the form to add one. */
+	@GetMapping("/contacts/fields")
+	String fields(Model model) {
+		model.addAttribute("customFields", customFields.list(tenancy.current()));
 		model.addAttribute("types", ContactFields.TYPES);
-		return "contacts/list";
+		return "contacts/fields";
 	}
 
 	@PostMapping("/contacts")
 	String create(NewContactForm form, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/contacts", () -> {
+		return FormAction.run(redirect, "/contacts/new", () -> {
 			Contact contact = contacts.create(tenancy.current(), form.contact());
 			return FormAction.Done.to("/contacts/" + contact.id(), null);
-		});
+		}, problem -> redirect.addFlashAttribute("form", form));
 	}
 
 	@PostMapping("/contacts/fields")
 	String defineField(@RequestParam String key, @RequestParam String type, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/contacts", () -> {
+		return FormAction.run(redirect, "/contacts/fields", () -> {
 			CustomFields.Field field = customFields.define(tenancy.current(), key, type);
 			return FormAction.Done.notice("Custom field " + field.key() + " (" + field.type() + ") added.");
 		});
@@ -138,7 +144,7 @@ class ContactsController {
 			Model model) throws IOException {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("error", "Choose a CSV file.");
-			return list(null, null, model);
+			return importForm();
 		}
 		try {
 			StagedUpload upload = imports.stage(tenancy.current(), file.getInputStream(), separator(delimiter),
@@ -150,13 +156,13 @@ class ContactsController {
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.getMessage());
-			return list(null, null, model);
+			return importForm();
 		}
 	}
 
 	/**
 	 * The mapping step's form ({@link ImportForm}): creates the new list if one is named,
-	 * starts the import and shows its progress; a problem shows on the contacts page.
+	 * starts the import and shows its progress; a problem shows on the upload page.
 	 */
 	@PostMapping("/contacts/import/start")
 	String start(ImportForm form, @RequestParam Map<String, String> params, Model model) throws IOException {
@@ -169,7 +175,7 @@ class ContactsController {
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.getMessage());
-			return list(null, null, model);
+			return importForm();
 		}
 	}
 

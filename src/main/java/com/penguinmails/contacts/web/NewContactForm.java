@@ -6,7 +6,7 @@ import java.util.Map;
 import com.penguinmails.contacts.Contacts.NewContact;
 
 /** The contacts page's "add a contact" form; fields not sent are empty. */
-record NewContactForm(String email, String firstName, String lastName, String company) {
+record NewContactForm(String email, String firstName, String lastName, String company) implements java.io.Serializable {
 
 	NewContactForm {
 		email = email == null ? "" : email;

@@ -1,0 +1,106 @@
+package com.penguinmails.contacts.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.penguinmails.contacts.ContactFilter;
+import com.penguinmails.contacts.ContactFilterParams;
+import com.penguinmails.contacts.ContactPage;
+import com.penguinmails.contacts.ContactSort;
+import com.penguinmails.contacts.ContactTable;
+import com.penguinmails.contacts.ContactTable.Column;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.shared.FormAction;
+import com.penguinmails.shared.Problem;
+import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
+
+/**
+ * The contacts table ({@code /contacts}): search, filters, sort, chosen columns and
+ * keyset pages, all in the URL; a bad parameter shows as a message over the unfiltered
+ * table.
+ */
+@Controller
+class ContactsTableController {
+
+	/** Rows per page. */
+	static final int PAGE = 50;
+
+	private final ContactTable table;
+
+	private final Segments segments;
+
+	private final Tenancy tenancy;
+
+	ContactsTableController(ContactTable table, Segments segments, Tenancy tenancy) {
+		this.table = table;
+		this.segments = segments;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping("/contacts")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String list,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String columns, Model model) {
+		Tenant tenant = tenancy.current();
+		ContactFilter filter;
+		ContactSort order;
+		List<Column> shown;
+		ContactPage page;
+		try {
+			filter = ContactFilterParams.of(q, list, tag, status, segment);
+			order = ContactSort.of(sort, dir);
+			shown = table.columns(tenant, columns);
+			page = table.page(tenant, filter, order, cursor, PAGE, true);
+		}
+		catch (Problem problem) {
+			model.addAttribute("error", problem.getMessage());
+			filter = ContactFilter.all();
+			order = ContactSort.DEFAULT;
+			columns = null;
+			shown = table.columns(tenant, null);
+			page = table.page(tenant, filter, order, null, PAGE, true);
+		}
+		long matching = page.total();
+		model.addAttribute("filter", filter);
+		model.addAttribute("sort", order);
+		model.addAttribute("page", page);
+		model.addAttribute("matching", matching);
+		model.addAttribute("total", filter.isEmpty() ? matching : table.total(tenant));
+		model.addAttribute("columns", shown);
+		model.addAttribute("shownKeys", ContactTableView.keys(shown));
+		model.addAttribute("available", table.available(tenant));
+		model.addAttribute("view", new ContactTableView(filter, order, columns));
+		model.addAttribute("lists", segments.lists(tenant));
+		model.addAttribute("tags", table.tagsInUse(tenant));
+		model.addAttribute("segments", table.segmentNames(tenant));
+		model.addAttribute("statuses", Contacts.STATUSES);
+		return "contacts/list";
+	}
+
+	/**
+	 * The Columns menu: remembers the member's columns for this workspace and goes back
+	 * to the table as it was ({@code back}, a {@code /contacts} link), without a
+	 * {@code columns} override.
+	 */
+	@PostMapping("/contacts/columns")
+	String columns(@RequestParam(required = false) List<String> columns, @RequestParam(required = false) String back,
+			RedirectAttributes redirect) {
+		String target = back != null && (back.equals("/contacts") || back.startsWith("/contacts?")) ? back
+				: "/contacts";
+		return FormAction.run(redirect, target, () -> {
+			table.saveColumns(tenancy.current(), columns);
+			return FormAction.Done.notice(null);
+		});
+	}
+
+}
