@@ -28,7 +28,7 @@ import com.penguinmails.contacts.BulkAction;
 import com.penguinmails.contacts.ContactBulkJob;
 import com.penguinmails.contacts.ContactBulkJobs;
 import com.penguinmails.contacts.ContactFilter;
-import com.penguinmails.contacts.internal.FilterParams;
+import com.penguinmails.contacts.ContactFilterParams;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
 
@@ -77,7 +77,7 @@ class BulkApi {
 		}
 		Filter given = request.filter();
 		ContactFilter filter = given == null ? null
-				: FilterParams.parse(given.q(), given.list(), given.tag(), given.status(), given.segment());
+				: ContactFilterParams.of(given.q(), given.list(), given.tag(), given.status(), given.segment());
 		ContactBulkJob job = jobs.start(tenancy.current(),
 				new ContactBulkJobs.Request(action, request.value(), request.ids(), filter), clock.instant());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/contacts/bulk/" + job.id())).body(job);
@@ -109,7 +109,7 @@ class BulkApi {
 	void export(@RequestParam(required = false) String q, @RequestParam(required = false) String list,
 			@RequestParam(required = false) String tag, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String segment, HttpServletResponse response) throws IOException {
-		ContactFilter filter = FilterParams.parse(q, list, tag, status, segment);
+		ContactFilter filter = ContactFilterParams.of(q, list, tag, status, segment);
 		jobs.export(tenancy.current(), filter, () -> {
 			response.setContentType("text/csv;charset=UTF-8");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());

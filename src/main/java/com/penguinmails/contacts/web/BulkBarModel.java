@@ -18,7 +18,7 @@ import com.penguinmails.shared.Tenancy;
  * statuses, and the campaigns that take recipients ({@code bulkCampaigns}, empty without
  * a {@link BulkEnrolment}).
  */
-@ControllerAdvice(assignableTypes = ContactsController.class)
+@ControllerAdvice(assignableTypes = ContactsTableController.class)
 class BulkBarModel {
 
 	private final ObjectProvider<BulkEnrolment> enrolment;

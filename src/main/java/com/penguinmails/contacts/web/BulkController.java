@@ -23,7 +23,7 @@ import com.penguinmails.contacts.BulkAction;
 import com.penguinmails.contacts.ContactBulkJob;
 import com.penguinmails.contacts.ContactBulkJobs;
 import com.penguinmails.contacts.ContactFilter;
-import com.penguinmails.contacts.internal.FilterParams;
+import com.penguinmails.contacts.ContactFilterParams;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Problem;
@@ -64,7 +64,7 @@ class BulkController {
 			RedirectAttributes redirect) {
 		String back = "/contacts";
 		try {
-			ContactFilter filter = FilterParams.parse(q, list, tag, status, segment);
+			ContactFilter filter = ContactFilterParams.of(q, list, tag, status, segment);
 			back = "/contacts" + ContactBulkJob.filterQuery(filter);
 		}
 		catch (Problem ex) {
@@ -149,7 +149,8 @@ class BulkController {
 			parsed = null;
 		}
 		if ("filter".equals(scope)) {
-			return new ContactBulkJobs.Request(parsed, value, null, FilterParams.parse(q, list, tag, status, segment));
+			return new ContactBulkJobs.Request(parsed, value, null,
+					ContactFilterParams.of(q, list, tag, status, segment));
 		}
 		List<UUID> chosen = new ArrayList<>();
 		for (String id : ids == null ? List.<String>of() : ids) {
