@@ -153,13 +153,13 @@ class InboxPageBench {
 				"""
 						SELECT t.id FROM inbound_threads t JOIN inbound_messages l ON l.id = t.latest_in_id
 						WHERE t.workspace_id = ? AND t.latest_in_at IS NOT NULL AND t.archived_at IS NULL AND t.has_reply
-						    AND t.id IN (SELECT s.thread_id FROM inbound_messages s WHERE s.workspace_id = t.workspace_id
+						    AND t.id IN (SELECT s.thread_id FROM inbound_messages s WHERE s.workspace_id = ?
 						    AND (s.from_address || ' ' || s.from_name || ' ' || s.subject || ' ' || s.text_body) ILIKE '%person 4242%')
 						ORDER BY t.latest_in_at DESC, t.latest_in_id DESC LIMIT 51""" };
 		for (String query : queries) {
 			List<String> plan = fixtures.jdbc()
 				.sql("EXPLAIN (ANALYZE, COSTS OFF) " + query)
-				.param(workspace)
+				.params(query.contains("s.workspace_id = ?") ? List.of(workspace, workspace) : List.of(workspace))
 				.query(String.class)
 				.list();
 			plan.forEach(line -> System.out.println("BENCH plan | " + line));
