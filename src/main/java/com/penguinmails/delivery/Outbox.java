@@ -238,6 +238,15 @@ public class Outbox {
 		return messageIds.isEmpty() ? List.of() : repository.sentWithMessageIds(workspaceId, messageIds);
 	}
 
+	/**
+	 * Cancels a message still waiting in the queue (status {@code queued}, {@code held}
+	 * or {@code deferred}); false when it is being sent, already left, or not the
+	 * workspace's.
+	 */
+	public boolean cancelQueued(UUID workspaceId, UUID outboxId) {
+		return repository.cancelQueued(workspaceId, outboxId);
+	}
+
 	/** What a mailbox sent to an address, newest first (at most {@code limit}). */
 	public List<Sent> sentTo(UUID workspaceId, UUID mailboxId, String address, int limit) {
 		return repository.sentTo(workspaceId, mailboxId, address, limit);

@@ -11,7 +11,9 @@
  * every message. It never calls campaigns: the inbox's campaign filter asks
  * {@link com.penguinmails.inbound.CampaignNames}, which campaigns provides; it leaves
  * warmup mail alone by asking every {@link com.penguinmails.inbound.WarmupFilter}, which
- * warmup provides.
+ * warmup provides. The composer uses templates (snippets, and its Liquid renderer for a
+ * reply's variables); templates never uses inbound.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "contacts", "delivery", "mailboxes", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "contacts", "delivery", "mailboxes", "shared", "templates" })
 package com.penguinmails.inbound;

@@ -89,7 +89,7 @@ class InboxJourneyBrowserTests {
 		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), ada));
 
-		browser.findElement(By.linkText("Re: Quick question")).click();
+		browser.findElement(By.partialLinkText("Re: Quick question")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "let's talk on Tuesday"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sent by the campaign");
 		new Select(browser.findElement(By.id("label-select"))).selectByValue("interested");

@@ -302,4 +302,13 @@ public class OutboxRepository {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
+	/** Cancels a message still waiting (queued, held or deferred); false otherwise. */
+	public boolean cancelQueued(UUID workspaceId, UUID id) {
+		return jdbc.sql("""
+				UPDATE outbox SET status = 'cancelled', note = 'Cancelled in the inbox', lease_until = NULL
+				WHERE workspace_id = ? AND id = ? AND status IN ('queued', 'held', 'deferred')""")
+			.params(workspaceId, id)
+			.update() == 1;
+	}
+
 }

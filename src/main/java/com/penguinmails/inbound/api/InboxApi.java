@@ -1,5 +1,7 @@
 package com.penguinmails.inbound.api;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +41,23 @@ class InboxApi {
 	record ThreadChange(String label, Boolean read) {
 	}
 
-	record NewReply(@Size(max = 1_000_000) String text) {
+	/**
+	 * A reply: its plain text (variables such as {@code {{ first_name }}} are rendered
+	 * for the contact) and, to send it later, {@code sendAt} (RFC 3339, e.g.
+	 * {@code 2026-12-01T09:00:00Z}).
+	 */
+	record NewReply(@Size(max = 1_000_000) String text, Instant sendAt) {
+	}
+
+	/**
+	 * One action on up to 500 conversations: {@code label} (with {@code label}, ""
+	 * clears), {@code read}, {@code unread}, {@code archive}, {@code unarchive}.
+	 */
+	record Bulk(@Size(max = 500) List<UUID> threadIds, String action, String label) {
+	}
+
+	/** How many conversations a bulk action changed. */
+	record BulkResult(int changed) {
 	}
 
 	private final Inbox inbox;
@@ -58,17 +76,21 @@ class InboxApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "Conversations, latest first; filters: campaignId, mailboxId, unread, label, show=replies|all")
+	@Operation(summary = "Conversations, latest first (keyset pages); filters: campaignId, mailboxId, unread, label, "
+			+ "show=replies|all, q (sender address or name, subject, body), done (the archived ones)")
 	CursorPage<Inbox.Thread> list(@RequestParam(required = false) UUID campaignId,
 			@RequestParam(required = false) UUID mailboxId, @RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(required = false) String label, @RequestParam(defaultValue = "replies") String show,
-			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-		return inbox.threads(tenancy.current(), new Inbox.Filter(campaignId, mailboxId, unread, label, show), cursor,
-				limit);
+			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(defaultValue = "false") boolean done, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int limit) {
+		return inbox.threads(tenancy.current(), new Inbox.Filter(campaignId, mailboxId, unread, label, show, q, done),
+				cursor, limit);
 	}
 
 	@GetMapping("/threads/{id}")
-	@Operation(summary = "A conversation, oldest first: the campaign's messages, the replies, the answers sent")
+	@Operation(summary = "A conversation, oldest first: the campaign's messages, the replies, the answers sent; "
+			+ "the contact card (status, custom fields, campaigns)")
 	Inbox.Conversation thread(@PathVariable UUID id) {
 		return inbox.conversation(tenancy.current(), id, false);
 	}
@@ -90,10 +112,41 @@ class InboxApi {
 	@PostMapping("/threads/{id}/replies")
 	@ApiResponse(responseCode = "409", description = "The thread has no address to answer")
 	@ApiResponse(responseCode = "502", description = "The mailbox's SMTP server refused or failed the send")
-	@Operation(summary = "Reply through the conversation's mailbox, threaded under its latest message")
+	@Operation(summary = "Reply through the conversation's mailbox, threaded under its latest message; "
+			+ "variables rendered for the contact; sendAt sends it later")
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Inbox.Entry> reply(@PathVariable UUID id, @RequestBody NewReply reply) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(inbox.reply(tenancy.current(), id, reply.text()));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(inbox.reply(tenancy.current(), id, reply.text(), reply.sendAt()));
+	}
+
+	@PostMapping("/threads/{id}/replies/{entryId}/cancel")
+	@ApiResponse(responseCode = "409", description = "The reply already left")
+	@Operation(summary = "Cancel a reply sent later while it waits in the outbox")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void cancel(@PathVariable UUID id, @PathVariable UUID entryId) {
+		inbox.cancelScheduled(tenancy.current(), id, entryId);
+	}
+
+	@PostMapping("/threads/{id}/archive")
+	@Operation(summary = "Mark a conversation done: out of the default list until a new message comes in")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void archive(@PathVariable UUID id) {
+		inbox.archive(tenancy.current(), id, true);
+	}
+
+	@PostMapping("/threads/{id}/unarchive")
+	@Operation(summary = "Bring a conversation marked done back to the list")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unarchive(@PathVariable UUID id) {
+		inbox.archive(tenancy.current(), id, false);
+	}
+
+	@PostMapping("/bulk")
+	@Operation(summary = "Label, mark read, mark unread, archive or unarchive up to 500 conversations")
+	BulkResult bulk(@RequestBody Bulk bulk) {
+		return new BulkResult(
+				inbox.bulk(tenancy.current(), bulk.threadIds(), Inbox.BulkAction.of(bulk.action()), bulk.label()));
 	}
 
 	@PostMapping("/mailboxes/{mailboxId}/sync")

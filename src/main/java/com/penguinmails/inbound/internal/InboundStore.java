@@ -163,12 +163,28 @@ public class InboundStore {
 					m.unread(), Timestamp.from(now))
 			.update() == 1;
 		if (inserted) {
-			// An auto-reply opens its conversation as "out of office" unless labelled.
-			jdbc.sql("""
-					INSERT INTO inbound_threads (id, workspace_id, label, updated_at) VALUES (?, ?, ?, ?)
-					ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at""")
+			// An auto-reply opens its conversation as "out of office" unless labelled. An
+			// incoming message becomes the conversation's latest (what the list shows)
+			// and
+			// takes it out of "Done" (V46).
+			boolean in = "in".equals(m.direction());
+			boolean reply = m.kind() == MessageKind.REPLY || m.kind() == MessageKind.AUTO_REPLY;
+			jdbc.sql(
+					"""
+							INSERT INTO inbound_threads AS t (id, workspace_id, label, updated_at, latest_in_id, latest_in_at,
+							    mailbox_id, campaign_id, has_reply, has_unread)
+							VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+							ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
+							    latest_in_id = CASE WHEN EXCLUDED.latest_in_at IS NOT NULL AND (t.latest_in_at IS NULL
+							        OR EXCLUDED.latest_in_at >= t.latest_in_at) THEN EXCLUDED.latest_in_id ELSE t.latest_in_id END,
+							    latest_in_at = greatest(t.latest_in_at, EXCLUDED.latest_in_at),
+							    mailbox_id = coalesce(t.mailbox_id, EXCLUDED.mailbox_id),
+							    campaign_id = coalesce(t.campaign_id, EXCLUDED.campaign_id),
+							    has_reply = t.has_reply OR EXCLUDED.has_reply, has_unread = t.has_unread OR EXCLUDED.has_unread,
+							    archived_at = CASE WHEN EXCLUDED.latest_in_at IS NULL THEN t.archived_at END""")
 				.params(m.threadId(), m.workspaceId(), m.kind() == MessageKind.AUTO_REPLY ? "out_of_office" : null,
-						Timestamp.from(now))
+						Timestamp.from(now), in ? m.id() : null, in ? Timestamp.from(m.receivedAt()) : null,
+						in ? m.mailboxId() : null, in ? m.campaignId() : null, in && reply, in && m.unread())
 				.update();
 		}
 		return inserted;

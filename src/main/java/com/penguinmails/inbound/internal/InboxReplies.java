@@ -46,11 +46,11 @@ public class InboxReplies {
 	}
 
 	/**
-	 * Queues the reply {@code text} (plain text) to {@code answer} and stores it in the
-	 * conversation.
+	 * Queues the reply {@code text} (plain text) to {@code answer}, to leave at or after
+	 * {@code notBefore}, and stores it in the conversation.
 	 * @throws NotFoundProblem when the conversation's mailbox was deleted
 	 */
-	public Inbox.Entry send(Answer answer, String text, Instant now) {
+	public Inbox.Entry send(Answer answer, String text, Instant notBefore, Instant now) {
 		Mailbox mailbox = mailboxes.find(answer.workspaceId(), answer.mailboxId())
 			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
 		String subject = answer.subject() == null || answer.subject().isBlank() ? "Re: your message"
@@ -63,7 +63,7 @@ public class InboxReplies {
 		Outbox.Queued queued = outbox
 			.enqueue(new OutgoingMessage(answer.workspaceId(), null, null, 0, 0, mailbox.id(), mailbox.email(),
 					answer.contactId(), answer.to(), "", subject.replaceAll("[\\r\\n]+", " "), null, text,
-					answer.messageId(), references.isEmpty() ? null : references), now)
+					answer.messageId(), references.isEmpty() ? null : references), notBefore)
 			.orElseThrow();
 		UUID id = UUID.randomUUID();
 		store.insert(new InboundStore.NewMessage(id, answer.workspaceId(), answer.mailboxId(), "out", null, null, null,
@@ -72,7 +72,7 @@ public class InboxReplies {
 				text, "", null, queued.outboxId(), null, answer.campaignId(), answer.enrolmentId(), answer.contactId(),
 				answer.threadId(), false), now);
 		return new Inbox.Entry(id, "out", mailbox.email(), answer.to(), subject, text, now, "reply", "", "", null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 	/**
