@@ -9,8 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import com.penguinmails.analytics.CampaignStats;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -33,11 +35,16 @@ class StatsController {
 	}
 
 	@GetMapping("/campaigns/{id}/stats")
-	String panel(@PathVariable UUID id, Model model) throws JsonProcessingException {
+	String panel(@PathVariable UUID id, @RequestParam(name = "per", required = false) String per, Model model)
+			throws JsonProcessingException {
+		if (per != null && !per.equals("person") && !per.equals("message")) {
+			throw new InvalidInputProblem("invalid-per", "per is person or message");
+		}
 		CampaignStats.Stats figures = stats.of(tenancy.current(), id);
 		model.addAttribute("stats", figures);
+		model.addAttribute("perMessage", "message".equals(per));
 		// The chart's data, read by /js/stats.js (no inline script under the CSP).
-		model.addAttribute("series", json.writeValueAsString(figures.days()));
+		model.addAttribute("series", json.writeValueAsString(figures.chart().points()));
 		return "analytics/panel :: panel";
 	}
 

@@ -55,6 +55,20 @@ public class MachineFilter {
 
 	}
 
+	/**
+	 * How a click's request was made.
+	 *
+	 * @param method the HTTP method ({@code GET}, {@code HEAD})
+	 * @param purpose what the client said the fetch is for, from {@code Sec-Purpose},
+	 * {@code Purpose} or {@code X-Moz} (e.g. {@code prefetch}); null for a navigation
+	 */
+	public record Fetch(String method, String purpose) {
+
+		/** A plain GET: a navigation. */
+		public static final Fetch NAVIGATION = new Fetch("GET", null);
+
+	}
+
 	/** Reasons are stored in a column of this width. */
 	private static final int MAX_REASON = 64;
 
@@ -100,6 +114,25 @@ public class MachineFilter {
 			return reason("robot: " + device.client());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Why a click is a machine's: the request's agent or network, or how it was made — a
+	 * HEAD request (a link checker: RFC 9110 §9.3.2, no one reads a HEAD response) or a
+	 * prefetch or preview (Fetch Metadata's {@code Sec-Purpose}, or {@code Purpose} /
+	 * {@code X-Moz}): a browser fetching ahead of a person, who may never follow the
+	 * link. A real browser's navigation, headless Chromium's included, is a person's;
+	 * scanners that click with one are told by the link scan (every link within moments).
+	 */
+	public Optional<String> click(String userAgent, String ip, Device device, Fetch fetch) {
+		if ("HEAD".equalsIgnoreCase(fetch.method())) {
+			return reason("HEAD request");
+		}
+		String purpose = fetch.purpose() == null ? "" : fetch.purpose().toLowerCase(java.util.Locale.ROOT);
+		if (purpose.contains("prefetch") || purpose.contains("prerender") || purpose.contains("preview")) {
+			return reason("prefetch: " + purpose);
+		}
+		return machine(userAgent, ip, device);
 	}
 
 	/**
