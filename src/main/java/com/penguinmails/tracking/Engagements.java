@@ -97,7 +97,7 @@ public class Engagements {
 	 * the app's own host
 	 */
 	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace) {
-		return clicked(token, userAgent, ip, hostWorkspace, MachineFilter.Fetch.NAVIGATION);
+		return clicked(token, userAgent, ip, hostWorkspace, ClickFetch.NAVIGATION);
 	}
 
 	/**
@@ -105,8 +105,7 @@ public class Engagements {
 	 * way: a HEAD request or a prefetch is kept as a machine's.
 	 * @param fetch the request's method and declared purpose
 	 */
-	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace,
-			MachineFilter.Fetch fetch) {
+	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace, ClickFetch fetch) {
 		Optional<Link> link = links.parse(token).filter(Link::click);
 		if (link.isEmpty()) {
 			return Optional.empty();

@@ -11,6 +11,8 @@ import com.google.common.net.InetAddresses;
 
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.tracking.ClickFetch;
+
 /**
  * Tells opens and clicks made by machines from people's, and says why: mail providers'
  * image proxies (Google, Yahoo, Apple Mail Privacy Protection, Outlook), security
@@ -52,20 +54,6 @@ public class MachineFilter {
 			int mask = (0xff << (8 - rest)) & 0xff;
 			return rest == 0 || (ip[whole] & mask) == (address[whole] & mask);
 		}
-
-	}
-
-	/**
-	 * How a click's request was made.
-	 *
-	 * @param method the HTTP method ({@code GET}, {@code HEAD})
-	 * @param purpose what the client said the fetch is for, from {@code Sec-Purpose},
-	 * {@code Purpose} or {@code X-Moz} (e.g. {@code prefetch}); null for a navigation
-	 */
-	public record Fetch(String method, String purpose) {
-
-		/** A plain GET: a navigation. */
-		public static final Fetch NAVIGATION = new Fetch("GET", null);
 
 	}
 
@@ -124,7 +112,7 @@ public class MachineFilter {
 	 * link. A real browser's navigation, headless Chromium's included, is a person's;
 	 * scanners that click with one are told by the link scan (every link within moments).
 	 */
-	public Optional<String> click(String userAgent, String ip, Device device, Fetch fetch) {
+	public Optional<String> click(String userAgent, String ip, Device device, ClickFetch fetch) {
 		if ("HEAD".equalsIgnoreCase(fetch.method())) {
 			return reason("HEAD request");
 		}

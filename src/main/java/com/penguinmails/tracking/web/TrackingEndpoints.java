@@ -15,8 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.penguinmails.tracking.ClickFetch;
 import com.penguinmails.tracking.Engagements;
-import com.penguinmails.tracking.internal.MachineFilter;
 import com.penguinmails.tracking.internal.RedirectUris;
 import com.penguinmails.tracking.internal.TrackingHostFilter;
 
@@ -73,7 +73,7 @@ public class TrackingEndpoints extends OncePerRequestFilter {
 			return;
 		}
 		Optional<String> url = engagements.clicked(token, agent, request.getRemoteAddr(), hostWorkspace,
-				new MachineFilter.Fetch(request.getMethod(), purpose(request)));
+				new ClickFetch(request.getMethod(), purpose(request)));
 		if (url.isEmpty()) {
 			notFound(response);
 			return;

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.penguinmails.tracking.ClickFetch;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +41,7 @@ class ClickClassificationTests {
 	}
 
 	private static String click(String agent, String ip, String method, String purpose) {
-		return filter.click(agent, ip, agents.analyze(agent), new MachineFilter.Fetch(method, purpose))
-			.orElse("person");
+		return filter.click(agent, ip, agents.analyze(agent), new ClickFetch(method, purpose)).orElse("person");
 	}
 
 	@ParameterizedTest(name = "{0}")
