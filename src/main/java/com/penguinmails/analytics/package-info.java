@@ -6,5 +6,5 @@
  * tracking's events.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "campaigns", "delivery", "inbound", "shared", "tracking" })
+		allowedDependencies = { "campaigns", "contacts", "delivery", "inbound", "shared", "tracking" })
 package com.penguinmails.analytics;

@@ -41,7 +41,21 @@ public class CampaignReach {
 	public record Reached(UUID enrolmentId, UUID outboxId, Instant at, String detail) {
 	}
 
-	/** Who a message went to: its contact (null once erased), address, name and step. */
+	/**
+	 * Which recipients {@link #reached} lists: those with a message handed to a receiving
+	 * server ({@code ATTEMPTED}), those with one accepted and none refused
+	 * ({@code SENT}), those with one refused at SMTP time ({@code REFUSED}).
+	 */
+	public enum Reach {
+
+		ATTEMPTED, SENT, REFUSED
+
+	}
+
+	/**
+	 * Who a message went to: its contact (null once erased), address, name, step and
+	 * variant (0-based).
+	 */
 	public record Addressee(UUID outboxId, UUID contactId, String email, String name, int step, int variant) {
 	}
 
@@ -66,20 +80,29 @@ public class CampaignReach {
 	}
 
 	/**
-	 * Each recipient's first attempted message ({@code refused}: first refused one), in
-	 * the order of ({@code at}, enrolment id), after the given key (keyset pagination).
+	 * Each recipient's first message of the given {@code reach} (for {@code REFUSED}: the
+	 * first refused one, its detail what the server said), in the order of ({@code at},
+	 * enrolment id), after the given key (keyset pagination).
 	 * @param afterAt with {@code afterEnrolment}: the last row of the previous page, or
 	 * both null for the first page
 	 * @param limit rows at most
 	 */
-	public List<Reached> reached(UUID workspaceId, UUID campaignId, boolean refused, Instant afterAt,
-			UUID afterEnrolment, int limit) {
-		return queries.reached(workspaceId, campaignId, refused, afterAt, afterEnrolment, limit);
+	public List<Reached> reached(UUID workspaceId, UUID campaignId, Reach reach, Instant afterAt, UUID afterEnrolment,
+			int limit) {
+		return queries.reached(workspaceId, campaignId, reach, afterAt, afterEnrolment, limit);
 	}
 
 	/** Who each of the messages (of the workspace) went to; unknown ids are left out. */
 	public Map<UUID, Addressee> addressees(UUID workspaceId, Collection<UUID> outboxIds) {
 		return queries.addressees(workspaceId, outboxIds);
+	}
+
+	/**
+	 * Who each recipient (enrolment id) of the campaign is, from their latest message;
+	 * recipients without one are left out.
+	 */
+	public Map<UUID, Addressee> addresseesOf(UUID workspaceId, UUID campaignId, Collection<UUID> enrolmentIds) {
+		return queries.addresseesOf(workspaceId, campaignId, enrolmentIds);
 	}
 
 }

@@ -97,4 +97,22 @@ public class AnalyticsPeopleQueries {
 			.list();
 	}
 
+	/** Those of {@code enrolmentIds} with a bounce reported after sending (a DSN). */
+	public java.util.Set<UUID> bouncedAmong(UUID workspaceId, UUID campaignId,
+			java.util.Collection<UUID> enrolmentIds) {
+		java.util.Set<UUID> bounced = new java.util.HashSet<>();
+		if (enrolmentIds.isEmpty()) {
+			return bounced;
+		}
+		jdbc.sql(
+				"""
+						SELECT DISTINCT enrolment_id FROM analytics_events
+						WHERE workspace_id = ? AND campaign_id = ? AND kind LIKE 'bounced%' AND enrolment_id = ANY (?::uuid[])""")
+			.params(workspaceId, campaignId, enrolmentIds.toArray(UUID[]::new))
+			.query(rs -> {
+				bounced.add(rs.getObject(1, UUID.class));
+			});
+		return bounced;
+	}
+
 }

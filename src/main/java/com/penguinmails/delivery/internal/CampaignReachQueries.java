@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.penguinmails.delivery.CampaignReach;
 import com.penguinmails.delivery.CampaignReach.Addressee;
 import com.penguinmails.delivery.CampaignReach.People;
 import com.penguinmails.delivery.CampaignReach.Reached;
@@ -62,9 +63,17 @@ public class CampaignReachQueries {
 		return sent;
 	}
 
-	public List<Reached> reached(UUID workspaceId, UUID campaignId, boolean refused, Instant afterAt,
+	public List<Reached> reached(UUID workspaceId, UUID campaignId, CampaignReach.Reach reach, Instant afterAt,
 			UUID afterEnrolment, int limit) {
-		String which = refused ? REFUSED : "status = 'sent' OR (" + REFUSED + ")";
+		String which = switch (reach) {
+			case REFUSED -> REFUSED;
+			case ATTEMPTED -> "status = 'sent' OR (" + REFUSED + ")";
+			// Sent, and none of the recipient's messages refused.
+			case SENT ->
+				"status = 'sent' AND NOT EXISTS (SELECT 1 FROM outbox r WHERE r.workspace_id = outbox.workspace_id "
+						+ "AND r.campaign_id = outbox.campaign_id AND r.enrolment_id = outbox.enrolment_id AND r."
+						+ REFUSED.replace(" AND ", " AND r.").replace("NOT IN", "NOT IN") + ")";
+		};
 		Timestamp after = Timestamp.from(afterAt == null ? Instant.EPOCH : afterAt);
 		UUID afterId = afterEnrolment == null ? new UUID(0, 0) : afterEnrolment;
 		return jdbc.sql("""
@@ -95,6 +104,23 @@ public class CampaignReachQueries {
 				UUID id = rs.getObject(1, UUID.class);
 				found.put(id, new Addressee(id, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
 						rs.getInt(5), rs.getInt(6)));
+			});
+		return found;
+	}
+
+	public Map<UUID, Addressee> addresseesOf(UUID workspaceId, UUID campaignId, Collection<UUID> enrolmentIds) {
+		Map<UUID, Addressee> found = new HashMap<>();
+		if (enrolmentIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT DISTINCT ON (enrolment_id) enrolment_id, id, contact_id, to_address, to_name, step, variant
+				FROM outbox WHERE workspace_id = ? AND campaign_id = ? AND enrolment_id = ANY (?::uuid[])
+				ORDER BY enrolment_id, created_at DESC""")
+			.params(workspaceId, campaignId, enrolmentIds.toArray(UUID[]::new))
+			.query(rs -> {
+				found.put(rs.getObject(1, UUID.class), new Addressee(rs.getObject(2, UUID.class),
+						rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7)));
 			});
 		return found;
 	}
