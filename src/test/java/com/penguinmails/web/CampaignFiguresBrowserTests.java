@@ -173,16 +173,19 @@ class CampaignFiguresBrowserTests {
 		WebElement chart = browser.findElement(By.id("stats-chart"));
 		assertThat(chart.getDomAttribute("data-unit")).isEqualTo("hour");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Per hour (UTC)");
+		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-1280");
 
 		browser.findElement(By.linkText("Per message")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "Counting messages"));
+		browser.executeScript("document.getElementById('stats-funnel').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-per-message-1280");
 
 		Browser.phone(browser);
 		browser.navigate().refresh();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-funnel")));
 		Browser.assertNoSidewaysScroll(browser);
+		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-390");
 
 		// The funnel's "opened" number lists the people who opened.
