@@ -178,12 +178,15 @@ class CampaignFiguresBrowserTests {
 
 		browser.findElement(By.linkText("Per message")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "Counting messages"));
+		// Kept in the address: a reload still counts messages.
+		wait.until(ExpectedConditions.urlContains("per=message"));
 		browser.executeScript("document.getElementById('stats-funnel').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-per-message-1280");
 
 		Browser.phone(browser);
 		browser.navigate().refresh();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-funnel")));
+		assertThat(browser.findElement(By.id("stats")).getText()).contains("Counting messages");
 		Browser.assertNoSidewaysScroll(browser);
 		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-390");
