@@ -1,27 +1,36 @@
-// Draws a campaign's figures per day (the data is in the canvas's data-series attribute),
-// again after htmx swaps the panel in.
+// Draws a campaign's activity per hour or per day (the data is in the canvas's
+// data-series attribute): bars for messages sent, lines for opens, clicks and replies;
+// again after htmx swaps the panel in. Every bucket is there (zeros included).
 (function () {
+	function label(at, unit) {
+		return unit === 'hour' ? at.substring(5, 10) + ' ' + at.substring(11, 16) : at.substring(0, 10);
+	}
 	function draw() {
 		var canvas = document.getElementById('stats-chart');
 		if (!canvas || !window.Chart || canvas.dataset.drawn) {
 			return;
 		}
 		canvas.dataset.drawn = 'yes';
-		var days = JSON.parse(canvas.dataset.series);
-		var labels = days.map(function (d) { return d.day.substring(0, 10); });
-		function line(label, key, color) {
-			return { label: label, data: days.map(function (d) { return d[key]; }), borderColor: color,
-				backgroundColor: color, tension: 0.2 };
+		var points = JSON.parse(canvas.dataset.series);
+		var unit = canvas.dataset.unit || 'day';
+		function series(name, key, color, type) {
+			return { type: type, label: name, data: points.map(function (p) { return p[key]; }), borderColor: color,
+				backgroundColor: color, tension: 0.2, pointRadius: points.length > 48 ? 0 : 2 };
 		}
 		new window.Chart(canvas, {
-			type: 'line',
-			data: { labels: labels, datasets: [
-				line('Sent', 'sent', '#5b6b8c'), line('Opened (people)', 'openedHuman', '#2f9e62'),
-				line('Opened (machines)', 'openedMachine', '#b8c2d6'), line('Clicked', 'clicked', '#3b7dd8'),
-				line('Replied', 'replied', '#8a4fd8'), line('Bounced', 'bounced', '#d84f4f'),
-				line('Unsubscribed', 'unsubscribed', '#d8a24f'), line('Complaints', 'complained', '#7a1f1f')
+			data: { labels: points.map(function (p) { return label(p.at, unit); }), datasets: [
+				series('Sent', 'sent', '#b8c2d6', 'bar'),
+				series('Opened (people)', 'opensHuman', '#2f9e62', 'line'),
+				series('Clicked (people)', 'clicksHuman', '#3b7dd8', 'line'),
+				series('Replied', 'replied', '#8a4fd8', 'line'),
+				series('Opened (machines)', 'opensMachine', '#d8a24f', 'line')
 			] },
-			options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+			options: { animation: false, plugins: { legend: { position: 'bottom' } },
+				scales: {
+					x: { title: { display: true, text: unit === 'hour' ? 'Hour (UTC)' : 'Day (UTC)' },
+						ticks: { autoSkip: true, maxRotation: 0 } },
+					y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Messages and people' } }
+				} }
 		});
 	}
 	document.addEventListener('DOMContentLoaded', draw);

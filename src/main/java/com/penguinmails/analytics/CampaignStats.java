@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 
 import com.penguinmails.analytics.internal.AnalyticsEventRepository;
 import com.penguinmails.analytics.internal.EventKind;
+import com.penguinmails.campaigns.AbVerdict;
+import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.shared.Tenant;
@@ -26,7 +28,8 @@ import com.penguinmails.tracking.TrackingStats;
  * clicked, replied, bounced (hard, soft, blocked), unsubscribed and complained — for the
  * campaign, per step and per variant, as counts and rates — and per day for the chart.
  * Sends come from the outbox, opens and clicks from tracking, the rest from the events of
- * inbound and tracking kept by {@code analytics}.
+ * inbound and tracking kept by {@code analytics}; per person ({@link Measures}) from the
+ * same sources counted by recipient.
  */
 @Service
 public class CampaignStats {
@@ -124,7 +127,21 @@ public class CampaignStats {
 	public record Device(String deviceClass, String client, String os, long opens, long clicks) {
 	}
 
-	public record Stats(UUID campaignId, Figures totals, List<Step> steps, List<Day> days, List<Device> devices) {
+	/**
+	 * Everything the campaign page and API show. {@code totals}, {@code steps} and
+	 * {@code days} count messages (as before); {@code people} and {@code messages} are
+	 * the {@link Measures} counted per person (the default) and per message, each with
+	 * its funnel; {@code chart} per hour or per day; {@code abTests} one verdict per A/B
+	 * step.
+	 */
+	public record Stats(UUID campaignId, Figures totals, List<Step> steps, List<Day> days, List<Device> devices,
+			Measures people, Measures messages, Chart chart, List<AbVerdict> abTests) {
+
+		/** The verdict of a step (0-based), or null for a step without variants. */
+		public AbVerdict verdict(int step) {
+			return abTests.stream().filter(v -> v.step() == step).findFirst().orElse(null);
+		}
+
 	}
 
 	/** Figures are kept per step and variant, in that order. */
@@ -145,16 +162,23 @@ public class CampaignStats {
 
 	private final AnalyticsEventRepository events;
 
-	CampaignStats(Campaigns campaigns, Outbox outbox, TrackingStats tracking, AnalyticsEventRepository events) {
+	private final PeopleMeasures people;
+
+	private final ChartSeries chart;
+
+	CampaignStats(Campaigns campaigns, Outbox outbox, TrackingStats tracking, AnalyticsEventRepository events,
+			PeopleMeasures people, ChartSeries chart) {
 		this.campaigns = campaigns;
 		this.outbox = outbox;
 		this.tracking = tracking;
 		this.events = events;
+		this.people = people;
+		this.chart = chart;
 	}
 
 	/** The figures of one campaign of the caller's workspace (404 for another's). */
 	public Stats of(Tenant tenant, UUID campaignId) {
-		campaigns.get(tenant, campaignId);
+		Campaign campaign = campaigns.get(tenant, campaignId);
 		UUID workspaceId = tenant.workspaceId();
 		Map<Key, Outbox.Outcome> sends = new HashMap<>();
 		outbox.outcomes(workspaceId, campaignId).forEach(o -> sends.put(new Key(o.step(), o.variant()), o));
@@ -179,11 +203,13 @@ public class CampaignStats {
 			steps.add(new Step(step.getKey(), sum, List.copyOf(step.getValue())));
 			totals = totals.plus(sum);
 		}
+		Measures[] views = people.of(workspaceId, campaignId, totals);
 		return new Stats(campaignId, totals, steps, days(workspaceId, campaignId),
 				tracking.devices(workspaceId, campaignId)
 					.stream()
 					.map(d -> new Device(d.deviceClass(), d.client(), d.os(), d.opens(), d.clicks()))
-					.toList());
+					.toList(),
+				views[0], views[1], chart.of(workspaceId, campaignId), PeopleMeasures.verdicts(campaign, steps));
 	}
 
 	/**

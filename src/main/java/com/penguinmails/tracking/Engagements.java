@@ -97,6 +97,15 @@ public class Engagements {
 	 * the app's own host
 	 */
 	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace) {
+		return clicked(token, userAgent, ip, hostWorkspace, ClickFetch.NAVIGATION);
+	}
+
+	/**
+	 * Records a click as {@link #clicked(String, String, String, UUID)}, made the given
+	 * way: a HEAD request or a prefetch is kept as a machine's.
+	 * @param fetch the request's method and declared purpose
+	 */
+	public Optional<String> clicked(String token, String userAgent, String ip, UUID hostWorkspace, ClickFetch fetch) {
 		Optional<Link> link = links.parse(token).filter(Link::click);
 		if (link.isEmpty()) {
 			return Optional.empty();
@@ -110,7 +119,7 @@ public class Engagements {
 		// again.
 		sent.filter(found -> !found.erased()).ifPresent(found -> {
 			Device device = agents.analyze(userAgent);
-			String reason = machines.machine(userAgent, ip, device).orElse(null);
+			String reason = machines.click(userAgent, ip, device, fetch).orElse(null);
 			events.write(new Event(TrackingEventWriter.Kind.CLICK, found, url, clock.instant(), userAgent, ip, device,
 					reason));
 		});

@@ -106,7 +106,7 @@ class InboxJourneyBrowserTests {
 		browser.get(base + "/campaigns/" + campaign.id());
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-chart")));
 		wait.until(d -> "yes".equals(d.findElement(By.id("stats-chart")).getAttribute("data-drawn")));
-		assertThat(browser.findElement(By.id("stats-figures")).getText()).contains("Campaign").contains("Step 1");
+		assertThat(browser.findElement(By.id("stats-figures")).getText()).contains("Step 1").contains("100 %");
 		// Its status in words, at both widths; wide tables scroll inside the page, not
 		// the page.
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Running");

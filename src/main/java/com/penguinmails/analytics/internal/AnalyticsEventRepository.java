@@ -37,12 +37,13 @@ public class AnalyticsEventRepository {
 	 * is ignored.
 	 */
 	void insert(String sourceId, UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId,
-			EventKind kind, Instant at) {
+			UUID enrolmentId, EventKind kind, String detail, Instant at) {
 		jdbc.sql("""
-				INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
-				    occurred_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""")
-			.params(sourceId, workspaceId, campaignId, step, variant, outboxId, kind.value(), Timestamp.from(at))
+				INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id,
+				    enrolment_id, kind, detail, occurred_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""")
+			.params(sourceId, workspaceId, campaignId, step, variant, outboxId, enrolmentId, kind.value(),
+					detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200), Timestamp.from(at))
 			.update();
 	}
 

@@ -29,27 +29,32 @@ class EventLog {
 	@ApplicationModuleListener
 	void on(ReplyReceived reply) {
 		record(reply.inboundId().toString(), reply.workspaceId(), reply.campaignId(), reply.step(), reply.variant(),
-				reply.outboxId(), reply.automatic() ? EventKind.AUTO_REPLIED : EventKind.REPLIED, reply.receivedAt());
+				reply.outboxId(), reply.enrolmentId(), reply.automatic() ? EventKind.AUTO_REPLIED : EventKind.REPLIED,
+				null, reply.receivedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(BounceReceived bounce) {
 		EventKind kind = EventKind.bounce(bounce.type());
+		String why = bounce.reason() == null ? bounce.type() : bounce.reason().label();
 		record(bounce.inboundId().toString(), bounce.workspaceId(), bounce.campaignId(), bounce.step(),
-				bounce.variant(), bounce.outboxId(), kind, bounce.receivedAt());
+				bounce.variant(), bounce.outboxId(), bounce.enrolmentId(), kind,
+				bounce.diagnostic() == null || bounce.diagnostic().isBlank() ? why : why + ": " + bounce.diagnostic(),
+				bounce.receivedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintReceived complaint) {
 		record(complaint.inboundId().toString(), complaint.workspaceId(), complaint.campaignId(), complaint.step(),
-				complaint.variant(), complaint.outboxId(), EventKind.COMPLAINED, complaint.receivedAt());
+				complaint.variant(), complaint.outboxId(), complaint.enrolmentId(), EventKind.COMPLAINED,
+				complaint.feedbackType(), complaint.receivedAt());
 	}
 
 	@ApplicationModuleListener
 	void on(UnsubscribeReceived unsubscribe) {
 		record(unsubscribe.inboundId().toString(), unsubscribe.workspaceId(), unsubscribe.campaignId(),
-				unsubscribe.step(), unsubscribe.variant(), unsubscribe.outboxId(), EventKind.UNSUBSCRIBED,
-				unsubscribe.receivedAt());
+				unsubscribe.step(), unsubscribe.variant(), unsubscribe.outboxId(), unsubscribe.enrolmentId(),
+				EventKind.UNSUBSCRIBED, "by mail", unsubscribe.receivedAt());
 	}
 
 	@ApplicationModuleListener
@@ -57,17 +62,17 @@ class EventLog {
 		// One unsubscribe per message, by link or by mail.
 		if (unsubscribed.outboxId() != null) {
 			record("unsubscribe:" + unsubscribed.outboxId(), unsubscribed.workspaceId(), unsubscribed.campaignId(),
-					unsubscribed.step(), unsubscribed.variant(), unsubscribed.outboxId(), EventKind.UNSUBSCRIBED,
-					unsubscribed.occurredAt());
+					unsubscribed.step(), unsubscribed.variant(), unsubscribed.outboxId(), unsubscribed.enrolmentId(),
+					EventKind.UNSUBSCRIBED, "by link", unsubscribed.occurredAt());
 		}
 	}
 
 	private void record(String sourceId, UUID workspaceId, UUID campaignId, int step, int variant, UUID outboxId,
-			EventKind kind, Instant at) {
+			UUID enrolmentId, EventKind kind, String detail, Instant at) {
 		if (campaignId == null) {
 			return;
 		}
-		events.insert(sourceId, workspaceId, campaignId, step, variant, outboxId, kind, at);
+		events.insert(sourceId, workspaceId, campaignId, step, variant, outboxId, enrolmentId, kind, detail, at);
 	}
 
 }

@@ -11,6 +11,8 @@ import com.google.common.net.InetAddresses;
 
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.tracking.ClickFetch;
+
 /**
  * Tells opens and clicks made by machines from people's, and says why: mail providers'
  * image proxies (Google, Yahoo, Apple Mail Privacy Protection, Outlook), security
@@ -100,6 +102,25 @@ public class MachineFilter {
 			return reason("robot: " + device.client());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Why a click is a machine's: the request's agent or network, or how it was made — a
+	 * HEAD request (a link checker: RFC 9110 §9.3.2, no one reads a HEAD response) or a
+	 * prefetch or preview (Fetch Metadata's {@code Sec-Purpose}, or {@code Purpose} /
+	 * {@code X-Moz}): a browser fetching ahead of a person, who may never follow the
+	 * link. A real browser's navigation, headless Chromium's included, is a person's;
+	 * scanners that click with one are told by the link scan (every link within moments).
+	 */
+	public Optional<String> click(String userAgent, String ip, Device device, ClickFetch fetch) {
+		if ("HEAD".equalsIgnoreCase(fetch.method())) {
+			return reason("HEAD request");
+		}
+		String purpose = fetch.purpose() == null ? "" : fetch.purpose().toLowerCase(java.util.Locale.ROOT);
+		if (purpose.contains("prefetch") || purpose.contains("prerender") || purpose.contains("preview")) {
+			return reason("prefetch: " + purpose);
+		}
+		return machine(userAgent, ip, device);
 	}
 
 	/**

@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param proxyAgents User-Agents of mail providers' image proxies
  * @param proxyNetworks networks (CIDR, IPv4 or IPv6) of mail providers' proxies and
  * scanners: every open or click from them is a machine's
- * @param scannerAgents User-Agents of security scanners, robots and scripts
+ * @param scannerAgents User-Agents of security scanners, robots and scripts. Not
+ * {@code HeadlessChrome}: that is a real Chromium (a person's automation, or the browser
+ * tests), and the scanners built on it are caught by what they do (every link within
+ * moments, HEAD requests, prefetches), not by their name
  * @param preloadUserAgentAnalyzer whether the User-Agent analyzer is built in the
  * background once the application is ready (seconds of CPU, some 130 MB of heap); events
  * before it is ready are kept without their device. Off (tests), the first open or click
@@ -32,9 +35,14 @@ public record TrackingProperties(@DefaultValue("5s") Duration openTooSoon, @Defa
 		@DefaultValue({ "17.0.0.0/8", "66.249.64.0/19", "66.102.0.0/20", "40.92.0.0/15",
 				"52.100.0.0/14" }) List<String> proxyNetworks,
 		@DefaultValue({ "Barracuda", "Mimecast", "Proofpoint", "Safe ?Links", "(?<!cu)bot\\b", "crawler", "spider",
-				"HeadlessChrome", "^curl/", "^Wget/", "python-requests", "python-urllib", "Go-http-client",
+				"Existence Discovery", "^curl/", "^Wget/", "python-requests", "python-urllib", "Go-http-client",
 				"^Java/" }) List<String> scannerAgents,
 		@DefaultValue("true") boolean preloadUserAgentAnalyzer){
+
+	/** The default {@code scannerAgents} (as application.yml lists them). */
+	public static final List<String> SCANNER_AGENTS = List.of("Barracuda", "Mimecast", "Proofpoint", "Safe ?Links",
+			"(?<!cu)bot\\b", "crawler", "spider", "Existence Discovery", "^curl/", "^Wget/", "python-requests",
+			"python-urllib", "Go-http-client", "^Java/");
 
 	public TrackingProperties {
 		if (openTooSoon.isNegative() || linkScanWindow.isNegative()) {

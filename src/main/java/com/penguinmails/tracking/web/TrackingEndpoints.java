@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.penguinmails.tracking.ClickFetch;
 import com.penguinmails.tracking.Engagements;
 import com.penguinmails.tracking.internal.RedirectUris;
 import com.penguinmails.tracking.internal.TrackingHostFilter;
@@ -71,7 +72,8 @@ public class TrackingEndpoints extends OncePerRequestFilter {
 			response.getOutputStream().write(PIXEL);
 			return;
 		}
-		Optional<String> url = engagements.clicked(token, agent, request.getRemoteAddr(), hostWorkspace);
+		Optional<String> url = engagements.clicked(token, agent, request.getRemoteAddr(), hostWorkspace,
+				new ClickFetch(request.getMethod(), purpose(request)));
 		if (url.isEmpty()) {
 			notFound(response);
 			return;
@@ -82,6 +84,21 @@ public class TrackingEndpoints extends OncePerRequestFilter {
 		response.setStatus(HttpServletResponse.SC_FOUND);
 		response.setHeader(HttpHeaders.LOCATION, RedirectUris.toAscii(url.get()));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	/**
+	 * What the client says the fetch is for: Fetch Metadata's {@code Sec-Purpose}
+	 * (Chromium's prefetch and prerender), else the older {@code Purpose} or Firefox's
+	 * {@code X-Moz}; null for a navigation.
+	 */
+	private static String purpose(HttpServletRequest request) {
+		for (String header : new String[] { "Sec-Purpose", "Purpose", "X-Purpose", "X-Moz" }) {
+			String value = request.getHeader(header);
+			if (value != null && !value.isBlank()) {
+				return value.length() > 40 ? value.substring(0, 40) : value;
+			}
+		}
+		return null;
 	}
 
 	private static void notFound(HttpServletResponse response) throws IOException {

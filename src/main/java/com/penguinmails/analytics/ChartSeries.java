@@ -1,0 +1,90 @@
+package com.penguinmails.analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.analytics.internal.AnalyticsPeopleQueries;
+import com.penguinmails.delivery.CampaignReach;
+import com.penguinmails.tracking.CampaignEngagement;
+
+/**
+ * Builds a campaign's {@link Chart}: three aggregate queries per hour (outbox, tracking,
+ * replies), rolled up into days when the activity spans more than 3 days.
+ */
+@Component
+class ChartSeries {
+
+	private static final Duration HOUR = Duration.ofHours(1);
+
+	private static final Duration DAY = Duration.ofDays(1);
+
+	private final CampaignReach reach;
+
+	private final CampaignEngagement engagement;
+
+	private final AnalyticsPeopleQueries events;
+
+	ChartSeries(CampaignReach reach, CampaignEngagement engagement, AnalyticsPeopleQueries events) {
+		this.reach = reach;
+		this.engagement = engagement;
+		this.events = events;
+	}
+
+	Chart of(UUID workspaceId, UUID campaignId) {
+		Map<Instant, long[]> hours = new TreeMap<>();
+		reach.sentPer(workspaceId, campaignId, HOUR).forEach((at, n) -> at(hours, at)[0] += n);
+		for (CampaignEngagement.Bucket b : engagement.overTime(workspaceId, campaignId, HOUR)) {
+			long[] point = at(hours, b.start());
+			point[1] += b.humanOpens();
+			point[2] += b.machineOpens();
+			point[3] += b.humanClicks();
+			point[4] += b.machineClicks();
+		}
+		events.repliesPer(workspaceId, campaignId, HOUR).forEach((at, n) -> at(hours, at)[5] += n);
+		if (hours.isEmpty()) {
+			return new Chart("hour", List.of());
+		}
+		Instant first = ((TreeMap<Instant, long[]>) hours).firstKey();
+		Instant last = ((TreeMap<Instant, long[]>) hours).lastKey();
+		boolean hourly = Duration.between(first, last).compareTo(Duration.ofDays(3)) <= 0;
+		Duration unit = hourly ? HOUR : DAY;
+		Map<Instant, long[]> buckets = hours;
+		if (!hourly) {
+			buckets = new TreeMap<>();
+			for (var hour : hours.entrySet()) {
+				long[] day = at(buckets, floor(hour.getKey(), DAY));
+				for (int i = 0; i < day.length; i++) {
+					day[i] += hour.getValue()[i];
+				}
+			}
+			first = floor(first, DAY);
+			last = floor(last, DAY);
+		}
+		else if (Duration.between(first, last).compareTo(Duration.ofHours(23)) < 0) {
+			last = first.plus(Duration.ofHours(23));
+		}
+		List<Chart.Point> points = new ArrayList<>();
+		for (Instant at = first; !at.isAfter(last); at = at.plus(unit)) {
+			long[] v = buckets.getOrDefault(at, new long[6]);
+			points.add(new Chart.Point(at, v[0], v[1], v[2], v[3], v[4], v[5]));
+		}
+		return new Chart(hourly ? "hour" : "day", points);
+	}
+
+	private static long[] at(Map<Instant, long[]> buckets, Instant at) {
+		return buckets.computeIfAbsent(at, k -> new long[6]);
+	}
+
+	private static Instant floor(Instant at, Duration unit) {
+		long seconds = unit.getSeconds();
+		return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+	}
+
+}

@@ -1,0 +1,211 @@
+package com.penguinmails.analytics;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.Campaign.Schedule;
+import com.penguinmails.campaigns.Campaign.Step;
+import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.CampaignScheduler;
+import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.campaigns.Campaigns.Draft;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.delivery.Dispatcher;
+import com.penguinmails.inbound.InboundFixtures;
+import com.penguinmails.inbound.InboundFixtures.Sender;
+import com.penguinmails.support.Api;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who did what: the people behind each number of a campaign's funnel, per event, a page
+ * at a time, as CSV; machines' opens apart; confined to the caller's workspace.
+ */
+@IntegrationTest
+class CampaignRecipientsTests {
+
+	@Autowired
+	InboundFixtures setup;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	CampaignScheduler scheduler;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Fixtures fixtures;
+
+	Sender sender;
+
+	Campaign campaign;
+
+	/** Outbox row (id, enrolment id) per first name. */
+	final Map<String, UUID[]> sent = new HashMap<>();
+
+	Api api;
+
+	@BeforeEach
+	void aCampaignSentToThreePeople() {
+		sender = setup.sender("who-did-what");
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		List<UUID> people = List.of("Ada", "=SUM(1+1)", "Cy")
+			.stream()
+			.map(name -> contacts
+				.create(sender.account().owner(),
+						new Contacts.NewContact(name.replaceAll("\\W", "x").toLowerCase() + "-" + tag + "@client.test",
+								name, "", "Acme", "", "", "", "", "", "", Map.of(), List.of()))
+				.id())
+			.toList();
+		campaign = campaigns.create(sender.account().owner(),
+				new Draft("Who " + tag, Schedule.defaults(), null, List.of(sender.mailbox().id()),
+						List.of(new Step(0, false, List.of(new Variant("Hello", "<p>Hi</p>", null))))));
+		campaigns.addRecipients(sender.account().owner(), campaign.id(), people, null, null);
+		campaigns.launch(sender.account().owner(), campaign.id());
+		Instant at = InboundFixtures.monday().plusSeconds(60);
+		scheduler.tick(at);
+		while (dispatcher.dispatch(at, 100) > 0) {
+			// drain
+		}
+		fixtures.jdbc()
+			.sql("SELECT to_name, id, enrolment_id FROM outbox WHERE campaign_id = ?")
+			.param(campaign.id())
+			.query(rs -> {
+				sent.put(rs.getString(1).split(" ")[0],
+						new UUID[] { rs.getObject(2, UUID.class), rs.getObject(3, UUID.class) });
+			});
+		Instant t = InboundFixtures.monday().plusSeconds(3600);
+		// Ada's mail provider's proxy fetched the pixel; "=SUM" opened and clicked.
+		track("Ada", "open", null, true, t);
+		track("=SUM(1+1)", "open", null, false, t.plusSeconds(60));
+		track("=SUM(1+1)", "click", "https://example.test/pricing", false, t.plusSeconds(120));
+		event("Ada", "replied", null, t.plusSeconds(180));
+		event("Cy", "bounced_hard", "hard: 550 5.1.1 user unknown", t.plusSeconds(240));
+		api = fixtures.api(sender.account(), "campaigns:read", "contacts:read");
+	}
+
+	private void track(String who, String kind, String url, boolean machine, Instant at) {
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO tracking_events (id, workspace_id, campaign_id, enrolment_id, outbox_id, step, variant,
+					    kind, url, occurred_at, machine, machine_reason, client)
+					VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, 'Apple Mail')""")
+			.params(UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(who)[1],
+					sent.get(who)[0], kind, url, Timestamp.from(at), machine, machine ? "mail proxy" : null)
+			.update();
+	}
+
+	private void event(String who, String kind, String detail, Instant at) {
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
+					    occurred_at, enrolment_id, detail) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?, ?)""")
+			.params("test-" + UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(who)[0], kind,
+					Timestamp.from(at), sent.get(who)[1], detail)
+			.update();
+	}
+
+	private JsonNode list(String query) throws Exception {
+		Api.Response response = api.get("/api/v1/campaigns/" + campaign.id() + "/people?" + query);
+		assertThat(response.status()).isEqualTo(200);
+		return response.body();
+	}
+
+	private List<String> names(JsonNode page) {
+		return java.util.stream.StreamSupport.stream(page.get("people").spliterator(), false)
+			.map(p -> p.get("name").asText().split(" ")[0])
+			.toList();
+	}
+
+	@Test
+	void eachEventListsItsPeopleWithWhatHappened() throws Exception {
+		assertThat(names(list("event=contacted"))).containsExactlyInAnyOrder("Ada", "=SUM(1+1)", "Cy");
+		assertThat(names(list("event=delivered"))).containsExactlyInAnyOrder("Ada", "=SUM(1+1)");
+		JsonNode bounced = list("event=bounced").get("people");
+		assertThat(bounced).hasSize(1);
+		assertThat(bounced.get(0).get("detail").asText()).contains("user unknown");
+		assertThat(bounced.get(0).get("company").asText()).isEqualTo("Acme");
+		assertThat(bounced.get(0).get("step").asInt()).isEqualTo(1);
+		JsonNode opened = list("event=opened").get("people");
+		assertThat(names(list("event=opened"))).containsExactly("Ada", "=SUM(1+1)");
+		assertThat(opened.get(0).get("machine").asBoolean()).isTrue();
+		assertThat(names(list("event=opened&human=true"))).containsExactly("=SUM(1+1)");
+		JsonNode clicked = list("event=clicked&human=true").get("people");
+		assertThat(clicked.get(0).get("detail").asText()).isEqualTo("https://example.test/pricing");
+		assertThat(names(list("event=replied"))).containsExactly("Ada");
+		assertThat(list("event=interested").get("people")).isEmpty();
+	}
+
+	@Test
+	void pagesFollowOneAnotherByCursor() throws Exception {
+		JsonNode first = list("event=contacted&limit=2");
+		assertThat(first.get("people")).hasSize(2);
+		String cursor = first.get("nextCursor").asText();
+		JsonNode second = list("event=contacted&limit=2&cursor=" + cursor);
+		assertThat(second.get("people")).hasSize(1);
+		assertThat(second.path("nextCursor").asText(null)).isNull();
+		List<String> all = new java.util.ArrayList<>(names(first));
+		all.addAll(names(second));
+		assertThat(all).containsExactlyInAnyOrder("Ada", "=SUM(1+1)", "Cy");
+	}
+
+	@Test
+	void csvHasEveryoneAndNoFormulas() throws Exception {
+		Api.Response csv = api.get("/api/v1/campaigns/" + campaign.id() + "/people?event=contacted&format=csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.raw().getContentType()).startsWith("text/csv");
+		String text = csv.raw().getContentAsString();
+		assertThat(text).startsWith("email,name,company,step,at,detail,machine\n");
+		assertThat(text.lines()).hasSize(4);
+		assertThat(text).contains("'=SUM(1+1)").doesNotContain(",=SUM");
+		Api.Response accepted = api
+			.send(MockMvcRequestBuilders.get("/api/v1/campaigns/" + campaign.id() + "/people?event=bounced")
+				.header("Accept", "text/csv"));
+		assertThat(accepted.raw().getContentAsString()).contains("user unknown");
+
+		var web = fixtures.signedIn(sender.account());
+		String page = web.get("/campaigns/" + campaign.id() + "/recipients?event=bounced")
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("user unknown").contains("Export CSV");
+		var download = web.get("/campaigns/" + campaign.id() + "/recipients.csv?event=opened&human=true").getResponse();
+		assertThat(download.getHeader("Content-Disposition")).contains("attachment");
+		assertThat(download.getContentAsString().lines()).hasSize(2);
+	}
+
+	@Test
+	void anotherWorkspacesCampaignIsNotFoundAndBadInputIsRefused() throws Exception {
+		Sender other = setup.sender("who-did-what-other");
+		Api stranger = fixtures.api(other.account(), "campaigns:read");
+		String path = "/api/v1/campaigns/" + campaign.id() + "/people";
+		assertThat(stranger.get(path).status()).isEqualTo(404);
+		assertThat(stranger.get(path + "?format=csv").status()).isEqualTo(404);
+		assertThat(api.get(path + "?event=sent").status()).isEqualTo(400);
+		assertThat(api.get(path + "?cursor=nope").status()).isEqualTo(400);
+		assertThat(api.get(path + "?limit=0").status()).isEqualTo(400);
+		assertThat(api.get(path + "?format=xml").status()).isEqualTo(400);
+		var web = fixtures.signedIn(other.account());
+		assertThat(web.get("/campaigns/" + campaign.id() + "/recipients.csv").getResponse().getStatus()).isEqualTo(404);
+	}
+
+}

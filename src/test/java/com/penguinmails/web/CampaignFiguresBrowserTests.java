@@ -1,0 +1,222 @@
+package com.penguinmails.web;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.campaigns.Campaign;
+import com.penguinmails.campaigns.Campaign.Schedule;
+import com.penguinmails.campaigns.Campaign.Step;
+import com.penguinmails.campaigns.Campaign.Variant;
+import com.penguinmails.campaigns.CampaignScheduler;
+import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.campaigns.Campaigns.Draft;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.delivery.Dispatcher;
+import com.penguinmails.inbound.InboundFixtures;
+import com.penguinmails.inbound.InboundFixtures.Sender;
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A campaign's figures in a real browser at 1280 and 390 px: the funnel's numbers are the
+ * API's, the tiles, the per person / per message toggle, an hourly chart for a one-day
+ * campaign, the who-did-what page a funnel number links to, and two campaigns compared.
+ * No page scrolls sideways on a phone.
+ */
+@IntegrationTest
+class CampaignFiguresBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	InboundFixtures setup;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	CampaignScheduler scheduler;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	ChromeDriver browser;
+
+	boolean passed;
+
+	@BeforeEach
+	void open() throws Exception {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void close() {
+		if (browser != null) {
+			if (!passed) {
+				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "campaign-figures"));
+			}
+			browser.quit();
+		}
+	}
+
+	private Campaign sent(Sender sender, String name, int people) {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		List<UUID> ids = IntStream.range(0, people)
+			.mapToObj(i -> contacts
+				.create(sender.account().owner(),
+						new Contacts.NewContact("p" + i + "-" + tag + "@client.test", "Person" + i, "Lastname",
+								"Company " + i, "", "", "", "", "", "", Map.of(), List.of()))
+				.id())
+			.toList();
+		Campaign campaign = campaigns.create(sender.account().owner(),
+				new Draft(name, Schedule.defaults(), null, List.of(sender.mailbox().id()),
+						List.of(new Step(0, false, List.of(new Variant("Hello", "<p>Hi</p>", null))))));
+		campaigns.addRecipients(sender.account().owner(), campaign.id(), ids, null, null);
+		campaigns.launch(sender.account().owner(), campaign.id());
+		Instant at = InboundFixtures.monday().plusSeconds(60);
+		scheduler.tick(at);
+		while (dispatcher.dispatch(at, 100) > 0) {
+			// drain
+		}
+		return campaign;
+	}
+
+	/** Opens by people and proxies, a click and a reply, within hours of sending. */
+	private void engagement(Sender sender, Campaign campaign) {
+		List<UUID[]> sent = fixtures.jdbc()
+			.sql("SELECT id, enrolment_id FROM outbox WHERE campaign_id = ? ORDER BY to_address")
+			.param(campaign.id())
+			.query((rs, i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.list();
+		Instant t = InboundFixtures.monday().plusSeconds(1800);
+		for (int i = 0; i < sent.size(); i++) {
+			boolean machine = i % 3 == 0;
+			fixtures.jdbc()
+				.sql("""
+						INSERT INTO tracking_events (id, workspace_id, campaign_id, enrolment_id, outbox_id, step, variant,
+						    kind, url, occurred_at, machine, machine_reason, client)
+						VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, 'Gmail')""")
+				.params(UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(i)[1],
+						sent.get(i)[0], i % 4 == 1 ? "click" : "open", i % 4 == 1 ? "https://example.test/demo" : null,
+						Timestamp.from(t.plusSeconds(3600L * i)), machine, machine ? "mail proxy" : null)
+				.update();
+		}
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
+					    occurred_at, enrolment_id) VALUES (?, ?, ?, 0, 0, ?, 'replied', ?, ?)""")
+			.params("test-" + UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(1)[0],
+					Timestamp.from(t.plusSeconds(7200)), sent.get(1)[1])
+			.update();
+	}
+
+	@Test
+	void figuresFunnelToggleChartWhoDidWhatAndCompare() throws Exception {
+		Sender sender = setup.sender("figures-browser");
+		Campaign spring = sent(sender, "Spring outreach", 6);
+		engagement(sender, spring);
+		Campaign autumn = sent(sender, "Autumn follow-up", 3);
+		JsonNode api = fixtures.api(sender.account(), "campaigns:read")
+			.get("/api/v1/campaigns/" + spring.id() + "/stats")
+			.body();
+
+		String base = "http://localhost:" + port;
+		browser.get(base + "/login");
+		browser.findElement(By.id("email")).sendKeys(sender.account().email());
+		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+
+		browser.get(base + "/campaigns/" + spring.id());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-funnel")));
+		List<WebElement> stages = browser.findElements(By.cssSelector("#stats-funnel li"));
+		assertThat(stages).hasSize(6);
+		for (int i = 0; i < stages.size(); i++) {
+			JsonNode stage = api.get("people").get("funnel").get(i);
+			assertThat(stages.get(i).getDomAttribute("data-stage")).isEqualTo(stage.get("key").asText());
+			assertThat(stages.get(i).getDomAttribute("data-count")).isEqualTo(stage.get("count").asText());
+		}
+		assertThat(api.get("people").get("contacted").asLong()).isEqualTo(6);
+		String tiles = browser.findElement(By.id("stats-tiles")).getText();
+		assertThat(tiles).contains("Contacted", "Delivered", "Opened", "Clicked", "Replied", "Interested", "Bounced",
+				"Unsubscribed", "People", "Machines");
+		// A one-day campaign: per hour.
+		WebElement chart = browser.findElement(By.id("stats-chart"));
+		assertThat(chart.getDomAttribute("data-unit")).isEqualTo("hour");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Per hour (UTC)");
+		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
+		Browser.screenshot(browser, "campaign-figures-1280");
+
+		browser.findElement(By.linkText("Per message")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "Counting messages"));
+		// Kept in the address: a reload still counts messages.
+		wait.until(ExpectedConditions.urlContains("per=message"));
+		browser.executeScript("document.getElementById('stats-funnel').scrollIntoView(); window.scrollBy(0, -70);");
+		Browser.screenshot(browser, "campaign-figures-per-message-1280");
+
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-funnel")));
+		assertThat(browser.findElement(By.id("stats")).getText()).contains("Counting messages");
+		Browser.assertNoSidewaysScroll(browser);
+		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
+		Browser.screenshot(browser, "campaign-figures-390");
+
+		// The funnel's "opened" number lists the people who opened.
+		browser.findElement(By.cssSelector("#stats-funnel li[data-stage='opened'] a")).click();
+		wait.until(ExpectedConditions.urlContains("/recipients?event=opened&human=true"));
+		List<WebElement> rows = browser.findElements(By.cssSelector("#recipients tbody tr"));
+		assertThat(rows).hasSize(api.get("people").get("funnel").get(2).get("count").asInt());
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.screenshot(browser, "campaign-recipients-390");
+
+		browser.get(base + "/campaigns");
+		browser.findElement(By.cssSelector("input[aria-label='Compare Spring outreach']")).click();
+		browser.findElement(By.cssSelector("input[aria-label='Compare Autumn follow-up']")).click();
+		browser.findElement(By.xpath("//button[text()='Compare selected']")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compare")));
+		assertThat(browser.findElement(By.id("compare")).getText()).contains("Spring outreach", "Autumn follow-up",
+				"Replied", "Best");
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.screenshot(browser, "campaign-compare-390");
+
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "campaign-compare-1280");
+		browser.get(base + "/campaigns/" + spring.id() + "/recipients?event=clicked");
+		Browser.screenshot(browser, "campaign-recipients-1280");
+		assertThat(browser.findElement(By.id("recipients")).getText()).contains("https://example.test/demo");
+		passed = true;
+	}
+
+}
