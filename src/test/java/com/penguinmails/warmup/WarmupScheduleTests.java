@@ -161,6 +161,9 @@ class WarmupScheduleTests {
 	void newMailboxesWarmWithTheDefaultPresetWhenTheWorkspaceWantsIt() {
 		Account account = fixtures.verifiedAccount("warm-new");
 		Mailbox before = WarmupTestData.mailbox(mailboxes, account, "before");
+		// Its MailboxConnected is handled after the commit: let it be, before the setting
+		// changes, or it would read the new setting.
+		fixtures.awaitEvents("WarmupEvents");
 		warmup.updateSettings(account.owner(), new WarmupSettings.Changes(null, true, "aggressive", null));
 		Mailbox after = WarmupTestData.mailbox(mailboxes, account, "after");
 		fixtures.awaitEvents("WarmupEvents");
