@@ -94,7 +94,7 @@ class SequenceWritingBrowserTests {
 	void aSequenceFromTheLibraryIsEditedPreviewedCheckedAndSent() throws Exception {
 		Account account = fixtures.verifiedAccount("sequence-writing");
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 
 		// Three library templates: the first makes the campaign, the others join its end.
 		browser.get(base + "/library/templates/cold-quick-question");
@@ -208,14 +208,6 @@ class SequenceWritingBrowserTests {
 		cards.show("step-2");
 		Browser.screenshot(browser, "sequence-step-390");
 		passed = true;
-	}
-
-	private void logIn(String base, Account account) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	/**

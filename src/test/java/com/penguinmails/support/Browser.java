@@ -89,4 +89,17 @@ public final class Browser {
 			.isLessThanOrEqualTo(((Number) both.get(1)).longValue());
 	}
 
+	/**
+	 * Logs in through the login page with the test password ({@code Fixtures.PASSWORD})
+	 * and waits for the home page {@code base + "/"}.
+	 */
+	public static void logIn(ChromeDriver driver, String base, String email) {
+		driver.get(base + "/login");
+		driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+		driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(Fixtures.PASSWORD);
+		driver.findElement(org.openqa.selenium.By.xpath("//button[text()='Log in']")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/"));
+	}
+
 }

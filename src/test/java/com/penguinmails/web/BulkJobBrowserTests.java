@@ -70,7 +70,7 @@ class BulkJobBrowserTests {
 				    CASE WHEN g <= 1500 THEN ARRAY['lead'] ELSE '{}'::text[] END
 				FROM generate_series(1, 1510) g""").param(account.workspaceId()).update();
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/test/bulk-bar?tag=lead");
 		assertThat(browser.findElement(By.id("bulk-selected-count")).getText()).isEqualTo("0 selected");
@@ -131,7 +131,7 @@ class BulkJobBrowserTests {
 				INSERT INTO contacts (id, workspace_id, email) SELECT gen_random_uuid(), ?, 'p' || g || '@export.test'
 				FROM generate_series(1, 3) g""").param(account.workspaceId()).update();
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 		browser.get(base + "/test/bulk-bar");
 		browser.findElements(By.className("row-select")).get(0).click();
 		browser.findElements(By.className("row-select")).get(1).click();
@@ -148,14 +148,6 @@ class BulkJobBrowserTests {
 			.contains("Done");
 		Browser.screenshot(browser, "bulk-jobs-1280");
 		passed = true;
-	}
-
-	private void logIn(String base, Account account) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	private String text(String id) {

@@ -75,7 +75,7 @@ class ContactsBulkBrowserTests {
 			.query(Long.class)
 			.single();
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/contacts?tag=lead");
 		assertThat(browser.findElement(By.id("contact-count")).getText()).contains(String.valueOf(leads));
@@ -114,14 +114,6 @@ class ContactsBulkBrowserTests {
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "contacts-bulk-390");
 		passed = true;
-	}
-
-	private void logIn(String base, Account account) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 }

@@ -76,7 +76,7 @@ class PreviewWidgetsBrowserTests {
 		Contact ada = contacts.create(account.owner(), new NewContact(Fixtures.uniqueEmail("ada"), "Ada", "Lovelace",
 				null, null, null, null, null, null, null, Map.of(), List.of()));
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 		browser.get(base + "/test/preview-widgets");
 
 		browser.findElement(By.id("subject")).sendKeys("{Hi|Hello|Hey} {{ first_name }}");
@@ -122,14 +122,6 @@ class PreviewWidgetsBrowserTests {
 		wait.until(driver -> subject.getText().equals("Hello your companyAda"));
 		assertThat(browser.findElements(By.cssSelector(".variable-picker"))).isEmpty();
 		passed = true;
-	}
-
-	private void logIn(String base, Account account) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	/**

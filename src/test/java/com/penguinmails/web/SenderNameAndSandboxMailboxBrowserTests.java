@@ -64,7 +64,7 @@ class SenderNameAndSandboxMailboxBrowserTests {
 	void theSenderNameIsSetOnTheSettingsPageAndTheSandboxMailboxNeedsNoPassword() throws Exception {
 		Account account = fixtures.verifiedAccount("settings-browser");
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/settings/members");
 		WebElement senderName = browser.findElement(By.id("senderName"));
@@ -87,14 +87,6 @@ class SenderNameAndSandboxMailboxBrowserTests {
 		browser.findElement(By.xpath("//button[text()='Connect']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), email + " connected"));
 		passed = true;
-	}
-
-	private void logIn(String base, Account account) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	/** Screenshots at 1280 and 390 px (NAME-1280, NAME-390); never scrolls sideways. */

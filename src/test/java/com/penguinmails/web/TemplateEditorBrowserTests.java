@@ -104,7 +104,7 @@ class TemplateEditorBrowserTests {
 						new ServerSettings("127.0.0.1", smtp.getSmtp().getPort(), Security.NONE, sender, "pw"),
 						new ServerSettings("127.0.0.1", 143, Security.NONE, null, null), "", "", 30, 60, 300));
 		String base = "http://localhost:" + port;
-		logIn(base, account);
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/templates");
 		browser.findElement(By.id("name")).sendKeys("Visual intro");
@@ -225,14 +225,6 @@ class TemplateEditorBrowserTests {
 		String text = browser.findElement(By.tagName("body")).getText();
 		browser.switchTo().defaultContent();
 		return text;
-	}
-
-	private void logIn(String base, Account account) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	/** Screenshots at 1280 and 390 px (NAME-1280, NAME-390); never scrolls sideways. */
