@@ -111,9 +111,6 @@
 			var area = document.getElementById('reply-text');
 			if (area) { area.focus(); }
 		} else if (key === 'e') {
-			var next = rows()[currentIndex() + 1];
-			var field = document.getElementById('done-next');
-			if (field) { field.value = next ? next.getAttribute('data-id') : ''; }
 			submit(document.getElementById('done-form'));
 		} else if (key >= '1' && key <= '5') {
 			var select = document.getElementById('label-select');
@@ -160,6 +157,35 @@
 		} else if (target.id === 'variable-select') {
 			insert(target.value);
 			target.value = '';
+		}
+	});
+
+	// Done and unread leave the conversation: the next one on the list opens in the pane
+	// (the hidden "next" field), however the form was sent (a key or the button).
+	function nextId() {
+		var next = rows()[currentIndex() + 1];
+		return next ? next.getAttribute('data-id') : '';
+	}
+	document.addEventListener('submit', function (event) {
+		var form = event.target;
+		var field = form.id === 'done-form' ? document.getElementById('done-next')
+			: form.id === 'unread-form' ? document.getElementById('unread-next') : null;
+		if (field) { field.value = nextId(); }
+	}, true);
+
+	// A form of the pane swaps the pane (and its row, by hx-select-oob), not the page, so
+	// the list keeps its scroll position; after "done" the list itself is fetched again
+	// (its refresh keeps the view's filters) as the conversation leaves it.
+	var listStale = false;
+	document.addEventListener('htmx:beforeSwap', function (event) {
+		var source = event.detail && event.detail.requestConfig && event.detail.requestConfig.elt;
+		if (source && source.id === 'done-form') { listStale = true; }
+	});
+	document.addEventListener('htmx:afterSettle', function () {
+		var threads = document.getElementById('threads');
+		if (listStale && threads && window.htmx) {
+			listStale = false;
+			window.htmx.trigger(threads, 'refresh');
 		}
 	});
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 import com.penguinmails.inbound.internal.InboundProperties;
 import com.penguinmails.inbound.internal.InboundStore;
 import com.penguinmails.inbound.internal.MailboxSync;
+import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * Syncs every mailbox's INBOX and spam folder on an interval. Nodes share the mailboxes
@@ -92,8 +95,19 @@ public class InboundSync {
 
 	/** The sync status of each of the workspace's mailboxes. */
 	public List<Status> statuses(Tenant tenant) {
-		return mailboxes.list(tenant).stream().map(mailbox -> {
-			var status = store.status(tenant.workspaceId(), mailbox.id()).orElse(null);
+		return statuses(tenant, mailboxes.list(tenant));
+	}
+
+	/**
+	 * The sync status of each of {@code listed}, the workspace's mailboxes the caller
+	 * already has (one read for all of them).
+	 */
+	public List<Status> statuses(Tenant tenant, List<Mailbox> listed) {
+		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
+		Map<UUID, InboundStore.SyncStatus> statuses = store.statuses(tenant.workspaceId(),
+				listed.stream().map(Mailbox::id).toList());
+		return listed.stream().map(mailbox -> {
+			var status = statuses.get(mailbox.id());
 			return new Status(mailbox.id(), mailbox.email(), status == null ? null : status.lastSyncedAt(),
 					status == null ? null : status.lastError(), status == null ? 0 : status.failures(),
 					status == null ? 0 : status.duplicatesSkipped(), status == null ? null : status.lastDuplicate());

@@ -217,6 +217,18 @@ public class Templates {
 	}
 
 	/**
+	 * A template's plain text as a reader of its text part gets it: the text written for
+	 * it, else its HTML converted the way messages get their text alternative (paragraphs
+	 * and line breaks kept, list items as "- ", links as "text (url)"); "" for neither.
+	 */
+	public static String plainText(EmailTemplate template) {
+		if (template.text() != null && !template.text().isBlank()) {
+			return template.text();
+		}
+		return template.html() == null || template.html().isBlank() ? "" : Personalizer.toText(template.html());
+	}
+
+	/**
 	 * The {@code sender} fields of a message from {@code mailbox}: {@code name},
 	 * {@code first_name}, {@code last_name} (the display name split at its first space)
 	 * and {@code email}.

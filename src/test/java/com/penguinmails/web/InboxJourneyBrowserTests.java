@@ -90,8 +90,9 @@ class InboxJourneyBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), ada));
 
 		browser.findElement(By.partialLinkText("Re: Quick question")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "let's talk on Tuesday"));
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sent by the campaign");
+		// The list shows the reply's first line too: wait for the conversation's pane.
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pane"), "let's talk on Tuesday"));
+		assertThat(browser.findElement(By.id("pane")).getText()).contains("Sent by the campaign");
 		new Select(browser.findElement(By.id("label-select"))).selectByValue("interested");
 		browser.findElement(By.xpath("//section[@id='label']//button[text()='Save']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Labelled."));

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two-pane inbox in a real browser: a conversation opens on the right without a
- * reload, j/k move, a number key labels (the badge shows in the list), ? lists the
+ * reload, j/k move, a number key labels (the badge shows in the list; the list is not
+ * swapped, so it keeps its scroll), u marks unread and opens the next, ? lists the
  * shortcuts, the composer inserts a template, e marks done and opens the next; a phone
  * shows the list, then the conversation full-screen with a Back link; nothing scrolls
  * sideways.
@@ -108,7 +109,8 @@ class InboxTwoPaneBrowserTests {
 
 		browser.get(base + "/inbox");
 		wait.until(d -> rows().size() == 3);
-		browser.executeScript("window.inboxMarker = 'still here';");
+		browser.executeScript(
+				"window.inboxMarker = 'still here';" + " document.querySelector('.inbox-list').inboxMarker = 'kept';");
 		rows().get(0).findElement(By.className("thread-link")).click();
 		wait.until(d -> openId() != null);
 		String first = openId();
@@ -130,6 +132,15 @@ class InboxTwoPaneBrowserTests {
 		key("2");
 		wait.until(d -> row(first).map(r -> r.getText().contains("Meeting booked")).orElse(false));
 		assertThat(marker()).as("labelled without a reload").isEqualTo("still here");
+		assertThat(listKept()).as("labelled swapping the pane and the row: the list keeps its scroll").isTrue();
+
+		key("u");
+		wait.until(d -> second.equals(openId()));
+		wait.until(d -> row(first).map(r -> r.getAttribute("class").contains("unread")).orElse(false));
+		assertThat(currentRowId()).isEqualTo(second);
+		assertThat(listKept()).as("marked unread in the two panes").isTrue();
+		key("k");
+		wait.until(d -> first.equals(openId()));
 
 		key("?");
 		WebElement help = browser.findElement(By.id("shortcuts"));
@@ -186,6 +197,10 @@ class InboxTwoPaneBrowserTests {
 	private String currentRowId() {
 		return (String) browser.executeScript(
 				"var r = document.querySelector('#threads .thread-row.current'); return r ? r.dataset.id : null;");
+	}
+
+	private boolean listKept() {
+		return "kept".equals(browser.executeScript("return document.querySelector('.inbox-list').inboxMarker;"));
 	}
 
 	private Object marker() {

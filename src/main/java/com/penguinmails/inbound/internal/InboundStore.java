@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -111,14 +113,22 @@ public class InboundStore {
 			String lastDuplicate) {
 	}
 
-	public Optional<SyncStatus> status(UUID workspaceId, UUID mailboxId) {
-		return jdbc.sql("""
-				SELECT last_synced_at, last_error, failures, duplicates_skipped, last_duplicate FROM inbound_mailboxes
-				WHERE workspace_id = ? AND mailbox_id = ?""").params(workspaceId, mailboxId).query((rs, i) -> {
-			Timestamp at = rs.getTimestamp(1);
-			return new SyncStatus(at == null ? null : at.toInstant(), rs.getString(2), rs.getInt(3), rs.getLong(4),
-					rs.getString(5));
-		}).optional();
+	/**
+	 * The last sync's outcome of the workspace's mailboxes among {@code mailboxIds} that
+	 * were synced, by mailbox id, in one read of the primary key.
+	 */
+	public Map<UUID, SyncStatus> statuses(UUID workspaceId, Collection<UUID> mailboxIds) {
+		Map<UUID, SyncStatus> statuses = new HashMap<>();
+		jdbc.sql("""
+				SELECT mailbox_id, last_synced_at, last_error, failures, duplicates_skipped, last_duplicate
+				FROM inbound_mailboxes WHERE workspace_id = ? AND mailbox_id = ANY (?)""")
+			.params(workspaceId, mailboxIds.toArray(UUID[]::new))
+			.query(rs -> {
+				Timestamp at = rs.getTimestamp(2);
+				statuses.put(rs.getObject(1, UUID.class), new SyncStatus(at == null ? null : at.toInstant(),
+						rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6)));
+			});
+		return statuses;
 	}
 
 	public Optional<FolderState> folder(UUID mailboxId, String folder) {

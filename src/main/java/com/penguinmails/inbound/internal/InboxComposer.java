@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.contacts.Contact;
@@ -70,14 +69,12 @@ public class InboxComposer {
 				c.custom() == null ? Map.of() : c.custom(), campaigns.enrolments(workspaceId, c.id()));
 	}
 
-	/** The workspace's templates as snippets (their plain text), by name. */
+	/**
+	 * The workspace's templates as snippets, by name: their text part, or their HTML as
+	 * text ({@link Templates#plainText}), never HTML markup.
+	 */
 	public List<Snippet> snippets(Tenant tenant) {
-		return templates.list(tenant)
-			.stream()
-			.map(t -> new Snippet(t.id(), t.name(),
-					t.text() != null && !t.text().isBlank() ? t.text()
-							: t.html() == null ? "" : Jsoup.parse(t.html()).wholeText().strip()))
-			.toList();
+		return templates.list(tenant).stream().map(t -> new Snippet(t.id(), t.name(), Templates.plainText(t))).toList();
 	}
 
 	/**

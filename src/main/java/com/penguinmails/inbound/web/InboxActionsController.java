@@ -46,11 +46,17 @@ class InboxActionsController {
 		});
 	}
 
+	/**
+	 * Marks a conversation unread and leaves it (opening it would read it again): from
+	 * the pane to the next conversation ({@code next}) in the two panes, or the list
+	 * alone.
+	 */
 	@PostMapping("/inbox/{id}/unread")
-	String unread(@PathVariable UUID id, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/inbox/" + id, () -> {
+	String unread(@PathVariable UUID id, @RequestParam(required = false) UUID next,
+			@RequestParam(defaultValue = "") String view, RedirectAttributes redirect) {
+		return FormAction.run(redirect, back(id, view), () -> {
 			inbox.markRead(tenancy.current(), id, false);
-			return Done.to("/inbox", null);
+			return Done.to("pane".equals(view) && next != null ? "/inbox?open=" + next : "/inbox", "Marked unread.");
 		});
 	}
 

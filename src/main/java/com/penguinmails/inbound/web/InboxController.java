@@ -1,6 +1,7 @@
 package com.penguinmails.inbound.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import com.penguinmails.inbound.CampaignNames;
 import com.penguinmails.inbound.Inbox;
 import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.inbound.internal.InboxComposer;
+import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.FormAction.Done;
@@ -86,8 +88,9 @@ class InboxController {
 					.map(id -> new CampaignNames.Named(id, names.get(id)))
 					.sorted(java.util.Comparator.comparing(CampaignNames.Named::name))
 					.toList());
-		model.addAttribute("mailboxes", mailboxes.list(tenant));
-		model.addAttribute("syncs", sync.statuses(tenant));
+		List<Mailbox> listed = mailboxes.list(tenant);
+		model.addAttribute("mailboxes", listed);
+		model.addAttribute("syncs", sync.statuses(tenant, listed));
 		if (open != null) {
 			try {
 				pane(tenant, open, model);
@@ -118,7 +121,7 @@ class InboxController {
 		boolean canWrite = tenant.role().atLeast(WorkspaceRole.MEMBER);
 		model.addAttribute("canWrite", canWrite);
 		model.addAttribute("fullPage", false);
-		model.addAttribute("snippets", canWrite ? composer.snippets(tenant) : java.util.List.of());
+		model.addAttribute("snippets", canWrite ? composer.snippets(tenant) : List.of());
 	}
 
 	@PostMapping("/inbox/sync")

@@ -1,0 +1,49 @@
+package com.penguinmails.shared.internal;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The static files and webjars are served per folder ({@link StaticResources}): the
+ * stylesheet, scripts, images and version-less webjar paths answer, a page links the
+ * webjars by version and leaves its own links as they are, and an unknown file is a 404.
+ */
+@IntegrationTest
+class StaticResourcesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void theStaticFoldersAndTheWebjarsAreServed() throws Exception {
+		for (String path : new String[] { "/css/app.css", "/js/inbox.js", "/webjars/htmx.org/dist/htmx.min.js",
+				"/webjars/picocss__pico/css/pico.min.css" }) {
+			var response = mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(path).isEqualTo(200);
+			assertThat(response.getContentAsByteArray()).as(path).isNotEmpty();
+		}
+		assertThat(mvc.perform(MockMvcRequestBuilders.get("/css/nothing.css")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void aPageLinksTheWebjarsByVersionAndItsOwnLinksAsWritten() throws Exception {
+		var account = fixtures.verifiedAccount("static-links");
+		String page = fixtures.signedIn(account).get("/inbox").getResponse().getContentAsString();
+		assertThat(page).containsPattern("/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js")
+			.contains("href=\"/css/app.css\"")
+			.contains("href=\"/inbox\"");
+	}
+
+}
