@@ -46,6 +46,25 @@ public class ContactSelection {
 	}
 
 	/**
+	 * How many contacts match now, counting at most {@link ContactCount#LIMIT} + 1: what
+	 * a page shows ("10,000+") without counting every row.
+	 * @throws com.penguinmails.shared.NotFoundProblem when the filter's segment is not
+	 * the workspace's
+	 */
+	public ContactCount countUpToLimit(Tenant tenant, ContactFilter filter) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return countUpToLimit(where(tenant, filter));
+	}
+
+	long count(Compiled where) {
+		return repository.count(where);
+	}
+
+	ContactCount countUpToLimit(Compiled where) {
+		return ContactCount.upTo(repository.countUpTo(where, ContactCount.LIMIT + 1L));
+	}
+
+	/**
 	 * The next batch of matching ids after {@code afterId} (from the start when null), in
 	 * id order; empty when the walk is over.
 	 * @param limit 1 to {@link #MAX_BATCH}
