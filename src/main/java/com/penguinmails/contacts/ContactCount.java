@@ -26,9 +26,4 @@ public record ContactCount(long value, boolean atLeast) {
 		return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value) + (atLeast ? "+" : "");
 	}
 
-	/** True when no contact matches. */
-	public boolean none() {
-		return value == 0;
-	}
-
 }

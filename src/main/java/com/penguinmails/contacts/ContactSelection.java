@@ -80,12 +80,20 @@ public class ContactSelection {
 
 	/** The filter's condition on {@code contacts c}, for this package's queries. */
 	Compiled where(Tenant tenant, ContactFilter filter) {
+		return where(tenant, filter, true);
+	}
+
+	/**
+	 * @param searchByIndex false for a broad search read by walking the sort's index
+	 * ({@link ContactWhere#of(UUID, ContactFilter, Compiled, boolean)})
+	 */
+	Compiled where(Tenant tenant, ContactFilter filter, boolean searchByIndex) {
 		Compiled segment = null;
 		if (filter.segmentId() != null) {
 			segment = SegmentCompiler.compile(segments.segment(tenant, filter.segmentId()).definition(),
 					fields.types(tenant.workspaceId()));
 		}
-		return ContactWhere.of(tenant.workspaceId(), filter, segment);
+		return ContactWhere.of(tenant.workspaceId(), filter, segment, searchByIndex);
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.penguinmails.contacts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -54,12 +52,6 @@ public class ContactTable {
 			new Column("score", "Score", "score"), new Column("status", "Status", "status"),
 			new Column("created_at", "Added", "created_at"));
 
-	/** How long the tags in use are reused before they are read again. */
-	static final java.time.Duration TAGS_FOR = java.time.Duration.ofMinutes(1);
-
-	private record Tags(List<String> tags, Instant read) {
-	}
-
 	private final ContactSelection selection;
 
 	private final ContactPageRepository pages;
@@ -72,15 +64,16 @@ public class ContactTable {
 
 	private final Clock clock;
 
-	private final Map<UUID, Tags> tags = new ConcurrentHashMap<>();
+	private final TagsInUse tags;
 
 	ContactTable(ContactSelection selection, ContactPageRepository pages, ContactTableRepository repository,
-			CustomFields fields, Contacts contacts, Clock clock) {
+			CustomFields fields, Contacts contacts, TagsInUse tags, Clock clock) {
 		this.selection = selection;
 		this.pages = pages;
 		this.repository = repository;
 		this.fields = fields;
 		this.contacts = contacts;
+		this.tags = tags;
 		this.clock = clock;
 	}
 
@@ -148,7 +141,14 @@ public class ContactTable {
 		if (matching == null && !filter.isEmpty()) {
 			matching = selection.countUpToLimit(where);
 		}
-		boolean few = matching != null && !matching.atLeast() && !filter.isEmpty();
+		boolean few = matching != null && !matching.atLeast() && matching.value() <= ContactCount.LIMIT
+				&& !filter.isEmpty();
+		if (!few && filter.q() != null) {
+			// Over 10,000 matches a page is found within the first few thousand rows of
+			// the sort's index; the planner, left the trigram index, may read all
+			// matches.
+			where = selection.where(tenant, filter, false);
+		}
 		List<Row> rows = new ArrayList<>(pages.page(where, order, sort.descending(), at, limit + 1, few));
 		boolean more = rows.size() > limit;
 		if (more) {
@@ -232,18 +232,12 @@ public class ContactTable {
 	}
 
 	/**
-	 * The tags the workspace's contacts carry, alphabetical (at most 500); read at most
-	 * once a minute per workspace, as it reads every contact.
+	 * The tags the workspace's contacts carry, alphabetical (at most 500); read in the
+	 * background at most once a minute per workspace, as it reads every contact.
 	 */
 	public List<String> tagsInUse(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Instant now = clock.instant();
-		Tags known = tags.get(tenant.workspaceId());
-		if (known == null || known.read().plus(TAGS_FOR).isBefore(now)) {
-			known = new Tags(repository.tagsInUse(tenant.workspaceId(), 500), now);
-			tags.put(tenant.workspaceId(), known);
-		}
-		return known.tags();
+		return tags.of(tenant.workspaceId());
 	}
 
 	/** Id → name of the workspace's segments, by name. */
