@@ -46,6 +46,25 @@ public class ContactSelection {
 	}
 
 	/**
+	 * How many contacts match now, counting at most {@link ContactCount#LIMIT} + 1: what
+	 * a page shows ("10,000+") without counting every row.
+	 * @throws com.penguinmails.shared.NotFoundProblem when the filter's segment is not
+	 * the workspace's
+	 */
+	public ContactCount countUpToLimit(Tenant tenant, ContactFilter filter) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return countUpToLimit(where(tenant, filter));
+	}
+
+	long count(Compiled where) {
+		return repository.count(where);
+	}
+
+	ContactCount countUpToLimit(Compiled where) {
+		return ContactCount.upTo(repository.countUpTo(where, ContactCount.LIMIT + 1L));
+	}
+
+	/**
 	 * The next batch of matching ids after {@code afterId} (from the start when null), in
 	 * id order; empty when the walk is over.
 	 * @param limit 1 to {@link #MAX_BATCH}
@@ -61,12 +80,20 @@ public class ContactSelection {
 
 	/** The filter's condition on {@code contacts c}, for this package's queries. */
 	Compiled where(Tenant tenant, ContactFilter filter) {
+		return where(tenant, filter, true);
+	}
+
+	/**
+	 * @param searchByIndex false for a broad search read by walking the sort's index
+	 * ({@link ContactWhere#of(UUID, ContactFilter, Compiled, boolean)})
+	 */
+	Compiled where(Tenant tenant, ContactFilter filter, boolean searchByIndex) {
 		Compiled segment = null;
 		if (filter.segmentId() != null) {
 			segment = SegmentCompiler.compile(segments.segment(tenant, filter.segmentId()).definition(),
 					fields.types(tenant.workspaceId()));
 		}
-		return ContactWhere.of(tenant.workspaceId(), filter, segment);
+		return ContactWhere.of(tenant.workspaceId(), filter, segment, searchByIndex);
 	}
 
 }

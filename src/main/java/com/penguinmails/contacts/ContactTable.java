@@ -1,7 +1,6 @@
 package com.penguinmails.contacts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -18,6 +17,7 @@ import com.penguinmails.contacts.internal.ContactOrder;
 import com.penguinmails.contacts.internal.ContactPageRepository;
 import com.penguinmails.contacts.internal.ContactPageRepository.Row;
 import com.penguinmails.contacts.internal.ContactTableRepository;
+import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenant;
@@ -52,12 +52,6 @@ public class ContactTable {
 			new Column("score", "Score", "score"), new Column("status", "Status", "status"),
 			new Column("created_at", "Added", "created_at"));
 
-	/** How long the tags in use are reused before they are read again. */
-	static final java.time.Duration TAGS_FOR = java.time.Duration.ofMinutes(1);
-
-	private record Tags(List<String> tags, Instant read) {
-	}
-
 	private final ContactSelection selection;
 
 	private final ContactPageRepository pages;
@@ -70,16 +64,28 @@ public class ContactTable {
 
 	private final Clock clock;
 
-	private final Map<UUID, Tags> tags = new ConcurrentHashMap<>();
+	private final TagsInUse tags;
 
 	ContactTable(ContactSelection selection, ContactPageRepository pages, ContactTableRepository repository,
-			CustomFields fields, Contacts contacts, Clock clock) {
+			CustomFields fields, Contacts contacts, TagsInUse tags, Clock clock) {
 		this.selection = selection;
 		this.pages = pages;
 		this.repository = repository;
 		this.fields = fields;
 		this.contacts = contacts;
+		this.tags = tags;
 		this.clock = clock;
+	}
+
+	/**
+	 * What the contacts page shows: a page of rows and the counts, each counted at most
+	 * up to {@link ContactCount#LIMIT} unless asked for exactly.
+	 *
+	 * @param page the rows (its {@code total} is left out)
+	 * @param matching how many contacts match the filter
+	 * @param total how many contacts the workspace has
+	 */
+	public record View(ContactPage page, ContactCount matching, ContactCount total) {
 	}
 
 	/**
@@ -87,19 +93,63 @@ public class ContactTable {
 	 * @param cursor a cursor of an earlier page with the same sort (or, for the default
 	 * sort, the older {@code <instant>_<uuid>} form), or null for the first page
 	 * @param limit 1 to 1,000
-	 * @param withTotal whether to count the matching contacts (one more query)
+	 * @param withTotal whether to count the matching contacts exactly (one more query,
+	 * which reads every matching row)
 	 * @throws InvalidInputProblem {@code invalid-limit}, {@code invalid-cursor},
-	 * {@code invalid-sort}; {@link com.penguinmails.shared.NotFoundProblem} for a segment
-	 * that is not the workspace's
+	 * {@code invalid-sort}, {@code short-query} (a search of words under 3 letters in a
+	 * workspace of over {@link ContactCount#LIMIT} contacts); a
+	 * {@link com.penguinmails.shared.NotFoundProblem} for a segment that is not the
+	 * workspace's
 	 */
 	public ContactPage page(Tenant tenant, ContactFilter filter, ContactSort sort, String cursor, int limit,
 			boolean withTotal) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
 		CursorPage.limit(limit, 1000);
+		requireSearchable(filter, () -> selection.countUpToLimit(tenant, ContactFilter.all()));
+		Compiled where = selection.where(tenant, filter);
+		Long total = withTotal ? selection.count(where) : null;
+		ContactCount matching = total != null ? new ContactCount(total, false) : null;
+		return rows(tenant, filter, where, sort, cursor, limit, matching, total);
+	}
+
+	/**
+	 * The contacts page: a page of the matching contacts and how many match of how many
+	 * the workspace has, counted up to {@link ContactCount#LIMIT} (or exactly).
+	 * @param exact count every matching contact (and the workspace's) exactly
+	 * @throws InvalidInputProblem as {@link #page}
+	 */
+	public View view(Tenant tenant, ContactFilter filter, ContactSort sort, String cursor, int limit, boolean exact) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		CursorPage.limit(limit, 1000);
+		ContactCount total = exact ? new ContactCount(contacts.count(tenant), false)
+				: selection.countUpToLimit(tenant, ContactFilter.all());
+		requireSearchable(filter, () -> total);
+		Compiled where = selection.where(tenant, filter);
+		ContactCount matching = filter.isEmpty() ? total
+				: exact ? new ContactCount(selection.count(where), false) : selection.countUpToLimit(where);
+		return new View(rows(tenant, filter, where, sort, cursor, limit, matching, null), matching, total);
+	}
+
+	/**
+	 * @param matching how many match when counted already, else null (then counted up to
+	 * the limit when the filter is not empty, to choose the query's plan)
+	 */
+	private ContactPage rows(Tenant tenant, ContactFilter filter, Compiled where, ContactSort sort, String cursor,
+			int limit, ContactCount matching, Long total) {
 		ContactOrder order = ContactOrder.of(sort, fields.types(tenant.workspaceId()));
 		ContactCursor at = cursor(cursor, sort);
-		List<Row> rows = new ArrayList<>(
-				pages.page(selection.where(tenant, filter), order, sort.descending(), at, limit + 1));
+		if (matching == null && !filter.isEmpty()) {
+			matching = selection.countUpToLimit(where);
+		}
+		boolean few = matching != null && !matching.atLeast() && matching.value() <= ContactCount.LIMIT
+				&& !filter.isEmpty();
+		if (!few && filter.q() != null) {
+			// Over 10,000 matches a page is found within the first few thousand rows of
+			// the sort's index; the planner, left the trigram index, may read all
+			// matches.
+			where = selection.where(tenant, filter, false);
+		}
+		List<Row> rows = new ArrayList<>(pages.page(where, order, sort.descending(), at, limit + 1, few));
 		boolean more = rows.size() > limit;
 		if (more) {
 			rows = new ArrayList<>(rows.subList(0, limit));
@@ -115,13 +165,26 @@ public class ContactTable {
 			next = more ? position(sort, rows.get(rows.size() - 1), false) : null;
 			previous = at != null && !rows.isEmpty() ? position(sort, rows.get(0), true) : null;
 		}
-		Long total = withTotal ? selection.count(tenant, filter) : null;
 		return new ContactPage(rows.stream().map(Row::contact).toList(), next, previous, total);
 	}
 
-	/** How many contacts the workspace has, whatever the filter. */
-	public long total(Tenant tenant) {
-		return contacts.count(tenant);
+	/**
+	 * A search whose words are all under 3 letters has no trigram to look up, so it reads
+	 * every contact: fine for a small workspace, refused over {@link ContactCount#LIMIT}.
+	 */
+	private static void requireSearchable(ContactFilter filter, Supplier<ContactCount> workspace) {
+		if (filter.q() == null || filter.q().isBlank()) {
+			return;
+		}
+		for (String word : filter.q().strip().split("\\s+")) {
+			if (word.codePointCount(0, word.length()) >= 3) {
+				return;
+			}
+		}
+		if (workspace.get().atLeast()) {
+			throw new InvalidInputProblem("short-query", "Type at least 3 letters to search more than "
+					+ ContactCount.upTo(ContactCount.LIMIT).text() + " contacts.");
+		}
 	}
 
 	/** The standard columns, then one per custom field ({@code custom.<key>}). */
@@ -169,18 +232,12 @@ public class ContactTable {
 	}
 
 	/**
-	 * The tags the workspace's contacts carry, alphabetical (at most 500); read at most
-	 * once a minute per workspace, as it reads every contact.
+	 * The tags the workspace's contacts carry, alphabetical (at most 500); read in the
+	 * background at most once a minute per workspace, as it reads every contact.
 	 */
 	public List<String> tagsInUse(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
-		Instant now = clock.instant();
-		Tags known = tags.get(tenant.workspaceId());
-		if (known == null || known.read().plus(TAGS_FOR).isBefore(now)) {
-			known = new Tags(repository.tagsInUse(tenant.workspaceId(), 500), now);
-			tags.put(tenant.workspaceId(), known);
-		}
-		return known.tags();
+		return tags.of(tenant.workspaceId());
 	}
 
 	/** Id → name of the workspace's segments, by name. */

@@ -35,6 +35,10 @@ public class Segments {
 	public record ContactList(UUID id, String name, long contacts) {
 	}
 
+	/** A list's id and name, without its members' count. */
+	public record ListName(UUID id, String name) {
+	}
+
 	/** A saved segment and how many contacts it matches now. */
 	public record Segment(UUID id, String name, SegmentDefinition definition, long contacts) {
 	}
@@ -79,6 +83,15 @@ public class Segments {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "list-exists", "A list named " + trimmed + " exists.");
 		}
 		return new ContactList(id, trimmed, 0);
+	}
+
+	/**
+	 * The workspace's lists' ids and names, by name, without counting their members: what
+	 * a select of lists needs.
+	 */
+	public List<ListName> listNames(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		return repository.listNames(tenant.workspaceId());
 	}
 
 	/** The workspace's lists, by name. */

@@ -76,12 +76,19 @@ class ContactsPageBench {
 		page(web, "search \"blue harbor\" (a company)", "/contacts?q=blue+harbor");
 		page(web, "search \"" + rare + "\" (a rare email part)", "/contacts?q=" + rare);
 		page(web, "search \"logistics\" (a custom text field)", "/contacts?q=logistics");
-		page(web, "search \"ux\" (2 letters: no trigram index, scans)", "/contacts?q=ux");
+		page(web, "search \"ux\" (2 letters: no trigram; over 10,000 contacts a message asks for 3)", "/contacts?q=ux");
+		page(web, "search \"ux designer\" (a short word beside a long one)", "/contacts?q=ux+designer");
+		page(web, "search \"designer\" (broad: 1 in 8)", "/contacts?q=designer");
+		page(web, "search \"harbor\", sort email (4 %)", "/contacts?q=harbor&sort=email&dir=asc");
 		page(web, "filter tag=vip", "/contacts?tag=vip");
 		page(web, "filter list (20,000 members)", "/contacts?list=" + list);
 		page(web, "filter status=bounced", "/contacts?status=bounced");
+		page(web, "filter tag=vip, status=bounced (1,031)", "/contacts?tag=vip&status=bounced");
 		page(web, "sort company asc", "/contacts?sort=company&dir=asc");
 		page(web, "sort custom.seats desc (no index: sorts all)", "/contacts?sort=custom.seats&dir=desc");
+		page(web, "sort custom.seats desc, search \"blue harbor\"",
+				"/contacts?sort=custom.seats&dir=desc&q=blue+harbor");
+		page(web, "first page, count=exact", "/contacts?count=exact");
 		ContactSort byCompany = ContactSort.of("company", "asc");
 		String cursor = null;
 		for (int i = 0; i < 200; i++) {
@@ -89,6 +96,11 @@ class ContactsPageBench {
 		}
 		page(web, "sort company, page 201 (keyset, 10,000 rows deep)",
 				"/contacts?sort=company&dir=asc&cursor=" + cursor);
+		report("count up to 10,001, no filter", time(() -> selection.countUpToLimit(owner, ContactFilter.all())));
+		report("count up to 10,001, search \"logistics\"",
+				time(() -> selection.countUpToLimit(owner, new ContactFilter("logistics", null, null, null, null))));
+		report("count up to 10,001, tag=vip",
+				time(() -> selection.countUpToLimit(owner, new ContactFilter(null, null, "vip", null, null))));
 		report("count, no filter", time(() -> selection.count(owner, ContactFilter.all())));
 		report("count, tag=vip", time(() -> selection.count(owner, new ContactFilter(null, null, "vip", null, null))));
 		report("count, search \"blue harbor\"",
@@ -154,6 +166,13 @@ class ContactsPageBench {
 				new String[] { "search \"blue harbor\"",
 						"SELECT c.id FROM contacts c WHERE c.workspace_id = ? AND " + search + " ILIKE '%blue%' AND "
 								+ search + " ILIKE '%harbor%' ORDER BY c.created_at DESC, c.id DESC LIMIT 51" },
+				new String[] { "search \"blue harbor\" (few: the MATERIALIZED form ContactPageRepository uses)",
+						"WITH matching AS MATERIALIZED (SELECT c.* FROM contacts c WHERE c.workspace_id = ? AND "
+								+ search + " ILIKE '%blue%' AND " + search + " ILIKE '%harbor%') SELECT c.id FROM"
+								+ " matching c ORDER BY c.created_at DESC, c.id DESC LIMIT 51" },
+				new String[] { "count up to 10,001, search \"logistics\"",
+						"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE c.workspace_id = ? AND " + search
+								+ " ILIKE '%logistics%' LIMIT 10001) x" },
 				new String[] { "count search \"blue harbor\"",
 						"SELECT count(*) FROM contacts c WHERE c.workspace_id = ? AND " + search
 								+ " ILIKE '%blue%' AND " + search + " ILIKE '%harbor%'" },

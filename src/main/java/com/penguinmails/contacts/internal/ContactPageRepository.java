@@ -34,18 +34,27 @@ public class ContactPageRepository {
 	 * At most {@code limit} rows next to {@code cursor} (from the start when null): after
 	 * it in the sort's order, or before it (then nearest first) for a backwards cursor.
 	 * @param descending the sort's direction
+	 * @param few true when at most a few thousand contacts match (a counted
+	 * {@link com.penguinmails.contacts.ContactCount} under its limit): they are read
+	 * first by the filter's own indexes (a MATERIALIZED CTE, so the trigram or tags index
+	 * runs rather than a walk of the whole sort index checking every row), then sorted;
+	 * false for a broad filter, where walking the sort's index stops after a few rows
 	 */
-	public List<Row> page(Compiled where, ContactOrder order, boolean descending, ContactCursor cursor, int limit) {
+	public List<Row> page(Compiled where, ContactOrder order, boolean descending, ContactCursor cursor, int limit,
+			boolean few) {
 		boolean backwards = cursor != null && cursor.backwards();
 		boolean ascendingScan = descending == backwards;
 		String op = ascendingScan ? ">" : "<";
 		String direction = ascendingScan ? " ASC" : " DESC";
 		List<Object> params = new ArrayList<>(where.params());
-		StringBuilder sql = new StringBuilder("SELECT c.*, (").append(order.expression())
-			.append(")::text AS sort_value FROM contacts c WHERE ")
+		StringBuilder sql = new StringBuilder(few ? "WITH matching AS MATERIALIZED (SELECT c.* FROM contacts c WHERE "
+				: "SELECT c.*, (" + order.expression() + ")::text AS sort_value FROM contacts c WHERE ")
 			.append(where.sql());
 		if (cursor != null) {
 			sql.append(" AND ").append(keyset(order, op, backwards, cursor, params));
+		}
+		if (few) {
+			sql.append(") SELECT c.*, (").append(order.expression()).append(")::text AS sort_value FROM matching c");
 		}
 		sql.append(" ORDER BY ").append(order.expression()).append(direction);
 		if (order.nullable()) {

@@ -28,6 +28,19 @@ public class ContactSelectionRepository {
 	}
 
 	/**
+	 * How many contacts the condition selects, counting at most {@code limit}: the scan
+	 * stops at the limit, so a broad filter costs what its first {@code limit} rows do.
+	 */
+	public long countUpTo(Compiled where, long limit) {
+		List<Object> params = new ArrayList<>(where.params());
+		params.add(limit);
+		return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE " + where.sql() + " LIMIT ?) x")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * At most {@code limit} selected ids greater than {@code afterId} (all when null), in
 	 * id order: a batch of a walk over a selection that may change meanwhile.
 	 */

@@ -31,14 +31,34 @@ public final class ContactWhere {
 	 * when the filter names none
 	 */
 	public static Compiled of(UUID workspaceId, ContactFilter filter, Compiled segment) {
+		return of(workspaceId, filter, segment, true);
+	}
+
+	/**
+	 * @param segment the filter's segment compiled ({@link SegmentCompiler}), or null
+	 * when the filter names none
+	 * @param searchByIndex false to write the search so that no index serves it: for a
+	 * broad search whose page is found sooner by walking the sort's index and checking
+	 * rows than by reading all its matches through the trigram index
+	 */
+	public static Compiled of(UUID workspaceId, ContactFilter filter, Compiled segment, boolean searchByIndex) {
 		StringBuilder sql = new StringBuilder("c.workspace_id = ?");
 		List<Object> params = new ArrayList<>();
 		params.add(workspaceId);
 		if (filter.q() != null && !filter.q().isBlank()) {
 			for (String word : filter.q().strip().split("\\s+")) {
-				// V43's trigram index serves this for words of 3 characters or more.
-				sql.append(" AND ").append(SEARCH_TEXT).append(" ILIKE ?");
-				params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				if (searchByIndex && word.codePointCount(0, word.length()) >= 3) {
+					// V43's trigram index serves this for words of 3 characters or more.
+					sql.append(" AND ").append(SEARCH_TEXT).append(" ILIKE ?");
+					params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				}
+				else {
+					// pg_trgm: a pattern of under 3 characters has no trigram, so the
+					// index
+					// would be read whole; the same test (any case, literal) without it.
+					sql.append(" AND strpos(lower(").append(SEARCH_TEXT).append("), lower(?)) > 0");
+					params.add(word);
+				}
 			}
 		}
 		if (filter.listId() != null) {

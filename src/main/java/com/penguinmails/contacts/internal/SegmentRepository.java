@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.penguinmails.contacts.Segments;
 import com.penguinmails.contacts.Segments.ContactList;
 import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
 
@@ -40,7 +41,15 @@ public class SegmentRepository {
 			.update();
 	}
 
-	/** The lists with their member counts, by name. */
+	/** The lists' ids and names, by name (no counts: cheap). */
+	public List<Segments.ListName> listNames(UUID workspaceId) {
+		return jdbc.sql("SELECT id, name FROM contact_lists WHERE workspace_id = ? ORDER BY name")
+			.param(workspaceId)
+			.query(Segments.ListName.class)
+			.list();
+	}
+
+	/** The workspace's lists with their member counts, by name. */
 	public List<ContactList> lists(UUID workspaceId) {
 		return jdbc.sql("""
 				SELECT l.id, l.name, (SELECT count(*) FROM contact_list_members m WHERE m.list_id = l.id) AS contacts

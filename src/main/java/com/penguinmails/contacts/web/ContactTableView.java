@@ -46,6 +46,11 @@ public record ContactTableView(ContactFilter filter, ContactSort sort, String co
 		return withSort(builder(false)).queryParam("cursor", cursor).build().encode().toUriString();
 	}
 
+	/** This view from its first page, counting every matching contact exactly. */
+	public String exactCount() {
+		return withSort(builder(false)).queryParam("count", "exact").build().encode().toUriString();
+	}
+
 	/** This view from its first page, without a {@code columns} override. */
 	public String withoutColumns() {
 		return withSort(builder(true)).build().encode().toUriString();

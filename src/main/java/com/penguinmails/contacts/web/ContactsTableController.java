@@ -11,7 +11,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.contacts.ContactFilter;
 import com.penguinmails.contacts.ContactFilterParams;
-import com.penguinmails.contacts.ContactPage;
 import com.penguinmails.contacts.ContactSort;
 import com.penguinmails.contacts.ContactTable;
 import com.penguinmails.contacts.ContactTable.Column;
@@ -50,17 +49,18 @@ class ContactsTableController {
 			@RequestParam(required = false) String tag, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) String columns, Model model) {
+			@RequestParam(required = false) String columns, @RequestParam(required = false) String count, Model model) {
 		Tenant tenant = tenancy.current();
 		ContactFilter filter;
 		ContactSort order;
 		List<Column> shown;
-		ContactPage page;
+		ContactTable.View view;
+		boolean exact = "exact".equals(count);
 		try {
 			filter = ContactFilterParams.of(q, list, tag, status, segment);
 			order = ContactSort.of(sort, dir);
 			shown = table.columns(tenant, columns);
-			page = table.page(tenant, filter, order, cursor, PAGE, true);
+			view = table.view(tenant, filter, order, cursor, PAGE, exact);
 		}
 		catch (Problem problem) {
 			model.addAttribute("error", problem.getMessage());
@@ -68,19 +68,21 @@ class ContactsTableController {
 			order = ContactSort.DEFAULT;
 			columns = null;
 			shown = table.columns(tenant, null);
-			page = table.page(tenant, filter, order, null, PAGE, true);
+			view = table.view(tenant, filter, order, null, PAGE, exact);
 		}
-		long matching = page.total();
 		model.addAttribute("filter", filter);
 		model.addAttribute("sort", order);
-		model.addAttribute("page", page);
-		model.addAttribute("matching", matching);
-		model.addAttribute("total", filter.isEmpty() ? matching : table.total(tenant));
+		model.addAttribute("page", view.page());
+		// Counted up to ContactCount.LIMIT unless ?count=exact: "10,000+".
+		model.addAttribute("matching", view.matching().value());
+		model.addAttribute("matchingCount", view.matching());
+		model.addAttribute("total", view.total().value());
+		model.addAttribute("totalCount", view.total());
 		model.addAttribute("columns", shown);
 		model.addAttribute("shownKeys", ContactTableView.keys(shown));
 		model.addAttribute("available", table.available(tenant));
 		model.addAttribute("view", new ContactTableView(filter, order, columns));
-		model.addAttribute("lists", segments.lists(tenant));
+		model.addAttribute("lists", segments.listNames(tenant));
 		model.addAttribute("tags", table.tagsInUse(tenant));
 		model.addAttribute("segments", table.segmentNames(tenant));
 		model.addAttribute("statuses", Contacts.STATUSES);
