@@ -39,13 +39,15 @@ public class CampaignReachQueries {
 	}
 
 	public People people(UUID workspaceId, UUID campaignId) {
+		// Each count reads recipients in the order of outbox_campaign_recipient.
 		return jdbc.sql("""
-				SELECT count(*) FILTER (WHERE attempted), count(*) FILTER (WHERE refused) FROM (
-				    SELECT bool_or(status = 'sent' OR (%1$s)) AS attempted, bool_or(%1$s) AS refused
-				    FROM outbox WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed')
-				        AND enrolment_id IS NOT NULL
-				    GROUP BY enrolment_id) people""".formatted(REFUSED))
-			.params(workspaceId, campaignId)
+				SELECT (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM outbox
+				            WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed')
+				                AND (status = 'sent' OR (%1$s))) p WHERE enrolment_id IS NOT NULL),
+				    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM outbox
+				            WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed') AND (%1$s)) p
+				        WHERE enrolment_id IS NOT NULL)""".formatted(REFUSED))
+			.params(workspaceId, campaignId, workspaceId, campaignId)
 			.query((rs, i) -> new People(rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
