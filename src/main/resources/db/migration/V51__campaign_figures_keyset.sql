@@ -14,5 +14,7 @@ CREATE INDEX analytics_events_first ON analytics_events (workspace_id, campaign_
 -- A campaign's attempted messages in time order (their "at": sent, else created), and by recipient.
 CREATE INDEX outbox_campaign_first ON outbox (workspace_id, campaign_id, (coalesce(sent_at, created_at)), enrolment_id)
     WHERE status IN ('sent', 'failed');
+-- Supersedes outbox_campaign_people (V47): the workspace first, status and failure read from the index.
+DROP INDEX outbox_campaign_people;
 CREATE INDEX outbox_campaign_recipient ON outbox (workspace_id, campaign_id, enrolment_id, (coalesce(sent_at, created_at)))
     INCLUDE (status, failure) WHERE status IN ('sent', 'failed');

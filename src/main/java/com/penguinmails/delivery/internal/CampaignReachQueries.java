@@ -20,8 +20,8 @@ import com.penguinmails.delivery.CampaignReach.Reached;
 
 /**
  * The SQL of {@link com.penguinmails.delivery.CampaignReach}: aggregates of a campaign's
- * outbox rows by recipient (index {@code outbox_campaign_people}), each confined to one
- * workspace.
+ * outbox rows by recipient (index {@code outbox_campaign_recipient}), each confined to
+ * one workspace.
  */
 @Repository
 public class CampaignReachQueries {
