@@ -204,12 +204,13 @@ public class CampaignStats {
 			totals = totals.plus(sum);
 		}
 		Measures[] views = people.of(workspaceId, campaignId, totals);
-		return new Stats(campaignId, totals, steps, days(workspaceId, campaignId),
+		TreeMap<Instant, long[]> hours = chart.hours(workspaceId, campaignId);
+		return new Stats(campaignId, totals, steps, days(workspaceId, campaignId, hours),
 				tracking.devices(workspaceId, campaignId)
 					.stream()
 					.map(d -> new Device(d.deviceClass(), d.client(), d.os(), d.opens(), d.clicks()))
 					.toList(),
-				views[0], views[1], chart.of(workspaceId, campaignId), PeopleMeasures.verdicts(campaign, steps));
+				views[0], views[1], chart.of(hours), PeopleMeasures.verdicts(campaign, steps));
 	}
 
 	/**
@@ -234,16 +235,18 @@ public class CampaignStats {
 				later.getOrDefault(EventKind.UNSUBSCRIBED, 0L), later.getOrDefault(EventKind.COMPLAINED, 0L));
 	}
 
-	private List<Day> days(UUID workspaceId, UUID campaignId) {
+	/**
+	 * Per day (UTC): sends, opens and clicks summed from the chart's hours (one scan of
+	 * each source for both), the later events counted per day.
+	 */
+	private List<Day> days(UUID workspaceId, UUID campaignId, Map<Instant, long[]> hours) {
 		Map<Instant, long[]> days = new TreeMap<>();
-		outbox.sentPerDay(workspaceId, campaignId)
-			.forEach((day, sent) -> days.computeIfAbsent(day, d -> new long[8])[0] = sent);
-		for (TrackingStats.Bucket bucket : tracking.overTime(workspaceId, campaignId, Duration.ofDays(1))) {
-			long[] day = days.computeIfAbsent(bucket.start(), d -> new long[8]);
-			day[1] = bucket.humanOpens();
-			day[2] = bucket.machineOpens();
-			day[3] = bucket.humanClicks();
-		}
+		hours.forEach((hour, v) -> {
+			long[] day = days.computeIfAbsent(ChartSeries.floor(hour, Duration.ofDays(1)), d -> new long[8]);
+			for (int i = 0; i < 4; i++) {
+				day[i] += v[i];
+			}
+		});
 		for (AnalyticsEventRepository.DayCounts counts : events.perDay(workspaceId, campaignId)) {
 			long[] day = days.computeIfAbsent(counts.day(), d -> new long[8]);
 			day[4] = counts.replied();

@@ -16,7 +16,8 @@ import com.penguinmails.tracking.CampaignEngagement;
 
 /**
  * Builds a campaign's {@link Chart}: three aggregate queries per hour (outbox, tracking,
- * replies), rolled up into days when the activity spans more than 3 days.
+ * replies), rolled up into days when the activity spans more than 3 days. The same hours
+ * give {@link CampaignStats}'s days.
  */
 @Component
 class ChartSeries {
@@ -37,8 +38,12 @@ class ChartSeries {
 		this.events = events;
 	}
 
-	Chart of(UUID workspaceId, UUID campaignId) {
-		Map<Instant, long[]> hours = new TreeMap<>();
+	/**
+	 * The campaign's activity per hour (aligned on the Unix epoch): sent, human opens,
+	 * machine opens, human clicks, machine clicks, replies; hours with none are left out.
+	 */
+	TreeMap<Instant, long[]> hours(UUID workspaceId, UUID campaignId) {
+		TreeMap<Instant, long[]> hours = new TreeMap<>();
 		reach.sentPer(workspaceId, campaignId, HOUR).forEach((at, n) -> at(hours, at)[0] += n);
 		for (CampaignEngagement.Bucket b : engagement.overTime(workspaceId, campaignId, HOUR)) {
 			long[] point = at(hours, b.start());
@@ -48,11 +53,16 @@ class ChartSeries {
 			point[4] += b.machineClicks();
 		}
 		events.repliesPer(workspaceId, campaignId, HOUR).forEach((at, n) -> at(hours, at)[5] += n);
+		return hours;
+	}
+
+	/** The chart of {@link #hours}: per hour, or per day when they span over 3 days. */
+	Chart of(TreeMap<Instant, long[]> hours) {
 		if (hours.isEmpty()) {
 			return new Chart("hour", List.of());
 		}
-		Instant first = ((TreeMap<Instant, long[]>) hours).firstKey();
-		Instant last = ((TreeMap<Instant, long[]>) hours).lastKey();
+		Instant first = hours.firstKey();
+		Instant last = hours.lastKey();
 		boolean hourly = Duration.between(first, last).compareTo(Duration.ofDays(3)) <= 0;
 		Duration unit = hourly ? HOUR : DAY;
 		Map<Instant, long[]> buckets = hours;
@@ -82,7 +92,7 @@ class ChartSeries {
 		return buckets.computeIfAbsent(at, k -> new long[6]);
 	}
 
-	private static Instant floor(Instant at, Duration unit) {
+	static Instant floor(Instant at, Duration unit) {
 		long seconds = unit.getSeconds();
 		return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
 	}

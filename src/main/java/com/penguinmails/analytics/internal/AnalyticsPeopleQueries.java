@@ -81,17 +81,22 @@ public class AnalyticsPeopleQueries {
 	 */
 	public List<First> first(UUID workspaceId, UUID campaignId, List<EventKind> kinds, Instant afterAt,
 			UUID afterEnrolment, int limit) {
-		return jdbc.sql("""
-				SELECT enrolment_id, outbox_id, occurred_at, kind, detail FROM (
-				    SELECT DISTINCT ON (enrolment_id) enrolment_id, outbox_id, occurred_at, kind, detail
-				    FROM analytics_events
-				    WHERE workspace_id = ? AND campaign_id = ? AND kind = ANY (?::varchar[])
-				        AND enrolment_id IS NOT NULL
-				    ORDER BY enrolment_id, occurred_at) first
-				WHERE (occurred_at, enrolment_id) > (?, ?) ORDER BY occurred_at, enrolment_id LIMIT ?""")
+		// Walks the events in time order from the key (index analytics_events_first) and
+		// keeps each person's first: no earlier one of theirs (analytics_events_people).
+		return jdbc
+			.sql("""
+					SELECT e.enrolment_id, e.outbox_id, e.occurred_at, e.kind, e.detail FROM analytics_events e
+					WHERE e.workspace_id = ? AND e.campaign_id = ? AND e.kind = ANY (?::varchar[])
+					    AND e.enrolment_id IS NOT NULL AND (e.occurred_at, e.enrolment_id) > (?, ?)
+					    AND NOT EXISTS (SELECT 1 FROM analytics_events p
+					        WHERE p.workspace_id = e.workspace_id AND p.campaign_id = e.campaign_id
+					            AND p.kind = ANY (?::varchar[]) AND p.enrolment_id = e.enrolment_id
+					            AND p.occurred_at <= e.occurred_at AND (p.occurred_at, p.source_id) < (e.occurred_at, e.source_id))
+					ORDER BY e.occurred_at, e.enrolment_id LIMIT ?""")
 			.params(workspaceId, campaignId, kinds.stream().map(EventKind::value).toArray(String[]::new),
 					Timestamp.from(afterAt == null ? Instant.EPOCH : afterAt),
-					afterEnrolment == null ? new UUID(0, 0) : afterEnrolment, limit)
+					afterEnrolment == null ? new UUID(0, 0) : afterEnrolment,
+					kinds.stream().map(EventKind::value).toArray(String[]::new), limit)
 			.query((rs, i) -> new First(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getTimestamp(3).toInstant(), StoredValue.of(EventKind.class, rs.getString(4)), rs.getString(5)))
 			.list();

@@ -20,8 +20,8 @@ import com.penguinmails.delivery.CampaignReach.Reached;
 
 /**
  * The SQL of {@link com.penguinmails.delivery.CampaignReach}: aggregates of a campaign's
- * outbox rows by recipient (index {@code outbox_campaign_people}), each confined to one
- * workspace.
+ * outbox rows by recipient (index {@code outbox_campaign_recipient}), each confined to
+ * one workspace.
  */
 @Repository
 public class CampaignReachQueries {
@@ -39,13 +39,15 @@ public class CampaignReachQueries {
 	}
 
 	public People people(UUID workspaceId, UUID campaignId) {
-		return jdbc
-			.sql("""
-					SELECT count(DISTINCT enrolment_id) FILTER (WHERE status = 'sent' OR (%1$s)),
-					    count(DISTINCT enrolment_id) FILTER (WHERE %1$s)
-					FROM outbox WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed')"""
-				.formatted(REFUSED))
-			.params(workspaceId, campaignId)
+		// Each count reads recipients in the order of outbox_campaign_recipient.
+		return jdbc.sql("""
+				SELECT (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM outbox
+				            WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed')
+				                AND (status = 'sent' OR (%1$s))) p WHERE enrolment_id IS NOT NULL),
+				    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM outbox
+				            WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed') AND (%1$s)) p
+				        WHERE enrolment_id IS NOT NULL)""".formatted(REFUSED))
+			.params(workspaceId, campaignId, workspaceId, campaignId)
 			.query((rs, i) -> new People(rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
@@ -66,29 +68,46 @@ public class CampaignReachQueries {
 	public List<Reached> reached(UUID workspaceId, UUID campaignId, CampaignReach.Reach reach, Instant afterAt,
 			UUID afterEnrolment, int limit) {
 		String which = switch (reach) {
-			case REFUSED -> REFUSED;
-			case ATTEMPTED -> "status = 'sent' OR (" + REFUSED + ")";
-			// Sent, and none of the recipient's messages refused.
-			case SENT ->
-				"status = 'sent' AND NOT EXISTS (SELECT 1 FROM outbox r WHERE r.workspace_id = outbox.workspace_id "
-						+ "AND r.campaign_id = outbox.campaign_id AND r.enrolment_id = outbox.enrolment_id AND r."
-						+ REFUSED.replace(" AND ", " AND r.").replace("NOT IN", "NOT IN") + ")";
+			case REFUSED -> refused("%1$s");
+			case ATTEMPTED -> "(%1$s.status = 'sent' OR (" + refused("%1$s") + "))";
+			case SENT -> "%1$s.status = 'sent'";
 		};
+		// Sent, and none of the recipient's messages refused.
+		String sentOnly = reach != CampaignReach.Reach.SENT ? "" : """
+				AND NOT EXISTS (SELECT 1 FROM outbox r WHERE r.workspace_id = o.workspace_id
+				    AND r.campaign_id = o.campaign_id AND r.enrolment_id = o.enrolment_id
+				    AND r.status IN ('sent', 'failed') AND %s)""".formatted(refused("r"));
 		Timestamp after = Timestamp.from(afterAt == null ? Instant.EPOCH : afterAt);
 		UUID afterId = afterEnrolment == null ? new UUID(0, 0) : afterEnrolment;
-		return jdbc.sql("""
-				SELECT enrolment_id, id, at, detail FROM (
-				    SELECT DISTINCT ON (enrolment_id) enrolment_id, id, coalesce(sent_at, created_at) AS at,
-				        CASE WHEN status = 'failed' THEN left(failure || coalesce(': ' || smtp_reply, ''), 200) END
-				            AS detail
-				    FROM outbox WHERE workspace_id = ? AND campaign_id = ? AND status IN ('sent', 'failed')
-				        AND enrolment_id IS NOT NULL AND (%s)
-				    ORDER BY enrolment_id, coalesce(sent_at, created_at)) first
-				WHERE (at, enrolment_id) > (?, ?) ORDER BY at, enrolment_id LIMIT ?""".formatted(which))
+		// Walks the messages in time order from the key (index outbox_campaign_first) and
+		// keeps each recipient's first: no earlier one of theirs
+		// (outbox_campaign_recipient).
+		return jdbc
+			.sql("""
+					SELECT o.enrolment_id, o.id, coalesce(o.sent_at, o.created_at) AS at,
+					    CASE WHEN o.status = 'failed' THEN left(o.failure || coalesce(': ' || o.smtp_reply, ''), 200) END
+					FROM outbox o
+					WHERE o.workspace_id = ? AND o.campaign_id = ? AND o.status IN ('sent', 'failed')
+					    AND o.enrolment_id IS NOT NULL AND %1$s
+					    AND (coalesce(o.sent_at, o.created_at), o.enrolment_id) > (?, ?)
+					    AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.workspace_id = o.workspace_id
+					        AND p.campaign_id = o.campaign_id AND p.enrolment_id = o.enrolment_id
+					        AND p.status IN ('sent', 'failed') AND %2$s
+					        AND coalesce(p.sent_at, p.created_at) <= coalesce(o.sent_at, o.created_at)
+					        AND (coalesce(p.sent_at, p.created_at), p.id) < (coalesce(o.sent_at, o.created_at), o.id))
+					    %3$s
+					ORDER BY coalesce(o.sent_at, o.created_at), o.enrolment_id LIMIT ?"""
+				.formatted(which.formatted("o"), which.formatted("p"), sentOnly))
 			.params(workspaceId, campaignId, after, afterId, limit)
 			.query((rs, i) -> new Reached(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getTimestamp(3).toInstant(), rs.getString(4)))
 			.list();
+	}
+
+	/** Failed messages of {@code alias} a receiving server refused. */
+	private static String refused(String alias) {
+		return "(%1$s.status = 'failed' AND %1$s.failure IS NOT NULL AND %1$s.failure NOT IN ('suppressed', 'mailbox_removed'))"
+			.formatted(alias);
 	}
 
 	public Map<UUID, Addressee> addressees(UUID workspaceId, Collection<UUID> outboxIds) {

@@ -28,13 +28,20 @@ public class CampaignEngagementQueries {
 	}
 
 	public People people(UUID workspaceId, UUID campaignId) {
-		return jdbc.sql("""
-				SELECT count(DISTINCT enrolment_id) FILTER (WHERE kind = 'open'),
-				    count(DISTINCT enrolment_id) FILTER (WHERE kind = 'open' AND NOT machine),
-				    count(DISTINCT enrolment_id) FILTER (WHERE kind = 'click'),
-				    count(DISTINCT enrolment_id) FILTER (WHERE kind = 'click' AND NOT machine)
-				FROM tracking_events WHERE workspace_id = ? AND campaign_id = ?""")
-			.params(workspaceId, campaignId)
+		// Each count reads one kind's recipients in the order of tracking_events_people.
+		return jdbc
+			.sql("""
+					SELECT (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
+					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'open') p WHERE enrolment_id IS NOT NULL),
+					    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
+					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'open' AND NOT machine) p
+					        WHERE enrolment_id IS NOT NULL),
+					    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
+					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'click') p WHERE enrolment_id IS NOT NULL),
+					    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
+					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'click' AND NOT machine) p
+					        WHERE enrolment_id IS NOT NULL)""")
+			.params(workspaceId, campaignId, workspaceId, campaignId, workspaceId, campaignId, workspaceId, campaignId)
 			.query((rs, i) -> new People(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
 	}
@@ -57,18 +64,22 @@ public class CampaignEngagementQueries {
 
 	public List<First> first(UUID workspaceId, UUID campaignId, boolean click, boolean human, Instant afterAt,
 			UUID afterEnrolment, int limit) {
+		// Walks the events in time order from the key (index tracking_events_first) and
+		// keeps each person's first: no earlier one of theirs (tracking_events_people).
 		return jdbc.sql("""
-				SELECT enrolment_id, outbox_id, occurred_at, detail, machine FROM (
-				    SELECT DISTINCT ON (enrolment_id) enrolment_id, outbox_id, occurred_at, machine,
-				        CASE WHEN kind = 'click' THEN url ELSE client END AS detail
-				    FROM tracking_events
-				    WHERE workspace_id = ? AND campaign_id = ? AND kind = ? AND enrolment_id IS NOT NULL
-				        AND (NOT machine OR NOT ?)
-				    ORDER BY enrolment_id, occurred_at) first
-				WHERE (occurred_at, enrolment_id) > (?, ?) ORDER BY occurred_at, enrolment_id LIMIT ?""")
+				SELECT e.enrolment_id, e.outbox_id, e.occurred_at,
+				    CASE WHEN e.kind = 'click' THEN e.url ELSE e.client END AS detail, e.machine
+				FROM tracking_events e
+				WHERE e.workspace_id = ? AND e.campaign_id = ? AND e.kind = ? AND e.enrolment_id IS NOT NULL
+				    AND (NOT e.machine OR NOT ?) AND (e.occurred_at, e.enrolment_id) > (?, ?)
+				    AND NOT EXISTS (SELECT 1 FROM tracking_events p
+				        WHERE p.workspace_id = e.workspace_id AND p.campaign_id = e.campaign_id AND p.kind = e.kind
+				            AND p.enrolment_id = e.enrolment_id AND p.occurred_at <= e.occurred_at
+				            AND (p.occurred_at, p.id) < (e.occurred_at, e.id) AND (NOT p.machine OR NOT ?))
+				ORDER BY e.occurred_at, e.enrolment_id LIMIT ?""")
 			.params(workspaceId, campaignId, click ? "click" : "open", human,
 					Timestamp.from(afterAt == null ? Instant.EPOCH : afterAt),
-					afterEnrolment == null ? new UUID(0, 0) : afterEnrolment, limit)
+					afterEnrolment == null ? new UUID(0, 0) : afterEnrolment, human, limit)
 			.query((rs, i) -> new First(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getBoolean(5)))
 			.list();
