@@ -122,7 +122,8 @@ public class CampaignComparison {
 		List<Double> values = measures.stream().map(m -> spec.of().applyAsDouble(m)).toList();
 		double best = spec.higherIsBetter() ? values.stream().mapToDouble(Double::doubleValue).max().orElse(0)
 				: values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-		boolean allEqual = values.stream().distinct().count() == 1;
+		// The audience's size is context, not a result: only rates are ranked.
+		boolean allEqual = !spec.rate() || values.stream().distinct().count() == 1;
 		List<Integer> bestAt = new ArrayList<>();
 		for (int i = 0; i < values.size() && !allEqual; i++) {
 			if (values.get(i) == best) {

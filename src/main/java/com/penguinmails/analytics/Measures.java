@@ -30,9 +30,12 @@ public record Measures(long contacted, long delivered, Split opened, Split click
 	 * @param key contacted, delivered, opened, clicked, replied, interested (the
 	 * {@code event} of the who-did-what list)
 	 * @param ofContacted count over contacted
-	 * @param ofPrevious count over the previous stage (1 for the first)
+	 * @param ofPrevious count over the previous stage (1 for the first); null (left out
+	 * of the JSON) when the previous stage is empty or smaller, as when a plain-text
+	 * campaign (no tracking) has replies but no clicks: the stage is then not a part of
+	 * the previous one
 	 */
-	public record Stage(String key, String label, long count, double ofContacted, double ofPrevious) {
+	public record Stage(String key, String label, long count, double ofContacted, Double ofPrevious) {
 	}
 
 	@JsonProperty
@@ -96,10 +99,20 @@ public record Measures(long contacted, long delivered, Split opened, Split click
 		String[] labels = { "Contacted", "Delivered", "Opened", "Clicked", "Replied", "Interested" };
 		Stage[] stages = new Stage[counts.length];
 		for (int i = 0; i < counts.length; i++) {
-			stages[i] = new Stage(keys[i], labels[i], counts[i], rate(counts[i], contacted),
-					i == 0 ? (contacted == 0 ? 0 : 1) : rate(counts[i], counts[i - 1]));
+			stages[i] = new Stage(keys[i], labels[i], counts[i], rate(counts[i], contacted), ofPrevious(counts, i));
 		}
 		return List.of(stages);
+	}
+
+	/** See {@link Stage#ofPrevious}. */
+	private Double ofPrevious(long[] counts, int i) {
+		if (i == 0) {
+			return contacted == 0 ? 0.0 : 1.0;
+		}
+		if (counts[i - 1] == 0 || counts[i] > counts[i - 1]) {
+			return null;
+		}
+		return rate(counts[i], counts[i - 1]);
 	}
 
 	static double rate(long part, long whole) {

@@ -110,6 +110,11 @@ class CampaignFiguresTests {
 		assertThat(people.get("funnel").get(0).get("count").asLong()).isEqualTo(1);
 		assertThat(people.get("funnel").get(4).get("key").asText()).isEqualTo("replied");
 		assertThat(people.get("funnel").get(4).get("count").asLong()).isEqualTo(1);
+		// Nobody clicked (plain text, no tracking): replies are not a share of the
+		// clicks.
+		assertThat(people.get("funnel").get(3).get("count").asLong()).isZero();
+		assertThat(people.get("funnel").get(4).path("ofPrevious").isNumber()).isFalse();
+		assertThat(people.get("funnel").get(1).get("ofPrevious").asDouble()).isEqualTo(1.0);
 		// Sent next Monday, replied now: more than 3 days apart, so per day, zero-filled.
 		assertThat(stats.get("chart").get("unit").asText()).isEqualTo("day");
 		assertThat(stats.get("chart").get("points").size()).isGreaterThan(3);
