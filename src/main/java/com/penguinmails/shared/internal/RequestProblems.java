@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.penguinmails.shared.InvalidInputProblem;
@@ -40,8 +41,8 @@ class RequestProblems {
 				request);
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	Object noResource(NoResourceFoundException ex, HttpServletRequest request) {
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	Object noResource(Exception ex, HttpServletRequest request) {
 		return problems.problem(new NotFoundProblem("Page " + request.getRequestURI()), request);
 	}
 
