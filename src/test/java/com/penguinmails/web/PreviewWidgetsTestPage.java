@@ -1,8 +1,11 @@
 package com.penguinmails.web;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.shared.Tenancy;
@@ -29,6 +32,16 @@ class PreviewWidgetsTestPage {
 	String page(Model model) {
 		model.addAttribute("contacts", contacts.list(tenancy.current(), null, 50).data());
 		return "test/preview-widgets";
+	}
+
+	/**
+	 * The page's script, from the test class path: static files are served only from the
+	 * application's own folders ({@code shared.internal.StaticResources}).
+	 */
+	@GetMapping(path = "/test/preview-widgets.js", produces = "text/javascript")
+	@ResponseBody
+	Resource script() {
+		return new ClassPathResource("static/test/preview-widgets.js");
 	}
 
 }
