@@ -105,6 +105,8 @@ class InboxTwoPaneBrowserTests {
 		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		browser.findElement(By.xpath("//button[text()='Log in']")).click();
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		// A row read while htmx swaps it in goes stale: read it again.
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		wait.until(ExpectedConditions.urlToBe(base + "/"));
 
 		browser.get(base + "/inbox");
