@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import com.penguinmails.contacts.internal.ContactCursor;
 import com.penguinmails.contacts.internal.ContactOrder;
 import com.penguinmails.contacts.internal.ContactPageRepository;
+import com.penguinmails.contacts.internal.ContactPageRepository.Counted;
 import com.penguinmails.contacts.internal.ContactPageRepository.Row;
 import com.penguinmails.contacts.internal.ContactTableRepository;
 import com.penguinmails.contacts.internal.SegmentCompiler.Compiled;
@@ -109,7 +110,7 @@ public class ContactTable {
 		Compiled where = selection.where(tenant, filter);
 		Long total = withTotal ? selection.count(where) : null;
 		ContactCount matching = total != null ? new ContactCount(total, false) : null;
-		return rows(tenant, filter, where, sort, cursor, limit, matching, total);
+		return rows(tenant, filter, where, sort, cursor, limit, matching, total).page();
 	}
 
 	/**
@@ -126,20 +127,33 @@ public class ContactTable {
 		requireSearchable(filter, () -> total);
 		Compiled where = selection.where(tenant, filter);
 		ContactCount matching = filter.isEmpty() ? total
-				: exact ? new ContactCount(selection.count(where), false) : selection.countUpToLimit(where);
-		return new View(rows(tenant, filter, where, sort, cursor, limit, matching, null), matching, total);
+				: exact ? new ContactCount(selection.count(where), false) : null;
+		Rows rows = rows(tenant, filter, where, sort, cursor, limit, matching, null);
+		return new View(rows.page(), rows.matching(), total);
+	}
+
+	/**
+	 * @param matching how many match, when counted (null when there is nothing to count)
+	 */
+	private record Rows(ContactPage page, ContactCount matching) {
 	}
 
 	/**
 	 * @param matching how many match when counted already, else null (then counted up to
 	 * the limit when the filter is not empty, to choose the query's plan)
 	 */
-	private ContactPage rows(Tenant tenant, ContactFilter filter, Compiled where, ContactSort sort, String cursor,
-			int limit, ContactCount matching, Long total) {
+	private Rows rows(Tenant tenant, ContactFilter filter, Compiled where, ContactSort sort, String cursor, int limit,
+			ContactCount matching, Long total) {
 		ContactOrder order = ContactOrder.of(sort, fields.types(tenant.workspaceId()));
 		ContactCursor at = cursor(cursor, sort);
 		if (matching == null && !filter.isEmpty()) {
-			matching = selection.countUpToLimit(where);
+			// Few matches (a counted ContactCount under its limit) are read first by the
+			// filter's own indexes, counted and sorted in one query.
+			Counted first = pages.firstMatches(where, order, sort.descending(), at, limit + 1, ContactCount.LIMIT + 1L);
+			matching = ContactCount.upTo(first.matched());
+			if (!matching.atLeast()) {
+				return new Rows(page(sort, at, first.rows(), limit, total), matching);
+			}
 		}
 		boolean few = matching != null && !matching.atLeast() && matching.value() <= ContactCount.LIMIT
 				&& !filter.isEmpty();
@@ -149,7 +163,15 @@ public class ContactTable {
 			// matches.
 			where = selection.where(tenant, filter, false);
 		}
-		List<Row> rows = new ArrayList<>(pages.page(where, order, sort.descending(), at, limit + 1, few));
+		return new Rows(page(sort, at, pages.page(where, order, sort.descending(), at, limit + 1, few), limit, total),
+				matching);
+	}
+
+	/**
+	 * A page of at most {@code limit} of {@code read} (one more tells there are more).
+	 */
+	private static ContactPage page(ContactSort sort, ContactCursor at, List<Row> read, int limit, Long total) {
+		List<Row> rows = new ArrayList<>(read);
 		boolean more = rows.size() > limit;
 		if (more) {
 			rows = new ArrayList<>(rows.subList(0, limit));

@@ -35,18 +35,26 @@ class ContactTableCountTests {
 	@Autowired
 	ContactSelection selection;
 
-	/** 10,500 contacts: every 100th tagged "rare" (105), all but 105 "many" (10,395). */
+	@Autowired
+	CustomFields fields;
+
+	/**
+	 * 10,500 contacts: every 100th tagged "rare" (105), all but 105 "many" (10,395); a
+	 * score of 0 to 9 and, on odd ones, a number in the custom field seats.
+	 */
 	private Account seeded(String name) {
 		Account account = fixtures.verifiedAccount(name);
 		fixtures.jdbc().sql("""
 				INSERT INTO contacts (id, workspace_id, email, first_name, last_name, company, title, custom, tags,
-				    created_at, updated_at)
+				    score, created_at, updated_at)
 				SELECT gen_random_uuid(), ?, 'p' || g || '@acme' || (g % 7) || '.test', 'Pat', 'Lee' || g,
-				    CASE WHEN g % 100 = 0 THEN 'Zephyr Works' ELSE 'Acme' END, 'UX Designer', '{}'::jsonb,
+				    CASE WHEN g % 100 = 0 THEN 'Zephyr Works' ELSE 'Acme' END, 'UX Designer',
+				    CASE WHEN g % 2 = 1 THEN jsonb_build_object('seats', g % 13) ELSE '{}'::jsonb END,
 				    CASE WHEN g % 100 = 0 THEN ARRAY['rare', 'many'] WHEN g % 100 = 1 THEN ARRAY[]::text[]
 				        ELSE ARRAY['many'] END,
-				    now() - g * interval '1 minute', now()
+				    g % 10, now() - g * interval '1 minute', now()
 				FROM generate_series(1, 10500) g""").param(account.workspaceId()).update();
+		fields.define(account.owner(), "seats", "number");
 		return account;
 	}
 
@@ -92,7 +100,11 @@ class ContactTableCountTests {
 		Account account = seeded("table-count-keyset");
 		for (String tag : List.of("rare", "many")) {
 			ContactFilter filter = new ContactFilter(null, null, tag, null, null);
-			for (ContactSort sort : List.of(ContactSort.DEFAULT, ContactSort.of("email", "asc"))) {
+			// Indexed orders walk an index over a broad filter; score and custom fields
+			// sort every match by id and key, then read the page's rows.
+			for (ContactSort sort : List.of(ContactSort.DEFAULT, ContactSort.of("email", "asc"),
+					ContactSort.of("status", "desc"), ContactSort.of("score", "desc"),
+					ContactSort.of("custom.seats", "asc"))) {
 				List<UUID> seen = new ArrayList<>();
 				List<String> cursors = new ArrayList<>();
 				String cursor = null;
@@ -106,6 +118,7 @@ class ContactTableCountTests {
 				}
 				while (cursor != null && pages < 4);
 				assertThat(new HashSet<>(seen)).as(tag + " " + sort.key()).hasSize(seen.size());
+				assertInOrder(account, sort, seen);
 				assertThat(seen).hasSize(tag.equals("rare") ? 105 : 160);
 				// Back from the last page read gives the page before it again.
 				ContactPage last = table.page(account.owner(), filter, sort, cursors.get(cursors.size() - 1), 40,
@@ -115,6 +128,23 @@ class ContactTableCountTests {
 					.isEqualTo(seen.subList(seen.size() - last.data().size() - 40, seen.size() - last.data().size()));
 			}
 		}
+	}
+
+	/** The ids are in the sort's order, as one query sorting every contact says. */
+	private void assertInOrder(Account account, ContactSort sort, List<UUID> seen) {
+		String key = switch (sort.key()) {
+			case "custom.seats" -> "(custom ->> 'seats')::numeric";
+			case "email" -> "lower(email)";
+			default -> sort.key();
+		};
+		String direction = sort.descending() ? " DESC" : " ASC";
+		List<UUID> all = fixtures.jdbc()
+			.sql("SELECT id FROM contacts WHERE workspace_id = ? AND id = ANY(?) ORDER BY " + key + direction
+					+ " NULLS LAST, id" + direction)
+			.params(account.workspaceId(), seen.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list();
+		assertThat(seen).as(sort.key()).isEqualTo(all);
 	}
 
 }

@@ -73,21 +73,29 @@ class ContactsPageBench {
 				page(web, "first page, column " + column, "/contacts?columns=" + column);
 			}
 		}
-		page(web, "search \"blue harbor\" (a company)", "/contacts?q=blue+harbor");
+		page(web, "search \"blue harbor\" (a company)", "/contacts?q=blue harbor");
 		page(web, "search \"" + rare + "\" (a rare email part)", "/contacts?q=" + rare);
 		page(web, "search \"logistics\" (a custom text field)", "/contacts?q=logistics");
 		page(web, "search \"ux\" (2 letters: no trigram; over 10,000 contacts a message asks for 3)", "/contacts?q=ux");
-		page(web, "search \"ux designer\" (a short word beside a long one)", "/contacts?q=ux+designer");
+		page(web, "search \"ux designer\" (a short word beside a long one)", "/contacts?q=ux designer");
 		page(web, "search \"designer\" (broad: 1 in 8)", "/contacts?q=designer");
+		page(web, "search \"designer zebra\" (no match among 125,000 the trigram index finds)",
+				"/contacts?q=designer zebra");
 		page(web, "search \"harbor\", sort email (4 %)", "/contacts?q=harbor&sort=email&dir=asc");
 		page(web, "filter tag=vip", "/contacts?tag=vip");
 		page(web, "filter list (20,000 members)", "/contacts?list=" + list);
 		page(web, "filter status=bounced", "/contacts?status=bounced");
 		page(web, "filter tag=vip, status=bounced (1,031)", "/contacts?tag=vip&status=bounced");
 		page(web, "sort company asc", "/contacts?sort=company&dir=asc");
-		page(web, "sort custom.seats desc (no index: sorts all)", "/contacts?sort=custom.seats&dir=desc");
+		page(web, "sort first_name asc", "/contacts?sort=first_name&dir=asc");
+		page(web, "sort title desc", "/contacts?sort=title&dir=desc");
+		page(web, "sort status asc", "/contacts?sort=status&dir=asc");
+		page(web, "sort score desc (no index: sorts ids and scores)", "/contacts?sort=score&dir=desc");
+		page(web, "sort custom.seats desc (no index: sorts ids and values)", "/contacts?sort=custom.seats&dir=desc");
+		page(web, "sort custom.industry asc (no index: sorts ids and values)",
+				"/contacts?sort=custom.industry&dir=asc");
 		page(web, "sort custom.seats desc, search \"blue harbor\"",
-				"/contacts?sort=custom.seats&dir=desc&q=blue+harbor");
+				"/contacts?sort=custom.seats&dir=desc&q=blue harbor");
 		page(web, "first page, count=exact", "/contacts?count=exact");
 		ContactSort byCompany = ContactSort.of("company", "asc");
 		String cursor = null;

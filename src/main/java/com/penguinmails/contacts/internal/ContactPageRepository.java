@@ -21,6 +21,16 @@ public class ContactPageRepository {
 	public record Row(Contact contact, String sortValue) {
 	}
 
+	/**
+	 * A page read together with how many contacts match.
+	 *
+	 * @param rows the page's rows
+	 * @param matched how many contacts match the condition (without the cursor), counted
+	 * up to the limit asked for
+	 */
+	public record Counted(List<Row> rows, long matched) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final ContactRepository contacts;
@@ -39,35 +49,82 @@ public class ContactPageRepository {
 	 * first by the filter's own indexes (a MATERIALIZED CTE, so the trigram or tags index
 	 * runs rather than a walk of the whole sort index checking every row), then sorted;
 	 * false for a broad filter, where walking the sort's index stops after a few rows
+	 * (or, for an order no index serves, every matching contact is sorted by id and key
+	 * alone)
 	 */
 	public List<Row> page(Compiled where, ContactOrder order, boolean descending, ContactCursor cursor, int limit,
 			boolean few) {
 		boolean backwards = cursor != null && cursor.backwards();
 		boolean ascendingScan = descending == backwards;
 		String op = ascendingScan ? ">" : "<";
+		// Contacts without a value come last in the sort's order (first when read
+		// backwards).
 		String direction = ascendingScan ? " ASC" : " DESC";
+		String nulls = !order.nullable() ? "" : backwards ? " NULLS FIRST" : " NULLS LAST";
 		List<Object> params = new ArrayList<>(where.params());
-		StringBuilder sql = new StringBuilder(few ? "WITH matching AS MATERIALIZED (SELECT c.* FROM contacts c WHERE "
-				: "SELECT c.*, (" + order.expression() + ")::text AS sort_value FROM contacts c WHERE ")
-			.append(where.sql());
+		StringBuilder matching = new StringBuilder(where.sql());
 		if (cursor != null) {
-			sql.append(" AND ").append(keyset(order, op, backwards, cursor, params));
+			matching.append(" AND ").append(keyset(order, op, backwards, cursor, params));
 		}
+		String sql;
 		if (few) {
-			sql.append(") SELECT c.*, (").append(order.expression()).append(")::text AS sort_value FROM matching c");
+			sql = "WITH matching AS MATERIALIZED (SELECT c.* FROM contacts c WHERE " + matching + ") SELECT c.*, ("
+					+ order.expression() + ")::text AS sort_value FROM matching c ORDER BY " + order.expression()
+					+ direction + nulls + ", c.id" + direction + " LIMIT ?";
 		}
-		sql.append(" ORDER BY ").append(order.expression()).append(direction);
-		if (order.nullable()) {
-			// Contacts without a value come last in the sort's order (first when read
-			// backwards).
-			sql.append(backwards ? " NULLS FIRST" : " NULLS LAST");
+		else if (order.indexed()) {
+			sql = "SELECT c.*, (" + order.expression() + ")::text AS sort_value FROM contacts c WHERE " + matching
+					+ " ORDER BY " + order.expression() + direction + nulls + ", c.id" + direction + " LIMIT ?";
 		}
-		sql.append(", c.id").append(direction).append(" LIMIT ?");
+		else {
+			// No index serves the order, so every matching contact is sorted: the sort
+			// keeps only ids and keys (a top-N heap of a few kB), and the page's rows are
+			// read after, by id.
+			sql = "WITH top AS (SELECT c.id, (" + order.expression() + ") AS sort_key FROM contacts c WHERE " + matching
+					+ " ORDER BY sort_key" + direction + nulls + ", c.id" + direction
+					+ " LIMIT ?) SELECT c.*, top.sort_key::text AS sort_value FROM top JOIN contacts c ON c.id = top.id"
+					+ " ORDER BY top.sort_key" + direction + nulls + ", c.id" + direction;
+		}
 		params.add(limit);
-		return jdbc.sql(sql.toString())
+		return jdbc.sql(sql)
 			.params(params)
 			.query((rs, i) -> new Row(contacts.read(rs), rs.getString("sort_value")))
 			.list();
+	}
+
+	/**
+	 * A page of a filter that may match few contacts, and how many it matches: one read
+	 * of the filter's matches (by its own indexes) for both, where counting first and
+	 * then reading the page would read every match twice. When {@code matched} reaches
+	 * {@code countLimit} the filter is broad and the rows are those of the first
+	 * {@code countLimit} matches only: read the page again with {@link #page}.
+	 * @param countLimit how many matches to count at most (and to sort the page from)
+	 */
+	public Counted firstMatches(Compiled where, ContactOrder order, boolean descending, ContactCursor cursor, int limit,
+			long countLimit) {
+		boolean backwards = cursor != null && cursor.backwards();
+		boolean ascendingScan = descending == backwards;
+		String direction = ascendingScan ? " ASC" : " DESC";
+		String nulls = !order.nullable() ? "" : backwards ? " NULLS FIRST" : " NULLS LAST";
+		List<Object> params = new ArrayList<>(where.params());
+		params.add(countLimit);
+		String after = cursor == null ? "true" : keyset(order, ascendingScan ? ">" : "<", backwards, cursor, params);
+		params.add(limit);
+		// The count comes on every row, and alone (a row without a contact) when the
+		// page is empty.
+		String sql = "WITH matching AS MATERIALIZED (SELECT c.* FROM contacts c WHERE " + where.sql()
+				+ " LIMIT ?), counted AS (SELECT count(*) AS matched FROM matching) SELECT c.*, (" + order.expression()
+				+ ")::text AS sort_value, counted.matched FROM counted LEFT JOIN matching c ON " + after + " ORDER BY "
+				+ order.expression() + direction + nulls + ", c.id" + direction + " LIMIT ?";
+		long[] matched = { 0 };
+		List<Row> rows = new ArrayList<>();
+		jdbc.sql(sql).params(params).query(rs -> {
+			matched[0] = rs.getLong("matched");
+			if (rs.getObject("id") != null) {
+				rows.add(new Row(contacts.read(rs), rs.getString("sort_value")));
+			}
+		});
+		return new Counted(rows, matched[0]);
 	}
 
 	private static String keyset(ContactOrder order, String op, boolean backwards, ContactCursor cursor,
