@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.penguinmails.identity.internal.WorkspaceRepository.Membership;
@@ -30,6 +31,13 @@ import com.penguinmails.shared.WorkspaceRole;
 public class TenancyResolver implements Tenancy {
 
 	public static final String CURRENT_WORKSPACE = "pm.workspace";
+
+	/**
+	 * The request's tenant once resolved: a page asks several times (the page, the
+	 * layout's workspace menu, the alerts badge), and each asking read the memberships
+	 * again.
+	 */
+	private static final String RESOLVED = TenancyResolver.class.getName() + ".resolved";
 
 	private final WorkspaceRepository workspaces;
 
@@ -52,6 +60,11 @@ public class TenancyResolver implements Tenancy {
 			return Optional.empty();
 		}
 		UUID userId = CurrentUser.get().id();
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(RESOLVED, RequestAttributes.SCOPE_REQUEST) instanceof Tenant tenant
+				&& userId.equals(tenant.userId())) {
+			return Optional.of(tenant);
+		}
 		HttpSession session = session();
 		UUID chosen = session == null ? null : (UUID) session.getAttribute(CURRENT_WORKSPACE);
 		List<Membership> memberships = workspaces.membershipsOf(userId);
@@ -64,7 +77,11 @@ public class TenancyResolver implements Tenancy {
 				session.setAttribute(CURRENT_WORKSPACE, m.workspaceId());
 			}
 		});
-		return current.map(m -> new Tenant(m.workspaceId(), userId, m.role(), Set.of(), null));
+		Optional<Tenant> tenant = current.map(m -> new Tenant(m.workspaceId(), userId, m.role(), Set.of(), null));
+		if (request != null && tenant.isPresent()) {
+			request.setAttribute(RESOLVED, tenant.get(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return tenant;
 	}
 
 	@Override
@@ -83,6 +100,10 @@ public class TenancyResolver implements Tenancy {
 		HttpSession session = session();
 		if (session != null) {
 			session.setAttribute(CURRENT_WORKSPACE, workspaceId);
+		}
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(RESOLVED, RequestAttributes.SCOPE_REQUEST);
 		}
 	}
 
