@@ -86,6 +86,17 @@ class ContactsPageBench {
 		page(web, "filter list (20,000 members)", "/contacts?list=" + list);
 		page(web, "filter status=bounced", "/contacts?status=bounced");
 		page(web, "filter tag=vip, status=bounced (1,031)", "/contacts?tag=vip&status=bounced");
+		UUID broad = segments
+			.createSegment(owner, "German leads",
+					new SegmentDefinition("all", List.of(new SegmentDefinition.Condition("country", "equals", "DE"))))
+			.id();
+		UUID narrow = segments.createSegment(owner, "German high scores",
+				new SegmentDefinition("all", List.of(new SegmentDefinition.Condition("country", "equals", "DE"),
+						new SegmentDefinition.Condition("score", "greater_than", "97"))))
+			.id();
+		page(web, "segment country=DE (1 in 6)", "/contacts?segment=" + broad);
+		page(web, "segment country=DE and score>97 (1 in 300; no index: reads every contact)",
+				"/contacts?segment=" + narrow);
 		page(web, "sort company asc", "/contacts?sort=company&dir=asc");
 		page(web, "sort first_name asc", "/contacts?sort=first_name&dir=asc");
 		page(web, "sort title desc", "/contacts?sort=title&dir=desc");
