@@ -235,6 +235,20 @@ class PlacementTestsTests {
 		var bad = session.post("/warmup/placement", "step", "not-a-step", "mailboxId",
 				sender.mailbox().id().toString());
 		assertThat(bad.getFlashMap().get("error")).isEqualTo("Choose a campaign step to test.");
+		// A refused test shows the form again as it was typed: seeds, step and pool.
+		var typo = session.post("/warmup/placement", "step", campaign.id() + "/1", "mailboxId",
+				sender.mailbox().id().toString(), "addresses", "ok@seed.test, not-an-address");
+		assertThat(typo.getFlashMap().get("error")).asString().contains("not-an-address");
+		String page = session
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/warmup/placement")
+				.flashAttrs(typo.getFlashMap()))
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(">ok@seed.test, not-an-address</textarea>")
+			.containsPattern("value=\"" + campaign.id() + "/1\"\\s+selected")
+			.doesNotContainPattern("id=\"placement-pool\"\\s+checked");
+		assertThat(session.get("/warmup/placement").getResponse().getContentAsString())
+			.containsPattern("id=\"placement-pool\"\\s+checked");
 	}
 
 	private static void assertProblem(Api.Response response, String type) {

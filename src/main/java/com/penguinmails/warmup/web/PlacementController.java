@@ -1,5 +1,6 @@
 package com.penguinmails.warmup.web;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ class PlacementController {
 	 * @param pool send to the warmup pool's mailboxes
 	 * @param addresses more seed addresses, separated by commas, spaces or lines
 	 */
-	record PlacementForm(String step, UUID mailboxId, Boolean pool, String addresses) {
+	record PlacementForm(String step, UUID mailboxId, Boolean pool, String addresses) implements Serializable {
 	}
 
 	/** A choice of the step select. */
@@ -70,6 +71,10 @@ class PlacementController {
 		model.addAttribute("latest", shown == null ? null : tests.get(tenant, shown));
 		model.addAttribute("steps", choices(tenant));
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
+		// After a refused test the form shows what was typed again (a flash attribute).
+		if (!model.containsAttribute("typed")) {
+			model.addAttribute("typed", new PlacementForm(null, null, true, ""));
+		}
 		return "warmup/placement";
 	}
 
@@ -91,7 +96,7 @@ class PlacementController {
 					parseStep(step[1]), null, form.mailboxId(), seeds), clock.instant());
 			return FormAction.Done.to("/warmup/placement?test=" + test.id(),
 					"Sent to " + test.seeds().size() + " seed(s). Looking for it in each one we can read.");
-		});
+		}, problem -> redirect.addFlashAttribute("typed", form));
 	}
 
 	@PostMapping("/warmup/placement/{id}/check")
