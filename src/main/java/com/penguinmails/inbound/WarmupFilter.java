@@ -29,9 +29,13 @@ public interface WarmupFilter {
 	 * @param html the text/html body as read, or ""
 	 * @param message the whole message, for its other headers (headers only when it was
 	 * too large to fetch)
+	 * @param reported the Message-IDs of the messages a delivery status notification or
+	 * feedback report is about (RFC 3464 §2, RFC 6522 text/rfc822-headers, RFC 5965; or
+	 * headers quoted in a non-standard bounce's text), empty for other mail: a bounce of
+	 * a warmup message is warmup mail too
 	 */
 	record Candidate(String messageId, String inReplyTo, List<String> references, String text, String html,
-			MimeMessage message) {
+			MimeMessage message, List<String> reported) {
 	}
 
 	/**

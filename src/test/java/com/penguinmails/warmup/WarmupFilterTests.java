@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Inbound's sync skips warmup mail through {@code inbound.WarmupFilter}: a warmup message
  * (its token in the body only, as when a receiver strips custom headers) and a reply
- * typed by hand in a warmup thread sit in INBOX next to a real reply; the sync stores
- * only the real one, and the folder's position still moves past all three.
+ * typed by hand in a warmup thread and a bounce of a warmup message sit in INBOX next to
+ * a real reply; the sync stores only the real one, and the folder's position still moves
+ * past all four.
  */
 @IntegrationTest
 class WarmupFilterTests {
@@ -70,6 +71,9 @@ class WarmupFilterTests {
 		sender.user()
 			.deliver(message("pat@pool.test", to, "Re: Lunch on Thursday?", "Sure, see you then.",
 					Map.of("In-Reply-To", ours, "References", ours)));
+		// A bounce of our warmup message, its headers attached (RFC 6522).
+		InboundFixtures.deliverRaw(sender.user(), InboundFixtures.dsn(to, "gone@pool.test", "failed", "5.1.1",
+				"550 5.1.1 User unknown", UUID.randomUUID(), ours));
 		// Token-shaped, but no warmup message has it: ordinary mail.
 		sender.user()
 			.deliver(message("ada@client.test", to, "Question", "Is wu-aaaaaaaaaaaa your reference?", Map.of()));
@@ -86,7 +90,7 @@ class WarmupFilterTests {
 			.sql("SELECT last_uid FROM inbound_folders WHERE mailbox_id = ? AND folder = 'INBOX'")
 			.param(mailbox)
 			.query(Long.class)
-			.single()).isEqualTo(3L);
+			.single()).isEqualTo(4L);
 	}
 
 }

@@ -251,8 +251,29 @@ public class MailboxSync {
 		}
 		WarmupFilter.Candidate candidate = new WarmupFilter.Candidate(read.messageId(), read.inReplyTo(),
 				read.references(), read.text() == null ? "" : read.text(), read.html() == null ? "" : read.html(),
-				read.message());
+				read.message(), reported(read));
 		return warmup.stream().anyMatch(filter -> filter.isWarmup(mailboxId, candidate));
+	}
+
+	/**
+	 * The Message-ID of the message a report is about, for a report (RFC 6522
+	 * multipart/report) or mail from a mailer daemon or postmaster (a non-standard
+	 * bounce); empty for other mail, whose parts are not walked here.
+	 */
+	private static List<String> reported(MessageReader.Read read) {
+		String from = read.fromAddress() == null ? "" : read.fromAddress().toLowerCase(Locale.ROOT);
+		boolean report;
+		try {
+			report = read.message() != null && read.message().isMimeType("multipart/report");
+		}
+		catch (MessagingException ex) {
+			report = false;
+		}
+		if (!report && !from.startsWith("mailer-daemon@") && !from.startsWith("postmaster@")) {
+			return List.of();
+		}
+		Original original = Originals.of(MessageParts.of(read.message()));
+		return original == null || original.messageId() == null ? List.of() : List.of(original.messageId());
 	}
 
 	/**

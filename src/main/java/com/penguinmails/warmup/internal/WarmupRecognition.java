@@ -21,7 +21,8 @@ import com.penguinmails.warmup.WarmupTokens;
  * {@code X-PenguinMails-Warmup} header or anywhere in its text, quoted text included)
  * that {@code warmup_messages} holds for a message the mailbox sent or received, or when
  * its In-Reply-To or References name such a message (a reply typed by hand in a warmup
- * thread). The header being present, or a token-shaped text, is never enough alone.
+ * thread), or when it is a bounce or feedback report about such a message. The header
+ * being present, or a token-shaped text, is never enough alone.
  */
 @Component
 public class WarmupRecognition implements WarmupFilter {
@@ -35,7 +36,10 @@ public class WarmupRecognition implements WarmupFilter {
 	@Override
 	public boolean isWarmup(UUID mailboxId, Candidate candidate) {
 		Set<String> tokens = tokens(header(candidate.message()), candidate.text(), candidate.html());
-		List<String> ids = ids(candidate.messageId(), candidate.inReplyTo(), candidate.references());
+		List<String> ids = new ArrayList<>(ids(candidate.messageId(), candidate.inReplyTo(), candidate.references()));
+		if (candidate.reported() != null) {
+			ids.addAll(candidate.reported());
+		}
 		return repository.known(mailboxId, tokens, ids);
 	}
 
