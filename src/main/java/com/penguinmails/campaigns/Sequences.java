@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.HtmlUtils;
 
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.StepDraft;
@@ -22,6 +21,7 @@ import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.templates.EmailTemplate;
 import com.penguinmails.templates.Templates;
+import com.penguinmails.templates.TextHtml;
 
 /**
  * A campaign's sequence edited one step at a time (the step editor and
@@ -203,9 +203,7 @@ public class Sequences {
 		Campaign campaign = campaigns.get(tenant, id);
 		Variant variant = variant(step(campaign, n), v);
 		Variant content = renderer.resolve(tenant.workspaceId(), variant).orElse(variant);
-		String html = content.html() == null || content.html().isBlank()
-				? content.text() == null ? "" : HtmlUtils.htmlEscape(content.text()).replace("\n", "<br>\n")
-				: content.html();
+		String html = content.html() == null || content.html().isBlank() ? TextHtml.of(content.text()) : content.html();
 		return templates.create(tenant, new Templates.Draft(name, content.subject(), html, content.text())).id();
 	}
 

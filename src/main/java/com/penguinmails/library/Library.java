@@ -31,6 +31,7 @@ import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.templates.EmailTemplate;
 import com.penguinmails.templates.Rendered;
 import com.penguinmails.templates.Templates;
+import com.penguinmails.templates.TextHtml;
 
 /**
  * The library of templates and sequences: the shipped entries and the workspace's own
@@ -151,7 +152,7 @@ public class Library {
 		List<Rendered> rendered = new ArrayList<>();
 		for (LibraryStep step : entry.steps()) {
 			EmailTemplate asTemplate = new EmailTemplate(null, entry.name(), 1, step.subject(),
-					step.writtenInHtml() ? step.html() : CampaignSteps.html(step.text()), step.text(), null);
+					step.writtenInHtml() ? step.html() : TextHtml.of(step.text()), step.text(), null);
 			rendered.add(templates.render(asTemplate, SAMPLE_CONTACT, "UTC"));
 		}
 		return rendered;
@@ -223,7 +224,7 @@ public class Library {
 		for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
 			name = entry.name() + " (" + n + ")";
 		}
-		String html = step.writtenInHtml() ? step.html() : CampaignSteps.html(step.text());
+		String html = step.writtenInHtml() ? step.html() : TextHtml.of(step.text());
 		return templates.create(tenant, new Templates.Draft(name, step.subject(), html, step.text()));
 	}
 

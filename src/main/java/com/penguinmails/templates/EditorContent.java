@@ -55,27 +55,6 @@ final class EditorContent {
 		}
 	}
 
-	/**
-	 * The HTML part of a plain-text template: each paragraph (text between blank lines)
-	 * in a {@code
-	 *
-	<p>
-	 * }, line breaks as {@code <br>
-	 * }; {@code &}, {@code <} and {@code >} escaped, so Liquid ({@code {{ first_name |
-	 * default: "there" }}}) stays as written.
-	 */
-	static String htmlOfText(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder html = new StringBuilder();
-		for (String paragraph : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-			String escaped = paragraph.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-			html.append("<p>").append(escaped.replace("\n", "<br>\n")).append("</p>\n");
-		}
-		return html.toString();
-	}
-
 	private static void requireHtml(String html) {
 		if (html == null || html.isBlank()) {
 			throw new InvalidInputProblem("body-required", "Give the template a body.");

@@ -277,7 +277,7 @@ public class Templates {
 	private void insertVersion(Tenant tenant, UUID id, int version, Draft draft) {
 		TemplateEditor editor = draft.editorOrDefault();
 		String text = draft.text() == null || draft.text().isBlank() ? null : draft.text();
-		String html = editor == TemplateEditor.TEXT ? EditorContent.htmlOfText(text) : draft.html();
+		String html = editor == TemplateEditor.TEXT ? TextHtml.of(text) : draft.html();
 		repository.insertVersion(
 				tenant.workspaceId(), id, version, new TemplateRepository.Content(draft.subject().strip(), html, text,
 						editor, editor == TemplateEditor.VISUAL ? draft.source() : null),

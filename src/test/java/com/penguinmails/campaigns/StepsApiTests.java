@@ -161,6 +161,24 @@ class StepsApiTests {
 	}
 
 	@Test
+	void aPlainTextVariantSavedAsATemplateKeepsItsLiquidAsWritten() throws Exception {
+		Account account = fixtures.verifiedAccount("steps-text-template");
+		Api api = fixtures.api(account, "campaigns:read", "campaigns:write", "templates:read", "templates:write");
+		String steps = "/api/v1/campaigns/"
+				+ api.post("/api/v1/campaigns", "{\"name\":\"Text\"}").body().get("id").asText() + "/steps";
+		api.post(steps, "");
+		api.put(steps + "/1", WRITTEN.replace("Hello, a quick one.",
+				"Hi {{ first_name | default: \\\"there\\\" }},\\n\\nQ&A <soon>"));
+		String template = api.post(steps + "/1/variants/1/save-as-template", "{\"name\":\"Plain\"}")
+			.body()
+			.get("templateId")
+			.asText();
+		// HtmlUtils.htmlEscape wrote &quot;there&quot;, which the renderer refuses.
+		assertThat(api.get("/api/v1/templates/" + template).body().get("html").asText())
+			.isEqualTo("<p>Hi {{ first_name | default: \"there\" }},</p>\n<p>Q&amp;A &lt;soon&gt;</p>\n");
+	}
+
+	@Test
 	void aDraftIsKeptBesideTheStepUntilSavedOrDiscarded() throws Exception {
 		Account account = fixtures.verifiedAccount("steps-draft");
 		Api api = fixtures.api(account, "campaigns:read", "campaigns:write");

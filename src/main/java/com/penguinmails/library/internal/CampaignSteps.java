@@ -1,8 +1,6 @@
 package com.penguinmails.library.internal;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Sequences;
@@ -16,8 +14,6 @@ import com.penguinmails.library.LibraryStep;
 public final class CampaignSteps {
 
 	/** Liquid tags and outputs, left as written when text becomes HTML. */
-	private static final Pattern LIQUID = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
-
 	private CampaignSteps() {
 	}
 
@@ -49,33 +45,6 @@ public final class CampaignSteps {
 	 */
 	public static Campaign.Tracking tracking() {
 		return new Campaign.Tracking(false, false);
-	}
-
-	/**
-	 * Text as simple HTML: paragraphs at blank lines, {@code <br>
-	 * } at line breaks, the characters {@code & < >} escaped outside Liquid.
-	 */
-	public static String html(String text) {
-		StringBuilder html = new StringBuilder();
-		for (String paragraph : text.strip().split("\\n\\s*\\n")) {
-			html.append("<p>").append(escape(paragraph.strip()).replace("\n", "<br>\n")).append("</p>\n");
-		}
-		return html.toString();
-	}
-
-	private static String escape(String text) {
-		StringBuilder out = new StringBuilder();
-		Matcher liquid = LIQUID.matcher(text);
-		int last = 0;
-		while (liquid.find()) {
-			out.append(escapeHtml(text.substring(last, liquid.start()))).append(liquid.group());
-			last = liquid.end();
-		}
-		return out.append(escapeHtml(text.substring(last))).toString();
-	}
-
-	private static String escapeHtml(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 }
