@@ -27,9 +27,10 @@ import com.penguinmails.tracking.TrackingStats;
  * A campaign's figures: sent, delivered, opened (unique; people apart from machines),
  * clicked, replied, bounced (hard, soft, blocked), unsubscribed and complained — for the
  * campaign, per step and per variant, as counts and rates — and per day for the chart.
- * Sends come from the outbox, opens and clicks from tracking, the rest from the events of
- * inbound and tracking kept by {@code analytics}; per person ({@link Measures}) from the
- * same sources counted by recipient.
+ * Sends come from the outbox (one read for the figures and the chart), opens and clicks
+ * from tracking, the rest from the events of inbound and tracking kept by
+ * {@code analytics}; per person ({@link Measures}) from the same sources counted by
+ * recipient.
  */
 @Service
 public class CampaignStats {
@@ -181,7 +182,13 @@ public class CampaignStats {
 		Campaign campaign = campaigns.get(tenant, campaignId);
 		UUID workspaceId = tenant.workspaceId();
 		Map<Key, Outbox.Outcome> sends = new HashMap<>();
-		outbox.outcomes(workspaceId, campaignId).forEach(o -> sends.put(new Key(o.step(), o.variant()), o));
+		Map<Instant, Long> sentPerHour = new HashMap<>();
+		for (Outbox.HourlyOutcome o : outbox.outcomesPerHour(workspaceId, campaignId)) {
+			sends.merge(new Key(o.outcome().step(), o.outcome().variant()), o.outcome(), CampaignStats::plus);
+			if (o.hour() != null && o.outcome().accepted() > 0) {
+				sentPerHour.merge(o.hour(), o.outcome().accepted(), Long::sum);
+			}
+		}
 		Map<Key, TrackingStats.Counts> engagement = new HashMap<>();
 		tracking.counts(workspaceId, campaignId).forEach(c -> engagement.put(new Key(c.step(), c.variant()), c));
 		Map<Key, Map<EventKind, Long>> later = new HashMap<>();
@@ -204,13 +211,20 @@ public class CampaignStats {
 			totals = totals.plus(sum);
 		}
 		Measures[] views = people.of(workspaceId, campaignId, totals);
-		TreeMap<Instant, long[]> hours = chart.hours(workspaceId, campaignId);
+		TreeMap<Instant, long[]> hours = chart.hours(workspaceId, campaignId, sentPerHour);
 		return new Stats(campaignId, totals, steps, days(workspaceId, campaignId, hours),
 				tracking.devices(workspaceId, campaignId)
 					.stream()
 					.map(d -> new Device(d.deviceClass(), d.client(), d.os(), d.opens(), d.clicks()))
 					.toList(),
 				views[0], views[1], chart.of(hours), PeopleMeasures.verdicts(campaign, steps));
+	}
+
+	/** Two outcomes of the same step and variant, added. */
+	private static Outbox.Outcome plus(Outbox.Outcome a, Outbox.Outcome b) {
+		return new Outbox.Outcome(a.step(), a.variant(), a.accepted() + b.accepted(),
+				a.rejectedHard() + b.rejectedHard(), a.rejectedSoft() + b.rejectedSoft(),
+				a.rejectedBlock() + b.rejectedBlock(), a.rejectedOther() + b.rejectedOther());
 	}
 
 	/**

@@ -11,13 +11,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.analytics.internal.AnalyticsPeopleQueries;
-import com.penguinmails.delivery.CampaignReach;
 import com.penguinmails.tracking.CampaignEngagement;
 
 /**
- * Builds a campaign's {@link Chart}: three aggregate queries per hour (outbox, tracking,
- * replies), rolled up into days when the activity spans more than 3 days. The same hours
- * give {@link CampaignStats}'s days.
+ * Builds a campaign's {@link Chart}: sends per hour (given), two aggregate queries per
+ * hour (tracking, replies), rolled up into days when the activity spans more than 3 days.
+ * The same hours give {@link CampaignStats}'s days.
  */
 @Component
 class ChartSeries {
@@ -26,14 +25,11 @@ class ChartSeries {
 
 	private static final Duration DAY = Duration.ofDays(1);
 
-	private final CampaignReach reach;
-
 	private final CampaignEngagement engagement;
 
 	private final AnalyticsPeopleQueries events;
 
-	ChartSeries(CampaignReach reach, CampaignEngagement engagement, AnalyticsPeopleQueries events) {
-		this.reach = reach;
+	ChartSeries(CampaignEngagement engagement, AnalyticsPeopleQueries events) {
 		this.engagement = engagement;
 		this.events = events;
 	}
@@ -41,10 +37,13 @@ class ChartSeries {
 	/**
 	 * The campaign's activity per hour (aligned on the Unix epoch): sent, human opens,
 	 * machine opens, human clicks, machine clicks, replies; hours with none are left out.
+	 * @param sent messages sent per hour, read by the caller with the campaign's outcomes
+	 * ({@link com.penguinmails.delivery.Outbox#outcomesPerHour}); hours with none left
+	 * out
 	 */
-	TreeMap<Instant, long[]> hours(UUID workspaceId, UUID campaignId) {
+	TreeMap<Instant, long[]> hours(UUID workspaceId, UUID campaignId, Map<Instant, Long> sent) {
 		TreeMap<Instant, long[]> hours = new TreeMap<>();
-		reach.sentPer(workspaceId, campaignId, HOUR).forEach((at, n) -> at(hours, at)[0] += n);
+		sent.forEach((at, n) -> at(hours, at)[0] += n);
 		for (CampaignEngagement.Bucket b : engagement.overTime(workspaceId, campaignId, HOUR)) {
 			long[] point = at(hours, b.start());
 			point[1] += b.humanOpens();

@@ -1,6 +1,5 @@
 package com.penguinmails.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,10 +12,10 @@ import com.penguinmails.delivery.internal.CampaignReachQueries;
 
 /**
  * Whom a campaign's messages reached, for its figures: people (enrolments: one contact in
- * one campaign) rather than messages, sends per bucket of time, and the people contacted
- * or refused at SMTP time in time order. "Attempted" means handed to a receiving server:
- * sent, or refused by it (a bounce); never a message held back (suppressed, mailbox
- * removed). Callers check the caller's access; every query is confined to the workspace.
+ * one campaign) rather than messages, and the people contacted or refused at SMTP time in
+ * time order. "Attempted" means handed to a receiving server: sent, or refused by it (a
+ * bounce); never a message held back (suppressed, mailbox removed). Callers check the
+ * caller's access; every query is confined to the workspace.
  */
 @Service
 public class CampaignReach {
@@ -68,15 +67,6 @@ public class CampaignReach {
 	/** People contacted and refused; one aggregate query. */
 	public People people(UUID workspaceId, UUID campaignId) {
 		return queries.people(workspaceId, campaignId);
-	}
-
-	/**
-	 * Messages sent per bucket of time (aligned on the Unix epoch), oldest first; buckets
-	 * with none are left out.
-	 * @param bucket whole seconds, at least one
-	 */
-	public Map<Instant, Long> sentPer(UUID workspaceId, UUID campaignId, Duration bucket) {
-		return queries.sentPer(workspaceId, campaignId, bucket);
 	}
 
 	/**

@@ -94,6 +94,13 @@ public class Outbox {
 			long rejectedBlock, long rejectedOther) {
 	}
 
+	/**
+	 * The {@link Outcome}s of the messages sent (or refused) in one hour, aligned on the
+	 * Unix epoch; {@code hour} is null for messages refused before any was sent.
+	 */
+	public record HourlyOutcome(Instant hour, Outcome outcome) {
+	}
+
 	private final OutboxRepository repository;
 
 	private final Clock clock;
@@ -260,9 +267,13 @@ public class Outbox {
 		return repository.conversation(workspaceId, threadId);
 	}
 
-	/** What the receiving servers answered, per step and variant of a campaign. */
-	public List<Outcome> outcomes(UUID workspaceId, UUID campaignId) {
-		return repository.outcomes(workspaceId, campaignId);
+	/**
+	 * What the receiving servers answered, per step, variant and hour of sending (one
+	 * read of the campaign's messages for its figures and its chart); groups with none
+	 * are left out, in no order.
+	 */
+	public List<HourlyOutcome> outcomesPerHour(UUID workspaceId, UUID campaignId) {
+		return repository.outcomesPerHour(workspaceId, campaignId);
 	}
 
 	/** Messages of a campaign accepted per day (UTC), oldest first. */

@@ -28,22 +28,20 @@ public class CampaignEngagementQueries {
 	}
 
 	public People people(UUID workspaceId, UUID campaignId) {
-		// Each count reads one kind's recipients in the order of tracking_events_people.
-		return jdbc
-			.sql("""
-					SELECT (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
-					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'open') p WHERE enrolment_id IS NOT NULL),
-					    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
-					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'open' AND NOT machine) p
-					        WHERE enrolment_id IS NOT NULL),
-					    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
-					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'click') p WHERE enrolment_id IS NOT NULL),
-					    (SELECT count(*) FROM (SELECT DISTINCT enrolment_id FROM tracking_events
-					            WHERE workspace_id = ? AND campaign_id = ? AND kind = 'click' AND NOT machine) p
-					        WHERE enrolment_id IS NOT NULL)""")
-			.params(workspaceId, campaignId, workspaceId, campaignId, workspaceId, campaignId, workspaceId, campaignId)
-			.query((rs, i) -> new People(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-			.single();
+		// One read of the events in the order of tracking_events_people (index-only once
+		// vacuumed), one group per kind: the distinct counts take their input presorted
+		// (PostgreSQL 16), where a DISTINCT subquery per count read the events four
+		// times.
+		long[] counts = new long[4];
+		jdbc.sql("""
+				SELECT kind, count(DISTINCT enrolment_id), count(DISTINCT enrolment_id) FILTER (WHERE NOT machine)
+				FROM tracking_events WHERE workspace_id = ? AND campaign_id = ? AND enrolment_id IS NOT NULL
+				GROUP BY kind""").params(workspaceId, campaignId).query(rs -> {
+			int at = "click".equals(rs.getString(1)) ? 2 : 0;
+			counts[at] = rs.getLong(2);
+			counts[at + 1] = rs.getLong(3);
+		});
+		return new People(counts[0], counts[1], counts[2], counts[3]);
 	}
 
 	public List<Bucket> overTime(UUID workspaceId, UUID campaignId, Duration bucket) {

@@ -28,20 +28,20 @@ public class TrackingStatsQueries {
 
 	/** Per step and variant, in that order; only those with an event. */
 	public List<Counts> counts(UUID workspaceId, UUID campaignId) {
+		// One read of tracking_events_messages in its order (index-only once vacuumed):
+		// the
+		// unique counts are distinct messages, their input presorted (PostgreSQL 16),
+		// where
+		// a group per message first cost half again as much.
 		return jdbc.sql("""
-				SELECT step, variant, sum(opens), sum(human_opens),
-				    count(*) FILTER (WHERE opens > 0 AND outbox_id IS NOT NULL),
-				    count(*) FILTER (WHERE human_opens > 0 AND outbox_id IS NOT NULL),
-				    sum(clicks), sum(human_clicks),
-				    count(*) FILTER (WHERE clicks > 0 AND outbox_id IS NOT NULL),
-				    count(*) FILTER (WHERE human_clicks > 0 AND outbox_id IS NOT NULL)
-				FROM (SELECT step, variant, outbox_id,
-				        count(*) FILTER (WHERE kind = 'open') AS opens,
-				        count(*) FILTER (WHERE kind = 'open' AND NOT machine) AS human_opens,
-				        count(*) FILTER (WHERE kind = 'click') AS clicks,
-				        count(*) FILTER (WHERE kind = 'click' AND NOT machine) AS human_clicks
-				    FROM tracking_events WHERE workspace_id = ? AND campaign_id = ?
-				    GROUP BY step, variant, outbox_id) messages
+				SELECT step, variant, count(*) FILTER (WHERE kind = 'open'),
+				    count(*) FILTER (WHERE kind = 'open' AND NOT machine),
+				    count(DISTINCT outbox_id) FILTER (WHERE kind = 'open'),
+				    count(DISTINCT outbox_id) FILTER (WHERE kind = 'open' AND NOT machine),
+				    count(*) FILTER (WHERE kind = 'click'), count(*) FILTER (WHERE kind = 'click' AND NOT machine),
+				    count(DISTINCT outbox_id) FILTER (WHERE kind = 'click'),
+				    count(DISTINCT outbox_id) FILTER (WHERE kind = 'click' AND NOT machine)
+				FROM tracking_events WHERE workspace_id = ? AND campaign_id = ?
 				GROUP BY step, variant ORDER BY step, variant""")
 			.params(workspaceId, campaignId)
 			.query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
