@@ -128,10 +128,12 @@ class CampaignFiguresBench {
 				INSERT INTO outbox (id, workspace_id, campaign_id, enrolment_id, step, variant, mailbox_id, to_address,
 				    to_domain, subject, html, text, message_id, status, failure, not_before, created_at, sent_at)
 				SELECT gen_random_uuid(), ?, ?, ('00000000-0000-4000-8000-' || lpad(to_hex(g / 3), 12, '0'))::uuid,
-				    g % 3, 0, ?, 'person' || (g / 3) || '@client.test', 'client.test', 'Hello', '', '',
+				    g % 3, 0, ?, 'person' || (g / 3) || '@client.test', 'client.test', 'Hello',
+				    '<p>' || repeat('We help teams like yours book more meetings. ', 25) || '</p>',
+				    repeat('We help teams like yours book more meetings. ', 25),
 				    '<' || g || '.' || gen_random_uuid() || '@bench.test>',
 				    CASE WHEN (g / 3) % 50 = 0 AND g % 3 = 0 THEN 'failed' ELSE 'sent' END,
-				    CASE WHEN (g / 3) % 50 = 0 AND g % 3 = 0 THEN 'bounced_hard' END,
+				    CASE WHEN (g / 3) % 50 = 0 AND g % 3 = 0 THEN 'hard_bounce' END,
 				    now() - interval '20 days' + (g % 3) * interval '3 days',
 				    now() - interval '20 days' + (g % 3) * interval '3 days',
 				    now() - interval '20 days' + (g % 3) * interval '3 days' + (g % 3600) * interval '1 second'
