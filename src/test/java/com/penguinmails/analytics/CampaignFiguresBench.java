@@ -1,6 +1,5 @@
 package com.penguinmails.analytics;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.support.BenchTiming;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -33,6 +33,9 @@ class CampaignFiguresBench {
 	static final int RECIPIENTS = Integer.getInteger("bench.recipients", 100_000);
 
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 50);
+
+	/** Timings of {@link #ROUNDS} calls after 5 to warm up. */
+	static final BenchTiming TIMING = new BenchTiming("recipients", RECIPIENTS, 5, ROUNDS);
 
 	@Autowired
 	Fixtures fixtures;
@@ -72,30 +75,30 @@ class CampaignFiguresBench {
 		long seeding = System.nanoTime();
 		seed(account.workspaceId(), campaign, box);
 		System.out.printf("BENCH seeded %,d recipients in %.0f s%n", RECIPIENTS, (System.nanoTime() - seeding) / 1e9);
-		report("CampaignStats.of (the figures, no HTTP)", time(() -> stats.of(account.owner(), campaign)));
+		TIMING.measure("CampaignStats.of (the figures, no HTTP)", () -> stats.of(account.owner(), campaign));
 		sources(account.workspaceId(), campaign);
 		WebSession web = fixtures.signedIn(account);
-		report("GET /campaigns/{id}/stats (panel, rendered, MockMvc)",
-				time(() -> assertThat(web.get("/campaigns/" + campaign + "/stats").getResponse().getStatus())
-					.isEqualTo(200)));
-		report("GET /campaigns/{id}/recipients?event=opened&human=true (first page)", time(() -> assertThat(
+		TIMING.measure("GET /campaigns/{id}/stats (panel, rendered, MockMvc)",
+				() -> assertThat(web.get("/campaigns/" + campaign + "/stats").getResponse().getStatus())
+					.isEqualTo(200));
+		TIMING.measure("GET /campaigns/{id}/recipients?event=opened&human=true (first page)", () -> assertThat(
 				web.get("/campaigns/" + campaign + "/recipients?event=opened&human=true").getResponse().getStatus())
-			.isEqualTo(200)));
-		report("GET /campaigns/{id}/recipients?event=delivered (first page)",
-				time(() -> assertThat(
+			.isEqualTo(200));
+		TIMING.measure("GET /campaigns/{id}/recipients?event=delivered (first page)",
+				() -> assertThat(
 						web.get("/campaigns/" + campaign + "/recipients?event=delivered").getResponse().getStatus())
-					.isEqualTo(200)));
+					.isEqualTo(200));
 	}
 
 	/** Where the figures' time goes: each source's query on its own. */
 	private void sources(UUID ws, UUID campaign) throws Exception {
-		report("  Outbox.outcomes", time(() -> outbox.outcomes(ws, campaign)));
-		report("  CampaignReach.people", time(() -> reach.people(ws, campaign)));
+		TIMING.measure("  Outbox.outcomes", () -> outbox.outcomes(ws, campaign));
+		TIMING.measure("  CampaignReach.people", () -> reach.people(ws, campaign));
 		explain(ws, campaign);
-		report("  TrackingStats.counts", time(() -> tracking.counts(ws, campaign)));
-		report("  TrackingStats.devices", time(() -> tracking.devices(ws, campaign)));
-		report("  CampaignEngagement.people", time(() -> engagement.people(ws, campaign)));
-		report("  ChartSeries.hours (outbox, tracking, replies per hour)", time(() -> chart.hours(ws, campaign)));
+		TIMING.measure("  TrackingStats.counts", () -> tracking.counts(ws, campaign));
+		TIMING.measure("  TrackingStats.devices", () -> tracking.devices(ws, campaign));
+		TIMING.measure("  CampaignEngagement.people", () -> engagement.people(ws, campaign));
+		TIMING.measure("  ChartSeries.hours (outbox, tracking, replies per hour)", () -> chart.hours(ws, campaign));
 	}
 
 	/** The plan of the per-person reach count, the costliest source. */
@@ -151,33 +154,6 @@ class CampaignFiguresBench {
 		jdbc.sql("VACUUM ANALYZE outbox").update();
 		jdbc.sql("VACUUM ANALYZE tracking_events").update();
 		jdbc.sql("VACUUM ANALYZE analytics_events").update();
-	}
-
-	interface Call {
-
-		void run() throws Exception;
-
-	}
-
-	/** Timings of {@link #ROUNDS} calls after 5 to warm up, sorted. */
-	private static double[] time(Call call) throws Exception {
-		for (int i = 0; i < 5; i++) {
-			call.run();
-		}
-		double[] millis = new double[ROUNDS];
-		for (int i = 0; i < ROUNDS; i++) {
-			long start = System.nanoTime();
-			call.run();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
-	private static void report(String what, double[] sorted) {
-		System.out.printf("BENCH %s with %,d recipients: median %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)%n", what,
-				RECIPIENTS, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1],
-				sorted.length);
 	}
 
 }
