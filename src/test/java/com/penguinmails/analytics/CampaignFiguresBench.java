@@ -75,30 +75,30 @@ class CampaignFiguresBench {
 		long seeding = System.nanoTime();
 		seed(account.workspaceId(), campaign, box);
 		System.out.printf("BENCH seeded %,d recipients in %.0f s%n", RECIPIENTS, (System.nanoTime() - seeding) / 1e9);
-		TIMING.measure("CampaignStats.of (the figures, no HTTP)", () -> stats.of(account.owner(), campaign));
+		report("CampaignStats.of (the figures, no HTTP)", time(() -> stats.of(account.owner(), campaign)));
 		sources(account.workspaceId(), campaign);
 		WebSession web = fixtures.signedIn(account);
-		TIMING.measure("GET /campaigns/{id}/stats (panel, rendered, MockMvc)",
-				() -> assertThat(web.get("/campaigns/" + campaign + "/stats").getResponse().getStatus())
-					.isEqualTo(200));
-		TIMING.measure("GET /campaigns/{id}/recipients?event=opened&human=true (first page)", () -> assertThat(
+		report("GET /campaigns/{id}/stats (panel, rendered, MockMvc)",
+				time(() -> assertThat(web.get("/campaigns/" + campaign + "/stats").getResponse().getStatus())
+					.isEqualTo(200)));
+		report("GET /campaigns/{id}/recipients?event=opened&human=true (first page)", time(() -> assertThat(
 				web.get("/campaigns/" + campaign + "/recipients?event=opened&human=true").getResponse().getStatus())
-			.isEqualTo(200));
-		TIMING.measure("GET /campaigns/{id}/recipients?event=delivered (first page)",
-				() -> assertThat(
+			.isEqualTo(200)));
+		report("GET /campaigns/{id}/recipients?event=delivered (first page)",
+				time(() -> assertThat(
 						web.get("/campaigns/" + campaign + "/recipients?event=delivered").getResponse().getStatus())
-					.isEqualTo(200));
+					.isEqualTo(200)));
 	}
 
 	/** Where the figures' time goes: each source's query on its own. */
 	private void sources(UUID ws, UUID campaign) throws Exception {
-		TIMING.measure("  Outbox.outcomes", () -> outbox.outcomes(ws, campaign));
-		TIMING.measure("  CampaignReach.people", () -> reach.people(ws, campaign));
+		report("  Outbox.outcomes", time(() -> outbox.outcomes(ws, campaign)));
+		report("  CampaignReach.people", time(() -> reach.people(ws, campaign)));
 		explain(ws, campaign);
-		TIMING.measure("  TrackingStats.counts", () -> tracking.counts(ws, campaign));
-		TIMING.measure("  TrackingStats.devices", () -> tracking.devices(ws, campaign));
-		TIMING.measure("  CampaignEngagement.people", () -> engagement.people(ws, campaign));
-		TIMING.measure("  ChartSeries.hours (outbox, tracking, replies per hour)", () -> chart.hours(ws, campaign));
+		report("  TrackingStats.counts", time(() -> tracking.counts(ws, campaign)));
+		report("  TrackingStats.devices", time(() -> tracking.devices(ws, campaign)));
+		report("  CampaignEngagement.people", time(() -> engagement.people(ws, campaign)));
+		report("  ChartSeries.hours (outbox, tracking, replies per hour)", time(() -> chart.hours(ws, campaign)));
 	}
 
 	/** The plan of the per-person reach count, the costliest source. */
@@ -154,6 +154,15 @@ class CampaignFiguresBench {
 		jdbc.sql("VACUUM ANALYZE outbox").update();
 		jdbc.sql("VACUUM ANALYZE tracking_events").update();
 		jdbc.sql("VACUUM ANALYZE analytics_events").update();
+	}
+
+	/** {@link #TIMING}'s timings of {@code call}. */
+	private static double[] time(BenchTiming.Call call) throws Exception {
+		return TIMING.time(call);
+	}
+
+	private static void report(String what, double[] sorted) {
+		TIMING.report(what, sorted);
 	}
 
 }
