@@ -42,6 +42,21 @@ class OpenApiConformanceTests {
 	Fixtures fixtures;
 
 	@Test
+	void aBulkJobsFilterSchemaListsItsConditionsOnly() throws Exception {
+		JsonNode schemas = json
+			.readTree(mvc.perform(get("/api/docs/openapi.json"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8))
+			.path("components")
+			.path("schemas");
+		assertThat(schemas.path("ContactBulkJob").path("properties").toString())
+			.contains("#/components/schemas/ContactFilter");
+		assertThat(schemas.path("ContactFilter").path("properties").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("q", "listId", "tag", "status", "segmentId");
+	}
+
+	@Test
 	void campaignAndTemplateBodiesAreDistinctSchemasWithTheirRealStatusCodes() throws Exception {
 		String served = mvc.perform(get("/api/docs/openapi.json"))
 			.andReturn()

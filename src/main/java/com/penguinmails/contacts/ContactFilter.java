@@ -2,6 +2,8 @@ package com.penguinmails.contacts;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Which of a workspace's contacts a page, an export or a bulk action is about. Every part
  * is optional (null or blank: no condition); the parts that are given must all hold.
@@ -20,7 +22,11 @@ public record ContactFilter(String q, UUID listId, String tag, ContactStatus sta
 		return new ContactFilter(null, null, null, null, null);
 	}
 
-	/** True when nothing narrows the selection. */
+	/**
+	 * True when nothing narrows the selection. Not part of the filter's JSON (a bulk
+	 * job's {@code filter}): a derived flag, not a condition a client can send back.
+	 */
+	@JsonIgnore
 	public boolean isEmpty() {
 		return (q == null || q.isBlank()) && listId == null && (tag == null || tag.isBlank()) && status == null
 				&& segmentId == null;

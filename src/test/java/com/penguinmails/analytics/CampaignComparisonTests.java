@@ -1,9 +1,5 @@
 package com.penguinmails.analytics;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -13,14 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
-import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Variant;
-import com.penguinmails.campaigns.CampaignScheduler;
-import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.campaigns.Campaigns.Draft;
-import com.penguinmails.contacts.Contacts;
-import com.penguinmails.delivery.Dispatcher;
+import com.penguinmails.analytics.CampaignFiguresFixture.Send;
 import com.penguinmails.inbound.InboundFixtures;
 import com.penguinmails.inbound.InboundFixtures.Sender;
 import com.penguinmails.support.Api;
@@ -40,56 +29,20 @@ class CampaignComparisonTests {
 	InboundFixtures setup;
 
 	@Autowired
-	Campaigns campaigns;
-
-	@Autowired
-	CampaignScheduler scheduler;
-
-	@Autowired
-	Dispatcher dispatcher;
-
-	@Autowired
-	Contacts contacts;
+	CampaignFiguresFixture figures;
 
 	@Autowired
 	Fixtures fixtures;
 
-	private Campaign sent(Sender sender, String name, int people) {
-		String tag = UUID.randomUUID().toString().substring(0, 6);
-		List<UUID> ids = IntStream.range(0, people)
-			.mapToObj(i -> contacts
-				.create(sender.account().owner(),
-						new Contacts.NewContact("p" + i + "-" + tag + "@client.test", "P", "", "", "", "", "", "", "",
-								"", Map.of(), List.of()))
-				.id())
-			.toList();
-		Campaign campaign = campaigns.create(sender.account().owner(),
-				new Draft(name + " " + tag, Schedule.defaults(), null, List.of(sender.mailbox().id()),
-						List.of(new Step(0, false, List.of(new Variant("Hello", "<p>Hi</p>", null))))));
-		campaigns.addRecipients(sender.account().owner(), campaign.id(), ids, null, null);
-		campaigns.launch(sender.account().owner(), campaign.id());
-		Instant at = InboundFixtures.monday().plusSeconds(60);
-		scheduler.tick(at);
-		while (dispatcher.dispatch(at, 100) > 0) {
-			// drain
-		}
-		return campaign;
-	}
-
 	@Test
 	void campaignsSideBySidePerPersonWithTheBestMarked() throws Exception {
 		Sender sender = setup.sender("compare");
-		Campaign two = sent(sender, "Two people", 2);
-		Campaign one = sent(sender, "One person", 1);
+		Campaign two = figures.sent(sender, "Two people", 2);
+		Campaign one = figures.sent(sender, "One person", 1);
 		// The one person replied: a reply rate of 100 % against 0 %.
-		fixtures.jdbc()
-			.sql("""
-					INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
-					    occurred_at, enrolment_id)
-					SELECT 'test-' || id, workspace_id, campaign_id, 0, 0, id, 'replied', ?, enrolment_id
-					FROM outbox WHERE campaign_id = ?""")
-			.params(Timestamp.from(InboundFixtures.monday().plusSeconds(3600)), one.id())
-			.update();
+		for (Send send : figures.sends(one)) {
+			figures.event(send, "replied", null, InboundFixtures.monday().plusSeconds(3600));
+		}
 		Api api = fixtures.api(sender.account(), "campaigns:read");
 		JsonNode body = api.get("/api/v1/campaigns/compare?ids=" + two.id() + "," + one.id()).body();
 		assertThat(body.get("campaigns").get(1).get("name").asText()).startsWith("One person");
@@ -122,8 +75,8 @@ class CampaignComparisonTests {
 	void twoToSixCampaignsOfTheWorkspace() throws Exception {
 		Sender sender = setup.sender("compare-limits");
 		Sender other = setup.sender("compare-other");
-		Campaign mine = sent(sender, "Mine", 1);
-		Campaign theirs = sent(other, "Theirs", 1);
+		Campaign mine = figures.sent(sender, "Mine", 1);
+		Campaign theirs = figures.sent(other, "Theirs", 1);
 		Api api = fixtures.api(sender.account(), "campaigns:read");
 		String path = "/api/v1/campaigns/compare?ids=";
 		assertThat(api.get(path + mine.id() + "," + theirs.id()).status()).isEqualTo(404);

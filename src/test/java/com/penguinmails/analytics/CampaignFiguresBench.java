@@ -1,6 +1,5 @@
 package com.penguinmails.analytics;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import com.penguinmails.campaigns.Campaigns;
 import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.support.BenchTiming;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -33,6 +33,9 @@ class CampaignFiguresBench {
 	static final int RECIPIENTS = Integer.getInteger("bench.recipients", 100_000);
 
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 50);
+
+	/** Timings of {@link #ROUNDS} calls after 5 to warm up. */
+	static final BenchTiming TIMING = new BenchTiming("recipients", RECIPIENTS, 5, ROUNDS);
 
 	@Autowired
 	Fixtures fixtures;
@@ -165,31 +168,13 @@ class CampaignFiguresBench {
 		jdbc.sql("VACUUM ANALYZE analytics_events").update();
 	}
 
-	interface Call {
-
-		void run() throws Exception;
-
-	}
-
-	/** Timings of {@link #ROUNDS} calls after 5 to warm up, sorted. */
-	private static double[] time(Call call) throws Exception {
-		for (int i = 0; i < 5; i++) {
-			call.run();
-		}
-		double[] millis = new double[ROUNDS];
-		for (int i = 0; i < ROUNDS; i++) {
-			long start = System.nanoTime();
-			call.run();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
+	/** {@link #TIMING}'s timings of {@code call}. */
+	private static double[] time(BenchTiming.Call call) throws Exception {
+		return TIMING.time(call);
 	}
 
 	private static void report(String what, double[] sorted) {
-		System.out.printf("BENCH %s with %,d recipients: median %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)%n", what,
-				RECIPIENTS, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1],
-				sorted.length);
+		TIMING.report(what, sorted);
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.penguinmails.analytics;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,14 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
 import com.penguinmails.campaigns.Campaign.Step;
 import com.penguinmails.campaigns.Campaign.Variant;
-import com.penguinmails.campaigns.CampaignScheduler;
-import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.campaigns.Campaigns.Draft;
-import com.penguinmails.contacts.Contacts;
-import com.penguinmails.delivery.Dispatcher;
+import com.penguinmails.analytics.CampaignFiguresFixture.Send;
 import com.penguinmails.inbound.InboundFixtures;
 import com.penguinmails.inbound.InboundFixtures.Sender;
 import com.penguinmails.inbound.InboundSync;
@@ -45,16 +38,7 @@ class CampaignFiguresTests {
 	InboundSync sync;
 
 	@Autowired
-	Campaigns campaigns;
-
-	@Autowired
-	CampaignScheduler scheduler;
-
-	@Autowired
-	Dispatcher dispatcher;
-
-	@Autowired
-	Contacts contacts;
+	CampaignFiguresFixture figures;
 
 	@Autowired
 	Fixtures fixtures;
@@ -63,34 +47,15 @@ class CampaignFiguresTests {
 	void onePersonSentThreeStepsWhoRepliesOnceIsAReplyRateOfOnePerPersonAndAThirdPerMessage() throws Exception {
 		Sender sender = setup.sender("figures-per-person");
 		String tag = UUID.randomUUID().toString().substring(0, 6);
-		UUID person = contacts
-			.create(sender.account().owner(),
-					new Contacts.NewContact("one-" + tag + "@client.test", "One", "", "", "", "", "", "", "", "",
-							Map.of(), List.of()))
-			.id();
 		List<Step> steps = List.of(new Step(0, false, List.of(new Variant("First", "<p>1</p>", null))),
 				new Step(24 * 60, false, List.of(new Variant("Second", "<p>2</p>", null))),
 				new Step(24 * 60, false, List.of(new Variant("Third", "<p>3</p>", null))));
-		Campaign campaign = campaigns.create(sender.account().owner(),
-				new Draft("Per person " + tag, Schedule.defaults(), null, List.of(sender.mailbox().id()), steps));
-		campaigns.addRecipients(sender.account().owner(), campaign.id(), List.of(person), null, null);
-		campaigns.launch(sender.account().owner(), campaign.id());
-		Instant t0 = InboundFixtures.monday();
-		for (int day = 0; day < 3; day++) {
-			Instant at = t0.plus(Duration.ofDays(day)).plusSeconds(60);
-			scheduler.tick(at);
-			while (dispatcher.dispatch(at, 100) > 0) {
-				// drain
-			}
-		}
-		var last = fixtures.jdbc()
-			.sql("SELECT to_address, message_id FROM outbox WHERE campaign_id = ? AND step = 2")
-			.param(campaign.id())
-			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
-			.single();
+		Campaign campaign = figures.sent(sender, "Per person " + tag,
+				List.of(CampaignFiguresFixture.person("one-" + tag + "@client.test", "One", "", "")), steps);
+		Send last = figures.sends(campaign).stream().filter(send -> send.step() == 2).findFirst().orElseThrow();
 		sender.user()
-			.deliver(message(last[0], sender.mailbox().email(), "Re: Third", "Yes, let's talk.",
-					Map.of("In-Reply-To", last[1])));
+			.deliver(message(last.toAddress(), sender.mailbox().email(), "Re: Third", "Yes, let's talk.",
+					Map.of("In-Reply-To", last.messageId())));
 		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
 
 		Api api = fixtures.api(sender.account(), "campaigns:read");

@@ -1,6 +1,5 @@
 package com.penguinmails.analytics;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
-import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Variant;
-import com.penguinmails.campaigns.CampaignScheduler;
-import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.contacts.Contacts;
-import com.penguinmails.delivery.Dispatcher;
+import com.penguinmails.analytics.CampaignFiguresFixture.Send;
+import com.penguinmails.contacts.Contacts.NewContact;
 import com.penguinmails.inbound.InboundFixtures;
 import com.penguinmails.inbound.InboundFixtures.Sender;
 import com.penguinmails.support.Api;
@@ -42,16 +36,7 @@ class CampaignRecipientsTests {
 	InboundFixtures setup;
 
 	@Autowired
-	Campaigns campaigns;
-
-	@Autowired
-	CampaignScheduler scheduler;
-
-	@Autowired
-	Dispatcher dispatcher;
-
-	@Autowired
-	Contacts contacts;
+	CampaignFiguresFixture figures;
 
 	@Autowired
 	Fixtures fixtures;
@@ -60,8 +45,8 @@ class CampaignRecipientsTests {
 
 	Campaign campaign;
 
-	/** Outbox row (id, enrolment id) per first name. */
-	final Map<String, UUID[]> sent = new HashMap<>();
+	/** What was sent, per first name. */
+	final Map<String, Send> sent = new HashMap<>();
 
 	Api api;
 
@@ -69,31 +54,13 @@ class CampaignRecipientsTests {
 	void aCampaignSentToThreePeople() {
 		sender = setup.sender("who-did-what");
 		String tag = UUID.randomUUID().toString().substring(0, 6);
-		List<UUID> people = List.of("Ada", "=SUM(1+1)", "Cy")
+		List<NewContact> people = List.of("Ada", "=SUM(1+1)", "Cy")
 			.stream()
-			.map(name -> contacts
-				.create(sender.account().owner(),
-						new Contacts.NewContact(name.replaceAll("\\W", "x").toLowerCase() + "-" + tag + "@client.test",
-								name, "", "Acme", "", "", "", "", "", "", Map.of(), List.of()))
-				.id())
+			.map(name -> CampaignFiguresFixture
+				.person(name.replaceAll("\\W", "x").toLowerCase() + "-" + tag + "@client.test", name, "", "Acme"))
 			.toList();
-		campaign = campaigns.create(sender.account().owner(),
-				new Draft("Who " + tag, Schedule.defaults(), null, List.of(sender.mailbox().id()),
-						List.of(new Step(0, false, List.of(new Variant("Hello", "<p>Hi</p>", null))))));
-		campaigns.addRecipients(sender.account().owner(), campaign.id(), people, null, null);
-		campaigns.launch(sender.account().owner(), campaign.id());
-		Instant at = InboundFixtures.monday().plusSeconds(60);
-		scheduler.tick(at);
-		while (dispatcher.dispatch(at, 100) > 0) {
-			// drain
-		}
-		fixtures.jdbc()
-			.sql("SELECT to_name, id, enrolment_id FROM outbox WHERE campaign_id = ?")
-			.param(campaign.id())
-			.query(rs -> {
-				sent.put(rs.getString(1).split(" ")[0],
-						new UUID[] { rs.getObject(2, UUID.class), rs.getObject(3, UUID.class) });
-			});
+		campaign = figures.sent(sender, "Who " + tag, people, CampaignFiguresFixture.oneStep());
+		figures.sends(campaign).forEach(send -> sent.put(send.toName().split(" ")[0], send));
 		Instant t = InboundFixtures.monday().plusSeconds(3600);
 		// Ada's mail provider's proxy fetched the pixel; "=SUM" opened and clicked.
 		track("Ada", "open", null, true, t);
@@ -105,24 +72,11 @@ class CampaignRecipientsTests {
 	}
 
 	private void track(String who, String kind, String url, boolean machine, Instant at) {
-		fixtures.jdbc()
-			.sql("""
-					INSERT INTO tracking_events (id, workspace_id, campaign_id, enrolment_id, outbox_id, step, variant,
-					    kind, url, occurred_at, machine, machine_reason, client)
-					VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, 'Apple Mail')""")
-			.params(UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(who)[1],
-					sent.get(who)[0], kind, url, Timestamp.from(at), machine, machine ? "mail proxy" : null)
-			.update();
+		figures.tracked(sent.get(who), kind, url, machine, at, "Apple Mail");
 	}
 
 	private void event(String who, String kind, String detail, Instant at) {
-		fixtures.jdbc()
-			.sql("""
-					INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
-					    occurred_at, enrolment_id, detail) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?, ?)""")
-			.params("test-" + UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(who)[0], kind,
-					Timestamp.from(at), sent.get(who)[1], detail)
-			.update();
+		figures.event(sent.get(who), kind, detail, at);
 	}
 
 	private JsonNode list(String query) throws Exception {

@@ -50,6 +50,9 @@ class BulkApiTests {
 			.body();
 		assertThat(filtered.get("total").asLong()).isEqualTo(2);
 		assertThat(filtered.get("filter").get("tag").asText()).isEqualTo("lead");
+		// The filter's JSON is its conditions only: no derived "empty" flag.
+		assertThat(filtered.get("filter").has("empty")).isFalse();
+		assertThat(filtered.has("empty")).isFalse();
 		JsonNode read = api.get("/api/v1/contacts/bulk/" + filtered.get("id").asText()).body();
 		assertThat(read.get("status").asText()).isEqualTo("done");
 		assertThat(read.get("done").asLong()).isEqualTo(2);

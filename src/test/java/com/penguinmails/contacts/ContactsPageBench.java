@@ -1,6 +1,5 @@
 package com.penguinmails.contacts;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.support.BenchTiming;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -32,6 +32,8 @@ class ContactsPageBench {
 	static final int CONTACTS = Integer.getInteger("bench.contacts", 1_000_000);
 
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
+
+	static final BenchTiming TIMING = new BenchTiming("contacts", CONTACTS, 3, ROUNDS);
 
 	@Autowired
 	Fixtures fixtures;
@@ -65,8 +67,8 @@ class ContactsPageBench {
 			.query(String.class)
 			.single();
 		WebSession web = fixtures.signedIn(account);
-		report("ContactTable.page, first page (the data, no HTTP)",
-				time(() -> table.page(owner, ContactFilter.all(), ContactSort.DEFAULT, null, 50, true)));
+		TIMING.measure("ContactTable.page, first page (the data, no HTTP)",
+				() -> table.page(owner, ContactFilter.all(), ContactSort.DEFAULT, null, 50, true));
 		page(web, "first page", "/contacts");
 		if (Boolean.getBoolean("bench.columns")) {
 			for (String column : List.of("email", "name", "company", "tags", "score", "status")) {
@@ -115,20 +117,21 @@ class ContactsPageBench {
 		}
 		page(web, "sort company, page 201 (keyset, 10,000 rows deep)",
 				"/contacts?sort=company&dir=asc&cursor=" + cursor);
-		report("count up to 10,001, no filter", time(() -> selection.countUpToLimit(owner, ContactFilter.all())));
-		report("count up to 10,001, search \"logistics\"",
-				time(() -> selection.countUpToLimit(owner, new ContactFilter("logistics", null, null, null, null))));
-		report("count up to 10,001, tag=vip",
-				time(() -> selection.countUpToLimit(owner, new ContactFilter(null, null, "vip", null, null))));
-		report("count, no filter", time(() -> selection.count(owner, ContactFilter.all())));
-		report("count, tag=vip", time(() -> selection.count(owner, new ContactFilter(null, null, "vip", null, null))));
-		report("count, search \"blue harbor\"",
-				time(() -> selection.count(owner, new ContactFilter("blue harbor", null, null, null, null))));
+		TIMING.measure("count up to 10,001, no filter", () -> selection.countUpToLimit(owner, ContactFilter.all()));
+		TIMING.measure("count up to 10,001, search \"logistics\"",
+				() -> selection.countUpToLimit(owner, new ContactFilter("logistics", null, null, null, null)));
+		TIMING.measure("count up to 10,001, tag=vip",
+				() -> selection.countUpToLimit(owner, new ContactFilter(null, null, "vip", null, null)));
+		TIMING.measure("count, no filter", () -> selection.count(owner, ContactFilter.all()));
+		TIMING.measure("count, tag=vip",
+				() -> selection.count(owner, new ContactFilter(null, null, "vip", null, null)));
+		TIMING.measure("count, search \"blue harbor\"",
+				() -> selection.count(owner, new ContactFilter("blue harbor", null, null, null, null)));
 		explain(account.workspaceId(), list);
 	}
 
 	private void page(WebSession web, String what, String url) throws Exception {
-		report("GET " + what, time(() -> assertThat(web.get(url).getResponse().getStatus()).isEqualTo(200)));
+		TIMING.measure("GET " + what, () -> assertThat(web.get(url).getResponse().getStatus()).isEqualTo(200));
 	}
 
 	private UUID seed(UUID workspace, Tenant owner) {
@@ -215,33 +218,6 @@ class ContactsPageBench {
 			System.out.println("BENCH plan of " + query[0] + ":");
 			plan.forEach(line -> System.out.println("BENCH   " + line));
 		}
-	}
-
-	@FunctionalInterface
-	interface Call {
-
-		void run() throws Exception;
-
-	}
-
-	private static double[] time(Call call) throws Exception {
-		for (int i = 0; i < 3; i++) {
-			call.run();
-		}
-		double[] millis = new double[ROUNDS];
-		for (int i = 0; i < ROUNDS; i++) {
-			long start = System.nanoTime();
-			call.run();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
-	private static void report(String what, double[] sorted) {
-		System.out.printf("BENCH %s with %,d contacts: median %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)%n", what,
-				CONTACTS, sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.95) - 1],
-				sorted[sorted.length - 1], sorted.length);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.delivery.MessageSent;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.support.BenchTiming;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -47,6 +47,12 @@ class DashboardBench {
 	static final int EVENTS = Integer.getInteger("bench.events", 20_000);
 
 	static final int ROUNDS = 200;
+
+	/** Timings of {@link #ROUNDS} calls after 20 to warm up. */
+	static final BenchTiming TIMING = new BenchTiming("sent messages", MESSAGES, 20, ROUNDS);
+
+	/** The same, 110 ms apart: under the API's rate limit. */
+	static final BenchTiming API_TIMING = new BenchTiming("sent messages", MESSAGES, 20, ROUNDS, 110);
 
 	@Autowired
 	Fixtures fixtures;
@@ -91,20 +97,19 @@ class DashboardBench {
 		seed(workspace, boxes, campaignIds);
 		System.out.printf("BENCH seeded %,d sent messages in %.0f s%n", MESSAGES, (System.nanoTime() - seeding) / 1e9);
 
-		report("Dashboard.home (the page's data, no HTTP)", time(() -> dashboard.home(account.owner()), 0));
+		TIMING.measure("Dashboard.home (the page's data, no HTTP)", () -> dashboard.home(account.owner()));
 		WebSession web = fixtures.signedIn(account);
-		double[] page = time(() -> assertThat(web.get("/").getResponse().getStatus()).isEqualTo(200), 0);
-		report("GET / (home page, rendered, MockMvc)", page);
+		TIMING.measure("GET / (home page, rendered, MockMvc)",
+				() -> assertThat(web.get("/").getResponse().getStatus()).isEqualTo(200));
 		String key = fixtures.apiKey(account, "campaigns:read", "mailboxes:read", "domains:read", "workspace:read");
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dashboard"))
 			.header("Authorization", "Bearer " + key)
 			.build();
-		double[] api = time(() -> {
+		API_TIMING.measure("GET /api/v1/dashboard (HTTP over loopback)", () -> {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
-		}, 110);
-		report("GET /api/v1/dashboard (HTTP over loopback)", api);
+		});
 		ingest(workspace, campaignIds.get(0), boxes.get(0));
 	}
 
@@ -164,38 +169,6 @@ class DashboardBench {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out.printf("BENCH read model took %,d MessageSent events in %.1f s: %,.0f events/s%n", EVENTS, seconds,
 				EVENTS / seconds);
-	}
-
-	interface Call {
-
-		void run() throws Exception;
-
-	}
-
-	/**
-	 * Timings of {@link #ROUNDS} calls after 20 to warm up, {@code pauseMillis} apart
-	 * (API rate limit).
-	 */
-	private static double[] time(Call call, long pauseMillis) throws Exception {
-		for (int i = 0; i < 20; i++) {
-			call.run();
-			Thread.sleep(pauseMillis);
-		}
-		double[] millis = new double[ROUNDS];
-		for (int i = 0; i < ROUNDS; i++) {
-			Thread.sleep(pauseMillis);
-			long start = System.nanoTime();
-			call.run();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
-	private static void report(String what, double[] sorted) {
-		System.out.printf("BENCH %s with %,d sent messages: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)%n", what,
-				MESSAGES, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1],
-				sorted.length);
 	}
 
 }

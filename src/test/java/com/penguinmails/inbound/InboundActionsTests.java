@@ -177,7 +177,7 @@ class InboundActionsTests {
 		assertThat(suppression(sent)).isNull();
 		assertThat(enrolment(sent)).isEqualTo("active ");
 
-		// Shown in the inbox thread, the contact's history (page and API).
+		// Shown in the inbox thread, the contact's timeline and its history in the API.
 		UUID contactId = fixtures.jdbc()
 			.sql("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?")
 			.params(sent.sender().account().workspaceId(), sent.to())
@@ -188,7 +188,8 @@ class InboundActionsTests {
 		assertThat(history.body().get(0).get("bounceReason").asText()).isEqualTo("mailbox_full");
 		assertThat(history.body().get(0).get("replyCode").asText()).isEqualTo("552");
 		var web = fixtures.signedIn(sent.sender().account());
-		assertThat(web.get("/inbox/contacts/" + contactId).getResponse().getContentAsString()).contains("mailbox full")
+		assertThat(web.get("/contacts/" + contactId + "/timeline").getResponse().getContentAsString())
+			.contains("mailbox full")
 			.contains("552 5.2.2");
 		assertThat(web.get("/inbox/" + bounce.get("thread_id")).getResponse().getContentAsString())
 			.contains("mailbox full")

@@ -3,7 +3,6 @@ package com.penguinmails.inbound;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.support.BenchTiming;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
@@ -42,6 +42,8 @@ class InboxPageBench {
 	static final int THREADS = Integer.getInteger("bench.threads", 100_000);
 
 	static final int ROUNDS = 60;
+
+	static final BenchTiming TIMING = new BenchTiming("conversations", THREADS, 10, ROUNDS);
 
 	@Autowired
 	Fixtures fixtures;
@@ -95,22 +97,22 @@ class InboxPageBench {
 		page(web, "GET /inbox?campaign= (one of 5)", "/inbox?campaign=" + campaignIds.get(2));
 		page(web, "GET /inbox?done=true", "/inbox?done=true");
 		page(web, "GET /inbox (a page 90% deep, by cursor)", "/inbox?cursor=" + deep);
-		report("GET /inbox htmx refresh (list alone, HX-Request)",
-				time(() -> assertThat(
+		TIMING.measure("GET /inbox htmx refresh (list alone, HX-Request)",
+				() -> assertThat(
 						web.perform(MockMvcRequestBuilders.get("/inbox?show=replies").header("HX-Request", "true"))
 							.getResponse()
 							.getStatus())
-					.isEqualTo(200)));
+					.isEqualTo(200));
 		List<UUID> ids = fixtures.jdbc()
 			.sql("SELECT id FROM inbound_threads WHERE workspace_id = ? ORDER BY random() LIMIT ?")
 			.params(workspace, ROUNDS + 20)
 			.query(UUID.class)
 			.list();
 		int[] next = { 0 };
-		report("GET /inbox/{id}/pane (a random conversation)",
-				time(() -> assertThat(
+		TIMING.measure("GET /inbox/{id}/pane (a random conversation)",
+				() -> assertThat(
 						web.get("/inbox/" + ids.get(next[0]++ % ids.size()) + "/pane").getResponse().getStatus())
-					.isEqualTo(200)));
+					.isEqualTo(200));
 		// The first page once more, warm: its first measurement above also pays for the
 		// JIT
 		// and for autovacuum working through the freshly seeded tables.
@@ -119,7 +121,7 @@ class InboxPageBench {
 	}
 
 	private void page(WebSession web, String what, String path) throws Exception {
-		report(what, time(() -> assertThat(web.get(path).getResponse().getStatus()).isEqualTo(200)));
+		TIMING.measure(what, () -> assertThat(web.get(path).getResponse().getStatus()).isEqualTo(200));
 	}
 
 	private void seed(UUID workspace, UUID mailbox, List<UUID> campaignIds) {
@@ -183,33 +185,6 @@ class InboxPageBench {
 			System.out.println("BENCH plan of " + query.replaceAll("\\s+", " ").strip());
 			plan.forEach(line -> System.out.println("BENCH plan | " + line));
 		});
-	}
-
-	@FunctionalInterface
-	interface Call {
-
-		void run() throws Exception;
-
-	}
-
-	private static double[] time(Call call) throws Exception {
-		for (int i = 0; i < 10; i++) {
-			call.run();
-		}
-		double[] millis = new double[ROUNDS];
-		for (int i = 0; i < ROUNDS; i++) {
-			long start = System.nanoTime();
-			call.run();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
-	private static void report(String what, double[] sorted) {
-		System.out.printf("BENCH %s with %,d conversations: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)%n", what,
-				THREADS, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[sorted.length - 1],
-				sorted.length);
 	}
 
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.inbound.InboundFixtures.Sender;
+import com.penguinmails.inbound.InboxFixture.Replied;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
@@ -47,20 +46,12 @@ class InboxTwoPaneTests {
 	@Autowired
 	Fixtures fixtures;
 
-	record Replied(Sender sender, Campaign campaign, String ada, UUID threadId, String ours) {
-	}
+	@Autowired
+	InboxFixture conversations;
 
+	/** Ada answered the workspace's campaign: "Yes, tell me more." */
 	Replied replied(String name) throws Exception {
-		Sender sender = setup.sender(name);
-		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
-		Campaign campaign = setup.sendTo(sender, ada);
-		String ours = setup.sentMessageId(campaign);
-		sender.user()
-			.deliver(message(ada, sender.mailbox().email(), "Re: Quick question", "Yes, tell me more.",
-					Map.of("In-Reply-To", ours, "References", ours)));
-		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
-		UUID threadId = inbox.threads(sender.account().owner(), Inbox.Filter.replies(), null, 50).data().get(0).id();
-		return new Replied(sender, campaign, ada, threadId, ours);
+		return conversations.replied(name, "Yes, tell me more.", "ada");
 	}
 
 	static Inbox.Filter search(String q) {
@@ -79,8 +70,8 @@ class InboxTwoPaneTests {
 
 		replied.sender()
 			.user()
-			.deliver(message(replied.ada(), replied.sender().mailbox().email(), "Re: Quick question", "One more thing.",
-					Map.of("In-Reply-To", replied.ours())));
+			.deliver(message(replied.address(), replied.sender().mailbox().email(), "Re: Quick question",
+					"One more thing.", Map.of("In-Reply-To", replied.ours())));
 		sync.sync(account.workspaceId(), replied.sender().mailbox().id());
 		assertThat(inbox.threads(account.owner(), Inbox.Filter.replies(), null, 50).data()).singleElement()
 			.satisfies(thread -> {
@@ -101,7 +92,7 @@ class InboxTwoPaneTests {
 	void searchFindsConversationsBySenderSubjectAndText() throws Exception {
 		Replied replied = replied("inbox-search");
 		Account account = replied.sender().account();
-		for (String q : new String[] { replied.ada().substring(0, 10), "quick QUESTION", "tell me more" }) {
+		for (String q : new String[] { replied.address().substring(0, 10), "quick QUESTION", "tell me more" }) {
 			assertThat(inbox.threads(account.owner(), search(q), null, 50).data()).as(q).hasSize(1);
 		}
 		for (String q : new String[] { "nothing like this", "%", "_" }) {

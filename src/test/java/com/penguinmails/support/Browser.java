@@ -98,7 +98,7 @@ public final class Browser {
 		driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
 		driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(Fixtures.PASSWORD);
 		driver.findElement(org.openqa.selenium.By.xpath("//button[text()='Log in']")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/"));
 	}
 

@@ -77,12 +77,8 @@ class WarmupHealthBrowserTests {
 		Campaign campaign = placement.campaign(sender);
 		measureTenDays(sender);
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(sender.account().email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		Browser.logIn(browser, base, sender.account().email());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 
 		browser.get(base + "/warmup/mailboxes/" + sender.mailbox().id() + "/health");
 		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("canvas.warmup-health-chart"), "data-drawn", "yes"));

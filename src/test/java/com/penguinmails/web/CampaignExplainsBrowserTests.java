@@ -119,11 +119,7 @@ class CampaignExplainsBrowserTests {
 				"Spam complaints: 1 for 200 sent in 30 days (0.50%, over 0.3%)");
 
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/campaigns/" + id);
 		String banner = browser.findElement(By.id("paused-mailbox-banner")).getText();

@@ -1,12 +1,9 @@
 package com.penguinmails.web;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -21,15 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.penguinmails.analytics.CampaignFiguresFixture;
+import com.penguinmails.analytics.CampaignFiguresFixture.Send;
 import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.campaigns.Campaign.Schedule;
-import com.penguinmails.campaigns.Campaign.Step;
-import com.penguinmails.campaigns.Campaign.Variant;
-import com.penguinmails.campaigns.CampaignScheduler;
-import com.penguinmails.campaigns.Campaigns;
-import com.penguinmails.campaigns.Campaigns.Draft;
-import com.penguinmails.contacts.Contacts;
-import com.penguinmails.delivery.Dispatcher;
 import com.penguinmails.inbound.InboundFixtures;
 import com.penguinmails.inbound.InboundFixtures.Sender;
 import com.penguinmails.support.Browser;
@@ -57,16 +48,7 @@ class CampaignFiguresBrowserTests {
 	InboundFixtures setup;
 
 	@Autowired
-	Contacts contacts;
-
-	@Autowired
-	Campaigns campaigns;
-
-	@Autowired
-	CampaignScheduler scheduler;
-
-	@Autowired
-	Dispatcher dispatcher;
+	CampaignFiguresFixture figures;
 
 	ChromeDriver browser;
 
@@ -87,73 +69,30 @@ class CampaignFiguresBrowserTests {
 		}
 	}
 
-	private Campaign sent(Sender sender, String name, int people) {
-		String tag = UUID.randomUUID().toString().substring(0, 6);
-		List<UUID> ids = IntStream.range(0, people)
-			.mapToObj(i -> contacts
-				.create(sender.account().owner(),
-						new Contacts.NewContact("p" + i + "-" + tag + "@client.test", "Person" + i, "Lastname",
-								"Company " + i, "", "", "", "", "", "", Map.of(), List.of()))
-				.id())
-			.toList();
-		Campaign campaign = campaigns.create(sender.account().owner(),
-				new Draft(name, Schedule.defaults(), null, List.of(sender.mailbox().id()),
-						List.of(new Step(0, false, List.of(new Variant("Hello", "<p>Hi</p>", null))))));
-		campaigns.addRecipients(sender.account().owner(), campaign.id(), ids, null, null);
-		campaigns.launch(sender.account().owner(), campaign.id());
-		Instant at = InboundFixtures.monday().plusSeconds(60);
-		scheduler.tick(at);
-		while (dispatcher.dispatch(at, 100) > 0) {
-			// drain
-		}
-		return campaign;
-	}
-
 	/** Opens by people and proxies, a click and a reply, within hours of sending. */
-	private void engagement(Sender sender, Campaign campaign) {
-		List<UUID[]> sent = fixtures.jdbc()
-			.sql("SELECT id, enrolment_id FROM outbox WHERE campaign_id = ? ORDER BY to_address")
-			.param(campaign.id())
-			.query((rs, i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
-			.list();
+	private void engagement(Campaign campaign) {
+		List<Send> sent = figures.sends(campaign);
 		Instant t = InboundFixtures.monday().plusSeconds(1800);
 		for (int i = 0; i < sent.size(); i++) {
-			boolean machine = i % 3 == 0;
-			fixtures.jdbc()
-				.sql("""
-						INSERT INTO tracking_events (id, workspace_id, campaign_id, enrolment_id, outbox_id, step, variant,
-						    kind, url, occurred_at, machine, machine_reason, client)
-						VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, 'Gmail')""")
-				.params(UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(i)[1],
-						sent.get(i)[0], i % 4 == 1 ? "click" : "open", i % 4 == 1 ? "https://example.test/demo" : null,
-						Timestamp.from(t.plusSeconds(3600L * i)), machine, machine ? "mail proxy" : null)
-				.update();
+			boolean click = i % 4 == 1;
+			figures.tracked(sent.get(i), click ? "click" : "open", click ? "https://example.test/demo" : null,
+					i % 3 == 0, t.plusSeconds(3600L * i), "Gmail");
 		}
-		fixtures.jdbc()
-			.sql("""
-					INSERT INTO analytics_events (source_id, workspace_id, campaign_id, step, variant, outbox_id, kind,
-					    occurred_at, enrolment_id) VALUES (?, ?, ?, 0, 0, ?, 'replied', ?, ?)""")
-			.params("test-" + UUID.randomUUID(), sender.account().workspaceId(), campaign.id(), sent.get(1)[0],
-					Timestamp.from(t.plusSeconds(7200)), sent.get(1)[1])
-			.update();
+		figures.event(sent.get(1), "replied", null, t.plusSeconds(7200));
 	}
 
 	@Test
 	void figuresFunnelToggleChartWhoDidWhatAndCompare() throws Exception {
 		Sender sender = setup.sender("figures-browser");
-		Campaign spring = sent(sender, "Spring outreach", 6);
-		engagement(sender, spring);
-		Campaign autumn = sent(sender, "Autumn follow-up", 3);
+		Campaign spring = figures.sent(sender, "Spring outreach", 6);
+		engagement(spring);
+		Campaign autumn = figures.sent(sender, "Autumn follow-up", 3);
 		JsonNode api = fixtures.api(sender.account(), "campaigns:read")
 			.get("/api/v1/campaigns/" + spring.id() + "/stats")
 			.body();
 
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(sender.account().email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, sender.account().email());
 
 		browser.get(base + "/campaigns/" + spring.id());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));

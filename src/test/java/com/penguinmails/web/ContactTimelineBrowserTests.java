@@ -99,12 +99,8 @@ class ContactTimelineBrowserTests {
 			.single();
 
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(sender.account().email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		Browser.logIn(browser, base, sender.account().email());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 
 		for (String width : List.of("1280", "390")) {
 			if (width.equals("390")) {

@@ -66,11 +66,7 @@ class ContactsCountBrowserTests {
 				    now() - g * interval '1 minute', now()
 				FROM generate_series(1, 10200) g""").param(account.workspaceId()).update();
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/contacts");
 		assertThat(browser.findElement(By.id("contact-count")).getText()).isEqualTo("10,000+ contacts · count exactly");

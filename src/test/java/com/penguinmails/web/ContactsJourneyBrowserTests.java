@@ -60,11 +60,7 @@ class ContactsJourneyBrowserTests {
 	void importIntoANewListThenSegmentWithALiveCount() throws Exception {
 		Account account = fixtures.verifiedAccount("contacts-journey");
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, account.email());
 
 		Path csv = Files.createTempFile("leads", ".csv");
 		Files.writeString(csv, "Email;First Name;Country\nada@uk.test;Ada;UK\nbob@us.test;Bob;US\nbad;;\n",

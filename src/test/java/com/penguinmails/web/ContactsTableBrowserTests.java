@@ -75,11 +75,7 @@ class ContactsTableBrowserTests {
 		add(account, "bob@greenfield.test", "Bob", "Greenfield", 9, List.of("lead", "vip"));
 		add(account, "cy@harbourlights.test", "Cy", "Harbour Lights", 40, List.of());
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/contacts");
 		assertThat(browser.findElement(By.id("contact-count")).getText()).isEqualTo("3 contacts");

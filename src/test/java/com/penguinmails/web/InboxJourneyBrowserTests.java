@@ -73,12 +73,8 @@ class InboxJourneyBrowserTests {
 		String ada = "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
 		Campaign campaign = setup.sendTo(sender, List.of(ada), new Campaign.Tracking(true, false), "<p>Hi Ada</p>");
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(sender.account().email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		Browser.logIn(browser, base, sender.account().email());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 
 		browser.get(base + "/inbox");
 		assertThat(browser.findElement(By.id("threads")).getText()).contains("No conversation here yet");
@@ -142,12 +138,11 @@ class InboxJourneyBrowserTests {
 			.query(UUID.class)
 			.single();
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(sender.account().email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		Browser.logIn(browser, base, sender.account().email());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
+		// A bookmark of the retired mail history page lands on the contact's timeline.
+		browser.get(base + "/inbox/contacts/" + contactId);
+		wait.until(ExpectedConditions.urlToBe(base + "/contacts/" + contactId + "#timeline"));
 
 		for (int[] size : new int[][] { { 1280, 900 }, { 390, 844 } }) {
 			browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));

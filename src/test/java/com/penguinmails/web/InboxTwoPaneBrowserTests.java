@@ -2,8 +2,6 @@ package com.penguinmails.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,23 +11,19 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.penguinmails.campaigns.Campaign;
-import com.penguinmails.inbound.InboundFixtures;
 import com.penguinmails.inbound.InboundFixtures.Sender;
-import com.penguinmails.inbound.InboundSync;
+import com.penguinmails.inbound.InboxFixture;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
 import com.penguinmails.templates.Templates;
 
-import static com.penguinmails.inbound.InboundFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,10 +44,7 @@ class InboxTwoPaneBrowserTests {
 	Fixtures fixtures;
 
 	@Autowired
-	InboundFixtures setup;
-
-	@Autowired
-	InboundSync sync;
+	InboxFixture conversations;
 
 	@Autowired
 	Templates templates;
@@ -80,34 +71,15 @@ class InboxTwoPaneBrowserTests {
 
 	@Test
 	void keyboardAndTwoPanes() throws Exception {
-		Sender sender = setup.sender("inbox-two-pane");
-		String tag = UUID.randomUUID().toString().substring(0, 6);
-		List<String> people = List.of("ada-" + tag + "@client.test", "bea-" + tag + "@client.test",
-				"cyd-" + tag + "@client.test");
-		Campaign campaign = setup.sendTo(sender, people, new Campaign.Tracking(false, false), "<p>Hi</p>");
-		for (String person : people) {
-			String ours = fixtures.jdbc()
-				.sql("SELECT message_id FROM outbox WHERE campaign_id = ? AND step = 0 AND to_address = ?")
-				.params(campaign.id(), person)
-				.query(String.class)
-				.single();
-			sender.user()
-				.deliver(message(person, sender.mailbox().email(), "Re: Quick question",
-						"Sounds good, " + person.substring(0, 3) + " here.", Map.of("In-Reply-To", ours)));
-		}
-		sync.sync(sender.account().workspaceId(), sender.mailbox().id());
+		Sender sender = conversations.replied("inbox-two-pane", "Sounds good, %s here.", "ada", "bea", "cyd").sender();
 		templates.create(sender.account().owner(), new Templates.Draft("Deck follow-up", "Deck",
 				"<p>Thanks {{ first_name }}, here is the deck.</p>", "Thanks {{ first_name }}, here is the deck."));
 
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(sender.account().email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
+		Browser.logIn(browser, base, sender.account().email());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		// A row read while htmx swaps it in goes stale: read it again.
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-		wait.until(ExpectedConditions.urlToBe(base + "/"));
 
 		browser.get(base + "/inbox");
 		wait.until(d -> rows().size() == 3);

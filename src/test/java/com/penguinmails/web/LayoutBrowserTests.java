@@ -79,7 +79,7 @@ class LayoutBrowserTests {
 	void aNewWorkspacesListPagesSayWhatToDoFirstWithOneButton() throws Exception {
 		Fixtures.Account account = fixtures.verifiedAccount("layout-empty");
 		String base = "http://localhost:" + port;
-		logIn(base, account.email());
+		Browser.logIn(browser, base, account.email());
 		List<String> lists = List.of("/domains", "/mailboxes", "/templates", "/contacts", "/segments", "/suppressions",
 				"/campaigns", "/inbox", "/alerts", "/settings/api-keys");
 		SoftAssertions softly = new SoftAssertions();
@@ -124,7 +124,7 @@ class LayoutBrowserTests {
 				check(softly, "public" + path.replace('/', '-'), width);
 			}
 		}
-		logIn(base, sender.account().email());
+		Browser.logIn(browser, base, sender.account().email());
 		UUID templateId = createTemplate(base);
 		browser.get(base + "/segments");
 		browser.findElement(By.id("list-name")).sendKeys("VIPs");
@@ -212,14 +212,6 @@ class LayoutBrowserTests {
 
 	private void resize(int width) {
 		browser.manage().window().setSize(new Dimension(width, width < 500 ? 844 : 900));
-	}
-
-	private void logIn(String base, String email) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(base + "/"));
 	}
 
 	private UUID one(String sql, Object... params) {

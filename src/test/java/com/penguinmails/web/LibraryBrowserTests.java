@@ -61,11 +61,7 @@ class LibraryBrowserTests {
 	void searchesPreviewsASequenceAndUsesItInACampaign() throws Exception {
 		Account account = fixtures.verifiedAccount("library-browser");
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, account.email());
 
 		browser.findElement(By.linkText("Library")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/library"));

@@ -74,11 +74,7 @@ class StepEditorBrowserTests {
 		Account account = fixtures.verifiedAccount("step-editor");
 		UUID id = campaigns.create(account.owner(), new Draft("Step editor", null, null, null, null)).id();
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+		Browser.logIn(browser, base, account.email());
 		browser.get(base + "/campaigns/" + id);
 
 		for (int n = 1; n <= 3; n++) {

@@ -83,11 +83,7 @@ class WarmupBrowserTests {
 	void turnsWarmupOnAndEditsTheSchedule() throws Exception {
 		Account account = fixtures.verifiedAccount("warmup-browser");
 		String base = "http://localhost:" + port;
-		browser.get(base + "/login");
-		browser.findElement(By.id("email")).sendKeys(account.email());
-		browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		browser.findElement(By.xpath("//button[text()='Log in']")).click();
-		wait(base + "/");
+		Browser.logIn(browser, base, account.email());
 
 		browser.findElement(By.linkText("Warmup")).click();
 		wait(base + "/warmup");
