@@ -22,6 +22,7 @@ import com.penguinmails.mailboxes.MailboxChanges;
 import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Pacing;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
 import com.penguinmails.shared.FormAction;
@@ -104,9 +105,12 @@ class MailboxesController {
 	String list(Model model) {
 		model.addAttribute("mailboxes", mailboxes.list(tenancy.current()));
 		model.addAttribute("sandboxOn", mailboxes.sandboxAvailable());
+		model.addAttribute("standardPacing", Pacing.STANDARD);
+		model.addAttribute("sandboxPacing", Pacing.SANDBOX);
 		if (!model.containsAttribute("form")) {
+			Pacing pacing = Pacing.of("google");
 			model.addAttribute("form", new MailboxForm("", "", "google", "", null, null, "", null, "", null, null, "",
-					null, 30, 60, 300, "", ""));
+					null, pacing.dailyCap(), pacing.minGapSeconds(), pacing.maxGapSeconds(), "", ""));
 		}
 		return "mailboxes/list";
 	}
