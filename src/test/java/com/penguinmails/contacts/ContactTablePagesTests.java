@@ -100,6 +100,7 @@ class ContactTablePagesTests {
 			.contains("Deal size (number)");
 		assertThat(session.get("/contacts/fields").getResponse().getContentAsString()).contains(">Deal size<")
 			.contains("{{ deal_size }}");
+		assertThat(session.get("/segments/new").getResponse().getContentAsString()).contains(">Deal size (custom)<");
 		var fields = fixtures.api(account, "contacts:read").get("/api/v1/contacts/fields");
 		assertThat(fields.body().toString()).contains("\"deal_size\"").doesNotContain("Deal size");
 	}
