@@ -77,6 +77,10 @@ function fillPresetPacing(select) {
 		}
 	});
 	select.dataset.previousPacing = option.dataset.pacing;
+	var from = select.form.querySelector('input[name="pacingFrom"]');
+	if (from) {
+		from.value = select.value;
+	}
 }
 document.querySelectorAll('select[name="preset"]').forEach(function (select) {
 	var option = select.selectedOptions[0];
