@@ -61,9 +61,62 @@ function showPresetFields() {
 		field.hidden = preset != null && preset.value !== field.dataset.shownWithPreset;
 	});
 }
+// Mailboxes: the daily cap and gaps follow the provider (its option's data-pacing: cap, minimum
+// and maximum gap), unless the user changed them from the previous provider's.
+function fillPresetPacing(select) {
+	var option = select.selectedOptions[0];
+	if (!option || !option.dataset.pacing) {
+		return;
+	}
+	var previous = (select.dataset.previousPacing || '').split(' ');
+	var next = option.dataset.pacing.split(' ');
+	['dailyCap', 'minGapSeconds', 'maxGapSeconds'].forEach(function (name, i) {
+		var field = select.form.querySelector('input[name="' + name + '"]');
+		if (field && (field.value === '' || field.value === previous[i])) {
+			field.value = next[i];
+		}
+	});
+	select.dataset.previousPacing = option.dataset.pacing;
+	var from = select.form.querySelector('input[name="pacingFrom"]');
+	if (from) {
+		from.value = select.value;
+	}
+}
+document.querySelectorAll('select[name="preset"]').forEach(function (select) {
+	var option = select.selectedOptions[0];
+	if (option && option.dataset.pacing) {
+		select.dataset.previousPacing = option.dataset.pacing;
+	}
+});
 document.addEventListener('change', function (event) {
 	if (event.target.matches('select[name="preset"]')) {
 		showPresetFields();
+		fillPresetPacing(event.target);
 	}
 });
 showPresetFields();
+// Tables of class phone-cards read as one card per row on a phone (app.css): each cell is
+// labelled with its column's header, so the card says what each value is.
+function labelTableCells(root) {
+	(root || document).querySelectorAll('table.phone-cards').forEach(function (table) {
+		if (!table.tHead || table.tHead.rows.length === 0) {
+			return;
+		}
+		var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+			return th.textContent.replace(/[\u2191\u2193]/g, '').replace(/\s+/g, ' ').trim();
+		});
+		Array.prototype.forEach.call(table.tBodies, function (body) {
+			Array.prototype.forEach.call(body.rows, function (row) {
+				Array.prototype.forEach.call(row.cells, function (cell, i) {
+					if (!cell.hasAttribute('data-label') && row.cells.length === headers.length) {
+						cell.setAttribute('data-label', headers[i] || '');
+					}
+				});
+			});
+		});
+	});
+}
+labelTableCells(document);
+document.addEventListener('htmx:afterSwap', function (event) {
+	labelTableCells(event.target.parentNode || document);
+});

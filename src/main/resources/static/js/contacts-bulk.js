@@ -1,7 +1,8 @@
 // The contacts page's bulk bar (templates/contacts/bulk.html): counts the checked rows,
 // checks every row of the page from #select-page, offers "all matching this filter" once
 // the page is all checked, shows the value field that fits the chosen action (the others
-// are disabled so only one "value" is sent). A delete is confirmed by typing "delete".
+// are disabled so only one "value" is sent). A delete is confirmed by typing "delete"; a submit
+// without it (or without a selection) is stopped with a message, keeping the checked rows.
 (function () {
 	'use strict';
 
@@ -51,6 +52,29 @@
 				refreshCount();
 			} else if (target.classList && target.classList.contains('row-select')) {
 				refreshCount();
+			}
+		});
+		// Said before the page is left: a refused submit would reload the page.
+		var problem = document.getElementById('bulk-problem');
+		function refuse(message, field) {
+			problem.textContent = message;
+			problem.hidden = false;
+			if (field) {
+				field.setAttribute('aria-invalid', 'true');
+				field.focus();
+			}
+		}
+		form.addEventListener('submit', function (event) {
+			problem.hidden = true;
+			var confirm = document.getElementById('bulk-confirm');
+			confirm.removeAttribute('aria-invalid');
+			var checked = rows().some(function (box) { return box.checked; });
+			if (scopeSelected.checked && !checked) {
+				event.preventDefault();
+				refuse('Select contacts first, or choose “all matching this filter”.', null);
+			} else if (action.value === 'delete' && confirm.value.trim().toLowerCase() !== 'delete') {
+				event.preventDefault();
+				refuse('To delete, type delete in the confirmation box.', confirm);
 			}
 		});
 		action.addEventListener('change', refreshValue);

@@ -1,5 +1,6 @@
 package com.penguinmails.analytics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +30,12 @@ class ChartSeries {
 
 	private final AnalyticsPeopleQueries events;
 
-	ChartSeries(CampaignEngagement engagement, AnalyticsPeopleQueries events) {
+	private final Clock clock;
+
+	ChartSeries(CampaignEngagement engagement, AnalyticsPeopleQueries events, Clock clock) {
 		this.engagement = engagement;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -55,7 +59,11 @@ class ChartSeries {
 		return hours;
 	}
 
-	/** The chart of {@link #hours}: per hour, or per day when they span over 3 days. */
+	/**
+	 * The chart of {@link #hours}: per hour, or per day when they span over 3 days. A
+	 * short campaign's hourly axis is padded to 24 hours, but never past the current
+	 * hour: the chart shows no future.
+	 */
 	Chart of(TreeMap<Instant, long[]> hours) {
 		if (hours.isEmpty()) {
 			return new Chart("hour", List.of());
@@ -77,7 +85,9 @@ class ChartSeries {
 			last = floor(last, DAY);
 		}
 		else if (Duration.between(first, last).compareTo(Duration.ofHours(23)) < 0) {
-			last = first.plus(Duration.ofHours(23));
+			Instant now = floor(clock.instant(), HOUR);
+			Instant padded = first.plus(Duration.ofHours(23));
+			last = padded.isAfter(now) ? (now.isAfter(last) ? now : last) : padded;
 		}
 		List<Chart.Point> points = new ArrayList<>();
 		for (Instant at = first; !at.isAfter(last); at = at.plus(unit)) {

@@ -198,4 +198,37 @@ public record Campaign(UUID id, String name, CampaignStatus status, Schedule sch
 
 	}
 
+	/**
+	 * What the campaign's tracking will not see, in words people read, or null when
+	 * nothing is lost: with "track opens" or "track clicks" on, a plain-text step
+	 * ({@link StepFormat#TEXT}, one {@code text/plain} part, RFC 2046 §4.1) has no HTML
+	 * part for the open pixel and its links stay as written, so neither its opens nor its
+	 * clicks are counted. Replies, bounces and unsubscribes are seen in every format.
+	 */
+	public String trackingGap() {
+		if (!tracking.opens() && !tracking.clicks()) {
+			return null;
+		}
+		List<Integer> plain = new java.util.ArrayList<>();
+		for (int i = 0; i < steps.size(); i++) {
+			if (steps.get(i).formatOrDefault() == StepFormat.TEXT) {
+				plain.add(i + 1);
+			}
+		}
+		if (plain.isEmpty()) {
+			return null;
+		}
+		String lost = tracking.opens() && tracking.clicks() ? "opens and clicks"
+				: tracking.opens() ? "opens" : "clicks";
+		String which = plain.size() == steps.size()
+				? (steps.size() == 1 ? "The step is" : "All steps are") + " plain text"
+				: (plain.size() == 1 ? "Step " : "Steps ")
+						+ String.join(", ", plain.stream().map(String::valueOf).toList()) + " "
+						+ (plain.size() == 1 ? "is" : "are") + " plain text";
+		return which + (plain.size() == 1 ? ": its " : ": their ") + lost
+				+ " will not be tracked (plain text has no HTML part for the open pixel"
+				+ " and its links are not rewritten). Replies, bounces and unsubscribes are still counted." + " Make "
+				+ (plain.size() == 1 ? "it" : "them") + " HTML to track " + lost + ".";
+	}
+
 }

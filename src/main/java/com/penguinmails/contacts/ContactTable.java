@@ -213,7 +213,7 @@ public class ContactTable {
 	public List<Column> available(Tenant tenant) {
 		List<Column> columns = new ArrayList<>(STANDARD_COLUMNS);
 		for (CustomFields.Field field : fields.list(tenant)) {
-			columns.add(new Column("custom." + field.key(), field.key().replace('_', ' '), "custom." + field.key()));
+			columns.add(new Column("custom." + field.key(), field.label(), "custom." + field.key()));
 		}
 		return columns;
 	}

@@ -32,6 +32,22 @@ public class CustomFields {
 	 * date, boolean).
 	 */
 	public record Field(String key, String type) {
+
+		/**
+		 * The name people read for the key: underscores as spaces, the first letter
+		 * capitalised ({@code deal_size} reads "Deal size"). Pages only: the API keeps
+		 * the key.
+		 */
+		public String label() {
+			return label(key);
+		}
+
+		/** {@link #label()} of any custom field key. */
+		public static String label(String key) {
+			String words = key == null ? "" : key.replace('_', ' ').strip();
+			return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+		}
+
 	}
 
 	private final CustomFieldRepository repository;

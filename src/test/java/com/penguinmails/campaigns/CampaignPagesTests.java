@@ -70,7 +70,17 @@ class CampaignPagesTests {
 					"10", "stopOnReply", "on", "stopOnBounce", "on")
 			.getResponse()
 			.getContentAsString();
-		assertThat(saved).contains("Saved.");
+		assertThat(saved).contains("Saved.").doesNotContain("id=\"tracking-warning\"");
+		// Open tracking on with a plain-text step 2: the page says what will not be
+		// tracked.
+		String tracked = session
+			.post(location, "name", "Spring push", "mailboxId", sam.toString(), "timeZone", "Europe/Paris", "day", "1",
+					"day", "2", "windowStart", "08:30", "windowEnd", "18:00", "dailyLimit", "", "domainPacePerHour",
+					"10", "stopOnReply", "on", "stopOnBounce", "on", "trackOpens", "on")
+			.getResponse()
+			.getContentAsString();
+		assertThat(tracked).contains("id=\"tracking-warning\"")
+			.contains("Step 2 is plain text: its opens will not be tracked");
 		Campaign campaign = campaigns.get(account.owner(), id);
 		assertThat(campaign.steps()).hasSize(2);
 		assertThat(campaign.steps().get(1).delayMinutes()).isEqualTo(2 * 24 * 60);
@@ -122,6 +132,9 @@ class CampaignPagesTests {
 		session.post(location + "/launch");
 		String running = session.get(location).getResponse().getContentAsString();
 		assertThat(running).contains("The campaign is running").contains("1 active");
+		assertThat(running).as("the launch notice says what is not tracked")
+			.contains("First send:")
+			.containsPattern("First send: [^<]*Step 2 is plain text");
 		assertThat(session.get("/campaigns").getResponse().getContentAsString()).contains("Spring push");
 
 		// Another workspace's member does not see it.

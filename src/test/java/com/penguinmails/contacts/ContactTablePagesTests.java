@@ -31,6 +31,9 @@ class ContactTablePagesTests {
 	@Autowired
 	Segments segments;
 
+	@Autowired
+	CustomFields customFields;
+
 	@Test
 	void badParametersShowAMessageOverTheWholeTableNeverAnError() throws Exception {
 		Account account = fixtures.verifiedAccount("table-page-bad");
@@ -82,6 +85,45 @@ class ContactTablePagesTests {
 		assertThat(session.get("/contacts/" + ada.id()).getResponse().getContentAsString()).contains(link);
 		assertThat(session.get(link).getResponse().getContentAsString()).contains("ada@blueharbor.test")
 			.contains("id=\"contact-count\"");
+	}
+
+	@Test
+	void customFieldKeysReadAsLabelsOnThePagesAndStayKeysInTheApi() throws Exception {
+		Account account = fixtures.verifiedAccount("table-page-labels");
+		customFields.define(account.owner(), "deal_size", "number");
+		Contact ada = contacts.create(account.owner(), new NewContact("ada@labels.test", "", "", "", "", "", "", "", "",
+				"", Map.of("deal_size", 12), List.of()));
+		WebSession session = fixtures.signedIn(account);
+		String table = session.get("/contacts?columns=email,custom.deal_size").getResponse().getContentAsString();
+		assertThat(table).contains("data-column=\"custom.deal_size\"").contains(">Deal size<");
+		assertThat(session.get("/contacts/" + ada.id()).getResponse().getContentAsString())
+			.contains("Deal size (number)");
+		assertThat(session.get("/contacts/fields").getResponse().getContentAsString()).contains(">Deal size<")
+			.contains("{{ deal_size }}");
+		assertThat(session.get("/segments/new").getResponse().getContentAsString()).contains(">Deal size (custom)<");
+		var fields = fixtures.api(account, "contacts:read").get("/api/v1/contacts/fields");
+		assertThat(fields.body().toString()).contains("\"deal_size\"").doesNotContain("Deal size");
+	}
+
+	@Test
+	void aRefusedBulkActionGoesBackToTheFilterWithTheSameRowsCheckedAndTheActionChosen() throws Exception {
+		Account account = fixtures.verifiedAccount("table-page-bulk-refused");
+		Contact ada = contacts.create(account.owner(), contact("ada@refused.test", "Blue Harbor"));
+		Contact bob = contacts.create(account.owner(), contact("bob@refused.test", "Blue Harbor"));
+		WebSession session = fixtures.signedIn(account);
+		var refused = session.post("/contacts/bulk", "action", "delete", "scope", "selected", "ids",
+				ada.id().toString(), "q", "blue", "confirm", "");
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/contacts?q=blue");
+		assertThat(refused.getFlashMap().get("error").toString()).contains("type delete");
+		String page = session
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/contacts?q=blue")
+				.flashAttrs(refused.getFlashMap()))
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).containsPattern("value=\"" + ada.id() + "\"[^>]*checked")
+			.doesNotContainPattern("value=\"" + bob.id() + "\"[^>]*checked")
+			.containsPattern("value=\"delete\"[^>]*selected");
+		assertThat(contacts.get(account.owner(), ada.id())).isNotNull();
 	}
 
 	private static NewContact contact(String email, String company) {

@@ -1,6 +1,7 @@
 package com.penguinmails.mailboxes;
 
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -277,6 +278,26 @@ class MailboxConnectionTests {
 		assertThat(location).startsWith("/mailboxes/");
 		assertThat(session.post(location + "/test").getResponse().getContentAsString()).contains("SMTP ok")
 			.contains("IMAP ok");
+
+		// The sandbox chosen without the page's script: the cap and gaps still hold the
+		// first
+		// provider's pre-fill, so the sandbox's pacing applies; numbers typed are kept.
+		String prefilled = session
+			.post("/mailboxes", "email", "nojs@sandboxed.test", "preset", "sandbox", "dailyCap", "30", "minGapSeconds",
+					"60", "maxGapSeconds", "300", "pacingFrom", "google")
+			.getResponse()
+			.getRedirectedUrl();
+		Mailbox sandboxed = mailboxes.get(account.owner(),
+				UUID.fromString(prefilled.substring("/mailboxes/".length())));
+		assertThat(List.of(sandboxed.dailyCap(), sandboxed.minGapSeconds(), sandboxed.maxGapSeconds()))
+			.containsExactly(10_000, 2, 5);
+		String typed = session
+			.post("/mailboxes", "email", "typed@sandboxed.test", "preset", "sandbox", "dailyCap", "50", "minGapSeconds",
+					"60", "maxGapSeconds", "300", "pacingFrom", "google")
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(mailboxes.get(account.owner(), UUID.fromString(typed.substring("/mailboxes/".length()))).dailyCap())
+			.isEqualTo(50);
 
 		MvcResult google = session.post("/mailboxes", "email", "me@gmail-user.test", "preset", "google");
 		assertThat(google.getResponse().getContentAsString() + google.getFlashMap().get("error"))

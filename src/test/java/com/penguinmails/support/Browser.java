@@ -90,6 +90,31 @@ public final class Browser {
 	}
 
 	/**
+	 * Fails when a table of the page scrolls inside its box (wider than its
+	 * {@code .table-scroll}) or a {@code phone-cards} table is not shown as cards (one
+	 * labelled line per cell): on a phone, tables are read without scrolling sideways.
+	 * @param tableIds the ids of the tables to check; each must be on the page
+	 */
+	public static void assertTablesFit(ChromeDriver driver, String... tableIds) {
+		for (String id : tableIds) {
+			java.util.List<?> sizes = (java.util.List<?>) driver.executeScript("""
+					const t = document.getElementById(arguments[0]);
+					const box = t.closest('.table-scroll') || t.parentElement;
+					const cell = t.querySelector('tbody td[data-label]:not([data-label=""])');
+					return [box.scrollWidth, box.clientWidth, getComputedStyle(t).display,
+					    cell == null ? '' : getComputedStyle(cell, '::before').content];""", id);
+			org.assertj.core.api.Assertions.assertThat(((Number) sizes.get(0)).longValue())
+				.as("width of table %s's box", id)
+				.isLessThanOrEqualTo(((Number) sizes.get(1)).longValue() + 1);
+			org.assertj.core.api.Assertions.assertThat(sizes.get(2)).as("display of table %s", id).isEqualTo("block");
+			org.assertj.core.api.Assertions.assertThat((String) sizes.get(3))
+				.as("a cell of table %s labelled with its column", id)
+				.isNotBlank()
+				.isNotEqualTo("none");
+		}
+	}
+
+	/**
 	 * Logs in through the login page with the test password ({@code Fixtures.PASSWORD})
 	 * and waits for the home page {@code base + "/"}.
 	 */

@@ -150,6 +150,41 @@ class BulkJobBrowserTests {
 		passed = true;
 	}
 
+	@Test
+	void aDeleteJobLeadsBackToTheContactsWithItsFilter() throws Exception {
+		Account account = fixtures.verifiedAccount("bulk-browser-delete");
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO contacts (id, workspace_id, email, tags) SELECT gen_random_uuid(), ?, 'd' || g || '@delete.test',
+					    CASE WHEN g < 3 THEN ARRAY['gone'] ELSE '{}'::text[] END
+					FROM generate_series(1, 4) g""")
+			.param(account.workspaceId())
+			.update();
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		browser.get(base + "/contacts?tag=gone");
+		browser.findElement(By.id("select-page")).click();
+		browser.findElement(By.id("bulk-scope-filter")).click();
+		new Select(browser.findElement(By.id("bulk-action"))).selectByValue("delete");
+		browser.findElement(By.id("bulk-confirm")).sendKeys("delete");
+		browser.findElement(By.id("bulk-apply")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/contacts/jobs/"));
+		while (worker.step(Instant.now())) {
+			// Runs the job when it did not run before the answer.
+		}
+		browser.navigate().refresh();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> driver.findElement(By.id("job-status")).getText().equals("Done"));
+		assertThat(browser.findElement(By.id("job-back")).getText()).isEqualTo("Back to contacts");
+		assertThat(browser.findElement(By.id("job-back")).getAttribute("href")).endsWith("/contacts?tag=gone");
+		assertThat(browser.findElement(By.id("job-back-top")).getAttribute("href")).endsWith("/contacts?tag=gone");
+		Browser.screenshot(browser, "bulk-job-deleted-1280");
+		browser.findElement(By.id("job-back-top")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/contacts?tag=gone"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No contacts match these filters");
+		passed = true;
+	}
+
 	private String text(String id) {
 		return browser.findElement(By.id(id)).getText();
 	}

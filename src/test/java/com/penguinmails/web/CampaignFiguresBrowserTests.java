@@ -136,9 +136,12 @@ class CampaignFiguresBrowserTests {
 		List<WebElement> rows = browser.findElements(By.cssSelector("#recipients tbody tr"));
 		assertThat(rows).hasSize(api.get("people").get("funnel").get(2).get("count").asInt());
 		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "recipients");
 		Browser.screenshot(browser, "campaign-recipients-390");
 
 		browser.get(base + "/campaigns");
+		Browser.assertTablesFit(browser, "campaigns");
+		Browser.screenshot(browser, "campaigns-390");
 		browser.findElement(By.cssSelector("input[aria-label='Compare Spring outreach']")).click();
 		browser.findElement(By.cssSelector("input[aria-label='Compare Autumn follow-up']")).click();
 		browser.findElement(By.xpath("//button[text()='Compare selected']")).click();

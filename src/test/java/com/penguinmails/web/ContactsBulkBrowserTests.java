@@ -116,4 +116,49 @@ class ContactsBulkBrowserTests {
 		passed = true;
 	}
 
+	@Test
+	void aDeleteWithoutItsConfirmationKeepsTheSelectionAndSaysWhy() throws Exception {
+		Account account = fixtures.verifiedAccount("contacts-bulk-confirm");
+		fixtures.jdbc().sql("""
+				INSERT INTO contacts (id, workspace_id, email, tags)
+				SELECT gen_random_uuid(), ?, 'keep' || g || '@bulk.test', ARRAY['lead']
+				FROM generate_series(1, 3) g""").param(account.workspaceId()).update();
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		browser.get(base + "/contacts?tag=lead");
+		var boxes = browser.findElements(By.cssSelector("#contacts input.row-select"));
+		boxes.get(0).click();
+		boxes.get(2).click();
+		new Select(browser.findElement(By.id("bulk-action"))).selectByValue("delete");
+		browser.findElement(By.id("bulk-apply")).click();
+		assertThat(browser.findElement(By.id("bulk-problem")).getText())
+			.isEqualTo("To delete, type delete in the confirmation box.");
+		assertThat(browser.getCurrentUrl()).endsWith("/contacts?tag=lead");
+		assertThat(browser.findElements(By.cssSelector("#contacts input.row-select:checked"))).hasSize(2);
+		assertThat(browser.findElement(By.id("bulk-confirm")).getAttribute("aria-invalid")).isEqualTo("true");
+		Browser.screenshot(browser, "contacts-bulk-confirm-1280");
+
+		// Without the page's script (the server refuses): back on the same filter, the
+		// same
+		// rows still checked and delete still chosen.
+		browser.executeScript("document.getElementById('bulk-form').noValidate = true;"
+				+ "HTMLFormElement.prototype.submit.call(document.getElementById('bulk-form'));");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "type delete"));
+		assertThat(browser.getCurrentUrl()).endsWith("/contacts?tag=lead");
+		assertThat(browser.findElements(By.cssSelector("#contacts input.row-select:checked"))).hasSize(2);
+		assertThat(new Select(browser.findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("delete");
+		long left = fixtures.jdbc()
+			.sql("SELECT count(*) FROM contacts WHERE workspace_id = ?")
+			.param(account.workspaceId())
+			.query(Long.class)
+			.single();
+		assertThat(left).isEqualTo(3);
+		Browser.phone(browser);
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.screenshot(browser, "contacts-bulk-confirm-390");
+		passed = true;
+	}
+
 }

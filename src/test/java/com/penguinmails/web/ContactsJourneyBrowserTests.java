@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -81,6 +82,13 @@ class ContactsJourneyBrowserTests {
 		assertThat(browser.findElement(By.id("import-bar")).getDomProperty("value")).isEqualTo("100");
 		assertThat(browser.findElement(By.id("import-progress")).getText()).contains("2 new")
 			.contains("not a valid email address");
+		// The result names the list the rows went into and links to its contacts.
+		WebElement list = browser.findElement(By.cssSelector("#import-list a"));
+		assertThat(list.getText()).isEqualTo("Conference");
+		assertThat(list.getAttribute("href")).contains("/contacts?list=");
+		assertThat(browser.findElement(By.id("import-list")).getText())
+			.isEqualTo("Imported contacts were added to the list Conference.");
+		Browser.screenshot(browser, "contacts-import-done-1280");
 
 		browser.get(base + "/segments/new");
 		heading("New segment");

@@ -89,6 +89,11 @@ class InboxJourneyBrowserTests {
 		// The list shows the reply's first line too: wait for the conversation's pane.
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pane"), "let's talk on Tuesday"));
 		assertThat(browser.findElement(By.id("pane")).getText()).contains("Sent by the campaign");
+		// No template in the workspace: the composer says where to write one.
+		assertThat(browser.findElements(By.id("snippet-select"))).isEmpty();
+		assertThat(browser.findElement(By.id("snippet-hint")).getText()).contains("No templates to insert yet");
+		assertThat(browser.findElement(By.cssSelector("#snippet-hint a")).getAttribute("href"))
+			.endsWith("/templates#new-template");
 		new Select(browser.findElement(By.id("label-select"))).selectByValue("interested");
 		browser.findElement(By.xpath("//section[@id='label']//button[text()='Save']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Labelled."));

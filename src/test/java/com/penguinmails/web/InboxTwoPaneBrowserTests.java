@@ -141,6 +141,10 @@ class InboxTwoPaneBrowserTests {
 		wait.until(d -> rows().size() == 2);
 		assertThat(browser.findElement(By.id("pane")).isDisplayed()).isFalse();
 		Browser.assertNoSidewaysScroll(browser);
+		if (!browser.findElements(By.id("sync-table")).isEmpty()) {
+			browser.executeScript("document.getElementById('sync-status').open = true;");
+			Browser.assertTablesFit(browser, "sync-table");
+		}
 		Browser.screenshot(browser, "inbox-two-pane-390");
 		rows().get(0).findElement(By.className("thread-link")).click();
 		wait.until(d -> openId() != null && browser.findElement(By.id("pane")).isDisplayed());

@@ -78,14 +78,22 @@ class SenderNameAndSandboxMailboxBrowserTests {
 		browser.get(base + "/mailboxes");
 		WebElement password = browser.findElement(By.id("smtpPassword"));
 		assertThat(password.isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("dailyCap")).getAttribute("value")).isEqualTo("30");
 		new Select(browser.findElement(By.id("preset"))).selectByValue("sandbox");
 		assertThat(password.isDisplayed()).as("the password field, sandbox chosen").isFalse();
+		// The sandbox's pacing (Pacing.SANDBOX), not a real mailbox's 30 a day, 60-300 s.
+		assertThat(browser.findElement(By.id("dailyCap")).getAttribute("value")).isEqualTo("10000");
+		assertThat(browser.findElement(By.id("minGapSeconds")).getAttribute("value")).isEqualTo("2");
+		assertThat(browser.findElement(By.id("maxGapSeconds")).getAttribute("value")).isEqualTo("5");
 		atBothWidths("mailboxes-sandbox-preset", () -> {
 		}, By.id("preset"));
 		String email = "me-" + UUID.randomUUID().toString().substring(0, 6) + "@sandboxed.test";
 		browser.findElement(By.id("email")).sendKeys(email);
 		browser.findElement(By.xpath("//button[text()='Connect']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), email + " connected"));
+		assertThat(browser.findElement(By.id("dailyCap")).getAttribute("value")).as("the stored daily cap")
+			.isEqualTo("10000");
+		assertThat(browser.findElement(By.id("maxGapSeconds")).getAttribute("value")).isEqualTo("5");
 		passed = true;
 	}
 

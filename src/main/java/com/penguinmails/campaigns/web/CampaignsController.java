@@ -209,7 +209,8 @@ class CampaignsController {
 			};
 			String first = action.equals("launch") || action.equals("resume")
 					? " First send: " + diagnostics.firstSend(campaign) + "." : "";
-			return Done.notice("The campaign is " + campaign.status() + "." + first);
+			String gap = action.equals("launch") && campaign.trackingGap() != null ? " " + campaign.trackingGap() : "";
+			return Done.notice("The campaign is " + campaign.status() + "." + first + gap);
 		}, problem -> {
 			if (problem instanceof LaunchRefused refused) {
 				redirect.addFlashAttribute("error", "The campaign cannot start yet.");

@@ -78,6 +78,13 @@ class BulkController {
 			}
 			ContactBulkJob job = jobs.start(tenancy.current(), request, clock.instant());
 			return FormAction.Done.to("/contacts/jobs/" + job.id(), null);
+		}, problem -> {
+			// Back on the contacts page (with its filter) the same rows stay checked and
+			// the
+			// same action chosen, so fixing the form loses nothing.
+			redirect.addFlashAttribute("bulkIds", ids == null ? List.of() : new ArrayList<>(ids));
+			redirect.addFlashAttribute("bulkAction", action);
+			redirect.addFlashAttribute("bulkScope", scope);
 		});
 	}
 

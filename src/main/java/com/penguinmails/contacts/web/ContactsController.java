@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.ContactImport;
 import com.penguinmails.contacts.ContactImports;
 import com.penguinmails.contacts.ContactImports.StagedUpload;
 import com.penguinmails.contacts.Contacts;
@@ -181,15 +182,32 @@ class ContactsController {
 
 	@GetMapping("/contacts/imports/{id}")
 	String job(@PathVariable UUID id, Model model) {
-		model.addAttribute("job", imports.get(tenancy.current(), id));
+		importJob(id, model);
 		return "contacts/import";
 	}
 
 	/** The progress fragment, polled by htmx every second while the import runs. */
 	@GetMapping("/contacts/imports/{id}/progress")
 	String progress(@PathVariable UUID id, Model model) {
-		model.addAttribute("job", imports.get(tenancy.current(), id));
+		importJob(id, model);
 		return "contacts/import :: progress";
+	}
+
+	/**
+	 * The import and the name of the list its rows join (null: none, or deleted since).
+	 */
+	private void importJob(UUID id, Model model) {
+		Tenant tenant = tenancy.current();
+		ContactImport job = imports.get(tenant, id);
+		model.addAttribute("job", job);
+		model.addAttribute("listName",
+				job.listId() == null ? null
+						: segments.listNames(tenant)
+							.stream()
+							.filter(l -> l.id().equals(job.listId()))
+							.map(Segments.ListName::name)
+							.findFirst()
+							.orElse(null));
 	}
 
 	private List<String> fieldChoices(StagedUpload upload) {

@@ -221,7 +221,7 @@ class SegmentsController {
 			choices.add(new FieldChoice(field, field.replace('_', ' '), SegmentCompiler.standardType(field)));
 		}
 		for (CustomFields.Field field : customFields.list(tenant)) {
-			choices.add(new FieldChoice("custom." + field.key(), field.key() + " (custom)", field.type()));
+			choices.add(new FieldChoice("custom." + field.key(), field.label() + " (custom)", field.type()));
 		}
 		choices.add(new FieldChoice("tag", "tag", "membership"));
 		for (ContactList list : segments.lists(tenant)) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.mailboxes.MailboxChanges;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Pacing;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
 import com.penguinmails.sandbox.SandboxMailbox;
@@ -23,14 +24,6 @@ import com.penguinmails.shared.InvalidInputProblem;
  */
 @Component
 public class MailboxSettings {
-
-	/** The sandbox preset's daily cap: none worth noticing. */
-	static final int SANDBOX_DAILY_CAP = 10_000;
-
-	/** The sandbox preset's gaps between sends, in seconds. */
-	static final int SANDBOX_MIN_GAP = 2;
-
-	static final int SANDBOX_MAX_GAP = 5;
 
 	private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.-]{1,253}$");
 
@@ -77,8 +70,8 @@ public class MailboxSettings {
 	 * The row of a new mailbox {@code id} at {@code email} (already checked with
 	 * {@link #email}) named {@code displayName} (checked with {@link #displayName}).
 	 * Defaults: port 587 STARTTLS for SMTP and 993 TLS for IMAP (or the preset's), the
-	 * address as username, the SMTP password for IMAP too, a daily cap of 30 and 60 to
-	 * 300 seconds between sends (the sandbox preset: see {@link #sandboxed}).
+	 * address as username, the SMTP password for IMAP too, and the preset's
+	 * {@link Pacing} for what is not given.
 	 */
 	public MailboxRepository.Row forNew(UUID id, String email, String displayName, NewMailbox request) {
 		if ("sandbox".equalsIgnoreCase(request.preset())) {
@@ -102,9 +95,11 @@ public class MailboxSettings {
 			// Most providers use the same app password for both.
 			imap = new ServerSettings(imap.host(), imap.port(), imap.security(), imap.username(), smtp.password());
 		}
-		int cap = request.dailyCap() == null ? 30 : request.dailyCap();
-		int minGap = request.minGapSeconds() == null ? 60 : request.minGapSeconds();
-		int maxGap = request.maxGapSeconds() == null ? Math.max(300, minGap) : request.maxGapSeconds();
+		Pacing pacing = Pacing.STANDARD;
+		int cap = request.dailyCap() == null ? pacing.dailyCap() : request.dailyCap();
+		int minGap = request.minGapSeconds() == null ? pacing.minGapSeconds() : request.minGapSeconds();
+		int maxGap = request.maxGapSeconds() == null ? Math.max(pacing.maxGapSeconds(), minGap)
+				: request.maxGapSeconds();
 		checkPacing(cap, minGap, maxGap);
 		String replyTo = replyTo(request.replyTo());
 		return new MailboxRepository.Row(id, email, displayName, smtp.host(), smtp.port(), smtp.security(),
@@ -178,9 +173,7 @@ public class MailboxSettings {
 
 	/**
 	 * The sandbox's servers, any password: for trying PenguinMails end to end. Its pacing
-	 * is fast unless given, so a trial campaign visibly moves: a daily cap of
-	 * {@value #SANDBOX_DAILY_CAP} and {@value #SANDBOX_MIN_GAP} to
-	 * {@value #SANDBOX_MAX_GAP} seconds between sends (nothing leaves this machine).
+	 * is {@link Pacing#SANDBOX} unless given, so a trial campaign visibly moves.
 	 */
 	private NewMailbox sandboxed(NewMailbox request) {
 		SandboxMailbox server = sandbox.getIfAvailable();
@@ -192,9 +185,9 @@ public class MailboxSettings {
 				new ServerSettings("127.0.0.1", server.smtpPort(), Security.NONE, email, "sandbox"),
 				new ServerSettings("127.0.0.1", server.imapPort(), Security.NONE, email, "sandbox"),
 				request.signatureHtml(), request.replyTo(),
-				request.dailyCap() == null ? SANDBOX_DAILY_CAP : request.dailyCap(),
-				request.minGapSeconds() == null ? SANDBOX_MIN_GAP : request.minGapSeconds(),
-				request.maxGapSeconds() == null ? SANDBOX_MAX_GAP : request.maxGapSeconds(), true);
+				request.dailyCap() == null ? Pacing.SANDBOX.dailyCap() : request.dailyCap(),
+				request.minGapSeconds() == null ? Pacing.SANDBOX.minGapSeconds() : request.minGapSeconds(),
+				request.maxGapSeconds() == null ? Pacing.SANDBOX.maxGapSeconds() : request.maxGapSeconds(), true);
 	}
 
 	private static Preset preset(String value) {

@@ -22,6 +22,7 @@ import com.penguinmails.mailboxes.MailboxChanges;
 import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.Pacing;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
 import com.penguinmails.shared.FormAction;
@@ -32,25 +33,42 @@ import com.penguinmails.shared.Tenant;
 @Controller
 class MailboxesController {
 
-	/** The form; passwords are not kept when it comes back with an error. */
+	/**
+	 * The form; passwords are not kept when it comes back with an error.
+	 * {@code pacingFrom} names the provider whose {@link Pacing} filled the cap and gaps
+	 * (the page's script follows the provider chosen; without it, the first one).
+	 */
 	record MailboxForm(String email, String displayName, String preset, String smtpHost, Integer smtpPort,
 			Security smtpSecurity, String smtpUsername, String smtpPassword, String imapHost, Integer imapPort,
 			Security imapSecurity, String imapUsername, String imapPassword, Integer dailyCap, Integer minGapSeconds,
-			Integer maxGapSeconds, String replyTo, String signatureHtml) implements Serializable {
+			Integer maxGapSeconds, String replyTo, String signatureHtml, String pacingFrom) implements Serializable {
 
+		/**
+		 * The mailbox to add. A cap and gaps left as another provider's pre-fill (the
+		 * sandbox chosen without the page's script) are not given, so the chosen
+		 * provider's {@link Pacing} applies.
+		 */
 		NewMailbox toNewMailbox() {
+			boolean prefilledForAnother = pacingFrom != null && !pacingFrom.equalsIgnoreCase(String.valueOf(preset))
+					&& new Pacing(orZero(dailyCap), orZero(minGapSeconds), orZero(maxGapSeconds))
+						.equals(Pacing.of(pacingFrom));
 			return new NewMailbox(email, displayName, preset,
 					new ServerSettings(smtpHost, smtpPort == null ? 0 : smtpPort, smtpSecurity, smtpUsername,
 							smtpPassword),
 					new ServerSettings(imapHost, imapPort == null ? 0 : imapPort, imapSecurity, imapUsername,
 							imapPassword),
-					signatureHtml, replyTo, dailyCap, minGapSeconds, maxGapSeconds);
+					signatureHtml, replyTo, prefilledForAnother ? null : dailyCap,
+					prefilledForAnother ? null : minGapSeconds, prefilledForAnother ? null : maxGapSeconds);
 		}
 
 		MailboxForm withoutPasswords() {
 			return new MailboxForm(email, displayName, preset, smtpHost, smtpPort, smtpSecurity, smtpUsername, null,
 					imapHost, imapPort, imapSecurity, imapUsername, null, dailyCap, minGapSeconds, maxGapSeconds,
-					replyTo, signatureHtml);
+					replyTo, signatureHtml, pacingFrom);
+		}
+
+		private static int orZero(Integer value) {
+			return value == null ? 0 : value;
 		}
 
 	}
@@ -104,9 +122,12 @@ class MailboxesController {
 	String list(Model model) {
 		model.addAttribute("mailboxes", mailboxes.list(tenancy.current()));
 		model.addAttribute("sandboxOn", mailboxes.sandboxAvailable());
+		model.addAttribute("standardPacing", Pacing.STANDARD);
+		model.addAttribute("sandboxPacing", Pacing.SANDBOX);
 		if (!model.containsAttribute("form")) {
+			Pacing pacing = Pacing.of("google");
 			model.addAttribute("form", new MailboxForm("", "", "google", "", null, null, "", null, "", null, null, "",
-					null, 30, 60, 300, "", ""));
+					null, pacing.dailyCap(), pacing.minGapSeconds(), pacing.maxGapSeconds(), "", "", "google"));
 		}
 		return "mailboxes/list";
 	}
