@@ -145,8 +145,10 @@ class ContactImportTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(mapping).contains("Map the columns")
-			.contains("<option value=\"email\" selected=\"selected\">email</option>")
-			.contains("<option value=\"custom.seats\" selected=\"selected\">custom.seats</option>");
+			.contains("<option value=\"email\" selected=\"selected\">Email</option>")
+			.contains("<option value=\"custom.seats\" selected=\"selected\">Seats (custom field)</option>")
+			.contains(">LinkedIn URL</option>")
+			.contains(">Skip this column</option>");
 		String token = mapping.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f-]+)\".*", "$1");
 		String location = session
 			.post("/contacts/import/start", "token", token, "delimiter", ",", "duplicates", "update", "map:Work Email",

@@ -47,7 +47,7 @@ class ContactPagesTests {
 				new NewContact("jo@example.test", "Jo", "", "", "", "", "", "", "", "", Map.of("seats", 3), List.of()));
 		WebSession session = fixtures.signedIn(account);
 		String page = session.get("/contacts/" + jo.id()).getResponse().getContentAsString();
-		assertThat(page).contains("jo@example.test").contains("seats (number)").contains("type=\"number\"");
+		assertThat(page).contains("jo@example.test").contains("Seats (number)").contains("type=\"number\"");
 
 		String saved = session
 			.post("/contacts/" + jo.id(), "email", "jo@example.test", "firstName", "Joanna", "lastName",

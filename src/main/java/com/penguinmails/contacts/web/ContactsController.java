@@ -151,7 +151,9 @@ class ContactsController {
 			StagedUpload upload = imports.stage(tenancy.current(), file.getInputStream(), separator(delimiter),
 					encoding);
 			model.addAttribute("upload", upload);
-			model.addAttribute("fields", fieldChoices(upload));
+			List<String> fields = fieldChoices(upload);
+			model.addAttribute("fields", fields);
+			model.addAttribute("fieldLabels", fieldLabels(fields));
 			model.addAttribute("lists", segments.lists(tenancy.current()));
 			return "contacts/mapping";
 		}
@@ -222,6 +224,24 @@ class ContactsController {
 		}
 		fields.add("ignore");
 		return fields;
+	}
+
+	/**
+	 * What the mapping's choices read as: "First name", "LinkedIn URL", "Seats (custom
+	 * field)", "Skip this column"; the keys stay the options' values.
+	 */
+	private static Map<String, String> fieldLabels(List<String> fields) {
+		Map<String, String> labels = new java.util.HashMap<>();
+		for (String field : fields) {
+			labels.put(field, switch (field) {
+				case "linkedin_url" -> "LinkedIn URL";
+				case "ignore" -> "Skip this column";
+				default ->
+					field.startsWith("custom.") ? CustomFields.Field.label(field.substring(7)) + " (custom field)"
+							: CustomFields.Field.label(field);
+			});
+		}
+		return labels;
 	}
 
 	/** A delimiter from the form: one character, {@code tab}, or null to guess it. */
