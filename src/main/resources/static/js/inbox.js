@@ -84,6 +84,10 @@
 		var area = document.getElementById('reply-text');
 		if (!area || !text) { return; }
 		var start = area.selectionStart || 0, end = area.selectionEnd || 0;
+		// A variable typed after a word gets a space before it ("work? {{ first_name }}").
+		if (text.indexOf('{{') === 0 && start > 0 && !/[\s(]/.test(area.value.charAt(start - 1))) {
+			text = ' ' + text;
+		}
 		area.value = area.value.slice(0, start) + text + area.value.slice(end);
 		area.selectionStart = area.selectionEnd = start + text.length;
 		area.focus();

@@ -158,6 +158,11 @@ class CampaignRecipientsTests {
 		assertThat(api.get(path + "?cursor=nope").status()).isEqualTo(400);
 		assertThat(api.get(path + "?limit=0").status()).isEqualTo(400);
 		assertThat(api.get(path + "?format=xml").status()).isEqualTo(400);
+		// The enrolment counts' path, asked who did what, names the path that answers.
+		Api.Response counts = api.get("/api/v1/campaigns/" + campaign.id() + "/recipients?event=replied");
+		assertThat(counts.status()).isEqualTo(400);
+		assertThat(counts.body().get("detail").asText())
+			.contains("/api/v1/campaigns/" + campaign.id() + "/people?event=replied");
 		var web = fixtures.signedIn(other.account());
 		assertThat(web.get("/campaigns/" + campaign.id() + "/recipients.csv").getResponse().getStatus()).isEqualTo(404);
 	}

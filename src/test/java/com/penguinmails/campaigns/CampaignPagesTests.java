@@ -70,7 +70,10 @@ class CampaignPagesTests {
 					"10", "stopOnReply", "on", "stopOnBounce", "on")
 			.getResponse()
 			.getContentAsString();
-		assertThat(saved).contains("Saved.").doesNotContain("id=\"tracking-warning\"");
+		assertThat(saved).contains("Saved.")
+			.doesNotContain("id=\"tracking-warning\"")
+			// Beside Launch: what a first campaign would not track.
+			.contains("Opens and clicks are not tracked: turn them on under Tracking below.");
 		// Open tracking on with a plain-text step 2: the page says what will not be
 		// tracked.
 		String tracked = session
@@ -80,7 +83,8 @@ class CampaignPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(tracked).contains("id=\"tracking-warning\"")
-			.contains("Step 2 is plain text: its opens will not be tracked");
+			.contains("Step 2 is plain text: its opens will not be tracked")
+			.contains("Opens are tracked (HTML steps), clicks are not.");
 		Campaign campaign = campaigns.get(account.owner(), id);
 		assertThat(campaign.steps()).hasSize(2);
 		assertThat(campaign.steps().get(1).delayMinutes()).isEqualTo(2 * 24 * 60);

@@ -224,8 +224,14 @@ class InboxTwoPaneTests {
 		assertThat(contact.get("statusLabel").asText()).isEqualTo("Active");
 		assertThat(contact.get("campaigns").get(0).get("id").asText()).isEqualTo(replied.campaign().id().toString());
 
+		fixtures.jdbc()
+			.sql("UPDATE contacts SET custom = '{\"deal_size\": \"big\"}'::jsonb WHERE id = ?")
+			.param(java.util.UUID.fromString(contact.get("id").asText()))
+			.update();
 		WebSession web = fixtures.signedIn(account);
 		String pane = web.get("/inbox/" + replied.threadId() + "/pane").getResponse().getContentAsString();
+		// A custom field reads as a label, as on the contact's page.
+		assertThat(pane).contains("<dt>Deal size</dt><dd>big</dd>");
 		assertThat(pane).doesNotContain("<html")
 			.contains("Open contact")
 			.contains("/contacts/" + contact.get("id").asText())
@@ -234,6 +240,12 @@ class InboxTwoPaneTests {
 		String page = web.get("/inbox?open=" + replied.threadId()).getResponse().getContentAsString();
 		assertThat(page).contains("<html").contains("Yes, tell me more.").contains("has-open");
 		assertThat(web.get("/inbox?open=nope").getResponse().getStatus()).isEqualTo(400);
+		// Opening a conversation keeps the list's filters in the address, the default
+		// view's left out.
+		assertThat(page).contains("href=\"/inbox?open=" + replied.threadId() + "\"");
+		assertThat(web.get("/inbox?show=all&unread=false").getResponse().getContentAsString())
+			.contains("href=\"/inbox?show=all&amp;open=" + replied.threadId() + "\"")
+			.contains("hx-push-url=\"/inbox?show=all&amp;open=" + replied.threadId() + "\"");
 	}
 
 }

@@ -147,6 +147,11 @@ class BulkJobBrowserTests {
 			.contains("2 selected contacts")
 			.contains("Done");
 		Browser.screenshot(browser, "bulk-jobs-1280");
+		Browser.phone(browser);
+		browser.get(base + "/contacts/jobs");
+		Browser.assertTablesFit(browser, "jobs");
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.screenshot(browser, "bulk-jobs-390");
 		passed = true;
 	}
 

@@ -114,6 +114,9 @@ class CampaignFiguresBrowserTests {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Per hour (UTC)");
 		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-1280");
+		browser.executeScript("document.getElementById('stats-chart').scrollIntoView(); window.scrollBy(0, -90);");
+		Browser.screenshot(browser, "campaign-chart-1280");
+		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
 
 		browser.findElement(By.linkText("Per message")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "Counting messages"));
@@ -129,9 +132,19 @@ class CampaignFiguresBrowserTests {
 		Browser.assertNoSidewaysScroll(browser);
 		browser.executeScript("document.getElementById('stats').scrollIntoView(); window.scrollBy(0, -70);");
 		Browser.screenshot(browser, "campaign-figures-390");
+		// The chart keeps its height on a phone: its plot was a flat strip under the
+		// legend when the canvas kept a desktop's aspect ratio.
+		wait.until(d -> ((Number) browser
+			.executeScript("return document.getElementById('stats-chart').getBoundingClientRect().height"))
+			.intValue() > 200);
+		browser.executeScript("document.getElementById('stats-chart').scrollIntoView(); window.scrollBy(0, -90);");
+		Browser.screenshot(browser, "campaign-chart-390");
+		Browser.assertTablesFit(browser, "stats-devices");
 
 		// The funnel's "opened" number lists the people who opened.
-		browser.findElement(By.cssSelector("#stats-funnel li[data-stage='opened'] a")).click();
+		WebElement opened = browser.findElement(By.cssSelector("#stats-funnel li[data-stage='opened'] a"));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", opened);
+		opened.click();
 		wait.until(ExpectedConditions.urlContains("/recipients?event=opened&human=true"));
 		List<WebElement> rows = browser.findElements(By.cssSelector("#recipients tbody tr"));
 		assertThat(rows).hasSize(api.get("people").get("funnel").get(2).get("count").asInt());

@@ -127,6 +127,10 @@ class InboxTwoPaneBrowserTests {
 		new Select(browser.findElement(By.id("snippet-select"))).selectByVisibleText("Deck follow-up");
 		assertThat(browser.findElement(By.id("reply-text")).getDomProperty("value"))
 			.contains("Thanks {{ first_name }}, here is the deck.");
+		// A variable inserted right after the text gets its own space.
+		new Select(browser.findElement(By.id("variable-select"))).selectByValue("{{ company }}");
+		assertThat(browser.findElement(By.id("reply-text")).getDomProperty("value"))
+			.containsPattern("deck\\.\\s+\\{\\{ company }}$");
 		browser.findElement(By.id("reply-text")).clear();
 		browser.findElement(By.id("reply-text")).sendKeys(Keys.ESCAPE);
 

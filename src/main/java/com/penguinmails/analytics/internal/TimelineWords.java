@@ -33,7 +33,8 @@ public final class TimelineWords {
 		}
 		else if (m.status() == OutboxStatus.FAILED || m.status() == OutboxStatus.CANCELLED) {
 			kind = "failed";
-			title = (m.status() == OutboxStatus.FAILED ? "Could not send " : "Did not send ") + step + from;
+			title = (m.status() == OutboxStatus.FAILED ? "Could not send " : "Cancelled before sending: ") + step
+					+ from;
 			String why = m.failure() == null ? "" : m.failure().replace('_', ' ');
 			detail = (why + (m.smtpReply() == null ? "" : (why.isEmpty() ? "" : ": ") + m.smtpReply())).strip() + " · "
 					+ detail;

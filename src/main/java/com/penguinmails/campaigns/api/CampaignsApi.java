@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +29,7 @@ import com.penguinmails.campaigns.Campaigns.Draft;
 import com.penguinmails.campaigns.Campaigns.Recipients;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.shared.CursorPage;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
@@ -127,7 +129,14 @@ class CampaignsApi {
 
 	@GetMapping("/{id}/recipients")
 	@Operation(summary = "Recipients by state: active, completed, stopped")
-	Recipients recipients(@PathVariable UUID id) {
+	Recipients recipients(@PathVariable UUID id,
+			@Parameter(hidden = true) @RequestParam(required = false) String event) {
+		if (event != null) {
+			// Who did what is /people: this path answered enrolment counts first.
+			throw new InvalidInputProblem("use-people",
+					"This path counts recipients by state; the people who did something are at GET /api/v1/campaigns/"
+							+ id + "/people?event=" + (event.matches("[a-z_]{1,20}") ? event : "replied") + ".");
+		}
 		return campaigns.recipients(tenancy.current(), id);
 	}
 

@@ -94,10 +94,11 @@ public class ContactPageRepository {
 
 	/**
 	 * A page of a filter that may match few contacts, and how many it matches: one read
-	 * of the filter's matches (by its own indexes) for both, where counting first and
-	 * then reading the page would read every match twice. When {@code matched} reaches
-	 * {@code countLimit} the filter is broad and the rows are those of the first
-	 * {@code countLimit} matches only: read the page again with {@link #page}.
+	 * of the filter's matches (by its own indexes, keeping id and sort key) for both,
+	 * where counting first and then reading the page would read every match twice. When
+	 * {@code matched} reaches {@code countLimit} the filter is broad and the rows are
+	 * those of the first {@code countLimit} matches only: read the page again with
+	 * {@link #page}.
 	 * @param countLimit how many matches to count at most (and to sort the page from)
 	 */
 	public Counted firstMatches(Compiled where, ContactOrder order, boolean descending, ContactCursor cursor, int limit,
@@ -108,14 +109,20 @@ public class ContactPageRepository {
 		String nulls = !order.nullable() ? "" : backwards ? " NULLS FIRST" : " NULLS LAST";
 		List<Object> params = new ArrayList<>(where.params());
 		params.add(countLimit);
-		String after = cursor == null ? "true" : keyset(order, ascendingScan ? ">" : "<", backwards, cursor, params);
+		// The matches are kept as (id, sort key) only; the page's rows are read after, by
+		// id.
+		ContactOrder keyed = new ContactOrder("c.sort_key", order.type(), order.nullable(), order.indexed());
+		String after = cursor == null ? "true" : keyset(keyed, ascendingScan ? ">" : "<", backwards, cursor, params);
 		params.add(limit);
+		String sorted = " ORDER BY sort_key" + direction + nulls + ", id" + direction;
 		// The count comes on every row, and alone (a row without a contact) when the
 		// page is empty.
-		String sql = "WITH matching AS MATERIALIZED (SELECT c.* FROM contacts c WHERE " + where.sql()
-				+ " LIMIT ?), counted AS (SELECT count(*) AS matched FROM matching) SELECT c.*, (" + order.expression()
-				+ ")::text AS sort_value, counted.matched FROM counted LEFT JOIN matching c ON " + after + " ORDER BY "
-				+ order.expression() + direction + nulls + ", c.id" + direction + " LIMIT ?";
+		String sql = "WITH matching AS MATERIALIZED (SELECT c.id, (" + order.expression() + ") AS sort_key"
+				+ " FROM contacts c WHERE " + where.sql() + " LIMIT ?), counted AS (SELECT count(*) AS matched FROM"
+				+ " matching), page AS (SELECT c.id, c.sort_key FROM matching c WHERE " + after + sorted + " LIMIT ?)"
+				+ " SELECT c.*, page.sort_key::text AS sort_value, counted.matched FROM counted LEFT JOIN page ON true"
+				+ " LEFT JOIN contacts c ON c.id = page.id ORDER BY page.sort_key" + direction + nulls + ", page.id"
+				+ direction;
 		long[] matched = { 0 };
 		List<Row> rows = new ArrayList<>();
 		jdbc.sql(sql).params(params).query(rs -> {
