@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.contacts.internal.ContactCursor;
 import com.penguinmails.contacts.internal.ContactOrder;
@@ -102,9 +103,11 @@ public class ContactTable {
 	 * {@link com.penguinmails.shared.NotFoundProblem} for a segment that is not the
 	 * workspace's
 	 */
+	@Transactional(readOnly = true)
 	public ContactPage page(Tenant tenant, ContactFilter filter, ContactSort sort, String cursor, int limit,
 			boolean withTotal) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		pages.planForValues();
 		CursorPage.limit(limit, 1000);
 		requireSearchable(filter, () -> selection.countUpToLimit(tenant, ContactFilter.all()));
 		Compiled where = selection.where(tenant, filter);
@@ -119,8 +122,10 @@ public class ContactTable {
 	 * @param exact count every matching contact (and the workspace's) exactly
 	 * @throws InvalidInputProblem as {@link #page}
 	 */
+	@Transactional(readOnly = true)
 	public View view(Tenant tenant, ContactFilter filter, ContactSort sort, String cursor, int limit, boolean exact) {
 		tenant.require(WorkspaceRole.VIEWER, "contacts:read");
+		pages.planForValues();
 		CursorPage.limit(limit, 1000);
 		ContactCount total = exact ? new ContactCount(contacts.count(tenant), false)
 				: selection.countUpToLimit(tenant, ContactFilter.all());

@@ -41,6 +41,16 @@ public class ContactPageRepository {
 	}
 
 	/**
+	 * Plans this transaction's queries for their values (PostgreSQL's
+	 * {@code plan_cache_mode}): a generic plan of a filter's statement, chosen after five
+	 * runs, reads the tags index alone for "tag=vip and status=bounced" (100,000 rows
+	 * rather than the 1,031 both indexes give). Needs a transaction; ends with it.
+	 */
+	public void planForValues() {
+		jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+	}
+
+	/**
 	 * At most {@code limit} rows next to {@code cursor} (from the start when null): after
 	 * it in the sort's order, or before it (then nearest first) for a backwards cursor.
 	 * @param descending the sort's direction

@@ -25,14 +25,27 @@ public final class SegmentCompiler {
 	public record Compiled(String sql, List<Object> params) {
 	}
 
-	private record Column(String sql, String type) {
+	/**
+	 * @param sql the field as text
+	 * @param type text, number, date or boolean
+	 * @param typed the field already as a number or date (a stored column, compared
+	 * without parsing its text row by row), or null
+	 */
+	private record Column(String sql, String type, String typed) {
+
+		Column(String sql, String type) {
+			this(sql, type, null);
+		}
+
 	}
 
 	private static final Map<String, Column> COLUMNS = Map.ofEntries(text("email"), text("first_name"),
 			text("last_name"), text("company"), text("title"), text("phone"), text("website"), text("linkedin_url"),
 			text("time_zone"), text("country"), text("status"),
-			Map.entry("score", new Column("c.score::text", "number")),
-			Map.entry("created_at", new Column("to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", "date")),
+			Map.entry("score", new Column("c.score::text", "number", "c.score")),
+			Map.entry("created_at",
+					new Column("to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", "date",
+							"(c.created_at AT TIME ZONE 'UTC')::date")),
 			Map.entry("role_address", new Column("c.role_address::text", "boolean")),
 			Map.entry("disposable", new Column("c.disposable::text", "boolean")),
 			Map.entry("mx_found", new Column("coalesce(c.mx_found::text, '')", "boolean")));
@@ -114,10 +127,10 @@ public final class SegmentCompiler {
 			case "contains", "not_contains", "starts_with", "ends_with" -> pattern(column.sql(), op, value, params);
 			case "is_empty" -> column.sql() + " = ''";
 			case "is_not_empty" -> column.sql() + " <> ''";
-			case "greater_than" -> comparison(asNumber(column.sql()), " > ?", number(value), params);
-			case "less_than" -> comparison(asNumber(column.sql()), " < ?", number(value), params);
-			case "before" -> comparison(asDate(column.sql()), " < ?", date(value), params);
-			case "after" -> comparison(asDate(column.sql()), " > ?", date(value), params);
+			case "greater_than" -> comparison(asNumber(column), " > ?", number(value), params);
+			case "less_than" -> comparison(asNumber(column), " < ?", number(value), params);
+			case "before" -> comparison(asDate(column), " < ?", date(value), params);
+			case "after" -> comparison(asDate(column), " > ?", date(value), params);
 			case "is_true" -> "lower(" + column.sql() + ") IN ('true', 'yes', '1')";
 			case "is_false" -> "lower(" + column.sql() + ") IN ('false', 'no', '0')";
 			default -> throw invalid("unknown operator " + condition.op());
@@ -168,11 +181,11 @@ public final class SegmentCompiler {
 		String negation = equal ? "" : "NOT ";
 		if (column.type().equals("number")) {
 			params.add(number(value));
-			return negation + "coalesce(" + asNumber(column.sql()) + " = ?, false)";
+			return negation + "coalesce(" + asNumber(column) + " = ?, false)";
 		}
 		if (column.type().equals("date")) {
 			params.add(date(value));
-			return negation + "coalesce(" + asDate(column.sql()) + " = ?, false)";
+			return negation + "coalesce(" + asDate(column) + " = ?, false)";
 		}
 		params.add(value);
 		return "lower(" + column.sql() + ") " + (equal ? "=" : "<>") + " lower(?)";
@@ -198,14 +211,22 @@ public final class SegmentCompiler {
 	}
 
 	/** The column as a number, or NULL when its text is not one. */
-	private static String asNumber(String column) {
+	private static String asNumber(Column field) {
+		if (field.typed() != null) {
+			return field.typed();
+		}
+		String column = field.sql();
 		return "(SELECT CASE WHEN v ~ " + NUMBER + " THEN v::numeric END FROM (SELECT " + column + " AS v) n)";
 	}
 
 	/**
 	 * The column as a date (its first ten characters), or NULL when its text is not one.
 	 */
-	private static String asDate(String column) {
+	private static String asDate(Column field) {
+		if (field.typed() != null) {
+			return field.typed();
+		}
+		String column = field.sql();
 		return "(SELECT CASE WHEN v ~ " + DATE + " THEN substr(v, 1, 10)::date END FROM (SELECT " + column
 				+ " AS v) n)";
 	}
