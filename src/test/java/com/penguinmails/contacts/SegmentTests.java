@@ -141,9 +141,6 @@ class SegmentTests {
 		assertThat(typedCount.apply(new Condition[] { new Condition("score", "greater_than", "-0.5") })).isEqualTo(3);
 		assertThat(typedCount.apply(new Condition[] { new Condition("score", "less_than", "0") })).isZero();
 		assertThat(typedCount.apply(new Condition[] { new Condition("created_at", "before", "2000-01-01") })).isZero();
-		assertThat(typedCount.apply(new Condition[] {
-				new Condition("created_at", "equals", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()) }))
-			.isEqualTo(3);
 		// Fields, tags and lists together, with all and any.
 		assertThat(typedCount.apply(new Condition[] { new Condition("tag", "in", "vip"),
 				new Condition("list", "not_in", list.toString()), new Condition("custom.paying", "is_empty", "") }))
