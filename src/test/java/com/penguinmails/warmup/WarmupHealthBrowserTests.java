@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +23,7 @@ import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real browser at 1280 and 390 px: the chart is drawn, a test is sent, "Check now" finds
  * the copy in the seed's inbox, and the phone width never scrolls sideways.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class WarmupHealthBrowserTests {
 
@@ -51,24 +52,6 @@ class WarmupHealthBrowserTests {
 	WarmupHealth health;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out
-					.println("Screenshot of the failure: " + Browser.screenshot(browser, "warmup-health-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void showsTheHealthChartAndRunsAPlacementTest() throws Exception {
@@ -119,7 +102,6 @@ class WarmupHealthBrowserTests {
 		browser.navigate().refresh();
 		Browser.screenshot(browser, "warmup-placement-390");
 		Browser.assertNoSidewaysScroll(browser);
-		passed = true;
 	}
 
 	/** Ten days of warmup, a little more spam each day, measured day by day. */

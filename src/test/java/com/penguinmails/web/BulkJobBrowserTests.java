@@ -3,9 +3,8 @@ package com.penguinmails.web;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +20,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matching this filter" tags every lead, the job page waits, shows progress and then the
  * result by itself (htmx every 2 s); an export offers its CSV.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class BulkJobBrowserTests {
 
@@ -43,23 +44,6 @@ class BulkJobBrowserTests {
 	ContactBulkWorker worker;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "bulk-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void tagsAllMatchingAFilterAndTheJobPageFollowsItToTheEnd() throws Exception {
@@ -121,7 +105,6 @@ class BulkJobBrowserTests {
 		browser.get(base + "/test/bulk-bar?tag=lead");
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "bulk-bar-390");
-		passed = true;
 	}
 
 	@Test
@@ -152,7 +135,6 @@ class BulkJobBrowserTests {
 		Browser.assertTablesFit(browser, "jobs");
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "bulk-jobs-390");
-		passed = true;
 	}
 
 	@Test
@@ -187,7 +169,6 @@ class BulkJobBrowserTests {
 		browser.findElement(By.id("job-back-top")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/contacts?tag=gone"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No contacts match these filters");
-		passed = true;
 	}
 
 	private String text(String id) {

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,6 +33,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * why, shows a banner with the reason, and the banner's Resume button resumes the
  * mailbox. The phone width never scrolls sideways.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class CampaignExplainsBrowserTests {
 
@@ -65,23 +66,6 @@ class CampaignExplainsBrowserTests {
 	Campaigns campaigns;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "campaign-explains"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aPausedMailboxShowsWhyNothingIsSendingAndResumesFromTheBanner() throws Exception {
@@ -145,7 +129,6 @@ class CampaignExplainsBrowserTests {
 		browser.get(base + "/campaigns");
 		assertNoSidewaysScroll();
 		Browser.screenshot(browser, "campaigns-list-390");
-		passed = true;
 	}
 
 	/** A phone's viewport: 390 CSS pixels wide. */

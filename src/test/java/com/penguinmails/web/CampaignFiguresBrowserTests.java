@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +25,7 @@ import com.penguinmails.inbound.InboundFixtures.Sender;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * campaign, the who-did-what page a funnel number links to, and two campaigns compared.
  * No page scrolls sideways on a phone.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class CampaignFiguresBrowserTests {
 
@@ -51,23 +52,6 @@ class CampaignFiguresBrowserTests {
 	CampaignFiguresFixture figures;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "campaign-figures"));
-			}
-			browser.quit();
-		}
-	}
 
 	/** Opens by people and proxies, a click and a reply, within hours of sending. */
 	private void engagement(Campaign campaign) {
@@ -171,7 +155,6 @@ class CampaignFiguresBrowserTests {
 		browser.get(base + "/campaigns/" + spring.id() + "/recipients?event=clicked");
 		Browser.screenshot(browser, "campaign-recipients-1280");
 		assertThat(browser.findElement(By.id("recipients")).getText()).contains("https://example.test/demo");
-		passed = true;
 	}
 
 }

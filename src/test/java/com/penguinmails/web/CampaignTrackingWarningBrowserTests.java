@@ -2,9 +2,8 @@ package com.penguinmails.web;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,6 +22,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In a real browser at 1280 and 390 px: a campaign with open and click tracking on and a
  * plain-text step says, above its figures, what will not be tracked.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class CampaignTrackingWarningBrowserTests {
 
@@ -43,23 +44,6 @@ class CampaignTrackingWarningBrowserTests {
 	Campaigns campaigns;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "tracking-warning"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aPlainTextStepWithTrackingOnIsSaidOnTheCampaignPage() {
@@ -82,7 +66,6 @@ class CampaignTrackingWarningBrowserTests {
 		browser.navigate().refresh();
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "campaign-tracking-warning-390");
-		passed = true;
 	}
 
 }

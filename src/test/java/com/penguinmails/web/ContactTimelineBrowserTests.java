@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,6 +22,7 @@ import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static com.penguinmails.inbound.InboundFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the send, the open and the reply (with a link to the conversation), filters by kind,
  * and fits a phone.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class ContactTimelineBrowserTests {
 
@@ -54,23 +55,6 @@ class ContactTimelineBrowserTests {
 	org.springframework.test.web.servlet.MockMvc mvc;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "timeline-failed"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void theTimelineShowsASendAnOpenAndAReplyAtAnyWidth() throws Exception {
@@ -127,7 +111,6 @@ class ContactTimelineBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .timeline-entry")));
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Contact created")
 			.doesNotContain("Opened");
-		passed = true;
 	}
 
 }

@@ -3,9 +3,8 @@ package com.penguinmails.web;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,6 +19,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matching this filter" tags exactly the matching contacts (not the page, not the
  * others), and the table filtered by the new tag counts them.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class ContactsBulkBrowserTests {
 
@@ -41,24 +42,6 @@ class ContactsBulkBrowserTests {
 	ContactBulkWorker worker;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out
-					.println("Screenshot of the failure: " + Browser.screenshot(browser, "contacts-bulk-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void selectAllMatchingAFilterThenTagCountsRight() throws Exception {
@@ -113,7 +96,6 @@ class ContactsBulkBrowserTests {
 		Browser.phone(browser);
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "contacts-bulk-390");
-		passed = true;
 	}
 
 	@Test
@@ -158,7 +140,6 @@ class ContactsBulkBrowserTests {
 		Browser.phone(browser);
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "contacts-bulk-confirm-390");
-		passed = true;
 	}
 
 }

@@ -2,9 +2,8 @@ package com.penguinmails.web;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,6 +18,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 390 px: the count says "10,000+" with a link that counts exactly, and a search of a
  * 2-letter word asks for 3 letters.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class ContactsCountBrowserTests {
 
@@ -37,24 +38,6 @@ class ContactsCountBrowserTests {
 	Fixtures fixtures;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out
-					.println("Screenshot of the failure: " + Browser.screenshot(browser, "contacts-count-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void overTenThousandTheCountStopsAndCountsExactlyOnRequest() {
@@ -84,7 +67,6 @@ class ContactsCountBrowserTests {
 		browser.get(base + "/contacts");
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "contacts-count-390");
-		passed = true;
 	}
 
 	/** Does {@code action} and waits for the page it loads (the old one going stale). */

@@ -5,9 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,6 +21,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Contacts in a real browser: import a CSV through the mapping step into a new list and
  * watch the progress bar finish, then build a segment whose count updates as you type.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class ContactsJourneyBrowserTests {
 
@@ -39,23 +40,6 @@ class ContactsJourneyBrowserTests {
 	Fixtures fixtures;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "contacts-journey"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void importIntoANewListThenSegmentWithALiveCount() throws Exception {
@@ -109,7 +93,6 @@ class ContactsJourneyBrowserTests {
 		browser.findElement(By.xpath("//button[text()='Save segment']")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "1 contacts match"));
-		passed = true;
 	}
 
 	private void heading(String text) {

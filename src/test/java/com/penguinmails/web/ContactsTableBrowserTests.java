@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,6 +23,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contact, a search with no match says so with a way back, a custom field chosen as a
  * column shows, a header sorts both ways; the phone width never scrolls sideways.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class ContactsTableBrowserTests {
 
@@ -48,24 +49,6 @@ class ContactsTableBrowserTests {
 	CustomFields customFields;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out
-					.println("Screenshot of the failure: " + Browser.screenshot(browser, "contacts-table-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void searchChooseAColumnAndSort() {
@@ -119,7 +102,6 @@ class ContactsTableBrowserTests {
 		browser.findElement(By.cssSelector("#columns-menu summary")).click();
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "contacts-table-390");
-		passed = true;
 	}
 
 	private void add(Account account, String email, String first, String company, int seats, List<String> tags) {

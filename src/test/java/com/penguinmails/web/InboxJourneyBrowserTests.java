@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +23,7 @@ import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static com.penguinmails.inbound.InboundFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reload, the conversation shows what the campaign sent, gets a label and a reply; the
  * campaign page draws its figures' chart.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class InboxJourneyBrowserTests {
 
@@ -49,23 +50,6 @@ class InboxJourneyBrowserTests {
 	InboundSync sync;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "inbox-journey"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aNewReplyAppearsLabelItAndAnswerIt() throws Exception {
@@ -119,7 +103,6 @@ class InboxJourneyBrowserTests {
 		Browser.screenshot(browser, "campaign-390");
 		assertThat(scrollsSideways()).as("campaign page at 390 px").isFalse();
 		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-		passed = true;
 	}
 
 	@Test
@@ -179,7 +162,6 @@ class InboxJourneyBrowserTests {
 			assertThat(scrollsSideways()).as("inbox at %d px", size[0]).isFalse();
 			Browser.screenshot(browser, "inbox-all-" + size[0]);
 		}
-		passed = true;
 	}
 
 	private boolean scrollsSideways() {

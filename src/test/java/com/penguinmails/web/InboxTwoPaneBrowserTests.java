@@ -3,9 +3,8 @@ package com.penguinmails.web;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,6 +21,7 @@ import com.penguinmails.inbound.InboxFixture;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 import com.penguinmails.templates.Templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows the list, then the conversation full-screen with a Back link; nothing scrolls
  * sideways.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class InboxTwoPaneBrowserTests {
 
@@ -50,24 +51,6 @@ class InboxTwoPaneBrowserTests {
 	Templates templates;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out
-					.println("Screenshot of the failure: " + Browser.screenshot(browser, "inbox-two-pane-failed"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void keyboardAndTwoPanes() throws Exception {
@@ -156,7 +139,6 @@ class InboxTwoPaneBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#pane .pane-back a")).isDisplayed()).isTrue();
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.screenshot(browser, "inbox-conversation-390");
-		passed = true;
 	}
 
 	private void key(String key) {

@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,6 +28,7 @@ import com.penguinmails.inbound.InboundSync;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static com.penguinmails.inbound.InboundFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/screenshots/layout-*} for people to look at. A new workspace's list pages
  * say what the thing is and what to do first (empty states).
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class LayoutBrowserTests {
 
@@ -57,23 +58,6 @@ class LayoutBrowserTests {
 	InboundSync sync;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "layout-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void aNewWorkspacesListPagesSayWhatToDoFirstWithOneButton() throws Exception {
@@ -97,7 +81,6 @@ class LayoutBrowserTests {
 		browser.get(base + "/settings/members");
 		softly.assertThat(browser.findElement(By.tagName("main")).getText()).contains("Invite");
 		softly.assertAll();
-		passed = true;
 	}
 
 	@Test
@@ -176,7 +159,6 @@ class LayoutBrowserTests {
 		softly.assertThat(browser.findElement(By.cssSelector("#sidebar a[href='/domains']")).isDisplayed()).isTrue();
 		shoot("layout-menu-open-390");
 		softly.assertAll();
-		passed = true;
 	}
 
 	private UUID createTemplate(String base) {

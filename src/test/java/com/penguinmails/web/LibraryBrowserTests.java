@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,6 +19,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Use in a campaign" lands on the new draft campaign with a notice. The phone width
  * never scrolls sideways.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class LibraryBrowserTests {
 
@@ -39,23 +40,6 @@ class LibraryBrowserTests {
 	Fixtures fixtures;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "library-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	@Test
 	void searchesPreviewsASequenceAndUsesItInACampaign() throws Exception {
@@ -113,7 +97,6 @@ class LibraryBrowserTests {
 		browser.get(base + "/library?kind=letters");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Unknown kind 'letters'");
 		assertNoSidewaysScroll();
-		passed = true;
 	}
 
 	/** A phone's viewport: 390 CSS pixels wide. */

@@ -3,9 +3,8 @@ package com.penguinmails.web;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +23,7 @@ import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * custom numbers shown only for the custom preset, a refused value shown on the page with
  * what was typed kept, and the days table. The phone width never scrolls sideways.
  */
+@ExtendWith(OpenBrowser.class)
 @IntegrationTest
 class WarmupBrowserTests {
 
@@ -46,23 +47,6 @@ class WarmupBrowserTests {
 	Mailboxes mailboxes;
 
 	ChromeDriver browser;
-
-	boolean passed;
-
-	@BeforeEach
-	void open() throws Exception {
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void close() {
-		if (browser != null) {
-			if (!passed) {
-				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "warmup-failure"));
-			}
-			browser.quit();
-		}
-	}
 
 	/**
 	 * Clicks the form's button and waits for the page it answers with: the URL may stay
@@ -174,7 +158,6 @@ class WarmupBrowserTests {
 		browser.get(base + "/mailboxes/" + mailbox.id());
 		browser.findElement(By.id("warmup-link")).click();
 		wait(base + "/warmup/mailboxes/" + mailbox.id());
-		passed = true;
 	}
 
 }
