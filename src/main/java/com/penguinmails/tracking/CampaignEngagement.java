@@ -48,11 +48,15 @@ public class CampaignEngagement {
 	}
 
 	/**
-	 * Opens and clicks per bucket (aligned on the Unix epoch), oldest first; empty
-	 * buckets are left out.
+	 * Opens and clicks per bucket (aligned on the Unix epoch, so a day's bucket starts at
+	 * midnight UTC), oldest first; empty buckets are left out.
 	 * @param bucket whole seconds, at least one
+	 * @throws IllegalArgumentException for a bucket of less than a second or not whole
 	 */
 	public List<Bucket> overTime(UUID workspaceId, UUID campaignId, Duration bucket) {
+		if (bucket.getSeconds() < 1 || bucket.getNano() != 0) {
+			throw new IllegalArgumentException("A bucket is a whole number of seconds, at least one");
+		}
 		return queries.overTime(workspaceId, campaignId, bucket);
 	}
 

@@ -1,6 +1,5 @@
 package com.penguinmails.tracking.internal;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.penguinmails.tracking.TrackingStats.Breakdown;
-import com.penguinmails.tracking.TrackingStats.Bucket;
 import com.penguinmails.tracking.TrackingStats.Counts;
 
 /**
@@ -59,27 +57,6 @@ public class TrackingStatsQueries {
 			.params(workspaceId, campaignId, TOP_DEVICES)
 			.query((rs, i) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5)))
-			.list();
-	}
-
-	/**
-	 * Opens and clicks per bucket of time, oldest first; buckets are aligned on the Unix
-	 * epoch (so a day's bucket starts at midnight UTC), and those with no event are left
-	 * out.
-	 * @param bucket whole seconds, at least one
-	 */
-	public List<Bucket> overTime(UUID workspaceId, UUID campaignId, Duration bucket) {
-		// date_bin (PostgreSQL 14+) takes intervals of fixed length, as a Duration is.
-		return jdbc
-			.sql("""
-					SELECT date_bin(make_interval(secs => ?::float8), occurred_at, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket,
-					    count(*) FILTER (WHERE kind = 'open' AND NOT machine),
-					    count(*) FILTER (WHERE kind = 'open' AND machine),
-					    count(*) FILTER (WHERE kind = 'click' AND NOT machine)
-					FROM tracking_events WHERE workspace_id = ? AND campaign_id = ?
-					GROUP BY bucket ORDER BY bucket""")
-			.params(bucket.getSeconds(), workspaceId, campaignId)
-			.query((rs, i) -> new Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 	}
 
