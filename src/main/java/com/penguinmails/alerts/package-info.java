@@ -4,5 +4,5 @@
  * {@code internal.AlertRepository} holds all the SQL of {@code alerts}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "domains", "identity", "inbound", "mailboxes", "shared", "warmup" })
+		allowedDependencies = { "domains", "identity", "inbound", "mailboxes", "reputation", "shared", "warmup" })
 package com.penguinmails.alerts;
