@@ -91,8 +91,12 @@ final class ReportArchives {
 				// GZIPInputStream reads concatenated members (RFC 1952 §2.2) as one
 				// stream.
 				BoundedInput inflated = new BoundedInput(new GZIPInputStream(in, 8192), budget);
-				open(name, new BufferedInputStream(inflated, 8192), nesting + 1, budget, limits, files);
+				List<ReportFile> inside = new ArrayList<>(1);
+				open(name, new BufferedInputStream(inflated, 8192), nesting + 1, budget, limits, inside);
+				// Through the budget: a bomb hidden after the document still counts, and
+				// makes the whole member malformed.
 				inflated.drain();
+				files.addAll(inside);
 			}
 			case ZIP -> {
 				if (nesting >= NESTING) {
@@ -116,16 +120,16 @@ final class ReportArchives {
 						"more than " + limits.zipEntries() + " entries in the zip: the rest were not read"));
 				return;
 			}
-			if (entry.isDirectory() || ignored(entry.getName())) {
-				continue;
-			}
 			BoundedInput inflated = new BoundedInput(zip, budget);
 			BufferedInputStream content = new BufferedInputStream(inflated, 8192);
-			if (Kind.of(content) != Kind.OTHER || reportName(entry.getName())) {
-				open(entry.getName(), content, nesting + 1, budget, limits, files);
+			List<ReportFile> inside = new ArrayList<>(1);
+			if (!entry.isDirectory() && !ignored(entry.getName())
+					&& (Kind.of(content) != Kind.OTHER || reportName(entry.getName()))) {
+				open(entry.getName(), content, nesting + 1, budget, limits, inside);
 			}
 			// Through the budget: a bomb hidden after the document still counts.
 			inflated.drain();
+			files.addAll(inside);
 		}
 		if (files.size() == before) {
 			files.add(new ReportFile.Malformed(name, "no XML report in the zip"));
