@@ -27,6 +27,12 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class FeedbackXml {
 
+	/**
+	 * Configured once: the JDK's factory copies its properties into each reader it
+	 * creates and is not changed afterwards, so threads may share it.
+	 */
+	private static final XMLInputFactory FACTORY = factory();
+
 	private FeedbackXml() {
 	}
 
@@ -38,7 +44,7 @@ final class FeedbackXml {
 		FeedbackMapper mapper = new FeedbackMapper(limits);
 		XMLStreamReader reader = null;
 		try {
-			reader = factory().createXMLStreamReader(skipPrologueNoise(xml));
+			reader = FACTORY.createXMLStreamReader(skipPrologueNoise(xml));
 			String root = rootElement(reader);
 			if (!"feedback".equals(root)) {
 				return new ReportFile.Malformed(name,

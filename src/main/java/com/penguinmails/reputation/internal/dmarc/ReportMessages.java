@@ -34,6 +34,12 @@ final class ReportMessages {
 
 	private static final int NESTING = 10;
 
+	/**
+	 * One session for parsing only (no transport): creating one reads the providers from
+	 * the class path, which cost more than the message.
+	 */
+	private static final Session SESSION = Session.getInstance(new Properties());
+
 	private ReportMessages() {
 	}
 
@@ -44,8 +50,7 @@ final class ReportMessages {
 		}
 		Walk walk = new Walk(limits);
 		try {
-			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-					new ByteArrayInputStream(rawMessage));
+			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(rawMessage));
 			walk.part(message, 0);
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {

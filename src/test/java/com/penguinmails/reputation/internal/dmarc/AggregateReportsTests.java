@@ -188,4 +188,17 @@ class AggregateReportsTests {
 		assertThat(only(AggregateReports.read("utf16.xml", xml)).rows()).hasSize(3);
 	}
 
+	@Test
+	void readsGeneratedReportsOfEveryShapeAsFilesAndInMessages() {
+		for (ReportShapes.Shape shape : ReportShapes.Shape.values()) {
+			byte[] file = ReportShapes.file(shape, 7, 50, 7);
+
+			AggregateReport report = only(AggregateReports.read(ReportShapes.fileName(shape, 7), file));
+
+			assertThat(report.rows()).as(shape.name()).hasSize(50);
+			assertThat(report.warnings()).as(shape.name()).isEmpty();
+			assertThat(only(AggregateReports.fromMessage(ReportShapes.message(shape, 7, file)))).isEqualTo(report);
+		}
+	}
+
 }
