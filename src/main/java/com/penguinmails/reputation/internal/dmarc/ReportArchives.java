@@ -67,7 +67,8 @@ final class ReportArchives {
 			}
 			for (int i = 0; i < head.length; i++) {
 				int b = head[i] & 0xff;
-				if (b == '<' || b == 0xfe || b == 0xff || b == 0) {
+				// '<', a UTF-16 byte order mark, or UTF-16 without one ("\0<" or "<\0").
+				if (b == '<' || b == 0xfe || b == 0xff || (b == 0 && i + 1 < head.length && head[i + 1] == '<')) {
 					return XML;
 				}
 				if (!(b == ' ' || b == '\t' || b == '\r' || b == '\n'
