@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * What one DMARC aggregate report says: RFC 7489 Appendix C's {@code feedback} document,
  * or RFC 9990's (which replaced it in 2026, with the same elements and a namespace).
- * Strings are as the report wrote them, stripped; results are lower case.
+ * Strings are as the report wrote them, stripped (empty elements are {@code null});
+ * results, policies and dispositions are lower case; domain names are lower case without
+ * a final dot; IP addresses are in canonical text (IPv6 as RFC 5952 §4 writes it, an
+ * IPv4-mapped address as its IPv4). Read by {@link AggregateReports}.
  *
  * @param orgName the reporter ({@code report_metadata/org_name}, e.g. "google.com")
  * @param email the reporter's contact address, or {@code null}
@@ -17,8 +20,10 @@ import java.util.List;
  * @param end end of the period covered
  * @param policy the DMARC record the reporter found
  * @param rows one per source IP and result combination
- * @param warnings what was wrong but did not stop the read (an unknown result word, a
- * negative count...), in words
+ * @param warnings what was wrong but did not stop the read (a record skipped for a
+ * negative count or a source that is no IP address, an unknown result word, a date
+ * written as text, the reporter's own {@code error} notes), in words, each once with how
+ * often, at most 20
  */
 public record AggregateReport(String orgName, String email, String reportId, Instant begin, Instant end,
 		PolicyPublished policy, List<Row> rows, List<String> warnings) {
@@ -49,12 +54,14 @@ public record AggregateReport(String orgName, String email, String reportId, Ins
 	 * @param disposition what the receiver did: {@code none}, {@code quarantine} or
 	 * {@code reject} ({@code pass} in some reporters' files is read as none)
 	 * @param dkim the DMARC DKIM result ({@code policy_evaluated/dkim}): {@code pass}
-	 * means an aligned DKIM pass
+	 * means an aligned DKIM pass; {@code fail} (with a warning) when the reporter left it
+	 * out
 	 * @param spf the DMARC SPF result ({@code policy_evaluated/spf}): {@code pass} means
 	 * an aligned SPF pass
 	 * @param reasons {@code policy_evaluated/reason/type} values (e.g. {@code forwarded},
 	 * {@code local_policy}), lower case
-	 * @param headerFrom {@code identifiers/header_from}
+	 * @param headerFrom {@code identifiers/header_from} (the policy domain, with a
+	 * warning, when the reporter left it out)
 	 * @param envelopeFrom {@code identifiers/envelope_from}, or {@code null}
 	 * @param envelopeTo {@code identifiers/envelope_to}, or {@code null}
 	 * @param dkimResults the raw DKIM results ({@code auth_results/dkim})
