@@ -24,7 +24,10 @@ public record BlocklistListing(UUID id, UUID domainId, String domain, String tar
 		String code, String meaning, String delistUrl, Instant listedAt, Instant lastSeenAt, Instant clearedAt,
 		Set<ChecklistStep> done) {
 
-	/** Whether the list still lists the target (as of the last check). */
+	/**
+	 * Whether the list still lists the target (as of the last check); JSON {@code open}.
+	 */
+	@com.fasterxml.jackson.annotation.JsonProperty("open")
 	public boolean open() {
 		return clearedAt == null;
 	}
