@@ -50,7 +50,8 @@ public class ReputationTimeline {
 	 * @param kind {@code domain}, {@code ip} or {@code mailbox}
 	 * @param score today's score (the 7 days to today), or null without data
 	 * @param trend today's score minus the score 7 days before, or null
-	 * @param worst the part doing worst today, or null
+	 * @param worst the part doing worst today, or null (also when every part earns all
+	 * its points)
 	 */
 	public record Summary(String kind, String key, String label, Integer score, Integer trend,
 			ReputationScore.Part worst) {
@@ -119,7 +120,7 @@ public class ReputationTimeline {
 			summaries.add(new Summary(known.subject().kind().value(), known.subject().key(), known.label(),
 					now.map(ReputationScore::score).orElse(null),
 					now.isPresent() && before.isPresent() ? now.get().score() - before.get().score() : null,
-					now.flatMap(ReputationScore::worst).orElse(null)));
+					now.flatMap(ReputationScore::worst).filter(p -> p.ratio() < 1).orElse(null)));
 		}
 		return summaries;
 	}
