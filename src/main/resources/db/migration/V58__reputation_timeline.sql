@@ -55,3 +55,8 @@ CREATE TABLE reputation_score_runs (
     done_at         TIMESTAMPTZ,
     PRIMARY KEY (workspace_id, day)
 );
+
+-- delivery.SendingDays (the timeline's sent/delivered/refused per day) reads a workspace's outbox by the
+-- day of sending or of the last refused attempt: without these it would scan the whole outbox.
+CREATE INDEX outbox_sent_day ON outbox (workspace_id, sent_at) WHERE status = 'sent';
+CREATE INDEX outbox_failed_day ON outbox (workspace_id, last_attempt_at) WHERE status = 'failed';
