@@ -170,7 +170,9 @@ public class Domains {
 	List<BlocklistResult> checkBlocklistsInWorkspace(UUID workspaceId, UUID id) {
 		Domain domain = store.find(workspaceId, id).orElseThrow(() -> new NotFoundProblem("Domain"));
 		List<BlocklistResult> results = store.checkBlocklists(domain);
-		store.recordBlocklists(workspaceId, id, results, clock.instant());
+		Instant now = clock.instant();
+		store.recordBlocklists(workspaceId, id, results, now);
+		events.publishEvent(new BlocklistsChecked(workspaceId, id, domain.name(), results, now));
 		return results;
 	}
 

@@ -126,6 +126,15 @@ public class WarmupHealth {
 		return repository.score(mailboxId);
 	}
 
+	/**
+	 * The mailbox's measures of days {@code from}..{@code to} (UTC, both included),
+	 * oldest first, for background readers such as the reputation timeline; empty for a
+	 * mailbox of another workspace.
+	 */
+	public List<Measure> days(UUID workspaceId, UUID mailboxId, LocalDate from, LocalDate to) {
+		return repository.days(workspaceId, mailboxId, from, to);
+	}
+
 	/** The mailbox's latest measure (for alerts and pages), empty until measured. */
 	public Optional<Measure> latest(UUID workspaceId, UUID mailboxId) {
 		return repository.latest(workspaceId, mailboxId);
