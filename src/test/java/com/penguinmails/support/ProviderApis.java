@@ -43,8 +43,7 @@ public final class ProviderApis {
 		return Map.of("penguinmails.postmaster.google-authorization-uri", base() + "/o/oauth2/v2/auth",
 				"penguinmails.postmaster.google-token-uri", base() + "/token",
 				"penguinmails.postmaster.google-revoke-uri", base() + "/revoke",
-				"penguinmails.postmaster.google-api-uri", base(), "penguinmails.postmaster.snds-uri",
-				base() + "/snds");
+				"penguinmails.postmaster.google-api-uri", base(), "penguinmails.postmaster.snds-uri", base() + "/snds");
 	}
 
 	private static int freePort() {

@@ -68,7 +68,11 @@ class PostmasterController {
 		return "reputation/postmaster";
 	}
 
-	@PostMapping(PAGE + "/google/connect")
+	// A link, not a form: the page's Content-Security-Policy (form-action 'self') stops a
+	// form whose answer redirects to another origin. Like Spring Security's
+	// /oauth2/authorization/{id}, starting only stores a fresh state in this session;
+	// nothing is connected until Google sends back a code with that state.
+	@GetMapping(PAGE + "/google/connect")
 	String connectGoogle(HttpSession session, RedirectAttributes redirect) {
 		try {
 			GoogleOAuth.Pending pending = postmaster.startGoogle(tenancy.current());
