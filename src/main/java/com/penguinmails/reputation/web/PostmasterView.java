@@ -19,6 +19,10 @@ public class PostmasterView {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
+	/** Words shown as written. */
+	private static final java.util.Set<String> ACRONYMS = java.util.Set.of("DMARC", "DKIM", "SPF", "PTR", "RBL", "IP",
+			"TLS");
+
 	/**
 	 * {@code HIGH} → "High", {@code RATE_LIMIT_EXCEEDED} → "Rate limit exceeded"; null →
 	 * "—".
@@ -27,8 +31,14 @@ public class PostmasterView {
 		if (constant == null || constant.isBlank() || constant.endsWith("UNSPECIFIED")) {
 			return "—";
 		}
-		String spaced = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-		return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+		StringBuilder words = new StringBuilder();
+		for (String word : constant.split("_")) {
+			String lower = word.toLowerCase(Locale.ROOT);
+			String shown = ACRONYMS.contains(word) ? word
+					: words.isEmpty() ? Character.toUpperCase(lower.charAt(0)) + lower.substring(1) : lower;
+			words.append(words.isEmpty() ? "" : " ").append(shown);
+		}
+		return words.toString();
 	}
 
 	/** The badge class of a reputation or colour: ok, warn or bad. */
@@ -57,7 +67,7 @@ public class PostmasterView {
 		if (ratio == null) {
 			return "—";
 		}
-		return String.format(Locale.ENGLISH, "%.2f", ratio * 100).replaceAll("\\.?0+$", "") + " %";
+		return String.format(Locale.ENGLISH, "%.2f", ratio * 100).replaceAll("\\.?0+$", "") + "\u00a0%";
 	}
 
 	public String time(Instant instant) {
