@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Google Postmaster Tools and Microsoft SNDS against WireMock speaking their documented
  * shapes: the OAuth 2.0 authorization code flow through the page's callback (state bound
  * to the session, PKCE), pulls following every page, refresh of an expired access token,
- * a revoked grant and a refused SNDS key marked "connect again", the cluster-safe
- * scheduled pull, secrets encrypted, and the figures on the timeline.
+ * a revoked grant (alerted) and a refused SNDS key marked "connect again", the
+ * cluster-safe scheduled pull, secrets encrypted, and the figures on the timeline.
  */
 @IntegrationTest
 class PostmasterTests {
@@ -53,6 +53,9 @@ class PostmasterTests {
 
 	@Autowired
 	List<DailySource> sources;
+
+	@Autowired
+	com.penguinmails.alerts.Alerts alerts;
 
 	WireMockServer google;
 
@@ -239,6 +242,13 @@ class PostmasterTests {
 		assertThatThrownBy(() -> postmaster.syncNow(account.owner(), Provider.GOOGLE, Instant.now()))
 			.isInstanceOf(InvalidInputProblem.class)
 			.hasMessageContaining("connect the account again");
+		fixtures.awaitEvents("PostmasterAlerts");
+		assertThat(alerts.recent(account.owner(), 10)).singleElement().satisfies(alert -> {
+			assertThat(alert.title()).isEqualTo("Google Postmaster Tools must be connected again");
+			assertThat(alert.body()).contains("connect the account again")
+				.doesNotContain(PostmasterStubs.REFRESH_TOKEN);
+			assertThat(alert.link()).isEqualTo("/reputation/postmaster");
+		});
 		// The scheduled pull skips it.
 		assertThat(postmaster.pullDue(Instant.now().plusSeconds(3 * 86400), 1000)).isGreaterThanOrEqualTo(0);
 		assertThat(postmaster.overview(account.owner()).google().lastPulledAt()).isNull();

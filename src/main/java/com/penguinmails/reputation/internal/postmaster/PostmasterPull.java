@@ -8,9 +8,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.penguinmails.reputation.PostmasterConnectionExpired;
 
 import com.penguinmails.shared.Secrets;
 
@@ -21,7 +26,9 @@ import com.penguinmails.shared.Secrets;
  * used until it expires or is refused (HTTP 401), then refreshed once; a refresh Google
  * refuses ({@code invalid_grant}) marks the connection {@link ConnectionStatus#EXPIRED}.
  * SNDS: a refused key marks it expired too. Any other failure marks it
- * {@link ConnectionStatus#FAILING} and the next round retries. Never logs a secret.
+ * {@link ConnectionStatus#FAILING} and the next round retries. A connection that becomes
+ * expired publishes {@link PostmasterConnectionExpired} (alerts raise it). Never logs a
+ * secret.
  */
 @Component
 public class PostmasterPull {
@@ -46,8 +53,15 @@ public class PostmasterPull {
 
 	private final PostmasterProperties properties;
 
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
 	PostmasterPull(ConnectionStore connections, StatsStore stats, GoogleOAuth oauth, GoogleApi google, SndsApi snds,
-			Secrets secrets, PostmasterProperties properties) {
+			Secrets secrets, PostmasterProperties properties, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager) {
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.connections = connections;
 		this.stats = stats;
 		this.oauth = oauth;
@@ -90,8 +104,17 @@ public class PostmasterPull {
 		}
 		Instant next = outcome.status() == ConnectionStatus.CONNECTED ? now.plus(properties.pullEvery())
 				: now.plus(java.time.Duration.ofHours(1));
-		connections.pulled(connection.workspaceId(), connection.provider(), outcome.status(), outcome.message(), now,
-				next);
+		Outcome ended = outcome;
+		// One transaction: the event is published (and kept by the publication registry)
+		// only with the status it announces.
+		transactions.executeWithoutResult(tx -> {
+			connections.pulled(connection.workspaceId(), connection.provider(), ended.status(), ended.message(), now,
+					next);
+			if (ended.status() == ConnectionStatus.EXPIRED && connection.status() != ConnectionStatus.EXPIRED) {
+				events.publishEvent(new PostmasterConnectionExpired(connection.workspaceId(),
+						connection.provider().value(), connection.provider().label(), ended.message()));
+			}
+		});
 		return outcome;
 	}
 
