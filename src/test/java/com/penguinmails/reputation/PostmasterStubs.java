@@ -164,6 +164,12 @@ final class PostmasterStubs {
 				.withBody("<!DOCTYPE html><html><body>Sign in</body></html>")));
 	}
 
+	/** SNDS sends the request to the Microsoft sign-in page. */
+	static void sndsRedirects(WireMockServer server, String key) {
+		server.stubFor(get(urlPathEqualTo("/snds/data.aspx")).withQueryParam("key", equalTo(key))
+			.willReturn(aResponse().withStatus(302).withHeader("Location", "https://login.live.com/login.srf")));
+	}
+
 	static String basic(LocalDate day) {
 		return DateTimeFormatter.BASIC_ISO_DATE.format(day);
 	}

@@ -297,6 +297,13 @@ class PostmasterTests {
 		PostmasterPull.Outcome outcome = postmaster.syncNow(account.owner(), Provider.SNDS, Instant.now());
 		assertThat(outcome.status()).isEqualTo(ConnectionStatus.EXPIRED);
 		assertThat(outcome.message()).contains("access key is not valid");
+
+		Account other = fixtures.verifiedAccount("pm-snds-redirect");
+		String redirected = "feedbeef-" + UUID.randomUUID().toString().substring(9);
+		PostmasterStubs.sndsRedirects(google, redirected);
+		postmaster.connectSnds(other.owner(), redirected, Instant.now());
+		assertThat(postmaster.syncNow(other.owner(), Provider.SNDS, Instant.now()).status())
+			.isEqualTo(ConnectionStatus.EXPIRED);
 	}
 
 	@Test

@@ -22,8 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Microsoft SNDS Automated Data Access: {@code data.aspx?key=K[&date=MMDDYY]} (the data
  * feed: one CSV row per IP and day) and {@code ipStatus.aspx?key=K} (the IP status feed:
  * blocked ranges). Both are CSV without a header row; the rows are read by
- * {@link SndsCsv}. A key SNDS refuses (HTTP 401, 403 or 404, or a web page instead of
- * CSV) is a {@link KeyRefused}.
+ * {@link SndsCsv}. A key SNDS refuses (HTTP 401, 403 or 404, a redirect, or a web page
+ * instead of CSV) is a {@link KeyRefused}.
  */
 @Component
 public class SndsApi {
@@ -87,12 +87,18 @@ public class SndsApi {
 		return statuses;
 	}
 
+	private static boolean notData(HttpStatusCode status) {
+		return status.isError() || status.is3xxRedirection();
+	}
+
 	private List<CSVRecord> rows(URI uri) {
 		String body;
 		try {
-			byte[] bytes = rest.get().uri(uri).retrieve().onStatus(HttpStatusCode::isError, (request, response) -> {
+			byte[] bytes = rest.get().uri(uri).retrieve().onStatus(SndsApi::notData, (request, response) -> {
 				int status = response.getStatusCode().value();
-				if (status == 401 || status == 403 || status == 404) {
+				// A redirect goes to the Microsoft sign-in page: the key did not open the
+				// feed.
+				if (status == 401 || status == 403 || status == 404 || (status >= 300 && status < 400)) {
 					throw new KeyRefused("Microsoft SNDS refused the access key (HTTP " + status
 							+ "): copy it again from SNDS, Automated Data Access.");
 				}
