@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Chooses the HTTP port before the context starts, so the links in account emails
  * ({@code penguinmails.base-url}) point at the server the test actually runs; and points
- * DNS look-ups at the loopback {@link TestDnsServer}.
+ * DNS look-ups at the loopback {@link TestDnsServer}, and the third-party HTTP APIs at
+ * {@link ProviderApis}.
  */
 public class FreePortInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,12 +27,11 @@ public class FreePortInitializer implements ApplicationContextInitializer<Config
 		}
 		String propagation = "Primary=" + TestDnsServer.shared().address() + ",Secondary="
 				+ TestDnsServer.secondary().address();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("test-port",
-					Map.of("server.port", port, "penguinmails.base-url", "http://localhost:" + port,
-							"penguinmails.domains.resolvers", TestDnsServer.shared().address(),
-							"penguinmails.domains.propagation-resolvers", propagation)));
+		Map<String, Object> properties = new java.util.HashMap<>(Map.of("server.port", port, "penguinmails.base-url",
+				"http://localhost:" + port, "penguinmails.domains.resolvers", TestDnsServer.shared().address(),
+				"penguinmails.domains.propagation-resolvers", propagation));
+		properties.putAll(ProviderApis.properties());
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-port", properties));
 	}
 
 }
