@@ -83,33 +83,33 @@ public final class DmarcTestReports {
 	/**
 	 * A message as Google sends one: the RFC 7489 §7.2.1.1 subject and a gzipped
 	 * attachment named receiver!domain!begin!end.xml.gz; {@code subject} null keeps the
-	 * RFC's.
+	 * RFC's. Lines end in LF (as {@code InboundFixtures.deliverRaw} takes them).
 	 */
 	public static String message(String from, String to, String subject, String org, String domain, String reportId,
 			byte[] attachment, String fileName) {
 		String subjectLine = subject != null ? subject
 				: "Report domain: " + domain + " Submitter: " + org + " Report-ID: " + reportId;
-		String b64 = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
+		String b64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
 		return """
-				From: %s\r
-				To: %s\r
-				Subject: %s\r
-				Message-ID: <%s@%s>\r
-				Date: Mon, 30 Nov 2026 10:00:00 +0000\r
-				MIME-Version: 1.0\r
-				Content-Type: multipart/mixed; boundary="b1"\r
-				\r
-				--b1\r
-				Content-Type: text/plain; charset=UTF-8\r
-				\r
-				This is an aggregate report from %s.\r
-				--b1\r
-				Content-Type: application/gzip; name="%s"\r
-				Content-Disposition: attachment; filename="%s"\r
-				Content-Transfer-Encoding: base64\r
-				\r
-				%s\r
-				--b1--\r
+				From: %s
+				To: %s
+				Subject: %s
+				Message-ID: <%s@%s>
+				Date: Mon, 30 Nov 2026 10:00:00 +0000
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="b1"
+
+				--b1
+				Content-Type: text/plain; charset=UTF-8
+
+				This is an aggregate report from %s.
+				--b1
+				Content-Type: application/gzip; name="%s"
+				Content-Disposition: attachment; filename="%s"
+				Content-Transfer-Encoding: base64
+
+				%s
+				--b1--
 				""".formatted(from, to, subjectLine, java.util.UUID.randomUUID(), org, org, fileName, fileName, b64);
 	}
 
