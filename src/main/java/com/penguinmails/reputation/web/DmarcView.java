@@ -1,12 +1,14 @@
 package com.penguinmails.reputation.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.penguinmails.reputation.DmarcDomainView;
 
-/** A domain's DMARC view with the words and percentages the page shows. */
-record DmarcView(DmarcDomainView view, String stepLabel, String stepClass) {
+/**
+ * A domain's DMARC view with the words and percentages the page shows (public: the
+ * template calls its methods).
+ */
+public record DmarcView(DmarcDomainView view, String stepLabel, String stepClass) {
 
 	static DmarcView of(DmarcDomainView view) {
 		DmarcDomainView.Step step = view.recommendation().step();
@@ -29,13 +31,9 @@ record DmarcView(DmarcDomainView view, String stepLabel, String stepClass) {
 		return rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
 	}
 
-	/** For the template: {@code view.percent(rate)}. */
-	String percentOf(Double rate) {
+	/** For the template: {@code view.percentOf(rate)}. */
+	public String percentOf(Double rate) {
 		return percent(rate);
-	}
-
-	List<DmarcDomainView.SourceGroup> groups() {
-		return view.groups();
 	}
 
 }

@@ -62,8 +62,8 @@ final class DmarcPolicyAdvice {
 					evidence);
 		}
 		String caution = evidence.unknownFailed() == 0 ? ""
-				: " Check that none of the " + evidence.unknownSources()
-						+ " unknown sources is a service of yours: their failing mail (" + evidence.unknownFailed()
+				: " Check that no unknown source (" + evidence.unknownSources()
+						+ ") is a service of yours: their failing mail (" + evidence.unknownFailed()
 						+ " messages) would be " + ("quarantine".equals(next) ? "quarantined." : "refused.");
 		return new Recommendation(policy, Step.MOVE, next, "Safe to publish p=" + next + ": our servers pass "
 				+ percent(ours.rate()) + " over " + daysAtPolicy + " days and " + messages + " messages." + caution,

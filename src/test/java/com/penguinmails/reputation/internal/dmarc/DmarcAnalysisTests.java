@@ -144,7 +144,7 @@ class DmarcAnalysisTests {
 
 		assertThat(move.step()).isEqualTo(Step.MOVE);
 		assertThat(move.next()).isEqualTo("reject");
-		assertThat(move.summary()).contains("unknown sources").contains("would be refused");
+		assertThat(move.summary()).contains("no unknown source (1)").contains("would be refused");
 		assertThat(analyse(rows, "reject").recommendation().step()).isEqualTo(Step.KEEP);
 		assertThat(analyse(List.of(), null).recommendation().step()).isEqualTo(Step.WAIT);
 	}
