@@ -193,6 +193,28 @@ class DmarcApiTests {
 		assertThat(other.api().get("/api/v1/reputation/dmarc/domains").body()).hasSize(1);
 	}
 
+	@Test
+	void thePagesSayWhatIsWrongAndNeverFail() throws Exception {
+		Setup s = setup("dmarc-pages");
+		com.penguinmails.support.WebSession session = fixtures.signedIn(s.account());
+
+		var noFile = session.perform(MockMvcRequestBuilders.multipart("/reputation/dmarc/upload")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		var noMailbox = session.post("/reputation/dmarc/places", "folder", "DMARC");
+		var otherMailbox = session.post("/reputation/dmarc/places", "mailboxId", UUID.randomUUID().toString());
+		var badId = session.get("/reputation/dmarc/not-a-uuid");
+		var unknown = session.get("/reputation/dmarc/" + UUID.randomUUID());
+		var page = session.get("/reputation/dmarc/" + s.domainId());
+
+		assertThat(noFile.getFlashMap().get("error")).asString().contains("Choose one or more DMARC report files");
+		assertThat(noMailbox.getFlashMap().get("error")).isEqualTo("Choose a mailbox.");
+		assertThat(otherMailbox.getFlashMap().get("error")).asString().isNotBlank();
+		assertThat(badId.getResponse().getStatus()).isEqualTo(400);
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		assertThat(page.getResponse().getContentAsString()).contains("No reports yet: publish a DMARC record");
+	}
+
 	private long count(Setup s, int days, boolean passed) {
 		return fixtures.jdbc()
 			.sql("SELECT coalesce(sum(message_count), 0) FROM dmarc_rows WHERE workspace_id = ? AND policy_domain = ?"
