@@ -100,6 +100,25 @@ class DmarcApiTests {
 	}
 
 	@Test
+	void aZipOfSeveralReportsLogsEachEntry() throws Exception {
+		Setup s = setup("dmarc-api-zip");
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (String id : List.of("y-1", "y-2")) {
+				zip.putNextEntry(new java.util.zip.ZipEntry("yahoo!" + s.domain() + "!" + id + ".xml"));
+				zip.write(report("Yahoo", id, s.domain(), TODAY).getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+
+		Api.Response done = upload(s.api(), file("yahoo.zip", bytes.toByteArray()));
+
+		assertThat(done.body().get("stored").asInt()).isEqualTo(2);
+		assertThat(s.api().get("/api/v1/reputation/dmarc/files").body()).extracting(n -> n.get("reportId").asText())
+			.containsExactlyInAnyOrder("y-1", "y-2");
+	}
+
+	@Test
 	void aRawBodyUploadIsReadLikeAFile() throws Exception {
 		Setup s = setup("dmarc-api-body");
 
