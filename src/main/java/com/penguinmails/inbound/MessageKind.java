@@ -20,6 +20,11 @@ public enum MessageKind {
 	 * A request to stop: RFC 2369 mailto, an opt-out report, Apple Mail's unsubscribe.
 	 */
 	UNSUBSCRIBE("unsubscribe"),
+	/**
+	 * A DMARC aggregate report (RFC 7489 §7.2, RFC 9990): read by reputation, never a
+	 * reply or a bounce, and not unread in the inbox.
+	 */
+	DMARC_REPORT("dmarc_report"),
 	/** Anything else that arrived in a read mailbox. */
 	OTHER("other");
 

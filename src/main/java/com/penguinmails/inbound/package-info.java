@@ -11,8 +11,12 @@
  * every message. It never calls campaigns: the inbox's campaign filter asks
  * {@link com.penguinmails.inbound.CampaignNames}, which campaigns provides; it leaves
  * warmup mail alone by asking every {@link com.penguinmails.inbound.WarmupFilter}, which
- * warmup provides. The composer uses templates (snippets, and its Liquid renderer for a
- * reply's variables); templates never uses inbound.
+ * warmup provides. A DMARC aggregate report is stored as read, matched to nothing, and
+ * announced ({@link com.penguinmails.inbound.DmarcReportReceived}) for reputation to read
+ * through {@link com.penguinmails.inbound.DmarcReportMail}, which also keeps the
+ * mailboxes and folders reports arrive in (the sync reads such a folder too). The
+ * composer uses templates (snippets, and its Liquid renderer for a reply's variables);
+ * templates never uses inbound.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "contacts", "delivery", "mailboxes", "shared", "templates" })

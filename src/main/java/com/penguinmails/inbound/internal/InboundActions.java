@@ -188,6 +188,12 @@ class InboundActions {
 	}
 
 	/** RFC 2369's mailto unsubscribe: the sender asked to hear no more. */
+	/** A DMARC aggregate report was stored: reputation reads it. */
+	void dmarcReport(Source source, UUID id) {
+		events.publishEvent(new com.penguinmails.inbound.DmarcReportReceived(source.workspaceId(), source.mailboxId(),
+				id, source.receivedAt()));
+	}
+
 	void unsubscribed(Source source, String from, Optional<Sent> sent, UUID id) {
 		if (from == null || !from.contains("@")) {
 			return;

@@ -30,10 +30,14 @@ public class InboundProcessor {
 
 	private final InboundActions actions;
 
+	private final DmarcPlaceStore dmarcPlaces;
+
 	private final Clock clock;
 
-	InboundProcessor(InboundStore store, SentMatcher matcher, InboundActions actions, Clock clock) {
+	InboundProcessor(InboundStore store, SentMatcher matcher, InboundActions actions, DmarcPlaceStore dmarcPlaces,
+			Clock clock) {
 		this.store = store;
+		this.dmarcPlaces = dmarcPlaces;
 		this.matcher = matcher;
 		this.actions = actions;
 		this.clock = clock;
@@ -55,6 +59,10 @@ public class InboundProcessor {
 		java.util.Set<String> flags = new java.util.TreeSet<>(read.flags());
 		if (!classification.problems().isEmpty() && !flags.contains("bad_encoding")) {
 			flags.add("malformed");
+		}
+		if (classification.kind() != Classification.Kind.BOUNCE
+				&& classification.kind() != Classification.Kind.COMPLAINT && isDmarcReport(source, read)) {
+			return dmarcReport(source, read, flags, problems);
 		}
 		UUID workspaceId = source.workspaceId();
 		// Inbox replies leave through the outbox too, but are no campaign's: what answers
@@ -97,6 +105,29 @@ public class InboundProcessor {
 			}
 		}
 		return Optional.of(kind);
+	}
+
+	private boolean isDmarcReport(Source source, MessageReader.Read read) {
+		boolean inPlace = dmarcPlaces.folder(source.mailboxId())
+			.filter(folder -> folder.equalsIgnoreCase(source.folder()))
+			.isPresent();
+		return DmarcReportRecognition.isReport(read.message(), inPlace);
+	}
+
+	/**
+	 * A DMARC aggregate report: stored read, matched to nothing of ours (never a reply or
+	 * a bounce), and announced for reputation to read.
+	 */
+	private Optional<MessageKind> dmarcReport(Source source, MessageReader.Read read, java.util.Set<String> flags,
+			List<String> problems) {
+		UUID id = UUID.randomUUID();
+		InboundStore.NewMessage message = received(id, source, read, MessageKind.DMARC_REPORT, null, flags, problems,
+				Optional.empty(), new InboundStore.Conversation(id, null, null, null));
+		if (!store.insert(message, clock.instant())) {
+			return Optional.empty();
+		}
+		actions.dmarcReport(source, id);
+		return Optional.of(MessageKind.DMARC_REPORT);
 	}
 
 	/** The kind stored: what the classifier found, and whether it answers ours. */

@@ -50,8 +50,12 @@ public class MailboxSync {
 
 	private final List<WarmupFilter> warmup;
 
+	private final DmarcPlaceStore dmarcPlaces;
+
 	MailboxSync(InboundStore store, InboundProcessor processor, TransactionTemplate transactions,
-			InboundProperties properties, Clock clock, ObjectProvider<WarmupFilter> warmup) {
+			InboundProperties properties, Clock clock, ObjectProvider<WarmupFilter> warmup,
+			DmarcPlaceStore dmarcPlaces) {
+		this.dmarcPlaces = dmarcPlaces;
 		// Every filter there is; none when no feature sends such mail.
 		this.warmup = warmup.orderedStream().toList();
 		this.store = store;
@@ -65,10 +69,16 @@ public class MailboxSync {
 	public record Outcome(int stored, List<String> folders) {
 	}
 
-	/** Syncs the open store's INBOX and spam folders. */
+	/**
+	 * Syncs the open store's INBOX and spam folders, and the folder DMARC reports are
+	 * read from when the mailbox has one.
+	 */
 	public Outcome sync(UUID workspaceId, UUID mailboxId, Store imap) throws MessagingException {
 		int stored = 0;
-		List<String> folders = folders(imap);
+		List<String> folders = new ArrayList<>(folders(imap));
+		dmarcPlaces.folder(mailboxId)
+			.filter(folder -> folders.stream().noneMatch(folder::equalsIgnoreCase))
+			.ifPresent(folders::add);
 		for (String name : folders) {
 			stored += syncFolder(workspaceId, mailboxId, imap.getFolder(name));
 		}
