@@ -1,5 +1,7 @@
 package com.penguinmails.reputation;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import com.penguinmails.shared.StoredValue;
 
 /**
@@ -22,6 +24,7 @@ public enum PathState implements StoredValue {
 	}
 
 	@Override
+	@JsonValue
 	public String value() {
 		return value;
 	}

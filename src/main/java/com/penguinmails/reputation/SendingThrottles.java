@@ -100,7 +100,10 @@ public class SendingThrottles {
 		tenant.require(WorkspaceRole.MEMBER, "reputation:write");
 		Instant now = clock.instant();
 		ThrottleAction action = action(override.action());
-		if (path == null || path.isBlank() || path.length() > 253) {
+		// RFC 1035 §2.3.4: a domain name is at most 253 characters of letters, digits,
+		// hyphens and dots (an IDN as its A-labels).
+		if (path == null || path.length() > 253
+				|| !path.strip().toLowerCase(java.util.Locale.ROOT).matches("[a-z0-9.-]+")) {
 			throw new InvalidInputProblem("invalid-path", "path must be a provider or a recipient domain");
 		}
 		if (action == ThrottleAction.KEEP_SUSPENDED && (override.until() == null || !override.until().isAfter(now)

@@ -1,5 +1,7 @@
 package com.penguinmails.reputation;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import com.penguinmails.shared.StoredValue;
 
 /**
@@ -27,6 +29,7 @@ public enum ThrottleAction implements StoredValue {
 	}
 
 	@Override
+	@JsonValue
 	public String value() {
 		return value;
 	}
