@@ -23,6 +23,7 @@ import com.penguinmails.delivery.ScriptedSmtpServer;
 import com.penguinmails.delivery.SendingPaths;
 import com.penguinmails.delivery.SendingPaths.PathLimit;
 import com.penguinmails.inbound.BounceReceived;
+import com.penguinmails.inbound.ComplaintReceived;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
@@ -207,9 +208,43 @@ class ThrottlingTests {
 		});
 	}
 
+	@Test
+	void aComplaintRateOverTheLimitOnADomainsMailboxesSuspendsTheirPathToThatProvider() {
+		Account account = fixtures.verifiedAccount("thr-guard");
+		String domain = unique("guard") + ".test";
+		Mailbox ann = mailbox(account, "ann@" + domain);
+		Mailbox bob = mailbox(account, "bob@" + domain);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		for (Mailbox mailbox : List.of(ann, bob)) {
+			for (int i = 0; i < 60; i++) {
+				enqueue(account, mailbox, unique("c") + "@gmail.com", now);
+			}
+		}
+		drain(now);
+		ComplaintReceived complaint = new ComplaintReceived(account.workspaceId(), ann.id(), null, null, 0, 0, null,
+				unique("angry") + "@gmail.com", "abuse", UUID.randomUUID(), now.plusSeconds(60));
+		transactions.executeWithoutResult(tx -> events.publishEvent(complaint));
+		fixtures.awaitEvents("ThrottleGuards");
+
+		// 1 in 60 for ann alone is under the 100 sent a rate needs; 1 in 120 for the
+		// domain's mailboxes is 0.83%, over 0.3%.
+		List<Decision> decisions = throttles.decisions(account.owner(), 10);
+		assertThat(decisions).hasSize(2).allSatisfy(d -> {
+			assertThat(d.action()).isEqualTo(ThrottleAction.SUSPEND);
+			assertThat(d.path()).isEqualTo("google");
+			assertThat(d.reason())
+				.contains("Complaint rate 0.83% (1 of 120 sent in 7 days) for the mailboxes of " + domain);
+		});
+		assertThat(decisions).extracting(Decision::mailboxId).containsExactlyInAnyOrder(ann.id(), bob.id());
+	}
+
 	private Mailbox mailbox(Account account) {
+		return mailbox(account, "jo@" + unique("thr") + ".test");
+	}
+
+	private Mailbox mailbox(Account account, String email) {
 		return mailboxes.add(account.owner(),
-				new NewMailbox("jo@" + unique("thr") + ".test", "Jo", "generic",
+				new NewMailbox(email, "Jo", "generic",
 						new ServerSettings("127.0.0.1", server.port(), Security.NONE, ScriptedSmtpServer.LOGIN,
 								ScriptedSmtpServer.PASSWORD),
 						new ServerSettings("127.0.0.1", 1143, Security.NONE, ScriptedSmtpServer.LOGIN, null), "", "",

@@ -58,7 +58,16 @@ public enum ProviderSignal implements StoredValue {
 	 * Greylisting (450/451 4.7.1, 4.2.0 "greylisted", "try again later"): the normal
 	 * retry handles it; never counted against the path.
 	 */
-	GREYLISTED("greylisted", "Greylisted", Response.NONE);
+	GREYLISTED("greylisted", "Greylisted", Response.NONE),
+
+	/**
+	 * A spam complaint about a message on the path: for the complaint-rate guard
+	 * ({@link ThrottleGuards}), never a reply signal.
+	 */
+	COMPLAINT("complaint", "Spam complaint", Response.NONE),
+
+	/** A hard bounce of a message on the path: for the bounce-rate guard. */
+	HARD_BOUNCE("hard_bounce", "Hard bounce", Response.NONE);
 
 	/** What a signal calls for on the path. */
 	public enum Response {

@@ -148,6 +148,26 @@ public class ThrottleEngine {
 		return done == null ? 0 : done;
 	}
 
+	/**
+	 * Suspends the path from {@code mailboxId} for a guard (a complaint or bounce rate
+	 * over its limit), unless it is suspended already or set by hand.
+	 */
+	Optional<Decision> suspendForRate(UUID workspaceId, UUID mailboxId, Resolved path, String reason, int events,
+			Instant now) {
+		Optional<Mailbox> mailbox = mailboxes.find(workspaceId, mailboxId);
+		if (mailbox.isEmpty()) {
+			return Optional.empty();
+		}
+		return transactions.execute(tx -> {
+			StoredPath stored = paths.lock(workspaceId, mailboxId, path.path(), path.provider());
+			if (stored.state().manual() || stored.state().state() == PathState.SUSPENDED) {
+				return Optional.<Decision>empty();
+			}
+			return Optional.of(apply(mailbox.get(), stored, PathPolicy.suspend(stored.state(), settings, now, reason),
+					events, List.of(), null, now));
+		});
+	}
+
 	/** A person's override, validated by {@link SendingThrottles}. */
 	public Decision override(UUID workspaceId, UUID userId, UUID mailboxId, String path, ThrottleAction action,
 			SendingThrottles.Override override, Instant now) {

@@ -25,6 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providerCacheFor how long a recipient domain's provider (from its MX) is kept
  * @param reviewEnabled whether this node runs the recovery steps (tests call them)
  * @param reviewEvery how often recovery steps are looked for
+ * @param guardWindow the period over which complaint and bounce rates per path are
+ * measured
+ * @param guardMinSent messages a path (of a mailbox, a domain's mailboxes, or all the
+ * workspace's) must have sent in the guard window before its rates can suspend it
+ * @param complaintRate the complaint rate that suspends the path (0.3%, Gmail's and
+ * Yahoo's bulk sender limit)
+ * @param bounceRate the hard bounce rate that suspends the path (5%)
  */
 @ConfigurationProperties("penguinmails.reputation.throttling")
 public record ThrottleProperties(@DefaultValue("PT1H") Duration window, @DefaultValue("3") int slowAfter,
@@ -33,5 +40,7 @@ public record ThrottleProperties(@DefaultValue("PT1H") Duration window, @Default
 		@DefaultValue("PT24H") Duration maxSuspendFor, @DefaultValue("5") int trialPerHour,
 		@DefaultValue("PT10M") Duration trialGap, @DefaultValue("PT2H") Duration cleanWindow,
 		@DefaultValue("P7D") Duration providerCacheFor, @DefaultValue("true") boolean reviewEnabled,
-		@DefaultValue("PT1M") Duration reviewEvery) {
+		@DefaultValue("PT1M") Duration reviewEvery, @DefaultValue("P7D") Duration guardWindow,
+		@DefaultValue("100") int guardMinSent, @DefaultValue("0.003") double complaintRate,
+		@DefaultValue("0.05") double bounceRate) {
 }

@@ -82,6 +82,16 @@ class ThrottleRepository {
 		return counts;
 	}
 
+	/** Signals of one kind on the path from these mailboxes since {@code since}. */
+	long count(UUID workspaceId, Collection<UUID> mailboxIds, String path, ProviderSignal signal, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM throttle_signals
+				WHERE workspace_id = ? AND mailbox_id = ANY (?) AND path = ? AND signal = ? AND seen_at >= ?""")
+			.params(workspaceId, mailboxIds.toArray(UUID[]::new), path, signal.value(), Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
 	/** The latest counted replies on the path since {@code since}, distinct. */
 	List<String> evidence(UUID workspaceId, UUID mailboxId, String path, Instant since, int max) {
 		return jdbc.sql("""

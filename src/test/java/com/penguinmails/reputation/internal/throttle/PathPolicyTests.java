@@ -24,7 +24,8 @@ class PathPolicyTests {
 
 	private static final ThrottleProperties SETTINGS = new ThrottleProperties(Duration.ofHours(1), 3, 2, 20,
 			Duration.ofMinutes(3), Duration.ofHours(4), Duration.ofHours(24), 5, Duration.ofMinutes(10),
-			Duration.ofHours(2), Duration.ofDays(7), false, Duration.ofMinutes(1));
+			Duration.ofHours(2), Duration.ofDays(7), false, Duration.ofMinutes(1), Duration.ofDays(7), 100, 0.003,
+			0.05);
 
 	@Test
 	void threeSlowingSignalsSlowANormalPathTwoBelowDoNothing() {
