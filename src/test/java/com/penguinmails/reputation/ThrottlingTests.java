@@ -2,6 +2,8 @@ package com.penguinmails.reputation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +33,9 @@ import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
 import com.penguinmails.reputation.SendingThrottles.Decision;
 import com.penguinmails.reputation.internal.throttle.ThrottleEngine;
+import com.penguinmails.reputation.internal.timeline.DailyFigure;
+import com.penguinmails.reputation.internal.timeline.DailySource;
+import com.penguinmails.reputation.internal.timeline.Subject;
 import com.penguinmails.shared.BounceReason;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
@@ -79,6 +84,9 @@ class ThrottlingTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	List<DailySource> sources;
 
 	@BeforeAll
 	static void startServer() {
@@ -163,6 +171,19 @@ class ThrottlingTests {
 		assertThat(paths.limits(account.workspaceId(), List.of(mailbox.id()), List.of("live.com"),
 				until.plus(Duration.ofHours(4))))
 			.isEmpty();
+
+		// The timeline's figures: the four decisions on the mailbox and on its domain.
+		LocalDate first = LocalDate.ofInstant(suspended.decidedAt(), ZoneOffset.UTC);
+		LocalDate last = LocalDate.ofInstant(until.plus(Duration.ofHours(4)), ZoneOffset.UTC);
+		String senderDomain = mailbox.email().substring(mailbox.email().indexOf('@') + 1);
+		for (Subject subject : List.of(Subject.mailbox(mailbox.id()), Subject.domain(senderDomain))) {
+			List<DailyFigure> figures = sources.stream()
+				.flatMap(source -> source.daily(account.workspaceId(), subject, first, last).stream())
+				.filter(f -> f.name().equals(DailyFigure.THROTTLE_DECISIONS))
+				.toList();
+			assertThat(figures.stream().mapToDouble(DailyFigure::value).sum()).as(subject.key()).isEqualTo(4);
+			assertThat(figures.get(0).text()).contains("suspend");
+		}
 	}
 
 	@Test
