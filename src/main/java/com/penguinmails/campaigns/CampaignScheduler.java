@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ import com.penguinmails.contacts.Suppressions;
 import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Pacing;
 import com.penguinmails.delivery.Outbox.Queued;
+import com.penguinmails.delivery.SendingPaths;
 import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
@@ -52,8 +54,9 @@ import com.penguinmails.templates.Rendered;
  * enrolments due now (claimed with {@code SKIP LOCKED}, so nodes share the work), and in
  * one transaction per batch: reads what the decision needs (contacts, suppression, the
  * pool's pacing from the outbox), plans with {@link SendPlanner} (windows, caps, gaps,
- * rotation, pace; no database), and writes the plan (messages queued once, by the
- * outbox's unique key; enrolments advanced, moved, stopped or finished).
+ * rotation, pace, the limited paths of {@link SendingPaths}; no database), and writes the
+ * plan (messages queued once, by the outbox's unique key; enrolments advanced, moved,
+ * stopped or finished).
  */
 @Component
 public class CampaignScheduler {
@@ -94,10 +97,14 @@ public class CampaignScheduler {
 
 	private final SendingRamps ramps;
 
+	private final ObjectProvider<SendingPaths> paths;
+
 	CampaignScheduler(CampaignRepository campaigns, EnrolmentRepository enrolments, AbDecisions abDecisions,
 			StepRenderer renderer, Mailboxes mailboxes, Contacts contacts, Suppressions suppressions, Outbox outbox,
 			TransactionTemplate transactions, TrackingLinks links, Clock clock, SendingRamps ramps,
+			ObjectProvider<SendingPaths> paths,
 			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
+		this.paths = paths;
 		this.ramps = ramps;
 		this.campaigns = campaigns;
 		this.enrolments = enrolments;
@@ -194,9 +201,9 @@ public class CampaignScheduler {
 				due.stream().map(Due::contactId).toList());
 		Set<String> suppressed = suppressions.suppressedAmong(workspaceId,
 				people.values().stream().map(Contact::email).toList());
-		Map<UUID, Map<String, Integer>> recent = outbox.toDomainsSince(
-				pool.stream().map(p -> p.mailbox().id()).toList(),
-				people.values().stream().map(c -> SendPlanner.domainOf(c.email())).distinct().toList(),
+		List<UUID> mailboxIds = pool.stream().map(p -> p.mailbox().id()).toList();
+		List<String> domains = people.values().stream().map(c -> SendPlanner.domainOf(c.email())).distinct().toList();
+		Map<UUID, Map<String, Integer>> recent = outbox.toDomainsSince(mailboxIds, domains,
 				now.minus(Duration.ofHours(1)));
 		List<PoolMailbox> paced = pool.stream()
 			.map(p -> new PoolMailbox(p.mailbox(), p.sentToday(), p.lastSentAt(),
@@ -205,7 +212,8 @@ public class CampaignScheduler {
 		// How many each variant has had so far, per step: the next goes to the fewest.
 		Map<Integer, Map<Integer, Long>> split = campaign.steps().stream().anyMatch(s -> s.variants().size() > 1)
 				? outbox.queuedByVariant(campaign.id()) : new HashMap<>();
-		return new Batch(workspaceId, campaign, now, horizon, due, people, suppressed, paced, split, campaignLeft);
+		return new Batch(workspaceId, campaign, now, horizon, due, people, suppressed, paced, split, campaignLeft,
+				paths.getIfAvailable(() -> SendingPaths.NONE).limits(workspaceId, mailboxIds, domains, now));
 	}
 
 	/**

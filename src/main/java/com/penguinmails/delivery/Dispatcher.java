@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +43,9 @@ import com.penguinmails.mailboxes.SmtpReply;
  * every outcome as it happens: sent (2xx), deferred with backoff (4xx), failed (5xx, a
  * hard bounce suppresses the address). A server that cannot be reached or refuses the
  * login sends the messages back to the queue; the third time in a row its mailbox is put
- * in error and its messages are held.
+ * in error and its messages are held. A message on a suspended path (its mailbox to its
+ * recipient's provider, see {@link SendingPaths}) goes back to the queue until the
+ * suspension ends, not counted as an attempt.
  */
 @Service
 public class Dispatcher implements DisposableBean {
@@ -69,8 +72,12 @@ public class Dispatcher implements DisposableBean {
 
 	private final ExecutorService senders;
 
+	private final ObjectProvider<SendingPaths> paths;
+
 	Dispatcher(OutboxStore store, Mailboxes mailboxes, SignedMessages messages, Suppressions suppressions,
-			ApplicationEventPublisher events, TransactionTemplate transactions, DeliveryProperties properties) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, DeliveryProperties properties,
+			ObjectProvider<SendingPaths> paths) {
+		this.paths = paths;
 		this.store = store;
 		this.mailboxes = mailboxes;
 		this.messages = messages;
@@ -117,11 +124,15 @@ public class Dispatcher implements DisposableBean {
 	}
 
 	/** Sends one mailbox's claimed messages over one connection. */
-	private void send(List<Claimed> batch, Instant now) {
-		Claimed first = batch.get(0);
+	private void send(List<Claimed> claimed, Instant now) {
+		Claimed first = claimed.get(0);
 		Optional<Mailbox> mailbox = mailboxes.find(first.workspaceId(), first.mailboxId());
 		if (mailbox.isEmpty()) {
-			batch.forEach(row -> notSent(row, now, "mailbox_removed", "not sent: its mailbox was removed"));
+			claimed.forEach(row -> notSent(row, now, "mailbox_removed", "not sent: its mailbox was removed"));
+			return;
+		}
+		List<Claimed> batch = withoutSuspended(claimed, now);
+		if (batch.isEmpty()) {
 			return;
 		}
 		MailboxTransport transport;
@@ -165,6 +176,32 @@ public class Dispatcher implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Sends back to the queue the rows whose path is suspended (not an attempt), due
+	 * again when the suspension ends; returns the others.
+	 */
+	private List<Claimed> withoutSuspended(List<Claimed> batch, Instant now) {
+		Claimed first = batch.get(0);
+		Map<String, List<Claimed>> byDomain = new LinkedHashMap<>();
+		for (Claimed row : batch) {
+			byDomain.computeIfAbsent(Replies.domainOf(row.toAddress()), d -> new ArrayList<>()).add(row);
+		}
+		List<SendingPaths.PathLimit> limits = paths.getIfAvailable(() -> SendingPaths.NONE)
+			.limits(first.workspaceId(), List.of(first.mailboxId()), byDomain.keySet(), now);
+		if (limits.isEmpty()) {
+			return batch;
+		}
+		for (SendingPaths.PathLimit limit : limits) {
+			List<Claimed> rows = byDomain.get(limit.recipientDomain());
+			if (limit.suspendedAt(now) && rows != null) {
+				byDomain.remove(limit.recipientDomain());
+				transactions.executeWithoutResult(tx -> store.requeue(rows.stream().map(Claimed::id).toList(),
+						limit.suspendedUntil(), "waiting: sending to " + limit.path() + " is suspended"));
+			}
+		}
+		return byDomain.values().stream().flatMap(List::stream).toList();
+	}
+
 	private void record(Claimed row, SmtpReply reply, SignedMessages.Prepared prepared, Instant now) {
 		transactions.executeWithoutResult(tx -> {
 			if (reply.accepted()) {
@@ -179,11 +216,15 @@ public class Dispatcher implements DisposableBean {
 				// 4xx (and anything unexpected): try again later, a few times.
 				Optional<Duration> wait = Replies.backoff(row.attempts() + 1);
 				if (wait.isPresent()) {
-					store.deferred(row.id(), now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
-							prepared.note());
+					if (store.deferred(row.id(), now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
+							prepared.note())) {
+						events.publishEvent(
+								new MessageDeferred(row.workspaceId(), row.campaignId(), row.id(), row.mailboxId(),
+										row.toAddress(), reply.text(), row.attempts() + 1, now.plus(wait.get()), now));
+					}
 				}
 				else if (store.failed(row.id(), now, true, reply.text(), "retries_exhausted", prepared.note())) {
-					failedEvent(row, false, reply.text());
+					failedEvent(row, false, reply.text(), now);
 				}
 				return;
 			}
@@ -192,7 +233,7 @@ public class Dispatcher implements DisposableBean {
 				if (hardBounce) {
 					suppressions.suppress(row.workspaceId(), row.toAddress(), "hard_bounce");
 				}
-				failedEvent(row, hardBounce, reply.text());
+				failedEvent(row, hardBounce, reply.text(), now);
 			}
 		});
 	}
@@ -200,14 +241,14 @@ public class Dispatcher implements DisposableBean {
 	private void notSent(Claimed row, Instant now, String failure, String why) {
 		transactions.executeWithoutResult(tx -> {
 			if (store.failed(row.id(), now, false, null, failure, why)) {
-				failedEvent(row, false, why);
+				failedEvent(row, false, why, now);
 			}
 		});
 	}
 
-	private void failedEvent(Claimed row, boolean hardBounce, String reply) {
+	private void failedEvent(Claimed row, boolean hardBounce, String reply, Instant now) {
 		events.publishEvent(new MessageFailed(row.workspaceId(), row.campaignId(), row.enrolmentId(), row.step(),
-				row.id(), row.toAddress(), hardBounce, reply));
+				row.id(), row.toAddress(), hardBounce, reply, row.mailboxId(), now));
 	}
 
 	/**

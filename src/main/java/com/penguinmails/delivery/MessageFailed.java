@@ -8,7 +8,9 @@ import java.util.UUID;
  *
  * @param hardBounce the address does not exist (5.1.1 and kin); it is now suppressed
  * @param smtpReply the server's last reply, or why it was not sent
+ * @param mailboxId the mailbox it was to be sent from
+ * @param at when it failed
  */
 public record MessageFailed(UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, UUID outboxId,
-		String toAddress, boolean hardBounce, String smtpReply) {
+		String toAddress, boolean hardBounce, String smtpReply, UUID mailboxId, java.time.Instant at) {
 }

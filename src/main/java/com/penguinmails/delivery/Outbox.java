@@ -171,6 +171,14 @@ public class Outbox {
 		return repository.toDomainsSince(mailboxIds, domains, since);
 	}
 
+	/**
+	 * Messages the mailboxes sent (2xx) per recipient domain since {@code since}: the
+	 * denominators of throttling's complaint and bounce rates per path.
+	 */
+	public Map<UUID, Map<String, Integer>> sentToDomains(UUID workspaceId, Collection<UUID> mailboxIds, Instant since) {
+		return mailboxIds.isEmpty() ? new HashMap<>() : repository.sentToDomains(workspaceId, mailboxIds, since);
+	}
+
 	/** The message already queued for this enrolment's step, if any. */
 	public Optional<Queued> find(UUID enrolmentId, int step) {
 		return repository.find(enrolmentId, step);

@@ -21,6 +21,7 @@ import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.EnrolmentState;
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.delivery.OutgoingMessage;
+import com.penguinmails.delivery.SendingPaths.PathLimit;
 import com.penguinmails.mailboxes.Mailbox;
 
 /**
@@ -37,7 +38,8 @@ import com.penguinmails.mailboxes.Mailbox;
  * messages an hour from one mailbox to one recipient domain; the campaign's daily limit;
  * follow-ups from the mailbox that sent step 1 (a thread waits for its mailbox); new
  * threads from the pool's mailbox with the most capacity left; variants split evenly
- * until a step has a winner.
+ * until a step has a winner; a mailbox's limited paths to recipient providers
+ * ({@link PathRoom}) skip it for their recipients, so rotation picks another.
  */
 public final class SendPlanner {
 
@@ -81,10 +83,18 @@ public final class SendPlanner {
 	 *
 	 * @param split messages queued so far per step and variant (updated as it plans)
 	 * @param campaignLeft messages the campaign's daily limit still allows
+	 * @param paths the limits on the pool's paths to the recipients' domains
 	 */
 	public record Batch(UUID workspaceId, Campaign campaign, Instant now, Instant horizon, List<Due> due,
 			Map<UUID, Contact> contacts, Set<String> suppressed, List<PoolMailbox> pool,
-			Map<Integer, Map<Integer, Long>> split, int campaignLeft) {
+			Map<Integer, Map<Integer, Long>> split, int campaignLeft, List<PathLimit> paths) {
+
+		/** A batch with no limited path. */
+		public Batch(UUID workspaceId, Campaign campaign, Instant now, Instant horizon, List<Due> due,
+				Map<UUID, Contact> contacts, Set<String> suppressed, List<PoolMailbox> pool,
+				Map<Integer, Map<Integer, Long>> split, int campaignLeft) {
+			this(workspaceId, campaign, now, horizon, due, contacts, suppressed, pool, split, campaignLeft, List.of());
+		}
 	}
 
 	/** A message to queue: from which mailbox, when, and what it continues. */
@@ -156,25 +166,6 @@ public final class SendPlanner {
 				last ? EnrolmentState.COMPLETED : EnrolmentState.ACTIVE);
 	}
 
-	/**
-	 * Variants split evenly: the one the fewest recipients of this step have had so far
-	 * (ties to the first), counted as it goes.
-	 */
-	public static int evenly(Map<Integer, Map<Integer, Long>> split, int step, int variants) {
-		if (variants <= 1) {
-			return 0;
-		}
-		Map<Integer, Long> counts = split.computeIfAbsent(step, s -> new HashMap<>());
-		int pick = 0;
-		for (int v = 1; v < variants; v++) {
-			if (counts.getOrDefault(v, 0L) < counts.getOrDefault(pick, 0L)) {
-				pick = v;
-			}
-		}
-		counts.merge(pick, 1L, Long::sum);
-		return pick;
-	}
-
 	/** The domain of an address, lowercase. */
 	public static String domainOf(String email) {
 		return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
@@ -237,6 +228,8 @@ public final class SendPlanner {
 
 		private final ZoneId campaignZone;
 
+		private final PathRoom paths;
+
 		private int campaignLeft;
 
 		private boolean poolFull;
@@ -249,6 +242,7 @@ public final class SendPlanner {
 			}
 			this.campaignZone = ZoneId.of(batch.campaign().schedule().timeZone());
 			this.campaignLeft = batch.campaignLeft();
+			this.paths = new PathRoom(batch.paths(), batch.now());
 		}
 
 		Plan run() {
@@ -282,8 +276,7 @@ public final class SendPlanner {
 					moves.add(new Move(enrolment.id(), open));
 				}
 				else if (!poolFull && campaignLeft > 0) {
-					// Otherwise left as they are: still due, first in line at the next
-					// tick.
+					// Otherwise still due: first in line at the next tick.
 					send(enrolment, contact, zone, window);
 				}
 			}
@@ -298,7 +291,7 @@ public final class SendPlanner {
 			}
 			Step step = batch.campaign().steps().get(enrolment.nextStep());
 			int variantIndex = step.winner() != null ? step.winner().variant()
-					: evenly(batch.split(), enrolment.nextStep(), step.variants().size());
+					: VariantSplit.evenly(batch.split(), enrolment.nextStep(), step.variants().size());
 			Composed composed = composer.compose(enrolment, contact, slot.mailbox, step.variants().get(variantIndex),
 					zone);
 			if (!composed.missing().isEmpty()) {
@@ -309,7 +302,8 @@ public final class SendPlanner {
 					&& !enrolment.threadIds().isBlank();
 			String subject = followUp ? reply(enrolment.threadSubject()) : composed.subject();
 			String[] thread = followUp ? enrolment.threadIds().strip().split(" ") : new String[0];
-			Instant notBefore = slot.nextFree.isAfter(batch.now()) ? slot.nextFree : batch.now();
+			Instant notBefore = paths.notBefore(slot.mailbox.id(), domain,
+					slot.nextFree.isAfter(batch.now()) ? slot.nextFree : batch.now());
 			OutgoingMessage message = new OutgoingMessage(batch.workspaceId(), batch.campaign().id(), enrolment.id(),
 					enrolment.nextStep(), variantIndex, slot.mailbox.id(), slot.mailbox.email(), contact.id(),
 					contact.email(), (contact.firstName() + " " + contact.lastName()).strip(), subject, composed.html(),
@@ -320,6 +314,7 @@ public final class SendPlanner {
 			slot.used++;
 			slot.nextFree = notBefore.plusSeconds(slot.gap());
 			slot.toDomain.merge(domain, 1, Integer::sum);
+			paths.planned(slot.mailbox.id(), domain, notBefore);
 		}
 
 		/**
@@ -359,7 +354,8 @@ public final class SendPlanner {
 			}
 			int pace = batch.campaign().schedule().domainPacePerHour();
 			for (Slot slot : candidates) {
-				if (slot.open(batch.horizon()) && slot.toDomain.getOrDefault(domain, 0) < pace) {
+				if (slot.open(batch.horizon()) && slot.toDomain.getOrDefault(domain, 0) < pace
+						&& paths.allows(slot.mailbox.id(), domain, slot.toDomain, batch.horizon())) {
 					return slot;
 				}
 			}

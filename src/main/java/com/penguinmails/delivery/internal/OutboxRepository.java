@@ -119,6 +119,22 @@ public class OutboxRepository {
 		return counts;
 	}
 
+	/** Messages sent per mailbox and recipient domain since {@code since}. */
+	public Map<UUID, Map<String, Integer>> sentToDomains(UUID workspaceId, Collection<UUID> mailboxIds, Instant since) {
+		Map<UUID, Map<String, Integer>> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT mailbox_id, to_domain, count(*) FROM outbox
+				WHERE workspace_id = ? AND mailbox_id = ANY (?) AND not_before > ? AND status = 'sent' AND sent_at >= ?
+				GROUP BY mailbox_id, to_domain""")
+			.params(workspaceId, mailboxIds.toArray(UUID[]::new), Timestamp.from(since.minus(Duration.ofDays(1))),
+					Timestamp.from(since))
+			.query(rs -> {
+				counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+					.put(rs.getString(2), rs.getInt(3));
+			});
+		return counts;
+	}
+
 	public Optional<Queued> find(UUID enrolmentId, int step) {
 		return jdbc.sql("SELECT id, message_id FROM outbox WHERE enrolment_id = ? AND step = ?")
 			.params(enrolmentId, step)
