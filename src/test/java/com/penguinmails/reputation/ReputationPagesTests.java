@@ -142,6 +142,26 @@ class ReputationPagesTests {
 	}
 
 	@Test
+	void aDomainsAndAMailboxsPagesLeadToTheirReputationEvenBeforeAnythingIsSent() throws Exception {
+		Sender sender = inbound.sender("rep-links");
+		String name = "links-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		Domain domain = domains.add(sender.account().owner(), new NewDomain(name, false, "", ""));
+		WebSession session = fixtures.signedIn(sender.account());
+
+		String domainPage = session.get("/domains/" + domain.id()).getResponse().getContentAsString();
+		assertThat(domainPage).contains("href=\"/reputation/domain/" + name + "\"")
+			.contains("href=\"/reputation/dmarc/" + domain.id() + "\"");
+		// A domain with no mailbox, no check and no report yet still has its timeline.
+		assertThat(session.get("/reputation/domain/" + name).getResponse().getStatus()).isEqualTo(200);
+		assertThat(session.get("/reputation/dmarc/" + domain.id()).getResponse().getStatus()).isEqualTo(200);
+
+		UUID mailbox = sender.mailbox().id();
+		assertThat(session.get("/mailboxes/" + mailbox).getResponse().getContentAsString())
+			.contains("href=\"/reputation/mailbox/" + mailbox + "\"");
+		assertThat(session.get("/reputation/mailbox/" + mailbox).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
 	void aMailboxTimelineShowsWarmupHealthAndTheOtherSourcesInTheTableChartAndBreakdown() throws Exception {
 		Sender sender = inbound.sender("rep-warmup");
 		UUID workspace = sender.account().workspaceId();

@@ -13,7 +13,7 @@ import com.penguinmails.reputation.ThrottleDecided;
 /**
  * Throttling decisions as alerts: a path suspended by provider signals is critical, a
  * path slowed a warning (once a day per mailbox and path), a path back to normal
- * information. Overrides are people's own doing and raise nothing.
+ * information (once a day per path). Overrides are people's own doing and raise nothing.
  */
 @Component
 class ThrottleAlerts {
@@ -46,8 +46,11 @@ class ThrottleAlerts {
 					decided.email() + ": sending to " + to + " slowed to " + decided.perHour() + " an hour",
 					decided.reason() + "." + reply + " It comes back to normal after a clean window.", link,
 					Duration.ofDays(1));
-			case RECOVER -> raiser.raise(decided.workspaceId(), "info",
-					decided.email() + ": sending to " + to + " is back to normal", decided.reason() + ".", link);
+			// Once a day per path: a path that keeps falling back and recovering does not
+			// email its admins at every recovery.
+			case RECOVER -> raiser.raiseOnce(decided.workspaceId(), "info",
+					decided.email() + ": sending to " + to + " is back to normal", decided.reason() + ".", link,
+					Duration.ofDays(1));
 			default -> {
 				// Trial and easing steps are on the throttling page, not worth an alert.
 			}

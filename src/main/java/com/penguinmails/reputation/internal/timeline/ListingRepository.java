@@ -127,13 +127,18 @@ public class ListingRepository {
 
 	/** The first check that looked any of {@code targets} up, empty when none did. */
 	public Optional<Instant> firstCheck(UUID workspaceId, Collection<String> targets) {
-		Timestamp first = jdbc
+		// min() over no row is one row holding NULL: read it as a list, not as a required
+		// single value.
+		return jdbc
 			.sql("""
 					SELECT min(checked_at) FROM reputation_blocklist_checks WHERE workspace_id = ? AND targets && ?::text[]""")
 			.params(workspaceId, targets.toArray(String[]::new))
-			.query(Timestamp.class)
-			.single();
-		return Optional.ofNullable(first).map(Timestamp::toInstant);
+			.query((rs, i) -> rs.getTimestamp(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(Timestamp::toInstant)
+			.findFirst();
 	}
 
 	/** Every target (domain or IP) ever looked up in the workspace. */
