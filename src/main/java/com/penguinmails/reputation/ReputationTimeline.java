@@ -112,9 +112,11 @@ public class ReputationTimeline {
 	public List<Summary> overview(Tenant tenant, LocalDate today) {
 		tenant.require(WorkspaceRole.VIEWER, "reputation:read");
 		List<Summary> summaries = new ArrayList<>();
-		for (Known known : reader.subjects(tenant.workspaceId())) {
-			List<DailyFigure> figures = reader.figures(tenant.workspaceId(), known.subject(), today.minusDays(7),
-					today);
+		List<Known> subjects = reader.subjects(tenant.workspaceId());
+		Map<Subject, List<DailyFigure>> all = reader.figures(tenant.workspaceId(),
+				subjects.stream().map(Known::subject).toList(), today.minusDays(7), today);
+		for (Known known : subjects) {
+			List<DailyFigure> figures = all.get(known.subject());
 			Optional<ReputationScore> now = TimelineReader.scoreOn(figures, today);
 			Optional<ReputationScore> before = TimelineReader.scoreOn(figures, today.minusDays(7));
 			summaries.add(new Summary(known.subject().kind().value(), known.subject().key(), known.label(),
@@ -168,12 +170,12 @@ public class ReputationTimeline {
 	 */
 	public int scoreDay(UUID workspaceId, LocalDate day, Instant now) {
 		int scored = 0;
-		for (Known known : reader.subjects(workspaceId)) {
-			Subject subject = known.subject();
-			// Sources are read outside a transaction: one that fails is left out, not
-			// fatal.
-			Optional<ReputationScore> score = TimelineReader.scoreOn(reader.figures(workspaceId, subject, day, day),
-					day);
+		List<Known> subjects = reader.subjects(workspaceId);
+		// Sources are read outside a transaction: one that fails is left out, not fatal.
+		Map<Subject, List<DailyFigure>> all = reader.figures(workspaceId,
+				subjects.stream().map(Known::subject).toList(), day, day);
+		for (Known known : subjects) {
+			Optional<ReputationScore> score = TimelineReader.scoreOn(all.get(known.subject()), day);
 			if (score.isEmpty()) {
 				continue;
 			}

@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+
+import com.penguinmails.domains.Domains;
+import com.penguinmails.shared.Tenant;
 
 import com.penguinmails.reputation.BlocklistListing;
 
@@ -28,17 +34,37 @@ class BlocklistSource implements DailySource {
 
 	private final MailboxSubjects mailboxes;
 
+	private final Domains domains;
+
 	private final Clock clock;
 
-	BlocklistSource(ListingRepository listings, MailboxSubjects mailboxes, Clock clock) {
+	BlocklistSource(ListingRepository listings, MailboxSubjects mailboxes, Domains domains, Clock clock) {
 		this.listings = listings;
 		this.mailboxes = mailboxes;
+		this.domains = domains;
 		this.clock = clock;
 	}
 
 	@Override
 	public List<DailyFigure> daily(UUID workspaceId, Subject subject, LocalDate from, LocalDate to) {
-		Set<String> targets = targets(workspaceId, subject);
+		return daily(workspaceId, targets(mailboxes.senders(workspaceId), subject), from, to);
+	}
+
+	/**
+	 * Each subject's listings, with the workspace's mailboxes listed once for them all.
+	 */
+	@Override
+	public Map<Subject, List<DailyFigure>> daily(UUID workspaceId, Collection<Subject> subjects, LocalDate from,
+			LocalDate to) {
+		List<MailboxSubjects.Sender> senders = mailboxes.senders(workspaceId);
+		Map<Subject, List<DailyFigure>> all = new LinkedHashMap<>();
+		for (Subject subject : subjects) {
+			all.put(subject, daily(workspaceId, targets(senders, subject), from, to));
+		}
+		return all;
+	}
+
+	private List<DailyFigure> daily(UUID workspaceId, Set<String> targets, LocalDate from, LocalDate to) {
 		if (targets.isEmpty()) {
 			return List.of();
 		}
@@ -66,20 +92,27 @@ class BlocklistSource implements DailySource {
 		return figures;
 	}
 
+	/**
+	 * Every sending domain of the workspace (checked on the domains' schedule, so a new
+	 * domain's page can link to its timeline before anything is sent), and every target a
+	 * check recorded: the domains' sending IPs too.
+	 */
 	@Override
 	public List<Subject> subjects(UUID workspaceId) {
-		return listings.targets(workspaceId)
+		List<Subject> all = new ArrayList<>();
+		domains.list(Tenant.system(workspaceId)).forEach(d -> all.add(Subject.domain(d.name())));
+		listings.targets(workspaceId)
 			.stream()
 			.map(t -> t.matches("[0-9.]+|.*:.*") ? Subject.ip(t) : Subject.domain(t))
-			.toList();
+			.forEach(all::add);
+		return all;
 	}
 
-	private Set<String> targets(UUID workspaceId, Subject subject) {
+	private static Set<String> targets(List<MailboxSubjects.Sender> senders, Subject subject) {
 		if (subject.kind() != Subject.Kind.MAILBOX) {
 			return Set.of(subject.key());
 		}
-		return mailboxes.senders(workspaceId)
-			.stream()
+		return senders.stream()
 			.filter(s -> s.under(subject))
 			.flatMap(s -> java.util.stream.Stream.of(s.domain(), s.ip()))
 			.filter(java.util.Objects::nonNull)

@@ -1,7 +1,10 @@
 package com.penguinmails.reputation.internal.timeline;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,21 @@ public interface DailySource {
 	 * {@code to} (both included); days without data have no figure. Never null.
 	 */
 	List<DailyFigure> daily(UUID workspaceId, Subject subject, LocalDate from, LocalDate to);
+
+	/**
+	 * The figures of several subjects at once (the overview and the daily scoring read
+	 * every subject of a workspace), by subject, each as {@link #daily} gives it. By
+	 * default one {@link #daily} per subject; a source whose reads are workspace-wide
+	 * answers them all from one read.
+	 */
+	default Map<Subject, List<DailyFigure>> daily(UUID workspaceId, Collection<Subject> subjects, LocalDate from,
+			LocalDate to) {
+		Map<Subject, List<DailyFigure>> all = new LinkedHashMap<>();
+		for (Subject subject : subjects) {
+			all.put(subject, daily(workspaceId, subject, from, to));
+		}
+		return all;
+	}
 
 	/**
 	 * The subjects this source knows about in the workspace (e.g. the IPs SNDS reports

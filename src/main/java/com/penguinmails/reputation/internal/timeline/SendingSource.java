@@ -2,10 +2,11 @@ package com.penguinmails.reputation.internal.timeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -38,34 +39,54 @@ class SendingSource implements DailySource {
 
 	@Override
 	public List<DailyFigure> daily(UUID workspaceId, Subject subject, LocalDate from, LocalDate to) {
-		Set<UUID> mailboxes = new HashSet<>(subjects.mailboxesOf(workspaceId, subject));
-		if (mailboxes.isEmpty()) {
-			return List.of();
+		return daily(workspaceId, List.of(subject), from, to).get(subject);
+	}
+
+	/**
+	 * Reads the workspace's sending, refusals and feedback once for all the subjects,
+	 * then gives each subject the sums of the mailboxes behind it.
+	 */
+	@Override
+	public Map<Subject, List<DailyFigure>> daily(UUID workspaceId, Collection<Subject> subjects, LocalDate from,
+			LocalDate to) {
+		List<MailboxSubjects.Sender> senders = this.subjects.senders(workspaceId);
+		Map<Subject, List<DailyFigure>> all = new LinkedHashMap<>();
+		Map<UUID, Map<LocalDate, Map<String, Double>>> byMailbox = senders.stream()
+			.anyMatch(s -> subjects.stream().anyMatch(s::under)) ? byMailbox(workspaceId, from, to) : Map.of();
+		for (Subject subject : subjects) {
+			Map<LocalDate, Map<String, Double>> days = new TreeMap<>();
+			senders.stream()
+				.filter(s -> s.under(subject))
+				.map(s -> byMailbox.getOrDefault(s.mailboxId(), Map.of()))
+				.forEach(mailbox -> mailbox
+					.forEach((day, values) -> values.forEach((name, value) -> add(days, day, name, value))));
+			List<DailyFigure> figures = new ArrayList<>();
+			days.forEach((day, values) -> values
+				.forEach((name, value) -> figures.add(new DailyFigure(day, name, value, null))));
+			all.put(subject, figures);
 		}
-		Map<LocalDate, Map<String, Double>> days = new TreeMap<>();
+		return all;
+	}
+
+	/** Every mailbox's figures per day: one read of each table for the workspace. */
+	private Map<UUID, Map<LocalDate, Map<String, Double>>> byMailbox(UUID workspaceId, LocalDate from, LocalDate to) {
+		Map<UUID, Map<LocalDate, Map<String, Double>>> all = new HashMap<>();
 		List<UUID> bounced = feedback.bouncedMessages(workspaceId, from);
 		for (SendingDays.Day day : sending.daily(workspaceId, from, to, bounced)) {
-			if (mailboxes.contains(day.mailboxId())) {
-				add(days, day.day(), DailyFigure.SENT, day.sent());
-				add(days, day.day(), DailyFigure.DELIVERED, day.acceptedNotBounced());
-			}
+			Map<LocalDate, Map<String, Double>> days = all.computeIfAbsent(day.mailboxId(), id -> new TreeMap<>());
+			add(days, day.day(), DailyFigure.SENT, day.sent());
+			add(days, day.day(), DailyFigure.DELIVERED, day.acceptedNotBounced());
 		}
 		for (SendingDays.Refusal refusal : sending.refusals(workspaceId, from, to)) {
-			if (mailboxes.contains(refusal.mailboxId())) {
-				add(days, refusal.day(), DailyFigure.BOUNCED_PREFIX + refusal.reason().key(), 1);
-			}
+			add(all.computeIfAbsent(refusal.mailboxId(), id -> new TreeMap<>()), refusal.day(),
+					DailyFigure.BOUNCED_PREFIX + refusal.reason().key(), 1);
 		}
 		for (FeedbackDays.Count count : feedback.daily(workspaceId, from, to)) {
-			if (mailboxes.contains(count.mailboxId())) {
-				add(days, count.day(),
-						count.complaint() ? DailyFigure.COMPLAINTS : DailyFigure.BOUNCED_PREFIX + count.reason(),
-						count.count());
-			}
+			add(all.computeIfAbsent(count.mailboxId(), id -> new TreeMap<>()), count.day(),
+					count.complaint() ? DailyFigure.COMPLAINTS : DailyFigure.BOUNCED_PREFIX + count.reason(),
+					count.count());
 		}
-		List<DailyFigure> figures = new ArrayList<>();
-		days.forEach(
-				(day, values) -> values.forEach((name, value) -> figures.add(new DailyFigure(day, name, value, null))));
-		return figures;
+		return all;
 	}
 
 	private static void add(Map<LocalDate, Map<String, Double>> days, LocalDate day, String name, double value) {

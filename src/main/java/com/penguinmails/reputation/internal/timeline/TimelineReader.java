@@ -79,11 +79,45 @@ public class TimelineReader {
 		return figures;
 	}
 
+	/**
+	 * {@link #figures} of several subjects, each source read once for them all
+	 * ({@link DailySource#daily(UUID, java.util.Collection, LocalDate, LocalDate)}).
+	 */
+	public Map<Subject, List<DailyFigure>> figures(UUID workspaceId, List<Subject> subjects, LocalDate from,
+			LocalDate to) {
+		Map<Subject, List<DailyFigure>> all = new LinkedHashMap<>();
+		subjects.forEach(s -> all.put(s, new ArrayList<>()));
+		LocalDate start = from.minusDays(ScoreRules.WINDOW - 1L);
+		for (DailySource source : sources) {
+			Map<Subject, List<DailyFigure>> read = safelyAll(source,
+					() -> source.daily(workspaceId, subjects, start, to));
+			read.forEach((subject, figures) -> {
+				List<DailyFigure> into = all.get(subject);
+				if (into != null && figures != null) {
+					into.addAll(figures);
+				}
+			});
+		}
+		return all;
+	}
+
 	/** The score of {@code day} from figures read with {@link #figures}. */
 	public static Optional<ReputationScore> scoreOn(List<DailyFigure> figures, LocalDate day) {
 		LocalDate first = day.minusDays(ScoreRules.WINDOW - 1L);
 		return ScoreRules
 			.score(figures.stream().filter(f -> !f.day().isBefore(first) && !f.day().isAfter(day)).toList());
+	}
+
+	private static Map<Subject, List<DailyFigure>> safelyAll(DailySource source,
+			java.util.function.Supplier<Map<Subject, List<DailyFigure>>> read) {
+		try {
+			Map<Subject, List<DailyFigure>> result = read.get();
+			return result == null ? Map.of() : result;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Reputation source {} failed: {}", source.getClass().getSimpleName(), ex.toString());
+			return Map.of();
+		}
 	}
 
 	private static <T> List<T> safely(DailySource source, java.util.function.Supplier<List<T>> read) {
