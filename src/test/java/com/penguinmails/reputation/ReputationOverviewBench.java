@@ -41,7 +41,8 @@ class ReputationOverviewBench {
 
 	static final int MESSAGES = Integer.getInteger("bench.messages", 300_000);
 
-	static final BenchTiming TIMING = new BenchTiming("mailboxes", MAILBOXES, 3, 15);
+	static final BenchTiming TIMING = new BenchTiming("mailboxes", MAILBOXES, Integer.getInteger("bench.warmups", 3),
+			Integer.getInteger("bench.rounds", 15));
 
 	@Autowired
 	Fixtures fixtures;
