@@ -42,7 +42,11 @@ public class PostmasterConnections {
 	/**
 	 * SNDS keys are GUIDs; anything of letters, digits and dashes up to 64 is accepted.
 	 */
-	private static final Pattern SNDS_KEY = Pattern.compile("[A-Za-z0-9-]{8,64}");
+	// SNDS's Automated Data Access keys are GUIDs (the "key" parameter of its feed URLs).
+	private static final Pattern SNDS_KEY = Pattern
+		.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+
+	private static final Pattern SNDS_URL_KEY = Pattern.compile("[?&]key=([^&#\\s]+)");
 
 	/**
 	 * One connection as the page and the API show it (no secret).
@@ -179,15 +183,21 @@ public class PostmasterConnections {
 
 	/**
 	 * Connects Microsoft SNDS with an Automated Data Access key (replacing an older one).
+	 * @param key the key (a GUID), or the SNDS data feed URL that carries it
 	 * @throws InvalidInputProblem 400 when the key is not a key's shape
 	 */
 	public void connectSnds(Tenant tenant, String key, Instant now) {
 		tenant.require(WorkspaceRole.ADMIN, "reputation:write");
 		String trimmed = key == null ? "" : key.strip();
+		// A pasted feed URL (…/data.aspx?key=…) gives its key.
+		java.util.regex.Matcher inUrl = SNDS_URL_KEY.matcher(trimmed);
+		if (inUrl.find()) {
+			trimmed = inUrl.group(1);
+		}
 		if (!SNDS_KEY.matcher(trimmed).matches()) {
 			throw new InvalidInputProblem("postmaster-snds-key",
-					"An SNDS access key is the code shown under Automated Data Access in SNDS (letters, digits and "
-							+ "dashes, like 1a2b3c4d-...).");
+					"An SNDS access key is the code shown under Automated Data Access in SNDS: a GUID like "
+							+ "1a2b3c4d-0000-0000-0000-000000000000 (or paste the whole data feed URL).");
 		}
 		UUID workspaceId = tenant.workspaceId();
 		connections.save(workspaceId, Provider.SNDS, "key ending in " + trimmed.substring(trimmed.length() - 4),

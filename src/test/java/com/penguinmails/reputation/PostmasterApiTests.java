@@ -82,6 +82,15 @@ class PostmasterApiTests {
 		Api.Response badKey = api.put("/api/v1/reputation/postmaster/snds", "{\"key\":\"<script>\"}");
 		assertThat(badKey.status()).isEqualTo(400);
 		assertThat(badKey.body().path("type").asText()).endsWith("/postmaster-snds-key");
+		// Letters and dashes are not enough: SNDS keys are GUIDs.
+		assertThat(api.put("/api/v1/reputation/postmaster/snds", "{\"key\":\"not-a-real-key\"}").status())
+			.isEqualTo(400);
+		// The whole data feed URL, as SNDS shows it, gives its key.
+		assertThat(api.put("/api/v1/reputation/postmaster/snds",
+				"{\"key\":\"https://sendersupport.olc.protection.outlook.com/snds/data.aspx?key=a1b2c3d4-1111-2222-3333-444455557777\"}")
+			.status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/reputation/postmaster").body().path("snds").path("account").asText())
+			.isEqualTo("key ending in 7777");
 		assertThat(api.put("/api/v1/reputation/postmaster/snds", "{}").status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/reputation/postmaster/data", "from", "yesterday").status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/reputation/postmaster/data", "from", "2026-02-01", "to", "2026-01-01").status())

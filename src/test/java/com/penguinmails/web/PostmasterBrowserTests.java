@@ -73,7 +73,7 @@ class PostmasterBrowserTests {
 			.until(ExpectedConditions.urlToBe(base + "/reputation/postmaster"));
 		assertThat(main()).contains("Google Postmaster Tools connected");
 		assertThat(browser.findElement(By.id("postmaster-google")).getText()).contains("Connected")
-			.contains("Last pull: never");
+			.contains("Last successful pull: never");
 
 		browser.findElement(By.id("snds-key")).sendKeys("0b5e7a11-9999-4444-8888-1234abcd5678");
 		click(By.xpath("//button[text()='Save the key']"));

@@ -137,8 +137,7 @@ public class GoogleApi {
 			return body == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : body;
 		}
 		catch (RestClientException ex) {
-			throw new ProviderFailure(
-					"Google Postmaster Tools could not be reached: " + ex.getMostSpecificCause().getMessage());
+			throw ProviderFailure.unreachable("Google Postmaster Tools", uri, ex.getMostSpecificCause());
 		}
 	}
 

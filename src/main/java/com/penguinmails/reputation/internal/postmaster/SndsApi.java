@@ -109,8 +109,7 @@ public class SndsApi {
 		}
 		catch (RestClientException ex) {
 			// The key is in the URL: never put the request's text in the message.
-			throw new ProviderFailure(
-					"Microsoft SNDS could not be reached: " + ex.getMostSpecificCause().getClass().getSimpleName());
+			throw ProviderFailure.unreachable("Microsoft SNDS", uri, ex.getMostSpecificCause());
 		}
 		if (body.stripLeading().startsWith("<")) {
 			throw new KeyRefused("Microsoft SNDS answered with a web page instead of data: the access key is not "

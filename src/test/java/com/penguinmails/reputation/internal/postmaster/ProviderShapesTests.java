@@ -89,4 +89,20 @@ class ProviderShapesTests {
 			.isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 	}
 
+	@Test
+	void aProviderOutOfReachIsSaidInWordsWithTheHostNeverTheUrl() {
+		java.net.URI uri = java.net.URI.create(
+				"https://sendersupport.olc.protection.outlook.com/snds/data.aspx?key=a1b2c3d4-1111-2222-3333-444455556666");
+		assertThat(
+				ProviderFailure.unreachable("Microsoft SNDS", uri, new java.nio.channels.UnresolvedAddressException())
+					.getMessage())
+			.isEqualTo("Microsoft SNDS could not be reached: the name sendersupport.olc.protection.outlook.com"
+					+ " does not resolve (no DNS answer from this server).")
+			.doesNotContain("a1b2c3d4");
+		assertThat(ProviderFailure.unreachable("Microsoft SNDS", uri, new java.net.ConnectException("refused"))
+			.getMessage()).contains("refused the connection");
+		assertThat(ProviderFailure.unreachable("Google Postmaster Tools", uri, new IllegalStateException("x"))
+			.getMessage()).contains("a network error on the way to sendersupport.olc.protection.outlook.com");
+	}
+
 }
