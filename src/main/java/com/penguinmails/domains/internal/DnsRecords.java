@@ -35,8 +35,9 @@ class DnsRecords {
 
 	static final String TRACKING_LABEL = "track.";
 
-	static final String DMARC_PATH = "Start at p=none and read the reports for two weeks; then p=quarantine (pct=25, 50, 100); "
-			+ "then p=reject once only your own senders appear.";
+	static final String DMARC_PATH = "Start at p=none and read the aggregate reports for two weeks (Reputation, DMARC reports "
+			+ "says when it is safe to move on, with its evidence); then p=quarantine; then p=reject once only your own "
+			+ "senders appear.";
 
 	private final DnsClient dns;
 
