@@ -155,6 +155,10 @@ class ReputationPagesTests {
 			.contains("No blocklist listing so far")
 			.containsPattern(
 					"Last check: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, " + lists + " blocklists asked about 1 ");
+		Api.Response last = fixtures.api(account, "reputation:read").get("/api/v1/reputation/blocklists/last-check");
+		assertThat(last.status()).isEqualTo(200);
+		assertThat(last.body().path("lists").asInt()).isEqualTo(lists);
+		assertThat(last.body().path("at").isNull()).isFalse();
 	}
 
 	@Test
@@ -199,6 +203,18 @@ class ReputationPagesTests {
 			.contains("href=\"/reputation/ip/" + ip + "\"");
 		assertThat(session.get("/reputation/ip/" + ip).getResponse().getContentAsString())
 			.contains("href=\"/reputation/mailbox/" + mailbox + "\"");
+		Api api = fixtures.api(sender.account(), "reputation:read");
+		Api.Response related = api.get("/api/v1/reputation/mailbox/" + mailbox + "/related");
+		assertThat(related.status()).isEqualTo(200);
+		assertThat(related.body().path("domainId").asText()).isEqualTo(ownId.toString());
+		assertThat(related.body().path("ip").asText()).isEqualTo(ip);
+		assertThat(api.get("/api/v1/reputation/domain/" + own + "/related")
+			.body()
+			.path("mailboxes")
+			.get(0)
+			.path("email")
+			.asText()).isEqualTo(email);
+		assertThat(api.get("/api/v1/reputation/mailbox/nope/related").status()).isEqualTo(400);
 		// A domain added without mailboxes links to its page too.
 		assertThat(session.get("/reputation/domain/" + name).getResponse().getContentAsString())
 			.contains("href=\"/domains/" + domain.id() + "\"");
