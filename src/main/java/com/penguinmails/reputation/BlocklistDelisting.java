@@ -1,6 +1,7 @@
 package com.penguinmails.reputation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,6 +76,32 @@ public class BlocklistDelisting {
 		listings.record(tenant.workspaceId(), listing.domainId(), listing.domain(), results, clock.instant());
 		listings.step(tenant.workspaceId(), id, ChecklistStep.RECHECK, true);
 		return get(tenant, id);
+	}
+
+	/**
+	 * The workspace's last blocklist check, for an empty page to say what was looked at.
+	 *
+	 * @param at when the last check ran (UTC), or null when none ran since the history
+	 * began
+	 * @param lists how many blocklists (DNS zones) the domains' last answers came from
+	 * @param targets how many domains and IPs they looked up
+	 */
+	public record LastCheck(Instant at, int lists, int targets) {
+	}
+
+	/** What the workspace's last blocklist checks asked (domains' last answers). */
+	public LastCheck lastCheck(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "reputation:read");
+		java.util.Set<String> zones = new java.util.HashSet<>();
+		java.util.Set<String> targets = new java.util.HashSet<>();
+		Tenant system = Tenant.system(tenant.workspaceId());
+		for (var domain : domains.list(system)) {
+			for (BlocklistResult result : domains.lastBlocklists(system, domain.id())) {
+				zones.add(result.zone());
+				targets.add(result.target());
+			}
+		}
+		return new LastCheck(listings.lastCheck(tenant.workspaceId()).orElse(null), zones.size(), targets.size());
 	}
 
 }

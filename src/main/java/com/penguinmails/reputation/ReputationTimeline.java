@@ -49,7 +49,9 @@ public class ReputationTimeline {
 	 *
 	 * @param kind {@code domain}, {@code ip} or {@code mailbox}
 	 * @param score today's score (the 7 days to today), or null without data
-	 * @param trend today's score minus the score 7 days before, or null
+	 * @param trend today's score minus the score 7 days before, both counted over the
+	 * parts rated on both days only (a part appearing is not better reputation), or null
+	 * when either day has no score or they share no rated part
 	 * @param worst the part doing worst today, or null (also when every part earns all
 	 * its points)
 	 */
@@ -121,7 +123,7 @@ public class ReputationTimeline {
 			Optional<ReputationScore> before = TimelineReader.scoreOn(figures, today.minusDays(7));
 			summaries.add(new Summary(known.subject().kind().value(), known.subject().key(), known.label(),
 					now.map(ReputationScore::score).orElse(null),
-					now.isPresent() && before.isPresent() ? now.get().score() - before.get().score() : null,
+					now.isPresent() && before.isPresent() ? now.get().trendSince(before.get()).orElse(null) : null,
 					now.flatMap(ReputationScore::worst).filter(p -> p.ratio() < 1).orElse(null)));
 		}
 		return summaries;

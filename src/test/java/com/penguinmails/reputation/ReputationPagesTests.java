@@ -1,5 +1,6 @@
 package com.penguinmails.reputation;
 
+import java.net.InetAddress;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -137,8 +138,27 @@ class ReputationPagesTests {
 		assertThat(session.get("/reputation").getResponse().getContentAsString()).contains("No reputation to show yet")
 			.contains("Connect a mailbox");
 		assertThat(session.get("/reputation/blocklists").getResponse().getContentAsString())
-			.contains("No blocklist listing so far");
+			.contains("No blocklist listing so far")
+			.contains("No blocklist check has run");
 		assertThat(fixtures.api(account, "reputation:read").get("/api/v1/reputation/subjects").body()).isEmpty();
+		// Once a clean check ran, the empty page says when and how many lists it asked.
+		Domain clean = domains.add(account.owner(),
+				new NewDomain("clean-" + UUID.randomUUID().toString().substring(0, 8) + ".test", false, "", ""));
+		int lists = domains.checkBlocklists(account.owner(), clean.id())
+			.stream()
+			.map(com.penguinmails.domains.BlocklistResult::zone)
+			.collect(java.util.stream.Collectors.toSet())
+			.size();
+		fixtures.awaitEvents("BlocklistHistory");
+		assertThat(lists).isPositive();
+		assertThat(session.get("/reputation/blocklists").getResponse().getContentAsString())
+			.contains("No blocklist listing so far")
+			.containsPattern(
+					"Last check: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC, " + lists + " blocklists asked about 1 ");
+		Api.Response last = fixtures.api(account, "reputation:read").get("/api/v1/reputation/blocklists/last-check");
+		assertThat(last.status()).isEqualTo(200);
+		assertThat(last.body().path("lists").asInt()).isEqualTo(lists);
+		assertThat(last.body().path("at").isNull()).isFalse();
 	}
 
 	@Test
@@ -159,6 +179,45 @@ class ReputationPagesTests {
 		assertThat(session.get("/mailboxes/" + mailbox).getResponse().getContentAsString())
 			.contains("href=\"/reputation/mailbox/" + mailbox + "\"");
 		assertThat(session.get("/reputation/mailbox/" + mailbox).getResponse().getStatus()).isEqualTo(200);
+
+		// And back: the timelines link to the pages and to each other.
+		String email = sender.mailbox().email();
+		String own = email.substring(email.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+		UUID ownId = domains.list(sender.account().owner())
+			.stream()
+			.filter(d -> d.name().equals(own))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		String mailboxTimeline = session.get("/reputation/mailbox/" + mailbox).getResponse().getContentAsString();
+		String ip = InetAddress.getByName(sender.mailbox().smtpHost()).getHostAddress();
+		assertThat(mailboxTimeline).contains("href=\"/mailboxes/" + mailbox + "\"")
+			.contains("href=\"/reputation/domain/" + own + "\"")
+			.contains("href=\"/reputation/ip/" + ip + "\"")
+			.contains("href=\"/reputation/throttling\"");
+		String domainTimeline = session.get("/reputation/domain/" + own).getResponse().getContentAsString();
+		assertThat(domainTimeline).contains("href=\"/domains/" + ownId + "\"")
+			.contains("href=\"/reputation/dmarc/" + ownId + "\"")
+			.contains("href=\"/reputation/mailbox/" + mailbox + "\"")
+			.contains(email)
+			.contains("href=\"/reputation/ip/" + ip + "\"");
+		assertThat(session.get("/reputation/ip/" + ip).getResponse().getContentAsString())
+			.contains("href=\"/reputation/mailbox/" + mailbox + "\"");
+		Api api = fixtures.api(sender.account(), "reputation:read");
+		Api.Response related = api.get("/api/v1/reputation/mailbox/" + mailbox + "/related");
+		assertThat(related.status()).isEqualTo(200);
+		assertThat(related.body().path("domainId").asText()).isEqualTo(ownId.toString());
+		assertThat(related.body().path("ip").asText()).isEqualTo(ip);
+		assertThat(api.get("/api/v1/reputation/domain/" + own + "/related")
+			.body()
+			.path("mailboxes")
+			.get(0)
+			.path("email")
+			.asText()).isEqualTo(email);
+		assertThat(api.get("/api/v1/reputation/mailbox/nope/related").status()).isEqualTo(400);
+		// A domain added without mailboxes links to its page too.
+		assertThat(session.get("/reputation/domain/" + name).getResponse().getContentAsString())
+			.contains("href=\"/domains/" + domain.id() + "\"");
 	}
 
 	@Test

@@ -74,6 +74,9 @@ class ReputationBrowserTests {
 			source.put(workspace, mailbox, day, "bounced:user_unknown", bounced, null);
 			source.put(workspace, mailbox, day, DailyFigure.WARMUP_HEALTH, 90 - (d < 4 ? 10 : 0), null);
 			source.put(workspace, mailbox, day, DailyFigure.DMARC_PASS_RATE, 0.97, null);
+			if (d % 2 == 0) {
+				source.put(workspace, mailbox, day, DailyFigure.DMARC_MESSAGES, 30, null);
+			}
 		}
 		source.put(workspace, mailbox, today.minusDays(2), DailyFigure.COMPLAINTS, 1, null);
 		String name = "browser-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
@@ -99,7 +102,22 @@ class ReputationBrowserTests {
 			.contains("DMARC");
 		assertThat(browser.findElement(By.id("reputation-days")).getAttribute("textContent"))
 			.contains("Bounced: user unknown");
+		// The score line is straight between days (no overshoot), both axes say what they
+		// count, and the DMARC-reported messages are drawn.
+		assertThat(browser.executeScript("""
+				const c = Chart.getChart(document.querySelector('canvas.reputation-chart'));
+				return [c.data.datasets[0].tension, c.options.scales.score.title.text,
+				    c.options.scales.count.title.text, c.data.datasets.map(d => d.label).join(',')];""").toString())
+			.isEqualTo("[0, Score (0–100), Messages a day, Score,Sent,Delivered,Bounced,Complaints,DMARC messages]");
+		assertThat(browser.findElement(By.id("reputation-related")).getText()).contains("Mailbox settings")
+			.contains("Throttling");
+		assertThat(browser.findElement(By.className("days-hint")).getAttribute("textContent"))
+			.contains("scroll the table sideways");
 		shoot("reputation-timeline", "reputation-days", "score-parts");
+		// On a phone each day shows only the figures it has: no "—" line is visible.
+		assertThat(browser.findElements(By.cssSelector("#reputation-days td.none"))).isNotEmpty()
+			.noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+		assertThat(browser.findElement(By.className("days-hint")).getText()).contains("only the figures it has");
 
 		browser.get(base + "/reputation/blocklists");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("192.0.2.83")

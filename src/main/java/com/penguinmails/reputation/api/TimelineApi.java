@@ -26,6 +26,7 @@ import com.penguinmails.reputation.BlocklistDelisting;
 import com.penguinmails.reputation.BlocklistListing;
 import com.penguinmails.reputation.ChecklistStep;
 import com.penguinmails.reputation.ReputationTimeline;
+import com.penguinmails.reputation.TimelineLinks;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
@@ -58,8 +59,12 @@ class TimelineApi {
 
 	private final Clock clock;
 
-	TimelineApi(ReputationTimeline timeline, BlocklistDelisting delisting, Tenancy tenancy, Clock clock) {
+	private final TimelineLinks links;
+
+	TimelineApi(ReputationTimeline timeline, TimelineLinks links, BlocklistDelisting delisting, Tenancy tenancy,
+			Clock clock) {
 		this.timeline = timeline;
+		this.links = links;
 		this.delisting = delisting;
 		this.tenancy = tenancy;
 		this.clock = clock;
@@ -84,6 +89,23 @@ class TimelineApi {
 			@Parameter(description = "The domain name, the IP address or the mailbox id") @PathVariable String key,
 			@Parameter(description = "Days ending today (UTC): 1–366") @RequestParam(defaultValue = "30") int days) {
 		return timeline.timeline(tenancy.current(), kind, key, days, today());
+	}
+
+	@GetMapping("/{kind:domain|ip|mailbox}/{key}/related")
+	@Operation(
+			summary = "What a subject is tied to: its domain's id under Domains (for the domain and DMARC pages), a mailbox's domain and sending IP, the mailboxes and IPs of a domain or IP")
+	@ApiResponse(responseCode = "200", description = "The ties; domainId is null when the domain is not added")
+	@ApiResponse(responseCode = "400", description = "A malformed key (domain name, IP address, mailbox id)")
+	TimelineLinks.Related related(@Parameter(description = "domain, ip or mailbox") @PathVariable String kind,
+			@Parameter(description = "The domain name, the IP address or the mailbox id") @PathVariable String key) {
+		return links.of(tenancy.current(), kind, key);
+	}
+
+	@GetMapping("/blocklists/last-check")
+	@Operation(summary = "When the workspace's last blocklist check ran and how many lists and targets it asked")
+	@ApiResponse(responseCode = "200", description = "The last check; at is null when none ran")
+	BlocklistDelisting.LastCheck lastCheck() {
+		return delisting.lastCheck(tenancy.current());
 	}
 
 	@GetMapping("/blocklists")

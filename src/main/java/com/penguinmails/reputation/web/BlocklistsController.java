@@ -40,6 +40,9 @@ class BlocklistsController {
 		var listings = delisting.listings(tenancy.current());
 		model.addAttribute("open", listings.stream().filter(BlocklistListing::open).toList());
 		model.addAttribute("cleared", listings.stream().filter(l -> !l.open()).toList());
+		if (listings.isEmpty()) {
+			model.addAttribute("lastCheck", delisting.lastCheck(tenancy.current()));
+		}
 		return "reputation/blocklists";
 	}
 

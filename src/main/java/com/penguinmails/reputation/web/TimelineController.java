@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.penguinmails.reputation.ReputationTimeline;
+import com.penguinmails.reputation.TimelineLinks;
 import com.penguinmails.reputation.internal.timeline.Subjects;
 import com.penguinmails.shared.Tenancy;
 
@@ -41,8 +42,12 @@ class TimelineController {
 
 	private final Clock clock;
 
-	TimelineController(ReputationTimeline timeline, Tenancy tenancy, ObjectMapper json, Clock clock) {
+	private final TimelineLinks links;
+
+	TimelineController(ReputationTimeline timeline, TimelineLinks links, Tenancy tenancy, ObjectMapper json,
+			Clock clock) {
 		this.timeline = timeline;
+		this.links = links;
 		this.tenancy = tenancy;
 		this.json = json;
 		this.clock = clock;
@@ -60,6 +65,7 @@ class TimelineController {
 			@RequestParam(defaultValue = "" + DAYS) int days, Model model) throws JsonProcessingException {
 		ReputationTimeline.Timeline t = timeline.timeline(tenancy.current(), kind, key, days, today());
 		model.addAttribute("timeline", t);
+		model.addAttribute("related", links.of(tenancy.current(), kind, key));
 		model.addAttribute("days", days);
 		Map<String, String> labels = new LinkedHashMap<>();
 		t.names().forEach(n -> labels.put(n, Subjects.label(n)));

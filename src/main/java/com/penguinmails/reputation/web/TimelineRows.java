@@ -19,9 +19,11 @@ final class TimelineRows {
 	}
 
 	/**
-	 * One day of the table: the score and each figure (in the timeline's names) in words.
+	 * One day of the table: the score and each figure (in the timeline's names) in words
+	 * ("—" for none); blank when the day has no figure and no score (a phone leaves it
+	 * out).
 	 */
-	record Row(LocalDate day, String score, List<String> cells) {
+	record Row(LocalDate day, String score, List<String> cells, boolean blank) {
 	}
 
 	static List<Row> rows(ReputationTimeline.Timeline timeline) {
@@ -32,7 +34,8 @@ final class TimelineRows {
 				ReputationTimeline.Figure f = day.figures().get(name);
 				cells.add(f == null ? "—" : words(f));
 			}
-			rows.add(new Row(day.day(), day.score() == null ? "—" : String.valueOf(day.score().score()), cells));
+			rows.add(new Row(day.day(), day.score() == null ? "—" : String.valueOf(day.score().score()), cells,
+					day.score() == null && day.figures().isEmpty()));
 		}
 		return rows;
 	}
@@ -56,7 +59,8 @@ final class TimelineRows {
 
 	/**
 	 * The chart: the score (0–100, left axis) and the daily counts of sent, delivered,
-	 * bounced (all reasons) and complaints (right axis).
+	 * bounced (all reasons), complaints and DMARC-reported messages (right axis; the
+	 * DMARC series only when some day has it, else null).
 	 */
 	static Map<String, Object> chart(ReputationTimeline.Timeline timeline) {
 		List<String> days = new ArrayList<>();
@@ -65,12 +69,14 @@ final class TimelineRows {
 		List<Double> delivered = new ArrayList<>();
 		List<Double> bounced = new ArrayList<>();
 		List<Double> complaints = new ArrayList<>();
+		List<Double> dmarc = new ArrayList<>();
 		for (ReputationTimeline.Day day : timeline.days()) {
 			days.add(day.day().toString());
 			score.add(day.score() == null ? null : day.score().score());
 			sent.add(value(day, DailyFigure.SENT));
 			delivered.add(value(day, DailyFigure.DELIVERED));
 			complaints.add(value(day, DailyFigure.COMPLAINTS));
+			dmarc.add(value(day, DailyFigure.DMARC_MESSAGES));
 			bounced.add(day.figures()
 				.values()
 				.stream()
@@ -85,6 +91,7 @@ final class TimelineRows {
 		chart.put("delivered", delivered);
 		chart.put("bounced", bounced);
 		chart.put("complaints", complaints);
+		chart.put("dmarc", dmarc.stream().anyMatch(v -> v > 0) ? dmarc : null);
 		return chart;
 	}
 

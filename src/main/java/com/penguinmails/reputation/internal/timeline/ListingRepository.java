@@ -141,6 +141,21 @@ public class ListingRepository {
 			.findFirst();
 	}
 
+	/**
+	 * When the workspace's last blocklist check ran, empty when none ran since this
+	 * landed.
+	 */
+	public Optional<Instant> lastCheck(UUID workspaceId) {
+		return jdbc.sql("SELECT max(checked_at) FROM reputation_blocklist_checks WHERE workspace_id = ?")
+			.param(workspaceId)
+			.query((rs, i) -> rs.getTimestamp(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(Timestamp::toInstant)
+			.findFirst();
+	}
+
 	/** Every target (domain or IP) ever looked up in the workspace. */
 	public List<String> targets(UUID workspaceId) {
 		return jdbc.sql("""

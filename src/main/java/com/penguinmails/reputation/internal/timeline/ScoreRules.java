@@ -26,7 +26,11 @@ import com.penguinmails.reputation.ReputationScore.Part;
  * <li>SNDS 5: {@code 5 × (colour − 1) / 2} (RED 0, YELLOW 2.5, GREEN 5).</li>
  * </ul>
  * A part without figures in the window is left out and the weights of the others
- * renormalised; no part at all, no score.
+ * renormalised; no part at all, no score. Rates need volume: the bounce and complaint
+ * parts count only with at least {@link #MIN_SENT} messages sent in the window, the DMARC
+ * part only with at least {@link #MIN_DMARC_MESSAGES} messages reported; below that they
+ * stay in the breakdown with weight 0 ("too few messages to rate (10 sent; 100 needed)"),
+ * earning and costing nothing, so one bounce out of ten sends does not swing the score.
  */
 public final class ScoreRules {
 
@@ -34,6 +38,14 @@ public final class ScoreRules {
 	public static final int WINDOW = 7;
 
 	static final double BOUNCE_LIMIT = 0.05;
+
+	/** Messages sent in the window before bounces and complaints are rated. */
+	public static final int MIN_SENT = 100;
+
+	/**
+	 * Messages reported in DMARC aggregate reports in the window before DMARC is rated.
+	 */
+	public static final int MIN_DMARC_MESSAGES = 100;
 
 	static final double COMPLAINT_LIMIT = 0.003;
 
@@ -47,7 +59,12 @@ public final class ScoreRules {
 	public static Optional<ReputationScore> score(List<DailyFigure> window) {
 		List<Part> parts = new ArrayList<>();
 		double sent = sum(window, n -> n.equals(DailyFigure.SENT));
-		if (sent > 0) {
+		if (sent > 0 && sent < MIN_SENT) {
+			String few = tooFew((long) sent + " sent", MIN_SENT);
+			parts.add(new Part("bounces", "Bounces", 0, few, 0));
+			parts.add(new Part("complaints", "Complaints", 0, few, 0));
+		}
+		else if (sent > 0) {
 			double bounced = sum(window, n -> n.startsWith(DailyFigure.BOUNCED_PREFIX));
 			parts.add(rate("bounces", "Bounces", 20, bounced, sent, BOUNCE_LIMIT, "bounced"));
 			double complaints = sum(window, n -> n.equals(DailyFigure.COMPLAINTS));
@@ -68,11 +85,11 @@ public final class ScoreRules {
 					"User-reported spam " + percent(rate), round(10 * Math.max(0, 1 - rate / COMPLAINT_LIMIT)))));
 		latest(window, DailyFigure.SNDS_COLOUR).ifPresent(f -> parts.add(new Part("snds", "Microsoft SNDS", 5,
 				f.text() != null ? f.text() : colour(f.value()), round(5 * clamp((f.value() - 1) / 2)))));
-		if (parts.isEmpty()) {
+		int weights = parts.stream().mapToInt(Part::weight).sum();
+		if (weights == 0) {
 			return Optional.empty();
 		}
 		double points = parts.stream().mapToDouble(Part::points).sum();
-		int weights = parts.stream().mapToInt(Part::weight).sum();
 		return Optional.of(new ReputationScore((int) Math.round(100 * points / weights), List.copyOf(parts)));
 	}
 
@@ -90,23 +107,25 @@ public final class ScoreRules {
 			return Optional.empty();
 		}
 		double messages = sum(window, n -> n.equals(DailyFigure.DMARC_MESSAGES));
-		double rate;
-		if (messages > 0) {
-			double passed = 0;
-			for (DailyFigure r : rates) {
-				passed += r.value() * window.stream()
-					.filter(f -> f.name().equals(DailyFigure.DMARC_MESSAGES) && f.day().equals(r.day()))
-					.mapToDouble(DailyFigure::value)
-					.sum();
-			}
-			rate = passed / messages;
+		if (messages < MIN_DMARC_MESSAGES) {
+			return Optional
+				.of(new Part("dmarc", "DMARC", 0, tooFew((long) messages + " reported", MIN_DMARC_MESSAGES), 0));
 		}
-		else {
-			rate = rates.stream().mapToDouble(DailyFigure::value).average().orElse(0);
+		double passed = 0;
+		for (DailyFigure r : rates) {
+			passed += r.value() * window.stream()
+				.filter(f -> f.name().equals(DailyFigure.DMARC_MESSAGES) && f.day().equals(r.day()))
+				.mapToDouble(DailyFigure::value)
+				.sum();
 		}
-		return Optional.of(new Part("dmarc", "DMARC", 10,
-				percent(rate) + " passed" + (messages > 0 ? " of " + (long) messages + " reported" : ""),
+		double rate = passed / messages;
+		return Optional.of(new Part("dmarc", "DMARC", 10, percent(rate) + " passed of " + (long) messages + " reported",
 				round(10 * clamp(rate))));
+	}
+
+	/** The figure of a part left out for lack of volume. */
+	static String tooFew(String seen, int needed) {
+		return "Too few messages to rate (" + seen + "; " + needed + " needed)";
 	}
 
 	private static double sum(List<DailyFigure> window, Predicate<String> name) {

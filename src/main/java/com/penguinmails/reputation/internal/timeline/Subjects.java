@@ -14,10 +14,11 @@ import com.penguinmails.shared.InvalidInputProblem;
 /** Subjects and figure names as the pages, the API and the URLs write them. */
 public final class Subjects {
 
-	private static final List<String> ORDER = List.of(DailyFigure.SENT, DailyFigure.DELIVERED,
-			DailyFigure.BOUNCED_PREFIX, DailyFigure.COMPLAINTS, DailyFigure.WARMUP_HEALTH,
-			DailyFigure.WARMUP_INBOX_RATE, DailyFigure.BLOCKLIST_LISTINGS, DailyFigure.DMARC_MESSAGES,
-			DailyFigure.DMARC_PASS_RATE, DailyFigure.POSTMASTER_DOMAIN_REPUTATION, DailyFigure.POSTMASTER_IP_REPUTATION,
+	// The figures the score reads most first (a wide table shows them before it scrolls).
+	private static final List<String> ORDER = List.of(DailyFigure.SENT, DailyFigure.BOUNCED_PREFIX,
+			DailyFigure.COMPLAINTS, DailyFigure.DMARC_PASS_RATE, DailyFigure.BLOCKLIST_LISTINGS,
+			DailyFigure.WARMUP_HEALTH, DailyFigure.DELIVERED, DailyFigure.DMARC_MESSAGES, DailyFigure.WARMUP_INBOX_RATE,
+			DailyFigure.POSTMASTER_DOMAIN_REPUTATION, DailyFigure.POSTMASTER_IP_REPUTATION,
 			DailyFigure.POSTMASTER_SPAM_RATE, DailyFigure.SNDS_COLOUR, DailyFigure.SNDS_COMPLAINT_RATE,
 			DailyFigure.SNDS_TRAP_HITS, DailyFigure.THROTTLE_DECISIONS);
 
@@ -37,8 +38,10 @@ public final class Subjects {
 			Map.entry(DailyFigure.THROTTLE_DECISIONS, "Throttling decisions"));
 
 	/**
-	 * Figure names in the order of {@link DailyFigure}'s constants (bounces by reason
-	 * together), then any other name alphabetically.
+	 * Figure names, the score's main ones first: sent, bounces by reason, complaints,
+	 * DMARC pass rate, blocklist listings, warmup health, then delivered, DMARC messages,
+	 * warmup inbox rate, Postmaster, SNDS, throttling; then any other name
+	 * alphabetically.
 	 */
 	public static final Comparator<String> FIGURE_ORDER = Comparator.comparingInt(Subjects::rank)
 		.thenComparing(Comparator.naturalOrder());

@@ -77,4 +77,54 @@ class ScoreRulesTests {
 		assertThat(TimelineReader.scoreOn(figures, DAY.minusDays(8))).isEmpty();
 	}
 
+	@Test
+	void bouncesAndComplaintsOnFewMessagesAreShownButNotRated() {
+		// The tester's case: 1 bounce and 1 complaint of 10 sent must not swing a 98.
+		ReputationScore score = ScoreRules.score(List.of(f(0, DailyFigure.SENT, 10), f(0, "bounced:user_unknown", 1),
+				f(0, DailyFigure.COMPLAINTS, 1), f(0, DailyFigure.WARMUP_HEALTH, 98)))
+			.orElseThrow();
+		assertThat(score.score()).isEqualTo(98);
+		assertThat(score.parts()).extracting(ReputationScore.Part::key)
+			.containsExactly("bounces", "complaints", "warmup");
+		assertThat(score.parts().get(0).rated()).isFalse();
+		assertThat(score.parts().get(0).figure()).isEqualTo("Too few messages to rate (10 sent; 100 needed)");
+		assertThat(score.worst()).map(ReputationScore.Part::key).contains("warmup");
+		// At the minimum they count.
+		ReputationScore enough = ScoreRules.score(List.of(f(0, DailyFigure.SENT, ScoreRules.MIN_SENT),
+				f(0, "bounced:user_unknown", 1), f(0, DailyFigure.WARMUP_HEALTH, 98)))
+			.orElseThrow();
+		assertThat(enough.parts().get(0).rated()).isTrue();
+		assertThat(enough.parts().get(0).points()).isEqualTo(16.0);
+	}
+
+	@Test
+	void onlyUnratedPartsGiveNoScore() {
+		assertThat(ScoreRules.score(List.of(f(0, DailyFigure.SENT, 10)))).isEmpty();
+	}
+
+	@Test
+	void dmarcOnFewReportedMessagesIsNotRated() {
+		ReputationScore score = ScoreRules.score(List.of(f(0, DailyFigure.DMARC_MESSAGES, 20),
+				f(0, DailyFigure.DMARC_PASS_RATE, 0.1), f(0, DailyFigure.BLOCKLIST_LISTINGS, 0)))
+			.orElseThrow();
+		assertThat(score.score()).isEqualTo(100);
+		assertThat(score.parts().get(1).key()).isEqualTo("dmarc");
+		assertThat(score.parts().get(1).rated()).isFalse();
+		assertThat(score.parts().get(1).figure()).isEqualTo("Too few messages to rate (20 reported; 100 needed)");
+	}
+
+	@Test
+	void theTrendComparesOnlyThePartsRatedOnBothDays() {
+		// Day one: only warmup (80). A week later blocklists (15 of 15) appear: the score
+		// rises to 90 but the reputation did not.
+		ReputationScore before = ScoreRules.score(List.of(f(7, DailyFigure.WARMUP_HEALTH, 80))).orElseThrow();
+		ReputationScore now = ScoreRules
+			.score(List.of(f(0, DailyFigure.WARMUP_HEALTH, 80), f(0, DailyFigure.BLOCKLIST_LISTINGS, 0)))
+			.orElseThrow();
+		assertThat(now.score() - before.score()).isEqualTo(10);
+		assertThat(now.trendSince(before)).contains(0);
+		ReputationScore other = ScoreRules.score(List.of(f(0, DailyFigure.BLOCKLIST_LISTINGS, 0))).orElseThrow();
+		assertThat(other.trendSince(before)).isEmpty();
+	}
+
 }
