@@ -113,12 +113,18 @@ class DmarcBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dmarc-recommendation")));
 		assertThat(browser.findElement(By.id("dmarc-recommendation")).getText())
 			.contains("Safe to move to p=quarantine")
-			.contains("no unknown source");
+			.contains("no unknown source")
+			.contains("our servers passed 100.0% of their 625 messages")
+			.contains("16 of the last 30 days had reports at p=none");
+		assertThat(browser.findElement(By.id("dmarc-record-text")).getText()).startsWith("v=DMARC1; p=quarantine");
+		assertThat(browser.findElement(By.id("dmarc-fix-table")).getText())
+			.contains("DKIM fails, SPF fails, DMARC fails");
 		assertThat(browser.findElement(By.id("dmarc-fix-table")).getText()).contains("203.0.113.5")
 			.contains("Not one of our servers");
 		assertThat(browser.findElement(By.id("dmarc-sources")).getText()).contains("Our servers")
 			.contains("Forwarders")
-			.contains("198.51.100.7");
+			.contains("198.51.100.7")
+			.contains("private address");
 		Browser.screenshot(browser, "dmarc-domain-1280");
 		browser.executeScript("document.getElementById('dmarc-fixes').scrollIntoView()");
 		Browser.screenshot(browser, "dmarc-domain-fixes-1280");
