@@ -17,9 +17,30 @@ import com.penguinmails.shared.StoredValue;
  * others (always the three, possibly empty)
  * @param fixes what to change so our mail passes, busiest first
  * @param recommendation the next policy step, with its evidence
+ * @param record the domain's DMARC record as DNS shows it and the record to publish for
+ * the recommended step
  */
 public record DmarcDomainView(UUID domainId, String domain, String policy, List<PassRate> passRates,
-		List<SourceGroup> groups, List<Fix> fixes, Recommendation recommendation) {
+		List<SourceGroup> groups, List<Fix> fixes, Recommendation recommendation, PolicyRecord record) {
+
+	/** The same view with the domain's DMARC record. */
+	public DmarcDomainView withRecord(PolicyRecord value) {
+		return new DmarcDomainView(domainId, domain, policy, passRates, groups, fixes, recommendation, value);
+	}
+
+	/**
+	 * The DMARC TXT record (RFC 7489 §6.3) of the domain.
+	 *
+	 * @param host where it is published: {@code _dmarc.<domain>}
+	 * @param published the record as the last DNS check found it, or {@code null} when
+	 * none was found
+	 * @param toPublish the record for the recommended step: the published one (else the
+	 * one PenguinMails suggests) with {@code p=} set to the next policy and every other
+	 * tag ({@code rua}, {@code ruf}, {@code pct}, {@code adkim}, {@code aspf},
+	 * {@code sp}...) kept; {@code null} when the step is not to move
+	 */
+	public record PolicyRecord(String host, String published, String toPublish) {
+	}
 
 	/**
 	 * DMARC results over a period.

@@ -17,14 +17,17 @@ import org.springframework.stereotype.Service;
 
 import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Domains;
+import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.inbound.DmarcReportMail;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.reputation.internal.dmarc.AggregateReports;
 import com.penguinmails.reputation.internal.dmarc.DmarcAnalysis;
 import com.penguinmails.reputation.internal.dmarc.DmarcIngest;
+import com.penguinmails.reputation.internal.dmarc.DmarcRecordText;
 import com.penguinmails.reputation.internal.dmarc.DmarcStore;
 import com.penguinmails.reputation.internal.dmarc.OurSources;
+import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -40,10 +43,13 @@ import com.penguinmails.shared.WorkspaceRole;
 public class DmarcReports {
 
 	/** Files in one upload, at most. */
-	public static final int MAX_FILES = 50;
+	public static final int MAX_FILES = 500;
 
-	/** Entries of the file log shown, at most. */
-	public static final int LOG_SIZE = 200;
+	/** Entries of one page of the file log on the page, and by default in the API. */
+	public static final int PAGE_SIZE = 20;
+
+	/** Entries of one page of the file log in the API, at most. */
+	public static final int MAX_PAGE_SIZE = 200;
 
 	private final DmarcStore store;
 
@@ -109,10 +115,23 @@ public class DmarcReports {
 		return new Upload(stored, duplicates, malformed);
 	}
 
-	/** The file log, newest first (at most {@value #LOG_SIZE}). */
-	public List<DmarcFileEntry> files(Tenant tenant) {
+	/**
+	 * A page of the file log, newest first; pass {@code nextCursor} back as
+	 * {@code cursor} for older entries.
+	 * @param limit entries, 1 to {@value #MAX_PAGE_SIZE}
+	 * @throws InvalidInputProblem for a malformed cursor or a limit out of range
+	 */
+	public CursorPage<DmarcFileEntry> files(Tenant tenant, String cursor, int limit) {
 		tenant.require(WorkspaceRole.VIEWER, "reputation:read");
-		return store.files(tenant.workspaceId(), LOG_SIZE);
+		int size = CursorPage.limit(limit, MAX_PAGE_SIZE);
+		List<DmarcFileEntry> rows = store.files(tenant.workspaceId(), CursorPage.Position.parse(cursor), size + 1);
+		return CursorPage.of(rows, size, entry -> new CursorPage.Position(entry.receivedAt(), entry.id()));
+	}
+
+	/** How many entries the file log has. */
+	public long fileCount(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "reputation:read");
+		return store.fileCount(tenant.workspaceId());
 	}
 
 	/**
@@ -180,8 +199,67 @@ public class DmarcReports {
 			.map(DmarcStore.DomainTotals::policy)
 			.findFirst()
 			.orElse(null);
-		return DmarcAnalysis.analyse(domainId, name, rows, ours.of(tenant.workspaceId(), domain.spfMechanisms()), names,
-				policyDays, policy, today);
+		DmarcDomainView view = DmarcAnalysis.analyse(domainId, name, rows,
+				ours.of(tenant.workspaceId(), domain.spfMechanisms()), names, policyDays, policy, today);
+		return view.withRecord(record(tenant, domain, view.recommendation()));
+	}
+
+	/**
+	 * The domain's DMARC record as the last DNS check saw it, and the record to publish
+	 * for the recommended step (the published one, else the one suggested, else a minimal
+	 * one with the reports mailbox as rua, at the next policy).
+	 */
+	private DmarcDomainView.PolicyRecord record(Tenant tenant, Domain domain,
+			DmarcDomainView.Recommendation recommendation) {
+		RecordCheck check = dmarcCheck(tenant, domain.id());
+		String host = check == null ? "_dmarc." + domain.name() : check.host();
+		String published = check == null ? null : DmarcRecordText.find(check.observed());
+		String base = published != null ? published : (check == null ? null : check.expected());
+		if (base == null || base.isBlank()) {
+			List<Place> places = places(tenant);
+			base = "v=DMARC1; p=none" + (places.isEmpty() ? "" : "; rua=mailto:" + places.get(0).email());
+		}
+		String toPublish = recommendation.next() == null ? null
+				: DmarcRecordText.withPolicy(base, recommendation.next());
+		return new DmarcDomainView.PolicyRecord(host, published, toPublish);
+	}
+
+	private RecordCheck dmarcCheck(Tenant tenant, UUID domainId) {
+		return domains.lastResults(Tenant.system(tenant.workspaceId()), domainId)
+			.stream()
+			.filter(r -> "dmarc".equals(r.purpose()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Where a sending domain's DMARC record sends aggregate reports.
+	 *
+	 * @param rua the {@code rua=mailto:} addresses of the record the last DNS check found
+	 * (lower case), empty when none was found
+	 * @param checked whether the last DNS check found a DMARC record at all
+	 * @param readHere whether one of them is a mailbox reports are read from
+	 */
+	public record ReportAddress(UUID domainId, String domain, List<String> rua, boolean checked, boolean readHere) {
+	}
+
+	/**
+	 * Each sending domain's published report addresses (RFC 7489 §6.2 {@code rua=}), from
+	 * the domain's last DNS check, and whether reports read here arrive from it.
+	 */
+	public List<ReportAddress> reportAddresses(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "reputation:read");
+		Set<String> read = new HashSet<>();
+		places(tenant).forEach(p -> read.add(p.email().toLowerCase(Locale.ROOT)));
+		List<ReportAddress> addresses = new ArrayList<>();
+		for (Domain domain : domains.list(Tenant.system(tenant.workspaceId()))) {
+			RecordCheck check = dmarcCheck(tenant, domain.id());
+			String published = check == null ? null : DmarcRecordText.find(check.observed());
+			List<String> rua = DmarcRecordText.ruaAddresses(published);
+			addresses.add(new ReportAddress(domain.id(), domain.name(), rua, published != null,
+					rua.stream().anyMatch(read::contains)));
+		}
+		return addresses;
 	}
 
 	/**

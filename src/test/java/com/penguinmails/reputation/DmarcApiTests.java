@@ -43,6 +43,12 @@ class DmarcApiTests {
 	@Autowired
 	List<DailySource> sources;
 
+	@Autowired
+	DmarcReports reports;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	record Setup(Fixtures.Account account, UUID domainId, String domain, Api api) {
 	}
 
@@ -81,17 +87,17 @@ class DmarcApiTests {
 				file("outlook.xml.gz", DmarcTestReports.gzip(report("Outlook.com", "o-1", s.domain(), TODAY))),
 				file("again.xml.gz", DmarcTestReports.gzip(google)),
 				file("broken.xml", "<feedback><report_metadata>".getBytes(StandardCharsets.UTF_8)));
-		Api.Response files = s.api().get("/api/v1/reputation/dmarc/files");
+		JsonNode files = s.api().get("/api/v1/reputation/dmarc/files").body().get("data");
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(first.body().get("stored").asInt()).isEqualTo(2);
 		assertThat(first.body().get("duplicates").asInt()).isEqualTo(1);
 		assertThat(first.body().get("malformed").asInt()).isEqualTo(1);
-		assertThat(files.body()).hasSize(4);
-		JsonNode broken = find(files.body(), "broken.xml");
+		assertThat(files).hasSize(4);
+		JsonNode broken = find(files, "broken.xml");
 		assertThat(broken.get("status").asText()).isEqualTo("malformed");
 		assertThat(broken.get("reason").asText()).isNotBlank();
-		assertThat(find(files.body(), "again.xml.gz").get("status").asText()).isEqualTo("duplicate");
+		assertThat(find(files, "again.xml.gz").get("status").asText()).isEqualTo("duplicate");
 		assertThat(fixtures.jdbc()
 			.sql("SELECT sum(message_count) FROM dmarc_rows WHERE workspace_id = ?")
 			.param(s.account().workspaceId())
@@ -114,7 +120,8 @@ class DmarcApiTests {
 		Api.Response done = upload(s.api(), file("yahoo.zip", bytes.toByteArray()));
 
 		assertThat(done.body().get("stored").asInt()).isEqualTo(2);
-		assertThat(s.api().get("/api/v1/reputation/dmarc/files").body()).extracting(n -> n.get("reportId").asText())
+		assertThat(s.api().get("/api/v1/reputation/dmarc/files").body().get("data"))
+			.extracting(n -> n.get("reportId").asText())
 			.containsExactlyInAnyOrder("y-1", "y-2");
 	}
 
@@ -130,7 +137,7 @@ class DmarcApiTests {
 
 		assertThat(done.status()).isEqualTo(200);
 		assertThat(done.body().get("stored").asInt()).isEqualTo(1);
-		assertThat(s.api().get("/api/v1/reputation/dmarc/files").body().get(0).get("name").asText())
+		assertThat(s.api().get("/api/v1/reputation/dmarc/files").body().get("data").get(0).get("name").asText())
 			.isEqualTo("mailru.xml.gz");
 	}
 
@@ -184,8 +191,12 @@ class DmarcApiTests {
 		assertThat(ip).extracting(DailyFigure::name, DailyFigure::value)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(DailyFigure.DMARC_MESSAGES, 10.0),
 					org.assertj.core.groups.Tuple.tuple(DailyFigure.DMARC_PASS_RATE, 0.0));
+		// Only our sources (the domain's SPF ip4:192.0.2.0/24) are the workspace's
+		// sending
+		// IPs; 203.0.113.5 (someone else) stays on the domain's DMARC page.
 		assertThat(sources.stream().flatMap(source -> source.subjects(s.account().workspaceId()).stream()))
-			.contains(Subject.domain(s.domain()), Subject.ip("192.0.2.10"));
+			.contains(Subject.domain(s.domain()), Subject.ip("192.0.2.10"), Subject.ip("192.0.2.11"))
+			.doesNotContain(Subject.ip("203.0.113.5"));
 	}
 
 	@Test
@@ -208,7 +219,10 @@ class DmarcApiTests {
 		assertThat(noMailbox.status()).isEqualTo(404);
 		assertThat(noScope.status()).isEqualTo(403);
 		assertThat(readOnly.status()).isEqualTo(403);
-		assertThat(other.api().get("/api/v1/reputation/dmarc/files").body()).isEmpty();
+		assertThat(other.api().get("/api/v1/reputation/dmarc/files").body().get("data")).isEmpty();
+		assertThat(s.api().get("/api/v1/reputation/dmarc/files?cursor=nonsense").status()).isEqualTo(400);
+		assertThat(s.api().get("/api/v1/reputation/dmarc/files?limit=0").status()).isEqualTo(400);
+		assertThat(s.api().get("/api/v1/reputation/dmarc/files?limit=201").status()).isEqualTo(400);
 		assertThat(other.api().get("/api/v1/reputation/dmarc/domains").body()).hasSize(1);
 	}
 
@@ -232,6 +246,111 @@ class DmarcApiTests {
 		assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
 		assertThat(page.getResponse().getStatus()).isEqualTo(200);
 		assertThat(page.getResponse().getContentAsString()).contains("No reports yet: publish a DMARC record");
+	}
+
+	@Test
+	void theFileLogIsPagedNewestFirstWithACursor() throws Exception {
+		Setup s = setup("dmarc-api-pages");
+		List<DmarcReports.UploadedFile> files = new java.util.ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			files.add(new DmarcReports.UploadedFile("r-" + i + ".xml",
+					report("google.com", "p-" + i, s.domain(), TODAY).getBytes(StandardCharsets.UTF_8)));
+		}
+		reports.upload(s.account().owner(), files);
+
+		JsonNode first = s.api().get("/api/v1/reputation/dmarc/files").body();
+		JsonNode second = s.api()
+			.get("/api/v1/reputation/dmarc/files?limit=20&cursor=" + first.get("nextCursor").asText())
+			.body();
+
+		assertThat(first.get("data")).hasSize(20);
+		assertThat(second.get("data")).hasSize(5);
+		assertThat(second.get("nextCursor")).isNull();
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		first.get("data").forEach(f -> ids.add(f.get("id").asText()));
+		second.get("data").forEach(f -> ids.add(f.get("id").asText()));
+		assertThat(ids).hasSize(25);
+		assertThat(reports.fileCount(s.account().owner())).isEqualTo(25);
+	}
+
+	@Test
+	void theRecordToPublishKeepsThePublishedRuaAndTheReportAddressesAreShown() throws Exception {
+		Setup s = setup("dmarc-api-record");
+		// The domain's last DNS check (as domains stores it) found this DMARC record.
+		fixtures.jdbc()
+			.sql("UPDATE domains SET last_results = ?::jsonb WHERE id = ?")
+			.params("[{\"purpose\": \"dmarc\", \"type\": \"TXT\", \"host\": \"_dmarc." + s.domain()
+					+ "\", \"expected\": \"v=DMARC1; p=none\", \"status\": \"ok\", \"observed\": "
+					+ "[\"v=DMARC1; p=none; rua=mailto:agg@" + s.domain() + "; adkim=s\"], \"hints\": []}]",
+					s.domainId())
+			.update();
+		List<DmarcReports.UploadedFile> files = new java.util.ArrayList<>();
+		for (int d = 0; d < 15; d++) {
+			files.add(new DmarcReports.UploadedFile("d-" + d + ".xml",
+					DmarcTestReports
+						.xml("google.com", "d-" + d, s.domain(), "none", TODAY.minusDays(d),
+								DmarcTestReports.Row.of("192.0.2.10", 20, "pass", "pass"))
+						.getBytes(StandardCharsets.UTF_8)));
+		}
+		reports.upload(s.account().owner(), files);
+
+		JsonNode view = s.api().get("/api/v1/reputation/dmarc/domains/" + s.domainId()).body();
+		JsonNode addresses = s.api().get("/api/v1/reputation/dmarc/report-addresses").body();
+
+		assertThat(view.get("recommendation").get("step").asText()).isEqualTo("move");
+		assertThat(view.get("record").get("host").asText()).isEqualTo("_dmarc." + s.domain());
+		assertThat(view.get("record").get("toPublish").asText())
+			.isEqualTo("v=DMARC1; p=quarantine; rua=mailto:agg@" + s.domain() + "; adkim=s");
+		assertThat(find(addresses, s.domain()).get("rua").get(0).asText()).isEqualTo("agg@" + s.domain());
+		assertThat(find(addresses, s.domain()).get("readHere").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aMonthOfFilesUploadsAndTooManyFilesIsA413ProblemGivingTheLimit() throws Exception {
+		Setup s = setup("dmarc-api-limits");
+		String key = fixtures.apiKey(s.account(), "reputation:read", "reputation:write");
+
+		java.net.http.HttpResponse<String> sixty = post("/api/v1/reputation/dmarc/files", key, 60, s.domain());
+		java.net.http.HttpResponse<String> tooMany = post("/api/v1/reputation/dmarc/files", key, 520, s.domain());
+		java.net.http.HttpResponse<String> page = post("/reputation/dmarc/upload", null, 520, s.domain());
+
+		assertThat(sixty.statusCode()).isEqualTo(200);
+		assertThat(sixty.body()).contains("\"stored\":60");
+		assertThat(tooMany.statusCode()).isEqualTo(413);
+		assertThat(tooMany.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tooMany.body());
+		assertThat(problem.get("type").asText()).endsWith("/too-many-files");
+		assertThat(problem.get("maxFiles").asInt()).isEqualTo(DmarcReports.MAX_FILES).isEqualTo(500);
+		assertThat(problem.get("detail").asText()).contains("at most 500 report files").doesNotContain("size");
+		// A page request goes back to the page (which shows the message), never a JSON
+		// page.
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/reputation/dmarc"));
+	}
+
+	/** A real multipart POST to the running server with {@code count} report files. */
+	private java.net.http.HttpResponse<String> post(String path, String key, int count, String domain)
+			throws Exception {
+		String boundary = "dmarc-" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (int i = 0; i < count; i++) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"r-" + i
+					+ ".xml\"\r\nContent-Type: application/xml\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(report("limits.example", "l-" + i, domain, TODAY).getBytes(StandardCharsets.UTF_8));
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	private long count(Setup s, int days, boolean passed) {

@@ -113,12 +113,18 @@ class DmarcBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dmarc-recommendation")));
 		assertThat(browser.findElement(By.id("dmarc-recommendation")).getText())
 			.contains("Safe to move to p=quarantine")
-			.contains("no unknown source");
+			.contains("no unknown source")
+			.contains("our servers passed 100.0% of their 625 messages")
+			.contains("16 of the last 30 days had reports at p=none");
+		assertThat(browser.findElement(By.id("dmarc-record-text")).getText()).startsWith("v=DMARC1; p=quarantine");
+		assertThat(browser.findElement(By.id("dmarc-fix-table")).getText())
+			.contains("DKIM fails, SPF fails, DMARC fails");
 		assertThat(browser.findElement(By.id("dmarc-fix-table")).getText()).contains("203.0.113.5")
 			.contains("Not one of our servers");
 		assertThat(browser.findElement(By.id("dmarc-sources")).getText()).contains("Our servers")
 			.contains("Forwarders")
-			.contains("198.51.100.7");
+			.contains("198.51.100.7")
+			.contains("private address");
 		Browser.screenshot(browser, "dmarc-domain-1280");
 		browser.executeScript("document.getElementById('dmarc-fixes').scrollIntoView()");
 		Browser.screenshot(browser, "dmarc-domain-fixes-1280");
@@ -129,6 +135,55 @@ class DmarcBrowserTests {
 		Browser.assertTablesFit(browser, "dmarc-fix-table", "dmarc-sources-ours", "dmarc-sources-other");
 		browser.executeScript("document.getElementById('dmarc-fixes').scrollIntoView()");
 		Browser.screenshot(browser, "dmarc-domain-fixes-390");
+	}
+
+	@Test
+	void aMonthOfFilesUploadsTooManySaysTheLimitOnThePageAndTheLogIsPaged() throws Exception {
+		InboundFixtures.Sender sender = inbound.sender("dmarc-browser-many");
+		String email = sender.mailbox().email();
+		String domain = email.substring(email.indexOf('@') + 1);
+		Path dir = Files.createTempDirectory("dmarc-many");
+		List<String> paths = new ArrayList<>();
+		for (int i = 0; i < 520; i++) {
+			Path file = dir.resolve("google.com!" + domain + "!" + i + ".xml");
+			Files.writeString(file, DmarcTestReports.xml("google.com", "m-" + i, domain, "none",
+					TODAY.minusDays(i % 30), DmarcTestReports.Row.of("127.0.0.1", 4, "pass", "pass")));
+			paths.add(file.toString());
+		}
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, sender.account().email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+		// 60 files: more than the 49 Tomcat's default part count let through.
+		browser.get(base + "/reputation/dmarc");
+		browser.findElement(By.id("dmarc-files")).sendKeys(String.join("\n", paths.subList(0, 60)));
+		browser.findElement(By.cssSelector("#dmarc-upload button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "60 reports stored"));
+		assertThat(browser.findElements(By.cssSelector("#dmarc-files-table tbody tr"))).hasSize(20);
+		assertThat(browser.findElement(By.id("dmarc-file-count")).getText()).contains("60 files in the log");
+		browser.findElement(By.id("dmarc-older-files")).click();
+		wait.until(ExpectedConditions.urlContains("cursor="));
+		assertThat(browser.findElements(By.cssSelector("#dmarc-files-table tbody tr"))).hasSize(20);
+		assertThat(browser.findElement(By.id("dmarc-file-log")).getText()).contains("Newest files");
+
+		// 520 files: over the documented limit of 500; the page says so, nothing is
+		// stored.
+		browser.get(base + "/reputation/dmarc");
+		browser.findElement(By.id("dmarc-files")).sendKeys(String.join("\n", paths));
+		browser.findElement(By.cssSelector("#dmarc-upload button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "at most 500 report files"));
+		assertThat(browser.getPageSource()).doesNotContain("Maximum upload size exceeded");
+		assertThat(browser.findElement(By.id("dmarc-file-count")).getText()).contains("60 files in the log");
+		Browser.screenshot(browser, "dmarc-too-many-1280");
+		browser.executeScript("document.getElementById('dmarc-file-log').scrollIntoView()");
+		Browser.screenshot(browser, "dmarc-paged-log-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "dmarc-files-table");
+		browser.executeScript("document.getElementById('dmarc-file-log').scrollIntoView()");
+		Browser.screenshot(browser, "dmarc-paged-log-390");
+		assertThat((Long) browser.executeScript("return document.documentElement.scrollHeight")).isLessThan(12000L);
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import com.penguinmails.reputation.DmarcDomainView;
 import com.penguinmails.reputation.DmarcFileEntry;
 import com.penguinmails.reputation.DmarcReports;
+import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -75,16 +76,21 @@ class DmarcApi {
 	}
 
 	@GetMapping("/files")
-	@Operation(
-			summary = "The file log, newest first (at most 200): stored, duplicate and malformed files with the reason")
-	List<DmarcFileEntry> files() {
-		return reports.files(tenancy.current());
+	@Operation(summary = "The file log, newest first: stored, duplicate and malformed files with the reason; "
+			+ "pass nextCursor back as cursor for older ones (a malformed cursor or a limit out of 1 to 200: 400)")
+	CursorPage<DmarcFileEntry> files(
+			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+			@Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int limit) {
+		return reports.files(tenancy.current(), cursor, limit);
 	}
 
 	@PostMapping(path = "/files", consumes = "multipart/form-data")
-	@Operation(summary = "Upload report files (form field files: .xml, .xml.gz or .zip, at most 50); "
-			+ "a malformed file is logged and the others still read")
-	@ApiResponse(responseCode = "400", description = "No file, or more than 50")
+	@Operation(
+			summary = "Upload report files (form field files: .xml, .xml.gz or .zip, at most 500; more: a 413 problem giving the limits); "
+					+ "a malformed file is logged and the others still read")
+	@ApiResponse(responseCode = "400", description = "No file")
+	@ApiResponse(responseCode = "413",
+			description = "More than 500 files, a file over 1 MB or a body over 32 MB (type too-many-files or upload-too-large)")
 	@ResponseStatus(HttpStatus.OK)
 	DmarcReports.Upload upload(@RequestParam(name = "files", required = false) List<MultipartFile> files)
 			throws IOException {
@@ -104,6 +110,13 @@ class DmarcApi {
 			description = "The file's name, for the log") @RequestParam(defaultValue = "upload") String name) {
 		return reports.upload(tenancy.current(),
 				List.of(new DmarcReports.UploadedFile(name, body == null ? new byte[0] : body)));
+	}
+
+	@GetMapping("/report-addresses")
+	@Operation(summary = "Each sending domain's published rua= report addresses (from its last DNS check) and "
+			+ "whether one of them is a mailbox reports are read from")
+	List<DmarcReports.ReportAddress> reportAddresses() {
+		return reports.reportAddresses(tenancy.current());
 	}
 
 	@GetMapping("/places")

@@ -11,11 +11,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.reputation.DmarcFileEntry;
 import com.penguinmails.reputation.DmarcReports;
+import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
@@ -50,11 +53,16 @@ class DmarcController {
 	}
 
 	@GetMapping("/reputation/dmarc")
-	String list(Model model) {
+	String list(@RequestParam(required = false) String cursor, Model model) {
 		Tenant tenant = tenancy.current();
 		model.addAttribute("domains", reports.domains(tenant));
-		model.addAttribute("files", reports.files(tenant));
+		CursorPage<DmarcFileEntry> files = reports.files(tenant, cursor, DmarcReports.PAGE_SIZE);
+		model.addAttribute("files", files.data());
+		model.addAttribute("nextCursor", files.nextCursor());
+		model.addAttribute("olderPage", cursor != null && !cursor.isBlank());
+		model.addAttribute("fileCount", reports.fileCount(tenant));
 		model.addAttribute("places", reports.places(tenant));
+		model.addAttribute("reportAddresses", reports.reportAddresses(tenant));
 		model.addAttribute("mailboxes", mailboxes.list(tenant));
 		model.addAttribute("canWrite", tenant.role().atLeast(WorkspaceRole.MEMBER));
 		return "reputation/dmarc/list";
@@ -79,9 +87,11 @@ class DmarcController {
 			if (form.mailboxId() == null) {
 				throw new com.penguinmails.shared.InvalidInputProblem("no-mailbox", "Choose a mailbox.");
 			}
-			DmarcReports.Place place = reports.setPlace(tenancy.current(), form.mailboxId(), form.folder());
+			Tenant tenant = tenancy.current();
+			DmarcReports.Place place = reports.setPlace(tenant, form.mailboxId(), form.folder());
 			return FormAction.Done.notice("Reports are read from " + place.email()
-					+ ("INBOX".equals(place.folder()) ? "" : ", folder " + place.folder()) + ".");
+					+ ("INBOX".equals(place.folder()) ? "" : ", folder " + place.folder()) + "."
+					+ unreached(reports.reportAddresses(tenant), place.email()));
 		});
 	}
 
@@ -97,6 +107,20 @@ class DmarcController {
 	String domain(@PathVariable UUID domainId, Model model) {
 		model.addAttribute("view", DmarcView.of(reports.domain(tenancy.current(), domainId)));
 		return "reputation/dmarc/domain";
+	}
+
+	/**
+	 * A warning when no domain's DMARC record sends reports to the chosen address:
+	 * reports then never arrive there.
+	 */
+	static String unreached(List<DmarcReports.ReportAddress> addresses, String email) {
+		String address = email.toLowerCase(java.util.Locale.ROOT);
+		if (addresses.stream().anyMatch(a -> a.rua().contains(address))) {
+			return "";
+		}
+		return " Warning: no domain's DMARC record sends reports to " + email + " (its rua= tag names other addresses"
+				+ " or none): add rua=mailto:" + email + " to the DMARC record of each domain, or reports never arrive"
+				+ " here.";
 	}
 
 	private static byte[] bytes(MultipartFile file) {

@@ -61,7 +61,7 @@ public final class DmarcAnalysis {
 					.filter(e -> !e.getKey().isBefore(from) && e.getValue().contains(policy))
 					.count();
 		return new DmarcDomainView(domainId, domain, policy, rates, groups, fixes,
-				DmarcPolicyAdvice.recommend(policy, daysOfData, daysAtPolicy, groups));
+				DmarcPolicyAdvice.recommend(policy, daysOfData, daysAtPolicy, groups), null);
 	}
 
 	private static PassRate rate(List<DmarcStore.Source> rows, int days, LocalDate today) {

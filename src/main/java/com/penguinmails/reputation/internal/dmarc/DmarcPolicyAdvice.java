@@ -47,9 +47,9 @@ final class DmarcPolicyAdvice {
 		String next = "none".equals(policy) ? "quarantine" : "reject";
 		if (daysAtPolicy < MIN_DAYS || messages < MIN_MESSAGES) {
 			return new Recommendation(policy, Step.WAIT, null,
-					"Stay at p=" + policy + " for now: " + daysAtPolicy + " of " + MIN_DAYS
-							+ " days of reports at this policy and " + messages + " of " + MIN_MESSAGES
-							+ " messages so far.",
+					"Stay at p=" + policy + " for now: " + daysAtPolicy + " of the last " + DmarcAnalysis.WINDOW_DAYS
+							+ " days had reports at this policy (needs " + MIN_DAYS + ") and " + messages
+							+ " messages were reported (needs " + MIN_MESSAGES + ").",
 					evidence);
 		}
 		if (ours.rate() == null || ours.rate() < MIN_PASS_RATE) {
@@ -65,8 +65,11 @@ final class DmarcPolicyAdvice {
 				: " Check that no unknown source (" + evidence.unknownSources()
 						+ ") is a service of yours: their failing mail (" + evidence.unknownFailed()
 						+ " messages) would be " + ("quarantine".equals(next) ? "quarantined." : "refused.");
-		return new Recommendation(policy, Step.MOVE, next, "Safe to publish p=" + next + ": our servers pass "
-				+ percent(ours.rate()) + " over " + daysAtPolicy + " days and " + messages + " messages." + caution,
+		return new Recommendation(policy, Step.MOVE, next,
+				"Safe to publish p=" + next + ": our servers passed " + percent(ours.rate()) + " of their "
+						+ ours.messages() + " messages; " + daysAtPolicy + " of the last " + DmarcAnalysis.WINDOW_DAYS
+						+ " days had reports at this policy, with " + messages + " messages from all sources."
+						+ caution,
 				evidence);
 	}
 

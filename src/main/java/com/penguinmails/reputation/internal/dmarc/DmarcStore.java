@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.penguinmails.reputation.DmarcFileEntry;
+import com.penguinmails.shared.CursorPage;
 
 /** The SQL of the DMARC tables (V55): the file log, the reports and their rows. */
 @Repository
@@ -111,17 +112,31 @@ public class DmarcStore {
 			.collect(Collectors.joining(" "));
 	}
 
-	/** The file log, newest first. */
-	public List<DmarcFileEntry> files(UUID workspaceId, int limit) {
+	/**
+	 * A page of the file log, newest first (by received time, then id): the entries after
+	 * {@code after} (or the newest without it), at most {@code limit}.
+	 */
+	public List<DmarcFileEntry> files(UUID workspaceId, CursorPage.Position after, int limit) {
 		return jdbc.sql("""
 				SELECT id, name, origin, status, reason, org_name, report_id, size_bytes, received_at
-				FROM dmarc_files WHERE workspace_id = ? ORDER BY received_at DESC, name LIMIT ?""")
-			.params(workspaceId, limit)
+				FROM dmarc_files WHERE workspace_id = ?
+				    AND (CAST(? AS timestamptz) IS NULL OR (received_at, id) < (CAST(? AS timestamptz), ?))
+				ORDER BY received_at DESC, id DESC LIMIT ?""")
+			.params(workspaceId, after == null ? null : Timestamp.from(after.at()),
+					after == null ? null : Timestamp.from(after.at()), after == null ? null : after.id(), limit)
 			.query((rs, i) -> new DmarcFileEntry(rs.getObject(1, UUID.class), rs.getString(2),
 					com.penguinmails.shared.StoredValue.of(DmarcFileEntry.Origin.class, rs.getString(3)),
 					com.penguinmails.shared.StoredValue.of(DmarcFileEntry.Status.class, rs.getString(4)),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getTimestamp(9).toInstant()))
 			.list();
+	}
+
+	/** Entries of the workspace's file log. */
+	public long fileCount(UUID workspaceId) {
+		return jdbc.sql("SELECT count(*) FROM dmarc_files WHERE workspace_id = ?")
+			.param(workspaceId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** The kept bytes of a malformed file of the workspace. */
@@ -202,6 +217,19 @@ public class DmarcStore {
 		return jdbc.sql("""
 				SELECT source_ip FROM dmarc_rows WHERE workspace_id = ? GROUP BY source_ip
 				ORDER BY sum(message_count) DESC LIMIT ?""").params(workspaceId, limit).query(String.class).list();
+	}
+
+	/**
+	 * The source IPs of the workspace's rows with the policy domain they sent for,
+	 * busiest first: {@code {policy domain, source IP}} pairs.
+	 */
+	public List<String[]> domainSources(UUID workspaceId) {
+		return jdbc.sql("""
+				SELECT policy_domain, source_ip FROM dmarc_rows WHERE workspace_id = ?
+				GROUP BY policy_domain, source_ip ORDER BY sum(message_count) DESC, source_ip""")
+			.param(workspaceId)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
 	}
 
 	/** The distinct policy domains of the workspace's reports. */

@@ -109,7 +109,7 @@ class DmarcAnalysisTests {
 		DmarcDomainView.Recommendation move = analyse(rows, "none").recommendation();
 
 		assertThat(wait.step()).isEqualTo(Step.WAIT);
-		assertThat(wait.summary()).contains("13 of 14 days");
+		assertThat(wait.summary()).contains("13 of the last 30 days had reports at this policy (needs 14)");
 		assertThat(move.step()).isEqualTo(Step.MOVE);
 		assertThat(move.next()).isEqualTo("quarantine");
 		assertThat(move.evidence().daysOfData()).isEqualTo(14);
@@ -145,6 +145,10 @@ class DmarcAnalysisTests {
 		assertThat(move.step()).isEqualTo(Step.MOVE);
 		assertThat(move.next()).isEqualTo("reject");
 		assertThat(move.summary()).contains("no unknown source (1)").contains("would be refused");
+		// Our servers' own count (2,000), not all messages (2,100), with all messages
+		// said apart.
+		assertThat(move.summary()).contains("our servers passed 100.0% of their 2000 messages")
+			.contains("20 of the last 30 days had reports at this policy, with 2100 messages from all sources");
 		assertThat(analyse(rows, "reject").recommendation().step()).isEqualTo(Step.KEEP);
 		assertThat(analyse(List.of(), null).recommendation().step()).isEqualTo(Step.WAIT);
 	}
