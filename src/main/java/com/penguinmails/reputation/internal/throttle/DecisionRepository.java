@@ -3,6 +3,7 @@ package com.penguinmails.reputation.internal.throttle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -90,6 +91,18 @@ class DecisionRepository {
 				rs.getString("reason"), rs.getInt("signals"), rs.getLong("window_seconds"),
 				evidence == null ? List.of() : Arrays.asList((String[]) evidence.getArray()),
 				rs.getObject("decided_by", UUID.class), rs.getTimestamp("decided_at").toInstant());
+	}
+
+	/**
+	 * Deletes the decisions older than {@code before}, at most {@code limit} of them (the
+	 * housekeeping deletes in bounded batches); returns how many.
+	 */
+	int forgetBefore(Instant before, int limit) {
+		return jdbc
+			.sql("""
+					DELETE FROM throttle_decisions WHERE id IN (SELECT id FROM throttle_decisions WHERE decided_at < ? LIMIT ?)""")
+			.params(Timestamp.from(before), limit)
+			.update();
 	}
 
 }

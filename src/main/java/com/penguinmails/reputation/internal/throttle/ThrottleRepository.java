@@ -186,4 +186,15 @@ class ThrottleRepository {
 		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
+	/**
+	 * Deletes the signals older than {@code before}, at most {@code limit} of them (the
+	 * housekeeping deletes in bounded batches); returns how many.
+	 */
+	int forgetBefore(Instant before, int limit) {
+		return jdbc.sql("""
+				DELETE FROM throttle_signals WHERE id IN (SELECT id FROM throttle_signals WHERE seen_at < ? LIMIT ?)""")
+			.params(Timestamp.from(before), limit)
+			.update();
+	}
+
 }
