@@ -330,16 +330,47 @@ class DmarcApiTests {
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/reputation/dmarc"));
 	}
 
+	@Test
+	void aLargeReportFileUploadsAndOneOverTheFileLimitIsA413ProblemGivingIt() throws Exception {
+		Setup s = setup("dmarc-api-large");
+		String key = fixtures.apiKey(s.account(), "reputation:read", "reputation:write");
+		String report = report("large.example", "big-1", s.domain(), TODAY);
+		// A big reporter's file: 2 MB (the XML padded with a comment), read whole.
+		String twoMegabytes = report.replaceFirst("<feedback>", "<feedback><!-- " + "x".repeat(2 << 20) + " -->");
+
+		java.net.http.HttpResponse<String> large = post("/api/v1/reputation/dmarc/files", key,
+				List.of(twoMegabytes.getBytes(StandardCharsets.UTF_8)));
+		java.net.http.HttpResponse<String> tooLarge = post("/api/v1/reputation/dmarc/files", key,
+				List.of(new byte[11 << 20]));
+
+		assertThat(large.statusCode()).isEqualTo(200);
+		assertThat(large.body()).contains("\"stored\":1");
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tooLarge.body());
+		assertThat(problem.get("type").asText()).endsWith("/upload-too-large");
+		assertThat(problem.get("maxFileBytes").asLong()).isEqualTo(10L << 20);
+		assertThat(problem.get("detail").asText()).contains("at most 10 MB");
+	}
+
 	/** A real multipart POST to the running server with {@code count} report files. */
 	private java.net.http.HttpResponse<String> post(String path, String key, int count, String domain)
 			throws Exception {
+		List<byte[]> files = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			files.add(report("limits.example", "l-" + i, domain, TODAY).getBytes(StandardCharsets.UTF_8));
+		}
+		return post(path, key, files);
+	}
+
+	/** A real multipart POST to the running server with these report files. */
+	private java.net.http.HttpResponse<String> post(String path, String key, List<byte[]> files) throws Exception {
 		String boundary = "dmarc-" + UUID.randomUUID();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		for (int i = 0; i < count; i++) {
+		for (int i = 0; i < files.size(); i++) {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"r-" + i
 					+ ".xml\"\r\nContent-Type: application/xml\r\n\r\n")
 				.getBytes(StandardCharsets.UTF_8));
-			body.writeBytes(report("limits.example", "l-" + i, domain, TODAY).getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(files.get(i));
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

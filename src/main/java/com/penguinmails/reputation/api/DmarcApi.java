@@ -90,7 +90,7 @@ class DmarcApi {
 					+ "a malformed file is logged and the others still read")
 	@ApiResponse(responseCode = "400", description = "No file")
 	@ApiResponse(responseCode = "413",
-			description = "More than 500 files, a file over 1 MB or a body over 32 MB (type too-many-files or upload-too-large)")
+			description = "More than 500 files, a file over 10 MB or a body over 32 MB (type too-many-files or upload-too-large)")
 	@ResponseStatus(HttpStatus.OK)
 	DmarcReports.Upload upload(@RequestParam(name = "files", required = false) List<MultipartFile> files)
 			throws IOException {
