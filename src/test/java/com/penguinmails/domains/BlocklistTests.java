@@ -73,6 +73,29 @@ class BlocklistTests {
 	}
 
 	@Test
+	void aListThatDoesNotAnswerItsTestEntryIsUnknownNeverClean() {
+		Account account = fixtures.verifiedAccount("dnsbl-untrusted");
+		String name = "untrusted-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		Domain domain = domains.add(account.owner(), new NewDomain(name, false, "", "ip4:198.51.100.9"));
+		// SpamCop stops answering us: its test entry is gone (as through a resolver that
+		// says NXDOMAIN to everything). Its NXDOMAIN for our IP proves nothing.
+		dns.clear("2.0.0.127.bl.spamcop.net.");
+		try {
+			List<BlocklistResult> results = domains.checkBlocklists(account.owner(), domain.id());
+			BlocklistResult spamcop = result(results, "198.51.100.9", "bl.spamcop.net");
+			assertThat(spamcop.status()).isEqualTo("unknown");
+			assertThat(spamcop.meaning()).contains("test entry (127.0.0.2, RFC 5782 §5)");
+			// Lists still answering their test entry are believed, and so are the
+			// domain lists.
+			assertThat(result(results, "198.51.100.9", "zen.spamhaus.org").status()).isEqualTo("clean");
+			assertThat(result(results, name, "dbl.spamhaus.org").status()).isEqualTo("clean");
+		}
+		finally {
+			dns.add("2.0.0.127.bl.spamcop.net. 300 IN A 127.0.0.2");
+		}
+	}
+
+	@Test
 	void aCleanDomainEarnsItsBlocklistShareAndThePageSaysSo() throws Exception {
 		Account account = fixtures.verifiedAccount("dnsbl-clean");
 		String name = "clean-" + UUID.randomUUID().toString().substring(0, 8) + ".test";

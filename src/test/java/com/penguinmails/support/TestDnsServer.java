@@ -84,6 +84,7 @@ public final class TestDnsServer implements AutoCloseable {
 		if (shared == null) {
 			try {
 				shared = start();
+				shared.listBlocklistTestEntries();
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
@@ -158,6 +159,25 @@ public final class TestDnsServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("Not a zone snippet: " + zone, ex);
+		}
+	}
+
+	/**
+	 * Plays every shipped IP blocklist's RFC 5782 §5 test entry (127.0.0.2 listed), as
+	 * real lists do: without it a list's "not listed" is not believed.
+	 */
+	public TestDnsServer listBlocklistTestEntries() {
+		try (java.io.InputStream csv = TestDnsServer.class.getResourceAsStream("/domains/blocklists.csv")) {
+			String text = new String(csv.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			text.lines()
+				.skip(1)
+				.map(line -> line.split(",", -1))
+				.filter(f -> f.length > 1 && "ip".equals(f[1]))
+				.forEach(f -> add("2.0.0.127." + f[0] + ". 300 IN A 127.0.0.2"));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

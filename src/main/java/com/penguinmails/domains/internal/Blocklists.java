@@ -36,7 +36,8 @@ import com.penguinmails.domains.internal.DnsClient.Answer;
  * {@code classpath:domains/blocklists.csv}; another file can be configured. Return codes
  * are read per zone; an answer in 127.255.255.0/24 or a zone's own "refused" codes means
  * the list would not answer us (often because the resolver is a public one), which is
- * unknown, never listed.
+ * unknown, never listed. "Not listed" is believed only from a list seen answering: one
+ * that lists its RFC 5782 §5 test entry (127.0.0.2).
  */
 @Component
 class Blocklists {
@@ -66,21 +67,73 @@ class Blocklists {
 	}
 
 	List<BlocklistResult> check(String domain, List<String> ips) {
+		TestEntries tests = new TestEntries();
 		List<BlocklistResult> results = new ArrayList<>();
 		for (Zone zone : zones) {
 			if (zone.ip()) {
 				for (String ip : ips) {
 					String reversed = reverse(ip);
 					if (reversed != null) {
-						results.add(lookup(ip, reversed + "." + zone.zone(), zone));
+						results.add(trusted(lookup(ip, reversed + "." + zone.zone(), zone), zone,
+								() -> tests.answers(zone), UNTRUSTED_IP_LIST));
 					}
 				}
 			}
 			else {
-				results.add(lookup(domain, domain + "." + zone.zone(), zone));
+				results.add(trusted(lookup(domain, domain + "." + zone.zone(), zone), zone, tests::anyAnswers,
+						UNTRUSTED_DOMAIN_LIST));
 			}
 		}
 		return results;
+	}
+
+	static final String UNTRUSTED_IP_LIST = "the list does not answer its test entry (127.0.0.2, RFC 5782 §5) "
+			+ "through this server's resolver, so its \"not listed\" cannot be trusted";
+
+	static final String UNTRUSTED_DOMAIN_LIST = "no IP blocklist answers its test entry (127.0.0.2, RFC 5782 §5) "
+			+ "through this server's resolver, so \"not listed\" cannot be trusted";
+
+	/**
+	 * A "clean" answer counts only when the list is seen answering at all: an IP list
+	 * must list its RFC 5782 §5 test entry 127.0.0.2; a domain list (whose test names
+	 * differ from list to list) when some IP list does. Otherwise (a resolver that
+	 * answers NXDOMAIN for everything, a list that stopped answering us) it is unknown.
+	 */
+	private static BlocklistResult trusted(BlocklistResult result, Zone zone,
+			java.util.function.BooleanSupplier answering, String why) {
+		if (!"clean".equals(result.status()) || answering.getAsBoolean()) {
+			return result;
+		}
+		return result(result.target(), zone, "unknown", result.code(), why);
+	}
+
+	/** Which IP lists answer their test entry, asked once per check. */
+	private final class TestEntries {
+
+		private final Map<String, Boolean> answers = new java.util.HashMap<>();
+
+		private Boolean any;
+
+		boolean answers(Zone zone) {
+			return answers.computeIfAbsent(zone.zone(), name -> {
+				Answer answer = dns.query("2.0.0.127." + name, Type.A);
+				// A refusal code (127.255.255.x, the zone's own) is no answer either.
+				return answer.status() == Answer.Status.OK && answer.records()
+					.stream()
+					.filter(r -> r instanceof ARecord)
+					.map(Record::rdataToString)
+					.anyMatch(code -> code.startsWith("127.") && !code.startsWith("127.255.255.")
+							&& !zone.refused().contains(code));
+			});
+		}
+
+		boolean anyAnswers() {
+			if (any == null) {
+				any = zones.stream().filter(Zone::ip).anyMatch(this::answers);
+			}
+			return any;
+		}
+
 	}
 
 	private BlocklistResult lookup(String target, String query, Zone zone) {
