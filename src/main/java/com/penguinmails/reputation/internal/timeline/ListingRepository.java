@@ -42,10 +42,17 @@ public class ListingRepository {
 	public void record(UUID workspaceId, UUID domainId, String domain, List<BlocklistResult> results,
 			Instant checkedAt) {
 		Timestamp at = Timestamp.from(checkedAt);
-		String[] targets = java.util.stream.Stream
-			.concat(java.util.stream.Stream.of(domain), results.stream().map(BlocklistResult::target))
+		// Only a target some list answered about (listed or clean) was checked: answers
+		// that are all unknown (refusals, a resolver that answers nothing) say nothing,
+		// so they neither start the blocklist figures nor count as "no listing".
+		String[] targets = results.stream()
+			.filter(r -> r.listed() || "clean".equals(r.status()))
+			.map(BlocklistResult::target)
 			.distinct()
 			.toArray(String[]::new);
+		if (targets.length == 0) {
+			return;
+		}
 		int inserted = jdbc.sql("""
 				INSERT INTO reputation_blocklist_checks (workspace_id, domain_id, checked_at, targets, listed)
 				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
