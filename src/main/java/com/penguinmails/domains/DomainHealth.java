@@ -11,7 +11,7 @@ import java.util.Map;
  * A domain's health, 0 to 100, from its last verification: SPF 25, DKIM 25, DMARC up to
  * 20 by policy strength (none 10, quarantine 15, reject 20), MX 10 (full when it does not
  * receive mail), and up to 20 for how recent the last good verification is (a day: 20, a
- * week: 10). Blocklist listings will take their share once blocklist monitoring lands.
+ * week: 10), and blocklists 20 once some list answered (clean 20, listed anywhere 0).
  */
 public record DomainHealth(int score, Map<String, Integer> breakdown, Map<String, Integer> maximum) {
 
@@ -30,9 +30,9 @@ public record DomainHealth(int score, Map<String, Integer> breakdown, Map<String
 			freshness = age.compareTo(Duration.ofDays(1)) <= 0 ? 20 : age.compareTo(Duration.ofDays(7)) <= 0 ? 10 : 0;
 		}
 		put(parts, max, "recent_verification", freshness, 20);
-		// Blocklists count once checked: clean 20, listed anywhere 0 (unknown answers are
-		// ignored).
-		if (!listings.isEmpty()) {
+		// Blocklists count once a list answered: clean 20, listed anywhere 0 (unknown
+		// answers are ignored, so answers that are all unknown give no blocklist part).
+		if (listings.stream().anyMatch(r -> r.listed() || "clean".equals(r.status()))) {
 			put(parts, max, "blocklists", listings.stream().anyMatch(BlocklistResult::listed) ? 0 : 20, 20);
 		}
 		int earned = parts.values().stream().mapToInt(Integer::intValue).sum();
