@@ -35,6 +35,7 @@ import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * Sends what the outbox holds. One round claims due rows ({@code SKIP LOCKED}, with a
@@ -184,7 +185,7 @@ public class Dispatcher implements DisposableBean {
 		Claimed first = batch.get(0);
 		Map<String, List<Claimed>> byDomain = new LinkedHashMap<>();
 		for (Claimed row : batch) {
-			byDomain.computeIfAbsent(Replies.domainOf(row.toAddress()), d -> new ArrayList<>()).add(row);
+			byDomain.computeIfAbsent(EmailAddresses.domainPart(row.toAddress()), d -> new ArrayList<>()).add(row);
 		}
 		List<SendingPaths.PathLimit> limits = paths.getIfAvailable(() -> SendingPaths.NONE)
 			.limits(first.workspaceId(), List.of(first.mailboxId()), byDomain.keySet(), now);

@@ -148,6 +148,16 @@ public final class EmailAddresses {
 	}
 
 	/**
+	 * The domain part of an address as written, stripped and lower case, without checking
+	 * the address (RFC 5322 §3.4.1: what follows the last {@code @}): the key by which
+	 * the scheduler, the dispatcher and reputation's sending paths name a recipient
+	 * domain, so all three agree. Use {@link #domainOf} where the address must be valid.
+	 */
+	public static String domainPart(String address) {
+		return address.substring(address.lastIndexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * Whether the address needs an SMTPUTF8 server (RFC 6531 §3.4): its local part is not
 	 * ASCII. The domain never needs one, as it is sent as an A-label.
 	 */

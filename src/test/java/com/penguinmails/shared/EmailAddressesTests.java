@@ -62,4 +62,10 @@ class EmailAddressesTests {
 		assertThat(EmailAddresses.asciiDomain("Bücher.Example.")).isEqualTo("xn--bcher-kva.example");
 	}
 
+	@Test
+	void theDomainPartIsWhatFollowsTheLastAtLowerCaseAsWritten() {
+		assertThat(EmailAddresses.domainPart("Ann@Example.COM ")).isEqualTo("example.com");
+		assertThat(EmailAddresses.domainPart("\"a@b\"@mail.example.org")).isEqualTo("mail.example.org");
+	}
+
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import com.penguinmails.contacts.Contact;
 import com.penguinmails.delivery.OutgoingMessage;
 import com.penguinmails.delivery.SendingPaths.PathLimit;
 import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.shared.EmailAddresses;
 
 /**
  * Decides one batch of a campaign's due enrolments, with no database and no clock: which
@@ -166,9 +166,9 @@ public final class SendPlanner {
 				last ? EnrolmentState.COMPLETED : EnrolmentState.ACTIVE);
 	}
 
-	/** The domain of an address, lowercase. */
+	/** The domain of an address, lowercase ({@link EmailAddresses#domainPart}). */
 	public static String domainOf(String email) {
-		return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+		return EmailAddresses.domainPart(email);
 	}
 
 	/** A mailbox's state while a batch is planned. */

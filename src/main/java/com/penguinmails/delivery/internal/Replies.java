@@ -83,13 +83,6 @@ public final class Replies {
 		return "other";
 	}
 
-	/**
-	 * The domain of an address, lower case (what {@code SendingPaths} are asked about).
-	 */
-	public static String domainOf(String address) {
-		return address.substring(address.indexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
-	}
-
 	/** The queue id the server gave the message (Postfix, Exim, Gmail), if it says. */
 	public static String queueId(String reply) {
 		if (reply == null) {

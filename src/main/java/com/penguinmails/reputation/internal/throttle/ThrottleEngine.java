@@ -25,6 +25,7 @@ import com.penguinmails.reputation.internal.throttle.PathPolicy.Path;
 import com.penguinmails.reputation.internal.throttle.ProviderSignals.Classified;
 import com.penguinmails.reputation.internal.throttle.RecipientProviders.Resolved;
 import com.penguinmails.reputation.internal.throttle.ThrottleRepository.StoredPath;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.NotFoundProblem;
 
 /**
@@ -84,7 +85,7 @@ public class ThrottleEngine {
 		if (mailbox.isEmpty()) {
 			return Optional.empty();
 		}
-		String domain = toAddress.substring(toAddress.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
+		String domain = EmailAddresses.domainPart(toAddress);
 		Resolved resolved = providers.resolve(domain, at);
 		if (resolved.provider() == RecipientProvider.OTHER && classified.get().provider() != null) {
 			// The reply names its provider: a domain hosted there whose MX we could not

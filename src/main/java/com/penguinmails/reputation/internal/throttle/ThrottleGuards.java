@@ -17,6 +17,7 @@ import com.penguinmails.inbound.ComplaintReceived;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.reputation.internal.throttle.RecipientProviders.Resolved;
+import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.Tenant;
 
 /**
@@ -84,14 +85,14 @@ class ThrottleGuards {
 		if (mailbox.isEmpty()) {
 			return;
 		}
-		String domain = address.substring(address.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
+		String domain = EmailAddresses.domainPart(address);
 		Resolved path = providers.resolve(domain, at);
 		repository.addSignal(workspaceId, mailboxId, path.path(), path.provider(), domain, kind, "guard",
 				kind.label() + " from " + address, outboxId, at);
 		List<Mailbox> all = mailboxes.list(Tenant.system(workspaceId));
-		String senderDomain = domainOf(mailbox.get().email());
+		String senderDomain = EmailAddresses.domainPart(mailbox.get().email());
 		List<List<Mailbox>> scopes = List.of(List.of(mailbox.get()),
-				all.stream().filter(m -> domainOf(m.email()).equals(senderDomain)).toList(), all);
+				all.stream().filter(m -> EmailAddresses.domainPart(m.email()).equals(senderDomain)).toList(), all);
 		List<String> names = List.of(mailbox.get().email(), "the mailboxes of " + senderDomain,
 				"every mailbox of the workspace");
 		double limit = kind == ProviderSignal.COMPLAINT ? settings.complaintRate() : settings.bounceRate();
@@ -130,10 +131,6 @@ class ThrottleGuards {
 			sent += onPath ? entry.getValue() : 0;
 		}
 		return sent;
-	}
-
-	private static String domainOf(String email) {
-		return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
 	}
 
 }
