@@ -34,7 +34,8 @@ class ListingRepositoryTests {
 		UUID workspace = fixtures.verifiedAccount("rep-unknown-checks").workspaceId();
 		UUID domainId = UUID.randomUUID();
 		String domain = "unknown-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		// PostgreSQL rounds (not truncates) to microseconds, so start from a whole microsecond.
+		// PostgreSQL rounds (not truncates) to microseconds, so start from a whole
+		// microsecond.
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		listings.record(workspace, domainId, domain, List.of(
 				new BlocklistResult(domain, "dbl.spamhaus.org", "Spamhaus DBL", "unknown", null, "x", null),
@@ -45,8 +46,7 @@ class ListingRepositoryTests {
 				new BlocklistResult(domain, "dbl.spamhaus.org", "Spamhaus DBL", "unknown", null, "x", null),
 				new BlocklistResult("192.0.2.1", "zen.spamhaus.org", "Spamhaus ZEN", "clean", null, null, null)),
 				at.plusSeconds(60));
-		assertThat(listings.firstCheck(workspace, List.of("192.0.2.1")))
-			.contains(at.plusSeconds(60));
+		assertThat(listings.firstCheck(workspace, List.of("192.0.2.1"))).contains(at.plusSeconds(60));
 		assertThat(listings.firstCheck(workspace, List.of(domain))).isEmpty();
 	}
 
