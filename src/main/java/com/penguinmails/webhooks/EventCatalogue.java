@@ -34,8 +34,8 @@ public class EventCatalogue {
 	}
 
 	/**
-	 * A sample event of the type: the Standard Webhooks payload
-	 * {@code {"type", "timestamp", "data"}} with the schema's example as data.
+	 * A sample event of the type: the Standard Webhooks payload {@code {"type",
+	 * "timestamp", "data"}} with the schema's example as data.
 	 */
 	public ObjectNode sample(EventType type) {
 		// SKELETON: the catalogue part uses the schema's example.
