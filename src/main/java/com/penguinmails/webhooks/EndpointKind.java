@@ -1,5 +1,7 @@
 package com.penguinmails.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import com.penguinmails.shared.StoredValue;
 
 /**
@@ -21,6 +23,7 @@ public enum EndpointKind implements StoredValue {
 	}
 
 	@Override
+	@JsonValue
 	public String value() {
 		return value;
 	}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An endpoint as people see it: never its secrets, only a hint of the current one.
  *
@@ -33,6 +35,7 @@ public record WebhookEndpoint(UUID id, EndpointKind kind, String url, String des
 		Instant failingSince, String secretHint, String publicKey, Instant createdAt, Instant updatedAt) {
 
 	/** Whether it signs with ed25519 ({@code v1a}) besides HMAC-SHA256 ({@code v1}). */
+	@JsonProperty("signEd25519")
 	public boolean signEd25519() {
 		return publicKey != null;
 	}
