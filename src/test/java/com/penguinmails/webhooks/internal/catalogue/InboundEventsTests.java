@@ -40,8 +40,8 @@ class InboundEventsTests {
 		Sent sent = catalogue.sent("catalogue-dsn");
 		BounceReceived bounce = new BounceReceived(sent.workspaceId(), sent.mailboxId(), sent.campaignId(),
 				sent.enrolmentId(), 1, 1, sent.outboxId(), sent.to(), "soft", BounceReason.MAILBOX_FULL, "4.2.2", "452",
-				"mx.client.test", "452 4.2.2 The email account that you tried to reach is over quota", UUID.randomUUID(),
-				AT);
+				"mx.client.test", "452 4.2.2 The email account that you tried to reach is over quota",
+				UUID.randomUUID(), AT);
 		catalogue.publish(bounce, bounce);
 
 		List<JsonNode> bounced = catalogue.payloads(sent.workspaceId(), EventType.MESSAGE_BOUNCED);
@@ -64,9 +64,9 @@ class InboundEventsTests {
 		UUID outOfOffice = inbound(sent, UUID.randomUUID(), "auto_reply", null);
 		ReplyReceived received = new ReplyReceived(sent.workspaceId(), sent.mailboxId(), sent.campaignId(),
 				sent.enrolmentId(), 1, 1, sent.outboxId(), sent.contactId(), sent.to(), false, reply, AT);
-		catalogue.publish(received, received, new ReplyReceived(sent.workspaceId(), sent.mailboxId(),
-				sent.campaignId(), sent.enrolmentId(), 1, 1, sent.outboxId(), sent.contactId(), sent.to(), true,
-				outOfOffice, AT.plusSeconds(5)));
+		catalogue.publish(received, received,
+				new ReplyReceived(sent.workspaceId(), sent.mailboxId(), sent.campaignId(), sent.enrolmentId(), 1, 1,
+						sent.outboxId(), sent.contactId(), sent.to(), true, outOfOffice, AT.plusSeconds(5)));
 
 		List<JsonNode> replied = catalogue.payloads(sent.workspaceId(), EventType.MESSAGE_REPLIED);
 		assertThat(replied).hasSize(1);
@@ -128,16 +128,20 @@ class InboundEventsTests {
 	private UUID inbound(Sent sent, UUID thread, String kind, String label) {
 		UUID id = UUID.randomUUID();
 		Timestamp at = Timestamp.from(AT);
-		catalogue.jdbc().sql("""
-				INSERT INTO inbound_threads (id, workspace_id, label, updated_at, latest_in_id, latest_in_at, mailbox_id,
-				    campaign_id, has_reply)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, true)
-				""").params(thread, sent.workspaceId(), label, at, id, at, sent.mailboxId(), sent.campaignId()).update();
-		catalogue.jdbc().sql("""
-				INSERT INTO inbound_messages (id, workspace_id, mailbox_id, from_address, subject, received_at, kind,
-				    outbox_id, campaign_id, enrolment_id, contact_id, thread_id, created_at)
-				VALUES (?, ?, ?, ?, 'Re: Hi', ?, ?, ?, ?, ?, ?, ?, ?)
-				""")
+		catalogue.jdbc()
+			.sql("""
+					INSERT INTO inbound_threads (id, workspace_id, label, updated_at, latest_in_id, latest_in_at, mailbox_id,
+					    campaign_id, has_reply)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, true)
+					""")
+			.params(thread, sent.workspaceId(), label, at, id, at, sent.mailboxId(), sent.campaignId())
+			.update();
+		catalogue.jdbc()
+			.sql("""
+					INSERT INTO inbound_messages (id, workspace_id, mailbox_id, from_address, subject, received_at, kind,
+					    outbox_id, campaign_id, enrolment_id, contact_id, thread_id, created_at)
+					VALUES (?, ?, ?, ?, 'Re: Hi', ?, ?, ?, ?, ?, ?, ?, ?)
+					""")
 			.params(id, sent.workspaceId(), sent.mailboxId(), sent.to(), at, kind, sent.outboxId(), sent.campaignId(),
 					sent.enrolmentId(), sent.contactId(), thread, at)
 			.update();
