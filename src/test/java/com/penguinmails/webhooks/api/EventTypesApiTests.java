@@ -41,7 +41,7 @@ class EventTypesApiTests {
 		Api api = reader("event-types-list");
 		Api.Response list = api.get("/api/v1/webhooks/event-types");
 		assertThat(list.status()).isEqualTo(200);
-		assertThat(list.body()).extracting(JsonNode::size).isEqualTo(EventType.values().length);
+		assertThat(list.body().size()).isEqualTo(EventType.values().length);
 		assertThat(list.body().findValuesAsText("type"))
 			.containsExactly(Arrays.stream(EventType.values()).map(EventType::type).toArray(String[]::new));
 		JsonNode bounced = list.body().get(EventType.MESSAGE_BOUNCED.ordinal());
@@ -72,7 +72,8 @@ class EventTypesApiTests {
 	@Test
 	void anUnknownTypeIsANotFoundProblem() throws Exception {
 		Api api = reader("event-types-unknown");
-		for (String path : new String[] { "message.nope", "message.nope/schema", "message.nope/sample", "%20" }) {
+		for (String path : new String[] { "message.nope", "message.nope/schema", "message.nope/sample",
+				"MESSAGE.SENT" }) {
 			Api.Response response = api.get("/api/v1/webhooks/event-types/" + path);
 			assertThat(response.status()).as(path).isEqualTo(404);
 			assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
