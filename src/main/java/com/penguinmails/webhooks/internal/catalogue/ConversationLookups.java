@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.inbound.ContactMessagesIn;
 import com.penguinmails.inbound.Inbox;
@@ -29,19 +32,26 @@ class ConversationLookups {
 
 	private final ContactMessagesIn messagesIn;
 
-	ConversationLookups(Inbox inbox, ContactMessagesIn messagesIn) {
+	private final TransactionTemplate apart;
+
+	ConversationLookups(Inbox inbox, ContactMessagesIn messagesIn, PlatformTransactionManager transactions) {
 		this.inbox = inbox;
 		this.messagesIn = messagesIn;
+		// Inbox.conversation is transactional and throws for an unknown thread: in the
+		// listener's own transaction that would mark it rollback-only and lose the event.
+		this.apart = new TransactionTemplate(transactions);
+		this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.apart.setReadOnly(true);
 	}
 
 	/** The conversation, read as the system (marking nothing read). */
 	Optional<Thread> thread(UUID workspaceId, UUID threadId) {
-		return CatalogueLookups.quietly("conversation", () -> {
+		return CatalogueLookups.quietly("conversation", () -> apart.execute(status -> {
 			Inbox.Conversation conversation = inbox.conversation(Tenant.system(workspaceId), threadId, false);
 			String email = conversation.contact() == null ? null : conversation.contact().email();
 			return Optional.of(new Thread(threadId, conversation.campaignId(), conversation.contactId(), email,
 					conversation.mailboxId(), conversation.label()));
-		});
+		}));
 	}
 
 	/**

@@ -103,6 +103,19 @@ class InboundEventsTests {
 	}
 
 	@Test
+	void aLabelOfAConversationNotFoundStillGoesOutWithWhatIsKnown() {
+		UUID workspace = catalogue.workspace("catalogue-label-unknown");
+		UUID thread = UUID.randomUUID();
+		catalogue.publish(new ConversationLabelled(workspace, thread, "interested", AT));
+
+		List<JsonNode> labels = catalogue.payloads(workspace, EventType.REPLY_LABELLED);
+		assertThat(labels).hasSize(1);
+		JsonNode data = labels.get(0).get("data");
+		assertThat(data.at("/conversation/id").asText()).isEqualTo(thread.toString());
+		assertThat(data.has("contact")).isFalse();
+	}
+
+	@Test
 	void anUnsubscribeByMailAndAComplaintAreStoredOnce() {
 		Sent sent = catalogue.sent("catalogue-mail-unsub");
 		UnsubscribeReceived unsubscribe = new UnsubscribeReceived(sent.workspaceId(), sent.mailboxId(),
