@@ -209,7 +209,7 @@ public class Dispatcher implements DisposableBean {
 				if (store.sent(row.id(), now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),
 						prepared.note())) {
 					events.publishEvent(new MessageSent(row.workspaceId(), row.campaignId(), row.enrolmentId(),
-							row.step(), row.id(), row.messageId(), row.mailboxId(), now));
+							row.step(), row.id(), row.messageId(), row.mailboxId(), now, reply.text()));
 				}
 				return;
 			}

@@ -68,12 +68,12 @@ class SendingRampTests {
 		warmup.update(account.owner(), warmed.id(), MailboxWarmupChanges.enabled(true),
 				firstSend.minusSeconds(86400 * 20));
 		transactions.executeWithoutResult(status -> events.publishEvent(new MessageSent(account.workspaceId(),
-				UUID.randomUUID(), null, 0, UUID.randomUUID(), "<first@ramp.test>", warmed.id(), firstSend)));
+				UUID.randomUUID(), null, 0, UUID.randomUUID(), "<first@ramp.test>", warmed.id(), firstSend, null)));
 		fixtures.awaitEvents("WarmupEvents");
 		// A later campaign message does not move the first campaign day.
 		transactions.executeWithoutResult(
 				status -> events.publishEvent(new MessageSent(account.workspaceId(), UUID.randomUUID(), null, 0,
-						UUID.randomUUID(), "<later@ramp.test>", warmed.id(), firstSend.plusSeconds(86400 * 2))));
+						UUID.randomUUID(), "<later@ramp.test>", warmed.id(), firstSend.plusSeconds(86400 * 2), null)));
 		fixtures.awaitEvents("WarmupEvents");
 
 		LocalDate day1 = LocalDate.ofInstant(firstSend, ZoneOffset.UTC);

@@ -156,7 +156,7 @@ class DashboardBench {
 		transactions.executeWithoutResult(status -> {
 			for (int i = 0; i < EVENTS; i++) {
 				events.publishEvent(new MessageSent(workspace, campaign, null, 0, UUID.randomUUID(), "<b" + i + ">",
-						mailbox, Instant.now()));
+						mailbox, Instant.now(), null));
 			}
 		});
 		while (fixtures.jdbc()

@@ -49,13 +49,13 @@ class DailyRollupTests {
 		UUID contact = UUID.randomUUID();
 		Instant now = Instant.now();
 		MessageSent sent = new MessageSent(workspace, campaign, null, 0, UUID.randomUUID(), "<a@x.test>",
-				UUID.randomUUID(), now);
+				UUID.randomUUID(), now, null);
 		rollup.on(sent);
 		rollup.on(sent);
-		rollup
-			.on(new MessageSent(workspace, campaign, null, 1, UUID.randomUUID(), "<b@x.test>", UUID.randomUUID(), now));
-		rollup
-			.on(new MessageSent(workspace, null, null, 0, UUID.randomUUID(), "<inbox@x.test>", UUID.randomUUID(), now));
+		rollup.on(new MessageSent(workspace, campaign, null, 1, UUID.randomUUID(), "<b@x.test>", UUID.randomUUID(), now,
+				null));
+		rollup.on(new MessageSent(workspace, null, null, 0, UUID.randomUUID(), "<inbox@x.test>", UUID.randomUUID(), now,
+				null));
 		ReplyReceived first = reply(workspace, campaign, contact, false);
 		rollup.on(first);
 		rollup.on(first);

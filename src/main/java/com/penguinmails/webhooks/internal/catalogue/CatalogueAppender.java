@@ -1,0 +1,47 @@
+package com.penguinmails.webhooks.internal.catalogue;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.webhooks.EventType;
+import com.penguinmails.webhooks.internal.CatalogueEvent;
+import com.penguinmails.webhooks.internal.WebhookEventLog;
+
+/**
+ * The catalogue listeners' one way into the event log: builds the {@link CatalogueEvent}
+ * with its dedupe key {@code <type>:<natural id>} (cut to the column's 300 characters)
+ * and appends it.
+ */
+@Component
+class CatalogueAppender {
+
+	private static final int MAX_KEY = 300;
+
+	private final WebhookEventLog log;
+
+	CatalogueAppender(WebhookEventLog log) {
+		this.log = log;
+	}
+
+	/**
+	 * Appends one business event.
+	 * @param naturalId what makes it one event within its type (an outbox id, an inbound
+	 * message id, ...)
+	 * @param orderingKey the contact's id or the lower-cased recipient address, or null
+	 */
+	void append(UUID workspaceId, EventType type, String naturalId, String orderingKey, Instant occurredAt,
+			ObjectNode data) {
+		String key = type.type() + ":" + naturalId;
+		if (key.length() > MAX_KEY) {
+			key = key.substring(0, MAX_KEY);
+		}
+		String ordering = orderingKey == null || orderingKey.length() <= MAX_KEY ? orderingKey
+				: orderingKey.substring(0, MAX_KEY);
+		log.append(new CatalogueEvent(workspaceId, type.type(), key, ordering, occurredAt, data));
+	}
+
+}
