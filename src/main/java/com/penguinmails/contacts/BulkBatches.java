@@ -55,11 +55,11 @@ class BulkBatches {
 
 	private final PenguinMailsProperties properties;
 
-	private final ContactEvents updates;
+	private final ContactUpdates updates;
 
 	BulkBatches(BulkContactRepository repository, ContactChangeLog changes, Contacts contacts,
 			Suppressions suppressions, CustomFields fields, ObjectProvider<BulkEnrolment> enrolment,
-			BulkJobRepository jobs, PenguinMailsProperties properties, ContactEvents updates) {
+			BulkJobRepository jobs, PenguinMailsProperties properties, ContactUpdates updates) {
 		this.updates = updates;
 		this.repository = repository;
 		this.changes = changes;

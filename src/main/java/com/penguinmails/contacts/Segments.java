@@ -55,10 +55,10 @@ public class Segments {
 
 	private final ContactChanges history;
 
-	private final ContactEvents changed;
+	private final ContactUpdates changed;
 
 	Segments(SegmentRepository repository, ContactRepository contacts, ObjectMapper json, Clock clock,
-			CustomFields fields, ContactChanges history, ContactEvents changed) {
+			CustomFields fields, ContactChanges history, ContactUpdates changed) {
 		this.history = history;
 		this.changed = changed;
 		this.repository = repository;

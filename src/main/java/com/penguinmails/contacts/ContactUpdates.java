@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * caller's transaction.
  */
 @Component
-class ContactEvents {
+class ContactUpdates {
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ContactEvents(ApplicationEventPublisher events, Clock clock) {
+	ContactUpdates(ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
 		this.clock = clock;
 	}

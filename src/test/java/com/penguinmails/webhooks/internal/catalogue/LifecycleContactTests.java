@@ -1,0 +1,148 @@
+package com.penguinmails.webhooks.internal.catalogue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.penguinmails.audit.Privacy;
+import com.penguinmails.contacts.Contact;
+import com.penguinmails.contacts.ContactCreated;
+import com.penguinmails.contacts.ContactErased;
+import com.penguinmails.contacts.ContactImports;
+import com.penguinmails.contacts.ContactUpdated;
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.ImportFinished;
+import com.penguinmails.contacts.ImportStatus;
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.support.Api;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.PublishedEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Contacts' lifecycle: created and updated through the API, list membership, the GDPR
+ * erasure and a CSV import, each published once per change; the catalogue's events carry
+ * the address while the contact exists and never after its erasure.
+ */
+@IntegrationTest
+class LifecycleContactTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Segments segments;
+
+	@Autowired
+	Privacy privacy;
+
+	@Autowired
+	ContactImports imports;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void createUpdateAndListChangesPublishOnceWithTheFieldNames() throws Exception {
+		Account account = fixtures.verifiedAccount("lifecycle-contact");
+		LifecycleLog log = new LifecycleLog(fixtures.jdbc(), json);
+		log.subscribeAll(account.workspaceId());
+		Api api = fixtures.api(account, "contacts:read", "contacts:write");
+		UUID id;
+		try (PublishedEvents published = PublishedEvents.record(context)) {
+			Api.Response created = api.post("/api/v1/contacts",
+					"{\"email\": \"grace@navy.test\", \"firstName\": \"Grace\", \"company\": \"Navy\"}");
+			assertThat(created.status()).isEqualTo(201);
+			id = UUID.fromString(created.body().get("id").asText());
+			String path = "/api/v1/contacts/" + id;
+			assertThat(api.patch(path, "{\"company\": \"Harvard\", \"title\": \"Rear Admiral\"}").status())
+				.isEqualTo(200);
+			assertThat(api.patch(path, "{\"company\": \"Harvard\"}").status()).as("nothing changes").isEqualTo(200);
+			UUID list = segments.createList(account.owner(), "Pioneers " + UUID.randomUUID()).id();
+			assertThat(segments.addToList(account.owner(), list, List.of(id))).isEqualTo(1);
+			assertThat(segments.addToList(account.owner(), list, List.of(id))).as("already a member").isZero();
+
+			assertThat(published.stream(ContactCreated.class).filter(e -> e.contactId().equals(id))).hasSize(1);
+			assertThat(published.stream(ContactUpdated.class)
+				.filter(e -> e.contactId().equals(id))
+				.map(ContactUpdated::fields)).containsExactly(List.of("company", "title"), List.of("lists"));
+		}
+		LifecycleLog.Stored created = log.await(account.workspaceId(), "contact.created", 1).get(0);
+		assertThat(created.orderingKey()).isEqualTo(id.toString());
+		assertThat(created.dedupeKey()).isEqualTo("contact.created:" + id);
+		assertThat(created.data().get("contact").get("email").asText()).isEqualTo("grace@navy.test");
+		List<LifecycleLog.Stored> updated = log.await(account.workspaceId(), "contact.updated", 2);
+		assertThat(updated.stream().map(event -> event.data().get("changed_fields").toString()))
+			.containsExactlyInAnyOrder("[\"company\",\"title\"]", "[\"lists\"]");
+		assertThat(updated).allSatisfy(event -> assertThat(event.orderingKey()).isEqualTo(id.toString()));
+	}
+
+	@Test
+	void anErasureCarriesTheIdAlone() {
+		Account account = fixtures.verifiedAccount("lifecycle-erasure");
+		LifecycleLog log = new LifecycleLog(fixtures.jdbc(), json);
+		log.subscribeAll(account.workspaceId());
+		Contact ada = contacts.create(account.owner(), new Contacts.NewContact("ada@erase.test", "Ada", "Lovelace", "",
+				"", "", "", "", "", "", Map.of(), List.of()));
+		try (PublishedEvents published = PublishedEvents.record(context)) {
+			privacy.erase(account.owner(), ada.id(), "127.0.0.1");
+
+			assertThat(published.stream(ContactErased.class).filter(e -> e.contactId().equals(ada.id()))).hasSize(1);
+		}
+		LifecycleLog.Stored erased = log.await(account.workspaceId(), "contact.erased", 1).get(0);
+		assertThat(erased.orderingKey()).isEqualTo(ada.id().toString());
+		assertThat(erased.data().get("contact").size()).isEqualTo(1);
+		assertThat(erased.payload().toString()).doesNotContain("ada@erase.test").doesNotContain("Lovelace");
+	}
+
+	@Test
+	void anImportPublishesItsCountsOnce() throws Exception {
+		Account account = fixtures.verifiedAccount("lifecycle-import");
+		LifecycleLog log = new LifecycleLog(fixtures.jdbc(), json);
+		log.subscribeAll(account.workspaceId());
+		contacts.create(account.owner(),
+				new Contacts.NewContact("old@import.test", "Old", "", "", "", "", "", "", "", "", Map.of(), List.of()));
+		Path csv = Files.createTempFile("lifecycle", ".csv");
+		Files.writeString(csv, "email,first_name\nnew@import.test,New\nold@import.test,Old\nnot an address,Bad\n",
+				StandardCharsets.UTF_8);
+		UUID importId;
+		try (PublishedEvents published = PublishedEvents.record(context)) {
+			importId = imports.runNow(account.owner(), csv, new ContactImports.Options(',', false, Map.of())).id();
+
+			assertThat(published.stream(ImportFinished.class).filter(e -> e.importId().equals(importId)))
+				.singleElement()
+				.satisfies(e -> {
+					assertThat(e.status()).isEqualTo(ImportStatus.DONE);
+					assertThat(List.of(e.imported(), e.updated(), e.skipped(), e.failed())).containsExactly(1L, 0L, 1L,
+							1L);
+				});
+		}
+		finally {
+			Files.deleteIfExists(csv);
+		}
+		LifecycleLog.Stored finished = log.await(account.workspaceId(), "import.finished", 1).get(0);
+		assertThat(finished.dedupeKey()).isEqualTo("import.finished:" + importId);
+		assertThat(finished.orderingKey()).isNull();
+		assertThat(finished.data().get("imported").asLong()).isEqualTo(1);
+		assertThat(finished.data().get("status").asText()).isEqualTo("done");
+	}
+
+}
