@@ -118,7 +118,7 @@ class BulkBatches {
 		}
 	}
 
-	/** Records the change on each timeline and publishes {@link ContactUpdated} each. */
+	/** Records the change on each timeline and publishes it ({@link ContactsChanged}). */
 	private Outcome logged(Claimed job, List<UUID> ids, List<UUID> changed, String field, Instant now) {
 		changes.record(job.workspaceId(), changed, job.action().kind(), job.valueLabel(), job.actorUserId(), job.id(),
 				now);

@@ -5,10 +5,11 @@ import java.util.UUID;
 
 /**
  * A contact was added: by a person or an API key ({@link Contacts#create}, the page and
- * {@code POST /api/v1/contacts}). Published once per contact, in the transaction that
- * inserts it. It carries no personal data (listeners read the contact by id, and find
- * nothing once it is erased). Rows a CSV import inserts are reported by the import's
- * {@link ImportFinished} with their count, not one by one.
+ * {@code POST /api/v1/contacts}), or by a CSV import. Published once per contact: in the
+ * transaction that inserts it, or for an import in the one that records its end (beside
+ * {@link ImportFinished}), since its batches commit on the importer's own connections. It
+ * carries no personal data (listeners read the contact by id, and find nothing once it is
+ * erased).
  *
  * @param workspaceId the contact's workspace
  * @param contactId the new contact

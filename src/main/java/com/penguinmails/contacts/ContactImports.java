@@ -249,9 +249,10 @@ public class ContactImports {
 	 */
 	private void run(Tenant tenant, UUID id, Path file, Options options, CsvReading reading, boolean deleteAfter) {
 		UUID workspaceId = tenant.workspaceId();
+		ImportEnds.Job job = new ImportEnds.Job(workspaceId, id, tenant.userId(), columns(file, options, reading));
 		try {
 			importFile(workspaceId, new CsvContactImporter.Logged(id, tenant.userId()), file, options, reading);
-			ends.done(workspaceId, id);
+			ends.done(job);
 		}
 		catch (Exception ex) {
 			String message = String.valueOf(ex.getMessage());
@@ -260,7 +261,7 @@ public class ContactImports {
 						+ "; if that is wrong, name the file's encoding)";
 			}
 			log.warn("Contact import {} failed: {}", id, message);
-			ends.failed(workspaceId, id, message);
+			ends.failed(job, message);
 		}
 		finally {
 			try {
@@ -271,6 +272,17 @@ public class ContactImports {
 			catch (IOException ex) {
 				log.warn("Could not delete {}", file);
 			}
+		}
+	}
+
+	/** The fields the file's columns map to; none when its header cannot be read. */
+	private static List<String> columns(Path file, Options options, CsvReading reading) {
+		try {
+			return ColumnMapping.fields(reading.headers(file),
+					options.mapping() == null ? Map.of() : options.mapping());
+		}
+		catch (Exception ex) {
+			return List.of();
 		}
 	}
 

@@ -115,7 +115,7 @@ public class Segments {
 	 * Removes contacts from a list (the contacts stay). An unknown list is a
 	 * {@link NotFoundProblem}; ids that are not contacts of the workspace are an
 	 * {@link UnknownIdsProblem} naming them, and nothing is removed. Publishes
-	 * {@link ContactUpdated} ({@code lists}) for each that left.
+	 * {@link ContactsChanged} ({@code lists}) naming those that left.
 	 */
 	@Transactional
 	public int removeFromList(Tenant tenant, UUID listId, List<UUID> contactIds) {
@@ -131,8 +131,8 @@ public class Segments {
 	/**
 	 * Adds contacts of the workspace to one of its lists. Ids that are not contacts of
 	 * the workspace (another workspace's among them) are an {@link UnknownIdsProblem}
-	 * naming them, and nothing is added. Publishes {@link ContactUpdated} ({@code lists})
-	 * for each that joined.
+	 * naming them, and nothing is added. Publishes {@link ContactsChanged}
+	 * ({@code lists}) naming those that joined.
 	 * @return how many joined the list (members already there are not counted)
 	 */
 	@Transactional

@@ -64,6 +64,9 @@ class LifecycleCampaignListener {
 	/** An enrolment stops at most once: its id is the key. */
 	@ApplicationModuleListener
 	void on(EnrolmentStopped stopped) {
+		if (!shapes.wanted(stopped.workspaceId(), EventType.ENROLMENT_STOPPED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(stopped.workspaceId());
 		data.set("campaign", shapes.campaign(stopped.workspaceId(), stopped.campaignId()));
 		data.set("contact", shapes.contact(stopped.workspaceId(), stopped.contactId()));
@@ -79,6 +82,9 @@ class LifecycleCampaignListener {
 
 	@ApplicationModuleListener
 	void on(EnrolmentCompleted completed) {
+		if (!shapes.wanted(completed.workspaceId(), EventType.ENROLMENT_COMPLETED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(completed.workspaceId());
 		data.set("campaign", shapes.campaign(completed.workspaceId(), completed.campaignId()));
 		data.set("contact", shapes.contact(completed.workspaceId(), completed.contactId()));

@@ -39,11 +39,41 @@ class LifecycleShapes {
 
 	private final WebhookEventLog log;
 
-	LifecycleShapes(ObjectMapper json, Campaigns campaigns, Contacts contacts, WebhookEventLog log) {
+	private final LifecycleSubscriptions subscriptions;
+
+	LifecycleShapes(ObjectMapper json, Campaigns campaigns, Contacts contacts, WebhookEventLog log,
+			LifecycleSubscriptions subscriptions) {
+		this.subscriptions = subscriptions;
 		this.json = json;
 		this.campaigns = campaigns;
 		this.contacts = contacts;
 		this.log = log;
+	}
+
+	/**
+	 * Whether an enabled endpoint of the workspace wants the type: when none does, the
+	 * listener stops before reading anything.
+	 */
+	boolean wanted(UUID workspaceId, EventType type) {
+		return subscriptions.wanted(workspaceId, type.type());
+	}
+
+	/**
+	 * {@code {"id", "email"}} of contacts, the addresses read now in one query (left out
+	 * for contacts gone since), by id.
+	 */
+	java.util.Map<UUID, ObjectNode> contacts(UUID workspaceId, List<UUID> contactIds) {
+		java.util.Map<UUID, Contact> found = contacts.byIds(Tenant.system(workspaceId), contactIds);
+		java.util.Map<UUID, ObjectNode> shapes = new java.util.HashMap<>();
+		for (UUID id : contactIds) {
+			ObjectNode contact = json.createObjectNode().put("id", id.toString());
+			Contact one = found.get(id);
+			if (one != null) {
+				contact.put("email", one.email());
+			}
+			shapes.put(id, contact);
+		}
+		return shapes;
 	}
 
 	/** A new {@code data} object holding {@code workspace_id}. */

@@ -19,6 +19,7 @@ import com.penguinmails.contacts.ContactCreated;
 import com.penguinmails.contacts.ContactErased;
 import com.penguinmails.contacts.ContactImports;
 import com.penguinmails.contacts.ContactUpdated;
+import com.penguinmails.contacts.ContactsChanged;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.ImportFinished;
 import com.penguinmails.contacts.ImportStatus;
@@ -83,7 +84,9 @@ class LifecycleContactTests {
 			assertThat(published.stream(ContactCreated.class).filter(e -> e.contactId().equals(id))).hasSize(1);
 			assertThat(published.stream(ContactUpdated.class)
 				.filter(e -> e.contactId().equals(id))
-				.map(ContactUpdated::fields)).containsExactly(List.of("company", "title"), List.of("lists"));
+				.map(ContactUpdated::fields)).containsExactly(List.of("company", "title"));
+			assertThat(published.stream(ContactsChanged.class).filter(e -> e.updated().contains(id))).singleElement()
+				.satisfies(e -> assertThat(e.fields()).containsExactly("lists"));
 		}
 		LifecycleLog.Stored created = log.await(account.workspaceId(), "contact.created", 1).get(0);
 		assertThat(created.orderingKey()).isEqualTo(id.toString());
@@ -114,35 +117,64 @@ class LifecycleContactTests {
 	}
 
 	@Test
-	void anImportPublishesItsCountsOnce() throws Exception {
+	void anImportPublishesItsContactsAndItsCountsOnce() throws Exception {
 		Account account = fixtures.verifiedAccount("lifecycle-import");
 		LifecycleLog log = new LifecycleLog(fixtures.jdbc(), json);
 		log.subscribeAll(account.workspaceId());
-		contacts.create(account.owner(),
-				new Contacts.NewContact("old@import.test", "Old", "", "", "", "", "", "", "", "", Map.of(), List.of()));
-		Path csv = Files.createTempFile("lifecycle", ".csv");
-		Files.writeString(csv, "email,first_name\nnew@import.test,New\nold@import.test,Old\nnot an address,Bad\n",
-				StandardCharsets.UTF_8);
-		UUID importId;
+		UUID old = contacts
+			.create(account.owner(),
+					new Contacts.NewContact("old@import.test", "Old", "", "", "", "", "", "", "", "", Map.of(),
+							List.of()))
+			.id();
+		UUID skipping;
+		UUID updating;
 		try (PublishedEvents published = PublishedEvents.record(context)) {
-			importId = imports.runNow(account.owner(), csv, new ContactImports.Options(',', false, Map.of())).id();
+			skipping = run(account, "email,first_name\nnew@import.test,New\nold@import.test,Olga\nnot an address,Bad\n",
+					false);
+			updating = run(account, "email,first_name\nold@import.test,Olga\n", true);
 
-			assertThat(published.stream(ImportFinished.class).filter(e -> e.importId().equals(importId)))
+			assertThat(published.stream(ImportFinished.class).filter(e -> e.importId().equals(skipping)))
 				.singleElement()
 				.satisfies(e -> {
 					assertThat(e.status()).isEqualTo(ImportStatus.DONE);
 					assertThat(List.of(e.imported(), e.updated(), e.skipped(), e.failed())).containsExactly(1L, 0L, 1L,
 							1L);
 				});
+			assertThat(published.stream(ContactsChanged.class).filter(e -> skipping.equals(e.importId())))
+				.singleElement()
+				.satisfies(e -> {
+					assertThat(e.created()).hasSize(1).doesNotContain(old);
+					assertThat(e.updated()).isEmpty();
+				});
+			assertThat(published.stream(ContactsChanged.class).filter(e -> updating.equals(e.importId())))
+				.singleElement()
+				.satisfies(e -> {
+					assertThat(e.created()).isEmpty();
+					assertThat(e.updated()).containsExactly(old);
+					assertThat(e.fields()).containsExactly("firstName");
+				});
+		}
+		List<LifecycleLog.Stored> finished = log.await(account.workspaceId(), "import.finished", 2);
+		assertThat(finished.stream().map(LifecycleLog.Stored::dedupeKey))
+			.containsExactlyInAnyOrder("import.finished:" + skipping, "import.finished:" + updating);
+		assertThat(finished).allSatisfy(event -> assertThat(event.orderingKey()).isNull());
+		LifecycleLog.Stored created = log.await(account.workspaceId(), "contact.created", 2).get(1);
+		assertThat(created.data().get("import").get("id").asText()).isEqualTo(skipping.toString());
+		assertThat(created.data().get("contact").get("email").asText()).isEqualTo("new@import.test");
+		assertThat(log.await(account.workspaceId(), "contact.updated", 1).get(0).data().get("changed_fields"))
+			.hasToString("[\"firstName\"]");
+	}
+
+	/** Runs an import of {@code rows} in this thread; returns its id. */
+	private UUID run(Account account, String rows, boolean update) throws Exception {
+		Path csv = Files.createTempFile("lifecycle", ".csv");
+		try {
+			Files.writeString(csv, rows, StandardCharsets.UTF_8);
+			return imports.runNow(account.owner(), csv, new ContactImports.Options(',', update, Map.of())).id();
 		}
 		finally {
 			Files.deleteIfExists(csv);
 		}
-		LifecycleLog.Stored finished = log.await(account.workspaceId(), "import.finished", 1).get(0);
-		assertThat(finished.dedupeKey()).isEqualTo("import.finished:" + importId);
-		assertThat(finished.orderingKey()).isNull();
-		assertThat(finished.data().get("imported").asLong()).isEqualTo(1);
-		assertThat(finished.data().get("status").asText()).isEqualTo("done");
 	}
 
 }

@@ -88,11 +88,17 @@ final class LifecycleLog {
 		assertThat(errors).as(type + " data " + payload.get("data")).isEmpty();
 	}
 
-	/** The schema's own example is valid against it. */
+	/**
+	 * The schema's own example is valid against it, and data without its required keys is
+	 * not (the validator does check).
+	 */
 	void assertExampleValid(String type) {
 		JsonNode raw = schemaNode(type);
+		assertThat(raw.get("title").asText()).isNotBlank();
+		assertThat(raw.get("description").asText()).isNotBlank();
 		assertThat(raw.get("examples")).hasSize(1);
 		assertThat(schema(type).validate(raw.get("examples").get(0))).as(type + " example").isEmpty();
+		assertThat(schema(type).validate(json.createObjectNode())).as(type + " of {}").isNotEmpty();
 	}
 
 	private JsonSchema schema(String type) {
