@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.awaitility.Awaitility;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the lifecycle tests read: an endpoint row subscribed to every type, the events the
  * catalogue's asynchronous listeners stored (waited for with a bounded poll), and each
- * payload's {@code data} checked against the type's JSON Schema (draft 2020-12) with an
- * independent validator.
+ * payload's {@code data} checked against the type's JSON Schema (draft 2020-12, formats
+ * asserted) with an independent validator.
  */
 final class LifecycleLog {
 
@@ -101,8 +102,10 @@ final class LifecycleLog {
 		assertThat(schema(type).validate(json.createObjectNode())).as(type + " of {}").isNotEmpty();
 	}
 
+	/** Draft 2020-12 with formats asserted (uuid, email, date-time). */
 	private JsonSchema schema(String type) {
-		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode(type));
+		return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+			.getSchema(schemaNode(type), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 	}
 
 	private JsonNode schemaNode(String type) {
