@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,11 +100,14 @@ public class CampaignScheduler {
 
 	private final ObjectProvider<SendingPaths> paths;
 
+	private final ApplicationEventPublisher events;
+
 	CampaignScheduler(CampaignRepository campaigns, EnrolmentRepository enrolments, AbDecisions abDecisions,
 			StepRenderer renderer, Mailboxes mailboxes, Contacts contacts, Suppressions suppressions, Outbox outbox,
 			TransactionTemplate transactions, TrackingLinks links, Clock clock, SendingRamps ramps,
-			ObjectProvider<SendingPaths> paths,
+			ObjectProvider<SendingPaths> paths, ApplicationEventPublisher events,
 			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
+		this.events = events;
 		this.paths = paths;
 		this.ramps = ramps;
 		this.campaigns = campaigns;
@@ -144,9 +148,17 @@ public class CampaignScheduler {
 				queued += done == null ? 0 : done;
 			}
 			while (done != null && done == BATCH);
-			campaigns.completeIfDone(campaign.workspaceId(), campaign.id(), now);
+			transactions.executeWithoutResult(status -> complete(campaign.workspaceId(), campaign.id(), now));
 		}
 		return queued;
+	}
+
+	/** Marks a campaign with no active enrolment completed, publishing it once. */
+	private void complete(UUID workspaceId, UUID campaignId, Instant now) {
+		if (campaigns.completeIfDone(workspaceId, campaignId, now)) {
+			String name = campaigns.find(workspaceId, campaignId).map(Campaign::name).orElse("");
+			events.publishEvent(new CampaignCompleted(workspaceId, campaignId, name, now));
+		}
 	}
 
 	/**
@@ -175,7 +187,7 @@ public class CampaignScheduler {
 		}
 		Batch batch = read(workspaceId, campaign, now, horizon, due, pool, campaignLeft);
 		Plan plan = SendPlanner.plan(batch, composer(workspaceId, campaign), ThreadLocalRandom.current());
-		int queued = write(campaign, plan, now);
+		int queued = write(workspaceId, campaign, plan, due, now);
 		// Another batch only when this one was full and the pool still has room.
 		return due.size() == take && !plan.full() ? BATCH : queued;
 	}
@@ -240,9 +252,10 @@ public class CampaignScheduler {
 	}
 
 	/**
-	 * Queues the plan's messages and writes its enrolments; returns how many were new.
+	 * Queues the plan's messages and writes its enrolments, publishing each enrolment
+	 * that stopped or completed; returns how many messages were new.
 	 */
-	private int write(Campaign campaign, Plan plan, Instant now) {
+	private int write(UUID workspaceId, Campaign campaign, Plan plan, List<Due> due, Instant now) {
 		List<Optional<Queued>> queued = outbox.enqueueAll(plan.sends().stream().map(Send::message).toList(),
 				plan.sends().stream().map(Send::notBefore).toList());
 		List<Advance> advances = new ArrayList<>();
@@ -259,8 +272,27 @@ public class CampaignScheduler {
 			}
 			advances.add(SendPlanner.advance(campaign, send, message.orElseThrow().messageId()));
 		}
-		enrolments.apply(advances, plan.moves(), plan.stops(), plan.finished(), now);
+		List<SendPlanner.Stop> stopped = enrolments.apply(advances, plan.moves(), plan.stops(), plan.finished(), now);
+		publishEnded(workspaceId, campaign, due, advances, stopped, plan.finished(), now);
 		return count;
+	}
+
+	private void publishEnded(UUID workspaceId, Campaign campaign, List<Due> due, List<Advance> advances,
+			List<SendPlanner.Stop> stopped, List<UUID> finished, Instant now) {
+		Map<UUID, UUID> contactOf = new HashMap<>();
+		due.forEach(enrolment -> contactOf.put(enrolment.id(), enrolment.contactId()));
+		for (SendPlanner.Stop stop : stopped) {
+			events.publishEvent(EnrolmentStopped.of(workspaceId, campaign.id(), stop.enrolmentId(),
+					contactOf.get(stop.enrolmentId()), stop.reason(), now));
+		}
+		List<UUID> completed = new ArrayList<>(finished);
+		advances.stream()
+			.filter(advance -> advance.state() == EnrolmentState.COMPLETED)
+			.forEach(advance -> completed.add(advance.enrolmentId()));
+		for (UUID enrolmentId : completed) {
+			events.publishEvent(
+					new EnrolmentCompleted(workspaceId, campaign.id(), enrolmentId, contactOf.get(enrolmentId), now));
+		}
 	}
 
 }

@@ -2,8 +2,6 @@ package com.penguinmails.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +22,8 @@ import com.penguinmails.campaigns.internal.CampaignRepository;
 import com.penguinmails.campaigns.internal.CampaignRules;
 import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.LaunchChecks;
+import com.penguinmails.campaigns.internal.RecipientIds;
 import com.penguinmails.campaigns.internal.StepRenderer;
-import com.penguinmails.contacts.Contacts;
-import com.penguinmails.contacts.Segments;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.Mailboxes;
@@ -91,17 +89,17 @@ public class Campaigns {
 
 	private final Mailboxes mailboxes;
 
-	private final Contacts contacts;
-
-	private final Segments segments;
+	private final RecipientIds recipientIds;
 
 	private final WorkspaceDirectory directory;
 
 	private final StepRenderer renderer;
 
+	private final ApplicationEventPublisher events;
+
 	Campaigns(CampaignRepository repository, EnrolmentRepository enrolments, LaunchChecks launchChecks, Clock clock,
-			Mailboxes mailboxes, Contacts contacts, Segments segments, WorkspaceDirectory directory,
-			StepRenderer renderer) {
+			Mailboxes mailboxes, RecipientIds recipientIds, WorkspaceDirectory directory, StepRenderer renderer,
+			ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.renderer = renderer;
 		this.repository = repository;
@@ -109,8 +107,8 @@ public class Campaigns {
 		this.launchChecks = launchChecks;
 		this.clock = clock;
 		this.mailboxes = mailboxes;
-		this.contacts = contacts;
-		this.segments = segments;
+		this.recipientIds = recipientIds;
+		this.events = events;
 	}
 
 	/**
@@ -221,7 +219,7 @@ public class Campaigns {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "campaign-ended",
 					"An archived campaign takes no more recipients.");
 		}
-		Set<UUID> ids = recipientIds(tenant.workspaceId(), orEmpty(contactIds), orEmpty(listIds), orEmpty(segmentIds));
+		Set<UUID> ids = recipientIds.of(tenant.workspaceId(), contactIds, listIds, segmentIds);
 		if (ids.isEmpty()) {
 			return 0;
 		}
@@ -237,41 +235,6 @@ public class Campaigns {
 			repository.reopen(tenant.workspaceId(), id);
 		}
 		return enrolments.enrol(tenant.workspaceId(), id, ids, due, now);
-	}
-
-	/** Every contact the ids name, checked to be the workspace's. */
-	private Set<UUID> recipientIds(UUID workspaceId, List<UUID> contactIds, List<UUID> listIds, List<UUID> segmentIds) {
-		for (List<UUID> given : Arrays.asList(contactIds, listIds, segmentIds)) {
-			if (given.stream().anyMatch(Objects::isNull)) {
-				throw new InvalidInputProblem("invalid-ids",
-						"contactIds, listIds and segmentIds hold ids, never null.");
-			}
-		}
-		Set<UUID> ids = new LinkedHashSet<>(contactIds);
-		List<UUID> unknown = contacts.missing(workspaceId, ids);
-		if (!unknown.isEmpty()) {
-			throw new UnknownIdsProblem("Contacts", unknown);
-		}
-		Tenant workspace = Tenant.system(workspaceId);
-		Set<UUID> lists = segments.lists(workspace).stream().map(Segments.ContactList::id).collect(Collectors.toSet());
-		List<UUID> unknownLists = listIds.stream().filter(list -> !lists.contains(list)).distinct().toList();
-		if (!unknownLists.isEmpty()) {
-			throw new UnknownIdsProblem("Lists", unknownLists);
-		}
-		List<UUID> unknownSegments = segmentIds.stream()
-			.filter(segment -> !segmentExists(workspace, segment))
-			.distinct()
-			.toList();
-		if (!unknownSegments.isEmpty()) {
-			throw new UnknownIdsProblem("Segments", unknownSegments);
-		}
-		for (UUID list : listIds) {
-			ids.addAll(segments.listMemberIds(workspace, list));
-		}
-		for (UUID segment : segmentIds) {
-			ids.addAll(segments.segmentContactIds(workspace, segment));
-		}
-		return ids;
 	}
 
 	public Recipients recipients(Tenant tenant, UUID id) {
@@ -300,13 +263,16 @@ public class Campaigns {
 		Instant now = clock.instant();
 		Instant start = campaign.schedule().startAt() != null && campaign.schedule().startAt().isAfter(now)
 				? campaign.schedule().startAt() : now;
-		repository.launched(tenant.workspaceId(), id,
-				start.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.RUNNING, now);
+		CampaignStatus status = start.isAfter(now) ? CampaignStatus.SCHEDULED : CampaignStatus.RUNNING;
+		repository.launched(tenant.workspaceId(), id, status, now);
 		enrolments.scheduleAll(tenant.workspaceId(), id, start, now);
+		events.publishEvent(
+				new CampaignLaunched(tenant.workspaceId(), id, campaign.name(), status, start, tenant.userId(), now));
 		return get(tenant, id);
 	}
 
 	/**
+	 * Pauses a campaign by hand; publishes one {@link CampaignPaused}.
 	 * @throws InvalidInputProblem 409 unless running or scheduled
 	 */
 	@Transactional
@@ -317,7 +283,11 @@ public class Campaigns {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "not-running",
 					"Only a running or scheduled campaign is paused; this one is " + campaign.status() + ".");
 		}
-		repository.setStatus(tenant.workspaceId(), id, CampaignStatus.PAUSED);
+		Instant now = clock.instant();
+		if (repository.pause(tenant.workspaceId(), id)) {
+			events.publishEvent(
+					new CampaignPaused(tenant.workspaceId(), id, campaign.name(), false, tenant.userId(), now));
+		}
 		return get(tenant, id);
 	}
 
@@ -344,24 +314,22 @@ public class Campaigns {
 		return get(tenant, id);
 	}
 
-	/** Archives the campaign; its active enrolments stop ("campaign archived"). */
+	/**
+	 * Archives the campaign; its active enrolments stop ("campaign archived"), each
+	 * publishing one {@link EnrolmentStopped}.
+	 */
 	@Transactional
 	public Campaign archive(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "campaigns:write");
 		get(tenant, id);
 		repository.setStatus(tenant.workspaceId(), id, CampaignStatus.ARCHIVED);
-		enrolments.stopAll(tenant.workspaceId(), id, "campaign archived", clock.instant());
+		Instant now = clock.instant();
+		String reason = "campaign archived";
+		for (EnrolmentRepository.Ended ended : enrolments.stopAll(tenant.workspaceId(), id, reason, now)) {
+			events.publishEvent(
+					EnrolmentStopped.of(tenant.workspaceId(), id, ended.enrolmentId(), ended.contactId(), reason, now));
+		}
 		return get(tenant, id);
-	}
-
-	private boolean segmentExists(Tenant workspace, UUID segmentId) {
-		try {
-			segments.segment(workspace, segmentId);
-			return true;
-		}
-		catch (NotFoundProblem ex) {
-			return false;
-		}
 	}
 
 	private void writeMailboxes(Tenant tenant, UUID id, List<UUID> mailboxIds) {
@@ -390,10 +358,6 @@ public class Campaigns {
 				throw new NotFoundProblem("Template " + variant.templateId());
 			});
 		repository.writeSteps(workspaceId, id, steps);
-	}
-
-	private static List<UUID> orEmpty(List<UUID> ids) {
-		return ids == null ? List.of() : ids;
 	}
 
 }

@@ -1,12 +1,15 @@
 package com.penguinmails.campaigns;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.campaigns.internal.EnrolmentRepository;
 import com.penguinmails.campaigns.internal.SendPlanner;
@@ -43,10 +46,13 @@ public class Enrolments {
 
 	private final Clock clock;
 
-	Enrolments(EnrolmentRepository enrolments, Contacts contacts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Enrolments(EnrolmentRepository enrolments, Contacts contacts, Clock clock, ApplicationEventPublisher events) {
 		this.enrolments = enrolments;
 		this.contacts = contacts;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -54,8 +60,10 @@ public class Enrolments {
 	 * event (a reply, by default), keeping the event as the reason; on a reply with "stop
 	 * the whole company" on, every other active enrolment of the campaign at the same
 	 * company domain stops too (free mail providers excepted). An enrolment no longer
-	 * active, or unknown, is left alone. Returns how many enrolments stopped.
+	 * active, or unknown, is left alone. Returns how many enrolments stopped; each stop
+	 * publishes one {@link EnrolmentStopped}.
 	 */
+	@Transactional
 	public int stopOn(UUID workspaceId, UUID enrolmentId, StopEvent event) {
 		Optional<EnrolmentRepository.Stoppable> found = enrolments.stoppable(workspaceId, enrolmentId);
 		if (found.isEmpty()) {
@@ -81,17 +89,31 @@ public class Enrolments {
 		if (domain == null || FREE_MAIL.contains(domain)) {
 			return 0;
 		}
-		return enrolments.stopContacts(workspaceId, enrolment.campaignId(), enrolmentId,
-				contacts.idsAtDomain(workspaceId, domain), "a colleague replied", clock.instant());
+		String reason = "a colleague replied";
+		Instant now = clock.instant();
+		List<EnrolmentRepository.Ended> stopped = enrolments.stopContacts(workspaceId, enrolment.campaignId(),
+				enrolmentId, contacts.idsAtDomain(workspaceId, domain), reason, now);
+		stopped.forEach(ended -> publishStopped(workspaceId, ended, reason, now));
+		return stopped.size();
 	}
 
 	/**
 	 * Stops one enrolment whatever its campaign's conditions (an unsubscribe from this
 	 * campaign only, a permanent delivery failure), keeping {@code reason} (at most 200
-	 * characters). Returns false when it was not active.
+	 * characters), and publishes one {@link EnrolmentStopped}. Returns false when it was
+	 * not active (nothing is published).
 	 */
+	@Transactional
 	public boolean stop(UUID workspaceId, UUID enrolmentId, String reason) {
-		return enrolments.stop(workspaceId, enrolmentId, reason, clock.instant());
+		Instant now = clock.instant();
+		Optional<EnrolmentRepository.Ended> stopped = enrolments.stop(workspaceId, enrolmentId, reason, now);
+		stopped.ifPresent(ended -> publishStopped(workspaceId, ended, reason, now));
+		return stopped.isPresent();
+	}
+
+	private void publishStopped(UUID workspaceId, EnrolmentRepository.Ended ended, String reason, Instant at) {
+		events.publishEvent(EnrolmentStopped.of(workspaceId, ended.campaignId(), ended.enrolmentId(), ended.contactId(),
+				reason, at));
 	}
 
 	/**

@@ -55,9 +55,12 @@ class BulkBatches {
 
 	private final PenguinMailsProperties properties;
 
+	private final ContactUpdates updates;
+
 	BulkBatches(BulkContactRepository repository, ContactChangeLog changes, Contacts contacts,
 			Suppressions suppressions, CustomFields fields, ObjectProvider<BulkEnrolment> enrolment,
-			BulkJobRepository jobs, PenguinMailsProperties properties) {
+			BulkJobRepository jobs, PenguinMailsProperties properties, ContactUpdates updates) {
+		this.updates = updates;
 		this.repository = repository;
 		this.changes = changes;
 		this.contacts = contacts;
@@ -82,10 +85,12 @@ class BulkBatches {
 	Outcome apply(Claimed job, List<UUID> ids, Instant now) throws IOException {
 		UUID ws = job.workspaceId();
 		return switch (job.action()) {
-			case TAG_ADD -> logged(job, ids, repository.addTag(ws, ids, job.value()), now);
-			case TAG_REMOVE -> logged(job, ids, repository.removeTag(ws, ids, job.value()), now);
-			case LIST_ADD -> logged(job, ids, repository.addToList(ws, UUID.fromString(job.value()), ids), now);
-			case LIST_REMOVE -> logged(job, ids, repository.removeFromList(ws, UUID.fromString(job.value()), ids), now);
+			case TAG_ADD -> logged(job, ids, repository.addTag(ws, ids, job.value()), "tags", now);
+			case TAG_REMOVE -> logged(job, ids, repository.removeTag(ws, ids, job.value()), "tags", now);
+			case LIST_ADD ->
+				logged(job, ids, repository.addToList(ws, UUID.fromString(job.value()), ids), "lists", now);
+			case LIST_REMOVE ->
+				logged(job, ids, repository.removeFromList(ws, UUID.fromString(job.value()), ids), "lists", now);
 			case STATUS -> status(job, ids, now);
 			case ENROL -> enrol(job, ids);
 			case EXPORT -> export(job, ids);
@@ -113,9 +118,11 @@ class BulkBatches {
 		}
 	}
 
-	private Outcome logged(Claimed job, List<UUID> ids, List<UUID> changed, Instant now) {
+	/** Records the change on each timeline and publishes it ({@link ContactsChanged}). */
+	private Outcome logged(Claimed job, List<UUID> ids, List<UUID> changed, String field, Instant now) {
 		changes.record(job.workspaceId(), changed, job.action().kind(), job.valueLabel(), job.actorUserId(), job.id(),
 				now);
+		updates.updated(job.workspaceId(), changed, List.of(field), job.actorUserId());
 		return new Outcome(changed.size(), ids.size() - changed.size(), 0);
 	}
 

@@ -106,8 +106,11 @@ public class ContactImports {
 
 	private final MailExchangers exchangers;
 
+	private final ImportEnds ends;
+
 	ContactImports(ContactImportRepository jobs, SegmentRepository lists, CsvContactImporter importer, Clock clock,
-			CustomFields fields, LeadScoring scoring, MailExchangers exchangers) {
+			CustomFields fields, LeadScoring scoring, MailExchangers exchangers, ImportEnds ends) {
+		this.ends = ends;
 		this.jobs = jobs;
 		this.lists = lists;
 		this.importer = importer;
@@ -241,13 +244,15 @@ public class ContactImports {
 
 	/**
 	 * The job's bookkeeping around {@link #importFile}: done, or failed with the reason
-	 * (naming the encoding when the bytes did not fit it); the file deleted after.
+	 * (naming the encoding when the bytes did not fit it), publishing
+	 * {@link ImportFinished}; the file deleted after.
 	 */
 	private void run(Tenant tenant, UUID id, Path file, Options options, CsvReading reading, boolean deleteAfter) {
 		UUID workspaceId = tenant.workspaceId();
+		ImportEnds.Job job = new ImportEnds.Job(workspaceId, id, tenant.userId(), columns(file, options, reading));
 		try {
 			importFile(workspaceId, new CsvContactImporter.Logged(id, tenant.userId()), file, options, reading);
-			jobs.done(id, clock.instant());
+			ends.done(job);
 		}
 		catch (Exception ex) {
 			String message = String.valueOf(ex.getMessage());
@@ -256,7 +261,7 @@ public class ContactImports {
 						+ "; if that is wrong, name the file's encoding)";
 			}
 			log.warn("Contact import {} failed: {}", id, message);
-			jobs.failed(id, message, clock.instant());
+			ends.failed(job, message);
 		}
 		finally {
 			try {
@@ -267,6 +272,17 @@ public class ContactImports {
 			catch (IOException ex) {
 				log.warn("Could not delete {}", file);
 			}
+		}
+	}
+
+	/** The fields the file's columns map to; none when its header cannot be read. */
+	private static List<String> columns(Path file, Options options, CsvReading reading) {
+		try {
+			return ColumnMapping.fields(reading.headers(file),
+					options.mapping() == null ? Map.of() : options.mapping());
+		}
+		catch (Exception ex) {
+			return List.of();
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.penguinmails.contacts;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -52,9 +54,16 @@ public class Contacts {
 
 	private final ContactChanges history;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	Contacts(ContactRepository repository, ContactInput input, ContactPatch patches, CustomFields fields,
-			LeadScoring scoring, Suppressions suppressions, ContactChanges history) {
+			LeadScoring scoring, Suppressions suppressions, ContactChanges history, ApplicationEventPublisher events,
+			Clock clock) {
 		this.history = history;
+		this.events = events;
+		this.clock = clock;
 		this.repository = repository;
 		this.input = input;
 		this.patches = patches;
@@ -64,7 +73,7 @@ public class Contacts {
 	}
 
 	/**
-	 * Creates a contact.
+	 * Creates a contact and publishes {@link ContactCreated}.
 	 * @throws InvalidInputProblem naming the first value that does not fit; 409
 	 * {@code contact-exists} when the address (any case) is a contact already, 409
 	 * {@code contact-erased} when it was erased at the person's request
@@ -87,6 +96,7 @@ public class Contacts {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "contact-exists", email + " is already a contact.");
 		}
 		history.created(tenant, id);
+		events.publishEvent(new ContactCreated(tenant.workspaceId(), id, tenant.userId(), clock.instant()));
 		scoring.rescore(tenant.workspaceId(), id);
 		return get(tenant, id);
 	}
@@ -128,7 +138,8 @@ public class Contacts {
 	 * Changes the fields present in {@code patch} (JSON merge patch, RFC 7396: absent
 	 * fields stay, {@code custom} is merged key by key and a {@code null} value removes a
 	 * key, {@code tags} is replaced). Setting the status to unsubscribed, bounced or
-	 * complained also suppresses the address.
+	 * complained also suppresses the address. Publishes {@link ContactUpdated} naming the
+	 * fields that changed, when any did.
 	 * @throws InvalidInputProblem naming the first field that does not fit (nothing is
 	 * changed), 409 {@code contact-exists} when the new address is another contact's
 	 */
@@ -154,6 +165,11 @@ public class Contacts {
 		scoring.rescore(tenant.workspaceId(), id);
 		Contact updated = get(tenant, id);
 		history.updated(tenant, current, updated);
+		List<String> changed = ContactChanges.changedFields(current, updated);
+		if (!changed.isEmpty()) {
+			events
+				.publishEvent(new ContactUpdated(tenant.workspaceId(), id, changed, tenant.userId(), clock.instant()));
+		}
 		return updated;
 	}
 
@@ -173,12 +189,15 @@ public class Contacts {
 
 	/**
 	 * Erases a contact: the row and its list memberships go, and the address stays
-	 * suppressed by its hash alone, so it is neither mailed nor imported again.
+	 * suppressed by its hash alone, so it is neither mailed nor imported again. Publishes
+	 * {@link ContactErased} (the id alone).
 	 */
+	@Transactional
 	void erase(UUID workspaceId, UUID contactId) {
 		String email = repository.deleteReturningEmail(workspaceId, contactId)
 			.orElseThrow(() -> new NotFoundProblem("Contact"));
 		suppressions.erase(workspaceId, email);
+		events.publishEvent(new ContactErased(workspaceId, contactId, clock.instant()));
 	}
 
 	/**

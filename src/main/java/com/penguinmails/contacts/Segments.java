@@ -55,9 +55,12 @@ public class Segments {
 
 	private final ContactChanges history;
 
+	private final ContactUpdates changed;
+
 	Segments(SegmentRepository repository, ContactRepository contacts, ObjectMapper json, Clock clock,
-			CustomFields fields, ContactChanges history) {
+			CustomFields fields, ContactChanges history, ContactUpdates changed) {
 		this.history = history;
+		this.changed = changed;
 		this.repository = repository;
 		this.contacts = contacts;
 		this.json = json;
@@ -111,7 +114,8 @@ public class Segments {
 	/**
 	 * Removes contacts from a list (the contacts stay). An unknown list is a
 	 * {@link NotFoundProblem}; ids that are not contacts of the workspace are an
-	 * {@link UnknownIdsProblem} naming them, and nothing is removed.
+	 * {@link UnknownIdsProblem} naming them, and nothing is removed. Publishes
+	 * {@link ContactsChanged} ({@code lists}) naming those that left.
 	 */
 	@Transactional
 	public int removeFromList(Tenant tenant, UUID listId, List<UUID> contactIds) {
@@ -119,13 +123,16 @@ public class Segments {
 		requireList(tenant, listId);
 		requireContacts(tenant, contactIds);
 		history.leaving(tenant, listId, contactIds);
-		return repository.removeMembers(tenant.workspaceId(), listId, contactIds);
+		List<UUID> left = repository.removeMembers(tenant.workspaceId(), listId, contactIds);
+		changed.updated(tenant.workspaceId(), left, List.of("lists"), tenant.userId());
+		return left.size();
 	}
 
 	/**
 	 * Adds contacts of the workspace to one of its lists. Ids that are not contacts of
 	 * the workspace (another workspace's among them) are an {@link UnknownIdsProblem}
-	 * naming them, and nothing is added.
+	 * naming them, and nothing is added. Publishes {@link ContactsChanged}
+	 * ({@code lists}) naming those that joined.
 	 * @return how many joined the list (members already there are not counted)
 	 */
 	@Transactional
@@ -134,7 +141,9 @@ public class Segments {
 		requireList(tenant, listId);
 		requireContacts(tenant, contactIds);
 		history.joining(tenant, listId, contactIds);
-		return repository.addMembers(tenant.workspaceId(), listId, contactIds);
+		List<UUID> joined = repository.addMembers(tenant.workspaceId(), listId, contactIds);
+		changed.updated(tenant.workspaceId(), joined, List.of("lists"), tenant.userId());
+		return joined.size();
 	}
 
 	/** The lists a contact belongs to. */

@@ -171,31 +171,51 @@ public class Mailboxes {
 
 	/**
 	 * Pauses a mailbox by hand (recorded as "Paused by hand" by the caller's email
-	 * address), or resumes it ({@code paused} false: active again, whatever paused it).
+	 * address), or resumes it ({@code paused} false: active again, whatever paused it). A
+	 * pause publishes {@link MailboxPaused}, the resume of a paused mailbox
+	 * {@link MailboxResumed}; a change that changes nothing publishes nothing.
 	 * @throws NotFoundProblem 404 when it is not a mailbox of the workspace
 	 */
 	@Transactional
 	public void pause(Tenant tenant, UUID id, boolean paused) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
-		get(tenant, id);
+		Mailbox mailbox = get(tenant, id);
 		if (!paused) {
-			repository.setStatus(tenant.workspaceId(), id, MailboxStatus.ACTIVE);
+			if (repository.resume(tenant.workspaceId(), id)) {
+				events.publishEvent(new MailboxResumed(tenant.workspaceId(), id, mailbox.email(), tenant.userId(),
+						clock.instant()));
+			}
+			else {
+				repository.setStatus(tenant.workspaceId(), id, MailboxStatus.ACTIVE);
+			}
 			return;
 		}
 		String by = tenant.userId() == null ? "" : directory.memberEmail(tenant.workspaceId(), tenant.userId());
-		repository.pause(tenant.workspaceId(), id,
-				new MailboxPause("Paused by hand", by.isBlank() ? "a member" : by, clock.instant()));
+		paused(tenant.workspaceId(), mailbox.email(),
+				new MailboxPause("Paused by hand", by.isBlank() ? "a member" : by, clock.instant()), id);
+	}
+
+	/** Pauses and publishes {@link MailboxPaused} when it was not paused already. */
+	private boolean paused(UUID workspaceId, String email, MailboxPause pause, UUID id) {
+		if (!repository.pause(workspaceId, id, pause)) {
+			return false;
+		}
+		events.publishEvent(
+				new MailboxPaused(workspaceId, id, email, pause.reason(), pause.by(), pause.automatic(), pause.at()));
+		return true;
 	}
 
 	/**
 	 * For inbound: PenguinMails pauses a mailbox by itself
-	 * ({@link MailboxPause#AUTOMATIC}) for {@code reason} (in words a person reads).
-	 * False when it was already paused.
+	 * ({@link MailboxPause#AUTOMATIC}) for {@code reason} (in words a person reads),
+	 * publishing {@link MailboxPaused}. False when it was already paused (or is gone).
 	 */
 	@Transactional
 	public boolean pauseAutomatically(UUID workspaceId, UUID id, String reason) {
 		String why = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-		return repository.pause(workspaceId, id, new MailboxPause(why, MailboxPause.AUTOMATIC, clock.instant()));
+		Optional<Mailbox> mailbox = repository.find(workspaceId, id);
+		return mailbox.isPresent() && paused(workspaceId, mailbox.get().email(),
+				new MailboxPause(why, MailboxPause.AUTOMATIC, clock.instant()), id);
 	}
 
 	@Transactional

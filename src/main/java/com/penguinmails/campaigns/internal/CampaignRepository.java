@@ -91,6 +91,18 @@ public class CampaignRepository {
 			.update();
 	}
 
+	/**
+	 * Pauses a running or scheduled campaign; false when it was neither (a concurrent
+	 * pause won).
+	 */
+	public boolean pause(UUID workspaceId, UUID id) {
+		return jdbc.sql("""
+				UPDATE campaigns SET status = 'paused'
+				WHERE workspace_id = ? AND id = ? AND status IN ('running', 'scheduled')""")
+			.params(workspaceId, id)
+			.update() == 1;
+	}
+
 	/** Launch: scheduled or running from {@code now}. */
 	public void launched(UUID workspaceId, UUID id, CampaignStatus status, Instant now) {
 		jdbc.sql("UPDATE campaigns SET status = ?, launched_at = ? WHERE workspace_id = ? AND id = ?")
@@ -119,15 +131,18 @@ public class CampaignRepository {
 			.list();
 	}
 
-	/** A running campaign with no active enrolment left completes. */
-	public void completeIfDone(UUID workspaceId, UUID id, Instant now) {
-		jdbc.sql(
-				"""
-						UPDATE campaigns SET status = 'completed', completed_at = ?
-						WHERE workspace_id = ? AND id = ? AND status = 'running'
-						    AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = campaigns.id AND e.state = 'active')""")
+	/**
+	 * A running campaign with no active enrolment left completes; true when this call
+	 * completed it.
+	 */
+	public boolean completeIfDone(UUID workspaceId, UUID id, Instant now) {
+		return jdbc
+			.sql("""
+					UPDATE campaigns SET status = 'completed', completed_at = ?
+					WHERE workspace_id = ? AND id = ? AND status = 'running'
+					    AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = campaigns.id AND e.state = 'active')""")
 			.params(Timestamp.from(now), workspaceId, id)
-			.update();
+			.update() == 1;
 	}
 
 	public void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {

@@ -35,6 +35,10 @@ public class EnrolmentRepository {
 	public record Stoppable(UUID campaignId, UUID contactId, Campaign.Stops stops) {
 	}
 
+	/** An enrolment that just stopped or completed, for its event. */
+	public record Ended(UUID enrolmentId, UUID campaignId, UUID contactId) {
+	}
+
 	/** Rows per JDBC batch when a planned batch is written. */
 	private static final int BATCH = 500;
 
@@ -157,22 +161,32 @@ public class EnrolmentRepository {
 			.update();
 	}
 
-	/** Stops every active enrolment of a campaign (archived). */
-	public void stopAll(UUID workspaceId, UUID campaignId, String reason, Instant now) {
-		jdbc.sql("""
-				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
-				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'""")
-			.params(reason, Timestamp.from(now), workspaceId, campaignId)
-			.update();
-	}
-
-	/** Stops one active enrolment; false when it was not active. */
-	public boolean stop(UUID workspaceId, UUID enrolmentId, String reason, Instant now) {
+	/**
+	 * Stops every active enrolment of a campaign (archived); returns those it stopped.
+	 */
+	public List<Ended> stopAll(UUID workspaceId, UUID campaignId, String reason, Instant now) {
 		return jdbc.sql("""
 				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
-				WHERE workspace_id = ? AND id = ? AND state = 'active'""")
+				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active'
+				RETURNING id, campaign_id, contact_id""")
+			.params(reason, Timestamp.from(now), workspaceId, campaignId)
+			.query(EnrolmentRepository::ended)
+			.list();
+	}
+
+	/** Stops one active enrolment; empty when it was not active. */
+	public Optional<Ended> stop(UUID workspaceId, UUID enrolmentId, String reason, Instant now) {
+		return jdbc.sql("""
+				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
+				WHERE workspace_id = ? AND id = ? AND state = 'active'
+				RETURNING id, campaign_id, contact_id""")
 			.params(reason, Timestamp.from(now), workspaceId, enrolmentId)
-			.update() == 1;
+			.query(EnrolmentRepository::ended)
+			.optional();
+	}
+
+	private static Ended ended(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Ended(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class));
 	}
 
 	public Optional<Stoppable> stoppable(UUID workspaceId, UUID enrolmentId) {
@@ -189,16 +203,19 @@ public class EnrolmentRepository {
 	}
 
 	/**
-	 * Stops the campaign's other active enrolments of these contacts; returns how many.
+	 * Stops the campaign's other active enrolments of these contacts; returns those it
+	 * stopped.
 	 */
-	public int stopContacts(UUID workspaceId, UUID campaignId, UUID except, Collection<UUID> contactIds, String reason,
-			Instant now) {
+	public List<Ended> stopContacts(UUID workspaceId, UUID campaignId, UUID except, Collection<UUID> contactIds,
+			String reason, Instant now) {
 		return jdbc.sql("""
 				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
 				WHERE workspace_id = ? AND campaign_id = ? AND state = 'active' AND id <> ?
-				    AND contact_id = ANY (?)""")
+				    AND contact_id = ANY (?)
+				RETURNING id, campaign_id, contact_id""")
 			.params(reason, Timestamp.from(now), workspaceId, campaignId, except, contactIds.toArray(UUID[]::new))
-			.update();
+			.query(EnrolmentRepository::ended)
+			.list();
 	}
 
 	/** Records engagements, one statement per kind; each counts once per message. */
@@ -249,8 +266,12 @@ public class EnrolmentRepository {
 			.list();
 	}
 
-	/** Writes a planned batch: sent steps, waits, stops and finished sequences. */
-	public void apply(List<Advance> advances, List<Move> moves, List<Stop> stops, List<UUID> finished, Instant now) {
+	/**
+	 * Writes a planned batch: sent steps, waits, stops and finished sequences. Returns
+	 * the stops that stopped an active enrolment (the others had ended meanwhile).
+	 */
+	public List<Stop> apply(List<Advance> advances, List<Move> moves, List<Stop> stops, List<UUID> finished,
+			Instant now) {
 		Timestamp at = Timestamp.from(now);
 		template.batchUpdate("""
 				UPDATE enrolments SET next_step = ?, mailbox_id = ?, thread_ids = ?, thread_subject = ?,
@@ -271,7 +292,7 @@ public class EnrolmentRepository {
 					ps.setTimestamp(2, at);
 					ps.setObject(3, m.enrolmentId());
 				});
-		template.batchUpdate("""
+		int[][] stopped = template.batchUpdate("""
 				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
 				WHERE id = ? AND state = 'active'""", stops, BATCH, (ps, stop) -> {
 			ps.setString(1, stop.reason());
@@ -284,6 +305,20 @@ public class EnrolmentRepository {
 					ps.setTimestamp(1, at);
 					ps.setObject(2, id);
 				});
+		List<Stop> applied = new java.util.ArrayList<>();
+		int index = 0;
+		for (int[] batch : stopped) {
+			for (int count : batch) {
+				// A driver that cannot tell says SUCCESS_NO_INFO (-2): the row was
+				// claimed
+				// active in this transaction, so it stopped.
+				if (count != 0) {
+					applied.add(stops.get(index));
+				}
+				index++;
+			}
+		}
+		return applied;
 	}
 
 }

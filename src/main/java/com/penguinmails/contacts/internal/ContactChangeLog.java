@@ -48,6 +48,23 @@ public class ContactChangeLog {
 			.update();
 	}
 
+	/** A contact an import merged: added ({@code inserted}) or updated. */
+	public record Imported(UUID contactId, boolean inserted) {
+	}
+
+	/**
+	 * The contacts an import merged, from the rows its merge wrote (kind
+	 * {@code imported}, the job's id), in the order merged.
+	 */
+	public List<Imported> imported(UUID workspaceId, UUID importId) {
+		return jdbc.sql("""
+				SELECT contact_id, detail = 'Imported from a CSV file' FROM contact_changes
+				WHERE workspace_id = ? AND job_id = ? AND kind = 'imported' ORDER BY id""")
+			.params(workspaceId, importId)
+			.query((rs, i) -> new Imported(rs.getObject(1, UUID.class), rs.getBoolean(2)))
+			.list();
+	}
+
 	/** A contact's changes, newest first, at most {@code limit}. */
 	public List<Change> of(UUID workspaceId, UUID contactId, int limit) {
 		return jdbc.sql("""

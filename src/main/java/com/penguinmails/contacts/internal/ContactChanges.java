@@ -63,6 +63,34 @@ public class ContactChanges {
 		}
 	}
 
+	/**
+	 * The names of what differs between two states of a contact, sorted: the API's field
+	 * names, {@code custom.<key>} per custom field, {@code tags}, {@code status}.
+	 */
+	public static List<String> changedFields(Contact before, Contact after) {
+		Map<String, Object> was = fields(before);
+		Map<String, Object> now = fields(after);
+		java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+		FIELD_NAMES.keySet()
+			.stream()
+			.filter(field -> !text(was.get(field)).equals(text(now.get(field))))
+			.forEach(changed::add);
+		Map<?, ?> customBefore = before.custom() == null ? Map.of() : before.custom();
+		Map<?, ?> customAfter = after.custom() == null ? Map.of() : after.custom();
+		Set<Object> keys = new LinkedHashSet<>(customBefore.keySet());
+		keys.addAll(customAfter.keySet());
+		keys.stream()
+			.filter(key -> !text(customBefore.get(key)).equals(text(customAfter.get(key))))
+			.forEach(key -> changed.add("custom." + key));
+		if (!Objects.equals(was.get("tags"), now.get("tags"))) {
+			changed.add("tags");
+		}
+		if (!text(was.get("status")).equals(text(now.get("status")))) {
+			changed.add("status");
+		}
+		return List.copyOf(changed);
+	}
+
 	private static Map<String, Object> fields(Contact contact) {
 		Map<String, Object> fields = new HashMap<>();
 		fields.put("email", contact.email());

@@ -87,19 +87,24 @@ public class SegmentRepository {
 	/**
 	 * Adds the workspace's contacts among {@code contactIds}; returns how many joined.
 	 */
-	public int addMembers(UUID workspaceId, UUID listId, List<UUID> contactIds) {
+	public List<UUID> addMembers(UUID workspaceId, UUID listId, List<UUID> contactIds) {
 		return jdbc.sql("""
 				INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
 				SELECT ?, c.id, c.workspace_id FROM contacts c WHERE c.workspace_id = ? AND c.id = ANY (?)
-				ON CONFLICT DO NOTHING""").params(listId, workspaceId, contactIds.toArray(UUID[]::new)).update();
+				ON CONFLICT DO NOTHING RETURNING contact_id""")
+			.params(listId, workspaceId, contactIds.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list();
 	}
 
-	/** Removes contacts from a list; returns how many left it. */
-	public int removeMembers(UUID workspaceId, UUID listId, List<UUID> contactIds) {
-		return jdbc
-			.sql("DELETE FROM contact_list_members WHERE workspace_id = ? AND list_id = ? AND contact_id = ANY (?)")
+	/** Removes contacts from a list; returns those that left it. */
+	public List<UUID> removeMembers(UUID workspaceId, UUID listId, List<UUID> contactIds) {
+		return jdbc.sql("""
+				DELETE FROM contact_list_members WHERE workspace_id = ? AND list_id = ? AND contact_id = ANY (?)
+				RETURNING contact_id""")
 			.params(workspaceId, listId, contactIds.toArray(UUID[]::new))
-			.update();
+			.query(UUID.class)
+			.list();
 	}
 
 	public List<UUID> memberIds(UUID workspaceId, UUID listId) {

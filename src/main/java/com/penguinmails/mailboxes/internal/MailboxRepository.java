@@ -126,6 +126,13 @@ public class MailboxRepository {
 				WHERE workspace_id = ? AND id = ?""").params(status.value(), workspaceId, id).update();
 	}
 
+	/** Makes a paused mailbox active; false when it was not paused. */
+	public boolean resume(UUID workspaceId, UUID id) {
+		return jdbc.sql("""
+				UPDATE mailboxes SET status = 'active', paused_reason = NULL, paused_by = NULL, paused_at = NULL
+				WHERE workspace_id = ? AND id = ? AND status = 'paused'""").params(workspaceId, id).update() == 1;
+	}
+
 	/** Pauses the mailbox with why and by whom; false when it was already paused. */
 	public boolean pause(UUID workspaceId, UUID id, MailboxPause pause) {
 		return jdbc.sql("""
