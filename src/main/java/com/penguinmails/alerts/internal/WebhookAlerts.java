@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import com.penguinmails.webhooks.WebhookEndpointDisabled;
 
 /**
- * A webhook endpoint the senders disabled (410 Gone, or failing for 5 days) raises an
- * error alert, emailed to the workspace's admins: its events stop going out until an
+ * A webhook endpoint the senders disabled (410 Gone, or failing for 5 days) raises a
+ * critical alert, emailed to the workspace's admins: its events stop going out until an
  * admin enables it again.
  */
 @Component
@@ -21,7 +21,7 @@ class WebhookAlerts {
 
 	@ApplicationModuleListener
 	void on(WebhookEndpointDisabled disabled) {
-		raiser.raise(disabled.workspaceId(), "error", "Webhook endpoint at " + disabled.host() + " was disabled",
+		raiser.raise(disabled.workspaceId(), "critical", "Webhook endpoint at " + disabled.host() + " was disabled",
 				disabled.reason() + " Its pending deliveries have failed; no events go to it until an admin "
 						+ "enables it again. The delivery log shows every attempt and can replay them.",
 				"/settings/webhooks/" + disabled.endpointId());

@@ -124,10 +124,12 @@ class SenderStore {
 				    INSERT INTO webhook_attempts (id, workspace_id, delivery_id, endpoint_id, event_id, event_type,
 				        attempt, replay, url, request_headers, request_body, status_code, response_headers,
 				        response_body, error, duration_ms, attempted_at)
-				    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, CAST(? AS jsonb), ?, ?, ?, ?))
+				    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS int), CAST(? AS jsonb),
+				        CAST(? AS text), CAST(? AS text), ?, ?))
 				UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, replay = FALSE,
-				    next_attempt_at = coalesce(?, next_attempt_at), locked_until = NULL, last_status_code = ?,
-				    last_error = ?, finished_at = CASE WHEN ? THEN ? ELSE NULL END
+				    next_attempt_at = coalesce(CAST(? AS timestamptz), next_attempt_at), locked_until = NULL,
+				    last_status_code = CAST(? AS int), last_error = CAST(? AS text),
+				    finished_at = CASE WHEN CAST(? AS boolean) THEN CAST(? AS timestamptz) ELSE NULL END
 				WHERE id = ? AND locked_until = ?""")
 			.params(UUID.randomUUID(), d.workspaceId(), d.id(), d.endpointId(), d.eventId(), d.eventType(),
 					d.attempts() + 1, d.replay(), cut(attempt.url(), 2048), write(attempt.requestHeaders()),
