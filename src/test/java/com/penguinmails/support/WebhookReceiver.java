@@ -81,6 +81,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private volatile Function<Received, Answer> otherwise = r -> Answer.ok();
 
+	private volatile boolean keep = true;
+
 	private WebhookReceiver(HttpServer server) {
 		this.server = server;
 	}
@@ -128,6 +130,12 @@ public final class WebhookReceiver implements AutoCloseable {
 		return this;
 	}
 
+	/** Whether to keep every request for {@link #received()} (a benchmark keeps none). */
+	public WebhookReceiver keepRequests(boolean keep) {
+		this.keep = keep;
+		return this;
+	}
+
 	public List<Received> received() {
 		return List.copyOf(received);
 	}
@@ -139,7 +147,9 @@ public final class WebhookReceiver implements AutoCloseable {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		Received request = verify(exchange, body, at);
-		received.add(request);
+		if (keep) {
+			received.add(request);
+		}
 		Answer answer = script.pollFirst();
 		if (answer == null) {
 			answer = otherwise.apply(request);

@@ -26,7 +26,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -64,7 +64,42 @@ class GuardedHttp implements DisposableBean {
 
 	}
 
+	/**
+	 * Resolves a host through the network policy: only the addresses it allowed are
+	 * connected to; a refused one fails the connection with {@link RefusedException}.
+	 */
+	private record PolicyResolver(NetworkPolicy policy) implements DnsResolver {
+
+		@Override
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			return resolve(host, 443).stream().map(InetSocketAddress::getAddress).toArray(InetAddress[]::new);
+		}
+
+		@Override
+		public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+			List<InetAddress> addresses;
+			try {
+				addresses = policy.check(host, port);
+			}
+			catch (NetworkPolicy.RefusedAddress ex) {
+				throw new RefusedException(ex.getMessage());
+			}
+			if (addresses.isEmpty()) {
+				throw new UnknownHostException(host + ": no such host");
+			}
+			return addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
+		}
+
+		@Override
+		public String resolveCanonicalHostname(String host) {
+			return host;
+		}
+
+	}
+
 	static final int KEPT_BODY = 1024;
+
+	private static final ContentType JSON = ContentType.create("application/json");
 
 	private final CloseableHttpClient client;
 
@@ -75,34 +110,7 @@ class GuardedHttp implements DisposableBean {
 	GuardedHttp(NetworkPolicy policy, WebhookDeliveryProperties properties) {
 		this.timeoutMillis = properties.timeout().toMillis();
 		Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
-		DnsResolver resolver = new DnsResolver() {
-
-			@Override
-			public InetAddress[] resolve(String host) throws UnknownHostException {
-				return resolve(host, 443).stream().map(InetSocketAddress::getAddress).toArray(InetAddress[]::new);
-			}
-
-			@Override
-			public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-				List<InetAddress> addresses;
-				try {
-					addresses = policy.check(host, port);
-				}
-				catch (NetworkPolicy.RefusedAddress ex) {
-					throw new RefusedException(ex.getMessage());
-				}
-				if (addresses.isEmpty()) {
-					throw new UnknownHostException(host + ": no such host");
-				}
-				return addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
-			}
-
-			@Override
-			public String resolveCanonicalHostname(String host) {
-				return host;
-			}
-
-		};
+		DnsResolver resolver = new PolicyResolver(policy);
 		int connections = Math.max(1, properties.concurrency());
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -148,7 +156,8 @@ class GuardedHttp implements DisposableBean {
 				post.setHeader(name, value);
 			}
 		});
-		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+		// content-type: application/json (JSON is UTF-8 by definition, RFC 8259 §8.1).
+		post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
 		// The whole request within the timeout, however slowly the receiver trickles.
 		ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeoutMillis, TimeUnit.MILLISECONDS);
 		try {

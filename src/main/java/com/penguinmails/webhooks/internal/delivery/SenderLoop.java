@@ -105,6 +105,10 @@ class SenderLoop implements SmartLifecycle {
 			// Every slot busy: no claim, but no idle sleep either.
 			return -1;
 		}
+		if (slots.availablePermits() < properties.concurrency() / 2) {
+			// A moment for more requests to finish: fewer, larger claims.
+			Thread.sleep(5);
+		}
 		int free = 1 + slots.drainPermits();
 		List<CompletableFuture<Void>> started;
 		try {

@@ -57,6 +57,8 @@ class WebhookSender implements DisposableBean {
 
 	private final EndpointDisabler disabler;
 
+	private final OutcomeWriter writer;
+
 	private final WebhookDeliveryProperties properties;
 
 	private final ObjectMapper json;
@@ -66,12 +68,13 @@ class WebhookSender implements DisposableBean {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	WebhookSender(SenderStore store, GuardedHttp http, EventFilter filter, PayloadTransform transform,
-			EndpointDisabler disabler, WebhookDeliveryProperties properties, ObjectMapper json) {
+			EndpointDisabler disabler, OutcomeWriter writer, WebhookDeliveryProperties properties, ObjectMapper json) {
 		this.store = store;
 		this.http = http;
 		this.filter = filter;
 		this.transform = transform;
 		this.disabler = disabler;
+		this.writer = writer;
 		this.properties = properties;
 		this.json = json;
 		AtomicInteger threads = new AtomicInteger();
@@ -106,18 +109,15 @@ class WebhookSender implements DisposableBean {
 		List<CompletableFuture<Void>> running = new ArrayList<>(claimed.size());
 		for (SenderStore.Claimed delivery : claimed) {
 			inFlight.incrementAndGet();
-			running.add(CompletableFuture.runAsync(() -> {
-				try {
-					send(delivery, now, targets);
-				}
-				catch (RuntimeException ex) {
+			CompletableFuture<Void> sent = CompletableFuture.supplyAsync(() -> send(delivery, now, targets), workers)
+				.thenCompose(writer::submit)
+				.exceptionally(ex -> {
 					// The lease runs out and another round tries again.
 					log.warn("Webhook delivery {} failed unexpectedly: {}", delivery.id(), ex.toString());
-				}
-				finally {
-					inFlight.decrementAndGet();
-				}
-			}, workers));
+					return null;
+				})
+				.whenComplete((ok, ex) -> inFlight.decrementAndGet());
+			running.add(sent);
 		}
 		return running;
 	}
@@ -127,27 +127,26 @@ class WebhookSender implements DisposableBean {
 		return inFlight.get();
 	}
 
-	private void send(SenderStore.Claimed delivery, Instant now, Map<UUID, Optional<Target>> targets) {
+	/** Sends one delivery; returns the write that records what happened. */
+	private Runnable send(SenderStore.Claimed delivery, Instant now, Map<UUID, Optional<Target>> targets) {
 		Optional<Target> found = targets.computeIfAbsent(delivery.endpointId(),
 				id -> store.endpoint(id).map(e -> new Target(e, e.enabled() ? store.liveSecrets(id, now) : List.of())));
 		if (found.isEmpty() || !found.get().endpoint().enabled()) {
-			store.finishedUnsent(delivery, "failed", "endpoint disabled", now);
-			return;
+			return () -> store.finishedUnsent(delivery, "failed", "endpoint disabled", now);
 		}
 		SenderStore.Endpoint endpoint = found.get().endpoint();
 		String body;
 		try {
 			JsonNode payload = json.readTree(delivery.payload());
 			if (!delivery.test() && !filter.matches(endpoint.filter(), payload)) {
-				store.finishedUnsent(delivery, "filtered", null, now);
-				return;
+				return () -> store.finishedUnsent(delivery, "filtered", null, now);
 			}
 			body = json.writeValueAsString(transform.apply(endpoint.transform(), payload));
 		}
 		catch (ExpressionException ex) {
 			GuardedHttp.Outcome failed = new GuardedHttp.Outcome(null, null, null, ex.getMessage(), 0);
-			outcome(new SenderStore.Attempt(delivery, endpoint.url(), Map.of(), "", failed, now), endpoint);
-			return;
+			return () -> outcome(new SenderStore.Attempt(delivery, endpoint.url(), Map.of(), "", failed, now),
+					endpoint);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("A stored payload is not JSON", ex);
@@ -157,7 +156,7 @@ class WebhookSender implements DisposableBean {
 		Map<String, String> headers = Signatures.headers(delivery.eventId().toString(), now.getEpochSecond(), body,
 				found.get().secrets());
 		GuardedHttp.Outcome outcome = http.post(endpoint.url(), headers, body);
-		outcome(new SenderStore.Attempt(delivery, endpoint.url(), headers, body, outcome, now), endpoint);
+		return () -> outcome(new SenderStore.Attempt(delivery, endpoint.url(), headers, body, outcome, now), endpoint);
 	}
 
 	private void outcome(SenderStore.Attempt attempt, SenderStore.Endpoint endpoint) {
