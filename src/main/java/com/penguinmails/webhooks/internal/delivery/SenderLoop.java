@@ -50,7 +50,10 @@ class SenderLoop implements SmartLifecycle {
 		this.housekeeping = housekeeping;
 		this.clock = clock;
 		this.properties = properties;
-		this.slots = new Semaphore(Math.max(1, properties.concurrency()));
+		// Claimed deliveries wait for a request slot in the workers' queue: up to four
+		// times
+		// as many as are in flight (well within their lease), so claims stay large.
+		this.slots = new Semaphore(Math.max(1, properties.concurrency()) * 4);
 	}
 
 	@Override
@@ -105,7 +108,7 @@ class SenderLoop implements SmartLifecycle {
 			// Every slot busy: no claim, but no idle sleep either.
 			return -1;
 		}
-		if (slots.availablePermits() < properties.concurrency() / 2) {
+		if (slots.availablePermits() < properties.concurrency()) {
 			// A moment for more requests to finish: fewer, larger claims.
 			Thread.sleep(5);
 		}

@@ -42,10 +42,15 @@ class WebhookSender implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
 	/**
-	 * The endpoint, its secrets and whether it may be sent to, once per claimed batch.
+	 * The endpoint, its secrets and whether it may be sent to; read once and kept
+	 * {@link #TARGET_TTL_NANOS} (a disabling or a rotation shows within a second).
 	 */
-	private record Target(SenderStore.Endpoint endpoint, List<Signatures.LiveSecret> secrets) {
+	private record Target(SenderStore.Endpoint endpoint, List<Signatures.LiveSecret> secrets, long readAt) {
 	}
+
+	private static final long TARGET_TTL_NANOS = 1_000_000_000L;
+
+	private final Map<UUID, Optional<Target>> targets = new ConcurrentHashMap<>();
 
 	private final SenderStore store;
 
@@ -105,11 +110,12 @@ class WebhookSender implements DisposableBean {
 			return List.of();
 		}
 		List<SenderStore.Claimed> claimed = store.claim(now, now.plus(properties.lease()), max);
-		Map<UUID, Optional<Target>> targets = new ConcurrentHashMap<>();
+		long readSince = System.nanoTime() - TARGET_TTL_NANOS;
+		targets.values().removeIf(t -> t.isEmpty() || t.get().readAt() < readSince);
 		List<CompletableFuture<Void>> running = new ArrayList<>(claimed.size());
 		for (SenderStore.Claimed delivery : claimed) {
 			inFlight.incrementAndGet();
-			CompletableFuture<Void> sent = CompletableFuture.supplyAsync(() -> send(delivery, now, targets), workers)
+			CompletableFuture<Void> sent = CompletableFuture.supplyAsync(() -> send(delivery, now), workers)
 				.thenCompose(writer::submit)
 				.exceptionally(ex -> {
 					// The lease runs out and another round tries again.
@@ -128,9 +134,9 @@ class WebhookSender implements DisposableBean {
 	}
 
 	/** Sends one delivery; returns the write that records what happened. */
-	private Runnable send(SenderStore.Claimed delivery, Instant now, Map<UUID, Optional<Target>> targets) {
-		Optional<Target> found = targets.computeIfAbsent(delivery.endpointId(),
-				id -> store.endpoint(id).map(e -> new Target(e, e.enabled() ? store.liveSecrets(id, now) : List.of())));
+	private Runnable send(SenderStore.Claimed delivery, Instant now) {
+		Optional<Target> found = targets.computeIfAbsent(delivery.endpointId(), id -> store.endpoint(id)
+			.map(e -> new Target(e, e.enabled() ? store.liveSecrets(id, now) : List.of(), System.nanoTime())));
 		if (found.isEmpty() || !found.get().endpoint().enabled()) {
 			return () -> store.finishedUnsent(delivery, "failed", "endpoint disabled", now);
 		}
@@ -165,9 +171,8 @@ class WebhookSender implements DisposableBean {
 		SenderStore.Claimed delivery = attempt.delivery();
 		if (outcome.success()) {
 			store.attempted(attempt, "delivered", null);
-			if (endpoint.failingSince() != null) {
-				store.endpointSucceeded(endpoint.id());
-			}
+			// From the database, not the cached endpoint: it may have failed since.
+			store.endpointSucceeded(endpoint.id());
 			return;
 		}
 		if (Integer.valueOf(410).equals(outcome.status())) {
