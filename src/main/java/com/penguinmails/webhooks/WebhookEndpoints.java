@@ -18,6 +18,7 @@ import com.penguinmails.webhooks.internal.endpoints.EndpointRepository;
 import com.penguinmails.webhooks.internal.endpoints.EndpointRepository.Fields;
 import com.penguinmails.webhooks.internal.endpoints.EndpointRules;
 import com.penguinmails.webhooks.internal.endpoints.SecretKind;
+import com.penguinmails.webhooks.internal.delivery.Ed25519Keys;
 import com.penguinmails.webhooks.internal.endpoints.SigningKeys;
 
 /**
@@ -220,8 +221,8 @@ public class WebhookEndpoints {
 	}
 
 	private void addEd25519(UUID endpointId, Instant now) {
-		SigningKeys.Ed25519 pair = SigningKeys.ed25519();
-		endpoints.addSecret(endpointId, SecretKind.ED25519, pair.privateKey(), pair.publicKey(), null, now);
+		Ed25519Keys.Generated pair = Ed25519Keys.generate();
+		endpoints.addSecret(endpointId, SecretKind.ED25519, pair.privatePkcs8Base64(), pair.publicWhpk(), null, now);
 	}
 
 	private Instant now() {

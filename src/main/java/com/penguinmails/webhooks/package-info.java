@@ -8,8 +8,9 @@
  * application events and appends each business event once
  * ({@code internal.WebhookEventLog}); the senders ({@code internal.delivery}) claim due
  * deliveries with {@code SKIP LOCKED}, apply the endpoint's CEL filter and JSLT transform
- * ({@code internal.filter}), sign and POST them. Nothing depends on this module.
+ * ({@code internal.filter}), sign and POST them. Only alerts depends on this module (it
+ * listens to {@link WebhookEndpointDisabled}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "alerts", "campaigns", "contacts", "delivery",
-		"domains", "identity", "inbound", "mailboxes", "reputation", "shared", "tracking", "warmup" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "campaigns", "contacts", "delivery", "domains",
+		"identity", "inbound", "mailboxes", "reputation", "shared", "tracking", "warmup" })
 package com.penguinmails.webhooks;

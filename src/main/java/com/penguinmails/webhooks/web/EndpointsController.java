@@ -145,13 +145,7 @@ class EndpointsController {
 		return FormAction.run(redirect, LIST + "/" + id, () -> {
 			EventType eventType = EventType.of(type)
 				.orElseThrow(() -> new InvalidInputProblem("invalid-event-type", "Choose the type of the test event."));
-			try {
-				deliveries.sendTest(admin(), id, eventType);
-			}
-			catch (UnsupportedOperationException ex) {
-				throw new InvalidInputProblem("not-available",
-						"Test events cannot be sent from this installation yet: the delivery service is not installed.");
-			}
+			deliveries.sendTest(admin(), id, eventType);
 			return FormAction.Done.notice("Test event queued: see it in the deliveries of this endpoint.");
 		});
 	}

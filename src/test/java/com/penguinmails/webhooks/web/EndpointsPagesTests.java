@@ -1,8 +1,11 @@
 package com.penguinmails.webhooks.web;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MvcResult;
 
 import com.penguinmails.support.Fixtures;
@@ -22,6 +25,9 @@ class EndpointsPagesTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void createShowsTheSecretOnceThenOnlyItsHint() throws Exception {
@@ -99,7 +105,11 @@ class EndpointsPagesTests {
 		assertThat(html(session.get(location))).contains("Endpoint enabled");
 
 		session.post(location + "/send-test", "type", "message.sent");
-		assertThat(html(session.get(location))).contains("cannot be sent");
+		assertThat(html(session.get(location))).contains("Test event queued");
+		assertThat(jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?")
+			.param(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		MvcResult deleted = session.post(location + "/delete");
 		assertThat(deleted.getResponse().getRedirectedUrl()).isEqualTo("/settings/webhooks");
