@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.penguinmails.webhooks.internal.delivery.Ed25519Keys;
 import com.penguinmails.webhooks.internal.endpoints.SigningKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,10 +82,11 @@ class SignatureExamplesTests {
 		long stale = now - 6 * 60;
 		assertThat(run(program, script, newSecret, id, stale, sign(newSecret, id, stale, BODY), BODY)).isFalse();
 		if (ed25519) {
-			SigningKeys.Ed25519 pair = SigningKeys.ed25519();
-			String both = sign(newSecret, id, now, BODY) + " v1a," + signEd25519(pair.privateKey(), id, now, BODY);
-			assertThat(run(program, script, pair.publicKey(), id, now, both, BODY)).isTrue();
-			assertThat(run(program, script, SigningKeys.ed25519().publicKey(), id, now, both, BODY)).isFalse();
+			Ed25519Keys.Generated pair = Ed25519Keys.generate();
+			String both = sign(newSecret, id, now, BODY) + " v1a,"
+					+ signEd25519(pair.privatePkcs8Base64(), id, now, BODY);
+			assertThat(run(program, script, pair.publicWhpk(), id, now, both, BODY)).isTrue();
+			assertThat(run(program, script, Ed25519Keys.generate().publicWhpk(), id, now, both, BODY)).isFalse();
 		}
 	}
 
