@@ -89,6 +89,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	/** A receiver on a free port of {@code address} (127.0.0.1, 127.0.0.2, ...). */
 	public static WebhookReceiver start(String address) throws IOException {
+		// The JDK's server leaves Nagle's algorithm on by default: with the client's
+		// delayed
+		// ACKs every answer then waits ~40 ms, which caps a sender at concurrency / 40
+		// ms.
+		// Real receivers (nginx, Node, Go) set TCP_NODELAY; so does this one. Read once,
+		// when
+		// the first server starts.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 200);
 		WebhookReceiver receiver = new WebhookReceiver(server);
 		server.createContext("/", receiver::handle);

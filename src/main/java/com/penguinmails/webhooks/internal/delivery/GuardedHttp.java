@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -115,6 +116,9 @@ class GuardedHttp implements DisposableBean {
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(resolver)
+				// Small requests, sent at once (no Nagle delay waiting for the receiver's
+				// ACK).
+				.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(timeout).build())
 				.setMaxConnTotal(connections * 2)
 				.setMaxConnPerRoute(connections)
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
