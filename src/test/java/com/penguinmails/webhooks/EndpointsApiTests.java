@@ -171,8 +171,14 @@ class EndpointsApiTests {
 	void badInputIsAProblemWithTheMessageAndStoresNothing() throws Exception {
 		Account account = fixtures.verifiedAccount("wh-bad");
 		Api api = fixtures.api(account, "webhooks:read", "webhooks:write");
-		assertProblem(api.post(BASE, "{\"url\": \"http://hooks.example.org/\", \"eventTypes\": [\"*\"]}"), 400,
-				"invalid-url");
+		// The test configuration allows http (its receivers are plain http on loopback):
+		// the
+		// default, https only, is checked with rules of its own.
+		WebhookEndpoints httpsOnly = new WebhookEndpoints(repository,
+				new EndpointRules(network, new EndpointSettings(false, 50), filter, transform), Clock.systemUTC());
+		assertThatThrownBy(() -> httpsOnly.create(account.owner(),
+				new EndpointRequest("http://hooks.example.org/", null, List.of("*"), null, null, null)))
+			.hasMessageContaining("https://");
 		assertProblem(api.post(BASE, "{\"url\": \"https://10.1.2.3/hook\", \"eventTypes\": [\"*\"]}"), 400,
 				"address-not-allowed");
 		assertProblem(api.post(BASE, "{\"url\": \"https://192.168.0.10:8443/\", \"eventTypes\": [\"*\"]}"), 400,

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.webhooks.internal.endpoints.EndpointSettings;
 import com.penguinmails.webhooks.internal.filter.EventFilter;
 import com.penguinmails.webhooks.internal.filter.ExpressionException;
 import com.penguinmails.webhooks.internal.filter.PayloadTransform;
@@ -66,6 +67,8 @@ class WebhookSender implements DisposableBean {
 
 	private final WebhookDeliveryProperties properties;
 
+	private final EndpointSettings settings;
+
 	private final ObjectMapper json;
 
 	private final ExecutorService workers;
@@ -73,8 +76,10 @@ class WebhookSender implements DisposableBean {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	WebhookSender(SenderStore store, GuardedHttp http, EventFilter filter, PayloadTransform transform,
-			EndpointDisabler disabler, OutcomeWriter writer, WebhookDeliveryProperties properties, ObjectMapper json) {
+			EndpointDisabler disabler, OutcomeWriter writer, WebhookDeliveryProperties properties,
+			EndpointSettings settings, ObjectMapper json) {
 		this.store = store;
+		this.settings = settings;
 		this.http = http;
 		this.filter = filter;
 		this.transform = transform;
@@ -141,6 +146,12 @@ class WebhookSender implements DisposableBean {
 			return () -> store.finishedUnsent(delivery, "failed", "endpoint disabled", now);
 		}
 		SenderStore.Endpoint endpoint = found.get().endpoint();
+		if (!settings.allowHttp() && !endpoint.url().regionMatches(true, 0, "https://", 0, 8)) {
+			// The setting may have been turned off after the endpoint was saved with
+			// http://.
+			return notSent(delivery, endpoint, "Not sent: plain http:// is not allowed on this installation "
+					+ "(PENGUINMAILS_WEBHOOKS_ALLOW_HTTP). Change the URL to https:// and replay.", now);
+		}
 		String body;
 		try {
 			JsonNode payload = json.readTree(delivery.payload());
@@ -150,9 +161,14 @@ class WebhookSender implements DisposableBean {
 			body = json.writeValueAsString(transform.apply(endpoint.transform(), payload));
 		}
 		catch (ExpressionException ex) {
-			GuardedHttp.Outcome failed = new GuardedHttp.Outcome(null, null, null, ex.getMessage(), 0);
-			return () -> outcome(new SenderStore.Attempt(delivery, endpoint.url(), Map.of(), "", failed, now),
-					endpoint);
+			// The endpoint's own filter or transformation, not the receiver: sending
+			// again
+			// would fail the same way, so the delivery fails now and the endpoint is not
+			// counted as failing.
+			return notSent(delivery, endpoint,
+					"Not sent: the endpoint's filter or transformation failed on this event (" + ex.getMessage()
+							+ "). Fix it, then replay.",
+					now);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("A stored payload is not JSON", ex);
@@ -163,6 +179,17 @@ class WebhookSender implements DisposableBean {
 				found.get().secrets());
 		GuardedHttp.Outcome outcome = http.post(endpoint.url(), headers, body);
 		return () -> outcome(new SenderStore.Attempt(delivery, endpoint.url(), headers, body, outcome, now), endpoint);
+	}
+
+	/**
+	 * A delivery that cannot be sent as the endpoint stands: logged as an attempt without
+	 * an HTTP answer and failed at once, not retried (a person fixes the endpoint and
+	 * replays).
+	 */
+	private Runnable notSent(SenderStore.Claimed delivery, SenderStore.Endpoint endpoint, String why, Instant now) {
+		GuardedHttp.Outcome failed = new GuardedHttp.Outcome(null, null, null, why, 0);
+		return () -> store.attempted(new SenderStore.Attempt(delivery, endpoint.url(), Map.of(), "", failed, now),
+				"failed", null);
 	}
 
 	private void outcome(SenderStore.Attempt attempt, SenderStore.Endpoint endpoint) {

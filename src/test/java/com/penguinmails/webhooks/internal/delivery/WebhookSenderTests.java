@@ -23,6 +23,7 @@ import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
 import com.penguinmails.support.WebhookReceiver;
 import com.penguinmails.support.WebhookReceiver.Answer;
+import com.penguinmails.webhooks.internal.endpoints.EndpointSettings;
 import com.penguinmails.webhooks.internal.filter.EventFilter;
 import com.penguinmails.webhooks.internal.filter.PayloadTransform;
 
@@ -67,6 +68,9 @@ class WebhookSenderTests {
 
 	@Autowired
 	WebhookDeliveryProperties properties;
+
+	@Autowired
+	EndpointSettings settings;
 
 	@Autowired
 	ObjectMapper json;
@@ -347,6 +351,46 @@ class WebhookSenderTests {
 	}
 
 	@Test
+	void aFilterThatFailsOnTheEventFailsTheDeliveryAtOnceWithoutBlamingTheEndpoint() {
+		UUID workspace = fixtures.verifiedAccount("webhook-filter-error").workspaceId();
+		UUID endpoint = hooks.endpoint(workspace, receiver.url("/hook"), DeliveryFixtures.whsec());
+		hooks.jdbc()
+			.sql("UPDATE webhook_endpoints SET filter = ? WHERE id = ?")
+			.params("int(event.type) > 0", endpoint)
+			.update();
+		UUID delivery = hooks.delivery(hooks.event(workspace, "message.opened", null));
+
+		sender.round(Instant.now());
+
+		assertThat(hooks.status(delivery)).as("not retried: it would fail the same way").isEqualTo("failed");
+		assertThat(hooks.errors(delivery)).singleElement().asString().contains("filter or transformation failed");
+		assertThat(receiver.received()).isEmpty();
+		assertThat(hooks.jdbc()
+			.sql("SELECT failing_since FROM webhook_endpoints WHERE id = ?")
+			.param(endpoint)
+			.query(java.sql.Timestamp.class)
+			.optional()).as("the receiver is not failing").isEmpty();
+	}
+
+	@Test
+	void plainHttpIsNotSentOnceTheInstallationNoLongerAllowsIt() {
+		UUID workspace = fixtures.verifiedAccount("webhook-http-off").workspaceId();
+		hooks.endpoint(workspace, receiver.url("/hook"), DeliveryFixtures.whsec());
+		UUID delivery = hooks.delivery(hooks.event(workspace, "message.opened", null));
+		WebhookSender httpsOnly = newSender(new EndpointSettings(false, 50));
+		try {
+			httpsOnly.round(Instant.now());
+		}
+		finally {
+			httpsOnly.destroy();
+		}
+
+		assertThat(hooks.status(delivery)).isEqualTo("failed");
+		assertThat(hooks.errors(delivery)).singleElement().asString().contains("plain http:// is not allowed");
+		assertThat(receiver.received()).isEmpty();
+	}
+
+	@Test
 	void theTransformedBodyIsSentAndSigned() {
 		UUID workspace = fixtures.verifiedAccount("webhook-transform").workspaceId();
 		String secret = DeliveryFixtures.whsec();
@@ -373,7 +417,11 @@ class WebhookSenderTests {
 	}
 
 	private WebhookSender newSender() {
-		return new WebhookSender(store, http, filter, transform, disabler, writer, properties, json);
+		return newSender(settings);
+	}
+
+	private WebhookSender newSender(EndpointSettings endpointSettings) {
+		return new WebhookSender(store, http, filter, transform, disabler, writer, properties, endpointSettings, json);
 	}
 
 }
