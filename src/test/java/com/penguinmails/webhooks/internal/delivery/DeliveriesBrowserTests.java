@@ -56,7 +56,8 @@ class DeliveriesBrowserTests {
 		Browser.logIn(browser, base, account.email());
 		browser.get(base + "/settings/webhooks/deliveries");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No deliveries yet")
-			.contains("Go to your endpoints");
+			.contains("Go to your endpoints")
+			.doesNotContain("No delivery matches");
 		Browser.screenshot(browser, "webhook-deliveries-empty-1280");
 
 		try (WebhookReceiver receiver = WebhookReceiver.start("127.0.0.1")) {
@@ -83,6 +84,10 @@ class DeliveriesBrowserTests {
 			browser.findElement(By.xpath("//button[text()='Search']")).click();
 			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
 			assertThat(browser.findElements(By.cssSelector("#deliveries tbody tr"))).hasSize(1);
+			browser.get(base + "/settings/webhooks/deliveries?http=418");
+			assertThat(browser.findElement(By.tagName("main")).getText()).as("one empty state, the search's")
+				.contains("No delivery matches")
+				.doesNotContain("No deliveries yet");
 
 			browser.get(base + "/settings/webhooks/" + endpoint + "/deliveries?status=pending");
 			assertThat(browser.findElement(By.id("replay-range")).getText()).contains("Replay failed in a time range");
