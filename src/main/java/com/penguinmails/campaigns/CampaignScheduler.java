@@ -273,23 +273,21 @@ public class CampaignScheduler {
 			advances.add(SendPlanner.advance(campaign, send, message.orElseThrow().messageId()));
 		}
 		List<SendPlanner.Stop> stopped = enrolments.apply(advances, plan.moves(), plan.stops(), plan.finished(), now);
-		publishEnded(workspaceId, campaign, due, advances, stopped, plan.finished(), now);
+		publishEnded(workspaceId, campaign, due, stopped, plan.finished(), now);
 		return count;
 	}
 
-	private void publishEnded(UUID workspaceId, Campaign campaign, List<Due> due, List<Advance> advances,
-			List<SendPlanner.Stop> stopped, List<UUID> finished, Instant now) {
+	private void publishEnded(UUID workspaceId, Campaign campaign, List<Due> due, List<SendPlanner.Stop> stopped,
+			List<UUID> finished, Instant now) {
 		Map<UUID, UUID> contactOf = new HashMap<>();
 		due.forEach(enrolment -> contactOf.put(enrolment.id(), enrolment.contactId()));
 		for (SendPlanner.Stop stop : stopped) {
 			events.publishEvent(EnrolmentStopped.of(workspaceId, campaign.id(), stop.enrolmentId(),
 					contactOf.get(stop.enrolmentId()), stop.reason(), now));
 		}
-		List<UUID> completed = new ArrayList<>(finished);
-		advances.stream()
-			.filter(advance -> advance.state() == EnrolmentState.COMPLETED)
-			.forEach(advance -> completed.add(advance.enrolmentId()));
-		for (UUID enrolmentId : completed) {
+		// An enrolment whose last step was queued now completes when that message is sent
+		// (Enrolments.sent, on MessageSent); only one with no step left completes here.
+		for (UUID enrolmentId : finished) {
 			events.publishEvent(
 					new EnrolmentCompleted(workspaceId, campaign.id(), enrolmentId, contactOf.get(enrolmentId), now));
 		}

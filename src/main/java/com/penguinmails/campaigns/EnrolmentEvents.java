@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.campaigns.Enrolments.EngagementRecord;
 import com.penguinmails.delivery.MessageFailed;
+import com.penguinmails.delivery.MessageSent;
 import com.penguinmails.inbound.BounceReceived;
 import com.penguinmails.inbound.ComplaintReceived;
 import com.penguinmails.inbound.ReplyReceived;
@@ -31,6 +32,17 @@ class EnrolmentEvents {
 
 	EnrolmentEvents(Enrolments enrolments) {
 		this.enrolments = enrolments;
+	}
+
+	/**
+	 * The last step's message went out: the enrolment's completion is published now (see
+	 * {@link Enrolments#sent}).
+	 */
+	@ApplicationModuleListener
+	void on(MessageSent sent) {
+		if (sent.enrolmentId() != null) {
+			enrolments.sent(sent.workspaceId(), sent.enrolmentId(), sent.step(), sent.sentAt());
+		}
 	}
 
 	/**

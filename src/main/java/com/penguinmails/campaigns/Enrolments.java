@@ -111,6 +111,18 @@ public class Enrolments {
 		return stopped.isPresent();
 	}
 
+	/**
+	 * A message was sent (its SMTP server answered 2xx): when it was its enrolment's last
+	 * step, publishes {@link EnrolmentCompleted} now, so the completion comes after the
+	 * last send rather than when the step was queued. Returns whether it did.
+	 */
+	public boolean sent(UUID workspaceId, UUID enrolmentId, int step, Instant sentAt) {
+		Optional<EnrolmentRepository.Ended> completed = enrolments.completedAfter(workspaceId, enrolmentId, step);
+		completed.ifPresent(ended -> events.publishEvent(new EnrolmentCompleted(workspaceId, ended.campaignId(),
+				ended.enrolmentId(), ended.contactId(), sentAt)));
+		return completed.isPresent();
+	}
+
 	private void publishStopped(UUID workspaceId, EnrolmentRepository.Ended ended, String reason, Instant at) {
 		events.publishEvent(EnrolmentStopped.of(workspaceId, ended.campaignId(), ended.enrolmentId(), ended.contactId(),
 				reason, at));

@@ -29,7 +29,7 @@ public enum EventType {
 	ENROLMENT_STOPPED("enrolment.stopped", "Enrolment stopped",
 			"A contact's sequence stopped before its end (reply, bounce, unsubscribe, ...)."),
 	ENROLMENT_COMPLETED("enrolment.completed", "Enrolment completed",
-			"A contact's sequence has no step left: its last step was queued (that step's message.sent follows)."),
+			"A contact's sequence finished: its last step was sent (after that step's message.sent)."),
 	CAMPAIGN_LAUNCHED("campaign.launched", "Campaign launched", "A campaign started sending."),
 	CAMPAIGN_PAUSED("campaign.paused", "Campaign paused", "A campaign was paused."),
 	CAMPAIGN_COMPLETED("campaign.completed", "Campaign completed",

@@ -185,6 +185,20 @@ public class EnrolmentRepository {
 			.optional();
 	}
 
+	/**
+	 * The enrolment when {@code step} (1-based) was its last: it is completed and its
+	 * next step is the one after it. Empty otherwise (still active, stopped, or an
+	 * earlier step).
+	 */
+	public Optional<Ended> completedAfter(UUID workspaceId, UUID enrolmentId, int step) {
+		return jdbc.sql("""
+				SELECT id, campaign_id, contact_id FROM enrolments
+				WHERE workspace_id = ? AND id = ? AND state = 'completed' AND next_step = ?""")
+			.params(workspaceId, enrolmentId, step + 1)
+			.query(EnrolmentRepository::ended)
+			.optional();
+	}
+
 	private static Ended ended(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Ended(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class));
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.campaigns.Campaign;
 import com.penguinmails.campaigns.Campaign.Schedule;
@@ -33,6 +34,7 @@ import com.penguinmails.campaigns.Enrolments;
 import com.penguinmails.campaigns.StopEvent;
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
+import com.penguinmails.delivery.MessageSent;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
 import com.penguinmails.mailboxes.Mailbox;
@@ -58,6 +60,9 @@ class LifecycleCampaignTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	Campaigns campaigns;
@@ -103,6 +108,15 @@ class LifecycleCampaignTests {
 			assertThat(api.post(path + "/resume", "").status()).isEqualTo(200);
 			scheduler.tick(monday());
 			scheduler.tick(monday().plus(Duration.ofHours(1)));
+			assertThat(published.stream(EnrolmentCompleted.class).filter(e -> e.campaignId().equals(campaign.id())))
+				.as("queued, not yet sent: not completed")
+				.isEmpty();
+			UUID enrolment = fixtures.jdbc()
+				.sql("SELECT id FROM enrolments WHERE campaign_id = ?")
+				.param(campaign.id())
+				.query(UUID.class)
+				.single();
+			sendLastStep(account, campaign, enrolment);
 
 			assertThat(published.stream(CampaignLaunched.class).filter(e -> e.campaignId().equals(campaign.id())))
 				.singleElement()
@@ -221,6 +235,22 @@ class LifecycleCampaignTests {
 			.withSecond(0)
 			.withNano(0)
 			.toInstant();
+	}
+
+	/**
+	 * The dispatcher's part, as it publishes it: the last step's message was accepted.
+	 */
+	private void sendLastStep(Account account, Campaign campaign, UUID enrolment) {
+		Map<String, Object> queued = fixtures.jdbc()
+			.sql("SELECT id, message_id, mailbox_id, step FROM outbox WHERE enrolment_id = ? ORDER BY step DESC LIMIT 1")
+			.param(enrolment)
+			.query()
+			.singleRow();
+		MessageSent sent = new MessageSent(account.workspaceId(), campaign.id(), enrolment,
+				((Number) queued.get("step")).intValue(), (UUID) queued.get("id"), (String) queued.get("message_id"),
+				(UUID) queued.get("mailbox_id"), Instant.now(), "250 2.0.0 OK");
+		transactions.executeWithoutResult(status -> context.publishEvent(sent));
+		fixtures.awaitEvents("EnrolmentEvents");
 	}
 
 }
