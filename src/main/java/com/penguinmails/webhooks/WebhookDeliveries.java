@@ -128,6 +128,13 @@ public class WebhookDeliveries {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ObjectNode payload = catalogue.sample(type);
 		payload.put("timestamp", now.toString());
+		// Marked, so a receiver never acts on a sample (a pause, a bounce) as if it
+		// happened:
+		// "test": true beside type/timestamp/data, and the caller's own workspace id.
+		payload.put("test", true);
+		if (payload.path("data").isObject()) {
+			((ObjectNode) payload.get("data")).put("workspace_id", tenant.workspaceId().toString());
+		}
 		try {
 			return log.insertTest(tenant.workspaceId(), endpointId, type.type(), json.writeValueAsString(payload), now);
 		}

@@ -143,8 +143,12 @@ class DeliveriesApiTests {
 		assertThat(sent.status()).isEqualTo(202);
 		sender.round(Instant.now().plusSeconds(1));
 
-		assertThat(receiver.received()).singleElement()
-			.satisfies(r -> assertThat(r.body()).contains("\"type\":\"campaign.launched\""));
+		assertThat(receiver.received()).singleElement().satisfies(r -> {
+			assertThat(r.body()).contains("\"type\":\"campaign.launched\"")
+				.as("marked as a test, with the caller's workspace")
+				.contains("\"test\":true")
+				.contains(account.workspaceId().toString());
+		});
 		UUID delivery = UUID.fromString(sent.body().path("deliveryId").asText());
 		assertThat(hooks.status(delivery)).isEqualTo("delivered");
 		assertThat(hooks.jdbc()
