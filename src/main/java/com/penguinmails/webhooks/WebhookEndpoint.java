@@ -29,10 +29,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * bytes) when it signs with ed25519 ({@code v1a}) too, else null
  * @param createdAt when it was made
  * @param updatedAt when it was last changed
+ * @param previousSecretExpiresAt after a rotation, until when the previous secret (and
+ * key) still sign beside the new one; null when only the current ones sign
  */
 public record WebhookEndpoint(UUID id, EndpointKind kind, String url, String description, List<String> eventTypes,
 		String filter, String transform, boolean enabled, String disabledReason, Instant disabledAt,
-		Instant failingSince, String secretHint, String publicKey, Instant createdAt, Instant updatedAt) {
+		Instant failingSince, String secretHint, String publicKey, Instant createdAt, Instant updatedAt,
+		Instant previousSecretExpiresAt) {
 
 	/** Whether it signs with ed25519 ({@code v1a}) besides HMAC-SHA256 ({@code v1}). */
 	@JsonProperty("signEd25519")

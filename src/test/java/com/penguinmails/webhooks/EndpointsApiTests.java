@@ -133,6 +133,9 @@ class EndpointsApiTests {
 			.extracting(EndpointRepository.LiveSecret::secret)
 			.containsExactly(second);
 		assertThat(api.get(BASE + "/" + id).raw().getContentAsString()).doesNotContain(second.substring(6));
+		assertThat(Instant.parse(api.get(BASE + "/" + id).body().path("previousSecretExpiresAt").asText()))
+			.as("the overlap, readable after the rotation")
+			.isCloseTo(expires, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
 
 		String third = api.post(BASE + "/" + id + "/rotate-secret", "{\"keepHours\": 0}")
 			.body()

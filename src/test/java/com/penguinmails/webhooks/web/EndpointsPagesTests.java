@@ -98,6 +98,8 @@ class EndpointsPagesTests {
 		session.post(location + "/rotate", "keepHours", "2");
 		String rotated = html(session.get(location));
 		assertThat(rotated).contains("New secret made").contains("t be shown again");
+		assertThat(html(session.get(location))).as("the overlap stays visible after the one-time notice")
+			.contains("The previous secret keeps signing until");
 
 		session.post(location + "/disable");
 		assertThat(html(session.get(location))).contains("Disabled by a person.");

@@ -48,7 +48,9 @@ public class EndpointRepository {
 			    (SELECT s.hint FROM webhook_endpoint_secrets s WHERE s.endpoint_id = e.id AND s.kind = 'hmac'
 			        AND s.expires_at IS NULL ORDER BY s.created_at DESC LIMIT 1) AS secret_hint,
 			    (SELECT s.public_key FROM webhook_endpoint_secrets s WHERE s.endpoint_id = e.id AND s.kind = 'ed25519'
-			        AND s.expires_at IS NULL ORDER BY s.created_at DESC LIMIT 1) AS current_public_key
+			        AND s.expires_at IS NULL ORDER BY s.created_at DESC LIMIT 1) AS current_public_key,
+			    (SELECT max(s.expires_at) FROM webhook_endpoint_secrets s WHERE s.endpoint_id = e.id
+			        AND s.expires_at > now()) AS previous_secret_expires_at
 			FROM webhook_endpoints e
 			""";
 
@@ -194,7 +196,7 @@ public class EndpointRepository {
 				rs.getString("disabled_reason"), instant(rs.getTimestamp("disabled_at")),
 				instant(rs.getTimestamp("failing_since")), rs.getString("secret_hint"),
 				rs.getString("current_public_key"), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("updated_at")));
+				instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("previous_secret_expires_at")));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
