@@ -19,7 +19,7 @@ public final class DeliveryLog {
 	 * @param endpointId one endpoint
 	 * @param eventType a catalogue type's wire name ({@code message.bounced})
 	 * @param status where deliveries stand
-	 * @param httpStatus the last attempt's HTTP status code (100 to 599)
+	 * @param httpStatus an HTTP status code any attempt got (100 to 599)
 	 * @param text a part of the event id (the webhook-id) or of the event's payload, case
 	 * ignored
 	 * @param from deliveries created at or after

@@ -86,8 +86,8 @@ class DeliveriesApi {
 					required = false) String eventType,
 			@Parameter(description = "pending, delivered, filtered or failed") @RequestParam(
 					required = false) String status,
-			@Parameter(description = "The last attempt's HTTP status code") @RequestParam(name = "http_status",
-					required = false) Integer httpStatus,
+			@Parameter(description = "An HTTP status code any attempt of the delivery got") @RequestParam(
+					name = "http_status", required = false) Integer httpStatus,
 			@Parameter(description = "Text in the event id (webhook-id) or the payload") @RequestParam(
 					required = false) String q,
 			@Parameter(description = "Created at or after (ISO 8601)") @RequestParam(required = false) @DateTimeFormat(

@@ -57,7 +57,11 @@ public class DeliveryLogRepository {
 		condition(sql, params, " AND d.endpoint_id = ?", search.endpointId());
 		condition(sql, params, " AND ev.type = ?", search.eventType());
 		condition(sql, params, " AND d.status = ?", search.status() == null ? null : search.status().value());
-		condition(sql, params, " AND d.last_status_code = ?", search.httpStatus());
+		// Any attempt's answer, not only the last: a 500 that was retried into a 200 is
+		// found.
+		condition(sql, params,
+				" AND EXISTS (SELECT 1 FROM webhook_attempts a WHERE a.delivery_id = d.id AND a.status_code = ?)",
+				search.httpStatus());
 		condition(sql, params, " AND d.created_at >= ?", search.from() == null ? null : Timestamp.from(search.from()));
 		condition(sql, params, " AND d.created_at < ?", search.to() == null ? null : Timestamp.from(search.to()));
 		if (search.text() != null && !search.text().isBlank()) {

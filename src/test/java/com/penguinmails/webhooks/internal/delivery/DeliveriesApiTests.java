@@ -130,6 +130,13 @@ class DeliveriesApiTests {
 		JsonNode second = api.get(base, "limit", "2", "cursor", first.path("nextCursor").asText()).body();
 		assertThat(second.path("data")).hasSize(1);
 		assertThat(second.path("nextCursor").isMissingNode() || second.path("nextCursor").isNull()).isTrue();
+
+		// Retried into a 200, the delivery is still found by the 500 one of its attempts
+		// got.
+		receiver.otherwise(r -> WebhookReceiver.Answer.ok());
+		sender.round(Instant.now().plusSeconds(1));
+		assertThat(api.get(base, "http_status", "500").body().path("data")).singleElement()
+			.satisfies(d -> assertThat(d.path("status").asText()).isEqualTo("delivered"));
 	}
 
 	@Test
