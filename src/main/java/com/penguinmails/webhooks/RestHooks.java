@@ -123,6 +123,11 @@ public class RestHooks {
 
 	static EventType type(String event) {
 		String value = event == null ? "" : event.strip();
+		if (value.isEmpty()) {
+			throw new InvalidInputProblem("invalid-event-type",
+					"event is required: one wire name of the catalogue (GET /api/v1/webhooks/event-types), "
+							+ "e.g. message.replied.");
+		}
 		return EventType.of(value)
 			.orElseThrow(() -> new InvalidInputProblem("invalid-event-type", "Unknown event type '" + value
 					+ "': give one wire name of the catalogue (GET /api/v1/webhooks/event-types), e.g. message.replied."));

@@ -201,6 +201,10 @@ class EndpointsApiTests {
 		assertProblem(jslt, 400, "invalid-transform");
 		assertThat(jslt.body().path("detail").asText()).contains("not valid JSLT").contains("line 1");
 		assertThat(api.post(BASE, "not json").status()).isEqualTo(400);
+		Api.Response single = api.post(BASE, "{\"url\": \"https://hooks.example.org/\", \"eventTypes\": \"*\"}");
+		assertThat(single.status()).isEqualTo(400);
+		assertThat(single.body().path("detail").asText()).contains("eventTypes must be a JSON array")
+			.doesNotContain("ArrayList");
 		assertThat(api.get(BASE + "/not-a-uuid").status()).isEqualTo(400);
 		assertThat(api.get(BASE).body().path("data")).isEmpty();
 	}

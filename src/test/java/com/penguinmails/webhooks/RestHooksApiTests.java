@@ -88,6 +88,9 @@ class RestHooksApiTests {
 				400, "invalid-event-type");
 		assertProblem(api.post("/api/v1/hooks", "{\"event\": \"message.sent\"}"), 400, "invalid-url");
 		assertProblem(api.get("/api/v1/hooks/samples/nope"), 400, "invalid-event-type");
+		Api.Response missing = api.post("/api/v1/hooks", "{\"target_url\": \"https://x.example.org/\"}");
+		assertProblem(missing, 400, "invalid-event-type");
+		assertThat(missing.body().path("detail").asText()).startsWith("event is required");
 		assertThat(api.delete("/api/v1/hooks/not-a-uuid").status()).isEqualTo(400);
 	}
 

@@ -79,7 +79,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		body.setType(URI.create(TYPE_BASE + "invalid-json"));
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = field(mapping.getPath());
-			String reason = readable(mapping.getOriginalMessage());
+			// A single value where a list belongs says so, not Jackson's "Cannot
+			// construct
+			// instance of ArrayList".
+			String reason = mapping instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+					&& mismatch.getTargetType() != null
+					&& java.util.Collection.class.isAssignableFrom(mismatch.getTargetType())
+					&& String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot ")
+							? "must be a JSON array, e.g. [\"a\", \"b\"]" : readable(mapping.getOriginalMessage());
 			body.setDetail("The request body is not valid: " + field + " " + reason);
 			body.setProperty("errors", Map.of(field, reason));
 		}
