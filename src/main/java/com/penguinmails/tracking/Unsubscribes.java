@@ -15,6 +15,7 @@ import com.penguinmails.delivery.Outbox;
 import com.penguinmails.delivery.Outbox.Recipient;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
 import com.penguinmails.tracking.Unsubscribed.Scope;
 import com.penguinmails.tracking.internal.LinkTokens;
 
@@ -109,7 +110,12 @@ public class Unsubscribes {
 		// moment). Campaigns stop the enrolment from the event.
 		boolean changed = true;
 		if (effective == Scope.ALL) {
-			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed");
+			// An address already suppressed (it bounced) still records the person's
+			// unsubscribe: the event counts when the contact was not unsubscribed yet.
+			boolean newlyUnsubscribed = recipient.contactId() != null
+					&& !unsubscribedAlready(recipient.workspaceId(), recipient.contactId());
+			changed = suppressions.suppress(recipient.workspaceId(), recipient.address(), "unsubscribed")
+					| newlyUnsubscribed;
 			if (recipient.contactId() != null) {
 				contacts.markStatus(recipient.workspaceId(), recipient.contactId(), ContactStatus.UNSUBSCRIBED);
 			}
@@ -122,6 +128,15 @@ public class Unsubscribes {
 					recipient.address(), effective, clock.instant()));
 		}
 		return new Done(target, effective);
+	}
+
+	private boolean unsubscribedAlready(UUID workspaceId, UUID contactId) {
+		try {
+			return contacts.get(Tenant.system(workspaceId), contactId).status() == ContactStatus.UNSUBSCRIBED;
+		}
+		catch (NotFoundProblem ex) {
+			return true;
+		}
 	}
 
 	private Target target(Recipient recipient) {

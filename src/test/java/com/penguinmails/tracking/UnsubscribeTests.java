@@ -117,6 +117,31 @@ class UnsubscribeTests {
 	}
 
 	@Test
+	void aContactWhoBouncedAndThenUnsubscribesCountsAsUnsubscribedOnce() throws Exception {
+		Account account = fixtures.verifiedAccount("unsubscribe-bounced");
+		UUID jo = contacts
+			.create(account.owner(),
+					new Contacts.NewContact("jo@client.test", "Jo", "", "", "", "", "", "", "", "", null, List.of()))
+			.id();
+		Queued message = queued(account, jo, "jo@client.test");
+		// The bounce suppressed the address already.
+		contacts.markStatus(account.workspaceId(), jo, ContactStatus.BOUNCED);
+		assertThat(suppressions.isSuppressed(account.workspaceId(), "jo@client.test")).isTrue();
+
+		for (int i = 0; i < 2; i++) {
+			assertThat(mvc
+				.perform(post("/u/" + token(message)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.content("List-Unsubscribe=One-Click"))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(200);
+		}
+
+		assertThat(contacts.get(account.owner(), jo).status()).isEqualTo(ContactStatus.UNSUBSCRIBED);
+		assertThat(unsubscribed(message.outboxId())).as("the person's unsubscribe, once").containsExactly(Scope.ALL);
+	}
+
+	@Test
 	void theConfirmationPageUnsubscribesAndATamperedLinkIsNotFound() throws Exception {
 		Account account = fixtures.verifiedAccount("unsubscribe-page");
 		String token = token(queued(account, null, "someone@client.test"));
