@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param workspaceId the workspace it happened in
  * @param type the catalogue type, dotted lower case ({@code "message.bounced"})
  * @param dedupeKey what makes it one business event: the same key twice in a workspace is
- * stored once ({@code "message.bounced:" + outboxId}); at most 300 characters
+ * stored once ({@code "message.bounced:" + outboxId}); cut to 300 characters when stored
  * @param orderingKey deliveries with the same key to one endpoint go out in the order
  * they were appended (a contact's id, or the recipient address); null when order does not
  * matter

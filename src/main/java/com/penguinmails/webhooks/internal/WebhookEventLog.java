@@ -24,6 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WebhookEventLog {
 
+	/** The longest dedupe and ordering key {@code webhook_events} stores. */
+	private static final int KEY_MAX = 300;
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -37,7 +40,8 @@ public class WebhookEventLog {
 	}
 
 	/**
-	 * Stores an event and queues its deliveries.
+	 * Stores an event and queues its deliveries; a key longer than its column (300
+	 * characters) is cut to it.
 	 * @return the event's id (its {@code webhook-id}) when it was new and some endpoint
 	 * wants it; empty for a duplicate or an event no endpoint wants
 	 */
@@ -70,8 +74,8 @@ public class WebhookEventLog {
 			.param("id", id)
 			.param("workspace", event.workspaceId())
 			.param("type", event.type())
-			.param("dedupe", event.dedupeKey())
-			.param("ordering", event.orderingKey())
+			.param("dedupe", cut(event.dedupeKey()))
+			.param("ordering", cut(event.orderingKey()))
 			.param("payload", payload)
 			.param("occurred", Timestamp.from(event.occurredAt()))
 			.param("now", Timestamp.from(now))
@@ -90,6 +94,13 @@ public class WebhookEventLog {
 		envelope.put("timestamp", occurredAt.toString());
 		envelope.set("data", data);
 		return envelope;
+	}
+
+	/**
+	 * A key cut to what {@code webhook_events} stores (300 characters); null stays null.
+	 */
+	private static String cut(String key) {
+		return key == null || key.length() <= KEY_MAX ? key : key.substring(0, KEY_MAX);
 	}
 
 	private String write(ObjectNode node) {

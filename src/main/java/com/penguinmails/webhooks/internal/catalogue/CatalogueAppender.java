@@ -13,13 +13,11 @@ import com.penguinmails.webhooks.internal.WebhookEventLog;
 
 /**
  * The catalogue listeners' one way into the event log: builds the {@link CatalogueEvent}
- * with its dedupe key {@code <type>:<natural id>} (cut to the column's 300 characters)
- * and appends it.
+ * with its dedupe key {@code <type>:<natural id>} and appends it (the log cuts keys to
+ * its columns).
  */
 @Component
 class CatalogueAppender {
-
-	private static final int MAX_KEY = 300;
 
 	private final WebhookEventLog log;
 
@@ -35,13 +33,8 @@ class CatalogueAppender {
 	 */
 	void append(UUID workspaceId, EventType type, String naturalId, String orderingKey, Instant occurredAt,
 			ObjectNode data) {
-		String key = type.type() + ":" + naturalId;
-		if (key.length() > MAX_KEY) {
-			key = key.substring(0, MAX_KEY);
-		}
-		String ordering = orderingKey == null || orderingKey.length() <= MAX_KEY ? orderingKey
-				: orderingKey.substring(0, MAX_KEY);
-		log.append(new CatalogueEvent(workspaceId, type.type(), key, ordering, occurredAt, data));
+		log.append(new CatalogueEvent(workspaceId, type.type(), type.type() + ":" + naturalId, orderingKey, occurredAt,
+				data));
 	}
 
 }

@@ -28,9 +28,6 @@ import com.penguinmails.webhooks.internal.WebhookEventLog;
 @Component
 class LifecycleShapes {
 
-	/** The longest dedupe key {@code webhook_events} stores. */
-	private static final int DEDUPE_MAX = 300;
-
 	private final ObjectMapper json;
 
 	private final Campaigns campaigns;
@@ -41,9 +38,12 @@ class LifecycleShapes {
 
 	private final LifecycleSubscriptions subscriptions;
 
+	private final CatalogueLookups lookups;
+
 	LifecycleShapes(ObjectMapper json, Campaigns campaigns, Contacts contacts, WebhookEventLog log,
-			LifecycleSubscriptions subscriptions) {
+			LifecycleSubscriptions subscriptions, CatalogueLookups lookups) {
 		this.subscriptions = subscriptions;
+		this.lookups = lookups;
 		this.json = json;
 		this.campaigns = campaigns;
 		this.contacts = contacts;
@@ -78,9 +78,7 @@ class LifecycleShapes {
 
 	/** A new {@code data} object holding {@code workspace_id}. */
 	ObjectNode data(UUID workspaceId) {
-		ObjectNode data = json.createObjectNode();
-		data.put("workspace_id", workspaceId.toString());
-		return data;
+		return lookups.data(workspaceId);
 	}
 
 	/** {@code {"id", "name"}} of a campaign whose name is known. */
@@ -146,12 +144,11 @@ class LifecycleShapes {
 	}
 
 	/**
-	 * Appends one event; {@code dedupeKey} is cut to what the log stores.
+	 * Appends one event (the log cuts keys to its columns).
 	 * @param orderingKey the contact's id, or null for events not about one contact
 	 */
 	void append(UUID workspaceId, EventType type, String dedupeKey, UUID orderingKey, Instant at, ObjectNode data) {
-		String key = dedupeKey.length() > DEDUPE_MAX ? dedupeKey.substring(0, DEDUPE_MAX) : dedupeKey;
-		log.append(new CatalogueEvent(workspaceId, type.type(), key,
+		log.append(new CatalogueEvent(workspaceId, type.type(), dedupeKey,
 				orderingKey == null ? null : orderingKey.toString(), at, data));
 	}
 
