@@ -5,6 +5,6 @@
  * {@code analytics_events}, written by {@code internal.EventLog} from inbound's and
  * tracking's events.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "campaigns", "contacts", "delivery", "identity", "inbound", "shared", "tracking" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "campaigns", "contacts", "delivery", "identity",
+		"inbound", "mailboxes", "reputation", "shared", "tracking" })
 package com.penguinmails.analytics;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import org.springframework.stereotype.Service;
@@ -47,11 +48,15 @@ public class LoginProtection {
 
 	/** Takes one login attempt from the IP's bucket; false means throttled. */
 	public boolean tryAcquire(String ip) {
+		return bucket(ip).tryConsume(1);
+	}
+
+	private BucketProxy bucket(String ip) {
 		Supplier<BucketConfiguration> config = () -> BucketConfiguration.builder()
 			.addLimit(limit -> limit.capacity(properties.ipLoginAttemptsPer15Minutes())
 				.refillGreedy(properties.ipLoginAttemptsPer15Minutes(), WINDOW))
 			.build();
-		return buckets.getProxy("login-ip:" + ip, config).tryConsume(1);
+		return buckets.getProxy("login-ip:" + ip, config);
 	}
 
 	public boolean captchaRequired(String ip) {
@@ -79,6 +84,13 @@ public class LoginProtection {
 	@Transactional
 	public void succeeded(UserAccount user, LoginDetails details, String how) {
 		users.resetFailures(user.id());
+		// A login that succeeds gives its IP the attempt back: the bucket is there to
+		// slow
+		// password spraying, and colleagues behind one NAT address all log in every
+		// morning.
+		if (details.ip() != null && !details.ip().isBlank()) {
+			bucket(details.ip()).addTokens(1);
+		}
 		attempts.record(user.id(), user.email(), details, true, how, clock.instant());
 		events.account("login.succeeded", user.id(), user.email(), how, details.ip());
 	}
