@@ -20,6 +20,7 @@ import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,9 @@ class DealsTests {
 
 	@Autowired
 	List<PersonalData> personalData;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	UUID contact(Account account, String email) {
 		return contacts
@@ -251,6 +255,39 @@ class DealsTests {
 		assertThat(erased.get("email").asText()).isEqualTo("erased@invalid");
 		assertThat(erased.path("contactId").isMissingNode() || erased.get("contactId").isNull()).isTrue();
 		assertThat(erased.get("amount").decimalValue()).isEqualByComparingTo("100");
+	}
+
+	@Test
+	void everyAnswerMatchesTheServedOpenApiDocument() throws Exception {
+		Account account = fixtures.verifiedAccount("deals-contract");
+		contact(account, "ada@client.test");
+		OpenApiContract contract = OpenApiContract.served(mvc);
+		Api api = fixtures.api(account, "analytics:read", "analytics:write").checkedBy(contract);
+		Api.Response created = api.post("/api/v1/deals",
+				deal("ada@client.test", "10", "EUR", "2026-11-03T14:00:00Z", "c-1"));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(
+				api.post("/api/v1/deals", deal("ada@client.test", "12", "EUR", "2026-11-03T14:00:00Z", "c-1")).status())
+			.isEqualTo(200);
+		assertThat(api.post("/api/v1/deals", deal("nobody@client.test", "1", "EUR", "2026-11-03T14:00:00Z", null))
+			.status()).isEqualTo(422);
+		assertThat(
+				api.post("/api/v1/deals", deal("ada@client.test", "1", "EURO", "2026-11-03T14:00:00Z", null)).status())
+			.isEqualTo(400);
+		assertThat(api.get("/api/v1/deals", "limit", "1").status()).isEqualTo(200);
+		String id = created.body().get("id").asText();
+		assertThat(api.get("/api/v1/deals/" + id).status()).isEqualTo(200);
+		assertThat(api
+			.send(MockMvcRequestBuilders.post("/api/v1/deals/import")
+				.contentType(MediaType.parseMediaType("text/csv"))
+				.content("ada@client.test,5,EUR,2026-11-04,,\n"))
+			.status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/analytics/revenue", "model", "linear", "from", "2026-11-01", "to", "2026-11-30")
+			.status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/analytics/revenue", "model", "nope").status()).isEqualTo(400);
+		assertThat(api.delete("/api/v1/deals/" + id).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/deals/" + id).status()).isEqualTo(404);
+		assertThat(contract.violations()).isEmpty();
 	}
 
 }
