@@ -21,6 +21,8 @@ import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 import com.penguinmails.support.OpenApiContract;
+import com.penguinmails.support.WebSession;
+import com.penguinmails.shared.WorkspaceRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -288,6 +290,43 @@ class DealsTests {
 		assertThat(api.delete("/api/v1/deals/" + id).status()).isEqualTo(204);
 		assertThat(api.delete("/api/v1/deals/" + id).status()).isEqualTo(404);
 		assertThat(contract.violations()).isEmpty();
+	}
+
+	@Test
+	void aViewerSeesTheRevenuePageButCannotRecordOrDelete() throws Exception {
+		Account owner = fixtures.verifiedAccount("deals-page-owner");
+		contact(owner, "ada@client.test");
+		Api api = fixtures.api(owner, "analytics:read", "analytics:write");
+		String id = api.post("/api/v1/deals", deal("ada@client.test", "100", "EUR", "2026-11-03T14:00:00Z", null))
+			.body()
+			.get("id")
+			.asText();
+		Account viewer = fixtures.verifiedAccount("deals-page-viewer");
+		fixtures.join(owner, viewer, WorkspaceRole.VIEWER);
+		WebSession session = fixtures.signedIn(viewer);
+		session.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
+
+		String page = session.get("/analytics/revenue").getResponse().getContentAsString();
+		assertThat(page).contains("ada@client.test").doesNotContain("Record the deal").doesNotContain("Delete");
+		assertThat(session
+			.post("/analytics/revenue/deals", "email", "ada@client.test", "amount", "5", "currency", "EUR", "closedAt",
+					"2026-11-04")
+			.getFlashMap()
+			.get("error")).asString().contains("member role");
+		assertThat(session.post("/analytics/revenue/deals/" + id + "/delete").getFlashMap().get("error")).asString()
+			.contains("member role");
+		assertThat(api.get("/api/v1/deals").body().get("data")).hasSize(1);
+
+		// The owner records one on the page; a bad period is said, not a failure.
+		WebSession mine = fixtures.signedIn(owner);
+		assertThat(mine
+			.post("/analytics/revenue/deals", "email", "ada@client.test", "amount", "5", "currency", "eur", "closedAt",
+					"2026-11-04", "back", "https://elsewhere.test/")
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo("/analytics/revenue");
+		assertThat(api.get("/api/v1/deals").body().get("data")).hasSize(2);
+		assertThat(mine.get("/analytics/revenue?from=2026-13-01").getResponse().getContentAsString())
+			.contains("from is a date written YYYY-MM-DD.");
 	}
 
 }
