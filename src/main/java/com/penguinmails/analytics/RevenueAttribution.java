@@ -34,7 +34,7 @@ import com.penguinmails.shared.WorkspaceRole;
 public class RevenueAttribution {
 
 	/** Deals read per batch (and contacts per touches query). */
-	static final int BATCH = 1000;
+	static final int BATCH = 2000;
 
 	/** The precision linear shares are summed at before the total is rounded to cents. */
 	private static final int SHARE_SCALE = 12;
