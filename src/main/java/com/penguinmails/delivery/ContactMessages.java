@@ -77,8 +77,8 @@ public class ContactMessages {
 	 * The campaign messages of the workspace sent to any of {@code contactIds} strictly
 	 * before {@code before} (status sent: accepted by the recipient's server; direct
 	 * messages and messages never sent are left out), grouped by contact, each contact's
-	 * oldest first. One query; the caller passes at most a few thousand ids at a time. No caller
-	 * role is involved: the caller checks the contacts are the workspace's.
+	 * oldest first. One query; the caller passes at most a few thousand ids at a time. No
+	 * caller role is involved: the caller checks the contacts are the workspace's.
 	 */
 	public List<CampaignTouch> campaignTouches(UUID workspaceId, Collection<UUID> contactIds, Instant before) {
 		return repository.campaignTouches(workspaceId, contactIds, before)
