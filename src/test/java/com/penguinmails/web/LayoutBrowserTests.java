@@ -130,8 +130,9 @@ class LayoutBrowserTests {
 				"/domains/claims", "/mailboxes", "/mailboxes/" + sender.mailbox().id(), "/mailboxes/import",
 				"/campaigns", "/campaigns/" + campaign.id(), "/templates", "/templates/" + templateId, "/contacts",
 				"/contacts/" + contactId, "/contacts/scoring", "/segments", "/segments/new", "/suppressions", "/inbox",
-				"/inbox?show=all", "/inbox/" + threadId, "/alerts", "/analytics", "/settings/members", "/settings/api-keys",
-				"/settings/audit", "/workspaces", "/account", "/account/security", "/sandbox/mail", missing));
+				"/inbox?show=all", "/inbox/" + threadId, "/alerts", "/analytics", "/settings/members",
+				"/settings/api-keys", "/settings/audit", "/workspaces", "/account", "/account/security",
+				"/sandbox/mail", missing));
 		sandboxMail.forEach(href -> pages.add(href.substring(base.length())));
 		for (int width : WIDTHS) {
 			resize(width);

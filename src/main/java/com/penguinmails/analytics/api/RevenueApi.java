@@ -50,8 +50,8 @@ class RevenueApi {
 					required = false) String to,
 			@Parameter(description = "IANA time zone the days are read in; default the workspace's") @RequestParam(
 					required = false) String zone,
-			@Parameter(description = "only these campaigns' rows") @RequestParam(
-					required = false) List<UUID> campaignIds) {
+			@Parameter(description = "only these campaigns' rows (repeat, or comma-separated), as on every "
+					+ "analytics view") @RequestParam(name = "campaign", required = false) List<UUID> campaignIds) {
 		Tenant tenant = tenancy.current();
 		return attribution.revenue(tenant, period.filter(tenant, from, to, zone, campaignIds),
 				AttributionModel.parse(model));
