@@ -79,6 +79,11 @@ class AnalyticsApiTests {
 		JsonNode funnel = api.get("/api/v1/analytics/funnel", "days", "90").body().get("data");
 		assertThat(funnel.get(0).get("name").asText()).isEqualTo("Contacted");
 		assertThat(funnel).hasSize(6);
+		Api.Response recommendations = api.get("/api/v1/analytics/recommendations", "days", "90");
+		assertThat(recommendations.status()).isEqualTo(200);
+		for (JsonNode r : recommendations.body().get("data")) {
+			assertThat(r.get("evidence").asText()).matches(".*[0-9].*");
+		}
 		JsonNode heatmap = api.get("/api/v1/analytics/heatmap", "days", "90").body();
 		assertThat(heatmap.get("cells")).hasSize(168);
 		// A campaign filter keeps that campaign only.

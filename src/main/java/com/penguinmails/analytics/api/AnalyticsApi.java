@@ -24,6 +24,7 @@ import com.penguinmails.analytics.AnalyticsViews.Heatmap;
 import com.penguinmails.analytics.AnalyticsViews.Overview;
 import com.penguinmails.analytics.AnalyticsViews.Stage;
 import com.penguinmails.analytics.AnalyticsViews.VariantEntry;
+import com.penguinmails.analytics.Recommendations;
 import com.penguinmails.analytics.Rollups;
 import com.penguinmails.analytics.WorkspaceAnalytics;
 import com.penguinmails.shared.Tenant;
@@ -53,7 +54,11 @@ class AnalyticsApi {
 
 	private final Tenancy tenancy;
 
-	AnalyticsApi(WorkspaceAnalytics analytics, AnalyticsFilters filters, Rollups rollups, Tenancy tenancy) {
+	private final Recommendations recommendations;
+
+	AnalyticsApi(WorkspaceAnalytics analytics, AnalyticsFilters filters, Rollups rollups, Tenancy tenancy,
+			Recommendations recommendations) {
+		this.recommendations = recommendations;
 		this.analytics = analytics;
 		this.filters = filters;
 		this.rollups = rollups;
@@ -121,6 +126,15 @@ class AnalyticsApi {
 	ListOf<VariantEntry> variants(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
 		return new ListOf<>(analytics.variants(tenant, filter(tenant, params)));
+	}
+
+	@GetMapping("/recommendations")
+	@Operation(summary = "What to change, each with the figures behind it: best sending hours, follow-up steps that "
+			+ "add little, mailboxes that drag results down, A/B subject lines that win by more than chance")
+	ListOf<Recommendations.Recommendation> recommendations(
+			@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
+		Tenant tenant = tenancy.current();
+		return new ListOf<>(recommendations.of(tenant, filter(tenant, params)));
 	}
 
 	@GetMapping("/events")

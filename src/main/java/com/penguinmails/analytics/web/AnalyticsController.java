@@ -21,6 +21,7 @@ import com.penguinmails.analytics.AnalyticsFilter;
 import com.penguinmails.analytics.AnalyticsFilters;
 import com.penguinmails.analytics.AnalyticsViews.Cell;
 import com.penguinmails.analytics.AnalyticsViews.Overview;
+import com.penguinmails.analytics.Recommendations;
 import com.penguinmails.analytics.Rollups;
 import com.penguinmails.analytics.Totals;
 import com.penguinmails.analytics.WorkspaceAnalytics;
@@ -75,8 +76,12 @@ class AnalyticsController {
 
 	private final ObjectMapper json;
 
+	private final Recommendations recommendations;
+
 	AnalyticsController(WorkspaceAnalytics analytics, AnalyticsFilters filters, Rollups rollups,
-			CampaignNames campaignNames, Mailboxes mailboxes, Tenancy tenancy, ObjectMapper json) {
+			CampaignNames campaignNames, Mailboxes mailboxes, Tenancy tenancy, ObjectMapper json,
+			Recommendations recommendations) {
+		this.recommendations = recommendations;
 		this.analytics = analytics;
 		this.filters = filters;
 		this.rollups = rollups;
@@ -114,6 +119,7 @@ class AnalyticsController {
 		}
 		model.addAttribute("chartSeries", json.writeValueAsString(series));
 		model.addAttribute("funnel", analytics.funnel(tenant, filter));
+		model.addAttribute("recommendations", recommendations.of(tenant, filter));
 		var heatmap = analytics.heatmap(tenant, filter);
 		model.addAttribute("heatmap", heatmap);
 		model.addAttribute("heatRows", heatRows(heatmap.cells()));
