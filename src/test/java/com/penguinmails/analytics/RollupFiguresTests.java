@@ -169,7 +169,8 @@ class RollupFiguresTests {
 			Map<String, Totals> first = variants.stream()
 				.filter(v -> v.campaignId().equals(campaign) && v.step() == 1)
 				.collect(Collectors.toMap(VariantEntry::variant, VariantEntry::totals));
-			assertThat(first.get("B").replyRate()).isGreaterThan(first.get("A").replyRate());
+			assertThat((double) first.get("B").replied() / first.get("B").sent())
+				.isGreaterThan((double) first.get("A").replied() / first.get("A").sent());
 		}
 	}
 
@@ -213,6 +214,59 @@ class RollupFiguresTests {
 		rollups.refreshAll();
 		assertThat(analytics.overview(account.owner(), month).totals()).isEqualTo(before);
 		assertThat(rollups.pending(account.workspaceId())).isZero();
+	}
+
+	@Test
+	void interestedCountsTheLabelAsItIsNowByWhenItWasSet() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		AnalyticsFilter campaignA = with(month, Set.of(seeded.campaignA()), Set.of(), null, null, null, null);
+		Totals before = analytics.overview(account.owner(), month).totals();
+		// Two replies of campaign A whose conversations are labelled interested, then one
+		// label is taken back.
+		List<UUID> threads = new ArrayList<>();
+		for (var reply : jdbc
+			.sql("""
+					SELECT DISTINCT ON (a.enrolment_id) a.outbox_id, a.enrolment_id, a.occurred_at
+					FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id
+					WHERE a.workspace_id = ? AND a.kind = 'replied' AND o.campaign_id = ? ORDER BY a.enrolment_id LIMIT 2""")
+			.params(account.workspaceId(), seeded.campaignA())
+			.query((rs,
+					i) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3) })
+			.list()) {
+			UUID thread = UUID.randomUUID();
+			threads.add(thread);
+			jdbc.sql("INSERT INTO inbound_threads (id, workspace_id, label, updated_at) VALUES (?, ?, 'interested', ?)")
+				.params(thread, account.workspaceId(), reply[2])
+				.update();
+			jdbc.sql(
+					"""
+							INSERT INTO inbound_messages (id, workspace_id, mailbox_id, received_at, kind, outbox_id, campaign_id,
+							    enrolment_id, thread_id, created_at)
+							VALUES (?, ?, ?, ?, 'reply', ?, ?, ?, ?, ?)""")
+				.params(UUID.randomUUID(), account.workspaceId(), seeded.boxA(), reply[2], reply[0], seeded.campaignA(),
+						reply[1], thread, reply[2])
+				.update();
+		}
+		try {
+			assertThat(analytics.overview(account.owner(), month).totals().interested())
+				.isEqualTo(before.interested() + 2);
+			assertThat(analytics.overview(account.owner(), campaignA).totals().interested()).isEqualTo(2);
+			assertThat(analytics.campaigns(account.owner(), month))
+				.filteredOn(e -> e.key().equals(seeded.campaignA().toString()))
+				.singleElement()
+				.extracting(e -> e.totals().interested())
+				.isEqualTo(2L);
+			jdbc.sql("UPDATE inbound_threads SET label = NULL WHERE id = ?").param(threads.get(0)).update();
+			assertThat(analytics.overview(account.owner(), campaignA).totals().interested()).isEqualTo(1);
+		}
+		finally {
+			jdbc.sql("DELETE FROM inbound_messages WHERE thread_id = ANY(?::uuid[])")
+				.param(threads.toArray(UUID[]::new))
+				.update();
+			jdbc.sql("DELETE FROM inbound_threads WHERE id = ANY(?::uuid[])")
+				.param(threads.toArray(UUID[]::new))
+				.update();
+		}
 	}
 
 	private AnalyticsFilter with(AnalyticsFilter f, Set<UUID> campaignIds, Set<UUID> mailboxIds, String domain,
