@@ -8,16 +8,19 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenApiContract;
 import com.penguinmails.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,14 +37,28 @@ class ReportExportsTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	MockMvc mvc;
+
 	Account owner;
 
+	OpenApiContract contract;
+
+	/**
+	 * A key with analytics:read whose every call is checked against the OpenAPI document.
+	 */
 	Api api;
 
 	@BeforeEach
-	void aWorkspaceWithAnAnalyticsKey() {
+	void aWorkspaceWithAnAnalyticsKey() throws Exception {
 		owner = fixtures.verifiedAccount("exports");
-		api = fixtures.api(owner, "analytics:read");
+		contract = OpenApiContract.served(mvc);
+		api = fixtures.api(owner, "analytics:read").checkedBy(contract);
+	}
+
+	@AfterEach
+	void everyCallMatchedTheDocument() {
+		assertThat(contract.violations()).isEmpty();
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -27,8 +26,8 @@ import com.penguinmails.shared.InvalidInputProblem;
  */
 public record FilterParams(@Parameter(description = "first day, yyyy-MM-dd (default: 29 days before to)") String from,
 		@Parameter(description = "last day, yyyy-MM-dd (default: today in the workspace's time zone)") String to,
-		@Parameter(description = "campaign ids, repeated or comma-separated") List<String> campaign,
-		@Parameter(description = "sending mailbox ids, repeated or comma-separated") List<String> mailbox,
+		@Parameter(description = "campaign ids, comma-separated (or the parameter repeated)") String campaign,
+		@Parameter(description = "sending mailbox ids, comma-separated (or the parameter repeated)") String mailbox,
 		@Parameter(description = "a sending domain: its mailboxes only") String domain,
 		@Parameter(description = "a sequence step, from 1") String step,
 		@Parameter(description = "an A/B variant: A, B... (or 0, 1...)") String variant,
@@ -68,14 +67,15 @@ public record FilterParams(@Parameter(description = "first day, yyyy-MM-dd (defa
 		}
 	}
 
-	private static Set<UUID> ids(String name, List<String> values) {
+	/**
+	 * Ids separated by commas (Spring joins a repeated parameter's values with commas).
+	 */
+	private static Set<UUID> ids(String name, String values) {
 		Set<UUID> ids = new LinkedHashSet<>();
 		if (values != null) {
-			for (String value : values) {
-				for (String part : value.split(",")) {
-					if (!blank(part)) {
-						ids.add(id(name, part));
-					}
+			for (String part : values.split(",")) {
+				if (!blank(part)) {
+					ids.add(id(name, part));
 				}
 			}
 		}
