@@ -171,6 +171,24 @@ class ReportFilesTests {
 	}
 
 	@Test
+	void excelLeavesNoTemporaryFilesBehind() throws IOException {
+		// SXSSF keeps the rows past its window in poifiles/ under java.io.tmpdir.
+		Path poi = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+		long before = sheetFiles(poi);
+		xlsx(table(days(1_000), null)).close();
+		assertThat(sheetFiles(poi)).isEqualTo(before);
+	}
+
+	private static long sheetFiles(Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) {
+			return 0;
+		}
+		try (var files = Files.list(dir)) {
+			return files.filter(file -> file.getFileName().toString().contains("sxssf")).count();
+		}
+	}
+
+	@Test
 	void pdfHasTitleSubtitleHeaderRowsAndTheChartImage() throws IOException {
 		try (PDDocument pdf = pdf(table(sample(), chart()))) {
 			String text = new PDFTextStripper().getText(pdf);
@@ -186,6 +204,36 @@ class ReportFilesTests {
 			Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
 			ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 96), "png",
 					screenshots.resolve("report-overview-pdf.png").toFile());
+		}
+	}
+
+	@Test
+	void pdfFitsAWideTableOnALandscapePage() throws IOException {
+		List<Column> columns = new ArrayList<>(List.of(new Column("Day", Kind.DATE)));
+		List<Object> row = new ArrayList<>(List.of(LocalDate.of(2026, 11, 1)));
+		for (int i = 1; i <= 10; i++) {
+			columns.add(new Column("People counted " + i, Kind.COUNT));
+			row.add(1_234_567L * i);
+		}
+		for (int i = 1; i <= 6; i++) {
+			columns.add(new Column("Interested rate (people) " + i, Kind.PERCENT));
+			row.add(0.123 * i);
+		}
+		ReportTable wide = new ReportTable("Day by day", SUBTITLE, columns, ReportTable.Rows.of(List.of(row, row)),
+				chart());
+		try (PDDocument pdf = pdf(wide)) {
+			// Landscape: A4 turned a quarter (OpenPDF writes the portrait box and /Rotate
+			// 90).
+			PDPage page = pdf.getPage(0);
+			boolean turned = page.getRotation() % 180 != 0;
+			float width = turned ? page.getMediaBox().getHeight() : page.getMediaBox().getWidth();
+			float height = turned ? page.getMediaBox().getWidth() : page.getMediaBox().getHeight();
+			assertThat(width).isGreaterThan(height);
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(text).contains("12,345,670", "73.8%");
+			Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+			ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 96), "png",
+					screenshots.resolve("report-wide-pdf.png").toFile());
 		}
 	}
 

@@ -81,8 +81,10 @@ public final class PdfReport {
 		BaseFont bold = fonts()[1];
 		Font titleFont = new Font(bold, 16, bold == font ? Font.BOLD : Font.NORMAL);
 		Font subtitleFont = new Font(font, 9, Font.NORMAL, GREY);
-		Font headerFont = new Font(bold, 8, bold == font ? Font.BOLD : Font.NORMAL);
-		Font cellFont = new Font(font, 8, Font.NORMAL);
+		// Up to a dozen columns at 8 pt; more (the 17 figures of a day) at 6.5 pt.
+		float size = columns.size() > 12 ? 6.5f : 8;
+		Font headerFont = new Font(bold, size, bold == font ? Font.BOLD : Font.NORMAL);
+		Font cellFont = new Font(font, size, Font.NORMAL);
 		Font noteFont = new Font(font, 9, Font.ITALIC, GREY);
 		try {
 			PdfWriter writer = PdfWriter.getInstance(document, CloseShieldOutputStream.wrap(out));
