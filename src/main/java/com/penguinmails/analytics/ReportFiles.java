@@ -83,7 +83,7 @@ public class ReportFiles {
 	 * ISO 8601, times in {@code zone}, amounts as plain decimals with two places.
 	 */
 	static String csvValue(ReportTable.Kind kind, Object value, ZoneId zone) {
-		if (value == null) {
+		if (value == null || value instanceof Double number && !Double.isFinite(number)) {
 			return "";
 		}
 		return switch (kind) {

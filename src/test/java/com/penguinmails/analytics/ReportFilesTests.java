@@ -171,6 +171,37 @@ class ReportFilesTests {
 	}
 
 	@Test
+	void aRateOfNothingIsAnEmptyCellInEveryFormat() throws IOException {
+		List<List<?>> rows = List.of(Arrays.asList(LocalDate.of(2026, 11, 1), null, "none sent", 0L, Double.NaN, null));
+		try (XSSFWorkbook workbook = xlsx(table(rows, null))) {
+			Cell rate = workbook.getSheetAt(0).getRow(3).getCell(4);
+			assertThat(rate == null || rate.getCellType() == CellType.BLANK).isTrue();
+		}
+		ByteArrayOutputStream csv = new ByteArrayOutputStream();
+		files.write(table(rows, null), ReportFormat.CSV, PARIS, csv);
+		assertThat(csv.toString(StandardCharsets.UTF_8)).contains("2026-11-01,,none sent,0,,\n");
+		try (PDDocument pdf = pdf(table(rows, null))) {
+			assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("NaN");
+		}
+	}
+
+	@Test
+	void excelSheetNamesStayDistinctWhenTheTitleIsLong() throws IOException {
+		List<List<?>> rows = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			rows.add(Arrays.asList(LocalDate.of(2026, 11, i), null, "c" + i, (long) i, null, null));
+		}
+		ReportTable table = new ReportTable("Steps and A/B variants of every campaign this year", SUBTITLE, COLUMNS,
+				ReportTable.Rows.of(rows), null);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		XlsxReport.write(table, PARIS, out, 2);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			assertThat(workbook.getSheetName(0)).isEqualTo("Steps and A B variants of every");
+			assertThat(workbook.getSheetName(1)).isEqualTo("Steps and A B variants of e (2)");
+		}
+	}
+
+	@Test
 	void excelLeavesNoTemporaryFilesBehind() throws IOException {
 		// SXSSF keeps the rows past its window in poifiles/ under java.io.tmpdir.
 		Path poi = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");

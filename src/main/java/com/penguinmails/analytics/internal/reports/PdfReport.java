@@ -195,7 +195,7 @@ public final class PdfReport {
 	 * amounts.
 	 */
 	static String text(ReportTable.Kind kind, Object value, ZoneId zone) {
-		if (value == null) {
+		if (value == null || value instanceof Double number && !Double.isFinite(number)) {
 			return "";
 		}
 		return switch (kind) {

@@ -51,6 +51,9 @@ public final class XlsxReport {
 	/** Excel's longest text in a cell. */
 	private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
+	/** Excel's longest sheet name. */
+	private static final int MAX_SHEET_NAME = 31;
+
 	/** Column widths are measured in characters and capped at this many. */
 	private static final int MAX_WIDTH = 60;
 
@@ -168,7 +171,13 @@ public final class XlsxReport {
 			SXSSFCell cell = (SXSSFCell) row.createCell(column);
 			cell.setCellStyle(styles[column]);
 			switch (columns.get(column).kind()) {
-				case COUNT, PERCENT -> cell.setCellValue(((Number) value).doubleValue());
+				case COUNT, PERCENT -> {
+					double number = ((Number) value).doubleValue();
+					// A rate of nothing (0 / 0) is an empty cell, not Excel's #NUM!.
+					if (Double.isFinite(number)) {
+						cell.setCellValue(number);
+					}
+				}
 				case MONEY -> cell.setCellValue(((BigDecimal) value).doubleValue());
 				case DATE -> cell.setCellValue((LocalDate) value);
 				case DATE_TIME -> cell.setCellValue(LocalDateTime.ofInstant((Instant) value, zone));
@@ -185,8 +194,12 @@ public final class XlsxReport {
 
 		private void newSheet() {
 			sheets++;
-			String name = sheets == 1 ? table.title() : table.title() + " (" + sheets + ")";
-			sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
+			// A sheet's name is at most 31 characters: the title is cut so that the
+			// number of a further sheet stays and names stay distinct.
+			String suffix = sheets == 1 ? "" : " (" + sheets + ")";
+			String base = WorkbookUtil.createSafeSheetName(table.title());
+			sheet = workbook
+				.createSheet(base.substring(0, Math.min(base.length(), MAX_SHEET_NAME - suffix.length())) + suffix);
 			next = 0;
 			text(sheet.createRow(next++), table.title(), title);
 			text(sheet.createRow(next++), table.subtitle(), subtitle);
