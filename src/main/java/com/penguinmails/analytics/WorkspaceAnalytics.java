@@ -1,12 +1,50 @@
 package com.penguinmails.analytics;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.analytics.AnalyticsViews.Cell;
+import com.penguinmails.analytics.AnalyticsViews.Day;
+import com.penguinmails.analytics.AnalyticsViews.Entry;
+import com.penguinmails.analytics.AnalyticsViews.Heatmap;
+import com.penguinmails.analytics.AnalyticsViews.Overview;
+import com.penguinmails.analytics.AnalyticsViews.Stage;
+import com.penguinmails.analytics.AnalyticsViews.VariantEntry;
+import com.penguinmails.analytics.internal.rollup.RollupStore;
+import com.penguinmails.analytics.internal.views.EventQueries;
+import com.penguinmails.analytics.internal.views.InterestedQueries;
+import com.penguinmails.analytics.internal.views.RollupQueries;
+import com.penguinmails.analytics.internal.views.RollupQueries.Dim;
+import com.penguinmails.analytics.internal.views.RollupQueries.Row;
+import com.penguinmails.inbound.CampaignNames;
+import com.penguinmails.mailboxes.Mailbox;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.reputation.RecipientProvider;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.StoredValue;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
 /**
- * Workspace analytics over any period and filter, read from the hourly rollups
- * ({@code analytics_hourly}): each view as a table for exports and scheduled reports.
+ * Workspace analytics over any period and filter, read from the rollups (never from raw
+ * events): overview with trends, funnel, send-time heatmap, mailbox and domain league
+ * tables, recipient providers, campaigns and A/B variants; each also as a
+ * {@link ReportTable} for exports and scheduled reports. Readers need the viewer role
+ * and, by API key, {@code analytics:read}.
  */
 @Service
 public class WorkspaceAnalytics {
@@ -23,12 +61,399 @@ public class WorkspaceAnalytics {
 	}
 
 	/**
-	 * A view of the workspace's figures as a table (and chart) for a file.
-	 * @throws IllegalArgumentException when the filter names what the workspace does not
-	 * have
+	 * Cells of the heatmap with fewer messages sent are not ranked among the best hours.
+	 */
+	static final long HEATMAP_MINIMUM = 20;
+
+	private final RollupQueries rollups;
+
+	private final InterestedQueries interested;
+
+	private final RollupStore store;
+
+	private final CampaignNames campaignNames;
+
+	private final Mailboxes mailboxes;
+
+	private final EventQueries events;
+
+	/** The kinds of per-recipient events listed by {@link #events}. */
+	public static final List<String> EVENT_KINDS = List.of("sent", "opened", "clicked", "replied", "auto_replied",
+			"bounced", "unsubscribed", "complained");
+
+	/**
+	 * One per-recipient event.
+	 *
+	 * @param step 1-based
+	 * @param variant A, B...
+	 * @param email the recipient's address
+	 * @param detail the clicked URL, the bounce reason, why a send was refused; or null
+	 * @param machine an open or click by a privacy proxy or scanner
+	 */
+	public record Event(Instant at, String kind, UUID campaignId, String campaign, int step, String variant,
+			String email, String detail, boolean machine) {
+	}
+
+	/** A page of events, newest first; {@code nextCursor} is null on the last page. */
+	public record EventPage(String kind, List<Event> data, String nextCursor) {
+	}
+
+	WorkspaceAnalytics(RollupQueries rollups, InterestedQueries interested, RollupStore store,
+			CampaignNames campaignNames, Mailboxes mailboxes, EventQueries events) {
+		this.events = events;
+		this.rollups = rollups;
+		this.interested = interested;
+		this.store = store;
+		this.campaignNames = campaignNames;
+		this.mailboxes = mailboxes;
+	}
+
+	/** Checks the caller may read the workspace's analytics. */
+	public static void requireReader(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "analytics:read");
+	}
+
+	/** The workspace's time zone, in which periods are days. */
+	public ZoneId zone(UUID workspaceId) {
+		return store.workspaceZone(workspaceId);
+	}
+
+	/** The period's totals, the previous period's and every day's. */
+	public Overview overview(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return overview(tenant.workspaceId(), filter);
+	}
+
+	Overview overview(UUID ws, AnalyticsFilter filter) {
+		List<UUID> boxes = mailboxFilter(ws, filter);
+		Totals totals = totals(ws, filter, boxes);
+		Totals previous = totals(ws, filter.previous(), boxes);
+		Map<LocalDate, Totals> byDay = new TreeMap<>();
+		for (Row row : rollups.sums(ws, filter, store.rollupZone(ws), boxes, EnumSet.of(Dim.DAY))) {
+			byDay.put(row.day(), row.totals());
+		}
+		interested.count(ws, filter, boxes, Dim.DAY)
+			.forEach((day, n) -> byDay.merge(LocalDate.parse(day), Totals.NONE.withInterested(n), Totals::plus));
+		List<Day> days = new ArrayList<>();
+		for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+			days.add(new Day(day, byDay.getOrDefault(day, Totals.NONE)));
+		}
+		return new Overview(filter.from(), filter.to(), filter.zone().getId(), totals, previous, days);
+	}
+
+	/**
+	 * The funnel of people: contacted, delivered to (contacted less bounced), opened,
+	 * clicked, replied, interested.
+	 */
+	public List<Stage> funnel(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return funnel(tenant.workspaceId(), filter);
+	}
+
+	List<Stage> funnel(UUID ws, AnalyticsFilter filter) {
+		Totals t = totals(ws, filter, mailboxFilter(ws, filter));
+		long contacted = t.peopleContacted();
+		long delivered = Math.max(0, contacted - Math.min(contacted, t.bounced()));
+		long[] people = { contacted, delivered, t.peopleOpened(), t.peopleClicked(), t.peopleReplied(),
+				t.interested() };
+		String[] names = { "Contacted", "Delivered", "Opened", "Clicked", "Replied", "Interested" };
+		List<Stage> stages = new ArrayList<>();
+		for (int i = 0; i < people.length; i++) {
+			stages.add(new Stage(names[i], people[i], Totals.rate(people[i], contacted),
+					i == 0 ? (contacted == 0 ? 0 : 1) : Totals.rate(people[i], people[i - 1])));
+		}
+		return stages;
+	}
+
+	/**
+	 * Reply rate by the recipient's local weekday and hour at sending. Only the campaign
+	 * filter applies (the heatmap is kept per campaign).
+	 */
+	public Heatmap heatmap(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return heatmap(tenant.workspaceId(), filter);
+	}
+
+	Heatmap heatmap(UUID ws, AnalyticsFilter filter) {
+		long[][] sums = new long[168][2];
+		for (RollupQueries.Slot slot : rollups.slots(ws, filter)) {
+			sums[slot.slot()][0] = slot.sent();
+			sums[slot.slot()][1] = slot.replied();
+		}
+		List<Cell> cells = new ArrayList<>();
+		for (int i = 0; i < 168; i++) {
+			cells.add(new Cell(i / 24 + 1, i % 24, sums[i][0], sums[i][1], Totals.rate(sums[i][1], sums[i][0])));
+		}
+		List<Cell> best = cells.stream()
+			.filter(c -> c.sent() >= HEATMAP_MINIMUM && c.replied() > 0)
+			.sorted(Comparator.comparingDouble(Cell::replyRate)
+				.reversed()
+				.thenComparing(Cell::sent, Comparator.reverseOrder()))
+			.limit(3)
+			.toList();
+		return new Heatmap(cells, best, HEATMAP_MINIMUM);
+	}
+
+	/** Per sending mailbox, most sent first. */
+	public List<Entry> mailboxes(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return mailboxes(tenant.workspaceId(), filter);
+	}
+
+	List<Entry> mailboxes(UUID ws, AnalyticsFilter filter) {
+		List<UUID> boxes = mailboxFilter(ws, filter);
+		Map<String, Totals> byMailbox = grouped(ws, filter, boxes, Dim.MAILBOX);
+		Map<UUID, String> emails = mailboxEmails(ws);
+		List<Entry> entries = new ArrayList<>();
+		byMailbox.forEach((id, totals) -> entries.add(new Entry(id,
+				id.isEmpty() ? "No mailbox" : emails.getOrDefault(UUID.fromString(id), "Removed mailbox"), totals)));
+		return sorted(entries);
+	}
+
+	/** Per sending domain (the domain of the mailbox's address), most sent first. */
+	public List<Entry> domains(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return domains(tenant.workspaceId(), filter);
+	}
+
+	List<Entry> domains(UUID ws, AnalyticsFilter filter) {
+		Map<String, Totals> byDomain = new TreeMap<>();
+		for (Entry mailbox : mailboxes(ws, filter)) {
+			int at = mailbox.label().lastIndexOf('@');
+			String domain = at < 0 ? mailbox.label() : mailbox.label().substring(at + 1).toLowerCase(Locale.ROOT);
+			byDomain.merge(domain, mailbox.totals(), Totals::plus);
+		}
+		List<Entry> entries = new ArrayList<>();
+		byDomain.forEach((domain, totals) -> entries.add(new Entry(domain, domain, totals)));
+		return sorted(entries);
+	}
+
+	/** Per recipient provider (Google, Microsoft, Yahoo, other), most sent first. */
+	public List<Entry> providers(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return providers(tenant.workspaceId(), filter);
+	}
+
+	List<Entry> providers(UUID ws, AnalyticsFilter filter) {
+		Map<String, Totals> byProvider = grouped(ws, filter, mailboxFilter(ws, filter), Dim.PROVIDER);
+		List<Entry> entries = new ArrayList<>();
+		byProvider.forEach((value, totals) -> entries.add(new Entry(value, providerLabel(value), totals)));
+		return sorted(entries);
+	}
+
+	/** Per campaign, most sent first. */
+	public List<Entry> campaigns(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return campaigns(tenant.workspaceId(), filter);
+	}
+
+	List<Entry> campaigns(UUID ws, AnalyticsFilter filter) {
+		Map<String, Totals> byCampaign = grouped(ws, filter, mailboxFilter(ws, filter), Dim.CAMPAIGN);
+		Map<UUID, String> names = campaignNames(ws);
+		List<Entry> entries = new ArrayList<>();
+		byCampaign.forEach((id, totals) -> entries
+			.add(new Entry(id, names.getOrDefault(UUID.fromString(id), "Deleted campaign"), totals)));
+		return sorted(entries);
+	}
+
+	/**
+	 * Per campaign, step and variant: the A/B history, by campaign then step then
+	 * variant.
+	 */
+	public List<VariantEntry> variants(Tenant tenant, AnalyticsFilter filter) {
+		requireReader(tenant);
+		return variants(tenant.workspaceId(), filter);
+	}
+
+	List<VariantEntry> variants(UUID ws, AnalyticsFilter filter) {
+		List<UUID> boxes = mailboxFilter(ws, filter);
+		Map<String, Long> interestedBy = interested.count(ws, filter, boxes, Dim.VARIANT);
+		Map<UUID, String> names = campaignNames(ws);
+		List<VariantEntry> entries = new ArrayList<>();
+		for (Row row : rollups.sums(ws, filter, store.rollupZone(ws), boxes,
+				EnumSet.of(Dim.CAMPAIGN, Dim.STEP, Dim.VARIANT))) {
+			long people = interestedBy.getOrDefault(row.campaignId() + ":" + row.step() + ":" + row.variant(), 0L);
+			entries.add(new VariantEntry(row.campaignId(), names.getOrDefault(row.campaignId(), "Deleted campaign"),
+					row.step() + 1, String.valueOf((char) ('A' + row.variant())), row.totals().withInterested(people)));
+		}
+		entries.sort(Comparator.comparing(VariantEntry::campaign)
+			.thenComparing(VariantEntry::campaignId)
+			.thenComparingInt(VariantEntry::step)
+			.thenComparing(VariantEntry::variant));
+		return entries;
+	}
+
+	/**
+	 * Per-recipient events of one kind in the filter's period and campaigns, newest
+	 * first, a page at a time.
+	 * @param cursor the previous page's {@code nextCursor}, or null for the first page
+	 * @param limit 1 to 500
+	 * @throws InvalidInputProblem for an unknown kind, a bad cursor or limit
+	 */
+	public EventPage events(Tenant tenant, AnalyticsFilter filter, String kind, boolean human, String cursor,
+			int limit) {
+		requireReader(tenant);
+		if (!EVENT_KINDS.contains(kind)) {
+			throw new InvalidInputProblem("invalid-kind", "kind is one of " + String.join(", ", EVENT_KINDS));
+		}
+		if (limit < 1 || limit > 500) {
+			throw new InvalidInputProblem("invalid-limit", "limit is from 1 to 500");
+		}
+		Instant beforeAt = null;
+		String beforeKey = null;
+		if (cursor != null && !cursor.isBlank()) {
+			try {
+				String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+						java.nio.charset.StandardCharsets.UTF_8)
+					.split("\\|", 2);
+				beforeAt = Instant.parse(parts[0]);
+				beforeKey = parts[1];
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidInputProblem("invalid-cursor", "cursor is a next_cursor from a previous page");
+			}
+		}
+		Map<UUID, String> names = campaignNames(tenant.workspaceId());
+		List<EventQueries.Hit> hits = events.page(tenant.workspaceId(), filter, kind, human, beforeAt, beforeKey,
+				limit + 1);
+		List<Event> page = new ArrayList<>();
+		for (EventQueries.Hit hit : hits.subList(0, Math.min(limit, hits.size()))) {
+			page.add(new Event(hit.at(), kind, hit.campaignId(),
+					names.getOrDefault(hit.campaignId(), "Deleted campaign"), hit.step() + 1,
+					String.valueOf((char) ('A' + hit.variant())), hit.email(), hit.detail(), hit.machine()));
+		}
+		String next = null;
+		if (hits.size() > limit) {
+			EventQueries.Hit last = hits.get(limit - 1);
+			next = java.util.Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString((last.at() + "|" + last.key()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return new EventPage(kind, page, next);
+	}
+
+	/**
+	 * A view as a table for a file: columns in words, one row per entry, and a chart for
+	 * the overview, day by day and the breakdowns.
 	 */
 	public ReportTable table(UUID workspaceId, ReportView view, AnalyticsFilter filter) {
-		throw new UnsupportedOperationException("not yet: " + view.value());
+		return ReportTables.of(this, workspaceId, view, filter, subtitle(workspaceId, filter));
+	}
+
+	/**
+	 * The period and filters in words, e.g.
+	 * {@code "1 Nov 2026 – 30 Nov 2026 (Europe/Paris)
+	 * · campaign Q4 outreach"}.
+	 */
+	public String subtitle(UUID workspaceId, AnalyticsFilter filter) {
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+				Locale.ENGLISH);
+		StringBuilder words = new StringBuilder(format.format(filter.from())).append(" – ")
+			.append(format.format(filter.to()))
+			.append(" (")
+			.append(filter.zone().getId())
+			.append(")");
+		if (!filter.campaignIds().isEmpty()) {
+			Map<UUID, String> names = campaignNames(workspaceId);
+			words.append(" · campaign ")
+				.append(String.join(", ",
+						filter.campaignIds().stream().map(id -> names.getOrDefault(id, "deleted")).sorted().toList()));
+		}
+		if (!filter.mailboxIds().isEmpty()) {
+			Map<UUID, String> emails = mailboxEmails(workspaceId);
+			words.append(" · mailbox ")
+				.append(String.join(", ",
+						filter.mailboxIds().stream().map(id -> emails.getOrDefault(id, "removed")).sorted().toList()));
+		}
+		if (filter.domain() != null) {
+			words.append(" · domain ").append(filter.domain());
+		}
+		if (filter.step() != null) {
+			words.append(" · step ").append(filter.step());
+		}
+		if (filter.variant() != null) {
+			words.append(" · variant ").append((char) ('A' + filter.variant()));
+		}
+		if (filter.provider() != null) {
+			words.append(" · ").append(filter.provider().label());
+		}
+		return words.toString();
+	}
+
+	Totals totals(UUID ws, AnalyticsFilter filter, List<UUID> boxes) {
+		Totals sum = Totals.NONE;
+		for (Row row : rollups.sums(ws, filter, store.rollupZone(ws), boxes, Set.of())) {
+			sum = sum.plus(row.totals());
+		}
+		long people = interested.count(ws, filter, boxes, null).getOrDefault("", 0L);
+		return sum.withInterested(people);
+	}
+
+	private Map<String, Totals> grouped(UUID ws, AnalyticsFilter filter, List<UUID> boxes, Dim dim) {
+		Map<String, Totals> groups = new LinkedHashMap<>();
+		for (Row row : rollups.sums(ws, filter, store.rollupZone(ws), boxes, EnumSet.of(dim))) {
+			Object key = switch (dim) {
+				case MAILBOX -> row.mailboxId();
+				case CAMPAIGN -> row.campaignId();
+				case PROVIDER -> row.provider();
+				default -> throw new IllegalArgumentException(dim.name());
+			};
+			groups.merge(key == null ? "" : key.toString(), row.totals(), Totals::plus);
+		}
+		interested.count(ws, filter, boxes, dim)
+			.forEach((key, n) -> groups.merge(key, Totals.NONE.withInterested(n), Totals::plus));
+		return groups;
+	}
+
+	/**
+	 * The mailboxes the filter keeps (its mailboxes, those of its domain), or null when
+	 * it keeps every mailbox.
+	 */
+	List<UUID> mailboxFilter(UUID ws, AnalyticsFilter filter) {
+		if (filter.mailboxIds().isEmpty() && filter.domain() == null) {
+			return null;
+		}
+		List<UUID> kept = new ArrayList<>();
+		for (Map.Entry<UUID, String> mailbox : mailboxEmails(ws).entrySet()) {
+			boolean byId = filter.mailboxIds().isEmpty() || filter.mailboxIds().contains(mailbox.getKey());
+			boolean byDomain = filter.domain() == null || mailbox.getValue()
+				.toLowerCase(Locale.ROOT)
+				.endsWith("@" + filter.domain().toLowerCase(Locale.ROOT));
+			if (byId && byDomain) {
+				kept.add(mailbox.getKey());
+			}
+		}
+		return kept;
+	}
+
+	Map<UUID, String> mailboxEmails(UUID ws) {
+		Map<UUID, String> emails = new HashMap<>();
+		for (Mailbox mailbox : mailboxes.list(Tenant.system(ws))) {
+			emails.put(mailbox.id(), mailbox.email());
+		}
+		return emails;
+	}
+
+	Map<UUID, String> campaignNames(UUID ws) {
+		Map<UUID, String> names = new HashMap<>();
+		for (CampaignNames.Named named : campaignNames.campaigns(ws)) {
+			names.put(named.id(), named.name());
+		}
+		return names;
+	}
+
+	static String providerLabel(String value) {
+		try {
+			return StoredValue.of(RecipientProvider.class, value).label();
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
+	}
+
+	private static List<Entry> sorted(List<Entry> entries) {
+		entries.sort(Comparator.comparingLong((Entry e) -> e.totals().sent()).reversed().thenComparing(Entry::label));
+		return entries;
 	}
 
 }

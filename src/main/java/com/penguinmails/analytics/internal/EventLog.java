@@ -22,7 +22,10 @@ class EventLog {
 
 	private final AnalyticsEventRepository events;
 
-	EventLog(AnalyticsEventRepository events) {
+	private final com.penguinmails.analytics.internal.rollup.RollupStore rollups;
+
+	EventLog(AnalyticsEventRepository events, com.penguinmails.analytics.internal.rollup.RollupStore rollups) {
+		this.rollups = rollups;
 		this.events = events;
 	}
 
@@ -73,6 +76,8 @@ class EventLog {
 			return;
 		}
 		events.insert(sourceId, workspaceId, campaignId, step, variant, outboxId, enrolmentId, kind, detail, at);
+		// In the same transaction as the event: the hour's recount will see it.
+		rollups.markDirty(workspaceId, at);
 	}
 
 }

@@ -19,13 +19,13 @@ import com.penguinmails.reputation.RecipientProvider;
  * as another receiver, and is asked again next time.
  */
 @Component
-class RecipientProviders {
+public class RecipientProviders {
 
 	/**
 	 * A recipient domain's provider and its path key: the provider's value, or the domain
 	 * itself for another receiver (each small receiver is its own path).
 	 */
-	record Resolved(RecipientProvider provider, String path) {
+	public record Resolved(RecipientProvider provider, String path) {
 
 		static Resolved of(RecipientProvider provider, String domain) {
 			return new Resolved(provider, provider == RecipientProvider.OTHER ? domain : provider.value());
@@ -59,7 +59,7 @@ class RecipientProviders {
 	}
 
 	/** The provider of {@code domain} (lower case) at {@code now}. */
-	Resolved resolve(String domain, Instant now) {
+	public Resolved resolve(String domain, Instant now) {
 		String name = domain.toLowerCase(Locale.ROOT);
 		RecipientProvider known = KNOWN.get(name);
 		if (known != null) {

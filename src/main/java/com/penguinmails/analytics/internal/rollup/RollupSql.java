@@ -1,0 +1,154 @@
+package com.penguinmails.analytics.internal.rollup;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that recounts one workspace-hour of {@code analytics_hourly} and
+ * {@code analytics_hourly_slots} from the raw tables, and one day of the daily grains
+ * from the hourly rows. Analytics is a read model over other features' tables (outbox,
+ * tracking_events, analytics_events, contacts, campaigns): only this class reads them for
+ * the rollups.
+ */
+public final class RollupSql {
+
+	/** The measures of every rollup table, in column order. */
+	public static final String[] MEASURES = { "sent", "bounced_hard", "bounced_soft", "bounced_block", "bounced_other",
+			"opened", "opened_all", "clicked", "replied", "auto_replied", "unsubscribed", "complained",
+			"people_contacted", "people_opened", "people_clicked", "people_replied" };
+
+	static final String MEASURE_LIST = String.join(", ", MEASURES);
+
+	public static final String SUM_MEASURES = Arrays.stream(MEASURES)
+		.map(m -> "sum(" + m + ")")
+		.collect(Collectors.joining(", "));
+
+	// A message counts as sent once handed to a receiving server: accepted, or refused by
+	// it (a refusal is a bounce of its kind); never-sent suppressions are not messages.
+	private static final String HANDED = "(o.status = 'sent' OR (o.status = 'failed' AND o.failure IS NOT NULL"
+			+ " AND o.failure NOT IN ('suppressed', 'mailbox_removed')))";
+
+	/**
+	 * Replaces the hourly rows of one workspace-hour: parameters workspace, hour start,
+	 * hour end, three times (sends, tracking, events), then workspace and hour for the
+	 * insert.
+	 */
+	static final String RECOUNT_HOUR = """
+			INSERT INTO analytics_hourly (workspace_id, hour, campaign_id, step, variant, mailbox_id, provider, %1$s)
+			SELECT ?::uuid, ?::timestamptz, campaign_id, step, variant, mailbox_id, provider, %2$s FROM (
+			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other') AS provider,
+			        1 AS sent,
+			        (o.status = 'failed' AND o.failure = 'hard_bounce')::int AS bounced_hard,
+			        (o.status = 'failed' AND o.failure IN ('mailbox_full', 'retries_exhausted'))::int AS bounced_soft,
+			        (o.status = 'failed' AND o.failure = 'policy')::int AS bounced_block,
+			        (o.status = 'failed' AND o.failure NOT IN ('hard_bounce', 'mailbox_full', 'retries_exhausted',
+			            'policy'))::int AS bounced_other,
+			        0 AS opened, 0 AS opened_all, 0 AS clicked, 0 AS replied, 0 AS auto_replied, 0 AS unsubscribed,
+			        0 AS complained,
+			        (o.enrolment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox p
+			            WHERE p.enrolment_id = o.enrolment_id AND p.sent_at IS NOT NULL
+			                AND (p.sent_at < o.sent_at OR (p.sent_at = o.sent_at AND p.id < o.id))
+			                AND (p.status = 'sent' OR (p.status = 'failed' AND p.failure IS NOT NULL
+			                    AND p.failure NOT IN ('suppressed', 'mailbox_removed')))))::int AS people_contacted,
+			        0 AS people_opened, 0 AS people_clicked, 0 AS people_replied
+			    FROM outbox o LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
+			    WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
+			        AND %3$s
+			    UNION ALL
+			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other'),
+			        0, 0, 0, 0, 0,
+			        (t.kind = 'open' AND NOT t.machine AND NOT EXISTS (SELECT 1 FROM tracking_events e
+			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'open' AND NOT e.machine
+			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        (t.kind = 'open' AND NOT EXISTS (SELECT 1 FROM tracking_events e
+			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'open'
+			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        (t.kind = 'click' AND NOT t.machine AND NOT EXISTS (SELECT 1 FROM tracking_events e
+			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'click' AND NOT e.machine
+			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        0, 0, 0, 0, 0,
+			        (NOT t.machine AND t.kind = 'open' AND t.enrolment_id IS NOT NULL AND NOT EXISTS (
+			            SELECT 1 FROM tracking_events e WHERE e.enrolment_id = t.enrolment_id AND e.kind = 'open'
+			                AND NOT e.machine
+			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        (NOT t.machine AND t.kind = 'click' AND t.enrolment_id IS NOT NULL AND NOT EXISTS (
+			            SELECT 1 FROM tracking_events e WHERE e.enrolment_id = t.enrolment_id AND e.kind = 'click'
+			                AND NOT e.machine
+			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        0
+			    FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
+			        LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
+			    WHERE t.workspace_id = ? AND t.campaign_id IS NOT NULL AND t.occurred_at >= ? AND t.occurred_at < ?
+			    UNION ALL
+			    SELECT a.campaign_id, a.step, a.variant, o.mailbox_id, coalesce(d.provider, 'other'),
+			        0,
+			        (a.kind = 'bounced_hard')::int, (a.kind = 'bounced_soft')::int, (a.kind = 'bounced_block')::int,
+			        (a.kind = 'bounced_other')::int,
+			        0, 0, 0,
+			        (a.kind = 'replied')::int, (a.kind = 'auto_replied')::int, (a.kind = 'unsubscribed')::int,
+			        (a.kind = 'complained')::int,
+			        0, 0, 0,
+			        (a.kind = 'replied' AND a.enrolment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_events e
+			            WHERE e.enrolment_id = a.enrolment_id AND e.kind = 'replied'
+			                AND (e.occurred_at < a.occurred_at
+			                    OR (e.occurred_at = a.occurred_at AND e.source_id < a.source_id))))::int
+			    FROM analytics_events a LEFT JOIN outbox o ON o.id = a.outbox_id
+			        LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
+			    WHERE a.workspace_id = ? AND a.occurred_at >= ? AND a.occurred_at < ?
+			) x GROUP BY campaign_id, step, variant, mailbox_id, provider
+			"""
+		.formatted(MEASURE_LIST, SUM_MEASURES, HANDED);
+
+	/**
+	 * Replaces the heatmap rows of one workspace-hour: sends in the hour and replies
+	 * received in it, each by the recipient's local weekday and hour when the message was
+	 * sent (the contact's time zone, else the campaign's). Parameters: workspace, hour;
+	 * then workspace, start, end twice.
+	 */
+	static final String RECOUNT_SLOTS = """
+			INSERT INTO analytics_hourly_slots (workspace_id, hour, campaign_id, slot, sent, replied)
+			SELECT ?::uuid, ?::timestamptz, campaign_id,
+			    ((extract(isodow FROM sent_at AT TIME ZONE zone)::int - 1) * 24
+			        + extract(hour FROM sent_at AT TIME ZONE zone)::int)::smallint,
+			    sum(sent), sum(replied)
+			FROM (
+			    SELECT o.campaign_id, o.sent_at, 1 AS sent, 0 AS replied, o.contact_id
+			    FROM outbox o WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
+			        AND %1$s
+			    UNION ALL
+			    SELECT o.campaign_id, o.sent_at, 0, 1, o.contact_id
+			    FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id
+			    WHERE a.workspace_id = ? AND a.kind = 'replied' AND a.occurred_at >= ? AND a.occurred_at < ?
+			        AND o.sent_at IS NOT NULL
+			) x
+			LEFT JOIN contacts c ON c.id = x.contact_id
+			LEFT JOIN analytics_time_zones zc ON zc.name = c.time_zone
+			LEFT JOIN campaigns cp ON cp.id = x.campaign_id
+			LEFT JOIN analytics_time_zones zp ON zp.name = cp.time_zone
+			CROSS JOIN LATERAL (SELECT coalesce(zc.name, zp.name, 'UTC') AS zone) tz
+			GROUP BY campaign_id, 4
+			"""
+		.formatted(HANDED);
+
+	/**
+	 * Replaces one day of the per-campaign grain: workspace, day, workspace, start, end.
+	 */
+	static final String RECOUNT_DAY_CAMPAIGN = """
+			INSERT INTO analytics_day_campaign (workspace_id, day, campaign_id, step, variant, provider, %1$s)
+			SELECT ?::uuid, ?::date, campaign_id, step, variant, provider, %2$s FROM analytics_hourly
+			WHERE workspace_id = ? AND hour >= ? AND hour < ? GROUP BY campaign_id, step, variant, provider
+			""".formatted(MEASURE_LIST, SUM_MEASURES);
+
+	/**
+	 * Replaces one day of the per-mailbox grain: workspace, day, workspace, start, end.
+	 */
+	static final String RECOUNT_DAY_MAILBOX = """
+			INSERT INTO analytics_day_mailbox (workspace_id, day, campaign_id, mailbox_id, %1$s)
+			SELECT ?::uuid, ?::date, campaign_id, mailbox_id, %2$s FROM analytics_hourly
+			WHERE workspace_id = ? AND hour >= ? AND hour < ? GROUP BY campaign_id, mailbox_id
+			""".formatted(MEASURE_LIST, SUM_MEASURES);
+
+	private RollupSql() {
+	}
+
+}

@@ -1,0 +1,198 @@
+package com.penguinmails.analytics.internal.views;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.analytics.AnalyticsFilter;
+import com.penguinmails.analytics.Totals;
+import com.penguinmails.analytics.internal.rollup.RollupSql;
+
+/**
+ * Sums of the rollups for a filter, grouped by some dimensions. The smallest table that
+ * has the dimensions asked for and filtered on is read: a daily grain when the period's
+ * zone is the rollups' zone, else the hourly rows (any zone, any filter; slower over long
+ * periods).
+ */
+@Component
+public class RollupQueries {
+
+	/** What figures can be grouped and filtered by. */
+	public enum Dim {
+
+		DAY, CAMPAIGN, STEP, VARIANT, PROVIDER, MAILBOX
+
+	}
+
+	/**
+	 * One group's sums: the dimensions grouped by are set, the others null.
+	 *
+	 * @param step 0-based as stored
+	 * @param variant 0 = A
+	 */
+	public record Row(LocalDate day, UUID campaignId, Integer step, Integer variant, String provider, UUID mailboxId,
+			Totals totals) {
+	}
+
+	/** One cell of the send-time heatmap: slot = weekday (0 = Monday) * 24 + hour. */
+	public record Slot(int slot, long sent, long replied) {
+	}
+
+	private static final Set<Dim> CAMPAIGN_GRAIN = EnumSet.of(Dim.DAY, Dim.CAMPAIGN, Dim.STEP, Dim.VARIANT,
+			Dim.PROVIDER);
+
+	private static final Set<Dim> MAILBOX_GRAIN = EnumSet.of(Dim.DAY, Dim.CAMPAIGN, Dim.MAILBOX);
+
+	private final JdbcClient jdbc;
+
+	RollupQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The sums of the filter's slice grouped by {@code groupBy} (none: one row of
+	 * totals). {@code mailboxIds} replaces the filter's mailboxes and domain (null: no
+	 * mailbox filter); interested is left 0 (see {@code Interested}).
+	 */
+	public List<Row> sums(UUID workspaceId, AnalyticsFilter filter, ZoneId rollupZone, List<UUID> mailboxIds,
+			Set<Dim> groupBy) {
+		Set<Dim> needed = EnumSet.noneOf(Dim.class);
+		needed.addAll(groupBy);
+		if (mailboxIds != null) {
+			needed.add(Dim.MAILBOX);
+		}
+		if (filter.step() != null) {
+			needed.add(Dim.STEP);
+		}
+		if (filter.variant() != null) {
+			needed.add(Dim.VARIANT);
+		}
+		if (filter.provider() != null) {
+			needed.add(Dim.PROVIDER);
+		}
+		boolean daily = filter.zone().getId().equals(rollupZone.getId());
+		String table;
+		String dayColumn;
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" WHERE workspace_id = ?");
+		params.add(workspaceId);
+		if (daily && CAMPAIGN_GRAIN.containsAll(needed)) {
+			table = "analytics_day_campaign";
+		}
+		else if (daily && MAILBOX_GRAIN.containsAll(needed)) {
+			table = "analytics_day_mailbox";
+		}
+		else {
+			table = "analytics_hourly";
+		}
+		if (table.equals("analytics_hourly")) {
+			dayColumn = "(hour AT TIME ZONE '" + filter.zone().getId().replace("'", "") + "')::date";
+			where.append(" AND hour >= ? AND hour < ?");
+			params.add(Timestamp.from(filter.start()));
+			params.add(Timestamp.from(filter.end()));
+		}
+		else {
+			dayColumn = "day";
+			where.append(" AND day >= ? AND day <= ?");
+			params.add(Date.valueOf(filter.from()));
+			params.add(Date.valueOf(filter.to()));
+		}
+		if (!filter.campaignIds().isEmpty()) {
+			where.append(" AND campaign_id = ANY(?::uuid[])");
+			params.add(uuids(filter.campaignIds()));
+		}
+		if (mailboxIds != null) {
+			where.append(" AND mailbox_id = ANY(?::uuid[])");
+			params.add(uuids(mailboxIds));
+		}
+		if (filter.step() != null) {
+			where.append(" AND step = ?");
+			params.add(filter.step() - 1);
+		}
+		if (filter.variant() != null) {
+			where.append(" AND variant = ?");
+			params.add(filter.variant());
+		}
+		if (filter.provider() != null) {
+			where.append(" AND provider = ?");
+			params.add(filter.provider().value());
+		}
+		List<String> columns = new ArrayList<>();
+		for (Dim dim : Dim.values()) {
+			columns.add(groupBy.contains(dim) ? column(dim, dayColumn) : "NULL");
+		}
+		StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
+			.append(", ")
+			.append(RollupSql.SUM_MEASURES)
+			.append(" FROM ")
+			.append(table)
+			.append(where);
+		if (!groupBy.isEmpty()) {
+			List<String> keys = new ArrayList<>();
+			for (int i = 0; i < Dim.values().length; i++) {
+				if (groupBy.contains(Dim.values()[i])) {
+					keys.add(String.valueOf(i + 1));
+				}
+			}
+			sql.append(" GROUP BY ").append(String.join(", ", keys));
+		}
+		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs)).list();
+	}
+
+	/**
+	 * The heatmap's cells for the period, campaigns filtered only (other filters apply to
+	 * none).
+	 */
+	public List<Slot> slots(UUID workspaceId, AnalyticsFilter filter) {
+		List<Object> params = new ArrayList<>(
+				List.of(workspaceId, Timestamp.from(filter.start()), Timestamp.from(filter.end())));
+		String campaigns = "";
+		if (!filter.campaignIds().isEmpty()) {
+			campaigns = " AND campaign_id = ANY(?::uuid[])";
+			params.add(uuids(filter.campaignIds()));
+		}
+		return jdbc.sql("""
+				SELECT slot, sum(sent), sum(replied) FROM analytics_hourly_slots
+				WHERE workspace_id = ? AND hour >= ? AND hour < ?%s GROUP BY slot ORDER BY slot""".formatted(campaigns))
+			.params(params)
+			.query((rs, i) -> new Slot(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	private static String column(Dim dim, String dayColumn) {
+		return switch (dim) {
+			case DAY -> dayColumn;
+			case CAMPAIGN -> "campaign_id";
+			case STEP -> "step";
+			case VARIANT -> "variant";
+			case PROVIDER -> "provider";
+			case MAILBOX -> "mailbox_id";
+		};
+	}
+
+	private static Row row(ResultSet rs) throws SQLException {
+		Date day = rs.getDate(1);
+		long[] m = new long[RollupSql.MEASURES.length];
+		for (int i = 0; i < m.length; i++) {
+			m[i] = rs.getLong(7 + i);
+		}
+		return new Row(day == null ? null : day.toLocalDate(), rs.getObject(2, UUID.class), (Integer) rs.getObject(3),
+				(Integer) rs.getObject(4), rs.getString(5), rs.getObject(6, UUID.class), Totals.of(m, 0));
+	}
+
+	private static UUID[] uuids(java.util.Collection<UUID> ids) {
+		return ids.toArray(UUID[]::new);
+	}
+
+}

@@ -1,0 +1,317 @@
+package com.penguinmails.analytics;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.penguinmails.analytics.AnalyticsViews.Cell;
+import com.penguinmails.analytics.AnalyticsViews.Entry;
+import com.penguinmails.analytics.AnalyticsViews.VariantEntry;
+import com.penguinmails.analytics.RollupFixture.Seeded;
+import com.penguinmails.analytics.internal.rollup.RollupStore;
+import com.penguinmails.campaigns.Campaigns;
+import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.reputation.RecipientProvider;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Workspace analytics read from the rollups equal a direct count over the raw events, for
+ * a generated month of activity (machine and repeated opens, repeated replies, a winning
+ * variant), over whole and partial periods, in the rollups' zone (daily grains) and in
+ * another (hourly rows), with every filter.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RollupFiguresTests {
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Mailboxes mailboxes;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	WorkspaceAnalytics analytics;
+
+	@Autowired
+	RollupStore rollups;
+
+	Account account;
+
+	Seeded seeded;
+
+	JdbcClient jdbc;
+
+	@BeforeAll
+	void seedAMonth() {
+		jdbc = fixtures.jdbc();
+		account = fixtures.verifiedAccount("rollup-month");
+		// The owner's zone is the rollups' zone; the month crosses the end of summer
+		// time.
+		jdbc.sql("UPDATE users SET time_zone = 'Europe/Paris' WHERE id = ?").param(account.owner().userId()).update();
+		seeded = RollupFixture.seed(jdbc, mailboxes, campaigns, account, "month", 1500,
+				Instant.parse("2026-10-10T00:00:00Z"));
+		rollups.markAll(account.workspaceId());
+		rollups.refreshAll();
+	}
+
+	AnalyticsFilter period(String from, String to, ZoneId zone) {
+		return new AnalyticsFilter(LocalDate.parse(from), LocalDate.parse(to), zone, Set.of(), Set.of(), null, null,
+				null, null, null, null);
+	}
+
+	@Test
+	void theWholeMonthAndPartsOfItEqualADirectCount() {
+		for (AnalyticsFilter filter : List.of(period("2026-10-01", "2026-11-30", PARIS),
+				period("2026-10-12", "2026-10-31", PARIS), period("2026-10-25", "2026-10-25", PARIS),
+				period("2026-10-12", "2026-11-03", ZoneId.of("America/Los_Angeles")),
+				period("2026-10-20", "2026-10-26", ZoneId.of("UTC")))) {
+			assertThat(analytics.overview(account.owner(), filter).totals()).as(filter.toString())
+				.isEqualTo(direct(filter, null));
+		}
+	}
+
+	@Test
+	void everyFilterEqualsADirectCount() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		List<AnalyticsFilter> filters = new ArrayList<>();
+		filters.add(with(month, Set.of(seeded.campaignA()), Set.of(), null, null, null, null));
+		filters.add(with(month, Set.of(), Set.of(seeded.boxA()), null, null, null, null));
+		filters.add(with(month, Set.of(), Set.of(), "month-one.test", null, null, null));
+		filters.add(with(month, Set.of(), Set.of(), null, 2, null, null));
+		filters.add(with(month, Set.of(), Set.of(), null, 1, 1, null));
+		filters.add(with(month, Set.of(), Set.of(), null, null, null, RecipientProvider.GOOGLE));
+		filters.add(with(month, Set.of(), Set.of(), null, null, null, RecipientProvider.OTHER));
+		filters.add(with(month, Set.of(seeded.campaignB()), Set.of(seeded.boxC()), null, null, 0,
+				RecipientProvider.MICROSOFT));
+		filters.add(with(period("2026-10-15", "2026-10-28", ZoneId.of("Asia/Tokyo")), Set.of(), Set.of(), null, 1, 0,
+				RecipientProvider.YAHOO));
+		for (AnalyticsFilter filter : filters) {
+			List<UUID> boxes = filter.domain() != null ? List.of(seeded.boxA(), seeded.boxB())
+					: filter.mailboxIds().isEmpty() ? null : List.copyOf(filter.mailboxIds());
+			assertThat(analytics.overview(account.owner(), filter).totals()).as(filter.toString())
+				.isEqualTo(direct(filter, boxes));
+		}
+	}
+
+	@Test
+	void theFiguresAreNotNothing() {
+		Totals month = analytics.overview(account.owner(), period("2026-10-01", "2026-11-30", PARIS)).totals();
+		assertThat(month.sent()).isGreaterThan(2500);
+		long machineOnly = jdbc.sql("""
+				SELECT count(*) FROM (SELECT outbox_id FROM tracking_events WHERE workspace_id = ? AND kind = 'open'
+				GROUP BY outbox_id HAVING bool_and(machine)) m""")
+			.param(account.workspaceId())
+			.query(Long.class)
+			.single();
+		assertThat(machineOnly).isPositive();
+		assertThat(month.opened()).isEqualTo(month.openedAll() - machineOnly);
+		assertThat(month.peopleReplied()).isPositive().isLessThan(month.replied());
+		assertThat(month.bouncedHard()).isPositive();
+		assertThat(month.bouncedSoft()).isPositive();
+		assertThat(month.bouncedBlock()).isPositive();
+		assertThat(month.complained()).isPositive();
+		assertThat(month.unsubscribed()).isPositive();
+	}
+
+	@Test
+	void daysBreakdownsAndVariantsAddUpToTheTotals() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		AnalyticsViews.Overview overview = analytics.overview(account.owner(), month);
+		assertThat(overview.days()).hasSize(61);
+		assertThat(overview.days().stream().map(AnalyticsViews.Day::totals).reduce(Totals.NONE, Totals::plus))
+			.isEqualTo(overview.totals());
+		// 25 October 2026 in Paris has 25 hours: its day equals a direct count of them.
+		AnalyticsViews.Day longDay = overview.days()
+			.stream()
+			.filter(d -> d.day().equals(LocalDate.parse("2026-10-25")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(longDay.totals()).isEqualTo(direct(period("2026-10-25", "2026-10-25", PARIS), null));
+		for (List<Entry> entries : List.of(analytics.mailboxes(account.owner(), month),
+				analytics.domains(account.owner(), month), analytics.providers(account.owner(), month),
+				analytics.campaigns(account.owner(), month))) {
+			assertThat(entries.stream().map(Entry::totals).reduce(Totals.NONE, Totals::plus))
+				.isEqualTo(overview.totals());
+		}
+		assertThat(analytics.mailboxes(account.owner(), month)).extracting(Entry::label)
+			.containsExactly("c@month-two.test", "a@month-one.test", "b@month-one.test");
+		assertThat(analytics.providers(account.owner(), month)).extracting(Entry::label)
+			.contains("Google (Gmail, Workspace)", "Another receiver");
+		List<VariantEntry> variants = analytics.variants(account.owner(), month);
+		assertThat(variants.stream().map(VariantEntry::totals).reduce(Totals.NONE, Totals::plus))
+			.isEqualTo(overview.totals());
+		// Variant B of step 1 wins in both campaigns.
+		for (UUID campaign : List.of(seeded.campaignA(), seeded.campaignB())) {
+			Map<String, Totals> first = variants.stream()
+				.filter(v -> v.campaignId().equals(campaign) && v.step() == 1)
+				.collect(Collectors.toMap(VariantEntry::variant, VariantEntry::totals));
+			assertThat(first.get("B").replyRate()).isGreaterThan(first.get("A").replyRate());
+		}
+	}
+
+	@Test
+	void theHeatmapEqualsADirectCountInTheRecipientsZone() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		List<Cell> cells = analytics.heatmap(account.owner(), month).cells();
+		assertThat(cells).hasSize(168);
+		Map<String, long[]> direct = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT extract(isodow FROM o.sent_at AT TIME ZONE c.time_zone)::int,
+				    extract(hour FROM o.sent_at AT TIME ZONE c.time_zone)::int,
+				    count(*) FILTER (WHERE a.source_id IS NULL), count(a.source_id)
+				FROM outbox o JOIN campaigns c ON c.id = o.campaign_id
+				LEFT JOIN analytics_events a ON a.outbox_id = o.id AND a.kind = 'replied'
+				    AND a.occurred_at >= ? AND a.occurred_at < ?
+				WHERE o.workspace_id = ? AND (o.status = 'sent' OR o.failure IS NOT NULL)
+				GROUP BY 1, 2""")
+			.params(Timestamp.from(month.start()), Timestamp.from(month.end()), account.workspaceId())
+			.query(rs -> {
+				direct.put(rs.getInt(1) + ":" + rs.getInt(2), new long[] { rs.getLong(3), rs.getLong(4) });
+			});
+		long sent = 0;
+		long replied = 0;
+		for (Cell cell : cells) {
+			long[] expected = direct.getOrDefault(cell.weekday() + ":" + cell.hour(), new long[2]);
+			replied += cell.replied();
+			sent += cell.sent();
+			assertThat(cell.replied()).as("replies at %s", cell).isEqualTo(expected[1]);
+		}
+		assertThat(sent).isEqualTo(analytics.overview(account.owner(), month).totals().sent());
+		assertThat(replied).isEqualTo(analytics.overview(account.owner(), month).totals().replied());
+	}
+
+	@Test
+	void aRecountChangesNothingAndANewEventCountsOnceItsHourIsRecounted() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		Totals before = analytics.overview(account.owner(), month).totals();
+		rollups.markAll(account.workspaceId());
+		rollups.refreshAll();
+		rollups.refreshAll();
+		assertThat(analytics.overview(account.owner(), month).totals()).isEqualTo(before);
+		assertThat(rollups.pending(account.workspaceId())).isZero();
+	}
+
+	private AnalyticsFilter with(AnalyticsFilter f, Set<UUID> campaignIds, Set<UUID> mailboxIds, String domain,
+			Integer step, Integer variant, RecipientProvider provider) {
+		return new AnalyticsFilter(f.from(), f.to(), f.zone(), campaignIds, mailboxIds, domain, step, variant, provider,
+				null, null);
+	}
+
+	/** The filter's figures counted straight from the raw tables. */
+	private Totals direct(AnalyticsFilter f, List<UUID> boxes) {
+		StringBuilder dims = new StringBuilder();
+		if (!f.campaignIds().isEmpty()) {
+			dims.append(" AND o.campaign_id = ANY(CAST(:campaigns AS uuid[]))");
+		}
+		if (boxes != null) {
+			dims.append(" AND o.mailbox_id = ANY(CAST(:boxes AS uuid[]))");
+		}
+		if (f.step() != null) {
+			dims.append(" AND o.step = ").append(f.step() - 1);
+		}
+		if (f.variant() != null) {
+			dims.append(" AND o.variant = ").append(f.variant());
+		}
+		if (f.provider() != null) {
+			dims.append(" AND ").append(switch (f.provider()) {
+				case GOOGLE -> "o.to_domain = 'gmail.com'";
+				case MICROSOFT -> "o.to_domain = 'outlook.com'";
+				case YAHOO -> "o.to_domain = 'yahoo.com'";
+				case OTHER -> "o.to_domain NOT IN ('gmail.com', 'outlook.com', 'yahoo.com')";
+			});
+		}
+		String handed = "(o.status = 'sent' OR (o.status = 'failed' AND o.failure IS NOT NULL))";
+		String sql = """
+				SELECT
+				  (SELECT count(*) FROM outbox o WHERE o.workspace_id = :ws AND o.sent_at >= :start AND o.sent_at < :end AND %2$s %1$s),
+				  (SELECT count(*) FROM outbox o WHERE o.workspace_id = :ws AND o.sent_at >= :start AND o.sent_at < :end
+				       AND o.failure = 'hard_bounce' %1$s)
+				    + (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
+				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'bounced_hard' %1$s),
+				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
+				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'bounced_soft' %1$s),
+				  (SELECT count(*) FROM outbox o WHERE o.workspace_id = :ws AND o.sent_at >= :start AND o.sent_at < :end
+				       AND o.failure = 'policy' %1$s),
+				  0,
+				  (SELECT count(DISTINCT o.id) FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
+				       WHERE t.kind = 'open' AND NOT t.machine AND o.workspace_id = :ws %1$s
+				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open'
+				            AND NOT e.machine) >= :start
+				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open'
+				            AND NOT e.machine) < :end),
+				  (SELECT count(DISTINCT o.id) FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
+				       WHERE t.kind = 'open' AND o.workspace_id = :ws %1$s
+				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open') >= :start
+				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open') < :end),
+				  (SELECT count(DISTINCT o.id) FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
+				       WHERE t.kind = 'click' AND NOT t.machine AND o.workspace_id = :ws %1$s
+				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'click'
+				            AND NOT e.machine) >= :start
+				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'click'
+				            AND NOT e.machine) < :end),
+				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
+				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'replied' %1$s),
+				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
+				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'auto_replied' %1$s),
+				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
+				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'unsubscribed' %1$s),
+				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
+				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'complained' %1$s),
+				  (SELECT count(*) FROM outbox o WHERE o.workspace_id = :ws AND %2$s %1$s
+				       AND o.sent_at = (SELECT min(p.sent_at) FROM outbox p WHERE p.enrolment_id = o.enrolment_id
+				           AND (p.status = 'sent' OR p.failure IS NOT NULL))
+				       AND o.sent_at >= :start AND o.sent_at < :end),
+				  (SELECT count(*) FROM (SELECT DISTINCT ON (t.enrolment_id) t.enrolment_id, t.outbox_id, t.occurred_at
+				       FROM tracking_events t WHERE t.workspace_id = :ws AND t.kind = 'open' AND NOT t.machine
+				       ORDER BY t.enrolment_id, t.occurred_at, t.id) f JOIN outbox o ON o.id = f.outbox_id
+				       WHERE f.occurred_at >= :start AND f.occurred_at < :end %1$s),
+				  (SELECT count(*) FROM (SELECT DISTINCT ON (t.enrolment_id) t.enrolment_id, t.outbox_id, t.occurred_at
+				       FROM tracking_events t WHERE t.workspace_id = :ws AND t.kind = 'click' AND NOT t.machine
+				       ORDER BY t.enrolment_id, t.occurred_at, t.id) f JOIN outbox o ON o.id = f.outbox_id
+				       WHERE f.occurred_at >= :start AND f.occurred_at < :end %1$s),
+				  (SELECT count(*) FROM (SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.outbox_id, a.occurred_at
+				       FROM analytics_events a WHERE a.workspace_id = :ws AND a.kind = 'replied'
+				       ORDER BY a.enrolment_id, a.occurred_at, a.source_id) f JOIN outbox o ON o.id = f.outbox_id
+				       WHERE f.occurred_at >= :start AND f.occurred_at < :end %1$s)
+				"""
+			.formatted(dims, handed);
+		var statement = jdbc.sql(sql)
+			.param("ws", account.workspaceId())
+			.param("start", Timestamp.from(f.start()))
+			.param("end", Timestamp.from(f.end()))
+			.param("campaigns", f.campaignIds().toArray(UUID[]::new))
+			.param("boxes", boxes == null ? new UUID[0] : boxes.toArray(UUID[]::new));
+		return statement.query((rs, i) -> {
+			long[] m = new long[16];
+			for (int c = 0; c < 16; c++) {
+				m[c] = rs.getLong(c + 1);
+			}
+			return Totals.of(m, 0);
+		}).single();
+	}
+
+}
