@@ -49,17 +49,6 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class WorkspaceAnalytics {
 
-	/** Checks the caller may read the workspace's analytics. */
-	public static void requireReader(com.penguinmails.shared.Tenant tenant) {
-		tenant.require(com.penguinmails.shared.WorkspaceRole.VIEWER, "analytics:read");
-	}
-
-	/** The workspace's time zone, in which periods are days. */
-	public java.time.ZoneId zone(UUID workspaceId) {
-		// Stand-in until main's rollups land (merged from main).
-		return java.time.ZoneOffset.UTC;
-	}
-
 	/**
 	 * Cells of the heatmap with fewer messages sent are not ranked among the best hours.
 	 */

@@ -11,12 +11,13 @@ import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import com.penguinmails.analytics.internal.reports.FilterParams;
+import com.penguinmails.analytics.AnalyticsFilters;
 import com.penguinmails.analytics.internal.reports.ReportDownloads;
 import com.penguinmails.shared.Tenancy;
 
@@ -51,7 +52,7 @@ class ExportsApi {
 			@Parameter(description = "overview, daily, funnel, heatmap, mailboxes, domains, providers, variants or "
 					+ "campaigns") @PathVariable String view,
 			@Parameter(description = "csv, xlsx or pdf") @RequestParam(defaultValue = "csv") String format,
-			@ParameterObject FilterParams filter) {
+			@ParameterObject @ModelAttribute AnalyticsFilters.Params filter) {
 		return downloads.download(tenancy.current(), view, format, filter);
 	}
 

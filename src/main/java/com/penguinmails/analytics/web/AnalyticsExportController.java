@@ -3,10 +3,11 @@ package com.penguinmails.analytics.web;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import com.penguinmails.analytics.internal.reports.FilterParams;
+import com.penguinmails.analytics.AnalyticsFilters;
 import com.penguinmails.analytics.internal.reports.ReportDownloads;
 import com.penguinmails.shared.Tenancy;
 
@@ -28,7 +29,7 @@ class AnalyticsExportController {
 
 	@GetMapping("/analytics/export")
 	ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "overview") String view,
-			@RequestParam(defaultValue = "csv") String format, FilterParams filter) {
+			@RequestParam(defaultValue = "csv") String format, @ModelAttribute AnalyticsFilters.Params filter) {
 		return downloads.download(tenancy.current(), view, format, filter);
 	}
 

@@ -42,8 +42,8 @@ public final class ChartImage {
 	private static final Color[] PALETTE = { new Color(0x2563eb), new Color(0x16a34a), new Color(0xdc2626),
 			new Color(0xd97706), new Color(0x7c3aed), new Color(0x0891b2) };
 
-	/** Beyond this many x labels, they are not drawn (a line over the period remains). */
-	private static final int MAX_LABELS = 62;
+	/** The most labels written under the x axis. */
+	private static final int LABELS = 16;
 
 	static {
 		if (System.getProperty("java.awt.headless") == null) {
@@ -84,11 +84,15 @@ public final class ChartImage {
 	static JFreeChart chart(ReportChart chart) {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		boolean fractions = true;
+		int labels = chart.labels().size();
+		// At most ~16 labels under the x axis: every n-th is written, the rest left
+		// blank.
+		int every = Math.max(1, (labels + LABELS - 1) / LABELS);
 		for (ReportChart.Series series : chart.series()) {
 			List<? extends Number> values = series.values();
-			for (int i = 0; i < chart.labels().size(); i++) {
+			for (int i = 0; i < labels; i++) {
 				Number value = i < values.size() ? values.get(i) : null;
-				data.addValue(value, series.name(), chart.labels().get(i));
+				data.addValue(value, series.name(), new Label(i, i % every == 0 ? chart.labels().get(i) : ""));
 				if (value != null
 						&& !(value instanceof Double && value.doubleValue() >= 0 && value.doubleValue() <= 1)) {
 					fractions = false;
@@ -117,8 +121,8 @@ public final class ChartImage {
 		CategoryAxis x = plot.getDomainAxis();
 		x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
 		x.setCategoryLabelPositions(
-				chart.labels().size() > 12 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
-		x.setTickLabelsVisible(chart.labels().size() <= MAX_LABELS);
+				Math.min(labels, LABELS) > 8 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+		x.setMaximumCategoryLabelLines(2);
 		NumberAxis y = (NumberAxis) plot.getRangeAxis();
 		y.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
 		if (fractions) {
@@ -130,6 +134,24 @@ public final class ChartImage {
 			y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		}
 		return drawn;
+	}
+
+	/**
+	 * A point on the x axis: distinct by position, shown as its text (blank for the
+	 * points between written labels).
+	 */
+	private record Label(int index, String text) implements Comparable<Label> {
+
+		@Override
+		public int compareTo(Label other) {
+			return Integer.compare(index, other.index);
+		}
+
+		@Override
+		public String toString() {
+			return text;
+		}
+
 	}
 
 }

@@ -81,10 +81,10 @@ public final class PdfReport {
 		BaseFont bold = fonts()[1];
 		Font titleFont = new Font(bold, 16, bold == font ? Font.BOLD : Font.NORMAL);
 		Font subtitleFont = new Font(font, 9, Font.NORMAL, GREY);
-		// Up to a dozen columns at 8 pt; more (the 17 figures of a day) at 6.5 pt.
-		float size = columns.size() > 12 ? 6.5f : 8;
-		Font headerFont = new Font(bold, size, bold == font ? Font.BOLD : Font.NORMAL);
-		Font cellFont = new Font(font, size, Font.NORMAL);
+		float available = document.getPageSize().getWidth() - 72;
+		Layout layout = Layout.of(columns, font, bold, available);
+		Font headerFont = new Font(bold, layout.size(), bold == font ? Font.BOLD : Font.NORMAL);
+		Font cellFont = new Font(font, layout.size(), Font.NORMAL);
 		Font noteFont = new Font(font, 9, Font.ITALIC, GREY);
 		try {
 			PdfWriter writer = PdfWriter.getInstance(document, CloseShieldOutputStream.wrap(out));
@@ -105,7 +105,7 @@ public final class PdfReport {
 				chart.setSpacingAfter(12);
 				document.add(chart);
 			}
-			long shown = table(document, table, zone, maxRows, headerFont, cellFont);
+			long shown = table(document, table, zone, maxRows, layout, headerFont, cellFont);
 			if (shown > maxRows) {
 				Paragraph note = new Paragraph(String.format(Locale.ROOT,
 						"This PDF shows the first %,d of %,d rows; the rest are in the CSV and Excel exports.", maxRows,
@@ -130,20 +130,16 @@ public final class PdfReport {
 	}
 
 	/** Adds the table in chunks; returns the number of rows the table had. */
-	private static long table(Document document, ReportTable table, ZoneId zone, int maxRows, Font headerFont,
-			Font cellFont) {
+	private static long table(Document document, ReportTable table, ZoneId zone, int maxRows, Layout layout,
+			Font headerFont, Font cellFont) {
 		List<ReportTable.Column> columns = table.columns();
 		PdfPTable pdf = new PdfPTable(columns.size());
 		pdf.setWidthPercentage(100);
 		pdf.setHeaderRows(1);
 		pdf.setComplete(false);
-		float[] widths = new float[columns.size()];
-		for (int i = 0; i < widths.length; i++) {
-			widths[i] = columns.get(i).kind() == ReportTable.Kind.TEXT ? 3 : 2;
-		}
-		pdf.setWidths(widths);
+		pdf.setWidths(layout.widths());
 		for (ReportTable.Column column : columns) {
-			PdfPCell cell = cell(column.name(), headerFont, numeric(column.kind()));
+			PdfPCell cell = cell(column.name(), headerFont, numeric(column.kind()), layout.padding());
 			cell.setBackgroundColor(HEADER);
 			pdf.addCell(cell);
 		}
@@ -154,7 +150,8 @@ public final class PdfReport {
 			}
 			for (int i = 0; i < columns.size(); i++) {
 				ReportTable.Kind kind = columns.get(i).kind();
-				pdf.addCell(cell(text(kind, i < row.size() ? row.get(i) : null, zone), cellFont, numeric(kind)));
+				pdf.addCell(cell(text(kind, i < row.size() ? row.get(i) : null, zone), cellFont, numeric(kind),
+						layout.padding()));
 			}
 			if (rows[0] % CHUNK == 0) {
 				// OpenPDF's LargeElement: lays out the rows so far and drops them,
@@ -176,14 +173,89 @@ public final class PdfReport {
 		}
 	}
 
-	private static PdfPCell cell(String text, Font font, boolean numeric) {
+	private static PdfPCell cell(String text, Font font, boolean numeric, float padding) {
 		PdfPCell cell = new PdfPCell(new Phrase(text, font));
 		cell.setBorder(Rectangle.BOTTOM);
 		cell.setBorderColor(RULE);
 		cell.setBorderWidth(0.5f);
-		cell.setPadding(3);
+		cell.setPadding(padding);
 		cell.setHorizontalAlignment(numeric ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
 		return cell;
+	}
+
+	/**
+	 * How a table fits the page's width: the font size (8 pt, smaller down to 5 pt for
+	 * many columns), the cell padding and each column's width in points. Every column
+	 * gets at least the longest word of its header (headers wrap between words, never
+	 * inside one) or a typical value; what is left goes first to headers that would wrap,
+	 * then to text columns.
+	 */
+	record Layout(float size, float padding, float[] widths) {
+
+		static final float LARGEST = 8;
+
+		static final float SMALLEST = 5;
+
+		static Layout of(List<ReportTable.Column> columns, BaseFont regular, BaseFont bold, float available) {
+			int n = columns.size();
+			float padding = n > 8 ? 2 : 3;
+			// Widths at 1 pt, which scale with the size.
+			float[] least = new float[n];
+			float[] whole = new float[n];
+			float sum = 0;
+			for (int i = 0; i < n; i++) {
+				ReportTable.Column column = columns.get(i);
+				float word = 0;
+				for (String part : column.name().split("\\s+")) {
+					word = Math.max(word, bold.getWidthPoint(part, 1));
+				}
+				least[i] = Math.max(word, regular.getWidthPoint(typical(column.kind()), 1)) * 1.05f;
+				whole[i] = Math.max(least[i], bold.getWidthPoint(column.name(), 1) * 1.05f);
+				sum += least[i];
+			}
+			float room = available - 2 * padding * n;
+			float size = Math.max(SMALLEST, Math.min(LARGEST, room / sum));
+			float[] widths = new float[n];
+			float left = available;
+			for (int i = 0; i < n; i++) {
+				widths[i] = least[i] * size + 2 * padding;
+				left -= widths[i];
+			}
+			if (left > 0) {
+				float wanted = 0;
+				for (int i = 0; i < n; i++) {
+					wanted += (whole[i] - least[i]) * size;
+				}
+				float share = wanted == 0 ? 0 : Math.min(1, left / wanted);
+				for (int i = 0; i < n; i++) {
+					float extra = (whole[i] - least[i]) * size * share;
+					widths[i] += extra;
+					left -= extra;
+				}
+			}
+			if (left > 0) {
+				int text = (int) columns.stream().filter(c -> c.kind() == ReportTable.Kind.TEXT).count();
+				for (int i = 0; i < n; i++) {
+					if (text == 0 || columns.get(i).kind() == ReportTable.Kind.TEXT) {
+						widths[i] += left / (text == 0 ? n : text);
+					}
+				}
+			}
+			return new Layout(size, padding, widths);
+		}
+
+		/** A value as wide as most of a kind's values. */
+		private static String typical(ReportTable.Kind kind) {
+			return switch (kind) {
+				case COUNT -> "12,345,678";
+				case PERCENT -> "100.0%";
+				case DATE -> "2026-11-30";
+				case DATE_TIME -> "2026-11-30 23:59";
+				case MONEY -> "123,456.78";
+				case TEXT -> "A name of some length";
+			};
+		}
+
 	}
 
 	private static boolean numeric(ReportTable.Kind kind) {

@@ -1,7 +1,5 @@
 package com.penguinmails.analytics.internal.reports;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -14,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.penguinmails.analytics.AnalyticsFilter;
+import com.penguinmails.analytics.AnalyticsFilters;
 import com.penguinmails.analytics.ReportFiles;
 import com.penguinmails.analytics.ReportFormat;
 import com.penguinmails.analytics.ReportTable;
@@ -35,26 +34,27 @@ public class ReportDownloads {
 
 	private final WorkspaceAnalytics analytics;
 
+	private final AnalyticsFilters filters;
+
 	private final ReportFiles files;
 
-	private final Clock clock;
-
-	ReportDownloads(WorkspaceAnalytics analytics, ReportFiles files, Clock clock) {
+	ReportDownloads(WorkspaceAnalytics analytics, AnalyticsFilters filters, ReportFiles files) {
 		this.analytics = analytics;
+		this.filters = filters;
 		this.files = files;
-		this.clock = clock;
 	}
 
 	/**
 	 * The download of {@code view} in {@code format} over the filter {@code params}
-	 * describe, in the workspace's time zone.
+	 * describe (read by {@link AnalyticsFilters}, as on the page and in the API), in the
+	 * workspace's time zone.
 	 * @param view a {@link ReportView} value, e.g. {@code overview}
 	 * @param format a {@link ReportFormat} value: {@code csv}, {@code xlsx} or
 	 * {@code pdf}
 	 * @throws InvalidInputProblem for an unknown view or format or a bad filter
 	 */
 	public ResponseEntity<StreamingResponseBody> download(Tenant tenant, String view, String format,
-			FilterParams params) {
+			AnalyticsFilters.Params params) {
 		WorkspaceAnalytics.requireReader(tenant);
 		ReportView what = ReportView.of(view == null ? "" : view.trim())
 			.orElseThrow(
@@ -66,7 +66,7 @@ public class ReportDownloads {
 			.orElseThrow(() -> new InvalidInputProblem("unknown-format",
 					"There is no format '" + format + "'; the formats are csv, xlsx and pdf."));
 		ZoneId zone = analytics.zone(tenant.workspaceId());
-		AnalyticsFilter filter = params.filter(zone, LocalDate.now(clock.withZone(zone)));
+		AnalyticsFilter filter = filters.read(params, zone);
 		ReportTable table;
 		try {
 			table = analytics.table(tenant.workspaceId(), what, filter);
