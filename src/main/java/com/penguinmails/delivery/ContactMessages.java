@@ -1,6 +1,7 @@
 package com.penguinmails.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +60,30 @@ public class ContactMessages {
 			.map(row -> new SentMessage(row.id(), row.campaignId(), row.step(), row.variant(),
 					addresses.getOrDefault(row.mailboxId(), ""), row.subject(), OutboxStatus.of(row.status()),
 					row.failure(), row.smtpReply(), row.at()))
+			.toList();
+	}
+
+	/**
+	 * A campaign message that reached a contact: a touch for revenue attribution.
+	 *
+	 * @param contactId the contact it went to
+	 * @param campaignId the campaign it came from
+	 * @param sentAt when the recipient's server accepted it
+	 */
+	public record CampaignTouch(UUID contactId, UUID campaignId, Instant sentAt) {
+	}
+
+	/**
+	 * The campaign messages of the workspace sent to any of {@code contactIds} strictly
+	 * before {@code before} (status sent: accepted by the recipient's server; direct
+	 * messages and messages never sent are left out), grouped by contact, each contact's
+	 * oldest first. One query; the caller passes at most a few thousand ids at a time. No
+	 * caller role is involved: the caller checks the contacts are the workspace's.
+	 */
+	public List<CampaignTouch> campaignTouches(UUID workspaceId, Collection<UUID> contactIds, Instant before) {
+		return repository.campaignTouches(workspaceId, contactIds, before)
+			.stream()
+			.map(t -> new CampaignTouch(t.contactId(), t.campaignId(), t.sentAt()))
 			.toList();
 	}
 

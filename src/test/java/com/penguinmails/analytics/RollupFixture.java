@@ -32,6 +32,15 @@ final class RollupFixture {
 	 */
 	static Seeded seed(JdbcClient jdbc, Mailboxes mailboxes, Campaigns campaigns, Account account, String tag,
 			int people, Instant start) {
+		return seed(jdbc, mailboxes, campaigns, account, tag, people, start, 27);
+	}
+
+	/**
+	 * Seeds {@code people} recipients per campaign, first messages spread over
+	 * {@code days} days from {@code start} (second steps 3 days later).
+	 */
+	static Seeded seed(JdbcClient jdbc, Mailboxes mailboxes, Campaigns campaigns, Account account, String tag,
+			int people, Instant start, int days) {
 		UUID boxA = box(mailboxes, account, "a@" + tag + "-one.test");
 		UUID boxB = box(mailboxes, account, "b@" + tag + "-one.test");
 		UUID boxC = box(mailboxes, account, "c@" + tag + "-two.test");
@@ -60,10 +69,10 @@ final class RollupFixture {
 						FROM generate_series(0, ? - 1) p
 						CROSS JOIN generate_series(0, 1) s
 						CROSS JOIN LATERAL (SELECT (ARRAY['gmail.com', 'outlook.com', 'yahoo.com', 'acme.test', 'globex.test'])[p % 5 + 1] AS d,
-						    ?::timestamptz + (p % 27) * interval '1 day' + (p * 7919 % 86400) * interval '1 second'
+						    ?::timestamptz + (p % ?) * interval '1 day' + (p::bigint * 7919 % 86400) * interval '1 second'
 						        + s * interval '3 days' AS t) x
 						WHERE NOT (s = 1 AND (p % 23 = 0 OR p % 97 = 0))""")
-			.params(ws, campaignA, campaignB, tag, boxC, boxA, boxB, people, java.sql.Timestamp.from(start))
+			.params(ws, campaignA, campaignB, tag, boxC, boxA, boxB, people, java.sql.Timestamp.from(start), days)
 			.update();
 		// Opens: 40 % of messages, some by a machine first (some by a machine only), some
 		// opened twice; variant B

@@ -130,8 +130,9 @@ class LayoutBrowserTests {
 				"/domains/claims", "/mailboxes", "/mailboxes/" + sender.mailbox().id(), "/mailboxes/import",
 				"/campaigns", "/campaigns/" + campaign.id(), "/templates", "/templates/" + templateId, "/contacts",
 				"/contacts/" + contactId, "/contacts/scoring", "/segments", "/segments/new", "/suppressions", "/inbox",
-				"/inbox?show=all", "/inbox/" + threadId, "/alerts", "/settings/members", "/settings/api-keys",
-				"/settings/audit", "/workspaces", "/account", "/account/security", "/sandbox/mail", missing));
+				"/inbox?show=all", "/inbox/" + threadId, "/alerts", "/analytics", "/settings/members",
+				"/settings/api-keys", "/settings/audit", "/workspaces", "/account", "/account/security",
+				"/sandbox/mail", missing));
 		sandboxMail.forEach(href -> pages.add(href.substring(base.length())));
 		for (int width : WIDTHS) {
 			resize(width);
@@ -205,6 +206,10 @@ class LayoutBrowserTests {
 
 	private void resize(int width) {
 		browser.manage().window().setSize(new Dimension(width, width < 500 ? 844 : 900));
+		// A busy machine applies the new size a moment later: the pages are checked at
+		// it.
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() <= width);
 	}
 
 	private UUID one(String sql, Object... params) {

@@ -1,8 +1,10 @@
 package com.penguinmails.delivery.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,6 +45,29 @@ public class ContactMessageRepository {
 			.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
 					rs.getInt(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
 					rs.getString(9), rs.getTimestamp(10).toInstant()))
+			.list();
+	}
+
+	/** A campaign message sent to a contact: who, which campaign, when. */
+	public record Touch(UUID contactId, UUID campaignId, Instant sentAt) {
+	}
+
+	/**
+	 * The campaign messages sent (accepted by the recipient's server) to the contacts
+	 * before {@code before}, by contact, oldest first (index {@code outbox_contact}).
+	 */
+	public List<Touch> campaignTouches(UUID workspaceId, Collection<UUID> contactIds, Instant before) {
+		if (contactIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT contact_id, campaign_id, sent_at FROM outbox
+				WHERE contact_id = ANY (?) AND workspace_id = ? AND campaign_id IS NOT NULL AND status = 'sent'
+				AND sent_at < ?
+				ORDER BY contact_id, sent_at, id""")
+			.params(contactIds.toArray(UUID[]::new), workspaceId, Timestamp.from(before))
+			.query((rs, i) -> new Touch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getTimestamp(3).toInstant()))
 			.list();
 	}
 
