@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,12 +17,17 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.analytics.internal.reports.PdfReport;
+import com.penguinmails.analytics.internal.reports.XlsxReport;
 import com.penguinmails.shared.CsvRows;
 
 /**
  * Writes a {@link ReportTable} as a file: CSV (RFC 4180, UTF-8, text cells safe from
- * spreadsheet formulas), Excel (.xlsx) or PDF. Every format streams: rows are written as
- * they come, so a table of a million rows takes constant memory.
+ * spreadsheet formulas), Excel (.xlsx, ECMA-376: typed cells, frozen header, a further
+ * sheet past 1,048,573 rows) or PDF (title, subtitle, the chart drawn on the server, the
+ * table with its header on every page, at most {@value PdfReport#MAX_ROWS} rows and a
+ * line saying the rest are in the CSV and Excel exports). Every format streams: rows are
+ * written as they come, so a table of a million rows takes constant memory.
  */
 @Service
 public class ReportFiles {
@@ -36,7 +42,8 @@ public class ReportFiles {
 	public void write(ReportTable table, ReportFormat format, ZoneId zone, OutputStream out) {
 		switch (format) {
 			case CSV -> csv(table, zone, out);
-			default -> throw new UnsupportedOperationException("not yet: " + format.label());
+			case XLSX -> XlsxReport.write(table, zone, out, XlsxReport.fullSheet());
+			case PDF -> PdfReport.write(table, zone, out, PdfReport.MAX_ROWS);
 		}
 	}
 
@@ -73,17 +80,17 @@ public class ReportFiles {
 
 	/**
 	 * A cell's text in a CSV file: percentages with one decimal ({@code 12.5%}), dates in
-	 * ISO 8601, times in {@code zone}, amounts as plain decimals.
+	 * ISO 8601, times in {@code zone}, amounts as plain decimals with two places.
 	 */
 	static String csvValue(ReportTable.Kind kind, Object value, ZoneId zone) {
-		if (value == null) {
+		if (value == null || value instanceof Double number && !Double.isFinite(number)) {
 			return "";
 		}
 		return switch (kind) {
 			case PERCENT -> String.format(Locale.ROOT, "%.1f%%", ((Number) value).doubleValue() * 100);
 			case DATE_TIME -> DATE_TIME.format(((Instant) value).atZone(zone));
 			case DATE -> ((LocalDate) value).toString();
-			case MONEY -> ((BigDecimal) value).toPlainString();
+			case MONEY -> ((BigDecimal) value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
 			default -> value.toString();
 		};
 	}

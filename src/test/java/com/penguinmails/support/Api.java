@@ -75,6 +75,12 @@ public final class Api {
 
 	public Response send(MockHttpServletRequestBuilder request) throws Exception {
 		MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + key)).andReturn();
+		if (result.getRequest().isAsyncStarted()) {
+			// A streamed body (StreamingResponseBody): wait for it, then finish the
+			// exchange as the container would.
+			result.getAsyncResult(120_000);
+			result = mvc.perform(MockMvcRequestBuilders.asyncDispatch(result)).andReturn();
+		}
 		if (contract != null) {
 			contract.check(result);
 		}

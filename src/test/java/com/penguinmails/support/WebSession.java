@@ -53,6 +53,12 @@ public final class WebSession {
 			request.cookie(cookies.values().toArray(Cookie[]::new));
 		}
 		MvcResult result = mvc.perform(request).andReturn();
+		if (result.getRequest().isAsyncStarted()) {
+			// A streamed body (StreamingResponseBody): wait for it, then finish the
+			// exchange as the container would.
+			result.getAsyncResult(120_000);
+			result = mvc.perform(MockMvcRequestBuilders.asyncDispatch(result)).andReturn();
+		}
 		for (Cookie cookie : result.getResponse().getCookies()) {
 			if (cookie.getMaxAge() == 0) {
 				cookies.remove(cookie.getName());

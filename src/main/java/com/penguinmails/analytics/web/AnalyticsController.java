@@ -22,6 +22,8 @@ import com.penguinmails.analytics.AnalyticsFilters;
 import com.penguinmails.analytics.AnalyticsViews.Cell;
 import com.penguinmails.analytics.AnalyticsViews.Overview;
 import com.penguinmails.analytics.Recommendations;
+import com.penguinmails.analytics.ReportFormat;
+import com.penguinmails.analytics.ReportView;
 import com.penguinmails.analytics.Rollups;
 import com.penguinmails.analytics.Totals;
 import com.penguinmails.analytics.WorkspaceAnalytics;
@@ -109,6 +111,8 @@ class AnalyticsController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("subtitle", analytics.subtitle(tenant.workspaceId(), filter));
 		model.addAttribute("query", query(params));
+		model.addAttribute("exportViews", ReportView.values());
+		model.addAttribute("exportFormats", ReportFormat.values());
 		Overview overview = analytics.overview(tenant, filter);
 		model.addAttribute("overview", overview);
 		model.addAttribute("tiles", tiles(overview.totals(), overview.previous()));

@@ -11,6 +11,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -152,7 +153,11 @@ class SecurityConfiguration {
 			.securityContext(context -> context.disable())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(buckets, properties), ApiKeyAuthenticationFilter.class)
-			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("API"))
+			// A streamed body (StreamingResponseBody: report exports) ends in an ASYNC
+			// dispatch that carries no key (the chain is stateless); the request that
+			// started it was authorised.
+			.authorizeHttpRequests(
+					auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll().anyRequest().hasRole("API"))
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((request, response, ex) -> ApiProblems.write(response, 401, "unauthorized",
 						"Unauthorized", "Send an API key: Authorization: Bearer pm_..."))
