@@ -55,6 +55,19 @@ public final class AnalyticsViews {
 	}
 
 	/**
+	 * One cohort: people first contacted in the period and people who first replied in
+	 * it, of those whose first message belongs to the cohort.
+	 *
+	 * @param cohort the key: a week's Monday ({@code 2026-10-05}) or a mailbox's age in
+	 * whole weeks ({@code 3})
+	 * @param label the cohort in words
+	 * @param replyRate replied over contacted (may pass 1 when the period holds replies
+	 * of people contacted before it)
+	 */
+	public record Cohort(String cohort, String label, long contacted, long replied, double replyRate) {
+	}
+
+	/**
 	 * One variant of one step of a campaign (A/B history).
 	 *
 	 * @param step 1-based

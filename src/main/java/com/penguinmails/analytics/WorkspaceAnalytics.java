@@ -246,6 +246,42 @@ public class WorkspaceAnalytics {
 	}
 
 	/**
+	 * The kinds of cohorts: by first-send week, by the sending mailbox's age, by import
+	 * week.
+	 */
+	public static final List<String> COHORT_KINDS = List.of("first_send_week", "mailbox_age_week", "import_week");
+
+	/**
+	 * Cohorts of people by {@code kind} (one of {@link #COHORT_KINDS}), in cohort order.
+	 * Only the campaign filter applies.
+	 * @throws InvalidInputProblem for another kind
+	 */
+	public List<AnalyticsViews.Cohort> cohorts(Tenant tenant, AnalyticsFilter filter, String kind) {
+		requireReader(tenant);
+		if (!COHORT_KINDS.contains(kind)) {
+			throw new InvalidInputProblem("invalid-by", "by is one of " + String.join(", ", COHORT_KINDS));
+		}
+		return cohorts(tenant.workspaceId(), filter, kind);
+	}
+
+	List<AnalyticsViews.Cohort> cohorts(UUID ws, AnalyticsFilter filter, String kind) {
+		List<AnalyticsViews.Cohort> cohorts = new ArrayList<>();
+		for (RollupQueries.CohortSums sums : rollups.cohorts(ws, filter, kind)) {
+			String label = switch (kind) {
+				case "mailbox_age_week" -> "0".equals(sums.cohort()) ? "Mailbox in its first week"
+						: "Mailbox in week " + (Integer.parseInt(sums.cohort()) + 1);
+				case "import_week" -> "Contacts added the week of " + sums.cohort();
+				default -> "First contacted the week of " + sums.cohort();
+			};
+			cohorts.add(new AnalyticsViews.Cohort(sums.cohort(), label, sums.contacted(), sums.replied(),
+					Totals.rate(sums.replied(), sums.contacted())));
+		}
+		cohorts.sort(Comparator.comparing((AnalyticsViews.Cohort c) -> kind.equals("mailbox_age_week")
+				? String.format(Locale.ROOT, "%08d", Integer.parseInt(c.cohort())) : c.cohort()));
+		return cohorts;
+	}
+
+	/**
 	 * Per campaign, step and variant: the A/B history, by campaign then step then
 	 * variant.
 	 */

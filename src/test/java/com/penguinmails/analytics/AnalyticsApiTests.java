@@ -84,6 +84,17 @@ class AnalyticsApiTests {
 		for (JsonNode r : recommendations.body().get("data")) {
 			assertThat(r.get("evidence").asText()).matches(".*[0-9].*");
 		}
+		// (The generated messages have no contact row, so they have no import week.)
+		assertThat(api.get("/api/v1/analytics/cohorts", "days", "90", "by", "import_week").status()).isEqualTo(200);
+		for (String by : new String[] { "first_send_week", "mailbox_age_week" }) {
+			JsonNode cohorts = api.get("/api/v1/analytics/cohorts", "days", "90", "by", by).body().get("data");
+			long contacted = 0;
+			for (JsonNode cohort : cohorts) {
+				contacted += cohort.get("contacted").asLong();
+			}
+			assertThat(contacted).as(by).isEqualTo(overview.at("/totals/peopleContacted").asLong());
+		}
+		assertThat(api.get("/api/v1/analytics/cohorts", "by", "zodiac").status()).isEqualTo(400);
 		JsonNode heatmap = api.get("/api/v1/analytics/heatmap", "days", "90").body();
 		assertThat(heatmap.get("cells")).hasSize(168);
 		// A campaign filter keeps that campaign only.

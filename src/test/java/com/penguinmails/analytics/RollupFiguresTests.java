@@ -217,6 +217,40 @@ class RollupFiguresTests {
 	}
 
 	@Test
+	void cohortsEqualADirectCountByTheFirstMessage() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		Map<String, long[]> direct = new java.util.TreeMap<>();
+		jdbc.sql(
+				"""
+						WITH firsts AS (SELECT DISTINCT ON (enrolment_id) enrolment_id, sent_at FROM outbox
+						    WHERE workspace_id = ? AND (status = 'sent' OR failure IS NOT NULL) ORDER BY enrolment_id, sent_at, id),
+						replies AS (SELECT DISTINCT ON (enrolment_id) enrolment_id, occurred_at FROM analytics_events
+						    WHERE workspace_id = ? AND kind = 'replied' ORDER BY enrolment_id, occurred_at, source_id)
+						SELECT to_char(date_trunc('week', f.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'),
+						    count(*) FILTER (WHERE f.sent_at >= ? AND f.sent_at < ?),
+						    count(r.enrolment_id) FILTER (WHERE r.occurred_at >= ? AND r.occurred_at < ?)
+						FROM firsts f LEFT JOIN replies r ON r.enrolment_id = f.enrolment_id GROUP BY 1""")
+			.params(account.workspaceId(), account.workspaceId(), Timestamp.from(month.start()),
+					Timestamp.from(month.end()), Timestamp.from(month.start()), Timestamp.from(month.end()))
+			.query(rs -> {
+				direct.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+		List<AnalyticsViews.Cohort> weeks = analytics.cohorts(account.owner(), month, "first_send_week");
+		assertThat(weeks).hasSizeGreaterThan(3);
+		for (AnalyticsViews.Cohort week : weeks) {
+			assertThat(new long[] { week.contacted(), week.replied() }).as(week.label())
+				.containsExactly(direct.get(week.cohort()));
+		}
+		assertThat(weeks.stream().mapToLong(AnalyticsViews.Cohort::contacted).sum())
+			.isEqualTo(analytics.overview(account.owner(), month).totals().peopleContacted());
+		// The mailboxes were connected after the seeded history: all of it counts as
+		// their first week.
+		assertThat(analytics.cohorts(account.owner(), month, "mailbox_age_week")).singleElement()
+			.extracting(AnalyticsViews.Cohort::label)
+			.isEqualTo("Mailbox in its first week");
+	}
+
+	@Test
 	void interestedCountsTheLabelAsItIsNowByWhenItWasSet() {
 		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
 		AnalyticsFilter campaignA = with(month, Set.of(seeded.campaignA()), Set.of(), null, null, null, null);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.analytics.AnalyticsFilter;
 import com.penguinmails.analytics.AnalyticsFilters;
+import com.penguinmails.analytics.AnalyticsViews;
 import com.penguinmails.analytics.AnalyticsViews.Entry;
 import com.penguinmails.analytics.AnalyticsViews.Heatmap;
 import com.penguinmails.analytics.AnalyticsViews.Overview;
@@ -126,6 +127,16 @@ class AnalyticsApi {
 	ListOf<VariantEntry> variants(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
 		return new ListOf<>(analytics.variants(tenant, filter(tenant, params)));
+	}
+
+	@GetMapping("/cohorts")
+	@Operation(summary = "Cohorts of people by the week of their first message (by=first_send_week), the sending "
+			+ "mailbox's age then (mailbox_age_week) or the week they were added (import_week): people first "
+			+ "contacted and who first replied in the period, and the reply rate (campaign filter only)")
+	ListOf<AnalyticsViews.Cohort> cohorts(@ParameterObject @ModelAttribute AnalyticsFilters.Params params,
+			@RequestParam(defaultValue = "first_send_week") String by) {
+		Tenant tenant = tenancy.current();
+		return new ListOf<>(analytics.cohorts(tenant, filter(tenant, params), by));
 	}
 
 	@GetMapping("/recommendations")

@@ -137,6 +137,15 @@ class AnalyticsController {
 		model.addAttribute("domainRows", analytics.domains(tenant, filter));
 		model.addAttribute("providerRows", analytics.providers(tenant, filter));
 		model.addAttribute("variantRows", analytics.variants(tenant, filter));
+		model.addAttribute("cohortKinds",
+				List.of(new String[] { "first_send_week", "By first-send week" },
+						new String[] { "mailbox_age_week", "By the sending mailbox's age" },
+						new String[] { "import_week", "By the week contacts were added" }));
+		Map<String, Object> cohorts = new java.util.LinkedHashMap<>();
+		for (String kind : WorkspaceAnalytics.COHORT_KINDS) {
+			cohorts.put(kind, analytics.cohorts(tenant, filter, kind));
+		}
+		model.addAttribute("cohorts", cohorts);
 		return "analytics/workspace";
 	}
 

@@ -131,6 +131,46 @@ public final class RollupSql {
 		.formatted(HANDED);
 
 	/**
+	 * Replaces the cohort rows of one workspace-hour: people first contacted in the hour
+	 * and people who first replied in it, each by the cohorts of their first message.
+	 * Parameters: workspace, hour; then workspace, start, end twice.
+	 */
+	static final String RECOUNT_COHORTS = """
+			INSERT INTO analytics_hourly_cohorts (workspace_id, hour, campaign_id, cohort_kind, cohort, contacted, replied)
+			SELECT ?::uuid, ?::timestamptz, x.campaign_id, k.kind, k.cohort, sum(x.contacted), sum(x.replied) FROM (
+			    SELECT o.campaign_id, o.sent_at AS first_at, o.mailbox_id, o.contact_id, 1 AS contacted, 0 AS replied
+			    FROM outbox o
+			    WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
+			        AND o.enrolment_id IS NOT NULL AND %1$s
+			        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.enrolment_id = o.enrolment_id AND p.sent_at IS NOT NULL
+			            AND (p.sent_at < o.sent_at OR (p.sent_at = o.sent_at AND p.id < o.id)) AND %2$s)
+			    UNION ALL
+			    SELECT f.campaign_id, f.sent_at, f.mailbox_id, f.contact_id, 0, 1
+			    FROM analytics_events a
+			    JOIN LATERAL (SELECT p.campaign_id, p.sent_at, p.mailbox_id, p.contact_id FROM outbox p
+			        WHERE p.enrolment_id = a.enrolment_id AND p.sent_at IS NOT NULL AND %2$s
+			        ORDER BY p.sent_at, p.id LIMIT 1) f ON true
+			    WHERE a.workspace_id = ? AND a.kind = 'replied' AND a.occurred_at >= ? AND a.occurred_at < ?
+			        AND a.enrolment_id IS NOT NULL
+			        AND NOT EXISTS (SELECT 1 FROM analytics_events e WHERE e.enrolment_id = a.enrolment_id
+			            AND e.kind = 'replied' AND (e.occurred_at < a.occurred_at
+			                OR (e.occurred_at = a.occurred_at AND e.source_id < a.source_id)))
+			) x
+			LEFT JOIN mailboxes m ON m.id = x.mailbox_id
+			LEFT JOIN contacts c ON c.id = x.contact_id
+			CROSS JOIN LATERAL (VALUES
+			    ('first_send_week', to_char(date_trunc('week', x.first_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')),
+			    ('mailbox_age_week', CASE WHEN m.created_at IS NULL THEN NULL
+			        ELSE greatest(0, floor(extract(epoch FROM x.first_at - m.created_at) / 604800))::int::text END),
+			    ('import_week', CASE WHEN c.created_at IS NULL THEN NULL
+			        ELSE to_char(date_trunc('week', c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') END)
+			) k(kind, cohort)
+			WHERE k.cohort IS NOT NULL
+			GROUP BY x.campaign_id, k.kind, k.cohort
+			"""
+		.formatted(HANDED, HANDED.replace("o.", "p."));
+
+	/**
 	 * Replaces one day of the per-campaign grain: workspace, day, workspace, start, end.
 	 */
 	static final String RECOUNT_DAY_CAMPAIGN = """

@@ -80,9 +80,10 @@ public class RollupStore {
 				    UNION SELECT date_bin(INTERVAL '1 hour', occurred_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')
 				    FROM analytics_events WHERE workspace_id = ?
 				    UNION SELECT hour FROM analytics_hourly WHERE workspace_id = ?
-				    UNION SELECT hour FROM analytics_hourly_slots WHERE workspace_id = ?) all_hours
+				    UNION SELECT hour FROM analytics_hourly_slots WHERE workspace_id = ?
+				    UNION SELECT hour FROM analytics_hourly_cohorts WHERE workspace_id = ?) all_hours
 				ON CONFLICT DO NOTHING""")
-			.params(workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId)
+			.params(workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId)
 			.update();
 		// The days follow the workspace's current zone from now on: after a change of
 		// zone
@@ -198,6 +199,8 @@ public class RollupStore {
 		jdbc.sql(RollupSql.RECOUNT_HOUR).params(ws, start, ws, start, end, ws, start, end, ws, start, end).update();
 		jdbc.sql("DELETE FROM analytics_hourly_slots WHERE workspace_id = ? AND hour = ?").params(ws, start).update();
 		jdbc.sql(RollupSql.RECOUNT_SLOTS).params(ws, start, ws, start, end, ws, start, end).update();
+		jdbc.sql("DELETE FROM analytics_hourly_cohorts WHERE workspace_id = ? AND hour = ?").params(ws, start).update();
+		jdbc.sql(RollupSql.RECOUNT_COHORTS).params(ws, start, ws, start, end, ws, start, end).update();
 	}
 
 	private void recountDay(UUID ws, LocalDate day, ZoneId zone) {

@@ -170,6 +170,33 @@ public class RollupQueries {
 			.list();
 	}
 
+	/** One cohort's people contacted and people who replied in the period. */
+	public record CohortSums(String cohort, long contacted, long replied) {
+	}
+
+	/**
+	 * People contacted and who replied in the period, by cohort of {@code kind}
+	 * ({@code first_send_week}, {@code mailbox_age_week}, {@code import_week}), campaigns
+	 * filtered only.
+	 */
+	public List<CohortSums> cohorts(UUID workspaceId, AnalyticsFilter filter, String kind) {
+		List<Object> params = new ArrayList<>(
+				List.of(workspaceId, kind, Timestamp.from(filter.start()), Timestamp.from(filter.end())));
+		String campaigns = "";
+		if (!filter.campaignIds().isEmpty()) {
+			campaigns = " AND campaign_id = ANY(?::uuid[])";
+			params.add(uuids(filter.campaignIds()));
+		}
+		return jdbc
+			.sql("""
+					SELECT cohort, sum(contacted), sum(replied) FROM analytics_hourly_cohorts
+					WHERE workspace_id = ? AND cohort_kind = ? AND hour >= ? AND hour < ?%s GROUP BY cohort"""
+				.formatted(campaigns))
+			.params(params)
+			.query((rs, i) -> new CohortSums(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
 	private static String column(Dim dim, String dayColumn) {
 		return switch (dim) {
 			case DAY -> dayColumn;
