@@ -36,12 +36,15 @@ public class AnalyticsFilters {
 	 * @param step a step, 1-based
 	 * @param variant a variant letter (A, B...) or 0-based number
 	 * @param provider google, microsoft, yahoo or other
+	 * @param list a contact list's id: its contacts only (as the list is now)
+	 * @param tag a contact tag: contacts with it only
 	 */
 	public record Params(String from, String to, Integer days, List<String> campaign, List<String> mailbox,
-			String domain, Integer step, String variant, String provider) {
+			String domain, Integer step, String variant, String provider, String list, String tag) {
 
 		/** No parameter: the last 30 days. */
-		public static final Params NONE = new Params(null, null, null, List.of(), List.of(), null, null, null, null);
+		public static final Params NONE = new Params(null, null, null, List.of(), List.of(), null, null, null, null,
+				null, null);
 
 	}
 
@@ -84,7 +87,8 @@ public class AnalyticsFilters {
 			throw new InvalidInputProblem("invalid-step", "step is a step number from 1, not " + step);
 		}
 		return new AnalyticsFilter(from, to, zone, ids("campaign", params.campaign()), ids("mailbox", params.mailbox()),
-				domain(params.domain()), step, variant(params.variant()), provider(params.provider()), null, null);
+				domain(params.domain()), step, variant(params.variant()), provider(params.provider()),
+				list(params.list()), tag(params.tag()));
 	}
 
 	private static boolean blank(String value) {
@@ -120,6 +124,28 @@ public class AnalyticsFilters {
 			}
 		}
 		return ids;
+	}
+
+	private static UUID list(String value) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-list", "list is a list's id, not \"" + value + "\"");
+		}
+	}
+
+	private static String tag(String value) {
+		if (blank(value)) {
+			return null;
+		}
+		if (value.length() > 100) {
+			throw new InvalidInputProblem("invalid-tag", "tag is at most 100 characters");
+		}
+		return value.trim();
 	}
 
 	private static String domain(String value) {

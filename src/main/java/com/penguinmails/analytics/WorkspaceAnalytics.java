@@ -66,6 +66,8 @@ public class WorkspaceAnalytics {
 
 	private final EventQueries events;
 
+	private final com.penguinmails.contacts.Segments segments;
+
 	/** The kinds of per-recipient events listed by {@link #events}. */
 	public static final List<String> EVENT_KINDS = List.of("sent", "opened", "clicked", "replied", "auto_replied",
 			"bounced", "unsubscribed", "complained");
@@ -88,8 +90,10 @@ public class WorkspaceAnalytics {
 	}
 
 	WorkspaceAnalytics(RollupQueries rollups, InterestedQueries interested, RollupStore store,
-			CampaignNames campaignNames, Mailboxes mailboxes, EventQueries events) {
+			CampaignNames campaignNames, Mailboxes mailboxes, EventQueries events,
+			com.penguinmails.contacts.Segments segments) {
 		this.events = events;
+		this.segments = segments;
 		this.rollups = rollups;
 		this.interested = interested;
 		this.store = store;
@@ -401,6 +405,18 @@ public class WorkspaceAnalytics {
 		}
 		if (filter.provider() != null) {
 			words.append(" · ").append(filter.provider().label());
+		}
+		if (filter.listId() != null) {
+			String name = segments.lists(Tenant.system(workspaceId))
+				.stream()
+				.filter(l -> l.id().equals(filter.listId()))
+				.map(com.penguinmails.contacts.Segments.ContactList::name)
+				.findFirst()
+				.orElse("deleted");
+			words.append(" · list ").append(name);
+		}
+		if (filter.tag() != null) {
+			words.append(" · tag ").append(filter.tag());
 		}
 		return words.toString();
 	}

@@ -109,6 +109,11 @@ class RollupFiguresTests {
 				RecipientProvider.MICROSOFT));
 		filters.add(with(period("2026-10-15", "2026-10-28", ZoneId.of("Asia/Tokyo")), Set.of(), Set.of(), null, 1, 0,
 				RecipientProvider.YAHOO));
+		// A list and a tag: contacts' membership is read as it is now, over raw events.
+		filters.add(audience(month, seeded.listId(), null));
+		filters.add(audience(month, null, "vip"));
+		filters.add(audience(with(month, Set.of(seeded.campaignA()), Set.of(), null, 1, null, null), seeded.listId(),
+				"vip"));
 		for (AnalyticsFilter filter : filters) {
 			List<UUID> boxes = filter.domain() != null ? List.of(seeded.boxA(), seeded.boxB())
 					: filter.mailboxIds().isEmpty() ? null : List.copyOf(filter.mailboxIds());
@@ -303,6 +308,11 @@ class RollupFiguresTests {
 		}
 	}
 
+	private static AnalyticsFilter audience(AnalyticsFilter f, UUID listId, String tag) {
+		return new AnalyticsFilter(f.from(), f.to(), f.zone(), f.campaignIds(), f.mailboxIds(), f.domain(), f.step(),
+				f.variant(), f.provider(), listId, tag);
+	}
+
 	private AnalyticsFilter with(AnalyticsFilter f, Set<UUID> campaignIds, Set<UUID> mailboxIds, String domain,
 			Integer step, Integer variant, RecipientProvider provider) {
 		return new AnalyticsFilter(f.from(), f.to(), f.zone(), campaignIds, mailboxIds, domain, step, variant, provider,
@@ -331,6 +341,16 @@ class RollupFiguresTests {
 				case YAHOO -> "o.to_domain = 'yahoo.com'";
 				case OTHER -> "o.to_domain NOT IN ('gmail.com', 'outlook.com', 'yahoo.com')";
 			});
+		}
+		if (f.listId() != null) {
+			dims.append(" AND o.contact_id IN (SELECT contact_id FROM contact_list_members WHERE list_id = '")
+				.append(f.listId())
+				.append("')");
+		}
+		if (f.tag() != null) {
+			dims.append(" AND o.contact_id IN (SELECT id FROM contacts WHERE tags @> ARRAY['")
+				.append(f.tag())
+				.append("'])");
 		}
 		String handed = "(o.status = 'sent' OR (o.status = 'failed' AND o.failure IS NOT NULL))";
 		String sql = """

@@ -21,7 +21,7 @@ import com.penguinmails.support.Fixtures.Account;
  */
 final class RollupFixture {
 
-	record Seeded(UUID campaignA, UUID campaignB, UUID boxA, UUID boxB, UUID boxC, Instant start) {
+	record Seeded(UUID campaignA, UUID campaignB, UUID boxA, UUID boxB, UUID boxC, Instant start, UUID listId) {
 	}
 
 	private RollupFixture() {
@@ -126,7 +126,29 @@ final class RollupFixture {
 						FROM analytics_events WHERE workspace_id = ? AND kind = 'replied' AND abs(hashtext(source_id)) % 3 = 0""")
 			.param(ws)
 			.update();
-		return new Seeded(campaignA, campaignB, boxA, boxB, boxC, start);
+		// Every recipient is a contact, added 10 days before the first send; a third are
+		// tagged "vip", a quarter are on the list "Key accounts".
+		jdbc.sql("""
+				INSERT INTO contacts (id, workspace_id, email, tags, created_at)
+				SELECT DISTINCT ON (enrolment_id) md5('contact' || enrolment_id)::uuid, workspace_id, to_address,
+				    CASE WHEN abs(hashtext(enrolment_id::text)) % 3 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END,
+				    ?::timestamptz - interval '10 days'
+				FROM outbox WHERE workspace_id = ? ORDER BY enrolment_id""")
+			.params(java.sql.Timestamp.from(start), ws)
+			.update();
+		jdbc.sql("UPDATE outbox SET contact_id = md5('contact' || enrolment_id)::uuid WHERE workspace_id = ?")
+			.param(ws)
+			.update();
+		UUID listId = UUID.randomUUID();
+		jdbc.sql("INSERT INTO contact_lists (id, workspace_id, name, created_at) VALUES (?, ?, 'Key accounts', now())")
+			.params(listId, ws)
+			.update();
+		jdbc.sql("""
+				INSERT INTO contact_list_members (list_id, contact_id, workspace_id)
+				SELECT ?, id, workspace_id FROM contacts WHERE workspace_id = ? AND abs(hashtext(email)) % 4 = 0""")
+			.params(listId, ws)
+			.update();
+		return new Seeded(campaignA, campaignB, boxA, boxB, boxC, start, listId);
 	}
 
 	private static UUID box(Mailboxes mailboxes, Account account, String email) {

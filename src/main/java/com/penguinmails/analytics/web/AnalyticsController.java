@@ -80,10 +80,13 @@ class AnalyticsController {
 
 	private final Recommendations recommendations;
 
+	private final com.penguinmails.contacts.Segments segments;
+
 	AnalyticsController(WorkspaceAnalytics analytics, AnalyticsFilters filters, Rollups rollups,
 			CampaignNames campaignNames, Mailboxes mailboxes, Tenancy tenancy, ObjectMapper json,
-			Recommendations recommendations) {
+			Recommendations recommendations, com.penguinmails.contacts.Segments segments) {
 		this.recommendations = recommendations;
+		this.segments = segments;
 		this.analytics = analytics;
 		this.filters = filters;
 		this.rollups = rollups;
@@ -167,6 +170,7 @@ class AnalyticsController {
 		}
 		model.addAttribute("domainOptions", domains);
 		model.addAttribute("providerOptions", RecipientProvider.values());
+		model.addAttribute("listOptions", segments.lists(Tenant.system(tenant.workspaceId())));
 	}
 
 	/** The filter's parameters as a query string, for export links. */
@@ -185,6 +189,8 @@ class AnalyticsController {
 		add(parts, "step", p.step() == null ? null : p.step().toString());
 		add(parts, "variant", p.variant());
 		add(parts, "provider", p.provider());
+		add(parts, "list", p.list());
+		add(parts, "tag", p.tag());
 		return String.join("&", parts);
 	}
 

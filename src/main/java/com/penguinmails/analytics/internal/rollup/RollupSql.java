@@ -29,14 +29,13 @@ public final class RollupSql {
 			+ " AND o.failure NOT IN ('suppressed', 'mailbox_removed')))";
 
 	/**
-	 * Replaces the hourly rows of one workspace-hour: parameters workspace, hour start,
-	 * hour end, three times (sends, tracking, events), then workspace and hour for the
-	 * insert.
+	 * Every raw event of a workspace in a time range as one row of measures (0 or 1 each)
+	 * with its dimensions and time ({@code at}): sends (parameters workspace, start,
+	 * end), opens and clicks (the same three), analytics events (the same three). The one
+	 * place analytics reads outbox, tracking_events and analytics_events for figures.
 	 */
-	static final String RECOUNT_HOUR = """
-			INSERT INTO analytics_hourly (workspace_id, hour, campaign_id, step, variant, mailbox_id, provider, %1$s)
-			SELECT ?::uuid, ?::timestamptz, campaign_id, step, variant, mailbox_id, provider, %2$s FROM (
-			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other') AS provider,
+	private static final String EVENTS = """
+			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other') AS provider, o.sent_at AS at,
 			        1 AS sent,
 			        (o.status = 'failed' AND o.failure = 'hard_bounce')::int AS bounced_hard,
 			        (o.status = 'failed' AND o.failure IN ('mailbox_full', 'retries_exhausted'))::int AS bounced_soft,
@@ -53,9 +52,9 @@ public final class RollupSql {
 			        0 AS people_opened, 0 AS people_clicked, 0 AS people_replied
 			    FROM outbox o LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
 			    WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
-			        AND %3$s
+			        AND %1$s/*AUDIENCE*/
 			    UNION ALL
-			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other'),
+			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other'), t.occurred_at,
 			        0, 0, 0, 0, 0,
 			        (t.kind = 'open' AND NOT t.machine AND NOT EXISTS (SELECT 1 FROM tracking_events e
 			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'open' AND NOT e.machine
@@ -78,9 +77,9 @@ public final class RollupSql {
 			        0
 			    FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
 			        LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
-			    WHERE t.workspace_id = ? AND t.campaign_id IS NOT NULL AND t.occurred_at >= ? AND t.occurred_at < ?
+			    WHERE t.workspace_id = ? AND t.campaign_id IS NOT NULL AND t.occurred_at >= ? AND t.occurred_at < ?/*AUDIENCE*/
 			    UNION ALL
-			    SELECT a.campaign_id, a.step, a.variant, o.mailbox_id, coalesce(d.provider, 'other'),
+			    SELECT a.campaign_id, a.step, a.variant, o.mailbox_id, coalesce(d.provider, 'other'), a.occurred_at,
 			        0,
 			        (a.kind = 'bounced_hard')::int, (a.kind = 'bounced_soft')::int, (a.kind = 'bounced_block')::int,
 			        (a.kind = 'bounced_other')::int,
@@ -94,10 +93,29 @@ public final class RollupSql {
 			                    OR (e.occurred_at = a.occurred_at AND e.source_id < a.source_id))))::int
 			    FROM analytics_events a LEFT JOIN outbox o ON o.id = a.outbox_id
 			        LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
-			    WHERE a.workspace_id = ? AND a.occurred_at >= ? AND a.occurred_at < ?
-			) x GROUP BY campaign_id, step, variant, mailbox_id, provider
+			    WHERE a.workspace_id = ? AND a.occurred_at >= ? AND a.occurred_at < ?/*AUDIENCE*/
 			"""
-		.formatted(MEASURE_LIST, SUM_MEASURES, HANDED);
+		.formatted(HANDED);
+
+	/**
+	 * {@link #EVENTS} of the contacts {@code audience} selects (a sub-select of contact
+	 * ids; its parameters follow each branch's three), or of everyone when null.
+	 */
+	public static String events(String audience) {
+		return EVENTS.replace("/*AUDIENCE*/", audience == null ? "" : " AND o.contact_id IN (" + audience + ")");
+	}
+
+	/**
+	 * Replaces the hourly rows of one workspace-hour: parameters workspace and hour for
+	 * the insert, then workspace, hour start, hour end three times (sends, tracking,
+	 * events).
+	 */
+	static final String RECOUNT_HOUR = """
+			INSERT INTO analytics_hourly (workspace_id, hour, campaign_id, step, variant, mailbox_id, provider, %1$s)
+			SELECT ?::uuid, ?::timestamptz, campaign_id, step, variant, mailbox_id, provider, %2$s FROM (
+			%3$s
+			) x GROUP BY campaign_id, step, variant, mailbox_id, provider
+			""".formatted(MEASURE_LIST, SUM_MEASURES, events(null));
 
 	/**
 	 * Replaces the heatmap rows of one workspace-hour: sends in the hour and replies

@@ -55,6 +55,11 @@ public class InterestedQueries {
 			where.append(" AND coalesce(d.provider, 'other') = ?");
 			params.add(filter.provider().value());
 		}
+		Object[] audience = RollupQueries.audience(workspaceId, filter);
+		if (audience != null) {
+			where.append(" AND m.contact_id IN (").append(audience[0]).append(")");
+			params.addAll((List<?>) audience[1]);
+		}
 		String key = switch (groupBy == null ? Dim.DAY : groupBy) {
 			case CAMPAIGN -> "m.campaign_id::text";
 			case STEP -> "o.step::text";
