@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.analytics.internal.reports.ReportRun;
@@ -62,6 +67,8 @@ class ReportSchedulesApi {
 			+ "ending the day before each run), format (csv, xlsx, pdf), cadence (daily, weekly with dayOfWeek 1-7, "
 			+ "monthly with dayOfMonth 1-28), time (HH:MM in the workspace's time zone), recipients (member user "
 			+ "ids), optional campaignIds and paused")
+	@ApiResponse(responseCode = "201", description = "Scheduled",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportSchedule.class)))
 	ResponseEntity<ReportSchedule> create(@RequestBody ScheduleForm form) {
 		ReportSchedule created = schedules.create(tenancy.current(), form);
 		return ResponseEntity.created(URI.create("/api/v1/analytics/reports/" + created.id())).body(created);
@@ -82,6 +89,7 @@ class ReportSchedulesApi {
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a scheduled report and its history")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		schedules.delete(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
