@@ -6,6 +6,20 @@ import java.util.UUID;
 /** Who to tell about a workspace's affairs, for other features (alerts, reports). */
 public interface WorkspaceDirectory {
 
+	/**
+	 * A member of a workspace, for features that send them mail (scheduled reports).
+	 *
+	 * @param userId the user's id
+	 * @param email their login address
+	 * @param displayName their name as they gave it
+	 * @param role their role in the workspace
+	 */
+	record Member(UUID userId, String email, String displayName, com.penguinmails.shared.WorkspaceRole role) {
+	}
+
+	/** The workspace's current members: owner first, then admins, members, viewers. */
+	List<Member> members(UUID workspaceId);
+
 	/** The email addresses of the workspace's owner and admins. */
 	List<String> adminEmails(UUID workspaceId);
 

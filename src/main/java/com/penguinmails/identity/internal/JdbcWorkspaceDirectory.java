@@ -44,6 +44,14 @@ class JdbcWorkspaceDirectory implements WorkspaceDirectory {
 	}
 
 	@Override
+	public List<Member> members(UUID workspaceId) {
+		return workspaces.members(workspaceId)
+			.stream()
+			.map(m -> new Member(m.userId(), m.email(), m.displayName(), m.role()))
+			.toList();
+	}
+
+	@Override
 	public List<String> adminEmails(UUID workspaceId) {
 		return workspaces.members(workspaceId)
 			.stream()
