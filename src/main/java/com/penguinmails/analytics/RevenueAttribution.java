@@ -150,6 +150,13 @@ public class RevenueAttribution {
 			afterAt = last.closedAt();
 			afterId = last.id();
 		}
+		return new Revenue(model, filter.from(), filter.to(), filter.zone().getId(),
+				rows(workspaceId, filter, model, perCampaign), currencies(totals));
+	}
+
+	/** The campaigns' rows, the chosen model's revenue first. */
+	private List<CampaignRevenue> rows(UUID workspaceId, AnalyticsFilter filter, AttributionModel model,
+			Map<Key, Sums> perCampaign) {
 		Map<UUID, String> names = new HashMap<>();
 		campaignNames.forEach(source -> source.campaigns(workspaceId).forEach(c -> names.put(c.id(), c.name())));
 		List<CampaignRevenue> rows = new ArrayList<>();
@@ -170,12 +177,15 @@ public class RevenueAttribution {
 			.reversed()
 			.thenComparing(CampaignRevenue::campaignName)
 			.thenComparing(CampaignRevenue::currency));
-		List<CurrencyTotal> currencies = totals.entrySet()
+		return List.copyOf(rows);
+	}
+
+	private static List<CurrencyTotal> currencies(Map<String, Sums> totals) {
+		return totals.entrySet()
 			.stream()
 			.map(e -> new CurrencyTotal(e.getKey(), e.getValue().deals, e.getValue().total,
 					e.getValue().unattributedDeals, e.getValue().unattributed))
 			.toList();
-		return new Revenue(model, filter.from(), filter.to(), filter.zone().getId(), List.copyOf(rows), currencies);
 	}
 
 	/**

@@ -25,7 +25,6 @@ import com.penguinmails.analytics.AnalyticsViews.Overview;
 import com.penguinmails.analytics.AnalyticsViews.Stage;
 import com.penguinmails.analytics.AnalyticsViews.VariantEntry;
 import com.penguinmails.analytics.internal.rollup.RollupStore;
-import com.penguinmails.analytics.internal.views.EventQueries;
 import com.penguinmails.analytics.internal.views.InterestedQueries;
 import com.penguinmails.analytics.internal.views.RollupQueries;
 import com.penguinmails.analytics.internal.views.RollupQueries.Dim;
@@ -64,35 +63,10 @@ public class WorkspaceAnalytics {
 
 	private final Mailboxes mailboxes;
 
-	private final EventQueries events;
-
 	private final com.penguinmails.contacts.Segments segments;
 
-	/** The kinds of per-recipient events listed by {@link #events}. */
-	public static final List<String> EVENT_KINDS = List.of("sent", "opened", "clicked", "replied", "auto_replied",
-			"bounced", "unsubscribed", "complained");
-
-	/**
-	 * One per-recipient event.
-	 *
-	 * @param step 1-based
-	 * @param variant A, B...
-	 * @param email the recipient's address
-	 * @param detail the clicked URL, the bounce reason, why a send was refused; or null
-	 * @param machine an open or click by a privacy proxy or scanner
-	 */
-	public record Event(Instant at, String kind, UUID campaignId, String campaign, int step, String variant,
-			String email, String detail, boolean machine) {
-	}
-
-	/** A page of events, newest first; {@code nextCursor} is null on the last page. */
-	public record EventPage(String kind, List<Event> data, String nextCursor) {
-	}
-
 	WorkspaceAnalytics(RollupQueries rollups, InterestedQueries interested, RollupStore store,
-			CampaignNames campaignNames, Mailboxes mailboxes, EventQueries events,
-			com.penguinmails.contacts.Segments segments) {
-		this.events = events;
+			CampaignNames campaignNames, Mailboxes mailboxes, com.penguinmails.contacts.Segments segments) {
 		this.segments = segments;
 		this.rollups = rollups;
 		this.interested = interested;
@@ -250,42 +224,6 @@ public class WorkspaceAnalytics {
 	}
 
 	/**
-	 * The kinds of cohorts: by first-send week, by the sending mailbox's age, by import
-	 * week.
-	 */
-	public static final List<String> COHORT_KINDS = List.of("first_send_week", "mailbox_age_week", "import_week");
-
-	/**
-	 * Cohorts of people by {@code kind} (one of {@link #COHORT_KINDS}), in cohort order.
-	 * Only the campaign filter applies.
-	 * @throws InvalidInputProblem for another kind
-	 */
-	public List<AnalyticsViews.Cohort> cohorts(Tenant tenant, AnalyticsFilter filter, String kind) {
-		requireReader(tenant);
-		if (!COHORT_KINDS.contains(kind)) {
-			throw new InvalidInputProblem("invalid-by", "by is one of " + String.join(", ", COHORT_KINDS));
-		}
-		return cohorts(tenant.workspaceId(), filter, kind);
-	}
-
-	List<AnalyticsViews.Cohort> cohorts(UUID ws, AnalyticsFilter filter, String kind) {
-		List<AnalyticsViews.Cohort> cohorts = new ArrayList<>();
-		for (RollupQueries.CohortSums sums : rollups.cohorts(ws, filter, kind)) {
-			String label = switch (kind) {
-				case "mailbox_age_week" -> "0".equals(sums.cohort()) ? "Mailbox in its first week"
-						: "Mailbox in week " + (Integer.parseInt(sums.cohort()) + 1);
-				case "import_week" -> "Contacts added the week of " + sums.cohort();
-				default -> "First contacted the week of " + sums.cohort();
-			};
-			cohorts.add(new AnalyticsViews.Cohort(sums.cohort(), label, sums.contacted(), sums.replied(),
-					Totals.rate(sums.replied(), sums.contacted())));
-		}
-		cohorts.sort(Comparator.comparing((AnalyticsViews.Cohort c) -> kind.equals("mailbox_age_week")
-				? String.format(Locale.ROOT, "%08d", Integer.parseInt(c.cohort())) : c.cohort()));
-		return cohorts;
-	}
-
-	/**
 	 * Per campaign, step and variant: the A/B history, by campaign then step then
 	 * variant.
 	 */
@@ -310,55 +248,6 @@ public class WorkspaceAnalytics {
 			.thenComparingInt(VariantEntry::step)
 			.thenComparing(VariantEntry::variant));
 		return entries;
-	}
-
-	/**
-	 * Per-recipient events of one kind in the filter's period and campaigns, newest
-	 * first, a page at a time.
-	 * @param cursor the previous page's {@code nextCursor}, or null for the first page
-	 * @param limit 1 to 500
-	 * @throws InvalidInputProblem for an unknown kind, a bad cursor or limit
-	 */
-	public EventPage events(Tenant tenant, AnalyticsFilter filter, String kind, boolean human, String cursor,
-			int limit) {
-		requireReader(tenant);
-		if (!EVENT_KINDS.contains(kind)) {
-			throw new InvalidInputProblem("invalid-kind", "kind is one of " + String.join(", ", EVENT_KINDS));
-		}
-		if (limit < 1 || limit > 500) {
-			throw new InvalidInputProblem("invalid-limit", "limit is from 1 to 500");
-		}
-		Instant beforeAt = null;
-		String beforeKey = null;
-		if (cursor != null && !cursor.isBlank()) {
-			try {
-				String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
-						java.nio.charset.StandardCharsets.UTF_8)
-					.split("\\|", 2);
-				beforeAt = Instant.parse(parts[0]);
-				beforeKey = parts[1];
-			}
-			catch (RuntimeException ex) {
-				throw new InvalidInputProblem("invalid-cursor", "cursor is a next_cursor from a previous page");
-			}
-		}
-		Map<UUID, String> names = campaignNames(tenant.workspaceId());
-		List<EventQueries.Hit> hits = events.page(tenant.workspaceId(), filter, kind, human, beforeAt, beforeKey,
-				limit + 1);
-		List<Event> page = new ArrayList<>();
-		for (EventQueries.Hit hit : hits.subList(0, Math.min(limit, hits.size()))) {
-			page.add(new Event(hit.at(), kind, hit.campaignId(),
-					names.getOrDefault(hit.campaignId(), "Deleted campaign"), hit.step() + 1,
-					String.valueOf((char) ('A' + hit.variant())), hit.email(), hit.detail(), hit.machine()));
-		}
-		String next = null;
-		if (hits.size() > limit) {
-			EventQueries.Hit last = hits.get(limit - 1);
-			next = java.util.Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString((last.at() + "|" + last.key()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		}
-		return new EventPage(kind, page, next);
 	}
 
 	/**

@@ -59,6 +59,9 @@ class RollupFiguresTests {
 	@Autowired
 	RollupStore rollups;
 
+	@Autowired
+	Cohorts cohorts;
+
 	Account account;
 
 	Seeded seeded;
@@ -240,7 +243,7 @@ class RollupFiguresTests {
 			.query(rs -> {
 				direct.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
-		List<AnalyticsViews.Cohort> weeks = analytics.cohorts(account.owner(), month, "first_send_week");
+		List<AnalyticsViews.Cohort> weeks = cohorts.of(account.owner(), month, "first_send_week");
 		assertThat(weeks).hasSizeGreaterThan(3);
 		for (AnalyticsViews.Cohort week : weeks) {
 			assertThat(new long[] { week.contacted(), week.replied() }).as(week.label())
@@ -250,7 +253,7 @@ class RollupFiguresTests {
 			.isEqualTo(analytics.overview(account.owner(), month).totals().peopleContacted());
 		// The mailboxes were connected after the seeded history: all of it counts as
 		// their first week.
-		assertThat(analytics.cohorts(account.owner(), month, "mailbox_age_week")).singleElement()
+		assertThat(cohorts.of(account.owner(), month, "mailbox_age_week")).singleElement()
 			.extracting(AnalyticsViews.Cohort::label)
 			.isEqualTo("Mailbox in its first week");
 	}

@@ -58,6 +58,9 @@ class WorkspaceAnalyticsBench {
 	@Autowired
 	RollupStore rollups;
 
+	@Autowired
+	WorkspaceEvents events;
+
 	@Test
 	void everyViewOverAYearOfTenMillionEvents() throws Exception {
 		Account account = fixtures.verifiedAccount("bench-analytics");
@@ -126,7 +129,7 @@ class WorkspaceAnalyticsBench {
 		timing.report("overview (365 days, another time zone: hourly rows)",
 				timing.time(() -> analytics.overview(owner, otherZone)));
 		timing.report("events, first page of opens (365 days)",
-				timing.time(() -> analytics.events(owner, year, "opened", true, null, 100)));
+				timing.time(() -> this.events.page(owner, year, "opened", true, null, 100)));
 		long peak = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			if (pool.getType() == MemoryType.HEAP) {

@@ -97,6 +97,20 @@ public final class Browser {
 	 */
 	public static void assertTablesFit(ChromeDriver driver, String... tableIds) {
 		for (String id : tableIds) {
+			// app.js labels the cells once the page has run its scripts: a busy machine
+			// may
+			// answer before that; wait for a labelled cell (up to 5 s), then check.
+			try {
+				new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5))
+					.until(d -> Boolean.TRUE.equals(driver.executeScript("""
+							const t = document.getElementById(arguments[0]);
+							return t != null && (!t.classList.contains('phone-cards')
+							    || t.querySelector('tbody td[data-label]:not([data-label=""])') != null
+							    || t.querySelector('tbody td') == null);""", id)));
+			}
+			catch (org.openqa.selenium.TimeoutException ex) {
+				// the assertions below say what is wrong
+			}
 			java.util.List<?> sizes = (java.util.List<?>) driver.executeScript("""
 					const t = document.getElementById(arguments[0]);
 					const box = t.closest('.table-scroll') || t.parentElement;

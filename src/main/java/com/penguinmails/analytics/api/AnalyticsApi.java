@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.penguinmails.analytics.AnalyticsFilter;
 import com.penguinmails.analytics.AnalyticsFilters;
 import com.penguinmails.analytics.AnalyticsViews;
+import com.penguinmails.analytics.Cohorts;
 import com.penguinmails.analytics.AnalyticsViews.Entry;
 import com.penguinmails.analytics.AnalyticsViews.Heatmap;
 import com.penguinmails.analytics.AnalyticsViews.Overview;
@@ -28,6 +29,7 @@ import com.penguinmails.analytics.AnalyticsViews.VariantEntry;
 import com.penguinmails.analytics.Recommendations;
 import com.penguinmails.analytics.Rollups;
 import com.penguinmails.analytics.WorkspaceAnalytics;
+import com.penguinmails.analytics.WorkspaceEvents;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.Tenancy;
 
@@ -57,9 +59,15 @@ class AnalyticsApi {
 
 	private final Recommendations recommendations;
 
+	private final WorkspaceEvents events;
+
+	private final Cohorts cohorts;
+
 	AnalyticsApi(WorkspaceAnalytics analytics, AnalyticsFilters filters, Rollups rollups, Tenancy tenancy,
-			Recommendations recommendations) {
+			Recommendations recommendations, WorkspaceEvents events, Cohorts cohorts) {
+		this.cohorts = cohorts;
 		this.recommendations = recommendations;
+		this.events = events;
 		this.analytics = analytics;
 		this.filters = filters;
 		this.rollups = rollups;
@@ -136,7 +144,7 @@ class AnalyticsApi {
 	ListOf<AnalyticsViews.Cohort> cohorts(@ParameterObject @ModelAttribute AnalyticsFilters.Params params,
 			@RequestParam(defaultValue = "first_send_week") String by) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.cohorts(tenant, filter(tenant, params), by));
+		return new ListOf<>(cohorts.of(tenant, filter(tenant, params), by));
 	}
 
 	@GetMapping("/recommendations")
@@ -151,13 +159,13 @@ class AnalyticsApi {
 	@GetMapping("/events")
 	@Operation(summary = "Per-recipient events of one kind (sent, opened, clicked, replied, auto_replied, bounced, "
 			+ "unsubscribed, complained), newest first, a page at a time: pass next_cursor back as cursor")
-	WorkspaceAnalytics.EventPage events(@ParameterObject @ModelAttribute AnalyticsFilters.Params params,
+	WorkspaceEvents.EventPage events(@ParameterObject @ModelAttribute AnalyticsFilters.Params params,
 			@RequestParam(defaultValue = "opened") String kind,
 			@Parameter(description = "opens and clicks: leave out machines' (mail proxies, scanners)") @RequestParam(
 					defaultValue = "false") boolean human,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
 		Tenant tenant = tenancy.current();
-		return analytics.events(tenant, filter(tenant, params), kind, human, cursor, limit);
+		return events.page(tenant, filter(tenant, params), kind, human, cursor, limit);
 	}
 
 	@GetMapping("/rollups")

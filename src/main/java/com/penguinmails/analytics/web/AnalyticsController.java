@@ -82,9 +82,13 @@ class AnalyticsController {
 
 	private final com.penguinmails.contacts.Segments segments;
 
+	private final com.penguinmails.analytics.Cohorts cohortViews;
+
 	AnalyticsController(WorkspaceAnalytics analytics, AnalyticsFilters filters, Rollups rollups,
 			CampaignNames campaignNames, Mailboxes mailboxes, Tenancy tenancy, ObjectMapper json,
-			Recommendations recommendations, com.penguinmails.contacts.Segments segments) {
+			Recommendations recommendations, com.penguinmails.contacts.Segments segments,
+			com.penguinmails.analytics.Cohorts cohortViews) {
+		this.cohortViews = cohortViews;
 		this.recommendations = recommendations;
 		this.segments = segments;
 		this.analytics = analytics;
@@ -145,8 +149,8 @@ class AnalyticsController {
 						new String[] { "mailbox_age_week", "By the sending mailbox's age" },
 						new String[] { "import_week", "By the week contacts were added" }));
 		Map<String, Object> cohorts = new java.util.LinkedHashMap<>();
-		for (String kind : WorkspaceAnalytics.COHORT_KINDS) {
-			cohorts.put(kind, analytics.cohorts(tenant, filter, kind));
+		for (String kind : com.penguinmails.analytics.Cohorts.COHORT_KINDS) {
+			cohorts.put(kind, cohortViews.of(tenant, filter, kind));
 		}
 		model.addAttribute("cohorts", cohorts);
 		return "analytics/workspace";

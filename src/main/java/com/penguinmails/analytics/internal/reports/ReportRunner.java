@@ -135,26 +135,9 @@ public class ReportRunner {
 		UUID runId = UUID.randomUUID();
 		ZoneId zone = analytics.zone(workspaceId);
 		ReportPeriod.Days days = schedule.period().covering(LocalDate.ofInstant(scheduledAt, zone));
-		// Only current members: one removed since the schedule was made gets nothing.
-		Map<UUID, WorkspaceDirectory.Member> members = new LinkedHashMap<>();
-		directory.members(workspaceId).forEach(m -> members.put(m.userId(), m));
-		List<WorkspaceDirectory.Member> to = new ArrayList<>();
-		Set<UUID> seen = new HashSet<>();
-		int gone = 0;
-		for (UUID id : schedule.recipients()) {
-			if (!seen.add(id)) {
-				continue;
-			}
-			if (members.containsKey(id)) {
-				to.add(members.get(id));
-			}
-			else {
-				gone++;
-			}
-		}
-		String skipped = gone == 0 ? ""
-				: gone + (gone == 1 ? " recipient is no longer a member of the workspace and was skipped"
-						: " recipients are no longer members of the workspace and were skipped");
+		Recipients recipients = recipients(workspaceId, schedule);
+		List<WorkspaceDirectory.Member> to = recipients.to();
+		String skipped = recipients.skipped();
 		String fileName = null;
 		Long size = null;
 		try {
@@ -180,18 +163,7 @@ public class ReportRunner {
 			schedules.insertRun(workspaceId, run, schedule.format().mediaType(), attach ? null : content);
 			ReportMailer.Mail mail = mail(workspaceId, schedule, table, days, zone, attach, link, expiresAt, fileName,
 					content);
-			List<String> failures = new ArrayList<>();
-			for (WorkspaceDirectory.Member member : to) {
-				try {
-					mailer.send(member.email(), mail);
-				}
-				catch (RuntimeException ex) {
-					// The address is logged, never the link: it carries a signed token.
-					log.warn("Report \"{}\" could not be mailed to {}: {}", schedule.name(), member.email(),
-							ex.getMessage());
-					failures.add(member.email() + ": " + ex.getMessage());
-				}
-			}
+			List<String> failures = mailAll(schedule, to, mail);
 			if (!failures.isEmpty()) {
 				String error = "Could not mail " + String.join("; ", failures);
 				schedules.markFailed(runId, to.size() - failures.size(), error);
@@ -208,6 +180,58 @@ public class ReportRunner {
 			schedules.insertRun(workspaceId, failed, null, null);
 			return failed;
 		}
+	}
+
+	/**
+	 * Whom a run goes to, and why some recipients were left out (empty when none was).
+	 */
+	private record Recipients(List<WorkspaceDirectory.Member> to, String skipped) {
+	}
+
+	/**
+	 * The schedule's recipients who are still members: one removed since the schedule was
+	 * made gets nothing, and the run says so.
+	 */
+	private Recipients recipients(UUID workspaceId, ReportSchedule schedule) {
+		Map<UUID, WorkspaceDirectory.Member> members = new LinkedHashMap<>();
+		directory.members(workspaceId).forEach(m -> members.put(m.userId(), m));
+		List<WorkspaceDirectory.Member> to = new ArrayList<>();
+		Set<UUID> seen = new HashSet<>();
+		int gone = 0;
+		for (UUID id : schedule.recipients()) {
+			if (!seen.add(id)) {
+				continue;
+			}
+			if (members.containsKey(id)) {
+				to.add(members.get(id));
+			}
+			else {
+				gone++;
+			}
+		}
+		String skipped = gone == 0 ? ""
+				: gone + (gone == 1 ? " recipient is no longer a member of the workspace and was skipped"
+						: " recipients are no longer members of the workspace and were skipped");
+		return new Recipients(to, skipped);
+	}
+
+	/**
+	 * Mails each member; returns the failures ("address: reason"), empty when all went.
+	 */
+	private List<String> mailAll(ReportSchedule schedule, List<WorkspaceDirectory.Member> to, ReportMailer.Mail mail) {
+		List<String> failures = new ArrayList<>();
+		for (WorkspaceDirectory.Member member : to) {
+			try {
+				mailer.send(member.email(), mail);
+			}
+			catch (RuntimeException ex) {
+				// The address is logged, never the link: it carries a signed token.
+				log.warn("Report \"{}\" could not be mailed to {}: {}", schedule.name(), member.email(),
+						ex.getMessage());
+				failures.add(member.email() + ": " + ex.getMessage());
+			}
+		}
+		return failures;
 	}
 
 	private ReportMailer.Mail mail(UUID workspaceId, ReportSchedule schedule, ReportTable table, ReportPeriod.Days days,

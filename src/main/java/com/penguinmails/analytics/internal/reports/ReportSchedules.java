@@ -190,6 +190,17 @@ public class ReportSchedules {
 		catch (DateTimeParseException ex) {
 			throw new InvalidFieldProblem("time", "time is a local time HH:MM (24 h), e.g. 08:00");
 		}
+		List<UUID> recipients = recipients(tenant, form);
+		List<UUID> campaigns = campaigns(tenant, form);
+		boolean paused = Boolean.TRUE.equals(form.paused());
+		String hhmm = String.format("%02d:%02d", time.getHour(), time.getMinute());
+		NextRun.Timing timing = new NextRun.Timing(cadence, dayOfWeek, dayOfMonth, time, zone(tenant));
+		return new ReportSchedule(id, name, view, period, campaigns, format, cadence, dayOfWeek, dayOfMonth, hhmm,
+				recipients, createdBy, createdAt, paused, NextRun.after(clock.instant(), timing));
+	}
+
+	/** The form's recipients, each a member of the workspace, at least one. */
+	private List<UUID> recipients(Tenant tenant, ScheduleForm form) {
 		Set<UUID> members = directory.members(tenant.workspaceId())
 			.stream()
 			.map(WorkspaceDirectory.Member::userId)
@@ -205,6 +216,11 @@ public class ReportSchedules {
 						"recipients are members of the workspace; " + recipient + " is not one");
 			}
 		}
+		return recipients;
+	}
+
+	/** The form's campaigns, each of the workspace (none: every campaign). */
+	private List<UUID> campaigns(Tenant tenant, ScheduleForm form) {
 		List<UUID> campaigns = new ArrayList<>(
 				new LinkedHashSet<>(form.campaignIds() == null ? List.of() : form.campaignIds()));
 		if (!campaigns.isEmpty()) {
@@ -218,11 +234,7 @@ public class ReportSchedules {
 				}
 			}
 		}
-		boolean paused = Boolean.TRUE.equals(form.paused());
-		String hhmm = String.format("%02d:%02d", time.getHour(), time.getMinute());
-		NextRun.Timing timing = new NextRun.Timing(cadence, dayOfWeek, dayOfMonth, time, zone(tenant));
-		return new ReportSchedule(id, name, view, period, campaigns, format, cadence, dayOfWeek, dayOfMonth, hhmm,
-				recipients, createdBy, createdAt, paused, NextRun.after(clock.instant(), timing));
+		return campaigns;
 	}
 
 	private static String values(com.penguinmails.shared.StoredValue[] values) {

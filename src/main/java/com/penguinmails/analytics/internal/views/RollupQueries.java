@@ -70,6 +70,32 @@ public class RollupQueries {
 		if (filter.listId() != null || filter.tag() != null) {
 			return audienceSums(workspaceId, filter, mailboxIds, groupBy);
 		}
+		String table = table(filter, rollupZone, mailboxIds, groupBy);
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" WHERE workspace_id = ?");
+		params.add(workspaceId);
+		String dayColumn;
+		if (table.equals("analytics_hourly")) {
+			dayColumn = "(hour AT TIME ZONE '" + filter.zone().getId().replace("'", "") + "')::date";
+			where.append(" AND hour >= ? AND hour < ?");
+			params.add(Timestamp.from(filter.start()));
+			params.add(Timestamp.from(filter.end()));
+		}
+		else {
+			dayColumn = "day";
+			where.append(" AND day >= ? AND day <= ?");
+			params.add(Date.valueOf(filter.from()));
+			params.add(Date.valueOf(filter.to()));
+		}
+		filters(filter, mailboxIds, where, params);
+		return jdbc.sql(select(groupBy, dayColumn, table + where)).params(params).query((rs, i) -> row(rs)).list();
+	}
+
+	/**
+	 * The smallest rollup table with every dimension grouped by and filtered on: a daily
+	 * grain when the period's zone is the rollups', else the hourly rows.
+	 */
+	private static String table(AnalyticsFilter filter, ZoneId rollupZone, List<UUID> mailboxIds, Set<Dim> groupBy) {
 		Set<Dim> needed = EnumSet.noneOf(Dim.class);
 		needed.addAll(groupBy);
 		if (mailboxIds != null) {
@@ -85,32 +111,18 @@ public class RollupQueries {
 			needed.add(Dim.PROVIDER);
 		}
 		boolean daily = filter.zone().getId().equals(rollupZone.getId());
-		String table;
-		String dayColumn;
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder(" WHERE workspace_id = ?");
-		params.add(workspaceId);
 		if (daily && CAMPAIGN_GRAIN.containsAll(needed)) {
-			table = "analytics_day_campaign";
+			return "analytics_day_campaign";
 		}
-		else if (daily && MAILBOX_GRAIN.containsAll(needed)) {
-			table = "analytics_day_mailbox";
+		if (daily && MAILBOX_GRAIN.containsAll(needed)) {
+			return "analytics_day_mailbox";
 		}
-		else {
-			table = "analytics_hourly";
-		}
-		if (table.equals("analytics_hourly")) {
-			dayColumn = "(hour AT TIME ZONE '" + filter.zone().getId().replace("'", "") + "')::date";
-			where.append(" AND hour >= ? AND hour < ?");
-			params.add(Timestamp.from(filter.start()));
-			params.add(Timestamp.from(filter.end()));
-		}
-		else {
-			dayColumn = "day";
-			where.append(" AND day >= ? AND day <= ?");
-			params.add(Date.valueOf(filter.from()));
-			params.add(Date.valueOf(filter.to()));
-		}
+		return "analytics_hourly";
+	}
+
+	/** Appends the filter's campaign, mailbox, step, variant and provider conditions. */
+	private static void filters(AnalyticsFilter filter, List<UUID> mailboxIds, StringBuilder where,
+			List<Object> params) {
 		if (!filter.campaignIds().isEmpty()) {
 			where.append(" AND campaign_id = ANY(?::uuid[])");
 			params.add(uuids(filter.campaignIds()));
@@ -131,26 +143,24 @@ public class RollupQueries {
 			where.append(" AND provider = ?");
 			params.add(filter.provider().value());
 		}
+	}
+
+	/**
+	 * The SELECT of the dimensions grouped by (NULL for the others) and the sums, FROM
+	 * {@code from}.
+	 */
+	private static String select(Set<Dim> groupBy, String dayColumn, String from) {
 		List<String> columns = new ArrayList<>();
-		for (Dim dim : Dim.values()) {
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < Dim.values().length; i++) {
+			Dim dim = Dim.values()[i];
 			columns.add(groupBy.contains(dim) ? column(dim, dayColumn) : "NULL");
-		}
-		StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
-			.append(", ")
-			.append(RollupSql.SUM_MEASURES)
-			.append(" FROM ")
-			.append(table)
-			.append(where);
-		if (!groupBy.isEmpty()) {
-			List<String> keys = new ArrayList<>();
-			for (int i = 0; i < Dim.values().length; i++) {
-				if (groupBy.contains(Dim.values()[i])) {
-					keys.add(String.valueOf(i + 1));
-				}
+			if (groupBy.contains(dim)) {
+				keys.add(String.valueOf(i + 1));
 			}
-			sql.append(" GROUP BY ").append(String.join(", ", keys));
 		}
-		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> row(rs)).list();
+		return "SELECT " + String.join(", ", columns) + ", " + RollupSql.SUM_MEASURES + " FROM " + from
+				+ (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
 	}
 
 	/**
@@ -212,39 +222,9 @@ public class RollupQueries {
 			params.addAll((List<Object>) audience[1]);
 		}
 		StringBuilder where = new StringBuilder(" WHERE true");
-		if (!filter.campaignIds().isEmpty()) {
-			where.append(" AND campaign_id = ANY(?::uuid[])");
-			params.add(uuids(filter.campaignIds()));
-		}
-		if (mailboxIds != null) {
-			where.append(" AND mailbox_id = ANY(?::uuid[])");
-			params.add(uuids(mailboxIds));
-		}
-		if (filter.step() != null) {
-			where.append(" AND step = ?");
-			params.add(filter.step() - 1);
-		}
-		if (filter.variant() != null) {
-			where.append(" AND variant = ?");
-			params.add(filter.variant());
-		}
-		if (filter.provider() != null) {
-			where.append(" AND provider = ?");
-			params.add(filter.provider().value());
-		}
+		filters(filter, mailboxIds, where, params);
 		String dayColumn = "(at AT TIME ZONE '" + filter.zone().getId().replace("'", "") + "')::date";
-		List<String> columns = new ArrayList<>();
-		List<String> keys = new ArrayList<>();
-		for (int i = 0; i < Dim.values().length; i++) {
-			Dim dim = Dim.values()[i];
-			columns.add(groupBy.contains(dim) ? column(dim, dayColumn) : "NULL");
-			if (groupBy.contains(dim)) {
-				keys.add(String.valueOf(i + 1));
-			}
-		}
-		String sql = "SELECT " + String.join(", ", columns) + ", " + RollupSql.SUM_MEASURES + " FROM ("
-				+ RollupSql.events((String) audience[0]) + ") x" + where
-				+ (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+		String sql = select(groupBy, dayColumn, "(" + RollupSql.events((String) audience[0]) + ") x" + where);
 		return jdbc.sql(sql).params(params).query((rs, i) -> row(rs)).list();
 	}
 
