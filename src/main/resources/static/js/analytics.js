@@ -14,14 +14,13 @@
 		new window.Chart(canvas, {
 			type: 'line',
 			data: { labels: days.map(function (d) { return d.day; }),
-				datasets: [line('Sent', 'sent', '#5b6b8c', 'y'), line('People opened', 'opened', '#2f8f6f', 'y1'),
-					line('People replied', 'replied', '#8a4fd8', 'y1')] },
+				datasets: [line('Sent', 'sent', '#5b6b8c', 'y'), line('People opened', 'opened', '#2f8f6f', 'y'),
+					line('People replied', 'replied', '#8a4fd8', 'y')] },
 			options: { animation: false, maintainAspectRatio: false,
 				interaction: { mode: 'index', intersect: false },
-				scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Sent' } },
-					y1: { beginAtZero: true, position: 'right', ticks: { precision: 0 }, grid: { drawOnChartArea: false },
-						title: { display: true, text: 'People' } },
-					x: { ticks: { maxTicksLimit: 10 } } } }
+				// One scale for all: replies read at their true size next to sends.
+				scales: { y: { beginAtZero: true, ticks: { precision: 0 } },
+					x: { ticks: { maxTicksLimit: 10, includeBounds: true } } } }
 		});
 	}
 	if (document.readyState === 'loading') {

@@ -39,8 +39,8 @@ public class AnalyticsFilters {
 	 * @param list a contact list's id: its contacts only (as the list is now)
 	 * @param tag a contact tag: contacts with it only
 	 */
-	public record Params(String from, String to, Integer days, List<String> campaign, List<String> mailbox,
-			String domain, Integer step, String variant, String provider, String list, String tag) {
+	public record Params(String from, String to, String days, List<String> campaign, List<String> mailbox,
+			String domain, String step, String variant, String provider, String list, String tag) {
 
 		/** No parameter: the last 30 days. */
 		public static final Params NONE = new Params(null, null, null, List.of(), List.of(), null, null, null, null,
@@ -60,7 +60,8 @@ public class AnalyticsFilters {
 		LocalDate from;
 		LocalDate to;
 		if (blank(params.from()) && blank(params.to())) {
-			int days = params.days() == null ? 30 : params.days();
+			int days = blank(params.days()) ? 30
+					: number("days", params.days(), "days is a number of days from 1 to " + AnalyticsFilter.MAX_DAYS);
 			if (days < 1 || days > AnalyticsFilter.MAX_DAYS) {
 				throw new InvalidInputProblem("invalid-days",
 						"days is a number of days from 1 to " + AnalyticsFilter.MAX_DAYS + ", not " + days);
@@ -82,13 +83,22 @@ public class AnalyticsFilters {
 						"a period is at most " + AnalyticsFilter.MAX_DAYS + " days; ask for a shorter one");
 			}
 		}
-		Integer step = params.step();
+		Integer step = blank(params.step()) ? null : number("step", params.step(), "step is a step number from 1");
 		if (step != null && (step < 1 || step > 100)) {
 			throw new InvalidInputProblem("invalid-step", "step is a step number from 1, not " + step);
 		}
 		return new AnalyticsFilter(from, to, zone, ids("campaign", params.campaign()), ids("mailbox", params.mailbox()),
 				domain(params.domain()), step, variant(params.variant()), provider(params.provider()),
 				list(params.list()), tag(params.tag()));
+	}
+
+	private static int number(String name, String value, String what) {
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputProblem("invalid-" + name, what + ", not \"" + value + "\"");
+		}
 	}
 
 	private static boolean blank(String value) {

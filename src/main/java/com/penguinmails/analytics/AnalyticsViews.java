@@ -23,9 +23,10 @@ public final class AnalyticsViews {
 
 	/**
 	 * One stage of the funnel: people at it, the fraction of people contacted, and of the
-	 * stage before.
+	 * stage before (null when the stage before has nobody: opens and clicks are not
+	 * tracked for campaigns with tracking off).
 	 */
-	public record Stage(String name, long people, double ofContacted, double ofPrevious) {
+	public record Stage(String name, long people, double ofContacted, Double ofPrevious) {
 	}
 
 	/**

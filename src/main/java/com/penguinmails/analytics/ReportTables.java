@@ -92,7 +92,7 @@ final class ReportTables {
 	private static ReportTable funnel(List<Stage> stages, String subtitle) {
 		List<List<?>> rows = new ArrayList<>();
 		for (Stage stage : stages) {
-			rows.add(List.of(stage.name(), stage.people(), stage.ofContacted(), stage.ofPrevious()));
+			rows.add(java.util.Arrays.asList(stage.name(), stage.people(), stage.ofContacted(), stage.ofPrevious()));
 		}
 		return new ReportTable(ReportView.FUNNEL.title(), subtitle,
 				List.of(new Column("Stage", Kind.TEXT), new Column("People", Kind.COUNT),

@@ -85,6 +85,27 @@ public record Totals(long sent, long bouncedHard, long bouncedSoft, long bounced
 		return rate(complained, delivered());
 	}
 
+	/**
+	 * Messages opened (by a person) of messages delivered: a step's or variant's own
+	 * rate.
+	 */
+	@JsonProperty
+	public double messageOpenRate() {
+		return rate(opened, delivered());
+	}
+
+	/** Messages clicked of messages delivered. */
+	@JsonProperty
+	public double messageClickRate() {
+		return rate(clicked, delivered());
+	}
+
+	/** Replies of messages delivered. */
+	@JsonProperty
+	public double messageReplyRate() {
+		return rate(replied, delivered());
+	}
+
 	/** The sum of two slices (interested included). */
 	public Totals plus(Totals o) {
 		return new Totals(sent + o.sent, bouncedHard + o.bouncedHard, bouncedSoft + o.bouncedSoft,

@@ -126,8 +126,9 @@ public class WorkspaceAnalytics {
 		String[] names = { "Contacted", "Delivered", "Opened", "Clicked", "Replied", "Interested" };
 		List<Stage> stages = new ArrayList<>();
 		for (int i = 0; i < people.length; i++) {
-			stages.add(new Stage(names[i], people[i], Totals.rate(people[i], contacted),
-					i == 0 ? (contacted == 0 ? 0 : 1) : Totals.rate(people[i], people[i - 1])));
+			Double ofPrevious = i == 0 ? (contacted == 0 ? null : 1.0)
+					: people[i - 1] == 0 ? null : Totals.rate(people[i], people[i - 1]);
+			stages.add(new Stage(names[i], people[i], Totals.rate(people[i], contacted), ofPrevious));
 		}
 		return stages;
 	}

@@ -76,7 +76,7 @@ public class WorkspaceEvents {
 				beforeKey = parts[1];
 			}
 			catch (RuntimeException ex) {
-				throw new InvalidInputProblem("invalid-cursor", "cursor is a next_cursor from a previous page");
+				throw new InvalidInputProblem("invalid-cursor", "cursor is the nextCursor of a previous page");
 			}
 		}
 		Map<UUID, String> names = analytics.campaignNames(tenant.workspaceId());

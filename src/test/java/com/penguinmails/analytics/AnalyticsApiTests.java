@@ -112,8 +112,8 @@ class AnalyticsApiTests {
 
 	@Test
 	void badParametersAreProblemsThatNameThem() throws Exception {
-		String[][] bad = { { "from", "yesterday" }, { "days", "0" }, { "campaign", "not-an-id" }, { "variant", "??" },
-				{ "provider", "hotmail" }, { "step", "0" } };
+		String[][] bad = { { "from", "yesterday" }, { "days", "0" }, { "days", "abc" }, { "step", "two" },
+				{ "campaign", "not-an-id" }, { "variant", "??" }, { "provider", "hotmail" }, { "step", "0" } };
 		for (String[] param : bad) {
 			Api.Response response = api.get("/api/v1/analytics/overview", param[0], param[1]);
 			assertThat(response.status()).as(param[0]).isEqualTo(400);

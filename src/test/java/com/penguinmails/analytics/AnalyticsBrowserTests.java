@@ -116,7 +116,12 @@ class AnalyticsBrowserTests {
 			.isTrue();
 
 		browser.get(base + "/analytics?from=last+week");
-		assertThat(browser.findElement(By.id("analytics-error")).getText()).contains("from is a day as YYYY-MM-DD");
+		assertThat(browser.findElement(By.id("analytics-error")).getText()).contains("from is a day as YYYY-MM-DD")
+			.contains("The figures below are for the last 30 days");
+		// Said once, on the page, never as raw JSON.
+		assertThat(browser.findElements(By.cssSelector(".error, [role=alert]"))).hasSize(1);
+		browser.get(base + "/analytics?days=abc");
+		assertThat(browser.findElement(By.id("analytics-error")).getText()).contains("days is a number of days");
 		Browser.assertNoSidewaysScroll(browser);
 	}
 

@@ -91,6 +91,15 @@ class DealsTests {
 				api.post("/api/v1/deals", deal("ada@client.test", "10", "EUR", "2026-11-05T09:00:00Z", null)).status())
 			.isEqualTo(201);
 		assertThat(api.get("/api/v1/deals").body().get("data")).hasSize(3);
+
+		// A date alone, as the page and the CSV take it: the end of that day in the
+		// workspace's zone (UTC here); a bad one names the field.
+		Api.Response dated = api.post("/api/v1/deals", deal("ada@client.test", "10", "EUR", "2026-11-06", null));
+		assertThat(dated.status()).isEqualTo(201);
+		assertThat(dated.body().get("closedAt").asText()).startsWith("2026-11-06T23:59:59");
+		Api.Response bad = api.post("/api/v1/deals", deal("ada@client.test", "10", "EUR", "6 Nov", null));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body().get("detail").asText()).contains("closed_at").contains("6 Nov");
 	}
 
 	@Test

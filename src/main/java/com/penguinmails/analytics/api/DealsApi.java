@@ -1,5 +1,13 @@
 package com.penguinmails.analytics.api;
 
+import com.penguinmails.shared.Tenant;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+import java.math.BigDecimal;
+
+import java.time.Instant;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -50,6 +58,16 @@ class DealsApi {
 		this.tenancy = tenancy;
 	}
 
+	/**
+	 * A deal as the API takes it: {@link Deals.NewDeal} with closedAt as text.
+	 *
+	 * @param closedAt ISO 8601 ({@code 2026-11-03T14:00:00Z}), a local time
+	 * ({@code 2026-11-03T14:00}) or a date ({@code 2026-11-03}) in the workspace's zone
+	 */
+	record DealBody(@JsonAlias("contact_id") UUID contactId, String email, String name, BigDecimal amount,
+			String currency, @JsonAlias("closed_at") String closedAt, @JsonAlias("external_id") String externalId) {
+	}
+
 	@PostMapping(consumes = "application/json")
 	@Operation(summary = "Record a deal won with a contact (named by email or contactId): amount (0 or more, two "
 			+ "decimals), currency (ISO 4217), closedAt (ISO 8601), an optional name; with externalId it is an upsert: "
@@ -60,8 +78,15 @@ class DealsApi {
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deal.class)))
 	@ApiResponse(responseCode = "422",
 			description = "No such contact in the workspace, or contactId and email " + "name different contacts")
-	ResponseEntity<Deal> record(@RequestBody Deals.NewDeal deal) {
-		Deals.Recorded recorded = deals.record(tenancy.current(), deal, DealSource.API);
+	ResponseEntity<Deal> record(@RequestBody DealBody body) {
+		Tenant tenant = tenancy.current();
+		// closedAt as the page and CSV take it: an ISO 8601 time, or a date alone (the
+		// end of that day in the workspace's time zone).
+		Instant closedAt = body.closedAt() == null || body.closedAt().isBlank() ? null
+				: Deals.closedAt(body.closedAt(), deals.zone(tenant));
+		Deals.NewDeal deal = new Deals.NewDeal(body.contactId(), body.email(), body.name(), body.amount(),
+				body.currency(), closedAt, body.externalId());
+		Deals.Recorded recorded = deals.record(tenant, deal, DealSource.API);
 		if (!recorded.created()) {
 			return ResponseEntity.ok(recorded.deal());
 		}

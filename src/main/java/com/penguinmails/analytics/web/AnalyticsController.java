@@ -112,7 +112,7 @@ class AnalyticsController {
 			filter = filters.read(params, analytics.zone(tenant.workspaceId()));
 		}
 		catch (InvalidInputProblem ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("filterError", ex.getMessage());
 			filter = filters.read(AnalyticsFilters.Params.NONE, analytics.zone(tenant.workspaceId()));
 		}
 		model.addAttribute("filter", filter);
@@ -159,8 +159,9 @@ class AnalyticsController {
 	@PostMapping("/analytics/rebuild")
 	String rebuild(RedirectAttributes redirect) {
 		Rollups.State state = rollups.rebuild(tenancy.current());
-		redirect.addFlashAttribute("notice", "Recounting " + state.pendingHours()
-				+ " hours of figures from the raw events; the page shows the progress.");
+		redirect.addFlashAttribute("notice",
+				"Recounting " + state.pendingHours() + (state.pendingHours() == 1 ? " hour" : " hours")
+						+ " of figures from the raw events: reload the page in a minute to see them complete.");
 		return "redirect:/analytics";
 	}
 
@@ -182,7 +183,7 @@ class AnalyticsController {
 		List<String> parts = new ArrayList<>();
 		add(parts, "from", p.from());
 		add(parts, "to", p.to());
-		add(parts, "days", p.days() == null ? null : p.days().toString());
+		add(parts, "days", p.days());
 		if (p.campaign() != null) {
 			p.campaign().forEach(c -> add(parts, "campaign", c));
 		}
@@ -190,7 +191,7 @@ class AnalyticsController {
 			p.mailbox().forEach(m -> add(parts, "mailbox", m));
 		}
 		add(parts, "domain", p.domain());
-		add(parts, "step", p.step() == null ? null : p.step().toString());
+		add(parts, "step", p.step());
 		add(parts, "variant", p.variant());
 		add(parts, "provider", p.provider());
 		add(parts, "list", p.list());
@@ -206,23 +207,22 @@ class AnalyticsController {
 
 	static List<Tile> tiles(Totals now, Totals before) {
 		List<Tile> tiles = new ArrayList<>();
-		tiles.add(count("sent", "Sent", now, before, Totals::sent, "messages"));
-		tiles.add(count("contacted", "People contacted", now, before, Totals::peopleContacted, "recipients"));
+		tiles.add(count("sent", "Sent", now, before, Totals::sent, now.sent() == 1 ? "message" : "messages"));
+		tiles.add(count("contacted", "People contacted", now, before, Totals::peopleContacted,
+				now.peopleContacted() == 1 ? "recipient" : "recipients"));
 		tiles.add(rate("delivery", "Delivered", now, before, Totals::deliveryRate,
 				String.format(Locale.ROOT, "%,d messages", now.delivered())));
-		tiles.add(rate("open", "Opened", now, before, Totals::openRate,
-				String.format(Locale.ROOT, "%,d people", now.peopleOpened())));
-		tiles.add(rate("click", "Clicked", now, before, Totals::clickRate,
-				String.format(Locale.ROOT, "%,d people", now.peopleClicked())));
-		tiles.add(rate("reply", "Replied", now, before, Totals::replyRate,
-				String.format(Locale.ROOT, "%,d people", now.peopleReplied())));
-		tiles.add(rate("interested", "Interested", now, before, Totals::interestedRate,
-				String.format(Locale.ROOT, "%,d people", now.interested())));
+		tiles.add(rate("open", "Opened", now, before, Totals::openRate, people(now.peopleOpened())));
+		tiles.add(rate("click", "Clicked", now, before, Totals::clickRate, people(now.peopleClicked())));
+		tiles.add(rate("reply", "Replied", now, before, Totals::replyRate, people(now.peopleReplied())));
+		tiles.add(rate("interested", "Interested", now, before, Totals::interestedRate, people(now.interested())));
 		tiles.add(rate("bounce", "Bounced", now, before, Totals::bounceRate,
 				String.format(Locale.ROOT, "%,d hard · %,d soft · %,d blocked · %,d other", now.bouncedHard(),
 						now.bouncedSoft(), now.bouncedBlock(), now.bouncedOther())));
-		tiles.add(count("unsubscribed", "Unsubscribed", now, before, Totals::unsubscribed, "people"));
-		tiles.add(count("complained", "Spam complaints", now, before, Totals::complained, "reports"));
+		tiles.add(count("unsubscribed", "Unsubscribed", now, before, Totals::unsubscribed,
+				now.unsubscribed() == 1 ? "person" : "people"));
+		tiles.add(count("complained", "Spam complaints", now, before, Totals::complained,
+				now.complained() == 1 ? "report" : "reports"));
 		return tiles;
 	}
 
@@ -251,6 +251,11 @@ class AnalyticsController {
 			direction = points > 0.05 ? "up" : points < -0.05 ? "down" : "";
 		}
 		return new Tile(id, label, percent(value), detail, trend, direction);
+	}
+
+	/** "1 person", "2 people". */
+	static String people(long count) {
+		return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? "person" : "people");
 	}
 
 	static String percent(double fraction) {
