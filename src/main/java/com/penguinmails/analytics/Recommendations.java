@@ -57,7 +57,10 @@ public class Recommendations {
 	/** The recommendations for the filter's period and slice, strongest kinds first. */
 	public List<Recommendation> of(Tenant tenant, AnalyticsFilter filter) {
 		WorkspaceAnalytics.requireReader(tenant);
-		UUID ws = tenant.workspaceId();
+		return of(tenant.workspaceId(), filter);
+	}
+
+	List<Recommendation> of(UUID ws, AnalyticsFilter filter) {
 		List<Recommendation> all = new ArrayList<>();
 		all.addAll(sendingHours(analytics.heatmap(ws, filter)));
 		List<VariantEntry> variants = analytics.variants(ws, filter);

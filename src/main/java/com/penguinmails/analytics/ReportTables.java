@@ -27,11 +27,19 @@ final class ReportTables {
 			new Column("Click rate (people)", Kind.PERCENT), new Column("Reply rate (people)", Kind.PERCENT),
 			new Column("Interested rate (people)", Kind.PERCENT));
 
-	private ReportTables() {
+	private final WorkspaceAnalytics analytics;
+
+	private final Cohorts cohorts;
+
+	private final Recommendations recommendations;
+
+	ReportTables(WorkspaceAnalytics analytics, Cohorts cohorts, Recommendations recommendations) {
+		this.analytics = analytics;
+		this.cohorts = cohorts;
+		this.recommendations = recommendations;
 	}
 
-	static ReportTable of(WorkspaceAnalytics analytics, UUID ws, ReportView view, AnalyticsFilter filter,
-			String subtitle) {
+	ReportTable of(UUID ws, ReportView view, AnalyticsFilter filter, String subtitle) {
 		return switch (view) {
 			case OVERVIEW -> overview(analytics.overview(ws, filter), subtitle);
 			case DAILY -> daily(analytics.overview(ws, filter), subtitle);
@@ -42,6 +50,8 @@ final class ReportTables {
 			case PROVIDERS -> entries(view, "Recipient provider", analytics.providers(ws, filter), subtitle);
 			case CAMPAIGNS -> entries(view, "Campaign", analytics.campaigns(ws, filter), subtitle);
 			case VARIANTS -> variants(analytics.variants(ws, filter), subtitle);
+			case COHORTS -> cohorts(ws, filter, subtitle);
+			case RECOMMENDATIONS -> recommendations(recommendations.of(ws, filter), subtitle);
 		};
 	}
 
@@ -130,6 +140,31 @@ final class ReportTables {
 				List.of(new ReportChart.Series("Reply rate", top.stream().map(e -> e.totals().replyRate()).toList())));
 		return new ReportTable(view.title(), subtitle, with(new Column(what, Kind.TEXT)), ReportTable.Rows.of(rows),
 				chart);
+	}
+
+	private ReportTable cohorts(UUID ws, AnalyticsFilter filter, String subtitle) {
+		List<List<?>> rows = new ArrayList<>();
+		String[] kinds = { "By first-send week", "By the sending mailbox's age", "By the week contacts were added" };
+		for (int i = 0; i < Cohorts.COHORT_KINDS.size(); i++) {
+			for (AnalyticsViews.Cohort cohort : cohorts.of(ws, filter, Cohorts.COHORT_KINDS.get(i))) {
+				rows.add(List.of(kinds[i], cohort.label(), cohort.contacted(), cohort.replied(), cohort.replyRate()));
+			}
+		}
+		return new ReportTable(ReportView.COHORTS.title(), subtitle,
+				List.of(new Column("Cohorts", Kind.TEXT), new Column("Cohort", Kind.TEXT),
+						new Column("People contacted", Kind.COUNT), new Column("People replied", Kind.COUNT),
+						new Column("Reply rate (people)", Kind.PERCENT)),
+				ReportTable.Rows.of(rows), null);
+	}
+
+	private static ReportTable recommendations(List<Recommendations.Recommendation> found, String subtitle) {
+		List<List<?>> rows = new ArrayList<>();
+		for (Recommendations.Recommendation r : found) {
+			rows.add(List.of(r.title(), r.evidence()));
+		}
+		return new ReportTable(ReportView.RECOMMENDATIONS.title(), subtitle,
+				List.of(new Column("Recommendation", Kind.TEXT), new Column("The figures behind it", Kind.TEXT)),
+				ReportTable.Rows.of(rows), null);
 	}
 
 	private static ReportTable variants(List<VariantEntry> entries, String subtitle) {

@@ -13,7 +13,8 @@ public enum ReportView implements StoredValue {
 	OVERVIEW("overview", "Overview"), DAILY("daily", "Day by day"), FUNNEL("funnel", "Funnel"),
 	HEATMAP("heatmap", "Send-time heatmap"), MAILBOXES("mailboxes", "Mailboxes"), DOMAINS("domains", "Sending domains"),
 	PROVIDERS("providers", "Recipient providers"), VARIANTS("variants", "Steps and A/B variants"),
-	CAMPAIGNS("campaigns", "Campaigns");
+	CAMPAIGNS("campaigns", "Campaigns"), COHORTS("cohorts", "Cohorts"),
+	RECOMMENDATIONS("recommendations", "Recommendations");
 
 	private final String value;
 

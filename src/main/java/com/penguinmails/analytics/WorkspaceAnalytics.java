@@ -65,8 +65,16 @@ public class WorkspaceAnalytics {
 
 	private final com.penguinmails.contacts.Segments segments;
 
+	private final Cohorts cohorts;
+
+	// Recommendations are made from this class's views: looked up when a file needs them.
+	private final org.springframework.beans.factory.ObjectProvider<Recommendations> recommendations;
+
 	WorkspaceAnalytics(RollupQueries rollups, InterestedQueries interested, RollupStore store,
-			CampaignNames campaignNames, Mailboxes mailboxes, com.penguinmails.contacts.Segments segments) {
+			CampaignNames campaignNames, Mailboxes mailboxes, com.penguinmails.contacts.Segments segments,
+			Cohorts cohorts, org.springframework.beans.factory.ObjectProvider<Recommendations> recommendations) {
+		this.cohorts = cohorts;
+		this.recommendations = recommendations;
 		this.segments = segments;
 		this.rollups = rollups;
 		this.interested = interested;
@@ -256,7 +264,8 @@ public class WorkspaceAnalytics {
 	 * the overview, day by day and the breakdowns.
 	 */
 	public ReportTable table(UUID workspaceId, ReportView view, AnalyticsFilter filter) {
-		return ReportTables.of(this, workspaceId, view, filter, subtitle(workspaceId, filter));
+		return new ReportTables(this, cohorts, recommendations.getObject()).of(workspaceId, view, filter,
+				subtitle(workspaceId, filter));
 	}
 
 	/**
