@@ -162,7 +162,10 @@ class ReportExportsTests {
 			assertThat(csv.header("Content-Type")).startsWith("text/csv");
 			assertThat(csv.header("Content-Disposition")).contains(view.value() + "-" + from + "-" + to + ".csv");
 			String[] lines = csv.raw().getContentAsString(StandardCharsets.UTF_8).split("\n");
-			assertThat(lines.length).as(view.value()).isGreaterThan(1);
+			// Recommendations may rightly be none for a small month: then the header
+			// alone.
+			assertThat(lines.length).as(view.value())
+				.isGreaterThanOrEqualTo(view == ReportView.RECOMMENDATIONS ? 1 : 2);
 
 			Api.Response pdf = api.get("/api/v1/analytics/" + view.value() + "/export", "format", "pdf", "from",
 					from.toString(), "to", to.toString());
