@@ -180,6 +180,9 @@ class ReportExportsTests {
 				for (String column : lines[0].split(",")) {
 					assertThat(text.replaceAll("\\s+", " ")).as(view.value()).contains(column.split(" ")[0]);
 				}
+				if (lines.length == 1) {
+					assertThat(text).as(view.value()).contains("Nothing for this period and filter.");
+				}
 				// A chart when the view has one (not the heatmap nor the variants'
 				// table).
 				boolean charted = analytics.table(owner.workspaceId(), view, filter()).chart() != null;

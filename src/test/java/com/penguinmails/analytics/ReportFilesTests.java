@@ -277,6 +277,14 @@ class ReportFilesTests {
 	}
 
 	@Test
+	void pdfOfAnEmptyTableShowsItsHeaderAndSaysItIsEmpty() throws IOException {
+		try (PDDocument pdf = pdf(table(List.of(), null))) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text).contains("Overview", "Last reply", "Reply rate", "Nothing for this period and filter.");
+		}
+	}
+
+	@Test
 	void pdfRepeatsTheHeaderOnEveryPage() throws IOException {
 		try (PDDocument pdf = pdf(table(days(400), chart()))) {
 			assertThat(pdf.getNumberOfPages()).isGreaterThan(3);

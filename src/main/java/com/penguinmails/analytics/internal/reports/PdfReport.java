@@ -159,6 +159,12 @@ public final class PdfReport {
 				add(document, pdf);
 			}
 		});
+		if (rows[0] == 0) {
+			// A header alone is not laid out: one row says the table is empty.
+			PdfPCell none = cell("Nothing for this period and filter.", cellFont, false, layout.padding());
+			none.setColspan(columns.size());
+			pdf.addCell(none);
+		}
 		pdf.setComplete(true);
 		add(document, pdf);
 		return rows[0];
