@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -179,24 +178,9 @@ public class Deals {
 	public ImportResult importCsv(Tenant tenant, Reader csv) {
 		tenant.require(WorkspaceRole.MEMBER, "analytics:write");
 		ZoneId zone = zone(tenant);
-		List<RowResult> rows = new ArrayList<>();
-		try {
-			CsvRows.read(csv, Set.of("email", "contact_id", "amount"), row -> {
-				if (rows.size() >= MAX_ROWS) {
-					throw new InvalidInputProblem("too-many-rows",
-							"At most " + MAX_ROWS + " deals per upload: split the file.");
-				}
-				rows.add(importRow(tenant, row, zone));
-				return true;
-			});
-		}
-		catch (InvalidInputProblem problem) {
-			if (!"unreadable-csv".equals(problem.type())) {
-				throw problem;
-			}
-			rows.add(new RowResult(rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1, "", "error",
-					problem.getMessage(), null));
-		}
+		List<RowResult> rows = CsvRows.importRows(csv, Set.of("email", "contact_id", "amount"), MAX_ROWS,
+				"At most " + MAX_ROWS + " deals per upload: split the file.", (row) -> importRow(tenant, row, zone),
+				RowResult::line, (line, reason) -> new RowResult(line, "", "error", reason, null));
 		int imported = (int) rows.stream().filter(r -> r.status().equals("imported")).count();
 		return new ImportResult(imported, rows.size() - imported, rows);
 	}

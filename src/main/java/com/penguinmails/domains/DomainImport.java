@@ -1,7 +1,6 @@
 package com.penguinmails.domains;
 
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -43,24 +42,10 @@ public class DomainImport {
 
 	public Result importCsv(Tenant tenant, Reader csv, NewDomain defaults) {
 		tenant.require(WorkspaceRole.MEMBER, "domains:write");
-		List<RowResult> rows = new ArrayList<>();
-		try {
-			CsvRows.read(csv, Set.of("name", "domain"), row -> {
-				if (rows.size() >= MAX_ROWS) {
-					throw new InvalidInputProblem("too-many-rows",
-							"At most " + MAX_ROWS + " domains per upload: split the file.");
-				}
-				rows.add(importRow(tenant, row, defaults));
-				return true;
-			});
-		}
-		catch (InvalidInputProblem problem) {
-			if (!"unreadable-csv".equals(problem.type())) {
-				throw problem;
-			}
-			rows.add(new RowResult(rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1, "", "error",
-					problem.getMessage(), null));
-		}
+		List<RowResult> rows = CsvRows.importRows(csv, Set.of("name", "domain"), MAX_ROWS,
+				"At most " + MAX_ROWS + " domains per upload: split the file.",
+				(row) -> importRow(tenant, row, defaults), RowResult::line,
+				(line, reason) -> new RowResult(line, "", "error", reason, null));
 		int created = (int) rows.stream().filter(r -> r.status().equals("created")).count();
 		return new Result(created, rows.size() - created, rows);
 	}

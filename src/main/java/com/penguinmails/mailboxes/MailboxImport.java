@@ -1,7 +1,6 @@
 package com.penguinmails.mailboxes;
 
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,23 +52,9 @@ public class MailboxImport {
 
 	public Result importCsv(Tenant tenant, Reader csv) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
-		List<RowResult> added = new ArrayList<>();
-		try {
-			CsvRows.read(csv, Set.of("email", "address"), row -> {
-				if (added.size() >= MAX_ROWS) {
-					throw new InvalidInputProblem("too-many-rows", "At most " + MAX_ROWS + " mailboxes per upload.");
-				}
-				added.add(add(tenant, row));
-				return true;
-			});
-		}
-		catch (InvalidInputProblem problem) {
-			if (!"unreadable-csv".equals(problem.type())) {
-				throw problem;
-			}
-			added.add(new RowResult(added.isEmpty() ? 1 : added.get(added.size() - 1).line() + 1, "", "error",
-					problem.getMessage(), null, null));
-		}
+		List<RowResult> added = CsvRows.importRows(csv, Set.of("email", "address"), MAX_ROWS,
+				"At most " + MAX_ROWS + " mailboxes per upload.", (row) -> add(tenant, row), RowResult::line,
+				(line, reason) -> new RowResult(line, "", "error", reason, null, null));
 		List<CompletableFuture<RowResult>> tested = added.stream()
 			.map(r -> r.mailbox() == null ? CompletableFuture.completedFuture(r)
 					: CompletableFuture.supplyAsync(() -> test(tenant, r), testers))

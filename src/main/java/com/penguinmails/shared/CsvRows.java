@@ -3,10 +3,15 @@ package com.penguinmails.shared;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -86,6 +91,37 @@ public final class CsvRows {
 		char first = value.charAt(0);
 		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
 				? "'" + value : value;
+	}
+
+	/**
+	 * Imports an upload row by row, each row on its own, and returns one result per row
+	 * in file order: at most {@code maxRows} rows are read (the next one fails the upload
+	 * with 400 {@code too-many-rows} and {@code tooMany} as its detail, nothing after it
+	 * read); a file unreadable part-way keeps the results before it and ends with
+	 * {@code unreadable.apply(line, reason)} for the line after the last good row.
+	 * @param <R> the import's per-row result
+	 * @param lineOf the line in the file of a result
+	 */
+	public static <R> List<R> importRows(Reader csv, Set<String> headerFirstColumns, int maxRows, String tooMany,
+			Function<Row, R> importRow, ToLongFunction<R> lineOf, BiFunction<Long, String, R> unreadable) {
+		List<R> rows = new ArrayList<>();
+		try {
+			read(csv, headerFirstColumns, row -> {
+				if (rows.size() >= maxRows) {
+					throw new InvalidInputProblem("too-many-rows", tooMany);
+				}
+				rows.add(importRow.apply(row));
+				return true;
+			});
+		}
+		catch (InvalidInputProblem problem) {
+			if (!"unreadable-csv".equals(problem.type())) {
+				throw problem;
+			}
+			rows.add(unreadable.apply(rows.isEmpty() ? 1 : lineOf.applyAsLong(rows.get(rows.size() - 1)) + 1,
+					problem.getMessage()));
+		}
+		return rows;
 	}
 
 	/**
