@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.analytics.AnalyticsFilter;
 import com.penguinmails.analytics.internal.views.RollupQueries.Dim;
+import com.penguinmails.analytics.internal.views.RollupQueries.Slice;
 
 /**
  * People whose conversation is labelled interested or meeting booked, by when it was
@@ -20,6 +21,10 @@ import com.penguinmails.analytics.internal.views.RollupQueries.Dim;
  */
 @Component
 public class InterestedQueries {
+
+	/** The filter's dimensions on a reply joined to its message and recipient domain. */
+	private static final Slice LIVE = new Slice("m.campaign_id", "o.mailbox_id", "o.step", "o.variant",
+			"coalesce(d.provider, 'other')");
 
 	private final JdbcClient jdbc;
 
@@ -35,26 +40,7 @@ public class InterestedQueries {
 		List<Object> params = new ArrayList<>(
 				List.of(workspaceId, Timestamp.from(filter.start()), Timestamp.from(filter.end())));
 		StringBuilder where = new StringBuilder();
-		if (!filter.campaignIds().isEmpty()) {
-			where.append(" AND m.campaign_id = ANY(?::uuid[])");
-			params.add(filter.campaignIds().toArray(UUID[]::new));
-		}
-		if (mailboxIds != null) {
-			where.append(" AND o.mailbox_id = ANY(?::uuid[])");
-			params.add(mailboxIds.toArray(UUID[]::new));
-		}
-		if (filter.step() != null) {
-			where.append(" AND o.step = ?");
-			params.add(filter.step() - 1);
-		}
-		if (filter.variant() != null) {
-			where.append(" AND o.variant = ?");
-			params.add(filter.variant());
-		}
-		if (filter.provider() != null) {
-			where.append(" AND coalesce(d.provider, 'other') = ?");
-			params.add(filter.provider().value());
-		}
+		LIVE.append(filter, mailboxIds, where, params);
 		Object[] audience = RollupQueries.audience(workspaceId, filter);
 		if (audience != null) {
 			where.append(" AND m.contact_id IN (").append(audience[0]).append(")");

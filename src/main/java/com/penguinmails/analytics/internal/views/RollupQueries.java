@@ -87,7 +87,7 @@ public class RollupQueries {
 			params.add(Date.valueOf(filter.from()));
 			params.add(Date.valueOf(filter.to()));
 		}
-		filters(filter, mailboxIds, where, params);
+		Slice.ROLLUPS.append(filter, mailboxIds, where, params);
 		return jdbc.sql(select(groupBy, dayColumn, table + where)).params(params).query((rs, i) -> row(rs)).list();
 	}
 
@@ -120,29 +120,44 @@ public class RollupQueries {
 		return "analytics_hourly";
 	}
 
-	/** Appends the filter's campaign, mailbox, step, variant and provider conditions. */
-	private static void filters(AnalyticsFilter filter, List<UUID> mailboxIds, StringBuilder where,
-			List<Object> params) {
-		if (!filter.campaignIds().isEmpty()) {
-			where.append(" AND campaign_id = ANY(?::uuid[])");
-			params.add(uuids(filter.campaignIds()));
+	/**
+	 * The columns a query names the filter's dimensions by, to append the filter's
+	 * campaign, mailbox, step, variant and provider conditions to its WHERE clause: one
+	 * builder for the rollups' sums and the queries that read live rows.
+	 */
+	public record Slice(String campaign, String mailbox, String step, String variant, String provider) {
+
+		/** The rollup tables' own column names. */
+		static final Slice ROLLUPS = new Slice("campaign_id", "mailbox_id", "step", "variant", "provider");
+
+		/**
+		 * Appends {@code AND ...} for each condition the filter sets (the mailboxes are
+		 * {@code mailboxIds}, null for none; steps are 1-based in the filter) and its
+		 * parameters in order.
+		 */
+		public void append(AnalyticsFilter filter, List<UUID> mailboxIds, StringBuilder where, List<Object> params) {
+			if (!filter.campaignIds().isEmpty()) {
+				where.append(" AND ").append(campaign).append(" = ANY(?::uuid[])");
+				params.add(uuids(filter.campaignIds()));
+			}
+			if (mailboxIds != null) {
+				where.append(" AND ").append(mailbox).append(" = ANY(?::uuid[])");
+				params.add(uuids(mailboxIds));
+			}
+			if (filter.step() != null) {
+				where.append(" AND ").append(step).append(" = ?");
+				params.add(filter.step() - 1);
+			}
+			if (filter.variant() != null) {
+				where.append(" AND ").append(variant).append(" = ?");
+				params.add(filter.variant());
+			}
+			if (filter.provider() != null) {
+				where.append(" AND ").append(provider).append(" = ?");
+				params.add(filter.provider().value());
+			}
 		}
-		if (mailboxIds != null) {
-			where.append(" AND mailbox_id = ANY(?::uuid[])");
-			params.add(uuids(mailboxIds));
-		}
-		if (filter.step() != null) {
-			where.append(" AND step = ?");
-			params.add(filter.step() - 1);
-		}
-		if (filter.variant() != null) {
-			where.append(" AND variant = ?");
-			params.add(filter.variant());
-		}
-		if (filter.provider() != null) {
-			where.append(" AND provider = ?");
-			params.add(filter.provider().value());
-		}
+
 	}
 
 	/**
@@ -222,7 +237,7 @@ public class RollupQueries {
 			params.addAll((List<Object>) audience[1]);
 		}
 		StringBuilder where = new StringBuilder(" WHERE true");
-		filters(filter, mailboxIds, where, params);
+		Slice.ROLLUPS.append(filter, mailboxIds, where, params);
 		String dayColumn = "(at AT TIME ZONE '" + filter.zone().getId().replace("'", "") + "')::date";
 		String sql = select(groupBy, dayColumn, "(" + RollupSql.events((String) audience[0]) + ") x" + where);
 		return jdbc.sql(sql).params(params).query((rs, i) -> row(rs)).list();
