@@ -28,6 +28,18 @@ public final class RollupSql {
 	private static final String HANDED = "(o.status = 'sent' OR (o.status = 'failed' AND o.failure IS NOT NULL"
 			+ " AND o.failure NOT IN ('suppressed', 'mailbox_removed')))";
 
+	// o is its person's first message handed to a server (ties broken by id).
+	private static final String FIRST_MESSAGE = """
+			NOT EXISTS (SELECT 1 FROM outbox p WHERE p.enrolment_id = o.enrolment_id AND p.sent_at IS NOT NULL
+			            AND (p.sent_at < o.sent_at OR (p.sent_at = o.sent_at AND p.id < o.id)) AND %s)"""
+		.formatted(HANDED.replace("o.", "p."));
+
+	// a is its person's first reply (ties broken by source id).
+	private static final String FIRST_REPLY = """
+			NOT EXISTS (SELECT 1 FROM analytics_events e WHERE e.enrolment_id = a.enrolment_id
+			            AND e.kind = 'replied' AND (e.occurred_at < a.occurred_at
+			                OR (e.occurred_at = a.occurred_at AND e.source_id < a.source_id)))""";
+
 	/**
 	 * Every raw event of a workspace in a time range as one row of measures (0 or 1 each)
 	 * with its dimensions and time ({@code at}): sends (parameters workspace, start,
@@ -44,11 +56,7 @@ public final class RollupSql {
 			            'policy'))::int AS bounced_other,
 			        0 AS opened, 0 AS opened_all, 0 AS clicked, 0 AS replied, 0 AS auto_replied, 0 AS unsubscribed,
 			        0 AS complained,
-			        (o.enrolment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox p
-			            WHERE p.enrolment_id = o.enrolment_id AND p.sent_at IS NOT NULL
-			                AND (p.sent_at < o.sent_at OR (p.sent_at = o.sent_at AND p.id < o.id))
-			                AND (p.status = 'sent' OR (p.status = 'failed' AND p.failure IS NOT NULL
-			                    AND p.failure NOT IN ('suppressed', 'mailbox_removed')))))::int AS people_contacted,
+			        (o.enrolment_id IS NOT NULL AND %2$s)::int AS people_contacted,
 			        0 AS people_opened, 0 AS people_clicked, 0 AS people_replied
 			    FROM outbox o LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
 			    WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
@@ -56,24 +64,12 @@ public final class RollupSql {
 			    UNION ALL
 			    SELECT o.campaign_id, o.step, o.variant, o.mailbox_id, coalesce(d.provider, 'other'), t.occurred_at,
 			        0, 0, 0, 0, 0,
-			        (t.kind = 'open' AND NOT t.machine AND NOT EXISTS (SELECT 1 FROM tracking_events e
-			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'open' AND NOT e.machine
-			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
-			        (t.kind = 'open' AND NOT EXISTS (SELECT 1 FROM tracking_events e
-			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'open'
-			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
-			        (t.kind = 'click' AND NOT t.machine AND NOT EXISTS (SELECT 1 FROM tracking_events e
-			            WHERE e.outbox_id = t.outbox_id AND e.kind = 'click' AND NOT e.machine
-			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        (t.kind = 'open' AND NOT t.machine AND %3$s)::int,
+			        (t.kind = 'open' AND %4$s)::int,
+			        (t.kind = 'click' AND NOT t.machine AND %5$s)::int,
 			        0, 0, 0, 0, 0,
-			        (NOT t.machine AND t.kind = 'open' AND t.enrolment_id IS NOT NULL AND NOT EXISTS (
-			            SELECT 1 FROM tracking_events e WHERE e.enrolment_id = t.enrolment_id AND e.kind = 'open'
-			                AND NOT e.machine
-			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
-			        (NOT t.machine AND t.kind = 'click' AND t.enrolment_id IS NOT NULL AND NOT EXISTS (
-			            SELECT 1 FROM tracking_events e WHERE e.enrolment_id = t.enrolment_id AND e.kind = 'click'
-			                AND NOT e.machine
-			                AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id))))::int,
+			        (NOT t.machine AND t.kind = 'open' AND t.enrolment_id IS NOT NULL AND %6$s)::int,
+			        (NOT t.machine AND t.kind = 'click' AND t.enrolment_id IS NOT NULL AND %7$s)::int,
 			        0
 			    FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
 			        LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
@@ -87,15 +83,26 @@ public final class RollupSql {
 			        (a.kind = 'replied')::int, (a.kind = 'auto_replied')::int, (a.kind = 'unsubscribed')::int,
 			        (a.kind = 'complained')::int,
 			        0, 0, 0,
-			        (a.kind = 'replied' AND a.enrolment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM analytics_events e
-			            WHERE e.enrolment_id = a.enrolment_id AND e.kind = 'replied'
-			                AND (e.occurred_at < a.occurred_at
-			                    OR (e.occurred_at = a.occurred_at AND e.source_id < a.source_id))))::int
+			        (a.kind = 'replied' AND a.enrolment_id IS NOT NULL AND %8$s)::int
 			    FROM analytics_events a LEFT JOIN outbox o ON o.id = a.outbox_id
 			        LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
 			    WHERE a.workspace_id = ? AND a.occurred_at >= ? AND a.occurred_at < ?/*AUDIENCE*/
 			"""
-		.formatted(HANDED);
+		.formatted(HANDED, FIRST_MESSAGE, firstTracking("outbox_id", "open", true),
+				firstTracking("outbox_id", "open", false), firstTracking("outbox_id", "click", true),
+				firstTracking("enrolment_id", "open", true), firstTracking("enrolment_id", "click", true), FIRST_REPLY);
+
+	/**
+	 * t is the first tracking event of its {@code kind} with its {@code key}
+	 * ({@code outbox_id}: of the message; {@code enrolment_id}: of the person), among
+	 * human ones only when {@code human}; ties broken by id.
+	 */
+	private static String firstTracking(String key, String kind, boolean human) {
+		return """
+				NOT EXISTS (SELECT 1 FROM tracking_events e WHERE e.%1$s = t.%1$s AND e.kind = '%2$s'%3$s
+				            AND (e.occurred_at < t.occurred_at OR (e.occurred_at = t.occurred_at AND e.id < t.id)))"""
+			.formatted(key, kind, human ? " AND NOT e.machine" : "");
+	}
 
 	/**
 	 * {@link #EVENTS} of the contacts {@code audience} selects (a sub-select of contact
@@ -159,9 +166,7 @@ public final class RollupSql {
 			    SELECT o.campaign_id, o.sent_at AS first_at, o.mailbox_id, o.contact_id, 1 AS contacted, 0 AS replied
 			    FROM outbox o
 			    WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
-			        AND o.enrolment_id IS NOT NULL AND %1$s
-			        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.enrolment_id = o.enrolment_id AND p.sent_at IS NOT NULL
-			            AND (p.sent_at < o.sent_at OR (p.sent_at = o.sent_at AND p.id < o.id)) AND %2$s)
+			        AND o.enrolment_id IS NOT NULL AND %1$s AND %3$s
 			    UNION ALL
 			    SELECT f.campaign_id, f.sent_at, f.mailbox_id, f.contact_id, 0, 1
 			    FROM analytics_events a
@@ -170,9 +175,7 @@ public final class RollupSql {
 			        ORDER BY p.sent_at, p.id LIMIT 1) f ON true
 			    WHERE a.workspace_id = ? AND a.kind = 'replied' AND a.occurred_at >= ? AND a.occurred_at < ?
 			        AND a.enrolment_id IS NOT NULL
-			        AND NOT EXISTS (SELECT 1 FROM analytics_events e WHERE e.enrolment_id = a.enrolment_id
-			            AND e.kind = 'replied' AND (e.occurred_at < a.occurred_at
-			                OR (e.occurred_at = a.occurred_at AND e.source_id < a.source_id)))
+			        AND %4$s
 			) x
 			LEFT JOIN mailboxes m ON m.id = x.mailbox_id
 			LEFT JOIN contacts c ON c.id = x.contact_id
@@ -186,7 +189,7 @@ public final class RollupSql {
 			WHERE k.cohort IS NOT NULL
 			GROUP BY x.campaign_id, k.kind, k.cohort
 			"""
-		.formatted(HANDED, HANDED.replace("o.", "p."));
+		.formatted(HANDED, HANDED.replace("o.", "p."), FIRST_MESSAGE, FIRST_REPLY);
 
 	/**
 	 * Replaces one day of the per-campaign grain: workspace, day, workspace, start, end.
