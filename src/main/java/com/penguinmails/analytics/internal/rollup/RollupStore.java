@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -125,9 +124,13 @@ public class RollupStore {
 
 	/**
 	 * Recounts up to {@code limit} dirty hours (oldest first) and the days they fall in,
-	 * in one transaction; returns how many hours were recounted (0: none was waiting).
+	 * in one transaction; returns how many hours were taken (0: none was waiting). The
+	 * recipient domains of those hours are looked up first, outside the transaction (DNS
+	 * may take seconds); an hour with a domain still unknown then (another node marked it
+	 * meanwhile) stays dirty for the next round.
 	 */
 	public int refresh(int limit) {
+		resolveProviders(limit);
 		Integer done = transactions.execute(status -> {
 			List<DirtyHour> hours = jdbc
 				.sql("""
@@ -137,6 +140,9 @@ public class RollupStore {
 				.list();
 			Set<DirtyDay> days = new LinkedHashSet<>();
 			for (DirtyHour hour : hours) {
+				if (!providersKnown(hour)) {
+					continue;
+				}
 				recountHour(hour.workspaceId(), hour.hour());
 				ZoneId zone = rollupZone(hour.workspaceId());
 				days.add(new DirtyDay(hour.workspaceId(), LocalDate.ofInstant(hour.hour(), zone), zone));
@@ -194,7 +200,6 @@ public class RollupStore {
 	private void recountHour(UUID ws, Instant hour) {
 		Timestamp start = Timestamp.from(hour);
 		Timestamp end = Timestamp.from(hour.plus(Duration.ofHours(1)));
-		resolveProviders(ws, start, end);
 		jdbc.sql("DELETE FROM analytics_hourly WHERE workspace_id = ? AND hour = ?").params(ws, start).update();
 		jdbc.sql(RollupSql.RECOUNT_HOUR).params(ws, start, ws, start, end, ws, start, end, ws, start, end).update();
 		jdbc.sql("DELETE FROM analytics_hourly_slots WHERE workspace_id = ? AND hour = ?").params(ws, start).update();
@@ -213,32 +218,43 @@ public class RollupStore {
 	}
 
 	/**
-	 * Looks up the provider of the recipient domains sent to in the hour that analytics
-	 * does not know yet (or knew as "other" over a day ago: DNS may answer now).
+	 * Looks up the provider of the recipient domains sent to in the next {@code limit}
+	 * dirty hours that analytics does not know yet (or knew as "other" over a day ago:
+	 * DNS may answer now), each stored as soon as it is known.
 	 */
-	private void resolveProviders(UUID ws, Timestamp start, Timestamp end) {
+	private void resolveProviders(int limit) {
 		Timestamp stale = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
 		List<String> domains = jdbc.sql("""
-				SELECT DISTINCT o.to_domain FROM outbox o
+				SELECT DISTINCT o.to_domain
+				FROM (SELECT workspace_id, hour FROM analytics_dirty_hours ORDER BY hour LIMIT ?) h
+				JOIN outbox o ON o.workspace_id = h.workspace_id AND o.campaign_id IS NOT NULL
+				    AND o.sent_at >= h.hour AND o.sent_at < h.hour + INTERVAL '1 hour'
 				LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
-				WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
-				    AND (d.domain IS NULL OR (d.provider = 'other' AND d.checked_at < ?))""")
-			.params(ws, start, end, stale)
+				WHERE o.to_domain IS NOT NULL AND (d.domain IS NULL OR (d.provider = 'other' AND d.checked_at < ?))""")
+			.params(limit, stale)
 			.query(String.class)
 			.list();
-		List<Object[]> rows = new ArrayList<>();
 		for (String domain : domains) {
-			rows.add(new Object[] { domain, providers.of(domain).value() });
-		}
-		Timestamp now = Timestamp.from(clock.instant());
-		for (Object[] row : rows) {
+			String provider = providers.of(domain).value();
 			jdbc.sql(
 					"""
 							INSERT INTO analytics_recipient_domains (domain, provider, checked_at) VALUES (?, ?, ?)
 							ON CONFLICT (domain) DO UPDATE SET provider = excluded.provider, checked_at = excluded.checked_at""")
-				.params(row[0], row[1], now)
+				.params(domain, provider, Timestamp.from(clock.instant()))
 				.update();
 		}
+	}
+
+	/** Whether every recipient domain sent to in the hour has a provider. */
+	private boolean providersKnown(DirtyHour hour) {
+		return !jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM outbox o LEFT JOIN analytics_recipient_domains d ON d.domain = o.to_domain
+				    WHERE o.workspace_id = ? AND o.campaign_id IS NOT NULL AND o.sent_at >= ? AND o.sent_at < ?
+				        AND o.to_domain IS NOT NULL AND d.domain IS NULL)""")
+			.params(hour.workspaceId(), Timestamp.from(hour.hour()),
+					Timestamp.from(hour.hour().plus(Duration.ofHours(1))))
+			.query(Boolean.class)
+			.single();
 	}
 
 }
