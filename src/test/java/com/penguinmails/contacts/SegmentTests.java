@@ -195,6 +195,13 @@ class SegmentTests {
 		assertThatThrownBy(() -> segments.removeFromList(other.owner(), vipList, List.of()))
 			.isInstanceOf(NotFoundProblem.class);
 		assertThat(segments.listMemberIds(account.owner(), vipList)).isEqualTo(before);
+
+		// A body without contactIds (addresses instead of ids) is a 400 that says what
+		// to send, not "added": 0.
+		Api.Response byEmail = api.post("/api/v1/lists/" + vipList + "/members", "{\"emails\":[\"dan@mine.test\"]}");
+		assertThat(byEmail.status()).isEqualTo(400);
+		assertThat(byEmail.body().get("type").asText()).endsWith("missing-contact-ids");
+		assertThat(byEmail.body().get("detail").asText()).contains("contactIds");
 	}
 
 }

@@ -42,7 +42,22 @@ class SegmentsApi {
 	record NewList(String name) {
 	}
 
+	/**
+	 * The contacts to add to or remove from a list.
+	 *
+	 * @param contactIds the contacts' ids; required (a body without it, such as one with
+	 * {@code emails}, is a 400 rather than "0 added")
+	 */
 	record Members(List<UUID> contactIds) {
+
+		List<UUID> required() {
+			if (contactIds == null) {
+				throw new InvalidInputProblem("missing-contact-ids",
+						"contactIds is required: the ids of the contacts (GET /api/v1/contacts finds them by email).");
+			}
+			return contactIds;
+		}
+
 	}
 
 	record NewSegment(String name, SegmentDefinition definition) {
@@ -81,8 +96,7 @@ class SegmentsApi {
 
 	@PostMapping("/lists/{id}/members")
 	Map<String, Integer> addMembers(@PathVariable UUID id, @RequestBody Members members) {
-		return Map.of("added", segments.addToList(tenancy.current(), id,
-				members.contactIds() == null ? List.of() : members.contactIds()));
+		return Map.of("added", segments.addToList(tenancy.current(), id, members.required()));
 	}
 
 	@DeleteMapping("/lists/{id}")
@@ -95,8 +109,7 @@ class SegmentsApi {
 
 	@DeleteMapping("/lists/{id}/members")
 	Map<String, Integer> removeMembers(@PathVariable UUID id, @RequestBody Members members) {
-		return Map.of("removed", segments.removeFromList(tenancy.current(), id,
-				members.contactIds() == null ? List.of() : members.contactIds()));
+		return Map.of("removed", segments.removeFromList(tenancy.current(), id, members.required()));
 	}
 
 	@GetMapping("/segments/{id}")
