@@ -8,7 +8,8 @@ package com.penguinmails.dashboard;
  * never below zero
  * @param repliedPeople people who replied (not automatic replies), each once
  * @param replyRate {@code repliedPeople / sent}, 0 to 1 (0 when nothing was sent)
- * @param positive conversations first labelled interested or meeting booked
+ * @param positive conversations labelled interested or meeting booked (now), by the day
+ * first so labelled
  * @param bounced bounces read back plus hard refusals at send time
  * @param complained spam complaints (RFC 5965 feedback reports)
  * @param unsubscribed unsubscribes, by link, one-click POST (RFC 8058) or mail

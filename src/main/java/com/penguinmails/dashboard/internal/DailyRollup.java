@@ -97,9 +97,14 @@ class DailyRollup {
 
 	@ApplicationModuleListener
 	void on(ConversationLabelled labelled) {
-		// A conversation counts once, on the day it was first called positive.
+		// A conversation counts while it is positive, on the day it was called so; a
+		// label cleared or changed to a negative one takes it back.
 		if (labelled.positive()) {
-			count("positive:" + labelled.threadId(), labelled.workspaceId(), labelled.at(), Figure.POSITIVE);
+			figures.positive(labelled.workspaceId(), labelled.threadId(),
+					day(labelled.at() == null ? clock.instant() : labelled.at()));
+		}
+		else {
+			figures.notPositive(labelled.workspaceId(), labelled.threadId());
 		}
 	}
 

@@ -50,6 +50,34 @@ public class DashboardRepository {
 			.update() > 0;
 	}
 
+	/**
+	 * Counts a conversation labelled positive on {@code day}, once while it stays
+	 * positive (labelled again, or the event handed again, it changes nothing).
+	 */
+	public void positive(UUID workspaceId, UUID threadId, LocalDate day) {
+		jdbc.sql("""
+				WITH fresh AS (INSERT INTO dashboard_positive (thread_id, workspace_id, day) VALUES (?, ?, ?)
+				    ON CONFLICT DO NOTHING RETURNING workspace_id, day)
+				INSERT INTO dashboard_daily (workspace_id, day, positive) SELECT workspace_id, day, 1 FROM fresh
+				ON CONFLICT (workspace_id, day) DO UPDATE SET positive = dashboard_daily.positive + 1""")
+			.params(threadId, workspaceId, Date.valueOf(day))
+			.update();
+	}
+
+	/**
+	 * Takes a conversation whose positive label was cleared (or changed) back from the
+	 * day it was counted on; nothing when it was not counted.
+	 */
+	public void notPositive(UUID workspaceId, UUID threadId) {
+		jdbc.sql("""
+				WITH gone AS (DELETE FROM dashboard_positive WHERE thread_id = ? AND workspace_id = ?
+				    RETURNING workspace_id, day)
+				UPDATE dashboard_daily d SET positive = greatest(0, d.positive - 1) FROM gone
+				WHERE d.workspace_id = gone.workspace_id AND d.day = gone.day""")
+			.params(threadId, workspaceId)
+			.update();
+	}
+
 	/** Notes that {@code person} (a contact id or an address) replied on {@code day}. */
 	public void replier(UUID workspaceId, LocalDate day, String person) {
 		jdbc.sql("INSERT INTO dashboard_repliers (workspace_id, day, person) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")

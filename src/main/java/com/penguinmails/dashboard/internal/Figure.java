@@ -13,7 +13,7 @@ public enum Figure implements StoredValue {
 	FAILED("failed"),
 	/** A person's reply (not an automatic one). */
 	REPLIED("replied"),
-	/** A conversation first labelled interested or meeting booked. */
+	/** A conversation labelled interested or meeting booked (taken back when cleared). */
 	POSITIVE("positive"),
 	/** A bounce read back, or a hard refusal at send time. */
 	BOUNCED("bounced"),

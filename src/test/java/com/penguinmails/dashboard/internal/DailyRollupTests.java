@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The read model as its listeners write it (called directly, so no made-up event reaches
  * the other features' listeners): an event handed twice counts once, a person who replies
  * twice is one person, an automatic reply is no reply, a conversation is positive once
- * whatever it is labelled after.
+ * while it is labelled so.
  */
 @IntegrationTest
 class DailyRollupTests {
@@ -73,14 +73,26 @@ class DailyRollupTests {
 	}
 
 	@Test
-	void aConversationIsPositiveOnceWhateverItIsLabelledAfter() {
+	void aConversationIsPositiveOnceWhileItIsLabelledSo() {
 		DailyRollup rollup = new DailyRollup(repository, clock);
 		Account account = fixtures.verifiedAccount("rollup-positive");
 		UUID thread = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
 		Instant now = Instant.now();
+		rollup.on(new ConversationLabelled(account.workspaceId(), thread, "interested", now));
 		rollup.on(new ConversationLabelled(account.workspaceId(), thread, "interested", now));
 		rollup.on(new ConversationLabelled(account.workspaceId(), thread, "meeting_booked", now));
 		rollup.on(new ConversationLabelled(account.workspaceId(), UUID.randomUUID(), "not_interested", now));
+		assertThat(dashboard.summary(account.owner()).last7Days().positive()).isEqualTo(1);
+		rollup.on(new ConversationLabelled(account.workspaceId(), other, "interested", now.minusSeconds(86_400)));
+		assertThat(dashboard.summary(account.owner()).last7Days().positive()).isEqualTo(2);
+		// Cleared, or changed to a negative label: taken back (once, however often said).
+		rollup.on(new ConversationLabelled(account.workspaceId(), thread, null, now));
+		rollup.on(new ConversationLabelled(account.workspaceId(), thread, null, now));
+		rollup.on(new ConversationLabelled(account.workspaceId(), other, "not_interested", now));
+		assertThat(dashboard.summary(account.owner()).last7Days().positive()).isZero();
+		// Labelled positive again: counted again.
+		rollup.on(new ConversationLabelled(account.workspaceId(), thread, "interested", now));
 		assertThat(dashboard.summary(account.owner()).last7Days().positive()).isEqualTo(1);
 	}
 
