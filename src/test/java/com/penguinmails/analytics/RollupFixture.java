@@ -58,21 +58,21 @@ final class RollupFixture {
 		jdbc.sql(
 				"""
 						INSERT INTO outbox (id, workspace_id, campaign_id, enrolment_id, step, variant, mailbox_id, to_address,
-						    to_domain, subject, html, text, message_id, status, failure, not_before, created_at, sent_at)
+						    to_domain, subject, html, text, message_id, status, failure, not_before, created_at, sent_at, contact_id)
 						SELECT gen_random_uuid(), ?, CASE WHEN p % 2 = 0 THEN ?::uuid ELSE ?::uuid END,
 						    md5(? || ':' || p)::uuid, s, CASE WHEN s = 0 THEN (p / 2) % 2 ELSE 0 END,
 						    CASE WHEN p % 2 = 1 THEN ?::uuid WHEN p % 4 = 0 THEN ?::uuid ELSE ?::uuid END,
 						    'person' || p || '@' || d, d, 'Hello', '<p>Hi</p>', 'Hi', '<' || gen_random_uuid() || '@x.test>',
 						    CASE WHEN s = 0 AND p % 23 = 0 THEN 'failed' WHEN s = 0 AND p % 97 = 0 THEN 'failed' ELSE 'sent' END,
 						    CASE WHEN s = 0 AND p % 23 = 0 THEN 'hard_bounce' WHEN s = 0 AND p % 97 = 0 THEN 'policy' END,
-						    t, t, t
+						    t, t, t, md5('contact' || md5(? || ':' || p)::uuid::text)::uuid
 						FROM generate_series(0, ? - 1) p
 						CROSS JOIN generate_series(0, 1) s
 						CROSS JOIN LATERAL (SELECT (ARRAY['gmail.com', 'outlook.com', 'yahoo.com', 'acme.test', 'globex.test'])[p % 5 + 1] AS d,
 						    ?::timestamptz + (p % ?) * interval '1 day' + (p::bigint * 7919 % 86400) * interval '1 second'
 						        + s * interval '3 days' AS t) x
 						WHERE NOT (s = 1 AND (p % 23 = 0 OR p % 97 = 0))""")
-			.params(ws, campaignA, campaignB, tag, boxC, boxA, boxB, people, java.sql.Timestamp.from(start), days)
+			.params(ws, campaignA, campaignB, tag, boxC, boxA, boxB, tag, people, java.sql.Timestamp.from(start), days)
 			.update();
 		// Opens: 40 % of messages, some by a machine first (some by a machine only), some
 		// opened twice; variant B
@@ -126,8 +126,9 @@ final class RollupFixture {
 						FROM analytics_events WHERE workspace_id = ? AND kind = 'replied' AND abs(hashtext(source_id)) % 3 = 0""")
 			.param(ws)
 			.update();
-		// Every recipient is a contact, added 10 days before the first send; a third are
-		// tagged "vip", a quarter are on the list "Key accounts".
+		// Every recipient is a contact (outbox.contact_id was written with the message),
+		// added 10 days before the first send; a third are tagged "vip", a quarter are on
+		// the list "Key accounts".
 		jdbc.sql("""
 				INSERT INTO contacts (id, workspace_id, email, tags, created_at)
 				SELECT DISTINCT ON (enrolment_id) md5('contact' || enrolment_id)::uuid, workspace_id, to_address,
@@ -135,9 +136,6 @@ final class RollupFixture {
 				    ?::timestamptz - interval '10 days'
 				FROM outbox WHERE workspace_id = ? ORDER BY enrolment_id""")
 			.params(java.sql.Timestamp.from(start), ws)
-			.update();
-		jdbc.sql("UPDATE outbox SET contact_id = md5('contact' || enrolment_id)::uuid WHERE workspace_id = ?")
-			.param(ws)
 			.update();
 		UUID listId = UUID.randomUUID();
 		jdbc.sql("INSERT INTO contact_lists (id, workspace_id, name, created_at) VALUES (?, ?, 'Key accounts', now())")
