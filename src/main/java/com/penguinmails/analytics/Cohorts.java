@@ -27,10 +27,21 @@ public class Cohorts {
 	}
 
 	/**
-	 * The kinds of cohorts: by first-send week, by the sending mailbox's age, by import
-	 * week.
+	 * The kinds of cohorts: by first-send week, by the sending mailbox's age (weeks since
+	 * it was connected), by its warmup week then, by import week.
 	 */
-	public static final List<String> COHORT_KINDS = List.of("first_send_week", "mailbox_age_week", "import_week");
+	public static final List<String> COHORT_KINDS = List.of("first_send_week", "mailbox_age_week", "warmup_week",
+			"import_week");
+
+	/** What a kind of cohort groups people by, as a heading ("By first-send week"). */
+	public static String title(String kind) {
+		return switch (kind) {
+			case "mailbox_age_week" -> "By the sending mailbox's age";
+			case "warmup_week" -> "By the sending mailbox's warmup week";
+			case "import_week" -> "By the week contacts were added";
+			default -> "By first-send week";
+		};
+	}
 
 	/**
 	 * Cohorts of people by {@code kind} (one of {@link #COHORT_KINDS}), in cohort order.
@@ -51,15 +62,22 @@ public class Cohorts {
 			String label = switch (kind) {
 				case "mailbox_age_week" -> "0".equals(sums.cohort()) ? "Mailbox in its first week"
 						: "Mailbox in week " + (Integer.parseInt(sums.cohort()) + 1);
+				case "warmup_week" -> "none".equals(sums.cohort()) ? "Mailbox not warming up yet"
+						: "Mailbox in warmup week " + (Integer.parseInt(sums.cohort()) + 1);
 				case "import_week" -> "Contacts added the week of " + sums.cohort();
 				default -> "First contacted the week of " + sums.cohort();
 			};
 			cohorts.add(new AnalyticsViews.Cohort(sums.cohort(), label, sums.contacted(), sums.replied(),
 					Totals.rate(sums.replied(), sums.contacted())));
 		}
-		cohorts.sort(Comparator.comparing((AnalyticsViews.Cohort c) -> kind.equals("mailbox_age_week")
-				? String.format(Locale.ROOT, "%08d", Integer.parseInt(c.cohort())) : c.cohort()));
+		boolean numbered = kind.equals("mailbox_age_week") || kind.equals("warmup_week");
+		cohorts.sort(Comparator.comparing((AnalyticsViews.Cohort c) -> numbered ? weekOrder(c.cohort()) : c.cohort()));
 		return cohorts;
+	}
+
+	/** A week number's sort key, "none" (not warming up) first. */
+	private static String weekOrder(String cohort) {
+		return "none".equals(cohort) ? "" : String.format(Locale.ROOT, "%08d", Integer.parseInt(cohort));
 	}
 
 }

@@ -144,10 +144,10 @@ final class ReportTables {
 
 	private ReportTable cohorts(UUID ws, AnalyticsFilter filter, String subtitle) {
 		List<List<?>> rows = new ArrayList<>();
-		String[] kinds = { "By first-send week", "By the sending mailbox's age", "By the week contacts were added" };
-		for (int i = 0; i < Cohorts.COHORT_KINDS.size(); i++) {
-			for (AnalyticsViews.Cohort cohort : cohorts.of(ws, filter, Cohorts.COHORT_KINDS.get(i))) {
-				rows.add(List.of(kinds[i], cohort.label(), cohort.contacted(), cohort.replied(), cohort.replyRate()));
+		for (String kind : Cohorts.COHORT_KINDS) {
+			for (AnalyticsViews.Cohort cohort : cohorts.of(ws, filter, kind)) {
+				rows.add(List.of(Cohorts.title(kind), cohort.label(), cohort.contacted(), cohort.replied(),
+						cohort.replyRate()));
 			}
 		}
 		return new ReportTable(ReportView.COHORTS.title(), subtitle,

@@ -48,9 +48,7 @@ import com.penguinmails.shared.WorkspaceRole;
 @Service
 public class WorkspaceAnalytics {
 
-	/**
-	 * Cells of the heatmap with fewer messages sent are not ranked among the best hours.
-	 */
+	/** Heatmap cells with fewer messages sent are not ranked as best hours. */
 	static final long HEATMAP_MINIMUM = 20;
 
 	private final RollupQueries rollups;
@@ -101,12 +99,15 @@ public class WorkspaceAnalytics {
 
 	Overview overview(UUID ws, AnalyticsFilter filter) {
 		List<UUID> boxes = mailboxFilter(ws, filter);
-		Totals totals = totals(ws, filter, boxes);
 		Totals previous = totals(ws, filter.previous(), boxes);
+		// Measures add up over days (one read); interested counts the whole period.
 		Map<LocalDate, Totals> byDay = new TreeMap<>();
+		Totals sum = Totals.NONE;
 		for (Row row : rollups.sums(ws, filter, store.rollupZone(ws), boxes, EnumSet.of(Dim.DAY))) {
 			byDay.put(row.day(), row.totals());
+			sum = sum.plus(row.totals());
 		}
+		Totals totals = sum.withInterested(interested.count(ws, filter, boxes, null).getOrDefault("", 0L));
 		interested.count(ws, filter, boxes, Dim.DAY)
 			.forEach((day, n) -> byDay.merge(LocalDate.parse(day), Totals.NONE.withInterested(n), Totals::plus));
 		List<Day> days = new ArrayList<>();

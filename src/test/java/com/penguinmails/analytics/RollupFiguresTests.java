@@ -259,6 +259,54 @@ class RollupFiguresTests {
 	}
 
 	@Test
+	void warmupCohortsCountEachPersonByTheirMailboxsWarmupWeekThen() {
+		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
+		long contacted = analytics.overview(account.owner(), month).totals().peopleContacted();
+		assertThat(cohorts.of(account.owner(), month, "warmup_week")).singleElement()
+			.satisfies((none) -> assertThat(none.label()).isEqualTo("Mailbox not warming up yet"))
+			.satisfies((none) -> assertThat(none.contacted()).isEqualTo(contacted));
+		// Mailbox A starts warming up on 17 October (its zone's day 1): its people first
+		// written to from then on fall in its warmup weeks, the rest stay "none".
+		jdbc.sql("""
+				INSERT INTO warmup_mailboxes (mailbox_id, workspace_id, enabled, start_per_day, increase_per_day,
+				    max_per_day, reply_rate_percent, time_zone, started_on)
+				VALUES (?, ?, true, 5, 2, 40, 30, 'America/New_York', DATE '2026-10-17')""")
+			.params(seeded.boxA(), account.workspaceId())
+			.update();
+		try {
+			rollups.markAll(account.workspaceId());
+			rollups.refreshAll();
+			Map<String, Long> direct = new java.util.TreeMap<>();
+			jdbc.sql(
+					"""
+							WITH firsts AS (SELECT DISTINCT ON (enrolment_id) enrolment_id, sent_at, mailbox_id FROM outbox
+							    WHERE workspace_id = ? AND (status = 'sent' OR failure IS NOT NULL) ORDER BY enrolment_id, sent_at, id)
+							SELECT CASE WHEN mailbox_id <> ? OR sent_at < TIMESTAMPTZ '2026-10-17 00:00 America/New_York' THEN 'none'
+							    ELSE floor(extract(epoch FROM sent_at - TIMESTAMPTZ '2026-10-17 00:00 America/New_York') / 604800)::int::text
+							    END, count(*)
+							FROM firsts WHERE sent_at >= ? AND sent_at < ? GROUP BY 1""")
+				.params(account.workspaceId(), seeded.boxA(), Timestamp.from(month.start()),
+						Timestamp.from(month.end()))
+				.query((rs) -> {
+					direct.put(rs.getString(1), rs.getLong(2));
+				});
+			List<AnalyticsViews.Cohort> weeks = cohorts.of(account.owner(), month, "warmup_week");
+			assertThat(weeks).hasSizeGreaterThan(2);
+			assertThat(weeks.get(0).label()).isEqualTo("Mailbox not warming up yet");
+			assertThat(weeks.get(1).label()).isEqualTo("Mailbox in warmup week 1");
+			for (AnalyticsViews.Cohort week : weeks) {
+				assertThat(week.contacted()).as(week.label()).isEqualTo(direct.get(week.cohort()));
+			}
+			assertThat(weeks.stream().mapToLong(AnalyticsViews.Cohort::contacted).sum()).isEqualTo(contacted);
+		}
+		finally {
+			jdbc.sql("DELETE FROM warmup_mailboxes WHERE mailbox_id = ?").param(seeded.boxA()).update();
+			rollups.markAll(account.workspaceId());
+			rollups.refreshAll();
+		}
+	}
+
+	@Test
 	void interestedCountsTheLabelAsItIsNowByWhenItWasSet() {
 		AnalyticsFilter month = period("2026-10-01", "2026-11-30", PARIS);
 		AnalyticsFilter campaignA = with(month, Set.of(seeded.campaignA()), Set.of(), null, null, null, null);

@@ -139,7 +139,8 @@ class AnalyticsApi {
 
 	@GetMapping("/cohorts")
 	@Operation(summary = "Cohorts of people by the week of their first message (by=first_send_week), the sending "
-			+ "mailbox's age then (mailbox_age_week) or the week they were added (import_week): people first "
+			+ "mailbox's age then (mailbox_age_week), its warmup week then (warmup_week) or the week they were "
+			+ "added (import_week): people first "
 			+ "contacted and who first replied in the period, and the reply rate (campaign filter only)")
 	ListOf<AnalyticsViews.Cohort> cohorts(@ParameterObject @ModelAttribute AnalyticsFilters.Params params,
 			@RequestParam(defaultValue = "first_send_week") String by) {

@@ -145,9 +145,9 @@ class AnalyticsController {
 		model.addAttribute("providerRows", analytics.providers(tenant, filter));
 		model.addAttribute("variantRows", analytics.variants(tenant, filter));
 		model.addAttribute("cohortKinds",
-				List.of(new String[] { "first_send_week", "By first-send week" },
-						new String[] { "mailbox_age_week", "By the sending mailbox's age" },
-						new String[] { "import_week", "By the week contacts were added" }));
+				com.penguinmails.analytics.Cohorts.COHORT_KINDS.stream()
+					.map((kind) -> new String[] { kind, com.penguinmails.analytics.Cohorts.title(kind) })
+					.toList());
 		Map<String, Object> cohorts = new java.util.LinkedHashMap<>();
 		for (String kind : com.penguinmails.analytics.Cohorts.COHORT_KINDS) {
 			cohorts.put(kind, cohortViews.of(tenant, filter, kind));

@@ -157,8 +157,11 @@ public final class RollupSql {
 
 	/**
 	 * Replaces the cohort rows of one workspace-hour: people first contacted in the hour
-	 * and people who first replied in it, each by the cohorts of their first message.
-	 * Parameters: workspace, hour; then workspace, start, end twice.
+	 * and people who first replied in it, each by the cohorts of their first message. The
+	 * warmup week is the sending mailbox's week of warmup when the message was sent (from
+	 * day 1 of its ramp, in the warmup's time zone; {@code none} before or without
+	 * warmup), read when the hour is rolled up. Parameters: workspace, hour; then
+	 * workspace, start, end twice.
 	 */
 	static final String RECOUNT_COHORTS = """
 			INSERT INTO analytics_hourly_cohorts (workspace_id, hour, campaign_id, cohort_kind, cohort, contacted, replied)
@@ -178,11 +181,16 @@ public final class RollupSql {
 			        AND %4$s
 			) x
 			LEFT JOIN mailboxes m ON m.id = x.mailbox_id
+			LEFT JOIN warmup_mailboxes w ON w.mailbox_id = x.mailbox_id
 			LEFT JOIN contacts c ON c.id = x.contact_id
 			CROSS JOIN LATERAL (VALUES
 			    ('first_send_week', to_char(date_trunc('week', x.first_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')),
 			    ('mailbox_age_week', CASE WHEN m.created_at IS NULL THEN NULL
 			        ELSE greatest(0, floor(extract(epoch FROM x.first_at - m.created_at) / 604800))::int::text END),
+			    ('warmup_week', CASE WHEN m.id IS NULL THEN NULL
+			        WHEN w.started_on IS NULL OR x.first_at < (w.started_on::timestamp AT TIME ZONE w.time_zone) THEN 'none'
+			        ELSE floor(extract(epoch FROM x.first_at - (w.started_on::timestamp AT TIME ZONE w.time_zone))
+			            / 604800)::int::text END),
 			    ('import_week', CASE WHEN c.created_at IS NULL THEN NULL
 			        ELSE to_char(date_trunc('week', c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') END)
 			) k(kind, cohort)
