@@ -18,9 +18,28 @@ import jakarta.mail.internet.InternetAddress;
  * @param to the recipients, likewise
  * @param headers the message's header block as received (DKIM-Signature, Message-ID,
  * List-Unsubscribe, ...), at most 64 KiB, so a test send can be checked
+ * @param attachments the files it carries, without their bytes
+ * ({@link SandboxMailbox#attachment})
  */
 public record SandboxMail(String id, String from, List<String> to, String subject, Instant receivedAt, String text,
-		String html, String headers) {
+		String html, String headers, List<Attachment> attachments) {
+
+	/** A message without attachments. */
+	public SandboxMail(String id, String from, List<String> to, String subject, Instant receivedAt, String text,
+			String html, String headers) {
+		this(id, from, to, subject, receivedAt, text, html, headers, List.of());
+	}
+
+	/**
+	 * A part of the message that is a file (a {@code Content-Disposition: attachment} or a
+	 * named part), in the order of the message.
+	 * @param name its file name (RFC 2231/2047 decoded), or "attachment-N" without one
+	 * @param contentType its MIME type as the sender labelled it (never trusted to show
+	 * it: downloads are always {@code application/octet-stream})
+	 * @param size its decoded size in bytes
+	 */
+	public record Attachment(String name, String contentType, long size) {
+	}
 
 	/** Whether one of the recipients is {@code address} (ignoring case). */
 	public boolean addressedTo(String address) {

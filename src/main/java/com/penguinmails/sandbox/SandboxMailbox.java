@@ -3,13 +3,23 @@ package com.penguinmails.sandbox;
 import java.util.List;
 import java.util.Optional;
 
-/** Read access to what the sandbox mail server caught, newest first. */
+/** Read access to what the sandbox mail server caught, newest first (by its Date). */
 public interface SandboxMailbox {
 
 	List<SandboxMail> messages();
 
 	/** The message with this {@link SandboxMail#id() stable id}, if it was caught. */
 	Optional<SandboxMail> message(String id);
+
+	/** An attachment's bytes, with what {@link SandboxMail.Attachment} says of it. */
+	record AttachmentFile(SandboxMail.Attachment attachment, byte[] content) {
+	}
+
+	/**
+	 * The {@code index}-th attachment (0-based, as in {@link SandboxMail#attachments()}) of
+	 * the caught message {@code id}; empty when there is no such message or attachment.
+	 */
+	Optional<AttachmentFile> attachment(String id, int index);
 
 	/**
 	 * The port of the sandbox's SMTP server (any login is accepted): a mailbox sending

@@ -141,6 +141,87 @@ class SandboxAccessTests {
 			.noneMatch(mail -> mail.subject().equals("Re: Later " + tag));
 	}
 
+	@Test
+	void mailIsNewestFirstAndItsAttachmentsAreListedAndDownloaded() throws Exception {
+		Account owner = fixtures.verifiedAccount("sandbox-files");
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		Mailbox me = mailboxes.add(owner.owner(),
+				new NewMailbox("files-" + tag + "@attachments.test", "Me", "sandbox", null, null, "", "", 30, 0, 0));
+		String to = "lead-" + tag + "@example.test";
+		java.time.Instant now = java.time.Instant.now();
+		mailboxes.sendTest(owner.owner(), me.id(), to, (rcpt) -> withFile(message(me, rcpt, "Newer " + tag), now));
+		// Caught after, but written an hour before: listed after.
+		mailboxes.sendTest(owner.owner(), me.id(), to,
+				(rcpt) -> dated(message(me, rcpt, "Older " + tag), now.minusSeconds(3600)));
+		java.util.List<String> subjects = sandbox.messages()
+			.stream()
+			.map(SandboxMail::subject)
+			.filter(subject -> subject.endsWith(tag))
+			.toList();
+		assertThat(subjects).containsExactly("Newer " + tag, "Older " + tag);
+
+		WebSession session = fixtures.signedIn(owner);
+		assertThat(session.get("/sandbox/mail").getResponse().getContentAsString()).contains("· 1 attachment");
+		String caught = caughtFor(to, "Newer " + tag);
+		String page = session.get("/sandbox/mail/" + caught).getResponse().getContentAsString();
+		assertThat(page).contains("id=\"mail-attachments\"", "Relevé Q4.csv", "text/csv, 24 bytes");
+		MockHttpServletResponse file = session.get("/sandbox/mail/" + caught + "/attachments/0").getResponse();
+		assertThat(file.getStatus()).isEqualTo(200);
+		assertThat(file.getContentType()).isEqualTo("application/octet-stream");
+		assertThat(file.getHeader("Content-Disposition")).startsWith("attachment;").contains("UTF-8''Relev");
+		assertThat(file.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("email,amount\n=1+1,10.00\n");
+		assertThat(session.get("/sandbox/mail/" + caught + "/attachments/1").getResponse().getStatus())
+			.isEqualTo(404);
+		// Another workspace cannot download it.
+		assertThat(fixtures.signedIn(fixtures.verifiedAccount("sandbox-files-other"))
+			.get("/sandbox/mail/" + caught + "/attachments/0")
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		// The owner's own system mail says why it cannot be answered (not "log in").
+		String confirmation = sandbox.messages()
+			.stream()
+			.filter(mail -> mail.addressedTo(owner.email()))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(session.get("/sandbox/mail/" + confirmation).getResponse().getContentAsString())
+			.contains("not sent by a mailbox of your workspaces")
+			.doesNotContain("Log in as a member");
+	}
+
+	private static jakarta.mail.internet.MimeMessage withFile(jakarta.mail.internet.MimeMessage message,
+			java.time.Instant date) {
+		try {
+			jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+			text.setText("The report is attached.");
+			jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+			file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+					"email,amount\n=1+1,10.00\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					"text/csv; charset=UTF-8")));
+			file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+			file.setFileName(jakarta.mail.internet.MimeUtility.encodeText("Relevé Q4.csv", "UTF-8", null));
+			file.setHeader("Content-Transfer-Encoding", "base64");
+			message.setContent(new jakarta.mail.internet.MimeMultipart(text, file));
+			return dated(message, date);
+		}
+		catch (jakarta.mail.MessagingException | java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static jakarta.mail.internet.MimeMessage dated(jakarta.mail.internet.MimeMessage message,
+			java.time.Instant date) {
+		try {
+			message.setSentDate(java.util.Date.from(date));
+			message.saveChanges();
+			return message;
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A plain test message from the mailbox. */
 	private static jakarta.mail.internet.MimeMessage message(Mailbox from, String to, String subject) {
 		try {

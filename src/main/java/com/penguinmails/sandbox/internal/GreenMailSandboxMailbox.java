@@ -1,6 +1,7 @@
 package com.penguinmails.sandbox.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -9,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 import com.penguinmails.sandbox.SandboxMail;
 import com.penguinmails.sandbox.SandboxMailbox;
@@ -55,13 +59,37 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 		for (MimeMessage message : received) {
 			mails.add(toMail(id(message), message));
 		}
+		// GreenMail lists by recipient, then arrival: newest first across everyone (the
+		// stable sort keeps arrival order among messages of the same second).
 		Collections.reverse(mails);
+		mails.sort(Comparator.comparing(SandboxMail::receivedAt).reversed());
 		return mails;
 	}
 
 	@Override
 	public Optional<SandboxMail> message(String id) {
 		return find(id).map(message -> toMail(id, message));
+	}
+
+	@Override
+	public Optional<AttachmentFile> attachment(String id, int index) {
+		return find(id).flatMap((message) -> {
+			try {
+				Bodies bodies = new Bodies();
+				collect(message, bodies);
+				if (index < 0 || index >= bodies.files.size()) {
+					return Optional.empty();
+				}
+				Part part = bodies.files.get(index);
+				try (InputStream in = part.getInputStream()) {
+					byte[] content = in.readAllBytes();
+					return Optional.of(new AttachmentFile(describe(part, index), content));
+				}
+			}
+			catch (MessagingException | IOException ex) {
+				return Optional.empty();
+			}
+		});
 	}
 
 	private Optional<MimeMessage> find(String id) {
@@ -142,7 +170,7 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 			collect(message, bodies);
 			return new SandboxMail(id, from == null || from.length == 0 ? "" : readable(from[0]),
 					to == null ? List.of() : Arrays.stream(to).map(GreenMailSandboxMailbox::readable).toList(),
-					message.getSubject(), received, bodies.text, bodies.html, headers(message));
+					message.getSubject(), received, bodies.text, bodies.html, headers(message), bodies.attachments());
 		}
 		catch (MessagingException | IOException ex) {
 			return new SandboxMail(id, "", List.of(), "(unreadable message: " + ex.getMessage() + ")", Instant.now(),
@@ -151,7 +179,11 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 	}
 
 	private static void collect(Part part, Bodies bodies) throws MessagingException, IOException {
-		if (part.isMimeType("text/plain") && bodies.text == null) {
+		if (!part.isMimeType("multipart/*")
+				&& (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null)) {
+			bodies.files.add(part);
+		}
+		else if (part.isMimeType("text/plain") && bodies.text == null) {
 			bodies.text = String.valueOf(part.getContent());
 		}
 		else if (part.isMimeType("text/html") && bodies.html == null) {
@@ -166,11 +198,43 @@ class GreenMailSandboxMailbox implements SandboxMailbox {
 		}
 	}
 
+	/** What an attachment part says of itself, its decoded size counted. */
+	private static SandboxMail.Attachment describe(Part part, int index) throws MessagingException {
+		String name = part.getFileName();
+		try {
+			name = name == null ? null : MimeUtility.decodeText(name);
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			// keep the name as written
+		}
+		String type = part.getContentType() == null ? "application/octet-stream"
+				: part.getContentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		long size;
+		try (InputStream in = part.getInputStream()) {
+			size = in.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			size = Math.max(0, part.getSize());
+		}
+		return new SandboxMail.Attachment(name == null || name.isBlank() ? "attachment-" + (index + 1) : name, type,
+				size);
+	}
+
 	private static final class Bodies {
 
 		String text;
 
 		String html;
+
+		final List<Part> files = new ArrayList<>();
+
+		List<SandboxMail.Attachment> attachments() throws MessagingException {
+			List<SandboxMail.Attachment> described = new ArrayList<>();
+			for (int i = 0; i < files.size(); i++) {
+				described.add(describe(files.get(i), i));
+			}
+			return described;
+		}
 
 	}
 

@@ -1,7 +1,9 @@
 package com.penguinmails.sandbox.web;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +32,11 @@ import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,8 +107,33 @@ class SandboxMailController {
 				.anyMatch(e -> e.getValue().atLeast(WorkspaceRole.MEMBER)
 						&& audience.mailboxAddresses(e.getKey()).contains(mail.fromAddress()));
 		}).orElse(false));
+		model.addAttribute("signedIn", tenancy.find().filter(t -> !t.viaApiKey()).isPresent());
 		model.addAttribute("segments", segments(mail.text() == null ? "" : mail.text()));
 		return "sandbox/show";
+	}
+
+	/**
+	 * Downloads the {@code index}-th attachment (0-based) of a caught message the caller
+	 * may read, always as {@code application/octet-stream} with its file name (RFC 6266),
+	 * so nothing a sender wrote is shown as a page of this site.
+	 */
+	@GetMapping("/sandbox/mail/{id}/attachments/{index}")
+	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable int index, HttpServletRequest request) {
+		Optional<Predicate<SandboxMail>> readable = readable(request);
+		if (readable.isEmpty()) {
+			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/login")).build();
+		}
+		mailbox.message(id).filter(readable.get()).orElseThrow(() -> new NotFoundProblem("Message"));
+		SandboxMailbox.AttachmentFile file = mailbox.attachment(id, index)
+			.orElseThrow(() -> new NotFoundProblem("Attachment"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(file.attachment().name(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(file.content());
 	}
 
 	/**
