@@ -62,6 +62,13 @@ class ReportSchedulesApiTests {
 		assertThat(created.body().get("time").asText()).isEqualTo("08:00");
 		assertThat(created.body().get("nextRunAt").asText()).endsWith("T08:00:00Z");
 
+		// Another report of the same name (in any case) is refused: mails name the report.
+		Api.Response twin = api.post("/api/v1/analytics/reports",
+				body("weekly CAMPAIGNS", "daily", "", "08:00", account.userId()));
+		assertThat(twin.status()).isEqualTo(400);
+		assertThat(twin.body().get("field").asText()).isEqualTo("name");
+		assertThat(twin.body().get("detail").asText()).contains("exists");
+
 		JsonNode list = api.get("/api/v1/analytics/reports").body();
 		assertThat(list.get("data")).hasSize(1);
 		assertThat(list.at("/data/0/name").asText()).isEqualTo("Weekly campaigns");

@@ -84,7 +84,9 @@ class ReportSchedulesBrowserTests {
 
 		long before = fixtures.mailsTo(colleague.email());
 		schedule.findElement(By.cssSelector(".report-send-now")).click();
-		notice("Sent to 2 members");
+		// The last complete period, said (today's activity is in tomorrow's report).
+		notice("(the last complete period) to 2 members.");
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Sent the report of ");
 		assertThat(fixtures.mailsTo(colleague.email())).isEqualTo(before + 1);
 		WebElement history = browser.findElement(By.cssSelector(".report-runs"));
 		assertThat(history.getText()).contains("Sent").contains("attached").contains("sent by hand");

@@ -131,9 +131,14 @@ class RevenueController {
 			page.addAttribute("importResult", result);
 			page.addAttribute("importErrors",
 					result.rows().stream().filter(row -> row.status().equals("error")).toList());
-			return FormAction.Done.notice(result.imported() + " deal" + (result.imported() == 1 ? "" : "s")
-					+ " recorded, " + result.failed() + " row" + (result.failed() == 1 ? "" : "s") + " refused"
-					+ (result.failed() == 0 ? "." : " (listed below with their line numbers)."));
+			String said = result.imported() + " deal" + (result.imported() == 1 ? "" : "s") + " recorded, "
+					+ result.failed() + " row" + (result.failed() == 1 ? "" : "s") + " refused";
+			if (result.failed() > 0) {
+				// Done in part: said in the warning colour, not as a success.
+				page.addAttribute("warning", said + " (listed below with their line numbers).");
+				return FormAction.Done.notice(null);
+			}
+			return FormAction.Done.notice(said + ".");
 		});
 		fill(page, model, from, to, null);
 		return "analytics/revenue";

@@ -99,6 +99,7 @@ public class ReportSchedules {
 					"A workspace keeps at most " + MAX_PER_WORKSPACE + " scheduled reports; delete one first.");
 		}
 		ReportSchedule schedule = checked(tenant, UUID.randomUUID(), form, tenant.userId(), clock.instant());
+		requireUniqueName(tenant, schedule);
 		repository.insert(tenant.workspaceId(), schedule);
 		return schedule;
 	}
@@ -108,8 +109,20 @@ public class ReportSchedules {
 		requireWriter(tenant);
 		ReportSchedule old = find(tenant, id);
 		ReportSchedule schedule = checked(tenant, id, form, old.createdBy(), old.createdAt());
+		requireUniqueName(tenant, schedule);
 		repository.update(tenant.workspaceId(), schedule);
 		return schedule;
+	}
+
+	/** Two reports of one workspace never share a name (ignoring case): mails say it. */
+	private void requireUniqueName(Tenant tenant, ReportSchedule schedule) {
+		boolean taken = repository.list(tenant.workspaceId())
+			.stream()
+			.anyMatch((other) -> !other.id().equals(schedule.id()) && other.name().equalsIgnoreCase(schedule.name()));
+		if (taken) {
+			throw new InvalidFieldProblem("name",
+					"A scheduled report named \"" + schedule.name() + "\" exists: choose another name.");
+		}
 	}
 
 	/** Pauses or resumes a schedule; resuming runs next at the next matching time. */
