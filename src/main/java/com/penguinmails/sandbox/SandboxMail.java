@@ -31,8 +31,9 @@ public record SandboxMail(String id, String from, List<String> to, String subjec
 	}
 
 	/**
-	 * A part of the message that is a file (a {@code Content-Disposition: attachment} or a
-	 * named part), in the order of the message.
+	 * A part of the message that is a file (a {@code Content-Disposition: attachment} or
+	 * a named part), in the order of the message.
+	 *
 	 * @param name its file name (RFC 2231/2047 decoded), or "attachment-N" without one
 	 * @param contentType its MIME type as the sender labelled it (never trusted to show
 	 * it: downloads are always {@code application/octet-stream})

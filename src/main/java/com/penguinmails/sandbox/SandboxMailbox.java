@@ -16,8 +16,9 @@ public interface SandboxMailbox {
 	}
 
 	/**
-	 * The {@code index}-th attachment (0-based, as in {@link SandboxMail#attachments()}) of
-	 * the caught message {@code id}; empty when there is no such message or attachment.
+	 * The {@code index}-th attachment (0-based, as in {@link SandboxMail#attachments()})
+	 * of the caught message {@code id}; empty when there is no such message or
+	 * attachment.
 	 */
 	Optional<AttachmentFile> attachment(String id, int index);
 

@@ -62,7 +62,8 @@ class ReportSchedulesApiTests {
 		assertThat(created.body().get("time").asText()).isEqualTo("08:00");
 		assertThat(created.body().get("nextRunAt").asText()).endsWith("T08:00:00Z");
 
-		// Another report of the same name (in any case) is refused: mails name the report.
+		// Another report of the same name (in any case) is refused: mails name the
+		// report.
 		Api.Response twin = api.post("/api/v1/analytics/reports",
 				body("weekly CAMPAIGNS", "daily", "", "08:00", account.userId()));
 		assertThat(twin.status()).isEqualTo(400);

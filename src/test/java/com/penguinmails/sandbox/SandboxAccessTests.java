@@ -171,8 +171,7 @@ class SandboxAccessTests {
 		assertThat(file.getHeader("Content-Disposition")).startsWith("attachment;").contains("UTF-8''Relev");
 		assertThat(file.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 			.isEqualTo("email,amount\n=1+1,10.00\n");
-		assertThat(session.get("/sandbox/mail/" + caught + "/attachments/1").getResponse().getStatus())
-			.isEqualTo(404);
+		assertThat(session.get("/sandbox/mail/" + caught + "/attachments/1").getResponse().getStatus()).isEqualTo(404);
 		// Another workspace cannot download it.
 		assertThat(fixtures.signedIn(fixtures.verifiedAccount("sandbox-files-other"))
 			.get("/sandbox/mail/" + caught + "/attachments/0")

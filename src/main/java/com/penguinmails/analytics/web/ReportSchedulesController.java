@@ -51,7 +51,6 @@ class ReportSchedulesController {
 	private static final java.time.format.DateTimeFormatter PERIOD = java.time.format.DateTimeFormatter
 		.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
-
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
 	private static final String[] WEEKDAYS = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -138,7 +137,8 @@ class ReportSchedulesController {
 				redirect.addFlashAttribute("error", "The report could not be sent: " + run.error());
 				return FormAction.Done.notice(null);
 			}
-			// The report of the last complete period, as the schedule sends it: said, so a
+			// The report of the last complete period, as the schedule sends it: said, so
+			// a
 			// report of days before today's first sends is understood.
 			String period = run.from().equals(run.to()) ? PERIOD.format(run.from())
 					: PERIOD.format(run.from()) + " – " + PERIOD.format(run.to());

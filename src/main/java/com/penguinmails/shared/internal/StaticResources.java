@@ -1,7 +1,9 @@
 package com.penguinmails.shared.internal;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
@@ -23,6 +25,15 @@ class StaticResources implements WebMvcConfigurer {
 
 	/** The folders of {@code src/main/resources/static}, each served under its name. */
 	static final String[] FOLDERS = { "css", "js", "img", "vendor" };
+
+	/**
+	 * {@code /favicon.ico}, which browsers ask for where no page names an icon (a
+	 * download, an API answer): a permanent redirect to the logo every page names.
+	 */
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addRedirectViewController("/favicon.ico", "/img/logo.svg").setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {

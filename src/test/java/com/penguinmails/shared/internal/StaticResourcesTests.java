@@ -38,6 +38,15 @@ class StaticResourcesTests {
 	}
 
 	@Test
+	void theFaviconThatBrowsersAskForLeadsToTheLogo() throws Exception {
+		// Browsers ask for /favicon.ico on downloads and API answers (no page to name an
+		// icon): it used to be a 404 logged as a warning on each.
+		var response = mvc.perform(MockMvcRequestBuilders.get("/favicon.ico")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(301);
+		assertThat(response.getHeader("Location")).isEqualTo("/img/logo.svg");
+	}
+
+	@Test
 	void aPageLinksTheWebjarsByVersionAndItsOwnLinksAsWritten() throws Exception {
 		var account = fixtures.verifiedAccount("static-links");
 		String page = fixtures.signedIn(account).get("/inbox").getResponse().getContentAsString();
