@@ -76,6 +76,14 @@ class AnalyticsApiTests {
 			}
 			assertThat(sum).as(view).isEqualTo(sent);
 		}
+		// Every view says the period it covers, as the overview does.
+		for (String view : new String[] { "funnel", "heatmap", "mailboxes", "domains", "providers", "campaigns",
+				"variants", "cohorts", "recommendations" }) {
+			JsonNode body = api.get("/api/v1/analytics/" + view, "from", "2026-09-01", "to", "2026-09-30").body();
+			assertThat(body.get("from").asText()).as(view).isEqualTo("2026-09-01");
+			assertThat(body.get("to").asText()).as(view).isEqualTo("2026-09-30");
+			assertThat(body.get("zone").asText()).as(view).isNotBlank();
+		}
 		JsonNode funnel = api.get("/api/v1/analytics/funnel", "days", "90").body().get("data");
 		assertThat(funnel.get(0).get("name").asText()).isEqualTo("Contacted");
 		assertThat(funnel).hasSize(6);

@@ -1,5 +1,6 @@
 package com.penguinmails.analytics.api;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,8 +46,22 @@ import com.penguinmails.shared.Tenancy;
 @SecurityRequirement(name = "apiKey")
 class AnalyticsApi {
 
-	/** A list in the API's envelope. */
-	record ListOf<T>(List<T> data) {
+	/**
+	 * A view's rows in the API's envelope, with the period they cover: whole days
+	 * {@code from} to {@code to} (both included) in {@code zone}, as the overview says
+	 * it.
+	 */
+	record ListOf<T>(LocalDate from, LocalDate to, String zone, List<T> data) {
+
+		static <T> ListOf<T> of(AnalyticsFilter filter, List<T> data) {
+			return new ListOf<>(filter.from(), filter.to(), filter.zone().getId(), data);
+		}
+
+	}
+
+	/** The heatmap with the period it covers (see {@link ListOf}). */
+	record PeriodHeatmap(LocalDate from, LocalDate to, String zone, List<AnalyticsViews.Cell> cells,
+			List<AnalyticsViews.Cell> best, long minimumSent) {
 	}
 
 	private final WorkspaceAnalytics analytics;
@@ -91,50 +106,59 @@ class AnalyticsApi {
 	@Operation(summary = "People contacted, delivered to, who opened, clicked, replied and are interested")
 	ListOf<Stage> funnel(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.funnel(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, analytics.funnel(tenant, filter));
 	}
 
 	@GetMapping("/heatmap")
 	@Operation(summary = "Reply rate by the recipient's local weekday and hour at sending (campaign filter only), "
 			+ "with the best sending hours")
-	Heatmap heatmap(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
+	PeriodHeatmap heatmap(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return analytics.heatmap(tenant, filter(tenant, params));
+		AnalyticsFilter filter = filter(tenant, params);
+		Heatmap heatmap = analytics.heatmap(tenant, filter);
+		return new PeriodHeatmap(filter.from(), filter.to(), filter.zone().getId(), heatmap.cells(), heatmap.best(),
+				heatmap.minimumSent());
 	}
 
 	@GetMapping("/mailboxes")
 	@Operation(summary = "League table of sending mailboxes")
 	ListOf<Entry> mailboxes(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.mailboxes(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, analytics.mailboxes(tenant, filter));
 	}
 
 	@GetMapping("/domains")
 	@Operation(summary = "League table of sending domains")
 	ListOf<Entry> domains(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.domains(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, analytics.domains(tenant, filter));
 	}
 
 	@GetMapping("/providers")
 	@Operation(summary = "Figures by recipient mail provider (Google, Microsoft, Yahoo, other; from their MX)")
 	ListOf<Entry> providers(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.providers(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, analytics.providers(tenant, filter));
 	}
 
 	@GetMapping("/campaigns")
 	@Operation(summary = "Figures per campaign, side by side")
 	ListOf<Entry> campaigns(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.campaigns(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, analytics.campaigns(tenant, filter));
 	}
 
 	@GetMapping("/variants")
 	@Operation(summary = "A/B history: figures per campaign, step and variant")
 	ListOf<VariantEntry> variants(@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(analytics.variants(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, analytics.variants(tenant, filter));
 	}
 
 	@GetMapping("/cohorts")
@@ -145,7 +169,8 @@ class AnalyticsApi {
 	ListOf<AnalyticsViews.Cohort> cohorts(@ParameterObject @ModelAttribute AnalyticsFilters.Params params,
 			@RequestParam(defaultValue = "first_send_week") String by) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(cohorts.of(tenant, filter(tenant, params), by));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, cohorts.of(tenant, filter, by));
 	}
 
 	@GetMapping("/recommendations")
@@ -154,7 +179,8 @@ class AnalyticsApi {
 	ListOf<Recommendations.Recommendation> recommendations(
 			@ParameterObject @ModelAttribute AnalyticsFilters.Params params) {
 		Tenant tenant = tenancy.current();
-		return new ListOf<>(recommendations.of(tenant, filter(tenant, params)));
+		AnalyticsFilter filter = filter(tenant, params);
+		return ListOf.of(filter, recommendations.of(tenant, filter));
 	}
 
 	@GetMapping("/events")
