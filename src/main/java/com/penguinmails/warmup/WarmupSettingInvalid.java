@@ -22,9 +22,13 @@ public class WarmupSettingInvalid extends InvalidInputProblem {
 		return field;
 	}
 
+	/**
+	 * {@code field}, and {@code errors} ({field: message}) as every other validation
+	 * problem of the API has it, so clients read one shape.
+	 */
 	@Override
 	public Map<String, Object> properties() {
-		return Map.of("field", field);
+		return Map.of("field", field, "errors", Map.of(field, getMessage()));
 	}
 
 }

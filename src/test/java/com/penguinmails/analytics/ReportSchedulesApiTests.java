@@ -117,6 +117,9 @@ class ReportSchedulesApiTests {
 			assertThat(response.status()).as(c[1]).isEqualTo(400);
 			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 			assertThat(response.body().get("field").asText()).as(c[1]).isEqualTo(c[0]);
+			// The API's one validation shape: errors {field: message}.
+			assertThat(response.body().get("errors").get(c[0]).asText()).as(c[1])
+				.isEqualTo(response.body().get("detail").asText());
 			assertThat(response.body().get("detail").asText()).as(c[1]).contains(c[0]);
 		}
 		assertThat(api.get("/api/v1/analytics/reports").body().get("data")).isEmpty();

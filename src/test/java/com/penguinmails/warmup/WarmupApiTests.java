@@ -50,6 +50,7 @@ class WarmupApiTests {
 		Api.Response refused = api.put("/api/v1/warmup/settings", "{\"spamThresholdPercent\":90}");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body().path("field").asText()).isEqualTo("spamThresholdPercent");
+		assertThat(refused.body().path("errors").path("spamThresholdPercent").asText()).isNotBlank();
 		assertThat(refused.body().path("type").asText()).endsWith("/invalid-warmup-setting");
 		assertThat(api.get("/api/v1/warmup/settings").body().path("spamThresholdPercent").asInt()).isEqualTo(30);
 		assertThat(api.put("/api/v1/warmup/settings", "{\"defaultPreset\":\"turbo\"}").status()).isEqualTo(400);
