@@ -200,6 +200,16 @@ public final class RollupSql {
 		.formatted(HANDED, HANDED.replace("o.", "p."), FIRST_MESSAGE, FIRST_REPLY);
 
 	/**
+	 * Replaces one hour of the hourly per-campaign grain from its hourly rows: workspace,
+	 * hour, workspace, hour.
+	 */
+	static final String RECOUNT_HOUR_CAMPAIGN = """
+			INSERT INTO analytics_hourly_campaign (workspace_id, hour, campaign_id, %1$s)
+			SELECT ?::uuid, ?::timestamptz, campaign_id, %2$s FROM analytics_hourly
+			WHERE workspace_id = ? AND hour = ? GROUP BY campaign_id
+			""".formatted(MEASURE_LIST, SUM_MEASURES);
+
+	/**
 	 * Replaces one day of the per-campaign grain: workspace, day, workspace, start, end.
 	 */
 	static final String RECOUNT_DAY_CAMPAIGN = """

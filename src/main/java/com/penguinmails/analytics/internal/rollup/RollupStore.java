@@ -20,11 +20,12 @@ import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.reputation.RecipientProviderLookup;
 
 /**
- * Keeps the rollups ({@code analytics_hourly}, {@code analytics_hourly_slots} and the
- * daily grains) equal to a count over the raw tables. Events mark their hour dirty;
- * {@link #refresh} recounts dirty hours (taken {@code FOR UPDATE SKIP LOCKED}, so each is
- * recounted by one node), then the days of the workspace's time zone they fall in. A
- * recount replaces rows, so recounting twice changes nothing.
+ * Keeps the rollups ({@code analytics_hourly} and its per-campaign grain,
+ * {@code analytics_hourly_slots} and the daily grains) equal to a count over the raw
+ * tables. Events mark their hour dirty; {@link #refresh} recounts dirty hours (taken
+ * {@code FOR UPDATE SKIP LOCKED}, so each is recounted by one node), then the days of the
+ * workspace's time zone they fall in. A recount replaces rows, so recounting twice
+ * changes nothing.
  */
 @Component
 public class RollupStore {
@@ -79,10 +80,12 @@ public class RollupStore {
 				    UNION SELECT date_bin(INTERVAL '1 hour', occurred_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')
 				    FROM analytics_events WHERE workspace_id = ?
 				    UNION SELECT hour FROM analytics_hourly WHERE workspace_id = ?
+				    UNION SELECT hour FROM analytics_hourly_campaign WHERE workspace_id = ?
 				    UNION SELECT hour FROM analytics_hourly_slots WHERE workspace_id = ?
 				    UNION SELECT hour FROM analytics_hourly_cohorts WHERE workspace_id = ?) all_hours
 				ON CONFLICT DO NOTHING""")
-			.params(workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId)
+			.params(workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId, workspaceId,
+					workspaceId)
 			.update();
 		// The days follow the workspace's current zone from now on: after a change of
 		// zone
@@ -202,6 +205,10 @@ public class RollupStore {
 		Timestamp end = Timestamp.from(hour.plus(Duration.ofHours(1)));
 		jdbc.sql("DELETE FROM analytics_hourly WHERE workspace_id = ? AND hour = ?").params(ws, start).update();
 		jdbc.sql(RollupSql.RECOUNT_HOUR).params(ws, start, ws, start, end, ws, start, end, ws, start, end).update();
+		jdbc.sql("DELETE FROM analytics_hourly_campaign WHERE workspace_id = ? AND hour = ?")
+			.params(ws, start)
+			.update();
+		jdbc.sql(RollupSql.RECOUNT_HOUR_CAMPAIGN).params(ws, start, ws, start).update();
 		jdbc.sql("DELETE FROM analytics_hourly_slots WHERE workspace_id = ? AND hour = ?").params(ws, start).update();
 		jdbc.sql(RollupSql.RECOUNT_SLOTS).params(ws, start, ws, start, end, ws, start, end).update();
 		jdbc.sql("DELETE FROM analytics_hourly_cohorts WHERE workspace_id = ? AND hour = ?").params(ws, start).update();

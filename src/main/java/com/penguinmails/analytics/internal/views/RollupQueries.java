@@ -54,6 +54,8 @@ public class RollupQueries {
 
 	private static final Set<Dim> MAILBOX_GRAIN = EnumSet.of(Dim.DAY, Dim.CAMPAIGN, Dim.MAILBOX);
 
+	private static final Set<Dim> HOURLY_CAMPAIGN_GRAIN = EnumSet.of(Dim.DAY, Dim.CAMPAIGN);
+
 	private final JdbcClient jdbc;
 
 	RollupQueries(JdbcClient jdbc) {
@@ -75,7 +77,7 @@ public class RollupQueries {
 		StringBuilder where = new StringBuilder(" WHERE workspace_id = ?");
 		params.add(workspaceId);
 		String dayColumn;
-		if (table.equals("analytics_hourly")) {
+		if (table.startsWith("analytics_hourly")) {
 			dayColumn = "(hour AT TIME ZONE '" + filter.zone().getId().replace("'", "") + "')::date";
 			where.append(" AND hour >= ? AND hour < ?");
 			params.add(Timestamp.from(filter.start()));
@@ -93,7 +95,8 @@ public class RollupQueries {
 
 	/**
 	 * The smallest rollup table with every dimension grouped by and filtered on: a daily
-	 * grain when the period's zone is the rollups', else the hourly rows.
+	 * grain when the period's zone is the rollups', else the hourly per-campaign grain or
+	 * the hourly rows.
 	 */
 	private static String table(AnalyticsFilter filter, ZoneId rollupZone, List<UUID> mailboxIds, Set<Dim> groupBy) {
 		Set<Dim> needed = EnumSet.noneOf(Dim.class);
@@ -116,6 +119,9 @@ public class RollupQueries {
 		}
 		if (daily && MAILBOX_GRAIN.containsAll(needed)) {
 			return "analytics_day_mailbox";
+		}
+		if (HOURLY_CAMPAIGN_GRAIN.containsAll(needed)) {
+			return "analytics_hourly_campaign";
 		}
 		return "analytics_hourly";
 	}
