@@ -34,8 +34,11 @@ public class InboundProcessor {
 
 	private final Clock clock;
 
+	private final ProviderWebhookStore providerBounces;
+
 	InboundProcessor(InboundStore store, SentMatcher matcher, InboundActions actions, DmarcPlaceStore dmarcPlaces,
-			Clock clock) {
+			Clock clock, ProviderWebhookStore providerBounces) {
+		this.providerBounces = providerBounces;
 		this.store = store;
 		this.dmarcPlaces = dmarcPlaces;
 		this.matcher = matcher;
@@ -72,6 +75,17 @@ public class InboundProcessor {
 		BouncedRecipient bounce = classification.kind() == Classification.Kind.BOUNCE ? bounced(classification, sent)
 				: null;
 		MessageKind kind = kind(classification, sent, bounce);
+		if (kind == MessageKind.BOUNCE && sent.isPresent()) {
+			// One bounce per message: a sending provider's webhook said it first.
+			Optional<String> provider = providerBounces.providerBounce(source.workspaceId(),
+					sent.get().recipient().outboxId());
+			if (provider.isPresent()) {
+				kind = MessageKind.OTHER;
+				bounce = null;
+				flags.add("duplicate_bounce");
+				problems.add("its bounce was already reported by " + provider.get());
+			}
+		}
 		UUID id = UUID.randomUUID();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
 		// The conversation: the enrolment's (or the one message's) when it answers ours,
@@ -171,7 +185,7 @@ public class InboundProcessor {
 	private static InboundStore.NewMessage received(UUID id, Source source, MessageReader.Read read, MessageKind kind,
 			BouncedRecipient bounce, java.util.Set<String> flags, List<String> problems, Optional<Sent> sent,
 			InboundStore.Conversation conversation) {
-		boolean unread = kind.unread();
+		boolean unread = kind.unread() && !flags.contains("duplicate_bounce");
 		return new InboundStore.NewMessage(id, source.workspaceId(), source.mailboxId(), "in", source.folder(),
 				source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
 				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),
