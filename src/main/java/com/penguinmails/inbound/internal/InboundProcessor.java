@@ -75,16 +75,9 @@ public class InboundProcessor {
 		BouncedRecipient bounce = classification.kind() == Classification.Kind.BOUNCE ? bounced(classification, sent)
 				: null;
 		MessageKind kind = kind(classification, sent, bounce);
-		if (kind == MessageKind.BOUNCE && sent.isPresent()) {
-			// One bounce per message: a sending provider's webhook said it first.
-			Optional<String> provider = providerBounces.providerBounce(source.workspaceId(),
-					sent.get().recipient().outboxId());
-			if (provider.isPresent()) {
-				kind = MessageKind.OTHER;
-				bounce = null;
-				flags.add("duplicate_bounce");
-				problems.add("its bounce was already reported by " + provider.get());
-			}
+		if (kind == MessageKind.BOUNCE && reportedByProvider(source, sent, flags, problems)) {
+			kind = MessageKind.OTHER;
+			bounce = null;
 		}
 		UUID id = UUID.randomUUID();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
@@ -119,6 +112,21 @@ public class InboundProcessor {
 			}
 		}
 		return Optional.of(kind);
+	}
+
+	/**
+	 * One bounce per message: whether a sending provider's webhook reported this
+	 * message's bounce first (then this one is kept, flagged, and sets off nothing).
+	 */
+	private boolean reportedByProvider(Source source, Optional<Sent> sent, java.util.Set<String> flags,
+			List<String> problems) {
+		Optional<String> provider = sent
+			.flatMap(s -> providerBounces.providerBounce(source.workspaceId(), s.recipient().outboxId()));
+		provider.ifPresent(name -> {
+			flags.add("duplicate_bounce");
+			problems.add("its bounce was already reported by " + name);
+		});
+		return provider.isPresent();
 	}
 
 	private boolean isDmarcReport(Source source, MessageReader.Read read) {
