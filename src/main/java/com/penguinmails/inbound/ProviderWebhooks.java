@@ -112,6 +112,63 @@ public class ProviderWebhooks {
 				base + "ses/" + settings.token(), settings.postmarkUsername(), settings.mailgunSigningKey() != null);
 	}
 
+	/**
+	 * One received event as listed.
+	 *
+	 * @param provider postmark, mailgun or ses
+	 * @param event delivered, bounced, complained, opened, clicked, other, or empty when
+	 * malformed
+	 * @param outcome handled, duplicate, unmatched, ignored or malformed
+	 * @param detail what became of it, in words
+	 * @param outboxId the message of ours it concerns, or null
+	 */
+	public record ReceivedEvent(Instant receivedAt, String provider, String event, String outcome, String detail,
+			UUID outboxId) {
+
+		/** Words a person reads for the outcome. */
+		public String outcomeLabel() {
+			return switch (outcome) {
+				case "handled" -> "Handled";
+				case "duplicate" -> "Already known";
+				case "unmatched" -> "No message of ours";
+				case "ignored" -> "Not counted";
+				default -> "Malformed, kept";
+			};
+		}
+
+		/** Words a person reads for the event. */
+		public String eventLabel() {
+			return switch (event) {
+				case "delivered" -> "Delivered";
+				case "bounced" -> "Bounced";
+				case "complained" -> "Spam complaint";
+				case "opened" -> "Opened";
+				case "clicked" -> "Clicked";
+				case "" -> "Unreadable";
+				default -> "Other";
+			};
+		}
+
+		/** Words a person reads for the provider. */
+		public String providerLabel() {
+			return switch (provider) {
+				case "postmark" -> "Postmark";
+				case "mailgun" -> "Mailgun";
+				default -> "Amazon SES";
+			};
+		}
+
+	}
+
+	/** The workspace's latest events (at most {@code limit}, up to 200), newest first. */
+	public java.util.List<ReceivedEvent> recentEvents(Tenant tenant, int limit) {
+		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
+		return store.recent(tenant.workspaceId(), Math.max(1, Math.min(limit, 200)))
+			.stream()
+			.map(e -> new ReceivedEvent(e.receivedAt(), e.provider(), e.event(), e.outcome(), e.detail(), e.outboxId()))
+			.toList();
+	}
+
 	/** New Postmark Basic credentials (the old ones stop working); shown this once. */
 	@Transactional
 	public PostmarkCredentials newPostmarkCredentials(Tenant tenant) {

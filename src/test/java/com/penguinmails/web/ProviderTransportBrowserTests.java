@@ -120,6 +120,59 @@ class ProviderTransportBrowserTests {
 		passed = true;
 	}
 
+	@Test
+	void theProviderWebhooksPageGivesEachProvidersAddressAndListsWhatCameIn() throws Exception {
+		Account account = fixtures.verifiedAccount("webhooks-browser");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+
+		browser.get(base + "/mailboxes");
+		browser.findElement(By.linkText("Provider webhooks")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailgun-url")));
+		assertThat(browser.findElement(By.id("mailgun-url")).getText())
+			.startsWith(base + "/webhooks/providers/mailgun/");
+		assertThat(browser.findElement(By.id("ses-url")).getText()).startsWith(base + "/webhooks/providers/ses/");
+		assertThat(browser.findElement(By.id("mailgun-key-state")).getText())
+			.isEqualTo("no key yet: requests are refused");
+		browser.findElement(By.xpath("//button[text()='Store the key']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailgun-error")));
+		assertThat(browser.findElement(By.id("mailgun-error")).getText())
+			.isEqualTo("Give Mailgun's HTTP webhook signing key (one word).");
+		browser.findElement(By.id("signingKey")).sendKeys("key-browser-signing");
+		browser.findElement(By.xpath("//button[text()='Store the key']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailgun-key-state"), "key stored"));
+
+		browser.executeScript("window.confirm = () => true;");
+		browser.findElement(By.xpath("//button[text()='Make new credentials']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("postmark-url")));
+		String url = browser.findElement(By.id("postmark-url")).getText();
+		assertThat(url)
+			.matches("http://postmark-[A-Za-z0-9_-]+:[A-Za-z0-9_-]+@localhost:\\d+/webhooks/providers/postmark/.+");
+		String userInfo = url.substring(url.indexOf("//") + 2, url.indexOf('@'));
+		java.net.http.HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(base + url.substring(url.indexOf("/webhooks"))))
+				.header("Content-Type", "application/json")
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("{\"RecordType\": \"Delivery\", \"MessageID\": \"" + UUID.randomUUID()
+							+ "\", \"Recipient\": \"ada@client.test\", \"DeliveredAt\": \"2025-12-01T10:00:00Z\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(posted.statusCode()).isEqualTo(200);
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-events")));
+		assertThat(browser.findElement(By.id("provider-events")).getText()).contains("Postmark")
+			.contains("Delivered")
+			.contains("No message of ours");
+		assertThat(browser.getPageSource()).doesNotContain(userInfo.substring(userInfo.indexOf(':') + 1));
+		atBothWidths("provider-webhooks", () -> browser.get(base + "/mailboxes/provider-webhooks"), By.id("postmark"));
+		atBothWidths("provider-webhooks-events", () -> browser.get(base + "/mailboxes/provider-webhooks"),
+				By.id("events"));
+		passed = true;
+	}
+
 	/** Screenshots at 1280 and 390 px (NAME-1280, NAME-390); never scrolls sideways. */
 	private void atBothWidths(String name, Runnable load, By scrollTo) {
 		for (int width : new int[] { 1280, 390 }) {

@@ -41,6 +41,13 @@ class ProviderWebhooksApi {
 		return webhooks.endpoints(tenancy.current());
 	}
 
+	@GetMapping("/events")
+	@Operation(summary = "The latest events the providers posted, newest first, with what became of each")
+	java.util.List<ProviderWebhooks.ReceivedEvent> events(
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "50") int limit) {
+		return webhooks.recentEvents(tenancy.current(), limit);
+	}
+
 	@PostMapping("/postmark-credentials")
 	@Operation(summary = "New HTTP Basic credentials for Postmark's webhooks, shown once; the old ones stop working")
 	ProviderWebhooks.PostmarkCredentials postmarkCredentials() {

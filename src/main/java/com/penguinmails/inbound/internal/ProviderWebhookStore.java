@@ -96,6 +96,22 @@ public class ProviderWebhookStore {
 			.update() == 1;
 	}
 
+	/** An event as listed: when, from whom, what and what became of it. */
+	public record Event(Instant receivedAt, String provider, String event, String outcome, String detail,
+			UUID outboxId) {
+	}
+
+	/** The workspace's latest events, newest first. */
+	public java.util.List<Event> recent(UUID workspaceId, int limit) {
+		return jdbc.sql("""
+				SELECT received_at, provider, event, outcome, detail, outbox_id FROM provider_events
+				WHERE workspace_id = ? ORDER BY received_at DESC LIMIT ?""")
+			.params(workspaceId, limit)
+			.query((rs, i) -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)))
+			.list();
+	}
+
 	public void outcome(UUID id, String outcome, String detail) {
 		jdbc.sql("UPDATE provider_events SET outcome = ?, detail = ? WHERE id = ?")
 			.params(outcome, cut(detail, 1000), id)
