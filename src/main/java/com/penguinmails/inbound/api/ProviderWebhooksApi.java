@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -56,6 +59,9 @@ class ProviderWebhooksApi {
 
 	@PutMapping(path = "/mailgun-signing-key", consumes = "application/json")
 	@Operation(summary = "Store Mailgun's HTTP webhook signing key (write-only)")
+	@ApiResponse(responseCode = "204", description = "Stored")
+	@ApiResponse(responseCode = "400", description = "The key is blank or not one word")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> mailgunSigningKey(@RequestBody SigningKey key) {
 		webhooks.setMailgunSigningKey(tenancy.current(), key.signingKey());
 		return ResponseEntity.noContent().build();

@@ -100,6 +100,7 @@ class MailboxesApi {
 	 */
 	@PutMapping(path = "/{id}/transport", consumes = "application/json")
 	@Operation(summary = "Send through the SMTP server, Postmark, Mailgun or Amazon SES; secrets are write-only")
+	@ApiResponse(responseCode = "200", description = "The mailbox, its transport without secrets")
 	@ApiResponse(responseCode = "400", description = "A missing or invalid provider setting, named")
 	Mailbox setTransport(@PathVariable UUID id, @RequestBody TransportSettings settings) {
 		return mailboxes.setTransport(tenancy.current(), id, settings);
