@@ -11,11 +11,14 @@ package com.penguinmails.mailboxes;
  * @param region Mailgun's region ({@code us} or {@code eu}) or the AWS region of SES
  * (e.g. {@code eu-west-1}), else null
  * @param credentialsSet whether the provider's credentials are stored
+ * @param fallbackToSmtp whether a message the provider cannot take goes through the
+ * mailbox's SMTP server instead
  */
 public record SendingTransport(TransportKind kind, String messageStream, String domain, String region,
-		boolean credentialsSet) {
+		boolean credentialsSet, boolean fallbackToSmtp) {
 
 	/** The mailbox's own SMTP server. */
-	public static final SendingTransport SMTP = new SendingTransport(TransportKind.SMTP, null, null, null, false);
+	public static final SendingTransport SMTP = new SendingTransport(TransportKind.SMTP, null, null, null, false,
+			false);
 
 }

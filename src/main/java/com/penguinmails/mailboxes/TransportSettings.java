@@ -16,9 +16,23 @@ package com.penguinmails.mailboxes;
  * (api.eu.mailgun.net); SES: the AWS region, e.g. {@code eu-west-1}
  * @param accessKeyId SES: the IAM access key id
  * @param secretAccessKey SES: the IAM secret access key
+ * @param fallbackToSmtp true: when the provider cannot take a message (unreachable,
+ * refused key, 429 or 5xx), the batch goes on through the mailbox's SMTP server; null
+ * keeps the stored setting
  */
 public record TransportSettings(String kind, String serverToken, String messageStream, String apiKey, String domain,
-		String region, String accessKeyId, String secretAccessKey) {
+		String region, String accessKeyId, String secretAccessKey, Boolean fallbackToSmtp) {
+
+	public TransportSettings(String kind, String serverToken, String messageStream, String apiKey, String domain,
+			String region, String accessKeyId, String secretAccessKey) {
+		this(kind, serverToken, messageStream, apiKey, domain, region, accessKeyId, secretAccessKey, null);
+	}
+
+	/** The same settings, falling back to SMTP or not. */
+	public TransportSettings withFallbackToSmtp(boolean fallback) {
+		return new TransportSettings(kind, serverToken, messageStream, apiKey, domain, region, accessKeyId,
+				secretAccessKey, fallback);
+	}
 
 	/** Back to the mailbox's SMTP server. */
 	public static TransportSettings smtp() {

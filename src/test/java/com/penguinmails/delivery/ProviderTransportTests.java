@@ -388,6 +388,48 @@ class ProviderTransportTests {
 	}
 
 	@Test
+	void whenMailgunCannotTakeTheBatchItGoesOnThroughTheMailboxsSmtpServerIfAskedTo() throws Exception {
+		com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+				new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1",
+						com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		try {
+			smtp.setUser("fallback@greenmail.test", Senders.SMTP_LOGIN, Senders.SMTP_PASSWORD);
+			Account account = fixtures.verifiedAccount("esp-fallback");
+			Mailbox mailbox = Senders.mailbox(mailboxes, account.owner(), "jo@" + Senders.uniqueDomain("fallback"),
+					"Jo", smtp.getSmtp().getPort(), "", "");
+			String mgDomain = unique("mg") + ".example.com";
+			Mailbox switched = mailboxes.setTransport(account.owner(), mailbox.id(),
+					TransportSettings.mailgun(unique("key"), mgDomain, "us").withFallbackToSmtp(true));
+			assertThat(switched.transport().fallbackToSmtp()).isTrue();
+			api.stubFor(post(urlPathEqualTo("/mailgun-us/v3/" + mgDomain + "/messages.mime"))
+				.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+			Instant now = Instant.now();
+			Outbox.Queued first = queue(account, mailbox, "first@recipients.test", now);
+			Outbox.Queued second = queue(account, mailbox, "second@recipients.test", now);
+
+			Senders.drain(dispatcher, now);
+
+			assertThat(column(first.outboxId(), "status")).isEqualTo("sent");
+			assertThat(column(second.outboxId(), "status")).isEqualTo("sent");
+			assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+				try {
+					return m.getMessageID();
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return "";
+				}
+			})).contains(first.messageId(), second.messageId());
+			// Mailgun was tried once; the rest of the batch went straight to SMTP.
+			assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/mailgun-us/v3/" + mgDomain + "/messages.mime"))))
+				.hasSize(1);
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
+	@Test
 	void theApiSetsATransportWithWriteOnlySecretsAndNamesAMissingField() throws Exception {
 		Account account = fixtures.verifiedAccount("esp-api");
 		Mailbox mailbox = mailbox(account, null);

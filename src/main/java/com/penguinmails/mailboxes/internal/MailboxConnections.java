@@ -74,7 +74,9 @@ public class MailboxConnections {
 	 */
 	public MailboxTransport open(MailboxRepository.Row row) throws SmtpConnectionFailed {
 		if (row.provider().kind().provider()) {
-			return providers.open(row.id(), row.provider());
+			MailboxTransport provider = providers.open(row.id(), row.provider());
+			return row.provider().fallbackToSmtp()
+					? new FallbackTransport(provider, () -> SmtpMailboxTransport.open(tester, smtp(row))) : provider;
 		}
 		return SmtpMailboxTransport.open(tester, smtp(row));
 	}

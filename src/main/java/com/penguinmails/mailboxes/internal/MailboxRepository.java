@@ -47,12 +47,14 @@ public class MailboxRepository {
 	 * How the mailbox sends: the kind, the provider's settings that are not secret, and
 	 * its secrets as stored (encrypted JSON, or null).
 	 */
-	public record Provider(TransportKind kind, String stream, String domain, String region, byte[] credentials) {
+	public record Provider(TransportKind kind, String stream, String domain, String region, byte[] credentials,
+			boolean fallbackToSmtp) {
 
-		public static final Provider SMTP = new Provider(TransportKind.SMTP, null, null, null, null);
+		public static final Provider SMTP = new Provider(TransportKind.SMTP, null, null, null, null, false);
 
 		public SendingTransport view() {
-			return new SendingTransport(kind, stream, domain, region, credentials != null && credentials.length > 0);
+			return new SendingTransport(kind, stream, domain, region, credentials != null && credentials.length > 0,
+					fallbackToSmtp);
 		}
 
 	}
@@ -143,10 +145,10 @@ public class MailboxRepository {
 	public void setProvider(UUID workspaceId, UUID id, Provider provider) {
 		jdbc.sql("""
 				UPDATE mailboxes SET transport = ?, provider_stream = ?, provider_domain = ?, provider_region = ?,
-				    provider_credentials = ?
+				    provider_credentials = ?, provider_fallback_smtp = ?
 				WHERE workspace_id = ? AND id = ?""")
 			.params(provider.kind().value(), provider.stream(), provider.domain(), provider.region(),
-					provider.credentials(), workspaceId, id)
+					provider.credentials(), provider.fallbackToSmtp(), workspaceId, id)
 			.update();
 	}
 
@@ -221,7 +223,8 @@ public class MailboxRepository {
 
 	private static Provider provider(ResultSet rs) throws SQLException {
 		return new Provider(TransportKind.of(rs.getString("transport")), rs.getString("provider_stream"),
-				rs.getString("provider_domain"), rs.getString("provider_region"), rs.getBytes("provider_credentials"));
+				rs.getString("provider_domain"), rs.getString("provider_region"), rs.getBytes("provider_credentials"),
+				rs.getBoolean("provider_fallback_smtp"));
 	}
 
 	private static Mailbox map(ResultSet rs, int row) throws SQLException {

@@ -74,7 +74,8 @@ public class ProviderTransports {
 					throw new InvalidInputProblem("invalid-message-stream",
 							"The Postmark message stream id is lower-case letters, digits and dashes, like outbound.");
 				}
-				yield new MailboxRepository.Provider(kind, stream, null, null, encrypt(id, secret));
+				yield new MailboxRepository.Provider(kind, stream, null, null, encrypt(id, secret),
+						fallback(current, given));
 			}
 			case MAILGUN -> {
 				secret.put("apiKey", required(given.apiKey(), stored.path("apiKey").asText(null),
@@ -90,7 +91,8 @@ public class ProviderTransports {
 				if (!region.equals("us") && !region.equals("eu")) {
 					throw new InvalidInputProblem("invalid-region", "The Mailgun region is us or eu.");
 				}
-				yield new MailboxRepository.Provider(kind, null, domain, region, encrypt(id, secret));
+				yield new MailboxRepository.Provider(kind, null, domain, region, encrypt(id, secret),
+						fallback(current, given));
 			}
 			case SES -> {
 				secret.put("accessKeyId", required(given.accessKeyId(), stored.path("accessKeyId").asText(null),
@@ -102,7 +104,8 @@ public class ProviderTransports {
 				if (region == null || !AWS_REGION.matcher(region).matches()) {
 					throw new InvalidInputProblem("invalid-region", "Give the AWS region of SES, like eu-west-1.");
 				}
-				yield new MailboxRepository.Provider(kind, null, null, region, encrypt(id, secret));
+				yield new MailboxRepository.Provider(kind, null, null, region, encrypt(id, secret),
+						fallback(current, given));
 			}
 			case SMTP -> MailboxRepository.Provider.SMTP;
 		};
@@ -169,6 +172,10 @@ public class ProviderTransports {
 		catch (IOException ex) {
 			throw new IllegalStateException("The stored provider credentials are not JSON", ex);
 		}
+	}
+
+	private static boolean fallback(MailboxRepository.Provider current, TransportSettings given) {
+		return given.fallbackToSmtp() == null ? current.fallbackToSmtp() : given.fallbackToSmtp();
 	}
 
 	private static String required(String given, String stored, String message) {

@@ -201,12 +201,13 @@ class MailboxesController {
 	 * kind's count); secrets are never shown back.
 	 */
 	record TransportForm(String kind, String serverToken, String messageStream, String apiKey, String mailgunDomain,
-			String mailgunRegion, String sesRegion, String accessKeyId, String secretAccessKey) {
+			String mailgunRegion, String sesRegion, String accessKeyId, String secretAccessKey,
+			boolean fallbackToSmtp) {
 
 		TransportSettings toSettings() {
 			String region = "ses".equals(kind) ? sesRegion : mailgunRegion;
 			return new TransportSettings(kind, serverToken, messageStream, apiKey, mailgunDomain, region, accessKeyId,
-					secretAccessKey);
+					secretAccessKey, fallbackToSmtp);
 		}
 
 	}
