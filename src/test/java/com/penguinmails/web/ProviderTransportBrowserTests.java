@@ -104,6 +104,7 @@ class ProviderTransportBrowserTests {
 		browser.findElement(By.id("mailgunDomain")).sendKeys(mgDomain);
 		new Select(browser.findElement(By.id("transportKind"))).selectByVisibleText("Mailgun");
 		new Select(browser.findElement(By.id("mailgunRegion"))).selectByValue("eu");
+		browser.findElement(By.id("fallbackToSmtp")).click();
 		browser.findElement(By.xpath("//button[text()='Save how it sends']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
 				"It now sends through Mailgun."));
@@ -111,6 +112,7 @@ class ProviderTransportBrowserTests {
 			.contains("sending domain " + mgDomain)
 			.contains("region EU");
 		assertThat(browser.getPageSource()).doesNotContain("key-browser-secret");
+		assertThat(mailboxes.get(account.owner(), mailbox.id()).transport().fallbackToSmtp()).isTrue();
 
 		browser.findElement(By.xpath("//button[text()='Test the connection']")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-test")));

@@ -202,12 +202,12 @@ class MailboxesController {
 	 */
 	record TransportForm(String kind, String serverToken, String messageStream, String apiKey, String mailgunDomain,
 			String mailgunRegion, String sesRegion, String accessKeyId, String secretAccessKey,
-			boolean fallbackToSmtp) {
+			Boolean fallbackToSmtp) {
 
 		TransportSettings toSettings() {
 			String region = "ses".equals(kind) ? sesRegion : mailgunRegion;
 			return new TransportSettings(kind, serverToken, messageStream, apiKey, mailgunDomain, region, accessKeyId,
-					secretAccessKey, fallbackToSmtp);
+					secretAccessKey, Boolean.TRUE.equals(fallbackToSmtp));
 		}
 
 	}
