@@ -37,7 +37,7 @@ public interface SendingRamp {
 				: new Mailbox(m.id(), m.email(), m.displayName(), m.smtpHost(), m.smtpPort(), m.smtpSecurity(),
 						m.smtpUsername(), m.imapHost(), m.imapPort(), m.imapSecurity(), m.imapUsername(),
 						m.signatureHtml(), m.replyTo(), cap, m.minGapSeconds(), m.maxGapSeconds(), m.status(),
-						m.lastError(), m.lastTestedAt(), m.createdAt(), m.smtpAuth(), m.pause());
+						m.lastError(), m.lastTestedAt(), m.createdAt(), m.smtpAuth(), m.pause(), m.transport());
 	}
 
 }

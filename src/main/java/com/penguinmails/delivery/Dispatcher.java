@@ -144,7 +144,10 @@ public class Dispatcher implements DisposableBean {
 			connectionFailed(first, batch, ex, now);
 			return;
 		}
-		store.connected(first.mailboxId());
+		// The failure count is cleared by the first answer about a message, not by the
+		// connection alone: a provider's HTTP API is "connected" without a call, and only
+		// its answer to a message says whether the key works.
+		boolean answered = false;
 		// Suppression is checked right before sending: for the whole batch in one query.
 		java.util.Set<String> suppressed = suppressions.suppressedAmong(first.workspaceId(),
 				batch.stream().map(Claimed::toAddress).toList());
@@ -171,6 +174,10 @@ public class Dispatcher implements DisposableBean {
 				catch (SmtpConnectionFailed ex) {
 					connectionFailed(first, batch.subList(i, batch.size()), ex, now);
 					return;
+				}
+				if (!answered) {
+					store.connected(first.mailboxId());
+					answered = true;
 				}
 				record(row, reply, prepared, now);
 			}

@@ -254,6 +254,16 @@ public class Outbox {
 	}
 
 	/**
+	 * The message a sending provider accepted with this id (Postmark's MessageID,
+	 * Mailgun's id without angle brackets, SES's MessageId), kept as its queue id, in the
+	 * workspace.
+	 */
+	public Optional<Sent> sentWithQueueId(UUID workspaceId, String queueId) {
+		return queueId == null || queueId.isBlank() ? Optional.empty()
+				: repository.sentWithQueueId(workspaceId, queueId.strip());
+	}
+
+	/**
 	 * Cancels a message still waiting in the queue (status {@code queued}, {@code held}
 	 * or {@code deferred}); false when it is being sent, already left, or not the
 	 * workspace's.

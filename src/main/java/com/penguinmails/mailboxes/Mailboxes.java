@@ -17,6 +17,7 @@ import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.mailboxes.internal.MailboxConnections;
+import com.penguinmails.mailboxes.internal.ProviderTransports;
 import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
 import com.penguinmails.mailboxes.internal.MailboxSettings;
@@ -49,10 +50,13 @@ public class Mailboxes {
 
 	private final WorkspaceDirectory directory;
 
-	Mailboxes(MailboxRepository repository, MailboxConnections connections, MailboxSettings settings, Domains domains,
-			Clock clock, ApplicationEventPublisher events, ObjectProvider<SandboxMailbox> sandbox,
-			WorkspaceDirectory directory) {
+	private final ProviderTransports providers;
+
+	Mailboxes(ProviderTransports providers, MailboxRepository repository, MailboxConnections connections,
+			MailboxSettings settings, Domains domains, Clock clock, ApplicationEventPublisher events,
+			ObjectProvider<SandboxMailbox> sandbox, WorkspaceDirectory directory) {
 		this.directory = directory;
+		this.providers = providers;
 		this.repository = repository;
 		this.connections = connections;
 		this.settings = settings;
@@ -93,7 +97,13 @@ public class Mailboxes {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "mailbox-exists", email + " is already connected.");
 		}
 		UUID id = UUID.randomUUID();
+		MailboxRepository.Provider provider = request.throughProvider()
+				? providers.settings(id, MailboxRepository.Provider.SMTP, request.transport())
+				: MailboxRepository.Provider.SMTP;
 		repository.insert(tenant.workspaceId(), settings.forNew(id, email, displayName, request), clock.instant());
+		if (provider.kind().provider()) {
+			repository.setProvider(tenant.workspaceId(), id, provider);
+		}
 		events.publishEvent(new MailboxConnected(tenant.workspaceId(), id, email));
 		return get(tenant, id);
 	}
@@ -110,6 +120,25 @@ public class Mailboxes {
 		MailboxRepository.Row current = repository.lockCredentials(tenant.workspaceId(), id)
 			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
 		repository.update(tenant.workspaceId(), settings.forUpdate(current, changes));
+		return get(tenant, id);
+	}
+
+	/**
+	 * Sets how the mailbox sends: its SMTP server, or Postmark, Mailgun or Amazon SES
+	 * with their credentials (encrypted; a blank secret keeps the stored one while the
+	 * kind stays). Nothing is called yet: see {@link #test}.
+	 * @throws InvalidInputProblem 400 naming the missing or invalid field
+	 * @throws NotFoundProblem 404 when it is not a mailbox of the workspace
+	 */
+	@Transactional
+	public Mailbox setTransport(Tenant tenant, UUID id, TransportSettings settings) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		MailboxRepository.Row current = repository.lockCredentials(tenant.workspaceId(), id)
+			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
+		if (settings == null) {
+			throw new InvalidInputProblem("invalid-transport", "Give the transport: smtp, postmark, mailgun or ses.");
+		}
+		repository.setProvider(tenant.workspaceId(), id, providers.settings(id, current.provider(), settings));
 		return get(tenant, id);
 	}
 
@@ -134,7 +163,9 @@ public class Mailboxes {
 			.orElseThrow(() -> new NotFoundProblem("Mailbox"));
 		ConnectionTest result = connections.test(row);
 		String error = result.ok() ? null
-				: (result.smtp().ok() ? "" : "SMTP " + result.smtp().stage() + ": " + result.smtp().message())
+				: (result.smtp().ok() ? ""
+						: (row.provider().kind().provider() ? row.provider().kind().label() : "SMTP") + " "
+								+ result.smtp().stage() + ": " + result.smtp().message())
 						+ (result.smtp().ok() || result.imap().ok() ? "" : " ")
 						+ (result.imap().ok() ? "" : "IMAP " + result.imap().stage() + ": " + result.imap().message());
 		repository.recordTest(tenant.workspaceId(), id, result.ok(),
@@ -165,7 +196,8 @@ public class Mailboxes {
 		ConnectionTest.Step result = connections.send(row, build.apply(address));
 		if (!result.ok()) {
 			throw new InvalidInputProblem(HttpStatus.BAD_GATEWAY, "send-failed",
-					"Not sent: SMTP " + result.stage() + ": " + result.message());
+					"Not sent: " + (row.provider().kind().provider() ? row.provider().kind().label() : "SMTP") + " "
+							+ result.stage() + ": " + result.message());
 		}
 	}
 

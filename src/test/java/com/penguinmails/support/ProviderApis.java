@@ -11,9 +11,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * One WireMock server for the whole test JVM standing in for the third-party HTTP APIs
  * that are not reachable from here (Google's OAuth 2.0 endpoints and the Postmaster Tools
- * API, Microsoft SNDS). Its port is reserved before the Spring context starts
- * ({@link FreePortInitializer} points the endpoints at it); the server starts on first
- * use. Tests add the stubs speaking the documented shapes, and reset them.
+ * API, Microsoft SNDS, and the sending providers Postmark, Mailgun and Amazon SES). Its
+ * port is reserved before the Spring context starts ({@link FreePortInitializer} points
+ * the endpoints at it); the server starts on first use. Tests add the stubs speaking the
+ * documented shapes, and reset them.
  */
 public final class ProviderApis {
 
@@ -40,10 +41,19 @@ public final class ProviderApis {
 
 	/** The endpoint settings pointing at this server. */
 	static Map<String, Object> properties() {
-		return Map.of("penguinmails.postmaster.google-authorization-uri", base() + "/o/oauth2/v2/auth",
-				"penguinmails.postmaster.google-token-uri", base() + "/token",
-				"penguinmails.postmaster.google-revoke-uri", base() + "/revoke",
-				"penguinmails.postmaster.google-api-uri", base(), "penguinmails.postmaster.snds-uri", base() + "/snds");
+		return Map.ofEntries(
+				Map.entry("penguinmails.postmaster.google-authorization-uri", base() + "/o/oauth2/v2/auth"),
+				Map.entry("penguinmails.postmaster.google-token-uri", base() + "/token"),
+				Map.entry("penguinmails.postmaster.google-revoke-uri", base() + "/revoke"),
+				Map.entry("penguinmails.postmaster.google-api-uri", base()),
+				Map.entry("penguinmails.postmaster.snds-uri", base() + "/snds"),
+				Map.entry("penguinmails.providers.postmark-uri", base() + "/postmark"),
+				Map.entry("penguinmails.providers.mailgun-us-uri", base() + "/mailgun-us"),
+				Map.entry("penguinmails.providers.mailgun-eu-uri", base() + "/mailgun-eu"),
+				Map.entry("penguinmails.providers.ses-endpoint", base() + "/ses"),
+				Map.entry("penguinmails.providers.timeout", "3s"),
+				Map.entry("penguinmails.providers.sns-cert-hosts", "127\\.0\\.0\\.1"),
+				Map.entry("penguinmails.providers.sns-allow-http", "true"));
 	}
 
 	private static int freePort() {

@@ -241,6 +241,13 @@ public class OutboxRepository {
 			.list();
 	}
 
+	public Optional<Sent> sentWithQueueId(UUID workspaceId, String queueId) {
+		return jdbc.sql(SENT + " WHERE workspace_id = ? AND queue_id = ? ORDER BY sent_at DESC LIMIT 1")
+			.params(workspaceId, queueId)
+			.query(OutboxRepository::sent)
+			.optional();
+	}
+
 	public List<Sent> sentTo(UUID workspaceId, UUID mailboxId, String address, int limit) {
 		return jdbc.sql(SENT + """
 				 WHERE workspace_id = ? AND mailbox_id = ? AND lower(to_address) = lower(?) AND sent_at IS NOT NULL

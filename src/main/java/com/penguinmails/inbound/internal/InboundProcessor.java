@@ -34,8 +34,11 @@ public class InboundProcessor {
 
 	private final Clock clock;
 
+	private final ProviderWebhookStore providerBounces;
+
 	InboundProcessor(InboundStore store, SentMatcher matcher, InboundActions actions, DmarcPlaceStore dmarcPlaces,
-			Clock clock) {
+			Clock clock, ProviderWebhookStore providerBounces) {
+		this.providerBounces = providerBounces;
 		this.store = store;
 		this.dmarcPlaces = dmarcPlaces;
 		this.matcher = matcher;
@@ -72,6 +75,10 @@ public class InboundProcessor {
 		BouncedRecipient bounce = classification.kind() == Classification.Kind.BOUNCE ? bounced(classification, sent)
 				: null;
 		MessageKind kind = kind(classification, sent, bounce);
+		if (kind == MessageKind.BOUNCE && reportedByProvider(source, sent, flags, problems)) {
+			kind = MessageKind.OTHER;
+			bounce = null;
+		}
 		UUID id = UUID.randomUUID();
 		Outbox.Recipient recipient = sent.map(Sent::recipient).orElse(null);
 		// The conversation: the enrolment's (or the one message's) when it answers ours,
@@ -105,6 +112,21 @@ public class InboundProcessor {
 			}
 		}
 		return Optional.of(kind);
+	}
+
+	/**
+	 * One bounce per message: whether a sending provider's webhook reported this
+	 * message's bounce first (then this one is kept, flagged, and sets off nothing).
+	 */
+	private boolean reportedByProvider(Source source, Optional<Sent> sent, java.util.Set<String> flags,
+			List<String> problems) {
+		Optional<String> provider = sent
+			.flatMap(s -> providerBounces.providerBounce(source.workspaceId(), s.recipient().outboxId()));
+		provider.ifPresent(name -> {
+			flags.add("duplicate_bounce");
+			problems.add("its bounce was already reported by " + name);
+		});
+		return provider.isPresent();
 	}
 
 	private boolean isDmarcReport(Source source, MessageReader.Read read) {
@@ -171,7 +193,7 @@ public class InboundProcessor {
 	private static InboundStore.NewMessage received(UUID id, Source source, MessageReader.Read read, MessageKind kind,
 			BouncedRecipient bounce, java.util.Set<String> flags, List<String> problems, Optional<Sent> sent,
 			InboundStore.Conversation conversation) {
-		boolean unread = kind.unread();
+		boolean unread = kind.unread() && !flags.contains("duplicate_bounce");
 		return new InboundStore.NewMessage(id, source.workspaceId(), source.mailboxId(), "in", source.folder(),
 				source.uidValidity(), source.uid(), read.messageId(), read.inReplyTo(),
 				String.join(" ", read.references()), read.fromAddress(), read.fromName(), clip(read.to(), 10_000),

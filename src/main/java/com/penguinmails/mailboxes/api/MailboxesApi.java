@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,6 +28,7 @@ import com.penguinmails.mailboxes.MailboxChanges;
 import com.penguinmails.mailboxes.MailboxImport;
 import com.penguinmails.mailboxes.Mailboxes;
 import com.penguinmails.mailboxes.NewMailbox;
+import com.penguinmails.mailboxes.TransportSettings;
 import com.penguinmails.domains.SpfEvaluation;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.NotFoundProblem;
@@ -92,8 +94,21 @@ class MailboxesApi {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * How the mailbox sends: {@code smtp}, or a provider's API with its credentials
+	 * (write-only; a blank secret keeps the stored one while the kind stays).
+	 */
+	@PutMapping(path = "/{id}/transport", consumes = "application/json")
+	@Operation(summary = "Send through the SMTP server, Postmark, Mailgun or Amazon SES; secrets are write-only")
+	@ApiResponse(responseCode = "200", description = "The mailbox, its transport without secrets")
+	@ApiResponse(responseCode = "400", description = "A missing or invalid provider setting, named")
+	Mailbox setTransport(@PathVariable UUID id, @RequestBody TransportSettings settings) {
+		return mailboxes.setTransport(tenancy.current(), id, settings);
+	}
+
 	@PostMapping("/{id}/test")
-	@Operation(summary = "Real SMTP EHLO + AUTH and IMAP LOGIN + SELECT INBOX; says which step failed")
+	@Operation(summary = "Real SMTP EHLO + AUTH (or the provider's cheapest authenticated API call) "
+			+ "and IMAP LOGIN + SELECT INBOX; says which step failed")
 	ConnectionTest test(@PathVariable UUID id) {
 		return mailboxes.test(tenancy.current(), id);
 	}

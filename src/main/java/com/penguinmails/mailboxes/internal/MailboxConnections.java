@@ -25,7 +25,11 @@ public class MailboxConnections {
 
 	private final PenguinMailsProperties properties;
 
-	MailboxConnections(Secrets secrets, ConnectionTester tester, PenguinMailsProperties properties) {
+	private final ProviderTransports providers;
+
+	MailboxConnections(Secrets secrets, ConnectionTester tester, PenguinMailsProperties properties,
+			ProviderTransports providers) {
+		this.providers = providers;
 		this.secrets = secrets;
 		this.tester = tester;
 		this.properties = properties;
@@ -51,11 +55,29 @@ public class MailboxConnections {
 	 * SMTP server, or names the stage that failed.
 	 */
 	public ConnectionTest.Step send(MailboxRepository.Row row, MimeMessage message) {
-		return tester.send(smtp(row), message);
+		if (!row.provider().kind().provider()) {
+			return tester.send(smtp(row), message);
+		}
+		try (MailboxTransport transport = open(row)) {
+			com.penguinmails.mailboxes.SmtpReply reply = transport.send(message);
+			return reply.accepted() ? new ConnectionTest.Step(true, null, reply.text())
+					: new ConnectionTest.Step(false, "message", reply.text());
+		}
+		catch (SmtpConnectionFailed ex) {
+			return new ConnectionTest.Step(false, ex.stage(), ex.getMessage());
+		}
 	}
 
-	/** Connects and logs in to the mailbox's SMTP server, for sending a batch. */
+	/**
+	 * Connects and logs in to the mailbox's SMTP server, or opens its provider's API
+	 * transport, for sending a batch.
+	 */
 	public MailboxTransport open(MailboxRepository.Row row) throws SmtpConnectionFailed {
+		if (row.provider().kind().provider()) {
+			MailboxTransport provider = providers.open(row.id(), row.provider());
+			return row.provider().fallbackToSmtp()
+					? new FallbackTransport(provider, () -> SmtpMailboxTransport.open(tester, smtp(row))) : provider;
+		}
 		return SmtpMailboxTransport.open(tester, smtp(row));
 	}
 
@@ -74,7 +96,9 @@ public class MailboxConnections {
 
 	public ConnectionTest test(MailboxRepository.Row row) {
 		String imapPassword = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());
-		return new ConnectionTest(tester.smtp(smtp(row)),
+		ConnectionTest.Step sending = row.provider().kind().provider() ? providers.check(row.id(), row.provider())
+				: tester.smtp(smtp(row));
+		return new ConnectionTest(sending,
 				tester.imap(row.imapHost(), row.imapPort(), row.imapSecurity(), row.imapUsername(), imapPassword));
 	}
 

@@ -16,6 +16,8 @@ import com.penguinmails.mailboxes.MailboxPause;
 import com.penguinmails.mailboxes.MailboxRef;
 import com.penguinmails.mailboxes.MailboxStatus;
 import com.penguinmails.mailboxes.Security;
+import com.penguinmails.mailboxes.SendingTransport;
+import com.penguinmails.mailboxes.TransportKind;
 
 /** Mailboxes; every query takes the workspace id first. Passwords stay encrypted here. */
 @Repository
@@ -24,7 +26,37 @@ public class MailboxRepository {
 	public record Row(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
 			String smtpUsername, byte[] smtpPassword, String imapHost, int imapPort, Security imapSecurity,
 			String imapUsername, byte[] imapPassword, String signatureHtml, String replyTo, int dailyCap,
-			int minGapSeconds, int maxGapSeconds, boolean smtpAuth) {
+			int minGapSeconds, int maxGapSeconds, boolean smtpAuth, Provider provider) {
+
+		public Row {
+			provider = provider == null ? Provider.SMTP : provider;
+		}
+
+		public Row(UUID id, String email, String displayName, String smtpHost, int smtpPort, Security smtpSecurity,
+				String smtpUsername, byte[] smtpPassword, String imapHost, int imapPort, Security imapSecurity,
+				String imapUsername, byte[] imapPassword, String signatureHtml, String replyTo, int dailyCap,
+				int minGapSeconds, int maxGapSeconds, boolean smtpAuth) {
+			this(id, email, displayName, smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPassword, imapHost,
+					imapPort, imapSecurity, imapUsername, imapPassword, signatureHtml, replyTo, dailyCap, minGapSeconds,
+					maxGapSeconds, smtpAuth, Provider.SMTP);
+		}
+
+	}
+
+	/**
+	 * How the mailbox sends: the kind, the provider's settings that are not secret, and
+	 * its secrets as stored (encrypted JSON, or null).
+	 */
+	public record Provider(TransportKind kind, String stream, String domain, String region, byte[] credentials,
+			boolean fallbackToSmtp) {
+
+		public static final Provider SMTP = new Provider(TransportKind.SMTP, null, null, null, null, false);
+
+		public SendingTransport view() {
+			return new SendingTransport(kind, stream, domain, region, credentials != null && credentials.length > 0,
+					fallbackToSmtp);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -109,6 +141,17 @@ public class MailboxRepository {
 			.update();
 	}
 
+	/** Sets how the mailbox sends (its provider settings and encrypted secrets). */
+	public void setProvider(UUID workspaceId, UUID id, Provider provider) {
+		jdbc.sql("""
+				UPDATE mailboxes SET transport = ?, provider_stream = ?, provider_domain = ?, provider_region = ?,
+				    provider_credentials = ?, provider_fallback_smtp = ?
+				WHERE workspace_id = ? AND id = ?""")
+			.params(provider.kind().value(), provider.stream(), provider.domain(), provider.region(),
+					provider.credentials(), provider.fallbackToSmtp(), workspaceId, id)
+			.update();
+	}
+
 	public void recordTest(UUID workspaceId, UUID id, boolean ok, String error, Instant now) {
 		jdbc.sql(
 				"""
@@ -175,7 +218,13 @@ public class MailboxRepository {
 				rs.getInt("imap_port"), Security.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
 				rs.getBytes("imap_password"), rs.getString("signature_html"), rs.getString("reply_to"),
 				rs.getInt("daily_cap"), rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"),
-				rs.getBoolean("smtp_auth"));
+				rs.getBoolean("smtp_auth"), provider(rs));
+	}
+
+	private static Provider provider(ResultSet rs) throws SQLException {
+		return new Provider(TransportKind.of(rs.getString("transport")), rs.getString("provider_stream"),
+				rs.getString("provider_domain"), rs.getString("provider_region"), rs.getBytes("provider_credentials"),
+				rs.getBoolean("provider_fallback_smtp"));
 	}
 
 	private static Mailbox map(ResultSet rs, int row) throws SQLException {
@@ -187,7 +236,7 @@ public class MailboxRepository {
 				rs.getString("signature_html"), rs.getString("reply_to"), rs.getInt("daily_cap"),
 				rs.getInt("min_gap_seconds"), rs.getInt("max_gap_seconds"), MailboxStatus.of(rs.getString("status")),
 				rs.getString("last_error"), tested == null ? null : tested.toInstant(),
-				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smtp_auth"), pause(rs));
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("smtp_auth"), pause(rs), provider(rs).view());
 	}
 
 	private static MailboxPause pause(ResultSet rs) throws SQLException {

@@ -12,6 +12,7 @@ import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.mailboxes.Pacing;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.mailboxes.TransportKind;
 import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.shared.EmailAddresses;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -78,10 +79,15 @@ public class MailboxSettings {
 			request = sandboxed(request);
 		}
 		Preset preset = preset(request.preset());
-		ServerSettings smtp = server("SMTP", request.smtp(),
-				preset == null ? new ServerSettings(null, 587, Security.STARTTLS, email, null)
+		// A provider's API sends: the SMTP fields only keep where to go back to.
+		boolean provider = request.throughProvider();
+		ServerSettings smtp = server("SMTP", request.smtp(), provider
+				? new ServerSettings(TransportKind.of(request.transport().kind()).value() + ".provider.invalid", 443,
+						Security.TLS, email, null)
+				: preset == null ? new ServerSettings(null, 587, Security.STARTTLS, email, null)
 						: new ServerSettings(preset.smtpHost, preset.smtpPort, preset.smtpSecurity, email, null));
-		boolean smtpAuth = request.smtpAuth() == null || request.smtpAuth();
+		boolean smtpAuth = provider ? request.smtpAuth() != null && request.smtpAuth() && smtp.password() != null
+				&& !smtp.password().isEmpty() : request.smtpAuth() == null || request.smtpAuth();
 		if (smtpAuth && (smtp.password() == null || smtp.password().isEmpty())) {
 			throw new InvalidInputProblem("password-required", "Give the mailbox's password (or app password).");
 		}
@@ -187,7 +193,8 @@ public class MailboxSettings {
 				request.signatureHtml(), request.replyTo(),
 				request.dailyCap() == null ? Pacing.SANDBOX.dailyCap() : request.dailyCap(),
 				request.minGapSeconds() == null ? Pacing.SANDBOX.minGapSeconds() : request.minGapSeconds(),
-				request.maxGapSeconds() == null ? Pacing.SANDBOX.maxGapSeconds() : request.maxGapSeconds(), true);
+				request.maxGapSeconds() == null ? Pacing.SANDBOX.maxGapSeconds() : request.maxGapSeconds(), true,
+				request.transport());
 	}
 
 	private static Preset preset(String value) {

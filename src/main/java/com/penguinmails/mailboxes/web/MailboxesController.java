@@ -25,6 +25,8 @@ import com.penguinmails.mailboxes.NewMailbox;
 import com.penguinmails.mailboxes.Pacing;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.ServerSettings;
+import com.penguinmails.mailboxes.TransportKind;
+import com.penguinmails.mailboxes.TransportSettings;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
@@ -164,6 +166,7 @@ class MailboxesController {
 		Mailbox mailbox = mailboxes.get(tenant, id);
 		model.addAttribute("mailbox", mailbox);
 		model.addAttribute("domain", mailboxes.domainOf(tenant, mailbox).orElse(null));
+		model.addAttribute("transportKinds", TransportKind.values());
 		if (!model.containsAttribute("editForm")) {
 			model.addAttribute("editForm", EditForm.of(mailbox));
 		}
@@ -190,6 +193,36 @@ class MailboxesController {
 			return show(id, model);
 		}
 		redirect.addFlashAttribute("notice", "Saved. Test the connection if you changed the servers.");
+		return "redirect:/mailboxes/" + id;
+	}
+
+	/**
+	 * The "Sending through" form: the kind and every provider's fields (only the chosen
+	 * kind's count); secrets are never shown back.
+	 */
+	record TransportForm(String kind, String serverToken, String messageStream, String apiKey, String mailgunDomain,
+			String mailgunRegion, String sesRegion, String accessKeyId, String secretAccessKey,
+			Boolean fallbackToSmtp) {
+
+		TransportSettings toSettings() {
+			String region = "ses".equals(kind) ? sesRegion : mailgunRegion;
+			return new TransportSettings(kind, serverToken, messageStream, apiKey, mailgunDomain, region, accessKeyId,
+					secretAccessKey, Boolean.TRUE.equals(fallbackToSmtp));
+		}
+
+	}
+
+	@PostMapping("/mailboxes/{id}/transport")
+	String transport(@PathVariable UUID id, TransportForm form, Model model, RedirectAttributes redirect) {
+		try {
+			Mailbox mailbox = mailboxes.setTransport(tenancy.current(), id, form.toSettings());
+			redirect.addFlashAttribute("notice", "It now sends through " + mailbox.transport().kind().label()
+					+ ". Test the connection to check the credentials.");
+		}
+		catch (InvalidInputProblem problem) {
+			model.addAttribute("transportError", problem.getMessage());
+			return show(id, model);
+		}
 		return "redirect:/mailboxes/" + id;
 	}
 
