@@ -1,0 +1,134 @@
+package com.penguinmails.crm.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.shared.Tenancy;
+
+/**
+ * HubSpot over the API ({@code /api/v1/crm/hubspot}): the connection (never its token),
+ * connecting with a private app token, testing it, the import settings, importing now and
+ * the sync log. Scopes {@code crm:read} and {@code crm:write}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/crm/hubspot", produces = "application/json")
+@Tag(name = "CRM: HubSpot", description = CrmApi.TAG)
+@SecurityRequirement(name = "apiKey")
+class CrmApi {
+
+	static final String TAG = "HubSpot contacts imported into a list, keyed on the HubSpot record id (an address "
+			+ "changed in HubSpot updates the same contact), with a sync log; the private app token is never returned.";
+
+	/**
+	 * The connection.
+	 *
+	 * @param connection null when HubSpot is not connected
+	 */
+	record Status(HubSpotSync.Connection connection) {
+	}
+
+	/** A private app token. */
+	record Token(String token) {
+	}
+
+	/** The newest runs. */
+	record Runs(List<HubSpotSync.Run> runs) {
+	}
+
+	private final HubSpotSync hubspot;
+
+	private final Tenancy tenancy;
+
+	CrmApi(HubSpotSync hubspot, Tenancy tenancy) {
+		this.hubspot = hubspot;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping
+	@Operation(summary = "The workspace's HubSpot connection")
+	@ApiResponse(responseCode = "200", description = "The connection, or null when not connected")
+	Status status() {
+		return new Status(hubspot.connection(tenancy.current()).orElse(null));
+	}
+
+	@PutMapping(consumes = "application/json")
+	@Operation(summary = "Connect with a private app token (checked with HubSpot first; replaces the old one)")
+	@ApiResponse(responseCode = "200", description = "Connected")
+	@ApiResponse(responseCode = "400", description = "Not a token, or HubSpot refused it (type crm-token)")
+	@ApiResponse(responseCode = "502", description = "HubSpot did not answer (type crm-unreachable)")
+	HubSpotSync.Connection connect(@RequestBody(required = false) Token body) {
+		return hubspot.connect(tenancy.current(), body == null ? null : body.token());
+	}
+
+	@PostMapping("/test")
+	@Operation(summary = "Test the connection: GET /crm/v3/objects/contacts?limit=1, the result in words")
+	@ApiResponse(responseCode = "200", description = "Whether HubSpot accepted the token; a 401 marks it expired")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	HubSpotSync.TestResult test() {
+		return hubspot.test(tenancy.current());
+	}
+
+	@PutMapping(path = "/settings", consumes = "application/json")
+	@Operation(summary = "The import settings: target list, HubSpot list (or all contacts), field map, schedule")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "400", description = "A value that does not fit (type crm-settings or crm-schedule)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	HubSpotSync.Connection settings(@RequestBody(required = false) HubSpotSync.Settings body) {
+		return hubspot.saveSettings(tenancy.current(),
+				body == null ? new HubSpotSync.Settings(null, null, Map.of(), null) : body);
+	}
+
+	@DeleteMapping
+	@Operation(summary = "Disconnect: forget the token (the contacts and their record ids stay)")
+	@ApiResponse(responseCode = "204", description = "Disconnected")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	ResponseEntity<Void> disconnect() {
+		hubspot.disconnect(tenancy.current());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/imports")
+	@Operation(summary = "Import now, to the last page; answers the run with its counts")
+	@ApiResponse(responseCode = "200", description = "The run (status done or failed, with HubSpot's reason)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	@ApiResponse(responseCode = "409", description = "Connect again (type crm-expired), or an import is running")
+	HubSpotSync.Run importNow() {
+		return hubspot.importNow(tenancy.current());
+	}
+
+	@GetMapping("/imports")
+	@Operation(summary = "The newest import runs (at most 10)")
+	@ApiResponse(responseCode = "200", description = "The runs, newest first")
+	Runs runs() {
+		return new Runs(hubspot.runs(tenancy.current()));
+	}
+
+	@GetMapping("/imports/{id}")
+	@Operation(summary = "One run's log: each record created, updated (what changed) or skipped (why)")
+	@ApiResponse(responseCode = "200", description = "The run and at most 500 entries")
+	@ApiResponse(responseCode = "404", description = "No such run in this workspace")
+	HubSpotSync.RunLog run(@PathVariable UUID id) {
+		return hubspot.runLog(tenancy.current(), id);
+	}
+
+}

@@ -1,0 +1,180 @@
+package com.penguinmails.crm.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.shared.FormAction;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.Tenancy;
+
+/**
+ * The page {@code /settings/crm}: connect HubSpot with a private app token, test the
+ * connection, the import settings, import now, and the sync log (the newest runs, and one
+ * run's records at {@code /settings/crm/runs/{id}}).
+ */
+@Controller
+class CrmController {
+
+	static final String PAGE = "/settings/crm";
+
+	/** The token form. */
+	record TokenForm(String token) {
+	}
+
+	/**
+	 * The settings form; {@code fieldMap} is one {@code property = field} per line.
+	 */
+	record SettingsForm(String targetList, String sourceListId, String fieldMap, String schedule) {
+	}
+
+	private final HubSpotSync hubspot;
+
+	private final Tenancy tenancy;
+
+	CrmController(HubSpotSync hubspot, Tenancy tenancy) {
+		this.hubspot = hubspot;
+		this.tenancy = tenancy;
+	}
+
+	@GetMapping(PAGE)
+	String page(Model model) {
+		model.addAttribute("connection", hubspot.connection(tenancy.current()).orElse(null));
+		model.addAttribute("runs", hubspot.runs(tenancy.current()));
+		model.addAttribute("schedules", List.of(HubSpotSync.Schedule.values()));
+		model.addAttribute("view", new View());
+		return "crm/hubspot";
+	}
+
+	@GetMapping(PAGE + "/runs/{id}")
+	String run(@PathVariable UUID id, Model model) {
+		model.addAttribute("log", hubspot.runLog(tenancy.current(), id));
+		model.addAttribute("view", new View());
+		return "crm/run";
+	}
+
+	@PostMapping(PAGE + "/hubspot")
+	String connect(TokenForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			hubspot.connect(tenancy.current(), form.token());
+			return FormAction.Done.notice("HubSpot connected. Choose what to import below, then Import now.");
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/test")
+	String test(RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			HubSpotSync.TestResult result = hubspot.test(tenancy.current());
+			if (!result.ok()) {
+				throw new InvalidInputProblem("crm-test", result.message());
+			}
+			return FormAction.Done.notice(result.message());
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/settings")
+	String settings(SettingsForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			hubspot.saveSettings(tenancy.current(), new HubSpotSync.Settings(form.targetList(), form.sourceListId(),
+					fieldMap(form.fieldMap()), form.schedule()));
+			return FormAction.Done.notice("Import settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/import")
+	String importNow(RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			HubSpotSync.Run run = hubspot.importNow(tenancy.current());
+			if ("failed".equals(run.status())) {
+				throw new InvalidInputProblem("crm-import-failed", "The import stopped: " + run.message());
+			}
+			return FormAction.Done.notice("Imported from HubSpot: " + run.created() + " created, " + run.updated()
+					+ " updated, " + run.unchanged() + " unchanged, " + run.skipped() + " skipped.");
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/disconnect")
+	String disconnect(RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			hubspot.disconnect(tenancy.current());
+			return FormAction.Done.notice("HubSpot disconnected; the contacts imported stay.");
+		});
+	}
+
+	/** "industry = industry" lines to a map; a line without "=" is a problem. */
+	static Map<String, String> fieldMap(String text) {
+		Map<String, String> map = new LinkedHashMap<>();
+		if (text == null) {
+			return map;
+		}
+		for (String line : text.split("\\R")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			int eq = line.indexOf('=');
+			if (eq < 0) {
+				throw new InvalidInputProblem("crm-settings",
+						"Write each mapping as hubspot_property = custom_field: " + line.strip());
+			}
+			map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+		}
+		return map;
+	}
+
+	/** Words and times for the templates. */
+	static final class View {
+
+		private static final DateTimeFormatter TIME = DateTimeFormatter
+			.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+			.withZone(ZoneOffset.UTC);
+
+		public String time(Instant instant) {
+			return instant == null ? "never" : TIME.format(instant);
+		}
+
+		public String badge(String status) {
+			return switch (status) {
+				case "connected", "done", "created" -> "badge ok";
+				case "running", "updated" -> "badge";
+				case "skipped" -> "badge warn";
+				default -> "badge bad";
+			};
+		}
+
+		public String words(String value) {
+			return switch (value) {
+				case "connected" -> "Connected";
+				case "expired" -> "Connect again";
+				case "failing" -> "Failing";
+				case "running" -> "Running";
+				case "done" -> "Done";
+				case "failed" -> "Failed";
+				case "created" -> "Created";
+				case "updated" -> "Updated";
+				case "skipped" -> "Skipped";
+				default -> value;
+			};
+		}
+
+		public String fieldMap(Map<String, String> map) {
+			StringBuilder text = new StringBuilder();
+			map.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+			return text.toString();
+		}
+
+	}
+
+}
