@@ -1,0 +1,134 @@
+package com.penguinmails.crm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import com.penguinmails.support.ProviderApis;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * HubSpot's CRM API v3 on {@link ProviderApis} (under {@code /hubspot}), answering with
+ * the fixtures in {@code src/test/resources/crm}, written in the shapes HubSpot
+ * documents: {@code CollectionResponseSimplePublicObjectWithAssociations} with
+ * {@code paging.next.after}, list memberships, {@code BatchResponseSimplePublicObject},
+ * and its error body ({@code status}, {@code message}, {@code category},
+ * {@code correlationId}) with the {@code X-HubSpot-RateLimit-*} headers.
+ */
+final class HubSpotStubs {
+
+	static final String TOKEN = "pat-na1-0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5";
+
+	static final String CONTACTS = "/hubspot/crm/v3/objects/contacts";
+
+	private HubSpotStubs() {
+	}
+
+	static WireMockServer reset() {
+		WireMockServer server = ProviderApis.shared();
+		server.resetAll();
+		return server;
+	}
+
+	/** The token check ({@code limit=1}) accepts {@link #TOKEN}. */
+	static void tokenAccepted(WireMockServer server) {
+		server.stubFor(contacts().withQueryParam("limit", equalTo("1")).willReturn(ok("one-contact.json")));
+	}
+
+	/**
+	 * Every contacts call answers 401 as HubSpot does for an expired or revoked token.
+	 */
+	static void tokenRefused(WireMockServer server) {
+		server.stubFor(get(urlPathEqualTo(CONTACTS)).atPriority(1)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withBody(fixture("error-401.json"))));
+	}
+
+	/** Three pages of two: after=103, after=105, then the last page. */
+	static void threePages(WireMockServer server) {
+		server.stubFor(page().withQueryParam("after", absent()).willReturn(ok("contacts-page-1.json")));
+		server.stubFor(page().withQueryParam("after", equalTo("103")).willReturn(ok("contacts-page-2.json")));
+		server.stubFor(page().withQueryParam("after", equalTo("105")).willReturn(ok("contacts-page-3.json")));
+	}
+
+	/** The first call is refused with 429 and HubSpot's headers, the next one answers. */
+	static void rateLimitedThenOk(WireMockServer server, String fixture) {
+		server.stubFor(page().inScenario("rate")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withHeader("Retry-After", "1")
+				.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+				.withHeader("X-HubSpot-RateLimit-Max", "100")
+				.withHeader("X-HubSpot-RateLimit-Remaining", "0")
+				.withHeader("X-HubSpot-RateLimit-Daily", "250000")
+				.withHeader("X-HubSpot-RateLimit-Daily-Remaining", "249100")
+				.withBody(fixture("error-429.json")))
+			.willSetStateTo("answered"));
+		server.stubFor(page().inScenario("rate").whenScenarioStateIs("answered").willReturn(ok(fixture)));
+	}
+
+	/** The first call fails with 503, the next one answers. */
+	static void unavailableThenOk(WireMockServer server, String fixture) {
+		server.stubFor(page().inScenario("5xx")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("upstream connect error"))
+			.willSetStateTo("answered"));
+		server.stubFor(page().inScenario("5xx").whenScenarioStateIs("answered").willReturn(ok(fixture)));
+	}
+
+	/** All contacts are one page of {@code fixture}. */
+	static void onePage(WireMockServer server, String fixture) {
+		server.stubFor(page().willReturn(ok(fixture)));
+	}
+
+	/** List 42 holds records 103 and 106. */
+	static void list42(WireMockServer server) {
+		server.stubFor(
+				get(urlPathEqualTo("/hubspot/crm/v3/lists/42/memberships")).willReturn(ok("list-memberships.json")));
+		server.stubFor(post(urlPathEqualTo(CONTACTS + "/batch/read")).willReturn(ok("batch-read.json")));
+	}
+
+	/** A page request (any {@code limit} but 1), with the bearer token. */
+	private static MappingBuilder page() {
+		return contacts().withQueryParam("limit", equalTo("2"));
+	}
+
+	private static MappingBuilder contacts() {
+		return get(urlPathEqualTo(CONTACTS)).withHeader("Authorization", equalTo("Bearer " + TOKEN));
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String fixture) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json;charset=utf-8")
+			.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+			.withHeader("X-HubSpot-RateLimit-Max", "100")
+			.withHeader("X-HubSpot-RateLimit-Remaining", "97")
+			.withBody(fixture.endsWith(".json") ? fixture(fixture) : fixture);
+	}
+
+	static String fixture(String name) {
+		try (InputStream in = HubSpotStubs.class.getResourceAsStream("/crm/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No fixture crm/" + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
