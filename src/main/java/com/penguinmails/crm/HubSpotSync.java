@@ -219,10 +219,11 @@ public class HubSpotSync {
 	}
 
 	/**
-	 * Stores (or replaces) the private app token after HubSpot accepted it.
+	 * Stores (or replaces) the private app token after HubSpot accepted it. When HubSpot
+	 * does not answer (no connection, 429 or 5xx after the retries) the token is kept
+	 * with the status {@code failing} and HubSpot's words.
 	 * @throws InvalidInputProblem {@code crm-token} for a malformed token or one HubSpot
-	 * refuses (its words in the message), {@code crm-unreachable} (502) when HubSpot did
-	 * not answer
+	 * refuses (401, 403 or another 4xx; its words in the message)
 	 */
 	public Connection connect(Tenant tenant, String token) {
 		tenant.require(WorkspaceRole.ADMIN, "crm:write");
@@ -231,6 +232,7 @@ public class HubSpotSync {
 			throw new InvalidInputProblem("crm-token",
 					"Paste the private app's access token (it starts with pat-), from HubSpot's Settings → Integrations → Private Apps.");
 		}
+		String unanswered = null;
 		try {
 			hubspot.check(trimmed);
 		}
@@ -238,11 +240,19 @@ public class HubSpotSync {
 			throw new InvalidInputProblem("crm-token", ex.getMessage());
 		}
 		catch (HubSpotClient.Failed ex) {
-			throw failed(ex);
+			if (ex.status() != 0 && ex.status() != 429 && ex.status() < 500) {
+				throw new InvalidInputProblem("crm-token", ex.getMessage());
+			}
+			// HubSpot did not answer: the token is kept, "failing" until a test or an
+			// import gets through.
+			unanswered = ex.getMessage();
 		}
 		UUID workspace = tenant.workspaceId();
 		repository.saveToken(workspace, CRM, secrets.encrypt(trimmed, context(workspace)),
 				trimmed.substring(trimmed.length() - 4), clock.instant());
+		if (unanswered != null) {
+			repository.markStatus(workspace, CRM, "failing", unanswered);
+		}
 		return connection(tenant).orElseThrow();
 	}
 
@@ -644,10 +654,6 @@ public class HubSpotSync {
 	private static Run run(CrmRepository.RunRow r) {
 		return new Run(r.id(), r.source(), r.status(), r.message(), r.pages(), r.created(), r.updated(), r.unchanged(),
 				r.skipped(), r.startedAt(), r.finishedAt());
-	}
-
-	private static Problem failed(HubSpotClient.Failed ex) {
-		return new InvalidInputProblem(HttpStatus.BAD_GATEWAY, "crm-unreachable", ex.getMessage());
 	}
 
 	private Map<String, String> read(String text) {

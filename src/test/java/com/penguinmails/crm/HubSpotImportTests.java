@@ -73,6 +73,22 @@ class HubSpotImportTests {
 	}
 
 	@Test
+	void aTokenIsKeptAsFailingWhenHubSpotDoesNotAnswer() throws Exception {
+		Account account = fixtures.verifiedAccount("crm-down");
+		Api api = fixtures.api(account, "crm:read", "crm:write");
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(HubSpotStubs.CONTACTS))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+
+		Api.Response saved = api.put("/api/v1/crm/hubspot", "{\"token\":\"" + HubSpotStubs.TOKEN + "\"}");
+
+		assertThat(saved.status()).isEqualTo(200);
+		assertThat(saved.body().path("status").asText()).isEqualTo("failing");
+		assertThat(saved.body().path("message").asText()).contains("HubSpot answered 503");
+		// Tried once and retried four times with backoff.
+		server.verify(5, getRequestedFor(urlPathEqualTo(HubSpotStubs.CONTACTS)));
+	}
+
+	@Test
 	void badTokensAndSettingsAreProblems() throws Exception {
 		Account account = fixtures.verifiedAccount("crm-bad");
 		Api api = fixtures.api(account, "crm:read", "crm:write");

@@ -72,9 +72,9 @@ class CrmApi {
 
 	@PutMapping(consumes = "application/json")
 	@Operation(summary = "Connect with a private app token (checked with HubSpot first; replaces the old one)")
-	@ApiResponse(responseCode = "200", description = "Connected")
+	@ApiResponse(responseCode = "200",
+			description = "Connected (status failing, with the reason, when HubSpot did not answer)")
 	@ApiResponse(responseCode = "400", description = "Not a token, or HubSpot refused it (type crm-token)")
-	@ApiResponse(responseCode = "502", description = "HubSpot did not answer (type crm-unreachable)")
 	HubSpotSync.Connection connect(@RequestBody(required = false) Token body) {
 		return hubspot.connect(tenancy.current(), body == null ? null : body.token());
 	}

@@ -207,7 +207,7 @@ public class HubSpotClient {
 				return read(response.body());
 			}
 			if (status == 401) {
-				throw new Unauthorized("HubSpot refused the token (401 " + message(response.body())
+				throw new Unauthorized("HubSpot refused the token (HTTP 401: " + sentence(message(response.body()))
 						+ "): it expired or was revoked. Connect again with a valid private app token.");
 			}
 			if (status == 429 || status >= 500) {
@@ -219,7 +219,7 @@ public class HubSpotClient {
 				continue;
 			}
 			if (status == 403) {
-				throw new Failed(status, "HubSpot refused access (403 " + message(response.body())
+				throw new Failed(status, "HubSpot refused access (HTTP 403: " + sentence(message(response.body()))
 						+ "): give the private app the crm.objects.contacts.read and crm.lists.read scopes.");
 			}
 			throw new Failed(status, "HubSpot answered " + status + ": " + message(response.body()));
@@ -239,6 +239,11 @@ public class HubSpotClient {
 			// not JSON: the text itself
 		}
 		return body == null || body.isBlank() ? "no details" : cut(body.strip());
+	}
+
+	/** The text without its closing full stop, to sit inside another sentence. */
+	private static String sentence(String text) {
+		return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
 	}
 
 	private static String cut(String text) {

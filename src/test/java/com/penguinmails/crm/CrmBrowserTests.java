@@ -1,0 +1,134 @@
+package com.penguinmails.crm;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page {@code /settings/crm} in a real browser at 1280 and 390 px: the empty state,
+ * connecting HubSpot through the form, the settings, an import and its log with the
+ * skipped records, and a refused token shown as "Connect again".
+ */
+@ExtendWith(OpenBrowser.class)
+@IntegrationTest
+class CrmBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	ChromeDriver browser;
+
+	WireMockServer server;
+
+	@BeforeEach
+	void stubs() {
+		server = HubSpotStubs.reset();
+	}
+
+	@Test
+	void connectsImportsAndShowsTheSyncLog() {
+		Fixtures.Account account = fixtures.verifiedAccount("crm-browser");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+		browser.get(base + "/settings/crm");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Import your HubSpot contacts")
+			.contains("No import yet");
+		Browser.screenshot(browser, "crm-empty-1280");
+
+		HubSpotStubs.tokenAccepted(server);
+		HubSpotStubs.threePages(server);
+		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
+		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
+		assertThat(browser.getPageSource()).doesNotContain(HubSpotStubs.TOKEN);
+
+		browser.findElement(By.id("crm-target")).clear();
+		browser.findElement(By.id("crm-target")).sendKeys("HubSpot leads");
+		browser.findElement(By.id("crm-map")).sendKeys("industry = industry");
+		new Select(browser.findElement(By.id("crm-schedule"))).selectByVisibleText("Every day");
+		browser.findElement(By.cssSelector("#crm-settings button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import settings saved"));
+
+		browser.findElement(By.xpath("//button[text()='Test the connection']")).click();
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot accepted the token"));
+		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"4 created, 0 updated, 0 unchanged, 2 skipped"));
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("all contacts").contains("Done");
+		Browser.screenshot(browser, "crm-connected-1280");
+		browser.executeScript("document.getElementById('crm-runs').scrollIntoView()");
+		Browser.screenshot(browser, "crm-log-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "crm-connected-390");
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "crm-runs");
+		browser.executeScript("document.getElementById('crm-runs').scrollIntoView()");
+		Browser.screenshot(browser, "crm-log-390");
+
+		browser.findElement(By.linkText("Details")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("crm-entries")));
+		assertThat(browser.findElement(By.id("crm-entries")).getText()).contains("Skipped")
+			.contains("no email address")
+			.contains("Not a valid email address")
+			.contains("margaret@apollo.example");
+		Browser.screenshot(browser, "crm-run-390");
+		Browser.assertNoSidewaysScroll(browser);
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "crm-run-1280");
+	}
+
+	@Test
+	void aRefusedTokenAsksToConnectAgain() {
+		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-401");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		HubSpotStubs.tokenAccepted(server);
+		browser.get(base + "/settings/crm");
+		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
+		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
+
+		server.resetAll();
+		HubSpotStubs.tokenRefused(server);
+		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The import stopped"));
+
+		assertThat(browser.findElement(By.id("crm-hubspot")).getText()).contains("Connect again")
+			.contains("expired 2 day(s) ago");
+		assertThat(browser.findElements(By.xpath("//button[text()='Import now']"))).isEmpty();
+		Browser.screenshot(browser, "crm-expired-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "crm-expired-390");
+		Browser.assertNoSidewaysScroll(browser);
+	}
+
+}
