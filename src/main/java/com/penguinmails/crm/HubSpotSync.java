@@ -19,14 +19,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.crm.internal.CrmRepository;
 import com.penguinmails.crm.internal.HubSpotClient;
+import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Problem;
@@ -201,8 +204,14 @@ public class HubSpotSync {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
 	HubSpotSync(CrmRepository repository, HubSpotClient hubspot, Secrets secrets, Contacts contacts, Segments segments,
-			ObjectMapper json, Clock clock) {
+			ObjectMapper json, Clock clock, ApplicationEventPublisher events, TransactionTemplate transactions) {
+		this.events = events;
+		this.transactions = transactions;
 		this.repository = repository;
 		this.hubspot = hubspot;
 		this.secrets = secrets;
@@ -248,11 +257,16 @@ public class HubSpotSync {
 			unanswered = ex.getMessage();
 		}
 		UUID workspace = tenant.workspaceId();
-		repository.saveToken(workspace, CRM, secrets.encrypt(trimmed, context(workspace)),
-				trimmed.substring(trimmed.length() - 4), clock.instant());
-		if (unanswered != null) {
-			repository.markStatus(workspace, CRM, "failing", unanswered);
-		}
+		String failing = unanswered;
+		transactions.executeWithoutResult(tx -> {
+			repository.saveToken(workspace, CRM, secrets.encrypt(trimmed, context(workspace)),
+					trimmed.substring(trimmed.length() - 4), clock.instant());
+			if (failing != null) {
+				repository.markStatus(workspace, CRM, "failing", failing);
+			}
+			events.publishEvent(AuditedAction.by(tenant, "crm.hubspot.connected",
+					"HubSpot, token ending in " + trimmed.substring(trimmed.length() - 4), clock.instant()));
+		});
 		return connection(tenant).orElseThrow();
 	}
 
@@ -322,9 +336,12 @@ public class HubSpotSync {
 	 */
 	public void disconnect(Tenant tenant) {
 		tenant.require(WorkspaceRole.ADMIN, "crm:write");
-		if (!repository.delete(tenant.workspaceId(), CRM)) {
-			throw new NotFoundProblem("HubSpot connection");
-		}
+		transactions.executeWithoutResult(tx -> {
+			if (!repository.delete(tenant.workspaceId(), CRM)) {
+				throw new NotFoundProblem("HubSpot connection");
+			}
+			events.publishEvent(AuditedAction.by(tenant, "crm.hubspot.disconnected", "HubSpot", clock.instant()));
+		});
 	}
 
 	/**

@@ -70,6 +70,12 @@ class HubSpotImportTests {
 		JsonNode test = api.post("/api/v1/crm/hubspot/test", "").body();
 		assertThat(test.path("ok").asBoolean()).isTrue();
 		assertThat(test.path("message").asText()).startsWith("Connected:");
+		fixtures.awaitEvents("AuditRecorder");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = 'crm.hubspot.connected'")
+			.param(account.workspaceId())
+			.query(String.class)
+			.list()).containsExactly("HubSpot, token ending in e4f5");
 	}
 
 	@Test
@@ -196,6 +202,22 @@ class HubSpotImportTests {
 		assertThat(run.path("created").asInt()).isEqualTo(1);
 		server.verify(2, getRequestedFor(urlPathEqualTo(HubSpotStubs.CONTACTS)).withQueryParam("limit",
 				com.github.tomakehurst.wiremock.client.WireMock.equalTo("2")));
+	}
+
+	@Test
+	void aSpentRateLimitWindowIsWaitedOut() throws Exception {
+		Account account = fixtures.verifiedAccount("crm-window");
+		Api api = connect(account);
+		HubSpotStubs.windowSpent(server, "contact-email-changed.json");
+
+		long started = System.nanoTime();
+		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		long millis = (System.nanoTime() - started) / 1_000_000;
+
+		assertThat(run.path("created").asInt()).isEqualTo(1);
+		// X-HubSpot-RateLimit-Interval-Milliseconds is 10000, cut to max-wait (300 ms in
+		// tests).
+		assertThat(millis).isGreaterThanOrEqualTo(300);
 	}
 
 	@Test

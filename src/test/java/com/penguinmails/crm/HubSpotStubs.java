@@ -89,6 +89,11 @@ final class HubSpotStubs {
 		server.stubFor(page().inScenario("5xx").whenScenarioStateIs("answered").willReturn(ok(fixture)));
 	}
 
+	/** One page of {@code fixture} that spends the 10-second window (Remaining 0). */
+	static void windowSpent(WireMockServer server, String fixture) {
+		server.stubFor(page().willReturn(ok(fixture, "0")));
+	}
+
 	/** All contacts are one page of {@code fixture}. */
 	static void onePage(WireMockServer server, String fixture) {
 		server.stubFor(page().willReturn(ok(fixture)));
@@ -111,11 +116,16 @@ final class HubSpotStubs {
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String fixture) {
+		return ok(fixture, "97");
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String fixture,
+			String remaining) {
 		return aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json;charset=utf-8")
 			.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
 			.withHeader("X-HubSpot-RateLimit-Max", "100")
-			.withHeader("X-HubSpot-RateLimit-Remaining", "97")
+			.withHeader("X-HubSpot-RateLimit-Remaining", remaining)
 			.withBody(fixture.endsWith(".json") ? fixture(fixture) : fixture);
 	}
 
