@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -208,6 +213,13 @@ public class HubSpotSync {
 
 	private final TransactionTemplate transactions;
 
+	/** Runs the imports started from a page or the API, one at a time per node. */
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "crm-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	HubSpotSync(CrmRepository repository, HubSpotClient hubspot, Secrets secrets, Contacts contacts, Segments segments,
 			ObjectMapper json, Clock clock, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.events = events;
@@ -345,20 +357,62 @@ public class HubSpotSync {
 	}
 
 	/**
-	 * Imports now, to the end of HubSpot's pages, and answers the run.
+	 * Starts an import now, in the background (it reads HubSpot's pages to the end), and
+	 * answers the run as it starts ({@code running}); its counts and log fill in as it
+	 * goes.
+	 * @throws NotFoundProblem when not connected; 409 {@code crm-expired} when the token
+	 * was refused (connect again), 409 {@code crm-import-running} while another import
+	 * runs
+	 */
+	public Run startImport(Tenant tenant) {
+		tenant.require(WorkspaceRole.MEMBER, "crm:write");
+		CrmRepository.ConnectionRow row = importable(tenant);
+		UUID runId = claim(row).orElseThrow(HubSpotSync::running);
+		try {
+			background.execute(() -> runAndRelease(row, runId));
+		}
+		catch (RejectedExecutionException ex) {
+			repository.finishRun(row.workspaceId(), runId, "failed", "PenguinMails is shutting down.", clock.instant());
+			release(row);
+		}
+		return repository.run(row.workspaceId(), runId).map(HubSpotSync::run).orElseThrow();
+	}
+
+	/**
+	 * Imports now, to the end of HubSpot's pages, in the caller's thread, and answers the
+	 * finished run.
 	 * @throws NotFoundProblem when not connected; 409 {@code crm-expired} when the token
 	 * was refused (connect again), 409 {@code crm-import-running} while another import
 	 * runs
 	 */
 	public Run importNow(Tenant tenant) {
 		tenant.require(WorkspaceRole.MEMBER, "crm:write");
+		CrmRepository.ConnectionRow row = importable(tenant);
+		UUID runId = claim(row).orElseThrow(HubSpotSync::running);
+		runAndRelease(row, runId);
+		return repository.run(row.workspaceId(), runId).map(HubSpotSync::run).orElseThrow();
+	}
+
+	private CrmRepository.ConnectionRow importable(Tenant tenant) {
 		CrmRepository.ConnectionRow row = row(tenant);
 		if ("expired".equals(row.status())) {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "crm-expired",
 					"HubSpot refused the token: connect again. " + Objects.toString(row.message(), ""));
 		}
-		return runClaimed(row).orElseThrow(() -> new InvalidInputProblem(HttpStatus.CONFLICT, "crm-import-running",
-				"An import from HubSpot is running already; its result shows in the sync log."));
+		return row;
+	}
+
+	private static InvalidInputProblem running() {
+		return new InvalidInputProblem(HttpStatus.CONFLICT, "crm-import-running",
+				"An import from HubSpot is running already; its result shows in the sync log.");
+	}
+
+	/**
+	 * Stops the background imports (a running one ends with the JVM; its lease expires).
+	 */
+	@PreDestroy
+	void stop() {
+		background.shutdownNow();
 	}
 
 	/** For the scheduler: runs the due scheduled imports one after another. */
@@ -401,21 +455,39 @@ public class HubSpotSync {
 	}
 
 	private Optional<Run> runClaimed(CrmRepository.ConnectionRow row) {
-		UUID workspace = row.workspaceId();
+		Optional<UUID> runId = claim(row);
+		runId.ifPresent(id -> runAndRelease(row, id));
+		return runId.flatMap(id -> repository.run(row.workspaceId(), id)).map(HubSpotSync::run);
+	}
+
+	/**
+	 * Takes the lease and records the run as started; empty when another import holds it.
+	 */
+	private Optional<UUID> claim(CrmRepository.ConnectionRow row) {
 		Instant now = clock.instant();
-		if (!repository.claim(workspace, CRM, now, now.plus(LEASE))) {
+		if (!repository.claim(row.workspaceId(), CRM, now, now.plus(LEASE))) {
 			return Optional.empty();
 		}
 		UUID runId = UUID.randomUUID();
+		repository.startRun(row.workspaceId(), runId, CRM,
+				row.sourceListId() == null ? "all contacts" : "list " + row.sourceListId(), now);
+		return Optional.of(runId);
+	}
+
+	private void runAndRelease(CrmRepository.ConnectionRow row, UUID runId) {
 		try {
 			new Importer(row, runId).run();
 		}
 		finally {
-			Schedule schedule = Schedule.of(row.importEvery());
-			Instant finished = clock.instant();
-			repository.release(workspace, CRM, finished, schedule.every == null ? null : finished.plus(schedule.every));
+			release(row);
 		}
-		return repository.run(workspace, runId).map(HubSpotSync::run);
+	}
+
+	private void release(CrmRepository.ConnectionRow row) {
+		Schedule schedule = Schedule.of(row.importEvery());
+		Instant finished = clock.instant();
+		repository.release(row.workspaceId(), CRM, finished,
+				schedule.every == null ? null : finished.plus(schedule.every));
 	}
 
 	/** One import: pages, records, counts and the log. */
@@ -452,8 +524,6 @@ public class HubSpotSync {
 		}
 
 		void run() {
-			String source = row.sourceListId() == null ? "all contacts" : "list " + row.sourceListId();
-			repository.startRun(workspace, runId, CRM, source, clock.instant());
 			try {
 				String token = token(row);
 				UUID listId = targetList();

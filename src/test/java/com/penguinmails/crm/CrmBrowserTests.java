@@ -76,9 +76,13 @@ class CrmBrowserTests {
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot accepted the token"));
 		browser.findElement(By.xpath("//button[text()='Import now']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-				"4 created, 0 updated, 0 unchanged, 2 skipped"));
-		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("all contacts").contains("Done");
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import from HubSpot started"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("all contacts")
+			.contains("Done")
+			.contains("4")
+			.contains("2");
 		Browser.screenshot(browser, "crm-connected-1280");
 		browser.executeScript("document.getElementById('crm-runs').scrollIntoView()");
 		Browser.screenshot(browser, "crm-log-1280");
@@ -104,6 +108,15 @@ class CrmBrowserTests {
 		Browser.screenshot(browser, "crm-run-1280");
 	}
 
+	/** Refreshes the page until the newest run has finished. */
+	private void finished(WebDriverWait wait) {
+		wait.until(driver -> {
+			driver.navigate().refresh();
+			return driver.findElements(By.className("crm-running")).isEmpty()
+					&& !driver.findElements(By.id("crm-runs")).isEmpty();
+		});
+	}
+
 	@Test
 	void aRefusedTokenAsksToConnectAgain() {
 		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-401");
@@ -119,7 +132,10 @@ class CrmBrowserTests {
 		server.resetAll();
 		HubSpotStubs.tokenRefused(server);
 		browser.findElement(By.xpath("//button[text()='Import now']")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The import stopped"));
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import from HubSpot started"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("Failed");
 
 		assertThat(browser.findElement(By.id("crm-hubspot")).getText()).contains("Connect again")
 			.contains("expired 2 day(s) ago");

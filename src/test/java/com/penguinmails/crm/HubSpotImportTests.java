@@ -131,7 +131,7 @@ class HubSpotImportTests {
 				"{\"targetList\":\"From HubSpot\",\"fieldMap\":{\"industry\":\"industry\"},\"schedule\":\"off\"}");
 		HubSpotStubs.threePages(server);
 
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 
 		assertThat(run.path("status").asText()).isEqualTo("done");
 		assertThat(run.path("pages").asInt()).isEqualTo(3);
@@ -167,12 +167,12 @@ class HubSpotImportTests {
 		Account account = fixtures.verifiedAccount("crm-changed");
 		Api api = connect(account);
 		HubSpotStubs.threePages(server);
-		api.post("/api/v1/crm/hubspot/imports", "");
+		imported(api);
 		UUID ada = contactId(account, "ada@analytical.example");
 
 		server.resetAll();
 		HubSpotStubs.onePage(server, "contact-email-changed.json");
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 
 		assertThat(run.path("created").asInt()).isZero();
 		assertThat(run.path("updated").asInt()).isEqualTo(1);
@@ -185,7 +185,7 @@ class HubSpotImportTests {
 		assertThat(hubspot.recordOf(account.owner(), ada)).contains("101");
 
 		// The same page again changes nothing.
-		JsonNode again = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode again = imported(api);
 		assertThat(again.path("unchanged").asInt()).isEqualTo(1);
 		assertThat(again.path("updated").asInt()).isZero();
 	}
@@ -196,7 +196,7 @@ class HubSpotImportTests {
 		Api api = connect(account);
 		HubSpotStubs.rateLimitedThenOk(server, "contact-email-changed.json");
 
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 
 		assertThat(run.path("status").asText()).isEqualTo("done");
 		assertThat(run.path("created").asInt()).isEqualTo(1);
@@ -211,7 +211,7 @@ class HubSpotImportTests {
 		HubSpotStubs.windowSpent(server, "contact-email-changed.json");
 
 		long started = System.nanoTime();
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 
 		assertThat(run.path("created").asInt()).isEqualTo(1);
@@ -226,7 +226,7 @@ class HubSpotImportTests {
 		Api api = connect(account);
 		HubSpotStubs.unavailableThenOk(server, "contact-email-changed.json");
 
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 
 		assertThat(run.path("status").asText()).isEqualTo("done");
 		assertThat(run.path("created").asInt()).isEqualTo(1);
@@ -238,7 +238,7 @@ class HubSpotImportTests {
 		Api api = connect(account);
 		HubSpotStubs.tokenRefused(server);
 
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 
 		assertThat(run.path("status").asText()).isEqualTo("failed");
 		assertThat(run.path("message").asText()).contains("401").contains("expired 2 day(s) ago");
@@ -268,7 +268,7 @@ class HubSpotImportTests {
 			.status()).isEqualTo(200);
 		HubSpotStubs.list42(server);
 
-		JsonNode run = api.post("/api/v1/crm/hubspot/imports", "").body();
+		JsonNode run = imported(api);
 
 		assertThat(run.path("source").asText()).isEqualTo("list 42");
 		assertThat(run.path("created").asInt()).isEqualTo(2);
@@ -286,11 +286,7 @@ class HubSpotImportTests {
 		Account other = fixtures.verifiedAccount("crm-scopes-other");
 		connect(other);
 		HubSpotStubs.threePages(server);
-		String runId = fixtures.api(other, "crm:read", "crm:write")
-			.post("/api/v1/crm/hubspot/imports", "")
-			.body()
-			.path("id")
-			.asText();
+		String runId = imported(fixtures.api(other, "crm:read", "crm:write")).path("id").asText();
 		// Another workspace's run is not found.
 		assertThat(fixtures.api(owner, "crm:read").get("/api/v1/crm/hubspot/imports/" + runId).status()).isEqualTo(404);
 	}
@@ -321,6 +317,23 @@ class HubSpotImportTests {
 		assertThat(api.put("/api/v1/crm/hubspot", "{\"token\":\"" + HubSpotStubs.TOKEN + "\"}").status())
 			.isEqualTo(200);
 		return api;
+	}
+
+	/** Starts an import (202, running) and answers the run once it has finished. */
+	private static JsonNode imported(Api api) throws Exception {
+		Api.Response started = api.post("/api/v1/crm/hubspot/imports", "");
+		assertThat(started.status()).isEqualTo(202);
+		assertThat(started.body().path("status").asText()).isEqualTo("running");
+		String id = started.body().path("id").asText();
+		JsonNode[] run = new JsonNode[1];
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.pollInterval(java.time.Duration.ofMillis(50))
+			.until(() -> {
+				run[0] = api.get("/api/v1/crm/hubspot/imports/" + id).body().path("run");
+				return !run[0].path("status").asText().equals("running");
+			});
+		return run[0];
 	}
 
 	private List<String> contactEmails(Account account) {

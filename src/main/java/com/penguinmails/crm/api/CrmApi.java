@@ -108,12 +108,14 @@ class CrmApi {
 	}
 
 	@PostMapping("/imports")
-	@Operation(summary = "Import now, to the last page; answers the run with its counts")
-	@ApiResponse(responseCode = "200", description = "The run (status done or failed, with HubSpot's reason)")
+	@Operation(summary = "Start an import now (in the background, to the last page); "
+			+ "follow it at GET /api/v1/crm/hubspot/imports/{id} until its status is done or failed")
+	@ApiResponse(responseCode = "202", description = "Started: the run, status running")
 	@ApiResponse(responseCode = "404", description = "Not connected")
 	@ApiResponse(responseCode = "409", description = "Connect again (type crm-expired), or an import is running")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	HubSpotSync.Run importNow() {
-		return hubspot.importNow(tenancy.current());
+		return hubspot.startImport(tenancy.current());
 	}
 
 	@GetMapping("/imports")

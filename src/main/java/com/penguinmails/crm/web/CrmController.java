@@ -97,12 +97,9 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot/import")
 	String importNow(RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			HubSpotSync.Run run = hubspot.importNow(tenancy.current());
-			if ("failed".equals(run.status())) {
-				throw new InvalidInputProblem("crm-import-failed", "The import stopped: " + run.message());
-			}
-			return FormAction.Done.notice("Imported from HubSpot: " + run.created() + " created, " + run.updated()
-					+ " updated, " + run.unchanged() + " unchanged, " + run.skipped() + " skipped.");
+			hubspot.startImport(tenancy.current());
+			return FormAction.Done
+				.notice("Import from HubSpot started: the sync log below shows its progress (refresh the page).");
 		});
 	}
 
