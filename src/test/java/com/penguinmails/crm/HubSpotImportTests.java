@@ -221,6 +221,21 @@ class HubSpotImportTests {
 	}
 
 	@Test
+	void oneImportAtATimePerWorkspace() throws Exception {
+		Account account = fixtures.verifiedAccount("crm-lease");
+		Api api = connect(account);
+		fixtures.jdbc()
+			.sql("UPDATE crm_connections SET importing_until = now() + interval '1 hour' WHERE workspace_id = ?")
+			.param(account.workspaceId())
+			.update();
+
+		Api.Response second = api.post("/api/v1/crm/hubspot/imports", "");
+
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.body().path("type").asText()).endsWith("/crm-import-running");
+	}
+
+	@Test
 	void aServerErrorIsRetried() throws Exception {
 		Account account = fixtures.verifiedAccount("crm-503");
 		Api api = connect(account);
