@@ -1,0 +1,61 @@
+package com.penguinmails.crm;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.penguinmails.shared.WorkspaceRole;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /settings/crm} by role: a member sees the connection and may import, but not the
+ * token or the settings; a member's form post to connect is refused with a message;
+ * another workspace's run is not found.
+ */
+@IntegrationTest
+class CrmPagesTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@BeforeEach
+	void stubs() {
+		HubSpotStubs.reset();
+	}
+
+	@Test
+	void aMemberSeesTheConnectionButNotTheTokenFormOrTheSettings() throws Exception {
+		Account owner = fixtures.verifiedAccount("crm-page-owner");
+		Account member = fixtures.verifiedAccount("crm-page-member");
+		fixtures.join(owner, member, WorkspaceRole.MEMBER);
+		HubSpotStubs.tokenAccepted(HubSpotStubs.reset());
+		WebSession ownerSession = fixtures.signedIn(owner);
+		ownerSession.post("/settings/crm/hubspot", "token", HubSpotStubs.TOKEN);
+		String ownerPage = ownerSession.get("/settings/crm").getResponse().getContentAsString();
+		assertThat(ownerPage).contains("id=\"crm-settings\"").contains("Disconnect").doesNotContain(HubSpotStubs.TOKEN);
+
+		WebSession memberSession = fixtures.signedIn(member);
+		memberSession.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
+		String memberPage = memberSession.get("/settings/crm").getResponse().getContentAsString();
+		assertThat(memberPage).contains("Import now")
+			.contains("An admin of this workspace connects HubSpot")
+			.doesNotContain("id=\"crm-settings\"")
+			.doesNotContain("id=\"crm-token\"");
+		assertThat(memberSession.post("/settings/crm/hubspot/disconnect").getFlashMap().get("error")).isNotNull();
+	}
+
+	@Test
+	void anotherWorkspacesRunIsNotFound() throws Exception {
+		Account account = fixtures.verifiedAccount("crm-page-404");
+		WebSession session = fixtures.signedIn(account);
+		assertThat(session.get("/settings/crm/runs/" + java.util.UUID.randomUUID()).getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
+}
