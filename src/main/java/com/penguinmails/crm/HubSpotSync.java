@@ -290,8 +290,16 @@ public class HubSpotSync {
 	public TestResult test(Tenant tenant) {
 		tenant.require(WorkspaceRole.MEMBER, "crm:write");
 		CrmRepository.ConnectionRow row = row(tenant);
+		String token;
 		try {
-			hubspot.check(token(row));
+			token = token(row);
+		}
+		catch (IllegalStateException ex) {
+			return new TestResult(false,
+					"The stored token cannot be read (was the master key changed?): connect again.");
+		}
+		try {
+			hubspot.check(token);
 			repository.markStatus(tenant.workspaceId(), CRM, "connected", null);
 			return new TestResult(true, "Connected: HubSpot accepted the token and it can read contacts.");
 		}

@@ -111,11 +111,14 @@ public class CrmRepository {
 			.update();
 	}
 
-	/** Workspaces whose scheduled import is due (connected ones only), at most 20. */
+	/**
+	 * Workspaces whose scheduled import is due, at most 20: connected or failing ones (a
+	 * failing one is tried again at its next time), never an expired one.
+	 */
 	public List<UUID> due(String crm, Instant now) {
 		return jdbc.sql("""
 				SELECT workspace_id FROM crm_connections
-				WHERE crm = ? AND status = 'connected' AND import_every <> 'off' AND next_import_at <= ?
+				WHERE crm = ? AND status <> 'expired' AND import_every <> 'off' AND next_import_at <= ?
 				  AND (importing_until IS NULL OR importing_until < ?)
 				ORDER BY next_import_at LIMIT 20""")
 			.params(crm, Timestamp.from(now), Timestamp.from(now))
