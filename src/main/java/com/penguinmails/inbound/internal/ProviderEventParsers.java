@@ -157,7 +157,7 @@ final class ProviderEventParsers {
 				}
 				String remote = text(bounce.path("reportingMTA"));
 				BouncedRecipient recipientBounce = BouncedRecipients.recipient(address, action,
-						text(first.path("status")), FieldBlocks.typed(diagnostic), sesWords(subType),
+						text(first.path("status")), FieldBlocks.typed(diagnostic), SesNotifications.words(subType),
 						remote == null ? null : FieldBlocks.typed(remote), Set.of());
 				String bounceKey = key != null ? key : text(bounce.path("feedbackId"));
 				return new ProviderEvent(Kind.BOUNCED, bounceKey, id, messageId, penguinId, address, recipientBounce,
@@ -177,17 +177,6 @@ final class ProviderEventParsers {
 			default:
 				return new ProviderEvent(Kind.OTHER, key, id, messageId, penguinId, recipient, null, null);
 		}
-	}
-
-	private static String sesWords(String subType) {
-		return switch (subType) {
-			case "NoEmail" -> "no such user";
-			case "MailboxFull" -> "mailbox full";
-			case "MessageTooLarge" -> "message too large";
-			case "ContentRejected" -> "content rejected";
-			case "AttachmentRejected", "UnsupportedAttachmentType" -> "prohibited attachment";
-			default -> null;
-		};
 	}
 
 	private static String text(JsonNode node) {

@@ -86,7 +86,7 @@ final class SesNotifications {
 	}
 
 	/** What an SES bounce sub-type says, in the words the reason rules know. */
-	private static String words(String subType) {
+	static String words(String subType) {
 		return switch (subType) {
 			case "NoEmail" -> "no such user";
 			case "MailboxFull" -> "mailbox full";
