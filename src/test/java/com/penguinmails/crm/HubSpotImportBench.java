@@ -37,6 +37,9 @@ class HubSpotImportBench {
 	Fixtures fixtures;
 
 	@Autowired
+	HubSpotConnections connections;
+
+	@Autowired
 	HubSpotSync hubspot;
 
 	@Test
@@ -70,7 +73,7 @@ class HubSpotImportBench {
 					.withBody(body.toString())));
 		}
 		Fixtures.Account account = fixtures.verifiedAccount("bench-hubspot");
-		hubspot.connect(account.owner(), HubSpotStubs.TOKEN);
+		connections.connect(account.owner(), HubSpotStubs.TOKEN);
 		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
 		long started = System.nanoTime();

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.shared.Tenancy;
 
@@ -43,7 +44,7 @@ class CrmApi {
 	 *
 	 * @param connection null when HubSpot is not connected
 	 */
-	record Status(HubSpotSync.Connection connection) {
+	record Status(HubSpotConnections.Connection connection) {
 	}
 
 	/** A private app token. */
@@ -54,11 +55,14 @@ class CrmApi {
 	record Runs(List<HubSpotSync.Run> runs) {
 	}
 
+	private final HubSpotConnections connections;
+
 	private final HubSpotSync hubspot;
 
 	private final Tenancy tenancy;
 
-	CrmApi(HubSpotSync hubspot, Tenancy tenancy) {
+	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, Tenancy tenancy) {
+		this.connections = connections;
 		this.hubspot = hubspot;
 		this.tenancy = tenancy;
 	}
@@ -67,7 +71,7 @@ class CrmApi {
 	@Operation(summary = "The workspace's HubSpot connection")
 	@ApiResponse(responseCode = "200", description = "The connection, or null when not connected")
 	Status status() {
-		return new Status(hubspot.connection(tenancy.current()).orElse(null));
+		return new Status(connections.connection(tenancy.current()).orElse(null));
 	}
 
 	@PutMapping(consumes = "application/json")
@@ -75,16 +79,16 @@ class CrmApi {
 	@ApiResponse(responseCode = "200",
 			description = "Connected (status failing, with the reason, when HubSpot did not answer)")
 	@ApiResponse(responseCode = "400", description = "Not a token, or HubSpot refused it (type crm-token)")
-	HubSpotSync.Connection connect(@RequestBody(required = false) Token body) {
-		return hubspot.connect(tenancy.current(), body == null ? null : body.token());
+	HubSpotConnections.Connection connect(@RequestBody(required = false) Token body) {
+		return connections.connect(tenancy.current(), body == null ? null : body.token());
 	}
 
 	@PostMapping("/test")
 	@Operation(summary = "Test the connection: GET /crm/v3/objects/contacts?limit=1, the result in words")
 	@ApiResponse(responseCode = "200", description = "Whether HubSpot accepted the token; a 401 marks it expired")
 	@ApiResponse(responseCode = "404", description = "Not connected")
-	HubSpotSync.TestResult test() {
-		return hubspot.test(tenancy.current());
+	HubSpotConnections.TestResult test() {
+		return connections.test(tenancy.current());
 	}
 
 	@PutMapping(path = "/settings", consumes = "application/json")
@@ -92,9 +96,9 @@ class CrmApi {
 	@ApiResponse(responseCode = "200", description = "Saved")
 	@ApiResponse(responseCode = "400", description = "A value that does not fit (type crm-settings or crm-schedule)")
 	@ApiResponse(responseCode = "404", description = "Not connected")
-	HubSpotSync.Connection settings(@RequestBody(required = false) HubSpotSync.Settings body) {
-		return hubspot.saveSettings(tenancy.current(),
-				body == null ? new HubSpotSync.Settings(null, null, Map.of(), null) : body);
+	HubSpotConnections.Connection settings(@RequestBody(required = false) HubSpotConnections.Settings body) {
+		return connections.saveSettings(tenancy.current(),
+				body == null ? new HubSpotConnections.Settings(null, null, Map.of(), null) : body);
 	}
 
 	@DeleteMapping
@@ -103,7 +107,7 @@ class CrmApi {
 	@ApiResponse(responseCode = "404", description = "Not connected")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> disconnect() {
-		hubspot.disconnect(tenancy.current());
+		connections.disconnect(tenancy.current());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -4,9 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,11 +29,11 @@ public class CrmRepository {
 	 * A connection row.
 	 *
 	 * @param token the token encrypted with {@code shared.Secrets}
-	 * @param fieldMap JSON object: CRM property → our custom field
+	 * @param fieldMap CRM property → our custom field (empty when none, or unreadable)
 	 * @param importEvery {@code off}, {@code hourly} or {@code daily}
 	 */
 	public record ConnectionRow(UUID workspaceId, String crm, byte[] token, String tokenHint, String status,
-			String message, String targetList, String sourceListId, String fieldMap, String importEvery,
+			String message, String targetList, String sourceListId, Map<String, String> fieldMap, String importEvery,
 			Instant nextImportAt, Instant connectedAt, Instant lastImportAt) {
 	}
 
@@ -42,8 +48,11 @@ public class CrmRepository {
 
 	private final JdbcClient jdbc;
 
-	CrmRepository(JdbcClient jdbc) {
+	private final ObjectMapper json;
+
+	CrmRepository(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	public Optional<ConnectionRow> connection(UUID workspaceId, String crm) {
@@ -52,7 +61,7 @@ public class CrmRepository {
 				       field_map::text AS field_map, import_every, next_import_at, connected_at, last_import_at
 				FROM crm_connections WHERE workspace_id = ? AND crm = ?""")
 			.params(workspaceId, crm)
-			.query(CrmRepository::connectionRow)
+			.query(this::connectionRow)
 			.optional();
 	}
 
@@ -67,13 +76,13 @@ public class CrmRepository {
 			.update();
 	}
 
-	public void saveSettings(UUID workspaceId, String crm, String targetList, String sourceListId, String fieldMap,
-			String importEvery, Instant nextImportAt) {
+	public void saveSettings(UUID workspaceId, String crm, String targetList, String sourceListId,
+			Map<String, String> fieldMap, String importEvery, Instant nextImportAt) {
 		jdbc.sql("""
 				UPDATE crm_connections SET target_list = ?, source_list_id = ?, field_map = ?::jsonb, import_every = ?,
 				       next_import_at = ?
 				WHERE workspace_id = ? AND crm = ?""")
-			.params(targetList, sourceListId, fieldMap, importEvery,
+			.params(targetList, sourceListId, write(fieldMap), importEvery,
 					nextImportAt == null ? null : Timestamp.from(nextImportAt), workspaceId, crm)
 			.update();
 	}
@@ -226,12 +235,31 @@ public class CrmRepository {
 		return ts == null ? null : ts.toInstant();
 	}
 
-	private static ConnectionRow connectionRow(ResultSet rs, int n) throws SQLException {
+	private ConnectionRow connectionRow(ResultSet rs, int n) throws SQLException {
 		return new ConnectionRow(rs.getObject("workspace_id", UUID.class), rs.getString("crm"), rs.getBytes("token"),
 				rs.getString("token_hint"), rs.getString("status"), rs.getString("message"),
-				rs.getString("target_list"), rs.getString("source_list_id"), rs.getString("field_map"),
+				rs.getString("target_list"), rs.getString("source_list_id"), read(rs.getString("field_map")),
 				rs.getString("import_every"), instant(rs, "next_import_at"), instant(rs, "connected_at"),
 				instant(rs, "last_import_at"));
+	}
+
+	private Map<String, String> read(String text) {
+		try {
+			return text == null ? Map.of() : json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			return Map.of();
+		}
+	}
+
+	private String write(Map<String, String> map) {
+		try {
+			return json.writeValueAsString(map);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static RunRow runRow(ResultSet rs, int n) throws SQLException {

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.crm.ImportSchedule;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
@@ -41,20 +43,23 @@ class CrmController {
 	record SettingsForm(String targetList, String sourceListId, String fieldMap, String schedule) {
 	}
 
+	private final HubSpotConnections connections;
+
 	private final HubSpotSync hubspot;
 
 	private final Tenancy tenancy;
 
-	CrmController(HubSpotSync hubspot, Tenancy tenancy) {
+	CrmController(HubSpotConnections connections, HubSpotSync hubspot, Tenancy tenancy) {
+		this.connections = connections;
 		this.hubspot = hubspot;
 		this.tenancy = tenancy;
 	}
 
 	@GetMapping(PAGE)
 	String page(Model model) {
-		model.addAttribute("connection", hubspot.connection(tenancy.current()).orElse(null));
+		model.addAttribute("connection", connections.connection(tenancy.current()).orElse(null));
 		model.addAttribute("runs", hubspot.runs(tenancy.current()));
-		model.addAttribute("schedules", List.of(HubSpotSync.Schedule.values()));
+		model.addAttribute("schedules", List.of(ImportSchedule.values()));
 		model.addAttribute("view", new View());
 		return "crm/hubspot";
 	}
@@ -69,7 +74,7 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot")
 	String connect(TokenForm form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			hubspot.connect(tenancy.current(), form.token());
+			connections.connect(tenancy.current(), form.token());
 			return FormAction.Done.notice("HubSpot connected. Choose what to import below, then Import now.");
 		});
 	}
@@ -77,7 +82,7 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot/test")
 	String test(RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			HubSpotSync.TestResult result = hubspot.test(tenancy.current());
+			HubSpotConnections.TestResult result = connections.test(tenancy.current());
 			if (!result.ok()) {
 				throw new InvalidInputProblem("crm-test", result.message());
 			}
@@ -88,8 +93,8 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot/settings")
 	String settings(SettingsForm form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			hubspot.saveSettings(tenancy.current(), new HubSpotSync.Settings(form.targetList(), form.sourceListId(),
-					fieldMap(form.fieldMap()), form.schedule()));
+			connections.saveSettings(tenancy.current(), new HubSpotConnections.Settings(form.targetList(),
+					form.sourceListId(), fieldMap(form.fieldMap()), form.schedule()));
 			return FormAction.Done.notice("Import settings saved.");
 		});
 	}
@@ -106,7 +111,7 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot/disconnect")
 	String disconnect(RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			hubspot.disconnect(tenancy.current());
+			connections.disconnect(tenancy.current());
 			return FormAction.Done.notice("HubSpot disconnected; the contacts imported stay.");
 		});
 	}
