@@ -15,22 +15,19 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import com.penguinmails.contacts.Contact;
 import com.penguinmails.contacts.Contacts;
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.internal.CrmRepository.ConnectionRow;
-import com.penguinmails.shared.NotFoundProblem;
-import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenant;
 
 /**
- * Writes one HubSpot import: reads every page ({@code paging.next.after} to the end) of
- * all contacts or one list's members and merges each record into a contact keyed on the
- * HubSpot record id ({@code crm_links}). A record seen before updates its contact even
- * when its address changed in HubSpot; a new record whose address is a contact already is
- * linked to it; otherwise a contact is created. Every imported contact joins the
- * connection's target list. Each record is written on its own, so a malformed one is
+ * Runs one HubSpot import: reads every page ({@code paging.next.after} to the end) of all
+ * contacts or one list's members and merges each record into a contact keyed on the
+ * HubSpot record id through {@link RecordMerge}: a record seen before updates its contact
+ * even when its address changed in HubSpot; a new record whose address is a contact
+ * already is linked to it; otherwise a contact is created. Every imported contact joins
+ * the connection's target list. Each record is written on its own, so a malformed one is
  * logged as skipped with the reason and the others import. The run's counts are written
  * after every page, so the sync log shows progress.
  * <p>
@@ -89,19 +86,11 @@ public class HubSpotImporter {
 
 		private final Map<String, String> fieldMap;
 
-		private int pages;
-
-		private int created;
-
-		private int updated;
-
-		private int unchanged;
-
-		private int skipped;
-
-		private int seq;
-
 		private final Supplier<String> token;
+
+		private final RecordMerge merge;
+
+		private int pages;
 
 		Pass(ConnectionRow row, UUID runId, Supplier<String> token) {
 			this.token = token;
@@ -110,6 +99,7 @@ public class HubSpotImporter {
 			this.workspace = row.workspaceId();
 			this.system = Tenant.system(workspace);
 			this.fieldMap = row.fieldMap();
+			this.merge = new RecordMerge(repository, contacts, clock, CRM, workspace, runId);
 		}
 
 		void run() {
@@ -129,7 +119,7 @@ public class HubSpotImporter {
 					if (!imported.isEmpty()) {
 						segments.addToList(system, listId, imported);
 					}
-					repository.progress(workspace, runId, pages, created, updated, unchanged, skipped);
+					merge.progress(pages);
 					after = page.after();
 				}
 				while (after != null);
@@ -152,7 +142,7 @@ public class HubSpotImporter {
 						clock.instant());
 			}
 			finally {
-				repository.progress(workspace, runId, pages, created, updated, unchanged, skipped);
+				merge.progress(pages);
 			}
 		}
 
@@ -170,87 +160,9 @@ public class HubSpotImporter {
 			String id = record.id();
 			String email = record.properties().getOrDefault("email", "").strip();
 			if (id == null || !RECORD_ID.matcher(id).matches()) {
-				return skip(id, email, "The record has no HubSpot id (or not a number): " + id);
+				return merge.skip(id, email, "The record has no HubSpot id (or not a number): " + id);
 			}
-			if (email.isEmpty()) {
-				return skip(id, null, "The record has no email address.");
-			}
-			Map<String, Object> fields = fields(record);
-			try {
-				Optional<UUID> linked = repository.linkedContact(workspace, CRM, id);
-				if (linked.isPresent()) {
-					return Optional.of(apply(id, linked.get(), email, fields, null));
-				}
-				Optional<UUID> byEmail = contacts.idByEmail(workspace, email);
-				if (byEmail.isPresent()) {
-					repository.link(workspace, CRM, id, byEmail.get(), clock.instant());
-					return Optional
-						.of(apply(id, byEmail.get(), email, fields, "matched an existing contact by address"));
-				}
-				Contact contact = contacts.create(system,
-						new Contacts.NewContact(email, text(fields, "firstName"), text(fields, "lastName"),
-								text(fields, "company"), text(fields, "title"), text(fields, "phone"),
-								text(fields, "website"), text(fields, "linkedinUrl"), null, text(fields, "country"),
-								custom(fields), List.of()));
-				repository.link(workspace, CRM, id, contact.id(), clock.instant());
-				created++;
-				entry(id, contact.email(), "created", null);
-				return Optional.of(contact.id());
-			}
-			catch (Problem problem) {
-				return skip(id, email, problem.getMessage());
-			}
-		}
-
-		/** Patches the contact with the values that differ. */
-		private UUID apply(String id, UUID contactId, String email, Map<String, Object> fields, String note) {
-			Contact current = contacts.byIds(system, List.of(contactId)).get(contactId);
-			if (current == null) {
-				throw new NotFoundProblem("Contact");
-			}
-			Map<String, Object> patch = new LinkedHashMap<>();
-			List<String> changes = new ArrayList<>();
-			if (!email.equalsIgnoreCase(current.email())) {
-				patch.put("email", email);
-				changes.add("email changed from " + current.email());
-			}
-			compare(patch, changes, fields, "firstName", current.firstName());
-			compare(patch, changes, fields, "lastName", current.lastName());
-			compare(patch, changes, fields, "company", current.company());
-			compare(patch, changes, fields, "title", current.title());
-			compare(patch, changes, fields, "phone", current.phone());
-			compare(patch, changes, fields, "website", current.website());
-			compare(patch, changes, fields, "linkedinUrl", current.linkedinUrl());
-			compare(patch, changes, fields, "country", current.country());
-			Map<String, Object> custom = new LinkedHashMap<>();
-			custom(fields).forEach((key, value) -> {
-				Object had = current.custom() == null ? null : current.custom().get(key);
-				if (had == null || !had.toString().equals(value.toString())) {
-					custom.put(key, value);
-				}
-			});
-			if (!custom.isEmpty()) {
-				patch.put("custom", custom);
-				changes.add(String.join(", ", custom.keySet()));
-			}
-			if (patch.isEmpty()) {
-				unchanged++;
-				return contactId;
-			}
-			contacts.update(system, contactId, patch);
-			updated++;
-			String reason = (note == null ? "" : note + "; ") + String.join("; ", changes);
-			entry(id, email, "updated", reason.length() > 1000 ? reason.substring(0, 1000) : reason);
-			return contactId;
-		}
-
-		private static void compare(Map<String, Object> patch, List<String> changes, Map<String, Object> fields,
-				String key, String current) {
-			Object value = fields.get(key);
-			if (value != null && !value.toString().equals(current == null ? "" : current)) {
-				patch.put(key, value);
-				changes.add(key);
-			}
+			return merge.merge(id, email, fields(record));
 		}
 
 		/** Our field names → the record's values (non-blank ones). */
@@ -273,32 +185,6 @@ public class HubSpotImporter {
 			if (value != null && !value.isBlank()) {
 				fields.put(key, value.strip());
 			}
-		}
-
-		private static String text(Map<String, Object> fields, String key) {
-			Object value = fields.get(key);
-			return value == null ? null : value.toString();
-		}
-
-		private static Map<String, Object> custom(Map<String, Object> fields) {
-			Map<String, Object> custom = new LinkedHashMap<>();
-			fields.forEach((key, value) -> {
-				if (key.startsWith("custom.")) {
-					custom.put(key.substring("custom.".length()), value);
-				}
-			});
-			return custom;
-		}
-
-		private Optional<UUID> skip(String id, String email, String reason) {
-			skipped++;
-			entry(id, email, "skipped", reason);
-			return Optional.empty();
-		}
-
-		private void entry(String id, String email, String outcome, String reason) {
-			repository.entry(workspace, runId, ++seq, id == null || id.length() > 40 ? null : id, email, outcome,
-					reason);
 		}
 
 	}
