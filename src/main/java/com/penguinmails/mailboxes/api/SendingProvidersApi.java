@@ -65,6 +65,7 @@ class SendingProvidersApi {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "The provider, without secrets")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	SendingProvider get(@PathVariable UUID id) {
 		return routes.provider(tenancy.current(), id);
@@ -72,6 +73,7 @@ class SendingProvidersApi {
 
 	@PutMapping(path = "/{id}", consumes = "application/json")
 	@Operation(summary = "Change a provider; a blank secret keeps the stored one while the kind stays")
+	@ApiResponse(responseCode = "200", description = "The provider, without secrets; its health unknown again")
 	@ApiResponse(responseCode = "400", description = "A missing or invalid provider setting, named")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	@ApiResponse(responseCode = "409", description = "The name is taken")
@@ -81,6 +83,7 @@ class SendingProvidersApi {
 
 	@PostMapping("/{id}/check")
 	@Operation(summary = "Check the provider now (its cheapest authenticated API call) and record its health")
+	@ApiResponse(responseCode = "200", description = "The provider with its health")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	SendingProvider check(@PathVariable UUID id) {
 		return routes.check(tenancy.current(), id);

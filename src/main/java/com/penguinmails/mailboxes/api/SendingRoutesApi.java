@@ -71,6 +71,7 @@ class SendingRoutesApi {
 	}
 
 	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "The route")
 	@ApiResponse(responseCode = "404", description = "Not a route of the workspace")
 	SendingRoute get(@PathVariable UUID id) {
 		return routes.route(tenancy.current(), id);
@@ -78,6 +79,7 @@ class SendingRoutesApi {
 
 	@PutMapping(path = "/{id}", consumes = "application/json")
 	@Operation(summary = "Replace a route's match and transports; it keeps its place")
+	@ApiResponse(responseCode = "200", description = "The route")
 	@ApiResponse(responseCode = "400", description = "The match, value, campaign or providers are invalid, named")
 	@ApiResponse(responseCode = "404", description = "Not a route of the workspace")
 	SendingRoute replace(@PathVariable UUID id, @RequestBody NewSendingRoute request) {
@@ -95,6 +97,7 @@ class SendingRoutesApi {
 
 	@PutMapping(path = "/order", consumes = "application/json")
 	@Operation(summary = "Put the routes in this order (every route once)")
+	@ApiResponse(responseCode = "200", description = "The routes in their new order")
 	@ApiResponse(responseCode = "400", description = "Not every route of the workspace exactly once")
 	CursorPage<SendingRoute> reorder(@RequestBody RouteOrder order) {
 		return CursorPage.of(routes.reorder(tenancy.current(), order == null ? null : order.ids()));

@@ -108,7 +108,7 @@ public class MailboxConnections {
 		}
 		return new ChainTransport(links, (link, why) -> {
 			if (link.via().providerId() != null) {
-				failing.accept(link.via().providerId(), link.name() + " " + why);
+				failing.accept(link.via().providerId(), "A send failed: " + why);
 			}
 		});
 	}

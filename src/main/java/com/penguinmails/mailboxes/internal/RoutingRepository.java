@@ -129,7 +129,7 @@ public class RoutingRepository {
 				UPDATE sending_providers SET next_check_at = ?
 				WHERE id IN (SELECT id FROM sending_providers WHERE next_check_at <= ?
 				             ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING """ + PROVIDER_COLUMNS)
+				""" + " RETURNING " + PROVIDER_COLUMNS)
 			.params(Timestamp.from(next), Timestamp.from(now), limit)
 			.query(RoutingRepository::provider)
 			.list();
