@@ -271,10 +271,17 @@ public class SendingRoutes {
 		repository.order(tenant.workspaceId(), ids);
 	}
 
-	/** The workspace's latest campaigns a route may name (id and name). */
-	public List<RoutingRepository.CampaignName> campaigns(Tenant tenant) {
+	/** A campaign a route may name. */
+	public record CampaignChoice(UUID id, String name) {
+	}
+
+	/** The workspace's latest 200 campaigns a route may name, newest first. */
+	public List<CampaignChoice> campaigns(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
-		return repository.campaigns(tenant.workspaceId(), 200);
+		return repository.campaigns(tenant.workspaceId(), 200)
+			.stream()
+			.map(campaign -> new CampaignChoice(campaign.id(), campaign.name()))
+			.toList();
 	}
 
 	// For the dispatcher

@@ -94,7 +94,7 @@ class SendingRoutesBrowserTests {
 			.contains("Not checked yet");
 		assertThat(browser.getPageSource()).doesNotContain("key-browser-route-secret");
 
-		browser.findElement(By.xpath("//button[text()='Check now']")).click();
+		click(By.xpath("//button[text()='Check now']"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("provider-table"), "Failing"));
 		assertThat(browser.findElement(By.id("provider-table")).getText()).contains("HTTP 503");
 
@@ -120,7 +120,7 @@ class SendingRoutesBrowserTests {
 		assertThat(browser.findElement(By.id("route-2")).getText()).contains(
 				"Messages to recipients at Microsoft (Outlook.com, Microsoft 365) go through the mailbox's own SMTP server.");
 
-		browser.findElement(By.cssSelector("#route-2 button.secondary")).click();
+		click(By.cssSelector("#route-2 button.secondary"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("route-1"), "Microsoft"));
 		assertThat(browser.findElement(By.id("route-2")).getText()).contains("under edu");
 		atBothWidths("sending-routes", () -> browser.get(base + "/mailboxes/sending-routes"), By.id("routes"));
@@ -128,11 +128,17 @@ class SendingRoutesBrowserTests {
 				By.id("providers"));
 
 		browser.executeScript("window.confirm = () => true;");
-		browser.findElement(By.cssSelector("#route-1 button.danger")).click();
+		click(By.cssSelector("#route-1 button.danger"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The route is deleted."));
 		assertThat(browser.findElement(By.id("route-1")).getText()).contains("under edu");
 		assertThat(browser.findElements(By.id("route-2"))).isEmpty();
 		passed = true;
+	}
+
+	/** Clicks an element scrolled to the middle of the window (clear of the top bar). */
+	private void click(By by) {
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(by));
+		browser.findElement(by).click();
 	}
 
 	/** Screenshots at 1280 and 390 px (NAME-1280, NAME-390); never scrolls sideways. */
