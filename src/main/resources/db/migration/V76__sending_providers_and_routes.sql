@@ -39,11 +39,12 @@ CREATE TABLE sending_routes (
 );
 CREATE INDEX sending_routes_order ON sending_routes (workspace_id, position);
 
--- A provider in use by a route cannot be removed (RESTRICT): the route is changed first.
+-- A provider in use by a route cannot be removed: the route is changed first. NO ACTION (not
+-- RESTRICT), checked at the end of the statement, so deleting a workspace cascades to both.
 CREATE TABLE sending_route_steps (
     route_id    UUID NOT NULL REFERENCES sending_routes (id) ON DELETE CASCADE,
     step        INT  NOT NULL,
-    provider_id UUID NOT NULL REFERENCES sending_providers (id) ON DELETE RESTRICT,
+    provider_id UUID NOT NULL REFERENCES sending_providers (id),
     PRIMARY KEY (route_id, step)
 );
 CREATE INDEX sending_route_steps_provider ON sending_route_steps (provider_id);
