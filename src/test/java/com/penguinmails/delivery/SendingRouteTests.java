@@ -212,6 +212,26 @@ class SendingRouteTests {
 	}
 
 	@Test
+	void aRecipientProviderRouteSendsGmailRecipientsThroughMailgun() throws Exception {
+		Account account = fixtures.verifiedAccount("route-provider");
+		Mailbox mailbox = mailbox(account);
+		String mgDomain = unique("mg") + ".example.com";
+		SendingProvider mailgun = mailgun(account, "Mailgun for Google", mgDomain);
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_provider", "google", null, List.of(mailgun.id()), true));
+		Instant now = Instant.now();
+		Outbox.Queued toGmail = queue(account, mailbox, null, "ana.route@gmail.com", now);
+		Outbox.Queued toOther = queue(account, mailbox, null, "bo@elsewhere.test", now);
+
+		Senders.drain(dispatcher, now);
+
+		assertThat(mailgunSends(mgDomain, "ana.route@gmail.com")).isEqualTo(1);
+		assertThat(column(toGmail.outboxId(), "sent_via_provider")).isEqualTo(mailgun.id().toString());
+		assertThat(receivedBySmtp(toOther.messageId())).hasSize(1);
+		assertThat(column(toOther.outboxId(), "sent_via")).isEqualTo("smtp");
+	}
+
+	@Test
 	void aProviderFailingItsHealthCheckIsSkippedForTheNextInTheChainAndComesBackWhenItRecovers() {
 		Account account = fixtures.verifiedAccount("route-health");
 		Mailbox mailbox = mailbox(account);
