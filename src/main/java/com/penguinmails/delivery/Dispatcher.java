@@ -33,6 +33,9 @@ import com.penguinmails.delivery.internal.SignedMessages;
 import com.penguinmails.mailboxes.Mailbox;
 import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.Mailboxes;
+import com.penguinmails.mailboxes.Routing;
+import com.penguinmails.mailboxes.SendingRoutes;
+import com.penguinmails.mailboxes.SentVia;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.mailboxes.SmtpReply;
 import com.penguinmails.shared.EmailAddresses;
@@ -46,7 +49,10 @@ import com.penguinmails.shared.EmailAddresses;
  * login sends the messages back to the queue; the third time in a row its mailbox is put
  * in error and its messages are held. A message on a suspended path (its mailbox to its
  * recipient's provider, see {@link SendingPaths}) goes back to the queue until the
- * suspension ends, not counted as an attempt.
+ * suspension ends, not counted as an attempt. Within a mailbox's batch each message takes
+ * the first of the workspace's sending routes that matches it ({@link SendingRoutes}: a
+ * chain of sending providers, perhaps ending with the mailbox's SMTP server), else the
+ * mailbox's own transport; the outbox row records which transport sent it.
  */
 @Service
 public class Dispatcher implements DisposableBean {
@@ -75,10 +81,13 @@ public class Dispatcher implements DisposableBean {
 
 	private final ObjectProvider<SendingPaths> paths;
 
+	private final SendingRoutes routes;
+
 	Dispatcher(OutboxStore store, Mailboxes mailboxes, SignedMessages messages, Suppressions suppressions,
 			ApplicationEventPublisher events, TransactionTemplate transactions, DeliveryProperties properties,
-			ObjectProvider<SendingPaths> paths) {
+			ObjectProvider<SendingPaths> paths, SendingRoutes routes) {
 		this.paths = paths;
+		this.routes = routes;
 		this.store = store;
 		this.mailboxes = mailboxes;
 		this.messages = messages;
@@ -124,7 +133,7 @@ public class Dispatcher implements DisposableBean {
 		return claimed.size();
 	}
 
-	/** Sends one mailbox's claimed messages over one connection. */
+	/** Sends one mailbox's claimed messages, over one transport per route. */
 	private void send(List<Claimed> claimed, Instant now) {
 		Claimed first = claimed.get(0);
 		Optional<Mailbox> mailbox = mailboxes.find(first.workspaceId(), first.mailboxId());
@@ -136,31 +145,51 @@ public class Dispatcher implements DisposableBean {
 		if (batch.isEmpty()) {
 			return;
 		}
+		// Each message takes the first sending route that matches it, else its mailbox's
+		// own transport: one transport per route in the batch, opened on first need.
+		Routing routing = routes.routing(first.workspaceId());
+		Map<Routing.Choice, List<Claimed>> byRoute = new LinkedHashMap<>();
+		for (Claimed row : batch) {
+			byRoute.computeIfAbsent(routing.choose(row.campaignId(), row.toAddress()), c -> new ArrayList<>()).add(row);
+		}
+		// Suppression is checked right before sending: for the whole batch in one query.
+		java.util.Set<String> suppressed = suppressions.suppressedAmong(first.workspaceId(),
+				batch.stream().map(Claimed::toAddress).toList());
+		boolean answered = false;
+		for (Map.Entry<Routing.Choice, List<Claimed>> route : byRoute.entrySet()) {
+			answered = send(routing, route.getKey(), route.getValue(), mailbox.get(), suppressed, answered, now);
+		}
+	}
+
+	/**
+	 * Sends one route's messages of a mailbox's batch over one transport; returns whether
+	 * a message was answered so far in the batch.
+	 */
+	private boolean send(Routing routing, Routing.Choice choice, List<Claimed> rows, Mailbox mailbox,
+			java.util.Set<String> suppressed, boolean answeredBefore, Instant now) {
+		Claimed first = rows.get(0);
 		MailboxTransport transport;
 		try {
-			transport = mailboxes.connect(first.workspaceId(), first.mailboxId());
+			transport = routes.open(routing, first.mailboxId(), choice);
 		}
 		catch (SmtpConnectionFailed ex) {
-			connectionFailed(first, batch, ex, now);
-			return;
+			connectionFailed(first, rows, ex, now);
+			return answeredBefore;
 		}
 		// The failure count is cleared by the first answer about a message, not by the
 		// connection alone: a provider's HTTP API is "connected" without a call, and only
 		// its answer to a message says whether the key works.
-		boolean answered = false;
-		// Suppression is checked right before sending: for the whole batch in one query.
-		java.util.Set<String> suppressed = suppressions.suppressedAmong(first.workspaceId(),
-				batch.stream().map(Claimed::toAddress).toList());
+		boolean answered = answeredBefore;
 		try (transport) {
-			for (int i = 0; i < batch.size(); i++) {
-				Claimed row = batch.get(i);
+			for (int i = 0; i < rows.size(); i++) {
+				Claimed row = rows.get(i);
 				if (suppressed.contains(row.toAddress())) {
 					notSent(row, now, "suppressed", "not sent: the address is on the suppression list");
 					continue;
 				}
 				SignedMessages.Prepared prepared;
 				try {
-					prepared = messages.prepare(row, mailbox.get(), now);
+					prepared = messages.prepare(row, mailbox, now);
 				}
 				catch (MessagingException | RuntimeException ex) {
 					notSent(row, now, "invalid_message",
@@ -172,16 +201,17 @@ public class Dispatcher implements DisposableBean {
 					reply = transport.send(prepared.message());
 				}
 				catch (SmtpConnectionFailed ex) {
-					connectionFailed(first, batch.subList(i, batch.size()), ex, now);
-					return;
+					connectionFailed(first, rows.subList(i, rows.size()), ex, now);
+					return answered;
 				}
 				if (!answered) {
 					store.connected(first.mailboxId());
 					answered = true;
 				}
-				record(row, reply, prepared, now);
+				record(row, reply, transport.via(), prepared, now);
 			}
 		}
+		return answered;
 	}
 
 	/**
@@ -210,11 +240,11 @@ public class Dispatcher implements DisposableBean {
 		return byDomain.values().stream().flatMap(List::stream).toList();
 	}
 
-	private void record(Claimed row, SmtpReply reply, SignedMessages.Prepared prepared, Instant now) {
+	private void record(Claimed row, SmtpReply reply, SentVia via, SignedMessages.Prepared prepared, Instant now) {
 		transactions.executeWithoutResult(tx -> {
 			if (reply.accepted()) {
 				if (store.sent(row.id(), now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),
-						prepared.note())) {
+						prepared.note(), via)) {
 					events.publishEvent(new MessageSent(row.workspaceId(), row.campaignId(), row.enrolmentId(),
 							row.step(), row.id(), row.messageId(), row.mailboxId(), now, reply.text()));
 				}

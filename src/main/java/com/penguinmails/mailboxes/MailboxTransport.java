@@ -3,8 +3,9 @@ package com.penguinmails.mailboxes;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * An open, logged-in SMTP connection of one mailbox, for sending several prepared
- * messages one after the other. Not thread-safe; close it when done.
+ * An open transport of one mailbox (a logged-in SMTP connection, a provider's API, or a
+ * chain of them), for sending several prepared messages one after the other. Not
+ * thread-safe; close it when done.
  */
 public interface MailboxTransport extends AutoCloseable {
 
@@ -15,6 +16,14 @@ public interface MailboxTransport extends AutoCloseable {
 	 * nothing about the message
 	 */
 	SmtpReply send(MimeMessage message) throws SmtpConnectionFailed;
+
+	/**
+	 * What sent the last message this transport accepted (or answered last): the
+	 * mailbox's SMTP server unless the transport says otherwise.
+	 */
+	default SentVia via() {
+		return SentVia.SMTP;
+	}
 
 	@Override
 	void close();

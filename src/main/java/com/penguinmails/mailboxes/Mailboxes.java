@@ -97,8 +97,8 @@ public class Mailboxes {
 			throw new InvalidInputProblem(HttpStatus.CONFLICT, "mailbox-exists", email + " is already connected.");
 		}
 		UUID id = UUID.randomUUID();
-		MailboxRepository.Provider provider = request.throughProvider()
-				? providers.settings(id, MailboxRepository.Provider.SMTP, request.transport())
+		MailboxRepository.Provider provider = request.throughProvider() ? providers
+			.settings(ProviderTransports.mailboxContext(id), MailboxRepository.Provider.SMTP, request.transport())
 				: MailboxRepository.Provider.SMTP;
 		repository.insert(tenant.workspaceId(), settings.forNew(id, email, displayName, request), clock.instant());
 		if (provider.kind().provider()) {
@@ -138,7 +138,8 @@ public class Mailboxes {
 		if (settings == null) {
 			throw new InvalidInputProblem("invalid-transport", "Give the transport: smtp, postmark, mailgun or ses.");
 		}
-		repository.setProvider(tenant.workspaceId(), id, providers.settings(id, current.provider(), settings));
+		repository.setProvider(tenant.workspaceId(), id,
+				providers.settings(ProviderTransports.mailboxContext(id), current.provider(), settings));
 		return get(tenant, id);
 	}
 

@@ -21,10 +21,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snsCertHosts a regular expression the host of an SNS {@code SigningCertURL} or
  * {@code SubscribeURL} must match, default {@code sns\.[a-z0-9-]+\.amazonaws\.com}
  * @param snsAllowHttp tests only: SNS certificate and subscription URLs may be plain http
+ * @param healthCheckEvery how often each workspace sending provider's health is checked
+ * (its cheapest authenticated API call), default 5 minutes; also how soon a provider
+ * marked failing by a send is checked again
+ * @param healthChecksEnabled whether this node runs the periodic health checks (one node
+ * checks each provider: claimed with {@code FOR UPDATE SKIP LOCKED}), default true
+ * @param webhookRatePerSecond the steady rate each provider webhook endpoint (one
+ * provider's URL of one workspace) accepts, requests per second, default 20
+ * @param webhookBurst the token bucket's size for each webhook endpoint: how many
+ * requests may come at once, default 200; beyond, 429 with {@code Retry-After}
  */
 @ConfigurationProperties("penguinmails.providers")
 public record ProviderProperties(URI postmarkUri, URI mailgunUsUri, URI mailgunEuUri, URI sesEndpoint, Duration timeout,
-		Duration webhookMaxAge, String snsCertHosts, Boolean snsAllowHttp) {
+		Duration webhookMaxAge, String snsCertHosts, Boolean snsAllowHttp, Duration healthCheckEvery,
+		Boolean healthChecksEnabled, Integer webhookRatePerSecond, Integer webhookBurst) {
 
 	public ProviderProperties {
 		postmarkUri = base(postmarkUri, "https://api.postmarkapp.com");
@@ -36,6 +46,11 @@ public record ProviderProperties(URI postmarkUri, URI mailgunUsUri, URI mailgunE
 		snsCertHosts = snsCertHosts == null || snsCertHosts.isBlank() ? "sns\\.[a-z0-9-]+\\.amazonaws\\.com"
 				: snsCertHosts;
 		snsAllowHttp = snsAllowHttp != null && snsAllowHttp;
+		healthCheckEvery = healthCheckEvery == null || healthCheckEvery.isNegative() || healthCheckEvery.isZero()
+				? Duration.ofMinutes(5) : healthCheckEvery;
+		healthChecksEnabled = healthChecksEnabled == null || healthChecksEnabled;
+		webhookRatePerSecond = webhookRatePerSecond == null || webhookRatePerSecond < 1 ? 20 : webhookRatePerSecond;
+		webhookBurst = webhookBurst == null || webhookBurst < 1 ? 200 : webhookBurst;
 	}
 
 	private static URI base(URI uri, String fallback) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.penguinmails.mailboxes.SentVia;
+
 /**
  * The dispatcher's side of the outbox: claims with {@code SKIP LOCKED} and a lease, and
  * each outcome. An outcome only lands on a row still in {@code sending}.
@@ -62,13 +64,18 @@ public class OutboxStore {
 			.list();
 	}
 
-	public boolean sent(UUID id, Instant now, String reply, String queueId, String dkimDomain, String note) {
+	/**
+	 * Sent, recording which transport took it (and the route's sending provider, if any).
+	 */
+	public boolean sent(UUID id, Instant now, String reply, String queueId, String dkimDomain, String note,
+			SentVia via) {
 		return jdbc.sql("""
 				UPDATE outbox SET status = 'sent', sent_at = ?, last_attempt_at = ?, attempts = attempts + 1,
-				    smtp_reply = ?, queue_id = ?, dkim_domain = ?, note = ?, failure = NULL, lease_until = NULL
+				    smtp_reply = ?, queue_id = ?, dkim_domain = ?, note = ?, failure = NULL, lease_until = NULL,
+				    sent_via = ?, sent_via_provider = ?
 				WHERE id = ? AND status = 'sending'""")
 			.params(Timestamp.from(now), Timestamp.from(now), cut(reply, 1000), cut(queueId, 200), dkimDomain,
-					cut(note, 300), id)
+					cut(note, 300), via.kind().value(), via.providerId(), id)
 			.update() == 1;
 	}
 

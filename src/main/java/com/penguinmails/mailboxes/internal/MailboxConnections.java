@@ -2,6 +2,7 @@ package com.penguinmails.mailboxes.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
+import com.penguinmails.mailboxes.SentVia;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.shared.PenguinMailsProperties;
 import com.penguinmails.shared.Secrets;
@@ -74,10 +76,45 @@ public class MailboxConnections {
 	 */
 	public MailboxTransport open(MailboxRepository.Row row) throws SmtpConnectionFailed {
 		if (row.provider().kind().provider()) {
-			MailboxTransport provider = providers.open(row.id(), row.provider());
-			return row.provider().fallbackToSmtp()
-					? new FallbackTransport(provider, () -> SmtpMailboxTransport.open(tester, smtp(row))) : provider;
+			String context = ProviderTransports.mailboxContext(row.id());
+			if (!row.provider().fallbackToSmtp()) {
+				return providers.open(context, row.provider());
+			}
+			return new ChainTransport(
+					List.of(new ChainTransport.Link(new SentVia(row.provider().kind(), null),
+							row.provider().kind().label(), () -> providers.open(context, row.provider())),
+							new ChainTransport.Link(SentVia.SMTP, "SMTP", () -> openSmtp(row))),
+					ChainTransport.Failing.NONE);
 		}
+		return openSmtp(row);
+	}
+
+	/**
+	 * Opens a route's chain for a batch of the mailbox: the sending providers in order,
+	 * then its own SMTP server when {@code thenSmtp}, each opened on first need; a
+	 * provider that cannot take a message is told to {@code failing} (its id, why in
+	 * words) and the message goes to the next at once.
+	 */
+	public MailboxTransport openChain(MailboxRepository.Row row, List<RoutingRepository.ProviderRow> chain,
+			boolean thenSmtp, java.util.function.BiConsumer<UUID, String> failing) {
+		List<ChainTransport.Link> links = new java.util.ArrayList<>();
+		for (RoutingRepository.ProviderRow provider : chain) {
+			links.add(new ChainTransport.Link(new SentVia(provider.provider().kind(), provider.id()), provider.name(),
+					() -> providers.open(ProviderTransports.sendingProviderContext(provider.id()),
+							provider.provider())));
+		}
+		if (thenSmtp) {
+			links.add(new ChainTransport.Link(SentVia.SMTP, "SMTP", () -> openSmtp(row)));
+		}
+		return new ChainTransport(links, (link, why) -> {
+			if (link.via().providerId() != null) {
+				failing.accept(link.via().providerId(), "A send failed: " + why);
+			}
+		});
+	}
+
+	/** Connects and logs in to the mailbox's own SMTP server, whatever its transport. */
+	public MailboxTransport openSmtp(MailboxRepository.Row row) throws SmtpConnectionFailed {
 		return SmtpMailboxTransport.open(tester, smtp(row));
 	}
 
@@ -96,8 +133,8 @@ public class MailboxConnections {
 
 	public ConnectionTest test(MailboxRepository.Row row) {
 		String imapPassword = secrets.decrypt(row.imapPassword(), "mailbox:imap:" + row.id());
-		ConnectionTest.Step sending = row.provider().kind().provider() ? providers.check(row.id(), row.provider())
-				: tester.smtp(smtp(row));
+		ConnectionTest.Step sending = row.provider().kind().provider()
+				? providers.check(ProviderTransports.mailboxContext(row.id()), row.provider()) : tester.smtp(smtp(row));
 		return new ConnectionTest(sending,
 				tester.imap(row.imapHost(), row.imapPort(), row.imapSecurity(), row.imapUsername(), imapPassword));
 	}

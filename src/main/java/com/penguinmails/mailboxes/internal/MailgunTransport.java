@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
+import com.penguinmails.mailboxes.SentVia;
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.mailboxes.TransportKind;
 
 /**
  * Mailgun's sending API with our MIME as it is: {@code POST /v3/{domain}/messages.mime},
@@ -157,6 +159,11 @@ final class MailgunTransport implements MailboxTransport {
 		body.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
 		body.writeBytes(content);
 		body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+	}
+
+	@Override
+	public SentVia via() {
+		return new SentVia(TransportKind.MAILGUN, null);
 	}
 
 	@Override

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
+import com.penguinmails.mailboxes.SentVia;
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.mailboxes.TransportKind;
 
 /**
  * Postmark's {@code POST /email}: Postmark takes JSON, not MIME, and builds and
@@ -208,6 +210,11 @@ final class PostmarkTransport implements MailboxTransport {
 		catch (IOException ex) {
 			return "";
 		}
+	}
+
+	@Override
+	public SentVia via() {
+		return new SentVia(TransportKind.POSTMARK, null);
 	}
 
 	@Override

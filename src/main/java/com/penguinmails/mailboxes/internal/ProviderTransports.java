@@ -24,9 +24,10 @@ import com.penguinmails.shared.Secrets;
 /**
  * The sending providers as mailbox transports: checks what a user gives
  * ({@link TransportSettings}) into what is stored (the secrets as one encrypted JSON
- * object, context {@code mailbox:provider:<id>}), and opens a provider's transport or
- * tests its credentials with the provider's cheapest authenticated call. Secrets are
- * decrypted here only, for the call.
+ * object, under an encryption context naming the owner: {@link #mailboxContext} for a
+ * mailbox's own provider, {@link #sendingProviderContext} for a workspace's sending
+ * provider), and opens a provider's transport or tests its credentials with the
+ * provider's cheapest authenticated call. Secrets are decrypted here only, for the call.
  */
 @Component
 public class ProviderTransports {
@@ -50,17 +51,29 @@ public class ProviderTransports {
 		this.policy = policy;
 	}
 
+	/** The encryption context of a mailbox's own provider secrets. */
+	public static String mailboxContext(UUID mailboxId) {
+		return "mailbox:provider:" + mailboxId;
+	}
+
+	/** The encryption context of a workspace sending provider's secrets. */
+	public static String sendingProviderContext(UUID providerId) {
+		return "sending-provider:" + providerId;
+	}
+
 	/**
-	 * What to store for {@code given} on mailbox {@code id}, whose stored transport is
-	 * {@code current}: a secret left blank keeps the stored one when the kind stays.
+	 * What to store for {@code given} under encryption context {@code context}, whose
+	 * stored transport is {@code current}: a secret left blank keeps the stored one when
+	 * the kind stays.
 	 * @throws InvalidInputProblem 400 naming the missing or invalid field
 	 */
-	public MailboxRepository.Provider settings(UUID id, MailboxRepository.Provider current, TransportSettings given) {
+	public MailboxRepository.Provider settings(String context, MailboxRepository.Provider current,
+			TransportSettings given) {
 		TransportKind kind = TransportKind.of(given.kind());
 		if (kind == TransportKind.SMTP) {
 			return MailboxRepository.Provider.SMTP;
 		}
-		JsonNode stored = kind == current.kind() && current.credentials() != null ? secretsOf(id, current)
+		JsonNode stored = kind == current.kind() && current.credentials() != null ? secretsOf(context, current)
 				: ProviderHttp.JSON.createObjectNode();
 		ObjectNode secret = ProviderHttp.JSON.createObjectNode();
 		return switch (kind) {
@@ -74,7 +87,7 @@ public class ProviderTransports {
 					throw new InvalidInputProblem("invalid-message-stream",
 							"The Postmark message stream id is lower-case letters, digits and dashes, like outbound.");
 				}
-				yield new MailboxRepository.Provider(kind, stream, null, null, encrypt(id, secret),
+				yield new MailboxRepository.Provider(kind, stream, null, null, encrypt(context, secret),
 						fallback(current, given));
 			}
 			case MAILGUN -> {
@@ -91,7 +104,7 @@ public class ProviderTransports {
 				if (!region.equals("us") && !region.equals("eu")) {
 					throw new InvalidInputProblem("invalid-region", "The Mailgun region is us or eu.");
 				}
-				yield new MailboxRepository.Provider(kind, null, domain, region, encrypt(id, secret),
+				yield new MailboxRepository.Provider(kind, null, domain, region, encrypt(context, secret),
 						fallback(current, given));
 			}
 			case SES -> {
@@ -104,7 +117,7 @@ public class ProviderTransports {
 				if (region == null || !AWS_REGION.matcher(region).matches()) {
 					throw new InvalidInputProblem("invalid-region", "Give the AWS region of SES, like eu-west-1.");
 				}
-				yield new MailboxRepository.Provider(kind, null, null, region, encrypt(id, secret),
+				yield new MailboxRepository.Provider(kind, null, null, region, encrypt(context, secret),
 						fallback(current, given));
 			}
 			case SMTP -> MailboxRepository.Provider.SMTP;
@@ -112,8 +125,8 @@ public class ProviderTransports {
 	}
 
 	/** Opens the provider's transport for a batch. */
-	MailboxTransport open(UUID id, MailboxRepository.Provider provider) throws SmtpConnectionFailed {
-		JsonNode secret = secretsOf(id, provider);
+	public MailboxTransport open(String context, MailboxRepository.Provider provider) throws SmtpConnectionFailed {
+		JsonNode secret = secretsOf(context, provider);
 		return switch (provider.kind()) {
 			case POSTMARK -> new PostmarkTransport(http("Postmark", properties.postmarkUri()), properties.postmarkUri(),
 					secret.path("serverToken").asText(), provider.stream());
@@ -135,8 +148,8 @@ public class ProviderTransports {
 	}
 
 	/** Calls the provider's cheapest authenticated endpoint and says the outcome. */
-	ConnectionTest.Step check(UUID id, MailboxRepository.Provider provider) {
-		try (MailboxTransport transport = open(id, provider)) {
+	public ConnectionTest.Step check(String context, MailboxRepository.Provider provider) {
+		try (MailboxTransport transport = open(context, provider)) {
 			if (transport instanceof PostmarkTransport postmark) {
 				return postmark.check();
 			}
@@ -158,16 +171,16 @@ public class ProviderTransports {
 		return new ProviderHttp(name, base, properties.timeout(), policy);
 	}
 
-	private byte[] encrypt(UUID id, ObjectNode secret) {
-		return secrets.encrypt(secret.toString(), "mailbox:provider:" + id);
+	private byte[] encrypt(String context, ObjectNode secret) {
+		return secrets.encrypt(secret.toString(), context);
 	}
 
-	private JsonNode secretsOf(UUID id, MailboxRepository.Provider provider) {
+	private JsonNode secretsOf(String context, MailboxRepository.Provider provider) {
 		if (provider.credentials() == null) {
 			return ProviderHttp.JSON.createObjectNode();
 		}
 		try {
-			return ProviderHttp.JSON.readTree(secrets.decrypt(provider.credentials(), "mailbox:provider:" + id));
+			return ProviderHttp.JSON.readTree(secrets.decrypt(provider.credentials(), context));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The stored provider credentials are not JSON", ex);

@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
+import com.penguinmails.mailboxes.SentVia;
 import com.penguinmails.mailboxes.SmtpReply;
+import com.penguinmails.mailboxes.TransportKind;
 
 /**
  * Amazon SES through the official AWS SDK v2 ({@code sesv2} {@code SendEmail} with
@@ -158,6 +160,11 @@ final class SesTransport implements MailboxTransport {
 		catch (SdkClientException ex) {
 			return new ConnectionTest.Step(false, "tcp", "Amazon SES could not be reached: " + ex.getMessage());
 		}
+	}
+
+	@Override
+	public SentVia via() {
+		return new SentVia(TransportKind.SES, null);
 	}
 
 	@Override

@@ -1,0 +1,29 @@
+package com.penguinmails.mailboxes;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A sending route of a workspace, in its order: the first route that matches a message
+ * chooses its transports (its providers in order, skipping the failing ones, then perhaps
+ * the mailbox's SMTP server); a message no route matches goes through its mailbox's own
+ * transport.
+ *
+ * @param id the route's id
+ * @param position its place, from 1
+ * @param match what it matches on
+ * @param value the domain or suffix, the recipient provider, or the campaign's id
+ * @param campaignId for a campaign route, the campaign's id (else null)
+ * @param campaignName for a campaign route, the campaign's name (else null)
+ * @param providers the sending providers tried in order, with their health
+ * @param thenSmtp whether the mailbox's own SMTP server comes last
+ * @param words what the route does, in a sentence a person reads
+ */
+public record SendingRoute(UUID id, int position, RouteMatch match, String value, UUID campaignId, String campaignName,
+		List<Step> providers, boolean thenSmtp, String words) {
+
+	/** One sending provider of the route, with its health. */
+	public record Step(UUID providerId, String name, TransportKind kind, ProviderHealth health) {
+	}
+
+}

@@ -1,0 +1,158 @@
+package com.penguinmails.web;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.Fixtures.Account;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.ProviderApis;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real browser: the sending routes page says what routes do, a Mailgun provider is
+ * added (its key never shown back) and checked (its health in words), routes are added (a
+ * bad domain said in words), moved and deleted; at 1280 and 390 px without scrolling
+ * sideways.
+ */
+@IntegrationTest
+class SendingRoutesBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	ChromeDriver browser;
+
+	WebDriverWait wait;
+
+	boolean passed;
+
+	@BeforeEach
+	void open() throws Exception {
+		browser = Browser.start();
+		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void close() {
+		if (browser != null) {
+			if (!passed) {
+				System.out.println("Screenshot of the failure: " + Browser.screenshot(browser, "routes-failed"));
+			}
+			browser.quit();
+		}
+	}
+
+	@Test
+	void providersAndRoutesAreAddedCheckedMovedAndDeletedOnThePage() {
+		Account account = fixtures.verifiedAccount("routes-browser");
+		String mgDomain = "mg-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+		ProviderApis.shared()
+			.stubFor(get(urlPathEqualTo("/mailgun-eu/v3/domains/" + mgDomain))
+				.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+
+		browser.get(base + "/mailboxes");
+		browser.findElement(By.linkText("Sending routes")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("routes-explained")));
+		assertThat(browser.findElement(By.id("no-routes")).getText())
+			.isEqualTo("No route yet: every message leaves through its mailbox's own transport.");
+		atBothWidths("sending-routes-empty", () -> browser.get(base + "/mailboxes/sending-routes"),
+				By.id("routes-explained"));
+
+		browser.findElement(By.id("providerName")).sendKeys("Mailgun EU");
+		new Select(browser.findElement(By.id("providerKind"))).selectByVisibleText("Mailgun");
+		browser.findElement(By.id("apiKey")).sendKeys("key-browser-route-secret");
+		browser.findElement(By.id("mailgunDomain")).sendKeys(mgDomain);
+		new Select(browser.findElement(By.id("mailgunRegion"))).selectByValue("eu");
+		browser.findElement(By.xpath("//button[text()='Add the provider']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-table")));
+		assertThat(browser.findElement(By.id("provider-table")).getText()).contains("Mailgun EU")
+			.contains("Mailgun (" + mgDomain + ", EU)")
+			.contains("Not checked yet");
+		assertThat(browser.getPageSource()).doesNotContain("key-browser-route-secret");
+
+		click(By.xpath("//button[text()='Check now']"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("provider-table"), "Failing"));
+		assertThat(browser.findElement(By.id("provider-table")).getText()).contains("HTTP 503");
+
+		browser.findElement(By.id("domain")).sendKeys("not a domain");
+		browser.findElement(By.xpath("//button[text()='Add the route']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("route-error")));
+		assertThat(browser.findElement(By.id("route-error")).getText())
+			.isEqualTo("Give a recipient domain like example.org, or *.edu for every domain under edu.");
+
+		browser.findElement(By.id("domain")).clear();
+		browser.findElement(By.id("domain")).sendKeys("*.edu");
+		new Select(browser.findElement(By.id("first"))).selectByVisibleText("Mailgun EU");
+		browser.findElement(By.xpath("//button[text()='Add the route']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("route-1")));
+		assertThat(browser.findElement(By.id("route-1")).getText())
+			.contains("Messages to any domain under edu go through Mailgun EU, then the mailbox's own SMTP server")
+			.contains("Mailgun EU: failing");
+
+		new Select(browser.findElement(By.id("match"))).selectByValue("recipient_provider");
+		new Select(browser.findElement(By.id("recipientProvider"))).selectByValue("microsoft");
+		browser.findElement(By.xpath("//button[text()='Add the route']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("route-2")));
+		assertThat(browser.findElement(By.id("route-2")).getText()).contains(
+				"Messages to recipients at Microsoft (Outlook.com, Microsoft 365) go through the mailbox's own SMTP server.");
+
+		click(By.cssSelector("#route-2 button.secondary"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("route-1"), "Microsoft"));
+		assertThat(browser.findElement(By.id("route-2")).getText()).contains("under edu");
+		atBothWidths("sending-routes", () -> browser.get(base + "/mailboxes/sending-routes"), By.id("routes"));
+		atBothWidths("sending-routes-providers", () -> browser.get(base + "/mailboxes/sending-routes"),
+				By.id("providers"));
+
+		browser.executeScript("window.confirm = () => true;");
+		click(By.cssSelector("#route-1 button.danger"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The route is deleted."));
+		assertThat(browser.findElement(By.id("route-1")).getText()).contains("under edu");
+		assertThat(browser.findElements(By.id("route-2"))).isEmpty();
+		passed = true;
+	}
+
+	/** Clicks an element scrolled to the middle of the window (clear of the top bar). */
+	private void click(By by) {
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(by));
+		browser.findElement(by).click();
+	}
+
+	/** Screenshots at 1280 and 390 px (NAME-1280, NAME-390); never scrolls sideways. */
+	private void atBothWidths(String name, Runnable load, By scrollTo) {
+		for (int width : new int[] { 1280, 390 }) {
+			browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+			load.run();
+			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(scrollTo));
+			Browser.screenshot(browser, name + "-" + width);
+			Object wider = browser.executeScript(
+					"return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+			assertThat(wider).as("%s at %d px scrolls sideways", name, width).isEqualTo(Boolean.FALSE);
+		}
+		browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+}
