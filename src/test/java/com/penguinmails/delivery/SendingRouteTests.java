@@ -27,6 +27,7 @@ import com.penguinmails.mailboxes.NewSendingRoute;
 import com.penguinmails.mailboxes.ProviderHealth;
 import com.penguinmails.mailboxes.Security;
 import com.penguinmails.mailboxes.SendingProvider;
+import com.penguinmails.mailboxes.SendingProviders;
 import com.penguinmails.mailboxes.SendingRoutes;
 import com.penguinmails.mailboxes.ServerSettings;
 import com.penguinmails.support.Fixtures;
@@ -67,6 +68,9 @@ class SendingRouteTests {
 	SendingRoutes routes;
 
 	@Autowired
+	SendingProviders providers;
+
+	@Autowired
 	Domains domains;
 
 	@Autowired
@@ -103,7 +107,7 @@ class SendingRouteTests {
 	private SendingProvider mailgun(Account account, String name, String mgDomain) {
 		api.stubFor(post(urlPathEqualTo("/mailgun-us/v3/" + mgDomain + "/messages.mime")).willReturn(
 				okJson("{\"id\": \"<" + UUID.randomUUID() + "@" + mgDomain + ">\", \"message\": \"Queued.\"}")));
-		return routes.addProvider(account.owner(),
+		return providers.addProvider(account.owner(),
 				new NewSendingProvider(name, "mailgun", null, null, unique("key"), mgDomain, "us", null, null));
 	}
 
@@ -247,13 +251,13 @@ class SendingRouteTests {
 			.willReturn(okJson("{\"domain\": {\"name\": \"" + bDomain + "\", \"state\": \"active\"}}")));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
 
-		assertThat(routes.checkDue(now)).isGreaterThanOrEqualTo(2);
+		assertThat(providers.checkDue(now)).isGreaterThanOrEqualTo(2);
 
-		SendingProvider failing = routes.provider(account.owner(), first.id());
+		SendingProvider failing = providers.provider(account.owner(), first.id());
 		assertThat(failing.health()).isEqualTo(ProviderHealth.FAILING);
 		assertThat(failing.healthError()).startsWith("Mailgun").contains("HTTP 503");
 		assertThat(failing.healthChangedAt()).isEqualTo(now);
-		assertThat(routes.provider(account.owner(), second.id()).health()).isEqualTo(ProviderHealth.HEALTHY);
+		assertThat(providers.provider(account.owner(), second.id()).health()).isEqualTo(ProviderHealth.HEALTHY);
 		assertThat(routes.routes(account.owner()).get(0).providers()).extracting(step -> step.health().value())
 			.containsExactly("failing", "healthy");
 
@@ -267,10 +271,10 @@ class SendingRouteTests {
 		// Not due again before the interval (5 minutes by default); then it recovers.
 		api.stubFor(get(urlPathEqualTo("/mailgun-us/v3/domains/" + aDomain))
 			.willReturn(okJson("{\"domain\": {\"name\": \"" + aDomain + "\", \"state\": \"active\"}}")));
-		routes.checkDue(now.plusSeconds(60));
-		assertThat(routes.provider(account.owner(), first.id()).health()).isEqualTo(ProviderHealth.FAILING);
-		routes.checkDue(now.plusSeconds(301));
-		SendingProvider recovered = routes.provider(account.owner(), first.id());
+		providers.checkDue(now.plusSeconds(60));
+		assertThat(providers.provider(account.owner(), first.id()).health()).isEqualTo(ProviderHealth.FAILING);
+		providers.checkDue(now.plusSeconds(301));
+		SendingProvider recovered = providers.provider(account.owner(), first.id());
 		assertThat(recovered.health()).isEqualTo(ProviderHealth.HEALTHY);
 		assertThat(recovered.healthError()).isNull();
 		assertThat(recovered.healthChangedAt()).isEqualTo(now.plusSeconds(301));
@@ -306,7 +310,7 @@ class SendingRouteTests {
 		// The first provider was tried once: the rest of the batch went straight on.
 		assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/mailgun-us/v3/" + aDomain + "/messages.mime"))))
 			.hasSize(1);
-		SendingProvider failing = routes.provider(account.owner(), first.id());
+		SendingProvider failing = providers.provider(account.owner(), first.id());
 		assertThat(failing.health()).isEqualTo(ProviderHealth.FAILING);
 		assertThat(failing.healthError()).startsWith("A send failed: 451 4.3.0 Mailgun").contains("HTTP 503");
 	}

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.mailboxes.NewSendingProvider;
 import com.penguinmails.mailboxes.SendingProvider;
-import com.penguinmails.mailboxes.SendingRoutes;
+import com.penguinmails.mailboxes.SendingProviders;
 import com.penguinmails.shared.CursorPage;
 import com.penguinmails.shared.Tenancy;
 
@@ -38,19 +38,19 @@ import com.penguinmails.shared.Tenancy;
 @SecurityRequirement(name = "apiKey")
 class SendingProvidersApi {
 
-	private final SendingRoutes routes;
+	private final SendingProviders providers;
 
 	private final Tenancy tenancy;
 
-	SendingProvidersApi(SendingRoutes routes, Tenancy tenancy) {
-		this.routes = routes;
+	SendingProvidersApi(SendingProviders providers, Tenancy tenancy) {
+		this.providers = providers;
 		this.tenancy = tenancy;
 	}
 
 	@GetMapping
 	@Operation(summary = "The providers with their health (healthy, failing, unknown), last error and when it changed")
 	CursorPage<SendingProvider> list() {
-		return CursorPage.of(routes.providers(tenancy.current()));
+		return CursorPage.of(providers.providers(tenancy.current()));
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -60,7 +60,7 @@ class SendingProvidersApi {
 	@ApiResponse(responseCode = "409", description = "The name is taken")
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<SendingProvider> add(@RequestBody NewSendingProvider request) {
-		SendingProvider provider = routes.addProvider(tenancy.current(), request);
+		SendingProvider provider = providers.addProvider(tenancy.current(), request);
 		return ResponseEntity.created(URI.create("/api/v1/sending-providers/" + provider.id())).body(provider);
 	}
 
@@ -68,7 +68,7 @@ class SendingProvidersApi {
 	@ApiResponse(responseCode = "200", description = "The provider, without secrets")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	SendingProvider get(@PathVariable UUID id) {
-		return routes.provider(tenancy.current(), id);
+		return providers.provider(tenancy.current(), id);
 	}
 
 	@PutMapping(path = "/{id}", consumes = "application/json")
@@ -78,7 +78,7 @@ class SendingProvidersApi {
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	@ApiResponse(responseCode = "409", description = "The name is taken")
 	SendingProvider replace(@PathVariable UUID id, @RequestBody NewSendingProvider request) {
-		return routes.updateProvider(tenancy.current(), id, request);
+		return providers.updateProvider(tenancy.current(), id, request);
 	}
 
 	@PostMapping("/{id}/check")
@@ -86,7 +86,7 @@ class SendingProvidersApi {
 	@ApiResponse(responseCode = "200", description = "The provider with its health")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	SendingProvider check(@PathVariable UUID id) {
-		return routes.check(tenancy.current(), id);
+		return providers.check(tenancy.current(), id);
 	}
 
 	@DeleteMapping("/{id}")
@@ -95,7 +95,7 @@ class SendingProvidersApi {
 	@ApiResponse(responseCode = "409", description = "A route uses it")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		routes.deleteProvider(tenancy.current(), id);
+		providers.deleteProvider(tenancy.current(), id);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.penguinmails.mailboxes.SendingRoutes;
+import com.penguinmails.mailboxes.SendingProviders;
 
 /**
  * Runs the sending providers' health checks on every node every 30 seconds; each round
@@ -24,19 +24,19 @@ class ProviderHealthChecks {
 
 	private static final Logger log = LoggerFactory.getLogger(ProviderHealthChecks.class);
 
-	private final SendingRoutes routes;
+	private final SendingProviders providers;
 
 	private final Clock clock;
 
-	ProviderHealthChecks(SendingRoutes routes, Clock clock) {
-		this.routes = routes;
+	ProviderHealthChecks(SendingProviders providers, Clock clock) {
+		this.providers = providers;
 		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT30S")
 	void tick() {
 		try {
-			while (routes.checkDue(clock.instant()) > 0) {
+			while (providers.checkDue(clock.instant()) > 0) {
 				// A full round may leave more due: go on until none is.
 			}
 		}

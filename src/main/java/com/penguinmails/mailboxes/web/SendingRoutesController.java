@@ -17,6 +17,7 @@ import com.penguinmails.mailboxes.NewSendingProvider;
 import com.penguinmails.mailboxes.NewSendingRoute;
 import com.penguinmails.mailboxes.RouteMatch;
 import com.penguinmails.mailboxes.SendingProvider;
+import com.penguinmails.mailboxes.SendingProviders;
 import com.penguinmails.mailboxes.SendingRoutes;
 import com.penguinmails.mailboxes.TransportKind;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -61,19 +62,21 @@ class SendingRoutesController {
 
 	}
 
+	private final SendingProviders providers;
+
 	private final SendingRoutes routes;
 
 	private final Tenancy tenancy;
 
-	SendingRoutesController(SendingRoutes routes, Tenancy tenancy) {
+	SendingRoutesController(SendingProviders providers, SendingRoutes routes, Tenancy tenancy) {
+		this.providers = providers;
 		this.routes = routes;
 		this.tenancy = tenancy;
 	}
 
 	@GetMapping("/mailboxes/sending-routes")
 	String show(Model model) {
-		List<SendingProvider> providers = routes.providers(tenancy.current());
-		model.addAttribute("providers", providers);
+		model.addAttribute("providers", providers.providers(tenancy.current()));
 		model.addAttribute("routes", routes.routes(tenancy.current()));
 		model.addAttribute("campaigns", routes.campaigns(tenancy.current()));
 		model.addAttribute("providerKinds",
@@ -85,7 +88,7 @@ class SendingRoutesController {
 	@PostMapping("/mailboxes/sending-routes/providers")
 	String addProvider(ProviderForm form, Model model, RedirectAttributes redirect) {
 		try {
-			SendingProvider provider = routes.addProvider(tenancy.current(), form.toProvider());
+			SendingProvider provider = providers.addProvider(tenancy.current(), form.toProvider());
 			redirect.addFlashAttribute("notice",
 					provider.name() + " is added. Its health is checked within minutes, or check it now.");
 		}
@@ -99,7 +102,7 @@ class SendingRoutesController {
 
 	@PostMapping("/mailboxes/sending-routes/providers/{id}/check")
 	String check(@PathVariable UUID id, RedirectAttributes redirect) {
-		SendingProvider provider = routes.check(tenancy.current(), id);
+		SendingProvider provider = providers.check(tenancy.current(), id);
 		redirect.addFlashAttribute("notice", provider.name() + ": " + provider.health().label()
 				+ (provider.healthError() == null ? "." : ". " + provider.healthError()));
 		return "redirect:/mailboxes/sending-routes";
@@ -108,7 +111,7 @@ class SendingRoutesController {
 	@PostMapping("/mailboxes/sending-routes/providers/{id}/delete")
 	String deleteProvider(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		try {
-			routes.deleteProvider(tenancy.current(), id);
+			providers.deleteProvider(tenancy.current(), id);
 		}
 		catch (InvalidInputProblem problem) {
 			model.addAttribute("providerError", problem.getMessage());

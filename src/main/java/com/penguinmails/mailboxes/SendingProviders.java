@@ -1,0 +1,183 @@
+package com.penguinmails.mailboxes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.mailboxes.internal.MailboxRepository;
+import com.penguinmails.mailboxes.internal.ProviderTransports;
+import com.penguinmails.mailboxes.internal.RoutingRepository;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * A workspace's sending providers: named Postmark, Mailgun or Amazon SES accounts (their
+ * credentials encrypted with context {@code sending-provider:<id>}, never returned) that
+ * {@link SendingRoutes} send through. Each provider's health is checked periodically
+ * ({@link #checkDue}, one node per provider) and by sends ({@link #markFailing}): a
+ * failing provider is skipped by routes until a check passes.
+ */
+@Service
+public class SendingProviders {
+
+	private static final Logger log = LoggerFactory.getLogger(SendingProviders.class);
+
+	/** At most this many providers are checked per round. */
+	static final int CHECKS_PER_ROUND = 50;
+
+	private final RoutingRepository repository;
+
+	private final ProviderTransports transports;
+
+	private final ProviderProperties properties;
+
+	private final Clock clock;
+
+	SendingProviders(RoutingRepository repository, ProviderTransports transports, ProviderProperties properties,
+			Clock clock) {
+		this.repository = repository;
+		this.transports = transports;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The workspace's sending providers, with their health, by name. */
+	public List<SendingProvider> providers(Tenant tenant) {
+		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
+		return repository.providers(tenant.workspaceId()).stream().map(RoutingRepository.ProviderRow::view).toList();
+	}
+
+	/**
+	 * One sending provider of the workspace.
+	 * @throws NotFoundProblem 404 when it is not a provider of the workspace
+	 */
+	public SendingProvider provider(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
+		return found(tenant, id).view();
+	}
+
+	/**
+	 * Adds a sending provider (nothing is called yet: its first health check is due at
+	 * once, or see {@link #check}).
+	 * @throws InvalidInputProblem 400 naming the missing or invalid field, 409 when the
+	 * name is taken
+	 */
+	@Transactional
+	public SendingProvider addProvider(Tenant tenant, NewSendingProvider given) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		UUID id = UUID.randomUUID();
+		String name = name(tenant, given, id);
+		MailboxRepository.Provider provider = settings(id, MailboxRepository.Provider.SMTP, given);
+		repository.insertProvider(tenant.workspaceId(), id, name, provider, clock.instant());
+		return found(tenant, id).view();
+	}
+
+	/**
+	 * Changes a provider's name or settings (a blank secret keeps the stored one while
+	 * the kind stays); its health is unknown again until checked.
+	 */
+	@Transactional
+	public SendingProvider updateProvider(Tenant tenant, UUID id, NewSendingProvider given) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		RoutingRepository.ProviderRow current = found(tenant, id);
+		String name = name(tenant, given, id);
+		repository.updateProvider(tenant.workspaceId(), id, name, settings(id, current.provider(), given),
+				clock.instant());
+		return found(tenant, id).view();
+	}
+
+	/**
+	 * Deletes a sending provider (admins).
+	 * @throws InvalidInputProblem 409 while a route names it
+	 */
+	@Transactional
+	public void deleteProvider(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.ADMIN, "mailboxes:write");
+		RoutingRepository.ProviderRow provider = found(tenant, id);
+		long routes = repository.routesUsing(tenant.workspaceId(), id);
+		if (routes > 0) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "provider-in-use", provider.name() + " is used by "
+					+ routes + (routes == 1 ? " route" : " routes") + ": change or delete them first.");
+		}
+		repository.deleteProvider(tenant.workspaceId(), id);
+	}
+
+	/**
+	 * Checks the provider now (its cheapest authenticated call) and records its health.
+	 */
+	public SendingProvider check(Tenant tenant, UUID id) {
+		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		check(found(tenant, id), clock.instant());
+		return found(tenant, id).view();
+	}
+
+	/**
+	 * One round of the periodic health checks at {@code now}: claims the providers of any
+	 * workspace whose check is due (one node each), calls each one's cheapest
+	 * authenticated endpoint and records healthy or failing, with the error in words.
+	 * Returns how many were checked.
+	 */
+	public int checkDue(Instant now) {
+		List<RoutingRepository.ProviderRow> due = repository.claimDue(now, now.plus(properties.healthCheckEvery()),
+				CHECKS_PER_ROUND);
+		due.forEach(provider -> check(provider, now));
+		return due.size();
+	}
+
+	private void check(RoutingRepository.ProviderRow provider, Instant now) {
+		ConnectionTest.Step step = transports.check(ProviderTransports.sendingProviderContext(provider.id()),
+				provider.provider());
+		ProviderHealth health = step.ok() ? ProviderHealth.HEALTHY : ProviderHealth.FAILING;
+		if (health != provider.health()) {
+			log.info("Sending provider {} is now {}", provider.id(), health.value());
+		}
+		repository.recordHealth(provider.workspaceId(), provider.id(), health,
+				step.ok() ? null : provider.provider().kind().label() + " " + step.stage() + ": " + step.message(), now,
+				now.plus(properties.healthCheckEvery()), true);
+	}
+
+	/**
+	 * For the dispatcher: a send found the provider failing (unreachable, refused key,
+	 * 429 or 5xx): it is skipped until a check passes, which is due within the check
+	 * interval.
+	 */
+	public void markFailing(UUID workspaceId, UUID providerId, String why) {
+		Instant now = clock.instant();
+		repository.recordHealth(workspaceId, providerId, ProviderHealth.FAILING, why, now,
+				now.plus(properties.healthCheckEvery()), false);
+	}
+
+	private RoutingRepository.ProviderRow found(Tenant tenant, UUID id) {
+		return repository.provider(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("Sending provider"));
+	}
+
+	private String name(Tenant tenant, NewSendingProvider given, UUID id) {
+		String name = given == null || given.name() == null ? "" : given.name().strip();
+		if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputProblem("invalid-name", "Give the provider a name of at most 100 characters.");
+		}
+		if (repository.nameTaken(tenant.workspaceId(), name, id)) {
+			throw new InvalidInputProblem(HttpStatus.CONFLICT, "provider-exists",
+					"A sending provider is already named " + name + ".");
+		}
+		return name;
+	}
+
+	private MailboxRepository.Provider settings(UUID id, MailboxRepository.Provider current, NewSendingProvider given) {
+		if (!TransportKind.of(given.kind()).provider()) {
+			throw new InvalidInputProblem("invalid-transport", "A sending provider is postmark, mailgun or ses.");
+		}
+		return transports.settings(ProviderTransports.sendingProviderContext(id), current, given.transport());
+	}
+
+}
