@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.crm.HubSpotConnections;
+import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.crm.PushSettings;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -55,15 +57,22 @@ class CrmApi {
 	record Runs(List<HubSpotSync.Run> runs) {
 	}
 
+	/** The newest pushes to HubSpot, newest first. */
+	record Pushes(List<HubSpotPush.Push> pushes) {
+	}
+
 	private final HubSpotConnections connections;
 
 	private final HubSpotSync hubspot;
 
+	private final HubSpotPush push;
+
 	private final Tenancy tenancy;
 
-	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, Tenancy tenancy) {
+	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, Tenancy tenancy) {
 		this.connections = connections;
 		this.hubspot = hubspot;
+		this.push = push;
 		this.tenancy = tenancy;
 	}
 
@@ -135,6 +144,34 @@ class CrmApi {
 	@ApiResponse(responseCode = "404", description = "No such run in this workspace")
 	HubSpotSync.RunLog run(@PathVariable UUID id) {
 		return hubspot.runLog(tenancy.current(), id);
+	}
+
+	@GetMapping("/push")
+	@Operation(summary = "What is pushed to HubSpot about linked contacts (replies, labels, bounces, "
+			+ "unsubscribes, complaints)")
+	@ApiResponse(responseCode = "200", description = "The push settings (nothing is pushed until kinds are chosen)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	PushSettings pushSettings() {
+		return push.settings(tenancy.current());
+	}
+
+	@PutMapping(path = "/push", consumes = "application/json")
+	@Operation(summary = "Choose what is pushed: kinds, the lead status property and its value per inbox label, "
+			+ "the unsubscribe property")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "400",
+			description = "An unknown kind or label, or a property that is not an "
+					+ "internal name (type crm-push-settings)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	PushSettings savePushSettings(@RequestBody(required = false) PushSettings body) {
+		return push.saveSettings(tenancy.current(), body);
+	}
+
+	@GetMapping("/pushes")
+	@Operation(summary = "The newest pushes (at most 50): what was sent to HubSpot, queued, or failed and why")
+	@ApiResponse(responseCode = "200", description = "The pushes, newest first")
+	Pushes pushes() {
+		return new Pushes(push.pushes(tenancy.current()));
 	}
 
 }
