@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 import com.penguinmails.crm.internal.CrmRepository;
 import com.penguinmails.crm.internal.HubSpotClient;
@@ -317,8 +318,14 @@ public class HubSpotPush {
 		try {
 			JsonNode payload = json.readTree(row.payload());
 			if ("note".equals(row.action())) {
-				what = org.springframework.web.util.HtmlUtils.htmlUnescape(
-						payload.path("body").asText().replaceAll("<[^>]+>", " ").strip().replaceAll("\\s+", " "));
+				// "<p><strong>PenguinMails: title</strong></p><p>details</p>" → "title:
+				// details"
+				String text = payload.path("body")
+					.asText()
+					.replace("PenguinMails: ", "")
+					.replace("</strong></p><p>", ": ")
+					.replaceAll("<[^>]+>", " ");
+				what = HtmlUtils.htmlUnescape(text.strip().replaceAll("\\s+", " "));
 			}
 			else {
 				List<String> changes = new ArrayList<>();

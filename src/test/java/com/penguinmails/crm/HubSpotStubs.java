@@ -154,6 +154,29 @@ final class HubSpotStubs {
 			.willReturn(aResponse().withStatus(503).withBody("upstream connect error")));
 	}
 
+	static final String BATCH_UPSERT = CONTACTS + "/batch/upsert";
+
+	/**
+	 * Upserts answer 207: ada@export.example created (201), grace@export.example found
+	 * (202), frank@export.example refused with HubSpot's words.
+	 */
+	static void upsertPartly(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPSERT)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+			.willReturn(ok("batch-upsert-207.json").withStatus(207)));
+	}
+
+	/** Upserts answer 200 with no results. */
+	static void upsertAnswersNothing(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPSERT)).willReturn(ok("batch-upsert-empty.json")));
+	}
+
+	/** Upserts answer 401. */
+	static void upsertRefused(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPSERT)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json;charset=utf-8")
+			.withBody(fixture("error-401.json"))));
+	}
+
 	private static MappingBuilder notes() {
 		return post(urlPathEqualTo(NOTES)).withHeader("Authorization", equalTo("Bearer " + TOKEN));
 	}

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.crm.HubSpotConnections;
+import com.penguinmails.crm.HubSpotExport;
 import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.crm.PushSettings;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -57,6 +59,10 @@ class CrmApi {
 	record Runs(List<HubSpotSync.Run> runs) {
 	}
 
+	/** Which list to send to HubSpot. */
+	record ExportRequest(UUID listId) {
+	}
+
 	/** The newest pushes to HubSpot, newest first. */
 	record Pushes(List<HubSpotPush.Push> pushes) {
 	}
@@ -67,12 +73,16 @@ class CrmApi {
 
 	private final HubSpotPush push;
 
+	private final HubSpotExport export;
+
 	private final Tenancy tenancy;
 
-	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, Tenancy tenancy) {
+	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
+			Tenancy tenancy) {
 		this.connections = connections;
 		this.hubspot = hubspot;
 		this.push = push;
+		this.export = export;
 		this.tenancy = tenancy;
 	}
 
@@ -172,6 +182,21 @@ class CrmApi {
 	@ApiResponse(responseCode = "200", description = "The pushes, newest first")
 	Pushes pushes() {
 		return new Pushes(push.pushes(tenancy.current()));
+	}
+
+	@PostMapping(path = "/exports", consumes = "application/json")
+	@Operation(summary = "Send a list's contacts to HubSpot (batch upsert by email, in the background); "
+			+ "follow the run at GET /api/v1/crm/hubspot/imports/{id} (the sync log holds imports and exports)")
+	@ApiResponse(responseCode = "202", description = "Started: the run, status running")
+	@ApiResponse(responseCode = "400", description = "No list id (type crm-export)")
+	@ApiResponse(responseCode = "404", description = "Not connected, or no such list in this workspace")
+	@ApiResponse(responseCode = "409", description = "Connect again (type crm-expired), or a sync is running")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	HubSpotSync.Run exportList(@RequestBody(required = false) ExportRequest body) {
+		if (body == null || body.listId() == null) {
+			throw new InvalidInputProblem("crm-export", "Name the list to send: {\"listId\": \"…\"}.");
+		}
+		return export.startExport(tenancy.current(), body.listId());
 	}
 
 }

@@ -48,8 +48,9 @@ public class HubSpotWrites {
 	 * @param results record id → the input it answers (for an upsert: the email), in
 	 * HubSpot's order
 	 * @param errors the records that failed (empty on HTTP 200)
+	 * @param created the record ids an upsert created ({@code new: true})
 	 */
-	public record BatchResult(Map<String, String> results, List<BatchError> errors) {
+	public record BatchResult(Map<String, String> results, List<BatchError> errors, java.util.Set<String> created) {
 	}
 
 	/**
@@ -129,16 +130,23 @@ public class HubSpotWrites {
 	/** {@code BatchResponseSimplePublicObject} or its 207 form with {@code errors[]}. */
 	private static BatchResult batch(HubSpotClient.Answer answer, String keyProperty) {
 		Map<String, String> results = new LinkedHashMap<>();
+		java.util.Set<String> created = new java.util.LinkedHashSet<>();
 		for (JsonNode result : answer.body().path("results")) {
 			results.put(result.path("id").asText(), result.path("properties").path(keyProperty).asText(null));
+			if (result.path("new").asBoolean(false)) {
+				created.add(result.path("id").asText());
+			}
 		}
 		List<BatchError> errors = new ArrayList<>();
 		for (JsonNode error : answer.body().path("errors")) {
 			List<String> ids = new ArrayList<>();
 			error.path("context").path("ids").forEach(id -> ids.add(id.asText()));
+			if (error.hasNonNull("id")) {
+				ids.add(error.path("id").asText());
+			}
 			errors.add(new BatchError(ids, HubSpotClient.cut(error.path("message").asText("no details"))));
 		}
-		return new BatchResult(results, errors);
+		return new BatchResult(results, errors, created);
 	}
 
 }

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.contacts.Segments;
 import com.penguinmails.crm.HubSpotConnections;
+import com.penguinmails.crm.HubSpotExport;
 import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.crm.ImportSchedule;
@@ -24,6 +26,7 @@ import com.penguinmails.crm.PushSettings;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
 
 /**
  * The page {@code /settings/crm}: connect HubSpot with a private app token, test the
@@ -43,6 +46,10 @@ class CrmController {
 	 * The settings form; {@code fieldMap} is one {@code property = field} per line.
 	 */
 	record SettingsForm(String targetList, String sourceListId, String fieldMap, String schedule) {
+	}
+
+	/** The export form: the list to send. */
+	record ExportForm(UUID listId) {
 	}
 
 	/**
@@ -72,12 +79,19 @@ class CrmController {
 
 	private final HubSpotPush push;
 
+	private final HubSpotExport export;
+
+	private final Segments segments;
+
 	private final Tenancy tenancy;
 
-	CrmController(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, Tenancy tenancy) {
+	CrmController(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
+			Segments segments, Tenancy tenancy) {
 		this.connections = connections;
 		this.hubspot = hubspot;
 		this.push = push;
+		this.export = export;
+		this.segments = segments;
 		this.tenancy = tenancy;
 	}
 
@@ -89,6 +103,8 @@ class CrmController {
 		model.addAttribute("push", connection == null ? PushSettings.off() : push.settings(tenancy.current()));
 		model.addAttribute("pushes", connection == null ? List.of() : push.pushes(tenancy.current()));
 		model.addAttribute("kinds", PushSettings.KINDS);
+		model.addAttribute("lists",
+				connection == null ? List.of() : segments.lists(Tenant.system(tenancy.current().workspaceId())));
 		model.addAttribute("labels",
 				List.of("interested", "meeting_booked", "not_interested", "wrong_person", "out_of_office"));
 		model.addAttribute("schedules", List.of(ImportSchedule.values()));
@@ -136,6 +152,18 @@ class CrmController {
 		return FormAction.run(redirect, PAGE, () -> {
 			push.saveSettings(tenancy.current(), form.settings());
 			return FormAction.Done.notice("Push settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/export")
+	String exportList(ExportForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			if (form.listId() == null) {
+				throw new InvalidInputProblem("crm-export", "Choose the list to send.");
+			}
+			export.startExport(tenancy.current(), form.listId());
+			return FormAction.Done
+				.notice("Sending the list to HubSpot: the sync log below shows its progress (refresh the page).");
 		});
 	}
 
