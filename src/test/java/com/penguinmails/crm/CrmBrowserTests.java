@@ -41,6 +41,12 @@ class CrmBrowserTests {
 	HubSpotPush push;
 
 	@Autowired
+	com.penguinmails.contacts.Contacts contacts;
+
+	@Autowired
+	com.penguinmails.contacts.Segments segments;
+
+	@Autowired
 	org.springframework.context.ApplicationEventPublisher events;
 
 	@Autowired
@@ -171,6 +177,38 @@ class CrmBrowserTests {
 		Browser.assertTablesFit(browser, "crm-pushes");
 		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");
 		Browser.screenshot(browser, "crm-pushes-390");
+	}
+
+	@Test
+	void sendsAListToHubSpotAndShowsTheRunInTheSyncLog() {
+		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-export");
+		java.util.UUID ada = contacts.create(account.owner(), new com.penguinmails.contacts.Contacts.NewContact(
+				"ada@export.example", "Ada", null, null, null, null, null, null, null, null, null, java.util.List.of()))
+			.id();
+		java.util.UUID list = segments.createList(account.owner(), "Webinar").id();
+		segments.addToList(account.owner(), list, java.util.List.of(ada));
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		HubSpotStubs.tokenAccepted(server);
+		HubSpotStubs.upsertPartly(server);
+		browser.get(base + "/settings/crm");
+		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
+		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
+
+		new Select(browser.findElement(By.id("crm-export-list"))).selectByVisibleText("Webinar (1)");
+		Browser.screenshot(browser, "crm-export-1280");
+		browser.findElement(By.cssSelector("#crm-export button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"Sending the list to HubSpot"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("export of Webinar").contains("Done");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		browser.executeScript("document.getElementById('crm-export').scrollIntoView()");
+		Browser.screenshot(browser, "crm-export-390");
+		Browser.assertNoSidewaysScroll(browser);
 	}
 
 	/** Refreshes the page until the newest run has finished. */

@@ -59,7 +59,19 @@ class HubSpotExportTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	WireMockServer server;
+
+	private com.penguinmails.support.OpenApiContract contract;
+
+	@org.junit.jupiter.api.AfterEach
+	void everyExchangeMatchesTheOpenApiDocument() {
+		if (contract != null) {
+			assertThat(contract.violations()).isEmpty();
+		}
+	}
 
 	@BeforeEach
 	void stubs() {
@@ -185,7 +197,10 @@ class HubSpotExportTests {
 
 	private Api connect(Account account) throws Exception {
 		HubSpotStubs.tokenAccepted(server);
-		Api api = fixtures.api(account, "crm:read", "crm:write");
+		if (contract == null) {
+			contract = com.penguinmails.support.OpenApiContract.served(mvc);
+		}
+		Api api = fixtures.api(account, "crm:read", "crm:write").checkedBy(contract);
 		assertThat(api.put("/api/v1/crm/hubspot", "{\"token\":\"" + HubSpotStubs.TOKEN + "\"}").status())
 			.isEqualTo(200);
 		return api;

@@ -60,7 +60,19 @@ class HubSpotPushTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	WireMockServer server;
+
+	private com.penguinmails.support.OpenApiContract contract;
+
+	@org.junit.jupiter.api.AfterEach
+	void everyExchangeMatchesTheOpenApiDocument() {
+		if (contract != null) {
+			assertThat(contract.violations()).isEmpty();
+		}
+	}
 
 	@BeforeEach
 	void stubs() {
@@ -260,7 +272,8 @@ class HubSpotPushTests {
 	@Test
 	void pushSettingsAreCheckedAndOffUntilChosen() throws Exception {
 		Account account = fixtures.verifiedAccount("push-settings");
-		Api api = fixtures.api(account, "crm:read", "crm:write");
+		contract = com.penguinmails.support.OpenApiContract.served(mvc);
+		Api api = fixtures.api(account, "crm:read", "crm:write").checkedBy(contract);
 		assertThat(api.get("/api/v1/crm/hubspot/push").status()).isEqualTo(404);
 		connect(account);
 		JsonNode settings = api.get("/api/v1/crm/hubspot/push").body();
@@ -305,7 +318,10 @@ class HubSpotPushTests {
 
 	private Api connect(Account account) throws Exception {
 		HubSpotStubs.tokenAccepted(server);
-		Api api = fixtures.api(account, "crm:read", "crm:write");
+		if (contract == null) {
+			contract = com.penguinmails.support.OpenApiContract.served(mvc);
+		}
+		Api api = fixtures.api(account, "crm:read", "crm:write").checkedBy(contract);
 		assertThat(api.put("/api/v1/crm/hubspot", "{\"token\":\"" + HubSpotStubs.TOKEN + "\"}").status())
 			.isEqualTo(200);
 		return api;
