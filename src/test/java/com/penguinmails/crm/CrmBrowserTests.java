@@ -182,8 +182,10 @@ class CrmBrowserTests {
 	@Test
 	void sendsAListToHubSpotAndShowsTheRunInTheSyncLog() {
 		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-export");
-		java.util.UUID ada = contacts.create(account.owner(), new com.penguinmails.contacts.Contacts.NewContact(
-				"ada@export.example", "Ada", null, null, null, null, null, null, null, null, null, java.util.List.of()))
+		java.util.UUID ada = contacts
+			.create(account.owner(),
+					new com.penguinmails.contacts.Contacts.NewContact("ada@export.example", "Ada", null, null, null,
+							null, null, null, null, null, null, java.util.List.of()))
 			.id();
 		java.util.UUID list = segments.createList(account.owner(), "Webinar").id();
 		segments.addToList(account.owner(), list, java.util.List.of(ada));
@@ -200,8 +202,8 @@ class CrmBrowserTests {
 		new Select(browser.findElement(By.id("crm-export-list"))).selectByVisibleText("Webinar (1)");
 		Browser.screenshot(browser, "crm-export-1280");
 		browser.findElement(By.cssSelector("#crm-export button")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-				"Sending the list to HubSpot"));
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Sending the list to HubSpot"));
 		finished(wait);
 		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("export of Webinar").contains("Done");
 		Browser.phone(browser);
