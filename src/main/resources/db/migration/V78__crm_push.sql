@@ -20,7 +20,9 @@ CREATE TABLE crm_push_queue (
     last_error      TEXT,
     created_at      TIMESTAMPTZ  NOT NULL,
     sent_at         TIMESTAMPTZ,
-    UNIQUE (workspace_id, crm, dedupe_key)
+    UNIQUE (workspace_id, crm, dedupe_key),
+    -- Disconnecting forgets the pushes: a later token may belong to another HubSpot account.
+    FOREIGN KEY (workspace_id, crm) REFERENCES crm_connections (workspace_id, crm) ON DELETE CASCADE
 );
 CREATE INDEX crm_push_queue_due ON crm_push_queue (next_attempt_at) WHERE state IN ('queued', 'sending');
 CREATE INDEX crm_push_queue_workspace ON crm_push_queue (workspace_id, crm, created_at DESC);

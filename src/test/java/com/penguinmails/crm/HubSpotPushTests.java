@@ -233,6 +233,18 @@ class HubSpotPushTests {
 	}
 
 	@Test
+	void disconnectingForgetsThePendingPushes() throws Exception {
+		Account account = fixtures.verifiedAccount("push-disconnect");
+		Api api = linked(account, "reply");
+		publish(reply(account, contactId(account, "ada.king@analytical.example")));
+		assertThat(queued(account.workspaceId())).isEqualTo(1);
+
+		assertThat(api.delete("/api/v1/crm/hubspot").status()).isEqualTo(204);
+
+		assertThat(queued(account.workspaceId())).isZero();
+	}
+
+	@Test
 	void aContactWithoutALinkIsNotPushed() throws Exception {
 		Account account = fixtures.verifiedAccount("push-unlinked");
 		linked(account, "reply");

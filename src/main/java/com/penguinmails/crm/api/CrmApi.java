@@ -41,7 +41,9 @@ import com.penguinmails.shared.Tenancy;
 class CrmApi {
 
 	static final String TAG = "HubSpot contacts imported into a list, keyed on the HubSpot record id (an address "
-			+ "changed in HubSpot updates the same contact), with a sync log; the private app token is never returned.";
+			+ "changed in HubSpot updates the same contact), lists sent to HubSpot, and replies, labels, bounces, "
+			+ "unsubscribes and complaints of linked contacts pushed back, with a sync log; the private app token is "
+			+ "never returned.";
 
 	/**
 	 * The connection.
