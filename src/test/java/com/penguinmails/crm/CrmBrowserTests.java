@@ -136,6 +136,8 @@ class CrmBrowserTests {
 		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
 		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import from HubSpot started"));
 		finished(wait);
 
 		for (String kind : java.util.List.of("reply", "unsubscribe")) {
