@@ -37,6 +37,21 @@ class CrmBrowserTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	HubSpotPush push;
+
+	@Autowired
+	com.penguinmails.contacts.Contacts contacts;
+
+	@Autowired
+	com.penguinmails.contacts.Segments segments;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	ChromeDriver browser;
 
 	WireMockServer server;
@@ -106,6 +121,98 @@ class CrmBrowserTests {
 		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
 		browser.navigate().refresh();
 		Browser.screenshot(browser, "crm-run-1280");
+	}
+
+	@Test
+	void choosesWhatIsSentAndShowsThePushes() {
+		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-push");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		HubSpotStubs.tokenAccepted(server);
+		HubSpotStubs.threePages(server);
+		browser.get(base + "/settings/crm");
+		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
+		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
+		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import from HubSpot started"));
+		finished(wait);
+
+		for (String kind : java.util.List.of("reply", "unsubscribe")) {
+			browser.findElement(By.cssSelector("#crm-push input[name=kinds][value=" + kind + "]")).click();
+		}
+		browser.findElement(By.id("crm-unsub-property")).sendKeys("penguinmails_unsubscribed");
+		browser.findElement(By.cssSelector("#crm-push button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Push settings saved"));
+		assertThat(browser.findElement(By.cssSelector("#crm-push input[value=reply]")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.cssSelector("#crm-push input[value=label]")).isSelected()).isFalse();
+
+		HubSpotStubs.notesCreated(server);
+		HubSpotStubs.batchPartlyUpdated(server);
+		java.time.Instant at = java.time.Instant.now();
+		for (String address : java.util.List.of("ada@analytical.example", "grace@navy.example")) {
+			transactions.executeWithoutResult(status -> events.publishEvent(
+					new com.penguinmails.inbound.UnsubscribeReceived(account.workspaceId(), java.util.UUID.randomUUID(),
+							null, null, 1, 0, null, address, java.util.UUID.randomUUID(), at)));
+		}
+		fixtures.awaitEvents("PushEvents");
+		push.pushDue();
+
+		browser.navigate().refresh();
+		String pushes = browser.findElement(By.id("crm-pushes")).getText();
+		assertThat(pushes).contains("Sent")
+			.contains("Failed")
+			.contains("Could not get some CONTACT objects")
+			.contains("penguinmails_unsubscribed = true")
+			.contains("Unsubscribe")
+			.doesNotContain("properties");
+		Browser.screenshot(browser, "crm-push-settings-1280");
+		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");
+		Browser.screenshot(browser, "crm-pushes-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		browser.executeScript("document.getElementById('crm-push').scrollIntoView()");
+		Browser.screenshot(browser, "crm-push-settings-390");
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "crm-pushes");
+		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");
+		Browser.screenshot(browser, "crm-pushes-390");
+	}
+
+	@Test
+	void sendsAListToHubSpotAndShowsTheRunInTheSyncLog() {
+		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-export");
+		java.util.UUID ada = contacts
+			.create(account.owner(),
+					new com.penguinmails.contacts.Contacts.NewContact("ada@export.example", "Ada", null, null, null,
+							null, null, null, null, null, null, java.util.List.of()))
+			.id();
+		java.util.UUID list = segments.createList(account.owner(), "Webinar").id();
+		segments.addToList(account.owner(), list, java.util.List.of(ada));
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		HubSpotStubs.tokenAccepted(server);
+		HubSpotStubs.upsertPartly(server);
+		browser.get(base + "/settings/crm");
+		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
+		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
+
+		new Select(browser.findElement(By.id("crm-export-list"))).selectByVisibleText("Webinar (1)");
+		Browser.screenshot(browser, "crm-export-1280");
+		browser.findElement(By.cssSelector("#crm-export button")).click();
+		wait.until(
+				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Sending the list to HubSpot"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("export of Webinar").contains("Done");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		browser.executeScript("document.getElementById('crm-export').scrollIntoView()");
+		Browser.screenshot(browser, "crm-export-390");
+		Browser.assertNoSidewaysScroll(browser);
 	}
 
 	/** Refreshes the page until the newest run has finished. */

@@ -24,6 +24,9 @@ class CrmPagesTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	HubSpotPush push;
+
 	@BeforeEach
 	void stubs() {
 		HubSpotStubs.reset();
@@ -48,6 +51,37 @@ class CrmPagesTests {
 			.doesNotContain("id=\"crm-settings\"")
 			.doesNotContain("id=\"crm-token\"");
 		assertThat(memberSession.post("/settings/crm/hubspot/disconnect").getFlashMap().get("error")).isNotNull();
+	}
+
+	@Test
+	void thePushFormSavesWhatIsSentAndAMemberCannotChangeIt() throws Exception {
+		Account owner = fixtures.verifiedAccount("crm-page-push");
+		Account member = fixtures.verifiedAccount("crm-page-push-member");
+		fixtures.join(owner, member, WorkspaceRole.MEMBER);
+		HubSpotStubs.tokenAccepted(HubSpotStubs.reset());
+		WebSession session = fixtures.signedIn(owner);
+		session.post("/settings/crm/hubspot", "token", HubSpotStubs.TOKEN);
+		String page = session.get("/settings/crm").getResponse().getContentAsString();
+		assertThat(page).contains("id=\"crm-push\"").contains("Nothing sent yet").doesNotContain("checked");
+
+		session.post("/settings/crm/hubspot/push", "kinds", "reply", "kinds", "label", "leadStatusProperty",
+				"hs_lead_status", "labelInterested", "CONNECTED", "labelMeetingBooked", "", "unsubscribeProperty",
+				"penguinmails_unsubscribed", "unsubscribeValue", "yes");
+
+		PushSettings saved = push.settings(owner.owner());
+		assertThat(saved.kinds()).containsExactly("reply", "label");
+		assertThat(saved.labelValues()).containsExactly(java.util.Map.entry("interested", "CONNECTED"));
+		assertThat(saved.unsubscribeProperty()).isEqualTo("penguinmails_unsubscribed");
+		assertThat(saved.unsubscribeValue()).isEqualTo("yes");
+		assertThat(session.post("/settings/crm/hubspot/push", "kinds", "opens").getFlashMap().get("error")).isNotNull();
+
+		WebSession memberSession = fixtures.signedIn(member);
+		memberSession.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
+		assertThat(memberSession.get("/settings/crm").getResponse().getContentAsString())
+			.doesNotContain("id=\"crm-push\"");
+		assertThat(memberSession.post("/settings/crm/hubspot/push", "kinds", "bounce").getFlashMap().get("error"))
+			.isNotNull();
+		assertThat(push.settings(owner.owner()).kinds()).containsExactly("reply", "label");
 	}
 
 	@Test

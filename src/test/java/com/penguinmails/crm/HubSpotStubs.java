@@ -106,6 +106,85 @@ final class HubSpotStubs {
 		server.stubFor(post(urlPathEqualTo(CONTACTS + "/batch/read")).willReturn(ok("batch-read.json")));
 	}
 
+	static final String NOTES = "/hubspot/crm/v3/objects/notes";
+
+	static final String BATCH_UPDATE = CONTACTS + "/batch/update";
+
+	/** Notes are created (201, {@code SimplePublicObject}). */
+	static void notesCreated(WireMockServer server) {
+		server.stubFor(notes().willReturn(created()));
+	}
+
+	/** Batch updates answer 200 ({@code BatchResponseSimplePublicObject}). */
+	static void batchUpdated(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPDATE)).willReturn(ok("batch-update.json")));
+	}
+
+	/** Batch updates answer 207 Multi-Status: record 102 is not found, the rest done. */
+	static void batchPartlyUpdated(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPDATE)).willReturn(ok("batch-update-207.json").withStatus(207)));
+	}
+
+	/** The first note is refused with 429 and HubSpot's headers, the next created. */
+	static void notesRateLimitedThenCreated(WireMockServer server) {
+		server.stubFor(notes().inScenario("notes-rate")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withHeader("Retry-After", "1")
+				.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+				.withHeader("X-HubSpot-RateLimit-Max", "100")
+				.withHeader("X-HubSpot-RateLimit-Remaining", "0")
+				.withBody(fixture("error-429.json")))
+			.willSetStateTo("answered"));
+		server.stubFor(notes().inScenario("notes-rate").whenScenarioStateIs("answered").willReturn(created()));
+	}
+
+	/** Notes answer 401 as HubSpot does for an expired or revoked token. */
+	static void notesRefused(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(NOTES)).atPriority(1)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withBody(fixture("error-401.json"))));
+	}
+
+	/** Notes answer 503 every time. */
+	static void notesUnavailable(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(NOTES)).atPriority(1)
+			.willReturn(aResponse().withStatus(503).withBody("upstream connect error")));
+	}
+
+	static final String BATCH_UPSERT = CONTACTS + "/batch/upsert";
+
+	/**
+	 * Upserts answer 207: ada@export.example created (201), grace@export.example found
+	 * (202), frank@export.example refused with HubSpot's words.
+	 */
+	static void upsertPartly(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPSERT)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+			.willReturn(ok("batch-upsert-207.json").withStatus(207)));
+	}
+
+	/** Upserts answer 200 with no results. */
+	static void upsertAnswersNothing(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPSERT)).willReturn(ok("batch-upsert-empty.json")));
+	}
+
+	/** Upserts answer 401. */
+	static void upsertRefused(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(BATCH_UPSERT)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json;charset=utf-8")
+			.withBody(fixture("error-401.json"))));
+	}
+
+	private static MappingBuilder notes() {
+		return post(urlPathEqualTo(NOTES)).withHeader("Authorization", equalTo("Bearer " + TOKEN));
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
+		return ok("note-created.json").withStatus(201);
+	}
+
 	/** A page request (any {@code limit} but 1), with the bearer token. */
 	private static MappingBuilder page() {
 		return contacts().withQueryParam("limit", equalTo("2"));

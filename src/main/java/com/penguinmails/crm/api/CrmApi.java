@@ -22,7 +22,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.crm.HubSpotConnections;
+import com.penguinmails.crm.HubSpotExport;
+import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.crm.PushSettings;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -37,7 +41,9 @@ import com.penguinmails.shared.Tenancy;
 class CrmApi {
 
 	static final String TAG = "HubSpot contacts imported into a list, keyed on the HubSpot record id (an address "
-			+ "changed in HubSpot updates the same contact), with a sync log; the private app token is never returned.";
+			+ "changed in HubSpot updates the same contact), lists sent to HubSpot, and replies, labels, bounces, "
+			+ "unsubscribes and complaints of linked contacts pushed back, with a sync log; the private app token is "
+			+ "never returned.";
 
 	/**
 	 * The connection.
@@ -55,15 +61,30 @@ class CrmApi {
 	record Runs(List<HubSpotSync.Run> runs) {
 	}
 
+	/** Which list to send to HubSpot. */
+	record ExportRequest(UUID listId) {
+	}
+
+	/** The newest pushes to HubSpot, newest first. */
+	record Pushes(List<HubSpotPush.Push> pushes) {
+	}
+
 	private final HubSpotConnections connections;
 
 	private final HubSpotSync hubspot;
 
+	private final HubSpotPush push;
+
+	private final HubSpotExport export;
+
 	private final Tenancy tenancy;
 
-	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, Tenancy tenancy) {
+	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
+			Tenancy tenancy) {
 		this.connections = connections;
 		this.hubspot = hubspot;
+		this.push = push;
+		this.export = export;
 		this.tenancy = tenancy;
 	}
 
@@ -135,6 +156,49 @@ class CrmApi {
 	@ApiResponse(responseCode = "404", description = "No such run in this workspace")
 	HubSpotSync.RunLog run(@PathVariable UUID id) {
 		return hubspot.runLog(tenancy.current(), id);
+	}
+
+	@GetMapping("/push")
+	@Operation(summary = "What is pushed to HubSpot about linked contacts (replies, labels, bounces, "
+			+ "unsubscribes, complaints)")
+	@ApiResponse(responseCode = "200", description = "The push settings (nothing is pushed until kinds are chosen)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	PushSettings pushSettings() {
+		return push.settings(tenancy.current());
+	}
+
+	@PutMapping(path = "/push", consumes = "application/json")
+	@Operation(summary = "Choose what is pushed: kinds, the lead status property and its value per inbox label, "
+			+ "the unsubscribe property")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "400",
+			description = "An unknown kind or label, or a property that is not an "
+					+ "internal name (type crm-push-settings)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	PushSettings savePushSettings(@RequestBody(required = false) PushSettings body) {
+		return push.saveSettings(tenancy.current(), body);
+	}
+
+	@GetMapping("/pushes")
+	@Operation(summary = "The newest pushes (at most 50): what was sent to HubSpot, queued, or failed and why")
+	@ApiResponse(responseCode = "200", description = "The pushes, newest first")
+	Pushes pushes() {
+		return new Pushes(push.pushes(tenancy.current()));
+	}
+
+	@PostMapping(path = "/exports", consumes = "application/json")
+	@Operation(summary = "Send a list's contacts to HubSpot (batch upsert by email, in the background); "
+			+ "follow the run at GET /api/v1/crm/hubspot/imports/{id} (the sync log holds imports and exports)")
+	@ApiResponse(responseCode = "202", description = "Started: the run, status running")
+	@ApiResponse(responseCode = "400", description = "No list id (type crm-export)")
+	@ApiResponse(responseCode = "404", description = "Not connected, or no such list in this workspace")
+	@ApiResponse(responseCode = "409", description = "Connect again (type crm-expired), or a sync is running")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	HubSpotSync.Run exportList(@RequestBody(required = false) ExportRequest body) {
+		if (body == null || body.listId() == null) {
+			throw new InvalidInputProblem("crm-export", "Name the list to send: {\"listId\": \"…\"}.");
+		}
+		return export.startExport(tenancy.current(), body.listId());
 	}
 
 }

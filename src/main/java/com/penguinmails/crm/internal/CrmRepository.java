@@ -120,6 +120,13 @@ public class CrmRepository {
 			.update();
 	}
 
+	/** Lets go of the lease without touching the import schedule (after an export). */
+	public void releaseLease(UUID workspaceId, String crm) {
+		jdbc.sql("UPDATE crm_connections SET importing_until = NULL WHERE workspace_id = ? AND crm = ?")
+			.params(workspaceId, crm)
+			.update();
+	}
+
 	/**
 	 * Workspaces whose scheduled import is due, at most 20: connected or failing ones (a
 	 * failing one is tried again at its next time), never an expired one.

@@ -153,6 +153,14 @@ public class HubSpotClient {
 		return new Page(records(read.path("results")), next(members));
 	}
 
+	/** POSTs JSON, within the limits; answers 200, 201 or 207. */
+	Answer post(String token, String path, ObjectNode body) {
+		return answer(token,
+				HttpRequest.newBuilder(uri(path))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
 	private static List<String> propertyNames(List<String> extra) {
 		List<String> names = new ArrayList<>(STANDARD_PROPERTIES);
 		extra.stream().filter(n -> !names.contains(n)).forEach(names::add);
@@ -180,6 +188,14 @@ public class HubSpotClient {
 	}
 
 	private JsonNode call(String token, HttpRequest.Builder builder) {
+		return answer(token, builder).body();
+	}
+
+	/** An answer: its status (200, 201 or 207) and body. */
+	record Answer(int status, JsonNode body) {
+	}
+
+	private Answer answer(String token, HttpRequest.Builder builder) {
 		HttpRequest request = builder.timeout(properties.timeout())
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json")
@@ -202,9 +218,9 @@ public class HubSpotClient {
 				throw new Failed(0, "Interrupted while calling HubSpot.");
 			}
 			int status = response.statusCode();
-			if (status == 200 || status == 207) {
+			if (status == 200 || status == 201 || status == 207) {
 				respectWindow(response);
-				return read(response.body());
+				return new Answer(status, read(response.body()));
 			}
 			if (status == 401) {
 				throw new Unauthorized("HubSpot refused the token (HTTP 401: " + sentence(message(response.body()))
@@ -220,7 +236,8 @@ public class HubSpotClient {
 			}
 			if (status == 403) {
 				throw new Failed(status, "HubSpot refused access (HTTP 403: " + sentence(message(response.body()))
-						+ "): give the private app the crm.objects.contacts.read and crm.lists.read scopes.");
+						+ "): give the private app the crm.objects.contacts.read, crm.objects.contacts.write and "
+						+ "crm.lists.read scopes.");
 			}
 			throw new Failed(status, "HubSpot answered " + status + ": " + message(response.body()));
 		}
@@ -246,7 +263,7 @@ public class HubSpotClient {
 		return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
 	}
 
-	private static String cut(String text) {
+	static String cut(String text) {
 		return text.length() > 200 ? text.substring(0, 200) + "…" : text;
 	}
 

@@ -16,12 +16,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.contacts.Segments;
 import com.penguinmails.crm.HubSpotConnections;
+import com.penguinmails.crm.HubSpotExport;
+import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.crm.ImportSchedule;
+import com.penguinmails.crm.PushSettings;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
 
 /**
  * The page {@code /settings/crm}: connect HubSpot with a private app token, test the
@@ -43,22 +48,65 @@ class CrmController {
 	record SettingsForm(String targetList, String sourceListId, String fieldMap, String schedule) {
 	}
 
+	/** The export form: the list to send. */
+	record ExportForm(UUID listId) {
+	}
+
+	/**
+	 * The push form: the kinds ticked, the lead status property and one value per inbox
+	 * label ({@code labelInterested}, ...), the unsubscribe property and its value.
+	 */
+	record PushForm(List<String> kinds, String leadStatusProperty, String labelInterested, String labelMeetingBooked,
+			String labelNotInterested, String labelWrongPerson, String labelOutOfOffice, String unsubscribeProperty,
+			String unsubscribeValue) {
+
+		PushSettings settings() {
+			Map<String, String> values = new LinkedHashMap<>();
+			values.put("interested", labelInterested);
+			values.put("meeting_booked", labelMeetingBooked);
+			values.put("not_interested", labelNotInterested);
+			values.put("wrong_person", labelWrongPerson);
+			values.put("out_of_office", labelOutOfOffice);
+			values.values().removeIf(v -> v == null || v.isBlank());
+			return new PushSettings(kinds, leadStatusProperty, values, unsubscribeProperty, unsubscribeValue);
+		}
+
+	}
+
 	private final HubSpotConnections connections;
 
 	private final HubSpotSync hubspot;
 
+	private final HubSpotPush push;
+
+	private final HubSpotExport export;
+
+	private final Segments segments;
+
 	private final Tenancy tenancy;
 
-	CrmController(HubSpotConnections connections, HubSpotSync hubspot, Tenancy tenancy) {
+	CrmController(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
+			Segments segments, Tenancy tenancy) {
 		this.connections = connections;
 		this.hubspot = hubspot;
+		this.push = push;
+		this.export = export;
+		this.segments = segments;
 		this.tenancy = tenancy;
 	}
 
 	@GetMapping(PAGE)
 	String page(Model model) {
-		model.addAttribute("connection", connections.connection(tenancy.current()).orElse(null));
+		HubSpotConnections.Connection connection = connections.connection(tenancy.current()).orElse(null);
+		model.addAttribute("connection", connection);
 		model.addAttribute("runs", hubspot.runs(tenancy.current()));
+		model.addAttribute("push", connection == null ? PushSettings.off() : push.settings(tenancy.current()));
+		model.addAttribute("pushes", connection == null ? List.of() : push.pushes(tenancy.current()));
+		model.addAttribute("kinds", PushSettings.KINDS);
+		model.addAttribute("lists",
+				connection == null ? List.of() : segments.lists(Tenant.system(tenancy.current().workspaceId())));
+		model.addAttribute("labels",
+				List.of("interested", "meeting_booked", "not_interested", "wrong_person", "out_of_office"));
 		model.addAttribute("schedules", List.of(ImportSchedule.values()));
 		model.addAttribute("view", new View());
 		return "crm/hubspot";
@@ -96,6 +144,26 @@ class CrmController {
 			connections.saveSettings(tenancy.current(), new HubSpotConnections.Settings(form.targetList(),
 					form.sourceListId(), fieldMap(form.fieldMap()), form.schedule()));
 			return FormAction.Done.notice("Import settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/push")
+	String push(PushForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			push.saveSettings(tenancy.current(), form.settings());
+			return FormAction.Done.notice("Push settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/hubspot/export")
+	String exportList(ExportForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			if (form.listId() == null) {
+				throw new InvalidInputProblem("crm-export", "Choose the list to send.");
+			}
+			export.startExport(tenancy.current(), form.listId());
+			return FormAction.Done
+				.notice("Sending the list to HubSpot: the sync log below shows its progress (refresh the page).");
 		});
 	}
 
@@ -151,7 +219,8 @@ class CrmController {
 			return switch (status) {
 				case "connected", "done", "created" -> "badge ok";
 				case "running", "updated" -> "badge";
-				case "skipped" -> "badge warn";
+				case "skipped", "queued", "sending" -> "badge warn";
+				case "sent" -> "badge ok";
 				default -> "badge bad";
 			};
 		}
@@ -167,8 +236,46 @@ class CrmController {
 				case "created" -> "Created";
 				case "updated" -> "Updated";
 				case "skipped" -> "Skipped";
+				case "queued" -> "Waiting";
+				case "sending" -> "Sending";
+				case "sent" -> "Sent";
+				case "reply" -> "Reply";
+				case "label" -> "Lead label";
+				case "bounce" -> "Hard bounce";
+				case "unsubscribe" -> "Unsubscribe";
+				case "complaint" -> "Spam complaint";
+				case "note" -> "Timeline note";
+				case "properties" -> "Property change";
+				case "interested" -> "Interested";
+				case "meeting_booked" -> "Meeting booked";
+				case "not_interested" -> "Not interested";
+				case "wrong_person" -> "Wrong person";
+				case "out_of_office" -> "Out of office";
 				default -> value;
 			};
+		}
+
+		/** A push kind's checkbox, in words. */
+		public String pushKind(String kind) {
+			return switch (kind) {
+				case "reply" -> "Replies, as a note on the contact's timeline";
+				case "label" -> "Lead labels set in the inbox, as the lead status property";
+				case "bounce" -> "Hard bounces, as a note";
+				case "unsubscribe" -> "Unsubscribes, as a note (and the property below)";
+				case "complaint" -> "Spam complaints, as a note (and the property below)";
+				default -> kind;
+			};
+		}
+
+		/**
+		 * The push form's field of an inbox label: meeting_booked → labelMeetingBooked.
+		 */
+		public String labelField(String label) {
+			StringBuilder name = new StringBuilder("label");
+			for (String part : label.split("_")) {
+				name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+			}
+			return name.toString();
 		}
 
 		public String fieldMap(Map<String, String> map) {
