@@ -58,7 +58,8 @@ class HubSpotOAuthBrowserTests {
 
 		browser.get(base + "/settings/crm");
 		assertThat(browser.findElement(By.id("crm-oauth")).getText()).contains("Connect with HubSpot")
-			.contains("Or use a private app token");
+			.contains("read and write contacts");
+		assertThat(browser.findElement(By.id("crm-hubspot")).getText()).contains("Or with a private app: in HubSpot");
 		Browser.screenshot(browser, "crm-oauth-offered-1280");
 		Browser.phone(browser);
 		browser.navigate().refresh();
@@ -70,7 +71,7 @@ class HubSpotOAuthBrowserTests {
 				ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected with OAuth"));
 		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/settings/crm");
 		assertThat(browser.findElement(By.id("crm-hubspot")).getText())
-			.contains("Connected with OAuth (HubSpot account 62515 (analytical-demo.hubspot.com))");
+			.contains("Connected with OAuth (HubSpot account 62515, analytical-demo.hubspot.com)");
 		assertThat(browser.getPageSource()).doesNotContain(HubSpotStubs.ACCESS_1).doesNotContain(HubSpotStubs.REFRESH);
 		Browser.screenshot(browser, "crm-oauth-connected-390");
 		Browser.assertNoSidewaysScroll(browser);

@@ -115,7 +115,7 @@ class HubSpotOAuthTests {
 
 		assertThat(callback.getResponse().getRedirectedUrl()).isEqualTo("/settings/crm");
 		assertThat((String) callback.getFlashMap().get("notice"))
-			.startsWith("HubSpot connected with OAuth (HubSpot account 62515 (analytical-demo.hubspot.com))");
+			.startsWith("HubSpot connected with OAuth (HubSpot account 62515, analytical-demo.hubspot.com)");
 		server.verify(postRequestedFor(urlPathEqualTo(HubSpotStubs.TOKEN_PATH))
 			.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
 			.withRequestBody(containing("grant_type=authorization_code"))
@@ -129,7 +129,7 @@ class HubSpotOAuthTests {
 			.query()
 			.singleRow();
 		assertThat(row.get("kind")).isEqualTo("oauth");
-		assertThat(row.get("account")).isEqualTo("62515 (analytical-demo.hubspot.com)");
+		assertThat(row.get("account")).isEqualTo("62515, analytical-demo.hubspot.com");
 		String stored = new String((byte[]) row.get("token"), StandardCharsets.ISO_8859_1)
 				+ new String((byte[]) row.get("refresh_token"), StandardCharsets.ISO_8859_1);
 		assertThat(stored).doesNotContain("access-one").doesNotContain("refresh-0b9e").doesNotContain("na1-7f3c");
@@ -140,9 +140,9 @@ class HubSpotOAuthTests {
 		JsonNode status = api.get("/api/v1/crm/hubspot").body();
 		assertThat(status.path("connection").path("kind").asText()).isEqualTo("oauth");
 		assertThat(status.path("connection").path("token").asText())
-			.isEqualTo("OAuth, HubSpot account 62515 (analytical-demo.hubspot.com)");
+			.isEqualTo("OAuth, HubSpot account 62515, analytical-demo.hubspot.com");
 		String page = session.get("/settings/crm").getResponse().getContentAsString();
-		assertThat(page).contains("with OAuth (HubSpot account 62515 (analytical-demo.hubspot.com))");
+		assertThat(page).contains("with OAuth (HubSpot account 62515, analytical-demo.hubspot.com)");
 		for (String answer : List.of(status.toString(), api.get("/api/v1/crm/hubspot/imports").body().toString(),
 				api.post("/api/v1/crm/hubspot/test", "").body().toString(), page)) {
 			assertThat(answer).doesNotContain(HubSpotStubs.ACCESS_1).doesNotContain(HubSpotStubs.REFRESH);

@@ -169,7 +169,7 @@ public class HubSpotOAuth {
 
 	/**
 	 * The HubSpot account an access token belongs to ({@code hub_id}, and
-	 * {@code hub_domain} in brackets when given), e.g. {@code 62515 (demo.hubspot.com)}.
+	 * {@code hub_domain} after a comma when given), e.g. {@code 62515, demo.hubspot.com}.
 	 * @throws HubSpotClient.Failed when HubSpot does not answer 200
 	 */
 	public String account(String accessToken) {
@@ -182,7 +182,7 @@ public class HubSpotOAuth {
 		JsonNode body = read(response.body());
 		String hub = body.path("hub_id").asText("");
 		String domain = body.path("hub_domain").asText("");
-		String account = domain.isEmpty() ? hub : hub + " (" + domain + ")";
+		String account = domain.isEmpty() ? hub : hub + ", " + domain;
 		return account.length() > 100 ? account.substring(0, 100) : account;
 	}
 
