@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * "Connect with HubSpot" in a real browser at 1280 and 390 px: the card offering it
  * beside the private app token, HubSpot's consent (WireMock approving at once) and the
- * callback, the card saying "Connected with OAuth (HubSpot account …)", then disconnect
- * revoking.
+ * callback, the card saying "Connected with OAuth (HubSpot account …)", a refused renewal
+ * asking to connect again, then disconnect revoking.
  */
 @ExtendWith(OpenBrowser.class)
 @IntegrationTest
@@ -79,6 +79,24 @@ class HubSpotOAuthBrowserTests {
 		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
 		browser.navigate().refresh();
 		Browser.screenshot(browser, "crm-oauth-connected-1280");
+
+		// HubSpot refuses the renewal (the app was uninstalled): the card asks to connect
+		// again.
+		fixtures.jdbc()
+			.sql("UPDATE crm_connections SET access_expires_at = now() WHERE workspace_id = ?")
+			.param(account.workspaceId())
+			.update();
+		HubSpotStubs.refreshRefused(server);
+		browser.findElement(By.xpath("//button[text()='Test the connection']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("crm-hubspot"), "Connect again"));
+		assertThat(browser.findElement(By.id("crm-hubspot")).getText()).contains("missing or unknown refresh token")
+			.contains("Connect with HubSpot again");
+		assertThat(browser.findElements(By.xpath("//button[text()='Import now']"))).isEmpty();
+		Browser.screenshot(browser, "crm-oauth-expired-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "crm-oauth-expired-390");
+		Browser.assertNoSidewaysScroll(browser);
 
 		browser.findElement(By.xpath("//button[text()='Disconnect']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "its access was revoked"));
