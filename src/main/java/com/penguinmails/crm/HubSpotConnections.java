@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.crm.internal.CrmRepository;
 import com.penguinmails.crm.internal.HubSpotClient;
+import com.penguinmails.crm.internal.HubSpotImporter;
+import com.penguinmails.crm.internal.HubSpotTokens;
 import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
@@ -29,7 +32,9 @@ import com.penguinmails.shared.WorkspaceRole;
  * Connecting stores a private app token encrypted with {@link Secrets} (context
  * {@code crm:hubspot:<workspace>}); it is never returned, only its last four characters.
  * A 401 from HubSpot marks the connection {@code expired} ("Connect again") with
- * HubSpot's reason.
+ * HubSpot's reason. A connection can also be an OAuth app's
+ * ({@link HubSpotOAuthConnect}): {@link #token} then gives an access token refreshed when
+ * needed, and disconnecting revokes the refresh token.
  * <p>
  * Roles: reading needs a viewer ({@code crm:read}); connecting, the settings and
  * disconnecting an admin ({@code crm:write}); testing a member ({@code crm:write}).
@@ -54,17 +59,27 @@ public class HubSpotConnections {
 	 * @param status {@code connected}, {@code expired} (connect again) or {@code failing}
 	 * @param statusLabel the status in words
 	 * @param message why it is not connected (HubSpot's words), or null
-	 * @param token "token ending in ab12"
+	 * @param token "token ending in ab12", or "OAuth, HubSpot account 62515" for an OAuth
+	 * app
 	 * @param targetList the PenguinMails list imported contacts join
 	 * @param sourceListId the HubSpot list imported (its ILS list id), or null for all
 	 * contacts
 	 * @param fieldMap HubSpot property → our custom field, for properties beyond the
 	 * standard ones
 	 * @param schedule {@link ImportSchedule} value
+	 * @param kind {@code token} (a private app token) or {@code oauth} (HubSpot's OAuth
+	 * app, refreshed and revocable)
+	 * @param account the HubSpot account (hub id and domain) an OAuth app was installed
+	 * in, or null
 	 */
 	public record Connection(String status, String statusLabel, String message, String token, String targetList,
 			String sourceListId, Map<String, String> fieldMap, String schedule, Instant connectedAt,
-			Instant lastImportAt, Instant nextImportAt) {
+			Instant lastImportAt, Instant nextImportAt, String kind, String account) {
+
+		/** Whether HubSpot's OAuth app connects the workspace. */
+		public boolean oauth() {
+			return "oauth".equals(kind);
+		}
 
 		/** Whether HubSpot refused the token and a new one is needed. */
 		public boolean needsReconnect() {
@@ -107,8 +122,11 @@ public class HubSpotConnections {
 
 	private final TransactionTemplate transactions;
 
+	private final HubSpotTokens tokens;
+
 	HubSpotConnections(CrmRepository repository, HubSpotClient hubspot, Secrets secrets, Clock clock,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, HubSpotTokens tokens) {
+		this.tokens = tokens;
 		this.repository = repository;
 		this.hubspot = hubspot;
 		this.secrets = secrets;
@@ -174,16 +192,11 @@ public class HubSpotConnections {
 	public TestResult test(Tenant tenant) {
 		tenant.require(WorkspaceRole.MEMBER, "crm:write");
 		CrmRepository.ConnectionRow row = row(tenant);
-		String token;
 		try {
-			token = token(row);
-		}
-		catch (IllegalStateException ex) {
-			return new TestResult(false,
-					"The stored token cannot be read (was the master key changed?): connect again.");
-		}
-		try {
-			hubspot.check(token);
+			withToken(row, token -> {
+				hubspot.check(token);
+				return true;
+			});
 			repository.markStatus(tenant.workspaceId(), CRM, "connected", null);
 			return new TestResult(true, "Connected: HubSpot accepted the token and it can read contacts.");
 		}
@@ -193,6 +206,10 @@ public class HubSpotConnections {
 		}
 		catch (HubSpotClient.Failed ex) {
 			return new TestResult(false, ex.getMessage());
+		}
+		catch (IllegalStateException ex) {
+			return new TestResult(false,
+					"The stored token cannot be read (was the master key changed?): connect again.");
 		}
 	}
 
@@ -235,17 +252,28 @@ public class HubSpotConnections {
 	}
 
 	/**
-	 * Forgets the token (the contacts and their links stay).
+	 * Forgets the token (the contacts and their links stay). An OAuth app's refresh token
+	 * is revoked at HubSpot first ({@code DELETE /oauth/v1/refresh-tokens/{token}}); when
+	 * that fails the tokens are forgotten anyway and the answer says so.
+	 * @return what happened, in words
 	 * @throws NotFoundProblem when not connected
 	 */
-	public void disconnect(Tenant tenant) {
+	public String disconnect(Tenant tenant) {
 		tenant.require(WorkspaceRole.ADMIN, "crm:write");
+		CrmRepository.ConnectionRow row = row(tenant);
+		Optional<String> revokeFailed = tokens.revoke(row);
 		transactions.executeWithoutResult(tx -> {
 			if (!repository.delete(tenant.workspaceId(), CRM)) {
 				throw new NotFoundProblem("HubSpot connection");
 			}
 			events.publishEvent(AuditedAction.by(tenant, "crm.hubspot.disconnected", "HubSpot", clock.instant()));
 		});
+		if (revokeFailed.isPresent()) {
+			return "HubSpot disconnected and its tokens forgotten here, but HubSpot did not revoke the access ("
+					+ revokeFailed.get() + "): uninstall the app in HubSpot's Connected apps to be sure.";
+		}
+		return row.oauth() ? "HubSpot disconnected: its access was revoked; the contacts imported stay."
+				: "HubSpot disconnected; the contacts imported stay.";
 	}
 
 	/**
@@ -258,15 +286,43 @@ public class HubSpotConnections {
 	}
 
 	/**
-	 * The private app token, decrypted.
+	 * A valid access token, whichever the kind of connection: the private app token, or
+	 * the OAuth app's access token (refreshed first when it ends within a minute).
 	 * @throws IllegalStateException when it cannot be decrypted (another master key)
+	 * @throws HubSpotClient.Unauthorized when HubSpot refused to refresh it (the
+	 * connection is then {@code expired})
 	 */
 	String token(CrmRepository.ConnectionRow row) {
-		return secrets.decrypt(row.token(), context(row.workspaceId()));
+		return tokens.access(row);
+	}
+
+	/**
+	 * Calls HubSpot with {@link #token}, and after a 401 once more with a refreshed
+	 * access token (an OAuth app's; a private app token's 401 is thrown).
+	 */
+	<T> T withToken(CrmRepository.ConnectionRow row, Function<String, T> call) {
+		return tokens.call(row, call);
+	}
+
+	/** What the importer calls HubSpot with: {@link #token}, refreshed after a 401. */
+	HubSpotImporter.AccessTokens accessTokens(CrmRepository.ConnectionRow row) {
+		return new HubSpotImporter.AccessTokens() {
+
+			@Override
+			public String current() {
+				return token(row);
+			}
+
+			@Override
+			public String afterUnauthorized(String refused, HubSpotClient.Unauthorized unauthorized) {
+				return tokens.afterUnauthorized(row, refused, unauthorized);
+			}
+
+		};
 	}
 
 	private static String context(UUID workspace) {
-		return "crm:" + CRM + ":" + workspace;
+		return HubSpotTokens.accessContext(workspace, CRM);
 	}
 
 	private Connection view(CrmRepository.ConnectionRow row) {
@@ -275,9 +331,10 @@ public class HubSpotConnections {
 			case "expired" -> "Connect again";
 			default -> "Failing";
 		};
-		return new Connection(row.status(), label, row.message(), "token ending in " + row.tokenHint(),
-				row.targetList(), row.sourceListId(), row.fieldMap(), row.importEvery(), row.connectedAt(),
-				row.lastImportAt(), row.nextImportAt());
+		String token = row.oauth() ? "OAuth, HubSpot account " + row.account() : "token ending in " + row.tokenHint();
+		return new Connection(row.status(), label, row.message(), token, row.targetList(), row.sourceListId(),
+				row.fieldMap(), row.importEvery(), row.connectedAt(), row.lastImportAt(), row.nextImportAt(),
+				row.oauth() ? "oauth" : "token", row.account());
 	}
 
 }

@@ -219,7 +219,7 @@ public class HubSpotSync {
 
 	private void runAndRelease(CrmRepository.ConnectionRow row, UUID runId) {
 		try {
-			importer.run(row, runId, () -> connections.token(row));
+			importer.run(row, runId, connections.accessTokens(row));
 		}
 		finally {
 			release(row);

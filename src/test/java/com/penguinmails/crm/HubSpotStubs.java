@@ -148,6 +148,95 @@ final class HubSpotStubs {
 				.withBody(fixture("error-401.json"))));
 	}
 
+	// OAuth (HubSpot's public app): POST /oauth/v1/token, GET
+	// /oauth/v1/access-tokens/{t},
+	// DELETE /oauth/v1/refresh-tokens/{t}, answering with the oauth-*.json fixtures.
+
+	/** The code HubSpot hands the browser back with. */
+	static final String CODE = "7d2c9e1a-5b3f-4c8d-a6e0-1f2b3c4d5e6f";
+
+	static final String ACCESS_1 = "CKXzjdXXMxIHAAEAQAAAASjz8R0yFJ4Qk8ZnE-access-one";
+
+	static final String ACCESS_2 = "CKXzjdXXMxIHAAEAQAAAASjz8R0yFJ4Qk8ZnE-access-two";
+
+	static final String REFRESH = "na1-7f3c-refresh-0b9e4d2a-5c61-4f7a-9e21-d8c0a1b2c3d4";
+
+	static final String TOKEN_PATH = "/hubspot/oauth/v1/token";
+
+	static final String REVOKE_PATH = "/hubspot/oauth/v1/refresh-tokens/" + REFRESH;
+
+	static final String AUTHORIZE_PATH = "/hubspot-app/oauth/authorize";
+
+	/**
+	 * HubSpot's consent page approves at once: redirects to the redirect_uri with a code
+	 * and the state it was given (RFC 6749 §4.1.2).
+	 */
+	static void consentApproves(WireMockServer server) {
+		server.stubFor(get(urlPathEqualTo(AUTHORIZE_PATH)).willReturn(aResponse().withStatus(302)
+			.withHeader("Location", "{{request.query.redirect_uri}}?code=" + CODE + "&state={{request.query.state}}")
+			.withTransformers("response-template")));
+	}
+
+	/**
+	 * The code exchange answers {@link #ACCESS_1} and {@link #REFRESH}; the token info.
+	 */
+	static void codeExchanged(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+			.withRequestBody(
+					com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=authorization_code"))
+			.willReturn(ok("oauth-token.json")));
+		server.stubFor(get(urlPathEqualTo("/hubspot/oauth/v1/access-tokens/" + ACCESS_1))
+			.willReturn(ok("oauth-access-token-info.json")));
+	}
+
+	/**
+	 * A refresh with {@link #REFRESH} answers {@link #ACCESS_2}, after {@code delayMs}.
+	 */
+	static void refreshGives(WireMockServer server, int delayMs) {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=refresh_token"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("refresh_token=" + REFRESH))
+			.willReturn(ok("oauth-refreshed.json").withFixedDelay(delayMs)));
+	}
+
+	/** A refresh is refused as HubSpot does for a revoked app: 400 BAD_REFRESH_TOKEN. */
+	static void refreshRefused(WireMockServer server) {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=refresh_token"))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withBody(fixture("oauth-bad-refresh-token.json"))));
+	}
+
+	/** Revoking {@link #REFRESH} answers 204, or 500 when {@code fails}. */
+	static void revoke(WireMockServer server, boolean fails) {
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo(REVOKE_PATH))
+			.willReturn(fails ? aResponse().withStatus(500)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withBody(fixture("oauth-revoke-failed.json")) : aResponse().withStatus(204)));
+	}
+
+	/** A page ({@code after} absent or given) for the bearer {@code token}. */
+	static void pageFor(WireMockServer server, String token, String after, String fixture) {
+		server.stubFor(get(urlPathEqualTo(CONTACTS)).withQueryParam("limit", equalTo("2"))
+			.withQueryParam("after", after == null ? absent() : equalTo(after))
+			.withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(ok(fixture)));
+	}
+
+	/**
+	 * A page ({@code after} absent or given) refused with 401 for the bearer
+	 * {@code token}.
+	 */
+	static void pageRefusedFor(WireMockServer server, String token, String after) {
+		server.stubFor(get(urlPathEqualTo(CONTACTS)).withQueryParam("limit", equalTo("2"))
+			.withQueryParam("after", after == null ? absent() : equalTo(after))
+			.withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json;charset=utf-8")
+				.withBody(fixture("error-401.json"))));
+	}
+
 	/** Notes answer 503 every time. */
 	static void notesUnavailable(WireMockServer server) {
 		server.stubFor(post(urlPathEqualTo(NOTES)).atPriority(1)

@@ -54,7 +54,8 @@ public final class ProviderApis {
 				Map.entry("penguinmails.providers.timeout", "3s"),
 				Map.entry("penguinmails.providers.sns-cert-hosts", "127\\.0\\.0\\.1"),
 				Map.entry("penguinmails.providers.sns-allow-http", "true"),
-				Map.entry("penguinmails.crm.hubspot-uri", base() + "/hubspot"));
+				Map.entry("penguinmails.crm.hubspot-uri", base() + "/hubspot"),
+				Map.entry("penguinmails.crm.oauth.authorize-uri", base() + "/hubspot-app/oauth/authorize"));
 	}
 
 	private static int freePort() {

@@ -31,10 +31,25 @@ public class CrmRepository {
 	 * @param token the token encrypted with {@code shared.Secrets}
 	 * @param fieldMap CRM property → our custom field (empty when none, or unreadable)
 	 * @param importEvery {@code off}, {@code hourly} or {@code daily}
+	 * @param kind {@code token} (a private app token in {@code token}) or {@code oauth}
+	 * ({@code token} holds the access token)
+	 * @param refreshToken the OAuth refresh token encrypted, null for a private app token
+	 * @param accessExpiresAt when the OAuth access token ends, null for a private app
+	 * token
+	 * @param account the HubSpot account (hub id) an OAuth app was installed in, or null
 	 */
 	public record ConnectionRow(UUID workspaceId, String crm, byte[] token, String tokenHint, String status,
 			String message, String targetList, String sourceListId, Map<String, String> fieldMap, String importEvery,
-			Instant nextImportAt, Instant connectedAt, Instant lastImportAt) {
+			Instant nextImportAt, Instant connectedAt, Instant lastImportAt, String kind, byte[] refreshToken,
+			Instant accessExpiresAt, String account) {
+
+		/**
+		 * Whether the connection is an OAuth app's (refreshed, revoked on disconnect).
+		 */
+		public boolean oauth() {
+			return "oauth".equals(kind);
+		}
+
 	}
 
 	/** A run of the sync log. */
@@ -58,11 +73,56 @@ public class CrmRepository {
 	public Optional<ConnectionRow> connection(UUID workspaceId, String crm) {
 		return jdbc.sql("""
 				SELECT workspace_id, crm, token, token_hint, status, message, target_list, source_list_id,
-				       field_map::text AS field_map, import_every, next_import_at, connected_at, last_import_at
+				       field_map::text AS field_map, import_every, next_import_at, connected_at, last_import_at,
+				       kind, refresh_token, access_expires_at, account
 				FROM crm_connections WHERE workspace_id = ? AND crm = ?""")
 			.params(workspaceId, crm)
 			.query(this::connectionRow)
 			.optional();
+	}
+
+	/**
+	 * The connection, its row locked until the caller's transaction ends
+	 * ({@code SELECT … FOR UPDATE}): one node at a time refreshes an OAuth token.
+	 */
+	public Optional<ConnectionRow> lockConnection(UUID workspaceId, String crm) {
+		return jdbc.sql("""
+				SELECT workspace_id, crm, token, token_hint, status, message, target_list, source_list_id,
+				       field_map::text AS field_map, import_every, next_import_at, connected_at, last_import_at,
+				       kind, refresh_token, access_expires_at, account
+				FROM crm_connections WHERE workspace_id = ? AND crm = ? FOR UPDATE""")
+			.params(workspaceId, crm)
+			.query(this::connectionRow)
+			.optional();
+	}
+
+	/**
+	 * Stores (or replaces) an OAuth app's tokens, encrypted, and the account they belong
+	 * to; the import settings of an earlier connection stay.
+	 */
+	public void saveOAuth(UUID workspaceId, String crm, byte[] accessToken, byte[] refreshToken,
+			Instant accessExpiresAt, String account, Instant now) {
+		jdbc.sql("""
+				INSERT INTO crm_connections (workspace_id, crm, token, token_hint, status, connected_at, kind,
+				                             refresh_token, access_expires_at, account)
+				VALUES (?, ?, ?, '', 'connected', ?, 'oauth', ?, ?, ?)
+				ON CONFLICT (workspace_id, crm) DO UPDATE
+				SET token = EXCLUDED.token, token_hint = '', status = 'connected', message = NULL,
+				    connected_at = EXCLUDED.connected_at, kind = 'oauth', refresh_token = EXCLUDED.refresh_token,
+				    access_expires_at = EXCLUDED.access_expires_at, account = EXCLUDED.account""")
+			.params(workspaceId, crm, accessToken, Timestamp.from(now), refreshToken, Timestamp.from(accessExpiresAt),
+					account)
+			.update();
+	}
+
+	/** Keeps a refreshed OAuth access token (and the refresh token HubSpot answered). */
+	public void saveRefreshed(UUID workspaceId, String crm, byte[] accessToken, byte[] refreshToken,
+			Instant accessExpiresAt) {
+		jdbc.sql("""
+				UPDATE crm_connections SET token = ?, refresh_token = ?, access_expires_at = ?
+				WHERE workspace_id = ? AND crm = ? AND kind = 'oauth'""")
+			.params(accessToken, refreshToken, Timestamp.from(accessExpiresAt), workspaceId, crm)
+			.update();
 	}
 
 	public void saveToken(UUID workspaceId, String crm, byte[] token, String hint, Instant now) {
@@ -71,7 +131,8 @@ public class CrmRepository {
 				VALUES (?, ?, ?, ?, 'connected', ?)
 				ON CONFLICT (workspace_id, crm) DO UPDATE
 				SET token = EXCLUDED.token, token_hint = EXCLUDED.token_hint, status = 'connected', message = NULL,
-				    connected_at = EXCLUDED.connected_at""")
+				    connected_at = EXCLUDED.connected_at, kind = 'token', refresh_token = NULL,
+				    access_expires_at = NULL, account = NULL""")
 			.params(workspaceId, crm, token, hint, Timestamp.from(now))
 			.update();
 	}
@@ -247,7 +308,8 @@ public class CrmRepository {
 				rs.getString("token_hint"), rs.getString("status"), rs.getString("message"),
 				rs.getString("target_list"), rs.getString("source_list_id"), read(rs.getString("field_map")),
 				rs.getString("import_every"), instant(rs, "next_import_at"), instant(rs, "connected_at"),
-				instant(rs, "last_import_at"));
+				instant(rs, "last_import_at"), rs.getString("kind"), rs.getBytes("refresh_token"),
+				instant(rs, "access_expires_at"), rs.getString("account"));
 	}
 
 	private Map<String, String> read(String text) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -66,11 +65,29 @@ public class HubSpotImporter {
 	/**
 	 * Runs the import {@code runId} (already started in the sync log) to its end and
 	 * finishes the run {@code done} or {@code failed}; never throws.
-	 * @param token gives the private app token (decrypted); an exception from it fails
-	 * the run
+	 * @param tokens gives the access token before each page, and a refreshed one after a
+	 * 401 (the page is then asked once more); an exception from it fails the run
 	 */
-	public void run(ConnectionRow row, UUID runId, Supplier<String> token) {
-		new Pass(row, runId, token).run();
+	public void run(ConnectionRow row, UUID runId, AccessTokens tokens) {
+		new Pass(row, runId, tokens).run();
+	}
+
+	/**
+	 * The access token of a connection, whichever its kind ({@code HubSpotConnections}
+	 * gives it).
+	 */
+	public interface AccessTokens {
+
+		/** A valid access token (an OAuth one refreshed when it ends within a minute). */
+		String current();
+
+		/**
+		 * The token to ask again with after HubSpot answered 401 to {@code refused}.
+		 * @throws HubSpotClient.Unauthorized {@code unauthorized} for a private app
+		 * token, or HubSpot's refusal to refresh
+		 */
+		String afterUnauthorized(String refused, HubSpotClient.Unauthorized unauthorized);
+
 	}
 
 	/** One import: pages, records, counts and the log. */
@@ -86,14 +103,14 @@ public class HubSpotImporter {
 
 		private final Map<String, String> fieldMap;
 
-		private final Supplier<String> token;
+		private final AccessTokens tokens;
 
 		private final RecordMerge merge;
 
 		private int pages;
 
-		Pass(ConnectionRow row, UUID runId, Supplier<String> token) {
-			this.token = token;
+		Pass(ConnectionRow row, UUID runId, AccessTokens tokens) {
+			this.tokens = tokens;
 			this.row = row;
 			this.runId = runId;
 			this.workspace = row.workspaceId();
@@ -104,13 +121,11 @@ public class HubSpotImporter {
 
 		void run() {
 			try {
-				String token = this.token.get();
 				UUID listId = targetList();
 				List<String> extra = List.copyOf(fieldMap.keySet());
 				String after = null;
 				do {
-					HubSpotClient.Page page = row.sourceListId() == null ? hubspot.contacts(token, after, extra)
-							: hubspot.listMembers(token, row.sourceListId(), after, extra);
+					HubSpotClient.Page page = page(after, extra);
 					pages++;
 					List<UUID> imported = new ArrayList<>();
 					for (HubSpotClient.Record record : page.records()) {
@@ -144,6 +159,25 @@ public class HubSpotImporter {
 			finally {
 				merge.progress(pages);
 			}
+		}
+
+		/**
+		 * One page, with the current access token; after a 401, once more with a
+		 * refreshed one.
+		 */
+		private HubSpotClient.Page page(String after, List<String> extra) {
+			String token = tokens.current();
+			try {
+				return page(token, after, extra);
+			}
+			catch (HubSpotClient.Unauthorized ex) {
+				return page(tokens.afterUnauthorized(token, ex), after, extra);
+			}
+		}
+
+		private HubSpotClient.Page page(String token, String after, List<String> extra) {
+			return row.sourceListId() == null ? hubspot.contacts(token, after, extra)
+					: hubspot.listMembers(token, row.sourceListId(), after, extra);
 		}
 
 		private UUID targetList() {

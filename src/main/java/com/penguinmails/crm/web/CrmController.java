@@ -9,34 +9,44 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.contacts.Segments;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotExport;
+import com.penguinmails.crm.HubSpotOAuthConnect;
 import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.crm.ImportSchedule;
 import com.penguinmails.crm.PushSettings;
+import com.penguinmails.crm.internal.HubSpotOAuth;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.Problem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
 
 /**
- * The page {@code /settings/crm}: connect HubSpot with a private app token, test the
- * connection, the import settings, import now, and the sync log (the newest runs, and one
- * run's records at {@code /settings/crm/runs/{id}}).
+ * The page {@code /settings/crm}: connect HubSpot with a private app token or its OAuth
+ * app (the callback at {@value HubSpotOAuth#CALLBACK_PATH}, the state bound to the
+ * session), test the connection, the import settings, import now, and the sync log (the
+ * newest runs, and one run's records at {@code /settings/crm/runs/{id}}).
  */
 @Controller
 class CrmController {
 
 	static final String PAGE = "/settings/crm";
+
+	/** The session attribute holding the pending HubSpot authorization request. */
+	static final String PENDING = CrmController.class.getName() + ".pending";
 
 	/** The token form. */
 	record TokenForm(String token) {
@@ -85,8 +95,11 @@ class CrmController {
 
 	private final Tenancy tenancy;
 
+	private final HubSpotOAuthConnect oauth;
+
 	CrmController(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
-			Segments segments, Tenancy tenancy) {
+			Segments segments, Tenancy tenancy, HubSpotOAuthConnect oauth) {
+		this.oauth = oauth;
 		this.connections = connections;
 		this.hubspot = hubspot;
 		this.push = push;
@@ -109,7 +122,38 @@ class CrmController {
 				List.of("interested", "meeting_booked", "not_interested", "wrong_person", "out_of_office"));
 		model.addAttribute("schedules", List.of(ImportSchedule.values()));
 		model.addAttribute("view", new View());
+		model.addAttribute("oauthOffered", oauth.offered());
 		return "crm/hubspot";
+	}
+
+	// A link, not a form: the page's Content-Security-Policy (form-action 'self') stops a
+	// form whose answer redirects to another origin. Starting only stores a fresh state
+	// in this session; nothing is connected until HubSpot sends back a code with it.
+	@GetMapping(PAGE + "/hubspot/connect")
+	String connectWithHubSpot(HttpSession session, RedirectAttributes redirect) {
+		try {
+			HubSpotOAuth.Pending pending = oauth.start(tenancy.current());
+			session.setAttribute(PENDING, pending);
+			return "redirect:" + oauth.authorizationUrl(pending);
+		}
+		catch (Problem problem) {
+			redirect.addFlashAttribute("error", problem.getMessage());
+			return "redirect:" + PAGE;
+		}
+	}
+
+	// RFC 6749 §4.1.2: HubSpot sends the browser back with code and state (or error).
+	@GetMapping(HubSpotOAuth.CALLBACK_PATH)
+	String callback(@RequestParam(required = false) String state, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String error, HttpSession session, RedirectAttributes redirect) {
+		HubSpotOAuth.Pending pending = (HubSpotOAuth.Pending) session.getAttribute(PENDING);
+		// Single use: a replayed callback finds nothing pending.
+		session.removeAttribute(PENDING);
+		return FormAction.run(redirect, PAGE, () -> {
+			HubSpotConnections.Connection connection = oauth.finish(tenancy.current(), pending, state, code, error);
+			return FormAction.Done.notice("HubSpot connected with OAuth (HubSpot account " + connection.account()
+					+ "). Choose what to import below, then Import now.");
+		});
 	}
 
 	@GetMapping(PAGE + "/runs/{id}")
@@ -179,8 +223,7 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot/disconnect")
 	String disconnect(RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			connections.disconnect(tenancy.current());
-			return FormAction.Done.notice("HubSpot disconnected; the contacts imported stay.");
+			return FormAction.Done.notice(connections.disconnect(tenancy.current()));
 		});
 	}
 
