@@ -229,6 +229,11 @@ class SalesforceConnectTests {
 
 	/** Connects the account's workspace through the redirect and the callback. */
 	WebSession connect(Account account) throws Exception {
+		return connect(fixtures, server, account);
+	}
+
+	/** Connects the account's workspace through the redirect and the callback. */
+	static WebSession connect(Fixtures fixtures, WireMockServer server, Account account) throws Exception {
 		SalesforceStubs.codeExchanged(server);
 		WebSession session = fixtures.signedIn(account);
 		MvcResult back = session.get(CALLBACK + "?code=" + SalesforceStubs.CODE + "&state=" + state(session));
