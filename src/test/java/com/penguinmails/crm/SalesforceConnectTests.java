@@ -58,7 +58,7 @@ class SalesforceConnectTests {
 		WebSession session = fixtures.signedIn(account);
 		SalesforceStubs.codeExchanged(server);
 
-		String location = session.post("/settings/crm/salesforce/connect").getResponse().getRedirectedUrl();
+		String location = session.get("/settings/crm/salesforce/connect").getResponse().getRedirectedUrl();
 
 		assertThat(location).startsWith(ProviderApis.base() + "/salesforce-login/services/oauth2/authorize?");
 		Map<String, String> params = params(location);
@@ -242,7 +242,7 @@ class SalesforceConnectTests {
 	}
 
 	private static String state(WebSession session) throws Exception {
-		return params(session.post("/settings/crm/salesforce/connect").getResponse().getRedirectedUrl()).get("state");
+		return params(session.get("/settings/crm/salesforce/connect").getResponse().getRedirectedUrl()).get("state");
 	}
 
 	static Map<String, String> params(String url) {

@@ -71,8 +71,11 @@ class SalesforceController {
 		return "crm/run";
 	}
 
-	/** Sends the browser to Salesforce's authorization page. */
-	@PostMapping(PAGE + "/connect")
+	// Sends the browser to Salesforce's authorization page. A link, not a form: the
+	// page's Content-Security-Policy (form-action 'self') stops a form whose answer
+	// redirects to another origin. Starting only stores a fresh single-use state; nothing
+	// is connected until Salesforce sends back a code with it.
+	@GetMapping(PAGE + "/connect")
 	String connect(RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE,
 				() -> FormAction.Done.to(connections.authorize(tenancy.current()).url(), null));
