@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.crm.internal.CrmRepository;
 import com.penguinmails.crm.internal.SalesforceClient;
+import com.penguinmails.crm.internal.SalesforceOAuth;
 import com.penguinmails.crm.internal.SalesforceRepository;
 import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.InvalidInputProblem;
@@ -93,6 +94,8 @@ public class SalesforceConnections {
 
 	private final SalesforceClient client;
 
+	private final SalesforceOAuth oauth;
+
 	private final SalesforceProperties properties;
 
 	private final Secrets secrets;
@@ -108,11 +111,12 @@ public class SalesforceConnections {
 	private final String redirectUri;
 
 	SalesforceConnections(CrmRepository repository, SalesforceRepository salesforceRepository, SalesforceClient client,
-			SalesforceProperties properties, PenguinMailsProperties application, Secrets secrets, ObjectMapper json,
-			Clock clock, ApplicationEventPublisher events, TransactionTemplate transactions) {
+			SalesforceOAuth oauth, SalesforceProperties properties, PenguinMailsProperties application, Secrets secrets,
+			ObjectMapper json, Clock clock, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.repository = repository;
 		this.salesforceRepository = salesforceRepository;
 		this.client = client;
+		this.oauth = oauth;
 		this.properties = properties;
 		this.secrets = secrets;
 		this.json = json;
@@ -171,7 +175,7 @@ public class SalesforceConnections {
 		salesforceRepository.deleteExpiredStates(now);
 		salesforceRepository.saveState(sha256(state), CRM, tenant.workspaceId(), tenant.userId(),
 				secrets.encrypt(verifier, verifierContext(tenant.workspaceId())), expires);
-		return new Authorization(client.authorizationUrl(redirectUri, state, challenge(verifier)), expires);
+		return new Authorization(oauth.authorizationUrl(redirectUri, state, challenge(verifier)), expires);
 	}
 
 	/**
@@ -204,7 +208,7 @@ public class SalesforceConnections {
 		String verifier = secrets.decrypt(pending.get().codeVerifier(), verifierContext(tenant.workspaceId()));
 		SalesforceClient.Tokens tokens;
 		try {
-			tokens = client.exchange(code, verifier, redirectUri);
+			tokens = oauth.exchange(code, verifier, redirectUri);
 		}
 		catch (SalesforceClient.Failed ex) {
 			throw new InvalidInputProblem("crm-oauth-refused",
@@ -265,7 +269,7 @@ public class SalesforceConnections {
 		CrmRepository.ConnectionRow row = row(tenant);
 		try {
 			SalesforceClient.Tokens tokens = tokens(row);
-			client.revoke(tokens.refreshToken());
+			oauth.revoke(tokens.refreshToken());
 		}
 		catch (IllegalStateException ex) {
 			// Unreadable with this master key: nothing to revoke from here.
