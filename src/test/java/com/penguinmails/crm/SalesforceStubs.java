@@ -8,10 +8,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.penguinmails.support.ProviderApis;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -34,6 +37,9 @@ final class SalesforceStubs {
 	static final String TOKEN_PATH = LOGIN + "/services/oauth2/token";
 
 	static final String QUERY = "/services/data/v60.0/query";
+
+	/** A count query. */
+	static final String COUNT = "SELECT COUNT\\(\\).*";
 
 	static final String ACCESS = "00DRO000000x1Yz!AQ4AQFirstAccessTokenFromTheCodeExchange.k9vN2qz";
 
@@ -102,6 +108,7 @@ final class SalesforceStubs {
 
 	/** Three pages of two: the query, then the locators {@code -2} and {@code -4}. */
 	static void threePages(WireMockServer server, String access) {
+		count(server, access, 6);
 		server.stubFor(query(access).willReturn(ok("contacts-page-1.json")));
 		server.stubFor(get(urlPathEqualTo(QUERY + "/01gRO00000AbCdEYAV-2"))
 			.withHeader("Authorization", equalTo("Bearer " + access))
@@ -113,11 +120,13 @@ final class SalesforceStubs {
 
 	/** The query is one page of {@code fixture}. */
 	static void onePage(WireMockServer server, String access, String fixture) {
+		count(server, access, 1);
 		server.stubFor(query(access).willReturn(ok(fixture)));
 	}
 
 	/** The first query is refused with 403 REQUEST_LIMIT_EXCEEDED, the next answers. */
 	static void limitExceededThenOk(WireMockServer server, String access, String fixture) {
+		count(server, access, 1);
 		server.stubFor(query(access).inScenario("limit")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(json(403, HubSpotStubs.fixture("salesforce/error-request-limit.json"))
@@ -126,8 +135,56 @@ final class SalesforceStubs {
 		server.stubFor(query(access).inScenario("limit").whenScenarioStateIs("answered").willReturn(ok(fixture)));
 	}
 
+	/** A query other than a count. */
 	static MappingBuilder query(String access) {
-		return get(urlPathEqualTo(QUERY)).withHeader("Authorization", equalTo("Bearer " + access));
+		return get(urlPathEqualTo(QUERY)).withQueryParam("q", notMatching(COUNT))
+			.withHeader("Authorization", equalTo("Bearer " + access));
+	}
+
+	/**
+	 * {@code SELECT COUNT() …} answers {@code total} (no records, as Salesforce does).
+	 */
+	static void count(WireMockServer server, String access, long total) {
+		server.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", matching(COUNT))
+			.withHeader("Authorization", equalTo("Bearer " + access))
+			.willReturn(json(200, "{\"totalSize\":" + total + ",\"done\":true,\"records\":[]}")));
+	}
+
+	/**
+	 * 2,500 records by the count: a Bulk API 2.0 query job (UploadComplete, then
+	 * InProgress, then JobComplete) whose results are two CSV pages (the
+	 * {@code Sforce-Locator} of the first names the second; the second's is
+	 * {@code null}).
+	 */
+	static void bulkJob(WireMockServer server, String access) {
+		count(server, access, 2500);
+		String job = "/services/data/v60.0/jobs/query";
+		String id = "750RO00000Bulk1YAA";
+		server.stubFor(post(urlPathEqualTo(job)).withHeader("Authorization", equalTo("Bearer " + access))
+			.withRequestBody(matchingJsonPath("$.operation", equalTo("query")))
+			.willReturn(json(200, HubSpotStubs.fixture("salesforce/bulk-job.json"))));
+		server.stubFor(get(urlPathEqualTo(job + "/" + id)).inScenario("bulk")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(
+					json(200, HubSpotStubs.fixture("salesforce/bulk-job.json").replace("UploadComplete", "InProgress")))
+			.willSetStateTo("complete"));
+		server.stubFor(get(urlPathEqualTo(job + "/" + id)).inScenario("bulk")
+			.whenScenarioStateIs("complete")
+			.willReturn(json(200,
+					HubSpotStubs.fixture("salesforce/bulk-job.json").replace("UploadComplete", "JobComplete"))));
+		server.stubFor(get(urlPathEqualTo(job + "/" + id + "/results")).withQueryParam("locator", absent())
+			.willReturn(csv("bulk-results-1.csv", "MjAwMA")));
+		server.stubFor(get(urlPathEqualTo(job + "/" + id + "/results")).withQueryParam("locator", equalTo("MjAwMA"))
+			.willReturn(csv("bulk-results-2.csv", "null")));
+	}
+
+	private static ResponseDefinitionBuilder csv(String fixture, String locator) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/csv")
+			.withHeader("Sforce-Locator", locator)
+			.withHeader("Sforce-NumberOfRecords", "2")
+			.withHeader("Sforce-Limit-Info", "api-usage=30/15000")
+			.withBody(HubSpotStubs.fixture("salesforce/" + fixture));
 	}
 
 	private static com.github.tomakehurst.wiremock.matching.UrlPathPattern urlPathMatchingRest() {

@@ -198,18 +198,27 @@ public class SalesforceClient {
 	}
 
 	private JsonNode get(Session session, String path) {
+		return read(call(session, path, null, "application/json").body());
+	}
+
+	/**
+	 * One REST call on the session's instance, within the limits (see the class): a GET,
+	 * or a POST of {@code json} when given.
+	 * @return the 200 or 201 answer
+	 */
+	HttpResponse<String> call(Session session, String path, String json, String accept) {
 		if (session.instance == null) {
 			session.instance = oauth.instance(session.tokens.instanceUrl());
 		}
 		boolean refreshed = false;
 		int attempt = 0;
 		while (true) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(session.instance + path))
+			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(session.instance + path))
 				.timeout(properties.timeout())
 				.header("Authorization", "Bearer " + session.tokens.accessToken())
-				.header("Accept", "application/json")
-				.GET()
-				.build();
+				.header("Accept", accept);
+			HttpRequest request = (json == null ? builder.GET() : builder.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))).build();
 			HttpResponse<String> response;
 			try {
 				response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -227,10 +236,10 @@ public class SalesforceClient {
 			}
 			response.headers().firstValue("Sforce-Limit-Info").ifPresent(v -> session.usage = v);
 			int status = response.statusCode();
-			String code = errorCode(response.body());
-			if (status == 200) {
-				return read(response.body());
+			if (status == 200 || status == 201) {
+				return response;
 			}
+			String code = errorCode(response.body());
 			if (status == 401) {
 				if (refreshed) {
 					throw new Unauthorized("Salesforce refused the renewed session too (" + words(response.body())
@@ -307,7 +316,8 @@ public class SalesforceClient {
 		return Duration.ofMillis(500L << Math.min(attempt - 1, 6));
 	}
 
-	private void pause(Duration wanted) {
+	/** Waits {@code wanted}, cut to {@link CrmProperties#maxWait()}. */
+	void pause(Duration wanted) {
 		Duration wait = wanted.compareTo(properties.maxWait()) > 0 ? properties.maxWait() : wanted;
 		try {
 			Thread.sleep(Math.max(0, wait.toMillis()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -25,10 +26,11 @@ import com.penguinmails.shared.Tenant;
 /**
  * Runs one Salesforce import: one SOQL query built by {@link Soql} (the object's standard
  * fields, the mapped custom ones, the user's checked condition), every page of it
- * ({@code nextRecordsUrl} to the end), each record merged into a contact keyed on the
- * Salesforce record id through {@link RecordMerge} (an address changed in Salesforce
- * updates the same contact). Every imported contact joins the connection's target list;
- * the run's counts are written after every page.
+ * ({@code nextRecordsUrl} to the end; above {@link SalesforceBulk#THRESHOLD} records by
+ * its count, a Bulk API 2.0 query job's CSV pages instead), each record merged into a
+ * contact keyed on the Salesforce record id through {@link RecordMerge} (an address
+ * changed in Salesforce updates the same contact). Every imported contact joins the
+ * connection's target list; the run's counts are written after every page.
  * <p>
  * Fields: Email, FirstName, LastName, Title, Phone, Company (Lead) or Account.Name
  * (Contact), Country (Lead) or MailingCountry (Contact), Website (Lead) or
@@ -53,6 +55,8 @@ public class SalesforceImporter {
 
 	private final SalesforceClient client;
 
+	private final SalesforceBulk bulk;
+
 	private final Contacts contacts;
 
 	private final Segments segments;
@@ -60,10 +64,11 @@ public class SalesforceImporter {
 	private final Clock clock;
 
 	SalesforceImporter(CrmRepository repository, SalesforceRepository salesforceRepository, SalesforceClient client,
-			Contacts contacts, Segments segments, Clock clock) {
+			SalesforceBulk bulk, Contacts contacts, Segments segments, Clock clock) {
 		this.repository = repository;
 		this.salesforceRepository = salesforceRepository;
 		this.client = client;
+		this.bulk = bulk;
 		this.contacts = contacts;
 		this.segments = segments;
 		this.clock = clock;
@@ -86,22 +91,30 @@ public class SalesforceImporter {
 			String soql = Soql.select(source.object(), List.copyOf(row.fieldMap().keySet()), source.condition());
 			SalesforceClient.Session calls = session.get();
 			UUID listId = targetList(system, row.targetList());
-			SalesforceClient.Page page = client.query(calls, soql);
-			while (true) {
-				pages++;
+			int[] read = { 0 };
+			Consumer<List<SalesforceClient.Record>> pageRead = records -> {
 				List<UUID> imported = new ArrayList<>();
-				for (SalesforceClient.Record record : page.records()) {
+				for (SalesforceClient.Record record : records) {
 					merge(merge, record, standard, row.fieldMap()).ifPresent(imported::add);
 				}
 				if (!imported.isEmpty()) {
 					segments.addToList(system, listId, imported);
 				}
-				merge.progress(pages);
-				if (page.nextRecordsUrl() == null) {
-					break;
-				}
-				page = client.next(calls, page.nextRecordsUrl());
+				merge.progress(++read[0]);
+			};
+			if (bulk.count(calls, source.object(),
+					Soql.condition(source.object(), source.condition())) > SalesforceBulk.THRESHOLD) {
+				bulk.query(calls, soql, pageRead);
 			}
+			else {
+				SalesforceClient.Page page = client.query(calls, soql);
+				pageRead.accept(page.records());
+				while (page.nextRecordsUrl() != null) {
+					page = client.next(calls, page.nextRecordsUrl());
+					pageRead.accept(page.records());
+				}
+			}
+			pages = read[0];
 			repository.finishRun(workspace, runId, "done", null, clock.instant());
 			if (!"connected".equals(row.status())) {
 				repository.markStatus(workspace, CRM, "connected", null);
