@@ -1,12 +1,17 @@
 /**
- * CRM sync (issue 20), HubSpot first: a workspace connects HubSpot with a private app
- * token and imports its contacts (all, or one list) into a PenguinMails list, keyed on
- * the HubSpot record id kept in {@code crm_links}, with a sync log.
+ * CRM sync (issue 20): a workspace connects HubSpot (a private app token or OAuth) and imports
+ * its contacts (all, or one list), or connects Salesforce through the installation's
+ * connected app (OAuth 2.0 with PKCE) and imports its Contacts or Leads (all, or a
+ * checked SOQL condition), into a PenguinMails list, keyed on the CRM record id kept in
+ * {@code crm_links}, with a sync log.
  * <p>
- * The public face is {@link com.penguinmails.crm.HubSpotSync}; {@code internal} holds the
- * SQL ({@code CrmRepository}), HubSpot's API client ({@code HubSpotClient}, within
- * HubSpot's rate limits) and the schedule; {@code web} the page {@code /settings/crm};
- * {@code api} the JSON endpoints under {@code /api/v1/crm}.
+ * The public face is {@link com.penguinmails.crm.HubSpotSync} and
+ * {@link com.penguinmails.crm.SalesforceSync} (with their connections); {@code internal}
+ * holds the SQL ({@code CrmRepository}, {@code SalesforceRepository}), the API clients
+ * ({@code HubSpotClient}, {@code SalesforceClient}, within each CRM's limits), the SOQL
+ * builder and the schedule; {@code web} the pages {@code /settings/crm} and
+ * {@code /settings/crm/salesforce}; {@code api} the JSON endpoints under
+ * {@code /api/v1/crm}.
  * <p>
  * Push-back ({@link com.penguinmails.crm.HubSpotPush}) listens to inbound's replies,
  * labels, bounces, unsubscribes and complaints, tracking's unsubscribes and delivery's

@@ -12,9 +12,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * One WireMock server for the whole test JVM standing in for the third-party HTTP APIs
  * that are not reachable from here (Google's OAuth 2.0 endpoints and the Postmaster Tools
  * API, Microsoft SNDS, the sending providers Postmark, Mailgun and Amazon SES, and
- * HubSpot's CRM API). Its port is reserved before the Spring context starts
- * ({@link FreePortInitializer} points the endpoints at it); the server starts on first
- * use. Tests add the stubs speaking the documented shapes, and reset them.
+ * HubSpot's and Salesforce's CRM APIs). Its port is reserved before the Spring context
+ * starts ({@link FreePortInitializer} points the endpoints at it); the server starts on
+ * first use. Tests add the stubs speaking the documented shapes, and reset them.
  */
 public final class ProviderApis {
 
@@ -55,7 +55,8 @@ public final class ProviderApis {
 				Map.entry("penguinmails.providers.sns-cert-hosts", "127\\.0\\.0\\.1"),
 				Map.entry("penguinmails.providers.sns-allow-http", "true"),
 				Map.entry("penguinmails.crm.hubspot-uri", base() + "/hubspot"),
-				Map.entry("penguinmails.crm.oauth.authorize-uri", base() + "/hubspot-app/oauth/authorize"));
+				Map.entry("penguinmails.crm.oauth.authorize-uri", base() + "/hubspot-app/oauth/authorize"),
+				Map.entry("penguinmails.crm.salesforce.login-uri", base() + "/salesforce-login"));
 	}
 
 	private static int freePort() {

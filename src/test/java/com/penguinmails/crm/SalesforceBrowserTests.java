@@ -1,0 +1,165 @@
+package com.penguinmails.crm;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page {@code /settings/crm/salesforce} in a real browser at 1280 and 390 px: reached
+ * from {@code /settings/crm}, connecting through Salesforce's authorization page
+ * (WireMock sends the browser back with a code, as Salesforce does), the settings,
+ * testing, an import and its log, and a refused refresh shown as "Connect again".
+ */
+@ExtendWith(OpenBrowser.class)
+@IntegrationTest
+class SalesforceBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	ChromeDriver browser;
+
+	WireMockServer server;
+
+	@BeforeEach
+	void stubs() {
+		server = SalesforceStubs.reset();
+	}
+
+	@Test
+	void connectsThroughSalesforceImportsAndShowsTheSyncLog() {
+		Fixtures.Account account = fixtures.verifiedAccount("sf-browser");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+		browser.get(base + "/settings/crm");
+		browser.findElement(By.id("crm-salesforce-link")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"Import your Salesforce Contacts or Leads"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("No import yet");
+		Browser.screenshot(browser, "salesforce-empty-1280");
+
+		SalesforceStubs.authorizeAllows(server);
+		SalesforceStubs.codeExchanged(server);
+		SalesforceStubs.limits(server, SalesforceStubs.ACCESS);
+		SalesforceStubs.threePages(server, SalesforceStubs.ACCESS);
+		browser.findElement(By.xpath("//a[text()='Connect Salesforce']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Salesforce connected"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/settings/crm/salesforce");
+		assertThat(browser.getPageSource()).doesNotContain(SalesforceStubs.ACCESS)
+			.doesNotContain(SalesforceStubs.REFRESH_TOKEN);
+		assertThat(browser.findElement(By.id("crm-salesforce")).getText()).contains("Connected")
+			.contains("organisation ending in zPAK");
+
+		new Select(browser.findElement(By.id("crm-object"))).selectByVisibleText("Contacts");
+		browser.findElement(By.id("crm-condition")).sendKeys("MailingCountry != null");
+		browser.findElement(By.id("crm-target")).clear();
+		browser.findElement(By.id("crm-target")).sendKeys("Salesforce contacts");
+		browser.findElement(By.id("crm-map")).sendKeys("Industry_Segment__c = segment");
+		new Select(browser.findElement(By.id("crm-schedule"))).selectByVisibleText("Every day");
+		browser.findElement(By.cssSelector("#crm-settings button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import settings saved"));
+		assertThat(browser.findElement(By.id("crm-condition")).getAttribute("value"))
+			.isEqualTo("MailingCountry != null");
+
+		browser.findElement(By.xpath("//button[text()='Test the connection']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"14998 of 15000 daily API requests left"));
+		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"Import from Salesforce started"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("Contacts where MailingCountry != null")
+			.contains("Done")
+			.contains("4")
+			.contains("2");
+		Browser.screenshot(browser, "salesforce-connected-1280");
+		browser.executeScript("document.getElementById('crm-runs').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-log-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "salesforce-connected-390");
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "crm-runs");
+		browser.executeScript("document.getElementById('crm-runs').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-log-390");
+
+		browser.findElement(By.linkText("Details")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("crm-entries")));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Salesforce import");
+		assertThat(browser.findElement(By.id("crm-entries")).getText()).contains("Skipped")
+			.contains("no email address")
+			.contains("003RO00000Noe04YAA")
+			.contains("margaret@apollo.example");
+		Browser.screenshot(browser, "salesforce-run-390");
+		Browser.assertNoSidewaysScroll(browser);
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "salesforce-run-1280");
+	}
+
+	@Test
+	void aRefusedRefreshAsksToConnectAgain() {
+		Fixtures.Account account = fixtures.verifiedAccount("sf-browser-expired");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		SalesforceStubs.authorizeAllows(server);
+		SalesforceStubs.codeExchanged(server);
+		browser.get(base + "/settings/crm/salesforce");
+		browser.findElement(By.xpath("//a[text()='Connect Salesforce']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Salesforce connected"));
+
+		SalesforceStubs.sessionExpired(server, SalesforceStubs.ACCESS);
+		SalesforceStubs.refreshRefused(server);
+		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"Import from Salesforce started"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("Failed");
+		assertThat(browser.findElement(By.id("crm-salesforce")).getText()).contains("Connect again")
+			.contains("invalid_grant");
+		assertThat(browser.findElements(By.xpath("//button[text()='Import now']"))).isEmpty();
+		assertThat(browser.findElements(By.xpath("//a[text()='Connect again']"))).hasSize(1);
+		Browser.screenshot(browser, "salesforce-expired-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.screenshot(browser, "salesforce-expired-390");
+		Browser.assertNoSidewaysScroll(browser);
+	}
+
+	/** Refreshes the page until the newest run has finished. */
+	private void finished(WebDriverWait wait) {
+		wait.until(driver -> {
+			driver.navigate().refresh();
+			return driver.findElements(By.className("crm-running")).isEmpty()
+					&& !driver.findElements(By.id("crm-runs")).isEmpty();
+		});
+	}
+
+}
