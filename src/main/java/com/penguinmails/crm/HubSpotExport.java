@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 
@@ -58,6 +57,8 @@ public class HubSpotExport {
 
 	private final Segments segments;
 
+	private final ImportRuns runs;
+
 	private final Clock clock;
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -67,7 +68,8 @@ public class HubSpotExport {
 	});
 
 	HubSpotExport(CrmRepository repository, HubSpotConnections connections, HubSpotWrites hubspot,
-			ContactSelection selection, Contacts contacts, Segments segments, Clock clock) {
+			ContactSelection selection, Contacts contacts, Segments segments, ImportRuns runs, Clock clock) {
+		this.runs = runs;
 		this.repository = repository;
 		this.connections = connections;
 		this.hubspot = hubspot;
@@ -96,34 +98,16 @@ public class HubSpotExport {
 			.filter(l -> l.id().equals(listId))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundProblem("List"));
-		java.time.Instant now = clock.instant();
-		if (!repository.claim(row.workspaceId(), HubSpotConnections.CRM, now, now.plus(HubSpotSync.LEASE))) {
-			throw new InvalidInputProblem(HttpStatus.CONFLICT, "crm-import-running",
-					"An import from or an export to HubSpot is running already; its result shows in the sync log.");
-		}
-		UUID runId = UUID.randomUUID();
-		String source = "export of " + list.name();
-		repository.startRun(row.workspaceId(), runId, HubSpotConnections.CRM,
-				source.length() > 60 ? source.substring(0, 59) + "…" : source, now);
-		try {
-			background.execute(() -> runAndRelease(row, listId, runId));
-		}
-		catch (RejectedExecutionException ex) {
-			repository.finishRun(row.workspaceId(), runId, "failed", "PenguinMails is shutting down.", clock.instant());
-			release(row);
-		}
-		return runOf(row.workspaceId(), runId);
+		UUID runId = runs.claim(row.workspaceId(), HubSpotConnections.CRM, "export of " + list.name())
+			.orElseThrow(() -> new InvalidInputProblem(HttpStatus.CONFLICT, "crm-import-running",
+					"An import from or an export to HubSpot is running already; its result shows in the sync log."));
+		return runs.start(background, row.workspaceId(), runId, () -> runAndRelease(row, listId, runId),
+				() -> release(row));
 	}
 
 	@PreDestroy
 	void stop() {
 		background.shutdownNow();
-	}
-
-	private HubSpotSync.Run runOf(UUID workspace, UUID runId) {
-		CrmRepository.RunRow r = repository.run(workspace, runId).orElseThrow();
-		return new HubSpotSync.Run(r.id(), r.source(), r.status(), r.message(), r.pages(), r.created(), r.updated(),
-				r.unchanged(), r.skipped(), r.startedAt(), r.finishedAt());
 	}
 
 	private void runAndRelease(CrmRepository.ConnectionRow row, UUID listId, UUID runId) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 
@@ -83,6 +82,8 @@ public class HubSpotSync {
 
 	private final HubSpotImporter importer;
 
+	private final ImportRuns runs;
+
 	private final Clock clock;
 
 	/** Runs the imports started from a page or the API, one at a time per node. */
@@ -92,7 +93,9 @@ public class HubSpotSync {
 		return thread;
 	});
 
-	HubSpotSync(CrmRepository repository, HubSpotConnections connections, HubSpotImporter importer, Clock clock) {
+	HubSpotSync(CrmRepository repository, HubSpotConnections connections, HubSpotImporter importer, ImportRuns runs,
+			Clock clock) {
+		this.runs = runs;
 		this.repository = repository;
 		this.connections = connections;
 		this.importer = importer;
@@ -110,15 +113,8 @@ public class HubSpotSync {
 	public Run startImport(Tenant tenant) {
 		tenant.require(WorkspaceRole.MEMBER, "crm:write");
 		CrmRepository.ConnectionRow row = importable(tenant);
-		UUID runId = claim(row).orElseThrow(HubSpotSync::running);
-		try {
-			background.execute(() -> runAndRelease(row, runId));
-		}
-		catch (RejectedExecutionException ex) {
-			repository.finishRun(row.workspaceId(), runId, "failed", "PenguinMails is shutting down.", clock.instant());
-			release(row);
-		}
-		return repository.run(row.workspaceId(), runId).map(HubSpotSync::run).orElseThrow();
+		UUID runId = claim(row).orElseThrow(() -> ImportRuns.running("HubSpot"));
+		return runs.start(background, row.workspaceId(), runId, () -> runAndRelease(row, runId), () -> release(row));
 	}
 
 	/**
@@ -131,9 +127,9 @@ public class HubSpotSync {
 	public Run importNow(Tenant tenant) {
 		tenant.require(WorkspaceRole.MEMBER, "crm:write");
 		CrmRepository.ConnectionRow row = importable(tenant);
-		UUID runId = claim(row).orElseThrow(HubSpotSync::running);
+		UUID runId = claim(row).orElseThrow(() -> ImportRuns.running("HubSpot"));
 		runAndRelease(row, runId);
-		return repository.run(row.workspaceId(), runId).map(HubSpotSync::run).orElseThrow();
+		return runs.run(row.workspaceId(), runId);
 	}
 
 	private CrmRepository.ConnectionRow importable(Tenant tenant) {
@@ -143,11 +139,6 @@ public class HubSpotSync {
 					"HubSpot refused the token: connect again. " + Objects.toString(row.message(), ""));
 		}
 		return row;
-	}
-
-	private static InvalidInputProblem running() {
-		return new InvalidInputProblem(HttpStatus.CONFLICT, "crm-import-running",
-				"An import from HubSpot is running already; its result shows in the sync log.");
 	}
 
 	/**
@@ -173,7 +164,7 @@ public class HubSpotSync {
 	/** The newest runs, at most {@value #RUNS}. */
 	public List<Run> runs(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "crm:read");
-		return repository.runs(tenant.workspaceId(), CRM, RUNS).stream().map(HubSpotSync::run).toList();
+		return runs.runs(tenant.workspaceId(), CRM);
 	}
 
 	/**
@@ -182,13 +173,7 @@ public class HubSpotSync {
 	 */
 	public RunLog runLog(Tenant tenant, UUID runId) {
 		tenant.require(WorkspaceRole.VIEWER, "crm:read");
-		CrmRepository.RunRow row = repository.run(tenant.workspaceId(), runId)
-			.orElseThrow(() -> new NotFoundProblem("Sync run"));
-		List<Entry> entries = repository.entries(tenant.workspaceId(), runId, ENTRIES)
-			.stream()
-			.map(e -> new Entry(e.recordId(), e.email(), e.outcome(), e.reason()))
-			.toList();
-		return new RunLog(run(row), entries);
+		return runs.runLog(tenant.workspaceId(), CRM, runId);
 	}
 
 	/** The HubSpot record id a contact was imported from, if any. */
@@ -200,21 +185,15 @@ public class HubSpotSync {
 	private Optional<Run> runClaimed(CrmRepository.ConnectionRow row) {
 		Optional<UUID> runId = claim(row);
 		runId.ifPresent(id -> runAndRelease(row, id));
-		return runId.flatMap(id -> repository.run(row.workspaceId(), id)).map(HubSpotSync::run);
+		return runId.map(id -> runs.run(row.workspaceId(), id));
 	}
 
 	/**
 	 * Takes the lease and records the run as started; empty when another import holds it.
 	 */
 	private Optional<UUID> claim(CrmRepository.ConnectionRow row) {
-		Instant now = clock.instant();
-		if (!repository.claim(row.workspaceId(), CRM, now, now.plus(LEASE))) {
-			return Optional.empty();
-		}
-		UUID runId = UUID.randomUUID();
-		repository.startRun(row.workspaceId(), runId, CRM,
-				row.sourceListId() == null ? "all contacts" : "list " + row.sourceListId(), now);
-		return Optional.of(runId);
+		return runs.claim(row.workspaceId(), CRM,
+				row.sourceListId() == null ? "all contacts" : "list " + row.sourceListId());
 	}
 
 	private void runAndRelease(CrmRepository.ConnectionRow row, UUID runId) {
@@ -227,15 +206,7 @@ public class HubSpotSync {
 	}
 
 	private void release(CrmRepository.ConnectionRow row) {
-		ImportSchedule schedule = ImportSchedule.of(row.importEvery());
-		Instant finished = clock.instant();
-		repository.release(row.workspaceId(), CRM, finished,
-				schedule.every() == null ? null : finished.plus(schedule.every()));
-	}
-
-	private static Run run(CrmRepository.RunRow r) {
-		return new Run(r.id(), r.source(), r.status(), r.message(), r.pages(), r.created(), r.updated(), r.unchanged(),
-				r.skipped(), r.startedAt(), r.finishedAt());
+		runs.release(row.workspaceId(), CRM, row.importEvery());
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -79,6 +81,25 @@ class ImportRuns {
 			.map(e -> new HubSpotSync.Entry(e.recordId(), e.email(), e.outcome(), e.reason()))
 			.toList();
 		return new HubSpotSync.RunLog(run(row), entries);
+	}
+
+	/**
+	 * Hands a claimed run's work to {@code background} and answers the run as it started
+	 * ({@code running}), read before the work is handed over: a short run may end before
+	 * this returns. When the executor refuses (shutting down) the run fails and
+	 * {@code release} ends the lease.
+	 */
+	HubSpotSync.Run start(Executor background, UUID workspace, UUID runId, Runnable work, Runnable release) {
+		HubSpotSync.Run started = run(workspace, runId);
+		try {
+			background.execute(work);
+			return started;
+		}
+		catch (RejectedExecutionException ex) {
+			abandon(workspace, runId, "PenguinMails is shutting down.");
+			release.run();
+			return run(workspace, runId);
+		}
 	}
 
 	/** 409 {@code crm-import-running}, naming the CRM. */

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
@@ -148,14 +147,8 @@ public class SalesforceSync {
 		tenant.require(WorkspaceRole.MEMBER, "crm:write");
 		CrmRepository.ConnectionRow row = importable(tenant);
 		UUID runId = claim(row).orElseThrow(() -> ImportRuns.running("Salesforce"));
-		try {
-			background.execute(() -> runAndRelease(row, runId));
-		}
-		catch (RejectedExecutionException ex) {
-			runs.abandon(row.workspaceId(), runId, "PenguinMails is shutting down.");
-			runs.release(row.workspaceId(), CRM, row.importEvery());
-		}
-		return runs.run(row.workspaceId(), runId);
+		return runs.start(background, row.workspaceId(), runId, () -> runAndRelease(row, runId),
+				() -> runs.release(row.workspaceId(), CRM, row.importEvery()));
 	}
 
 	/**

@@ -1,9 +1,9 @@
 /**
- * CRM sync (issue 20): a workspace connects HubSpot (a private app token or OAuth) and imports
- * its contacts (all, or one list), or connects Salesforce through the installation's
- * connected app (OAuth 2.0 with PKCE) and imports its Contacts or Leads (all, or a
- * checked SOQL condition), into a PenguinMails list, keyed on the CRM record id kept in
- * {@code crm_links}, with a sync log.
+ * CRM sync (issue 20): a workspace connects HubSpot (a private app token or OAuth) and
+ * imports its contacts (all, or one list), or connects Salesforce through the
+ * installation's connected app (OAuth 2.0 with PKCE) and imports its Contacts or Leads
+ * (all, or a checked SOQL condition), into a PenguinMails list, keyed on the CRM record
+ * id kept in {@code crm_links}, with a sync log.
  * <p>
  * The public face is {@link com.penguinmails.crm.HubSpotSync} and
  * {@link com.penguinmails.crm.SalesforceSync} (with their connections); {@code internal}
