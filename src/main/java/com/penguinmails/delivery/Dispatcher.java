@@ -173,7 +173,7 @@ public class Dispatcher implements DisposableBean {
 			transport = routes.open(routing, first.mailboxId(), choice);
 		}
 		catch (SmtpConnectionFailed ex) {
-			connectionFailed(first, rows, ex, now);
+			transportFailed(routing, choice, first, rows, ex, now);
 			return answeredBefore;
 		}
 		// The failure count is cleared by the first answer about a message, not by the
@@ -201,7 +201,7 @@ public class Dispatcher implements DisposableBean {
 					reply = transport.send(prepared.message());
 				}
 				catch (SmtpConnectionFailed ex) {
-					connectionFailed(first, rows.subList(i, rows.size()), ex, now);
+					transportFailed(routing, choice, first, rows.subList(i, rows.size()), ex, now);
 					return answered;
 				}
 				if (!answered) {
@@ -293,6 +293,21 @@ public class Dispatcher implements DisposableBean {
 	 * The server could not be used: the messages wait (not an attempt), and the third
 	 * time in a row the mailbox goes in error and its messages are held.
 	 */
+	private void transportFailed(Routing routing, Routing.Choice choice, Claimed first, List<Claimed> rows,
+			SmtpConnectionFailed ex, Instant now) {
+		if (routing.mailboxAnswers(choice)) {
+			connectionFailed(first, rows, ex, now);
+			return;
+		}
+		// A route of providers alone: they are marked failing (and skipped while another
+		// is
+		// usable); the messages wait, and the mailbox, which was not used, stays as it
+		// is.
+		String error = "Sending route: " + ex.getMessage();
+		log.info("A sending route of mailbox {} could not send: {}", first.mailboxId(), error);
+		store.requeue(rows.stream().map(Claimed::id).toList(), now.plus(CONNECTION_RETRY), error);
+	}
+
 	private void connectionFailed(Claimed first, List<Claimed> rows, SmtpConnectionFailed ex, Instant now) {
 		String error = "SMTP " + ex.stage() + ": " + ex.getMessage();
 		log.info("Mailbox {} could not send: {}", first.mailboxId(), error);

@@ -47,6 +47,15 @@ public final class Routing {
 	}
 
 	/**
+	 * Whether a transport failure of this choice is its mailbox's own: the mailbox's
+	 * transport, or a route ending with the mailbox's SMTP server (tried last). When a
+	 * route of providers alone fails, the providers are failing, not the mailbox.
+	 */
+	public boolean mailboxAnswers(Choice choice) {
+		return choice.routeId() == null || rule(choice).route().thenSmtp();
+	}
+
+	/**
 	 * The first route matching a message of {@code campaignId} (may be null) to
 	 * {@code recipient} (an address or a domain), else {@link Choice#DEFAULT}.
 	 */

@@ -315,4 +315,32 @@ class SendingRouteTests {
 		assertThat(failing.healthError()).startsWith("A send failed: 451 4.3.0 Mailgun").contains("HTTP 503");
 	}
 
+	@Test
+	void aRouteWhoseOnlyProviderFailsLeavesTheMailboxAloneAndItsMessagesWaiting() {
+		Account account = fixtures.verifiedAccount("route-down");
+		Mailbox mailbox = mailbox(account);
+		String domain = unique("mg-down") + ".example.com";
+		SendingProvider only = mailgun(account, "Only", domain);
+		api.stubFor(post(urlPathEqualTo("/mailgun-us/v3/" + domain + "/messages.mime"))
+			.willReturn(aResponse().withStatus(401).withBody("Forbidden")));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "down.test", null, List.of(only.id()), false));
+		Instant now = Instant.now();
+		Outbox.Queued queued = queue(account, mailbox, null, "ana@down.test", now);
+
+		// More rounds than the three connection failures that put a mailbox in error.
+		for (int round = 0; round < 4; round++) {
+			Senders.drain(dispatcher, now.plusSeconds(600L * round));
+		}
+
+		assertThat(column(queued.outboxId(), "status")).isEqualTo("queued");
+		assertThat(column(queued.outboxId(), "attempts")).isEqualTo("0");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT status FROM mailboxes WHERE id = ?")
+			.param(mailbox.id())
+			.query(String.class)
+			.single()).isNotEqualTo("error");
+		assertThat(providers.provider(account.owner(), only.id()).health()).isEqualTo(ProviderHealth.FAILING);
+	}
+
 }

@@ -76,12 +76,16 @@ final class ChainTransport implements MailboxTransport {
 				SmtpReply reply = transport.send(message);
 				if (!reply.transientFailure() || last) {
 					via = link.via();
+					if (reply.transientFailure()) {
+						failedLast(link, reply.text());
+					}
 					return reply;
 				}
 				why = reply.text();
 			}
 			catch (SmtpConnectionFailed ex) {
 				if (last) {
+					failedLast(link, ex.stage() + ": " + ex.getMessage());
 					throw ex;
 				}
 				why = ex.stage() + ": " + ex.getMessage();
@@ -89,6 +93,16 @@ final class ChainTransport implements MailboxTransport {
 			failing.failed(link, why);
 			current++;
 			transport = null;
+		}
+	}
+
+	/**
+	 * The last of the chain failed too: a sending provider is marked failing all the same
+	 * (the mailbox's own SMTP server is the mailbox's business, not a provider's health).
+	 */
+	private void failedLast(Link link, String why) {
+		if (link.via().providerId() != null) {
+			failing.failed(link, why);
 		}
 	}
 
