@@ -67,14 +67,14 @@ public class SendingProviders {
 	}
 
 	/**
-	 * Adds a sending provider (nothing is called yet: its first health check is due at
+	 * Adds a sending provider (admins: it holds credentials; nothing is called yet: its first health check is due at
 	 * once, or see {@link #check}).
 	 * @throws InvalidInputProblem 400 naming the missing or invalid field, 409 when the
 	 * name is taken
 	 */
 	@Transactional
 	public SendingProvider addProvider(Tenant tenant, NewSendingProvider given) {
-		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		tenant.require(WorkspaceRole.ADMIN, "mailboxes:write");
 		UUID id = UUID.randomUUID();
 		String name = name(tenant, given, id);
 		MailboxRepository.Provider provider = settings(id, MailboxRepository.Provider.SMTP, given);
@@ -83,12 +83,12 @@ public class SendingProviders {
 	}
 
 	/**
-	 * Changes a provider's name or settings (a blank secret keeps the stored one while
+	 * Changes a provider's name or settings (admins; a blank secret keeps the stored one while
 	 * the kind stays); its health is unknown again until checked.
 	 */
 	@Transactional
 	public SendingProvider updateProvider(Tenant tenant, UUID id, NewSendingProvider given) {
-		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
+		tenant.require(WorkspaceRole.ADMIN, "mailboxes:write");
 		RoutingRepository.ProviderRow current = found(tenant, id);
 		String name = name(tenant, given, id);
 		repository.updateProvider(tenant.workspaceId(), id, name, settings(id, current.provider(), given),

@@ -343,4 +343,23 @@ class SendingRouteTests {
 		assertThat(providers.provider(account.owner(), only.id()).health()).isEqualTo(ProviderHealth.FAILING);
 	}
 
+
+	@Test
+	void onlyAnAdminAddsOrChangesASendingProviderForItHoldsCredentials() {
+		Account owner = fixtures.verifiedAccount("route-roles");
+		Account member = fixtures.verifiedAccount("route-roles-member");
+		fixtures.join(owner, member, com.penguinmails.shared.WorkspaceRole.MEMBER);
+		com.penguinmails.shared.Tenant asMember = new com.penguinmails.shared.Tenant(owner.workspaceId(),
+				member.userId(), com.penguinmails.shared.WorkspaceRole.MEMBER, java.util.Set.of(), null);
+		NewSendingProvider given = new NewSendingProvider("By a member", "mailgun", null, null, unique("key"),
+				"mg.example.com", "us", null, null);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> providers.addProvider(asMember, given))
+			.isInstanceOf(com.penguinmails.shared.AccessDeniedProblem.class);
+		SendingProvider added = providers.addProvider(owner.owner(), given);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> providers.updateProvider(asMember, added.id(), given))
+			.isInstanceOf(com.penguinmails.shared.AccessDeniedProblem.class);
+		assertThat(providers.providers(asMember)).extracting(SendingProvider::name).containsExactly("By a member");
+	}
+
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.crm.CrmProperties;
+import com.penguinmails.shared.NetworkFailures;
 
 /**
  * HubSpot's CRM API v3 as far as the import needs it, called with a private app token
@@ -208,7 +209,8 @@ public class HubSpotClient {
 			}
 			catch (IOException ex) {
 				if (attempt++ >= properties.retries()) {
-					throw new Failed(0, "HubSpot could not be reached: " + ex.getMessage());
+					throw new Failed(0,
+							"HubSpot could not be reached: " + NetworkFailures.why(request.uri().getHost(), ex) + ".");
 				}
 				pause(backoff(attempt));
 				continue;

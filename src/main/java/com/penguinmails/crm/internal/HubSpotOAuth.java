@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.penguinmails.crm.CrmProperties;
 import com.penguinmails.crm.HubSpotOAuthProperties;
 import com.penguinmails.shared.PenguinMailsProperties;
+import com.penguinmails.shared.NetworkFailures;
 
 /**
  * HubSpot's side of OAuth 2.0 (RFC 6749 authorization code grant) for its public apps, in
@@ -236,7 +237,8 @@ public class HubSpotOAuth {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new HubSpotClient.Failed(0, "HubSpot could not be reached: " + ex.getMessage());
+			throw new HubSpotClient.Failed(0,
+					"HubSpot could not be reached: " + NetworkFailures.why(request.uri().getHost(), ex) + ".");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

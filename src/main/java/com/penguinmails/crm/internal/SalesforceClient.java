@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.crm.CrmProperties;
 import com.penguinmails.crm.SalesforceProperties;
+import com.penguinmails.shared.NetworkFailures;
 
 /**
  * Salesforce's REST API as far as the import needs it, with a grant from
@@ -225,7 +226,8 @@ public class SalesforceClient {
 			}
 			catch (IOException ex) {
 				if (attempt++ >= properties.retries()) {
-					throw new Failed(0, "Salesforce could not be reached: " + ex.getMessage());
+					throw new Failed(0, "Salesforce could not be reached: "
+							+ NetworkFailures.why(request.uri().getHost(), ex) + ".");
 				}
 				pause(backoff(attempt));
 				continue;

@@ -18,6 +18,7 @@ import com.penguinmails.crm.internal.SalesforceClient.Failed;
 import com.penguinmails.crm.internal.SalesforceClient.Tokens;
 import com.penguinmails.crm.internal.SalesforceClient.Unauthorized;
 import com.penguinmails.shared.NetworkPolicy;
+import com.penguinmails.shared.NetworkFailures;
 
 import static com.penguinmails.crm.internal.SalesforceClient.cut;
 import static com.penguinmails.crm.internal.SalesforceClient.encode;
@@ -148,7 +149,8 @@ public class SalesforceOAuth {
 			throw new Failed(response.statusCode(), oauthWords(response.body()));
 		}
 		catch (IOException ex) {
-			throw new Failed(0, "Salesforce's login server could not be reached: " + ex.getMessage());
+			throw new Failed(0, "Salesforce's login server could not be reached: "
+					+ NetworkFailures.why(request.uri().getHost(), ex) + ".");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -166,7 +166,13 @@ class CrmController {
 	@PostMapping(PAGE + "/hubspot")
 	String connect(TokenForm form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			connections.connect(tenancy.current(), form.token());
+			HubSpotConnections.Connection connection = connections.connect(tenancy.current(), form.token());
+			if ("failing".equals(connection.status())) {
+				// Kept, but not checked: HubSpot did not answer. Said as a warning, not a success.
+				redirect.addFlashAttribute("warning", "The token is saved but HubSpot did not answer, so it is not "
+						+ "checked yet: " + connection.message() + " Test the connection once HubSpot can be reached.");
+				return FormAction.Done.notice(null);
+			}
 			return FormAction.Done.notice("HubSpot connected. Choose what to import below, then Import now.");
 		});
 	}

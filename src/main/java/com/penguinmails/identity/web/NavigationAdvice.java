@@ -29,6 +29,11 @@ class NavigationAdvice {
 			return role.atLeast(WorkspaceRole.ADMIN);
 		}
 
+		/** Whether the user may change things (member or above), not only read them. */
+		public boolean member() {
+			return role.atLeast(WorkspaceRole.MEMBER);
+		}
+
 		public boolean owner() {
 			return role == WorkspaceRole.OWNER;
 		}

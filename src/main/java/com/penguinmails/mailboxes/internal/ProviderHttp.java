@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.mailboxes.SmtpReply;
 import com.penguinmails.shared.NetworkPolicy;
+import com.penguinmails.shared.NetworkFailures;
 
 /**
  * The HTTP side shared by the Postmark and Mailgun transports: one JDK client per batch,
@@ -64,14 +65,16 @@ final class ProviderHttp {
 			return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (HttpConnectTimeoutException | ConnectException ex) {
-			throw new SmtpConnectionFailed("tcp", provider + "'s API could not be reached: " + ex.getMessage());
+			throw new SmtpConnectionFailed("tcp", provider + "'s API could not be reached: "
+					+ NetworkFailures.why(request.uri().getHost(), ex) + ".");
 		}
 		catch (HttpTimeoutException ex) {
 			throw new SmtpConnectionFailed("timeout",
 					provider + "'s API did not answer within " + timeout.toSeconds() + " seconds.");
 		}
 		catch (IOException ex) {
-			throw new SmtpConnectionFailed("tcp", provider + "'s API connection failed: " + ex);
+			throw new SmtpConnectionFailed("tcp", provider + "'s API could not be reached: "
+					+ NetworkFailures.why(request.uri().getHost(), ex) + ".");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

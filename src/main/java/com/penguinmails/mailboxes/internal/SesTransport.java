@@ -31,6 +31,7 @@ import com.penguinmails.mailboxes.SmtpConnectionFailed;
 import com.penguinmails.mailboxes.SentVia;
 import com.penguinmails.mailboxes.SmtpReply;
 import com.penguinmails.mailboxes.TransportKind;
+import com.penguinmails.shared.NetworkFailures;
 
 /**
  * Amazon SES through the official AWS SDK v2 ({@code sesv2} {@code SendEmail} with
@@ -89,7 +90,8 @@ final class SesTransport implements MailboxTransport {
 			throw new SmtpConnectionFailed("timeout", "Amazon SES did not answer in time: " + ex.getMessage());
 		}
 		catch (SdkClientException ex) {
-			throw new SmtpConnectionFailed("tcp", "Amazon SES could not be reached: " + ex.getMessage());
+			throw new SmtpConnectionFailed("tcp",
+					"Amazon SES could not be reached: " + NetworkFailures.why(null, ex) + ".");
 		}
 	}
 
@@ -158,7 +160,8 @@ final class SesTransport implements MailboxTransport {
 			}
 		}
 		catch (SdkClientException ex) {
-			return new ConnectionTest.Step(false, "tcp", "Amazon SES could not be reached: " + ex.getMessage());
+			return new ConnectionTest.Step(false, "tcp",
+					"Amazon SES could not be reached: " + NetworkFailures.why(null, ex) + ".");
 		}
 	}
 

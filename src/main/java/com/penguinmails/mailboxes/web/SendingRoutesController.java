@@ -103,8 +103,9 @@ class SendingRoutesController {
 	@PostMapping("/mailboxes/sending-routes/providers/{id}/check")
 	String check(@PathVariable UUID id, RedirectAttributes redirect) {
 		SendingProvider provider = providers.check(tenancy.current(), id);
-		redirect.addFlashAttribute("notice", provider.name() + ": " + provider.health().label()
-				+ (provider.healthError() == null ? "." : ". " + provider.healthError()));
+		// A failing check is said as an error, not in a success banner.
+		redirect.addFlashAttribute(provider.healthError() == null ? "notice" : "error", provider.name() + ": "
+				+ provider.health().label() + (provider.healthError() == null ? "." : ". " + provider.healthError()));
 		return "redirect:/mailboxes/sending-routes";
 	}
 
