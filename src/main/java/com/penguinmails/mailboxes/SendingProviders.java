@@ -67,8 +67,8 @@ public class SendingProviders {
 	}
 
 	/**
-	 * Adds a sending provider (admins: it holds credentials; nothing is called yet: its first health check is due at
-	 * once, or see {@link #check}).
+	 * Adds a sending provider (admins: it holds credentials; nothing is called yet: its
+	 * first health check is due at once, or see {@link #check}).
 	 * @throws InvalidInputProblem 400 naming the missing or invalid field, 409 when the
 	 * name is taken
 	 */
@@ -83,8 +83,8 @@ public class SendingProviders {
 	}
 
 	/**
-	 * Changes a provider's name or settings (admins; a blank secret keeps the stored one while
-	 * the kind stays); its health is unknown again until checked.
+	 * Changes a provider's name or settings (admins; a blank secret keeps the stored one
+	 * while the kind stays); its health is unknown again until checked.
 	 */
 	@Transactional
 	public SendingProvider updateProvider(Tenant tenant, UUID id, NewSendingProvider given) {

@@ -54,6 +54,27 @@ class CrmPagesTests {
 	}
 
 	@Test
+	void aViewerIsNotOfferedTestOrImportAndASavedTokenHubSpotDidNotCheckIsAWarning() throws Exception {
+		Account owner = fixtures.verifiedAccount("crm-page-viewer-owner");
+		Account viewer = fixtures.verifiedAccount("crm-page-viewer");
+		fixtures.join(owner, viewer, WorkspaceRole.VIEWER);
+		WebSession ownerSession = fixtures.signedIn(owner);
+		// HubSpot is down (503 to everything): the token is kept, unchecked, and said so.
+		HubSpotStubs.reset()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+				.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+		var flash = ownerSession.post("/settings/crm/hubspot", "token", HubSpotStubs.TOKEN).getFlashMap();
+		assertThat(flash.get("notice")).isNull();
+		assertThat((String) flash.get("warning")).startsWith("The token is saved but HubSpot did not answer");
+
+		WebSession viewerSession = fixtures.signedIn(viewer);
+		viewerSession.post("/workspaces/switch", "workspaceId", owner.workspaceId().toString());
+		String viewerPage = viewerSession.get("/settings/crm").getResponse().getContentAsString();
+		assertThat(viewerPage).contains("Failing").doesNotContain("Import now").doesNotContain("Test the connection");
+	}
+
+	@Test
 	void thePushFormSavesWhatIsSentAndAMemberCannotChangeIt() throws Exception {
 		Account owner = fixtures.verifiedAccount("crm-page-push");
 		Account member = fixtures.verifiedAccount("crm-page-push-member");

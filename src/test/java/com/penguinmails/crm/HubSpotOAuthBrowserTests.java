@@ -99,6 +99,8 @@ class HubSpotOAuthBrowserTests {
 		Browser.assertNoSidewaysScroll(browser);
 
 		browser.findElement(By.xpath("//button[text()='Disconnect']")).click();
+		assertThat(browser.switchTo().alert().getText()).startsWith("Disconnect HubSpot?");
+		browser.switchTo().alert().accept();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "its access was revoked"));
 		assertThat(browser.findElement(By.id("crm-oauth")).getText()).contains("Connect with HubSpot");
 	}

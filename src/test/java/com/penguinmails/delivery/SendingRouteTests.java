@@ -343,7 +343,6 @@ class SendingRouteTests {
 		assertThat(providers.provider(account.owner(), only.id()).health()).isEqualTo(ProviderHealth.FAILING);
 	}
 
-
 	@Test
 	void onlyAnAdminAddsOrChangesASendingProviderForItHoldsCredentials() {
 		Account owner = fixtures.verifiedAccount("route-roles");

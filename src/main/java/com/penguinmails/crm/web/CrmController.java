@@ -168,7 +168,8 @@ class CrmController {
 		return FormAction.run(redirect, PAGE, () -> {
 			HubSpotConnections.Connection connection = connections.connect(tenancy.current(), form.token());
 			if ("failing".equals(connection.status())) {
-				// Kept, but not checked: HubSpot did not answer. Said as a warning, not a success.
+				// Kept, but not checked: HubSpot did not answer. Said as a warning, not a
+				// success.
 				redirect.addFlashAttribute("warning", "The token is saved but HubSpot did not answer, so it is not "
 						+ "checked yet: " + connection.message() + " Test the connection once HubSpot can be reached.");
 				return FormAction.Done.notice(null);
