@@ -28,7 +28,8 @@ public final class NetworkFailures {
 	 */
 	public static String why(String host, Throwable failure) {
 		String where = host == null || host.isBlank() ? "the server" : host;
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause(), depth++) {
 			if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
 				return host == null || host.isBlank() ? "the server's name does not resolve (no DNS answer)"
 						: "the name " + host + " does not resolve (no DNS answer from this server)";
@@ -41,9 +42,6 @@ public final class NetworkFailures {
 			}
 			if (cause instanceof SSLException) {
 				return "the TLS connection to " + where + " failed";
-			}
-			if (cause.getCause() == cause) {
-				break;
 			}
 		}
 		return "a network error on the way to " + where + " (" + failure.getClass().getSimpleName() + ")";
