@@ -60,20 +60,25 @@ class SenderStore {
 	/**
 	 * Claims up to {@code max} due deliveries until {@code leaseUntil}: pending, due by
 	 * {@code now}, not held by another live claim, and first of their ordering key at
-	 * their endpoint (no pending delivery of the same endpoint and key with a lower
-	 * {@code seq}). Rows another sender is claiming are skipped, never waited for.
+	 * their endpoint: no pending delivery of the same endpoint and key whose event
+	 * occurred earlier (then, at the same instant, was appended earlier: lower
+	 * {@code seq}). Occurrence, not append order, because the catalogue's listeners run
+	 * asynchronously: a contact's {@code contact.updated} may be appended before its
+	 * {@code contact.created}. Rows another sender is claiming are skipped, never waited
+	 * for.
 	 */
 	List<Claimed> claim(Instant now, Instant leaseUntil, int max) {
 		Timestamp at = Timestamp.from(now);
 		return jdbc.sql("""
 				UPDATE webhook_deliveries d SET locked_until = ?
-				FROM (SELECT c.id FROM webhook_deliveries c
+				FROM (SELECT c.id FROM webhook_deliveries c JOIN webhook_events cev ON cev.id = c.event_id
 				      WHERE c.status = 'pending' AND c.next_attempt_at <= ?
 				        AND (c.locked_until IS NULL OR c.locked_until < ?)
 				        AND (c.ordering_key IS NULL OR NOT EXISTS (
-				            SELECT 1 FROM webhook_deliveries e
+				            SELECT 1 FROM webhook_deliveries e JOIN webhook_events eev ON eev.id = e.event_id
 				            WHERE e.endpoint_id = c.endpoint_id AND e.ordering_key = c.ordering_key
-				              AND e.status = 'pending' AND e.seq < c.seq))
+				              AND e.status = 'pending' AND e.id <> c.id
+				              AND (eev.occurred_at, e.seq) < (cev.occurred_at, c.seq)))
 				      ORDER BY c.next_attempt_at, c.seq
 				      LIMIT ?
 				      FOR UPDATE SKIP LOCKED) due, webhook_events ev

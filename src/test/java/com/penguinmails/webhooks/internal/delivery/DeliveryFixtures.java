@@ -72,8 +72,13 @@ class DeliveryFixtures {
 
 	/** Appends an event of {@code type}; returns its id (the webhook-id). */
 	UUID event(UUID workspace, String type, String orderingKey) {
+		return event(workspace, type, orderingKey, Instant.now());
+	}
+
+	/** Appends an event of {@code type} that occurred at {@code occurredAt}. */
+	UUID event(UUID workspace, String type, String orderingKey, Instant occurredAt) {
 		return events
-			.append(new CatalogueEvent(workspace, type, type + ":" + UUID.randomUUID(), orderingKey, Instant.now(),
+			.append(new CatalogueEvent(workspace, type, type + ":" + UUID.randomUUID(), orderingKey, occurredAt,
 					json.createObjectNode().put("workspace_id", workspace.toString())))
 			.orElseThrow();
 	}

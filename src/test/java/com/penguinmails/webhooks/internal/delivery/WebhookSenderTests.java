@@ -332,6 +332,21 @@ class WebhookSenderTests {
 	}
 
 	@Test
+	void deliveriesOfOneKeyGoInTheOrderTheirEventsOccurredNotTheOrderTheyWereAppended() {
+		UUID workspace = fixtures.verifiedAccount("webhook-occurred").workspaceId();
+		hooks.endpoint(workspace, receiver.url("/hook"), DeliveryFixtures.whsec());
+		Instant created = Instant.now().minusSeconds(1);
+		// The catalogue's listeners run apart: the later change may be appended first.
+		UUID updated = hooks.event(workspace, "contact.updated", "contact-1", created.plusMillis(5));
+		UUID first = hooks.event(workspace, "contact.created", "contact-1", created);
+
+		Instant now = Instant.now();
+		sender.round(now);
+		sender.round(now);
+		assertThat(receiver.ids()).containsExactly(first.toString(), updated.toString());
+	}
+
+	@Test
 	void anEventTheFilterRefusesIsFilteredWithoutARequest() {
 		UUID workspace = fixtures.verifiedAccount("webhook-filter").workspaceId();
 		UUID endpoint = hooks.endpoint(workspace, receiver.url("/hook"), DeliveryFixtures.whsec());
