@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.penguinmails.inbound.ProviderReconciliations;
 import com.penguinmails.inbound.ProviderWebhooks;
 import com.penguinmails.shared.Tenancy;
 
@@ -31,11 +32,32 @@ class ProviderWebhooksApi {
 
 	private final ProviderWebhooks webhooks;
 
+	private final ProviderReconciliations reconciliations;
+
 	private final Tenancy tenancy;
 
-	ProviderWebhooksApi(ProviderWebhooks webhooks, Tenancy tenancy) {
+	ProviderWebhooksApi(ProviderWebhooks webhooks, ProviderReconciliations reconciliations, Tenancy tenancy) {
 		this.webhooks = webhooks;
+		this.reconciliations = reconciliations;
 		this.tenancy = tenancy;
+	}
+
+	/** What a "reconcile now" found. */
+	record Reconciled(int missed) {
+	}
+
+	@GetMapping("/reconciliations")
+	@Operation(summary = "Each Postmark server's and Mailgun domain's reconciliation: how far its own list of "
+			+ "bounces and complaints is read, and the events no webhook had delivered")
+	java.util.List<ProviderReconciliations.Reconciliation> reconciliations() {
+		return reconciliations.list(tenancy.current());
+	}
+
+	@PostMapping("/reconciliations")
+	@Operation(summary = "Read every Postmark server's and Mailgun domain's list now and handle what no webhook "
+			+ "delivered (admin)")
+	Reconciled reconcileNow() {
+		return new Reconciled(reconciliations.reconcileNow(tenancy.current()));
 	}
 
 	@GetMapping

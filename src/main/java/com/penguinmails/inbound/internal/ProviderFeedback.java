@@ -101,6 +101,24 @@ class ProviderFeedback {
 		return "handled";
 	}
 
+	/**
+	 * Handles one event read from the provider's own list (reconciliation): an event the
+	 * webhooks delivered already (same key) is left alone, one about no message of ours
+	 * is not kept (the list holds all of the account's mail), any other is handled as
+	 * {@link #handle} does and marked as found by reconciliation.
+	 * @return true when it was missed by the webhooks and is now handled
+	 */
+	@Transactional
+	public boolean reconcile(UUID workspaceId, String provider, ProviderEvent event, String body) {
+		if (event.key() == null || store.known(workspaceId, provider, event.key())
+				|| match(workspaceId, event).isEmpty()) {
+			return false;
+		}
+		handle(workspaceId, provider, event, body);
+		store.foundByReconciliation(workspaceId, provider, event.key());
+		return true;
+	}
+
 	/** Stores a body that could not be read, as received, for inspection. */
 	@Transactional
 	public void malformed(UUID workspaceId, String provider, String body, String problem) {

@@ -118,6 +118,26 @@ public class ProviderWebhookStore {
 			.update();
 	}
 
+	/** Whether this provider's event (by its key) is stored already. */
+	public boolean known(UUID workspaceId, String provider, String key) {
+		return jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM provider_events WHERE workspace_id = ? AND provider = ? "
+					+ "AND event_key = ?)")
+			.params(workspaceId, provider, cut(key, 300))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Says on a stored event that reconciliation found it, not the webhook. */
+	public void foundByReconciliation(UUID workspaceId, String provider, String key) {
+		jdbc.sql(
+				"""
+						UPDATE provider_events SET detail = left('Found by reconciliation (no webhook said it): ' || detail, 1000)
+						WHERE workspace_id = ? AND provider = ? AND event_key = ?""")
+			.params(workspaceId, provider, cut(key, 300))
+			.update();
+	}
+
 	/** Whether a bounce of this message is stored already (from a DSN or a provider). */
 	public boolean bounced(UUID workspaceId, UUID outboxId) {
 		return jdbc

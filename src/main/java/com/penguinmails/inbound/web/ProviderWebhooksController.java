@@ -7,24 +7,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.inbound.ProviderReconciliations;
 import com.penguinmails.inbound.ProviderWebhooks;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
  * The page of the sending providers' webhooks: where each provider posts, Postmark's
- * credentials (shown once when made), Mailgun's signing key, and the latest events with
- * what became of them.
+ * credentials (shown once when made), Mailgun's signing key, each provider account's
+ * reconciliation (with "Reconcile now" for admins), and the latest events with what
+ * became of them.
  */
 @Controller
 class ProviderWebhooksController {
 
 	private final ProviderWebhooks webhooks;
 
+	private final ProviderReconciliations reconciliations;
+
 	private final Tenancy tenancy;
 
-	ProviderWebhooksController(ProviderWebhooks webhooks, Tenancy tenancy) {
+	ProviderWebhooksController(ProviderWebhooks webhooks, ProviderReconciliations reconciliations, Tenancy tenancy) {
 		this.webhooks = webhooks;
+		this.reconciliations = reconciliations;
 		this.tenancy = tenancy;
 	}
 
@@ -32,6 +37,7 @@ class ProviderWebhooksController {
 	String show(Model model) {
 		model.addAttribute("endpoints", webhooks.endpoints(tenancy.current()));
 		model.addAttribute("events", webhooks.recentEvents(tenancy.current(), 20));
+		model.addAttribute("reconciliations", reconciliations.list(tenancy.current()));
 		return "mailboxes/provider-webhooks";
 	}
 
@@ -44,6 +50,16 @@ class ProviderWebhooksController {
 		model.addAttribute("postmark", webhooks.newPostmarkCredentials(tenancy.current()));
 		model.addAttribute("notice", "New Postmark credentials: copy the URL now, it is not shown again.");
 		return show(model);
+	}
+
+	@PostMapping("/mailboxes/provider-webhooks/reconcile")
+	String reconcile(RedirectAttributes redirect) {
+		int missed = reconciliations.reconcileNow(tenancy.current());
+		redirect.addFlashAttribute("notice",
+				missed == 0 ? "Read the providers' lists: nothing was missed."
+						: "Read the providers' lists: " + missed + (missed == 1 ? " event" : " events")
+								+ " no webhook had delivered " + (missed == 1 ? "is" : "are") + " now handled.");
+		return "redirect:/mailboxes/provider-webhooks#reconciliation";
 	}
 
 	@PostMapping("/mailboxes/provider-webhooks/mailgun")

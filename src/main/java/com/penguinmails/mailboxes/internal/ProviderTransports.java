@@ -2,6 +2,12 @@ package com.penguinmails.mailboxes.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -145,6 +151,49 @@ public class ProviderTransports {
 			}
 			case SMTP -> throw new IllegalArgumentException("An SMTP mailbox has no provider transport");
 		};
+	}
+
+	/**
+	 * The provider's own list of failures and complaints between {@code since} and
+	 * {@code until} ({@link ProviderEventLists}), each in the shape of its webhook body;
+	 * at most {@code maxPages} pages. Amazon SES keeps no such list (its events go only
+	 * to SNS or EventBridge), so it is not asked.
+	 * @throws SmtpConnectionFailed unreachable, credentials refused, or another answer
+	 * (in words)
+	 * @throws IllegalArgumentException for SMTP and SES
+	 */
+	public List<JsonNode> events(String context, MailboxRepository.Provider provider, Instant since, Instant until,
+			int maxPages) throws SmtpConnectionFailed {
+		JsonNode secret = secretsOf(context, provider);
+		return switch (provider.kind()) {
+			case POSTMARK -> ProviderEventLists.postmark(http("Postmark", properties.postmarkUri()),
+					properties.postmarkUri(), secret.path("serverToken").asText(), since, until, maxPages);
+			case MAILGUN -> {
+				URI base = mailgunBase(provider);
+				yield ProviderEventLists.mailgun(http("Mailgun", base), base, provider.domain(),
+						secret.path("apiKey").asText(), since, until, maxPages);
+			}
+			case SES, SMTP -> throw new IllegalArgumentException(provider.kind() + " keeps no event list to read");
+		};
+	}
+
+	/**
+	 * A fingerprint of the account behind {@code provider}'s credentials (a hash, never
+	 * the secret): two mailboxes sending through one Postmark server or Mailgun domain
+	 * share it, so its events are read once.
+	 */
+	public String account(String context, MailboxRepository.Provider provider) {
+		JsonNode secret = secretsOf(context, provider);
+		String material = provider.kind().value() + "\n" + (provider.domain() == null ? "" : provider.domain()) + "\n"
+				+ (provider.region() == null ? "" : provider.region()) + "\n" + secret.path("serverToken").asText("")
+				+ secret.path("apiKey").asText("");
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+			return provider.kind().value() + ":" + HexFormat.of().formatHex(hash, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Calls the provider's cheapest authenticated endpoint and says the outcome. */
