@@ -283,15 +283,7 @@ public class SendingRoutes {
 			throw new InvalidInputProblem("invalid-route-providers",
 					"Name each sending provider of a route once, at most 10.");
 		}
-		boolean anyOn = false;
-		for (UUID provider : providers) {
-			RoutingRepository.ProviderRow found = provider == null ? null
-					: repository.provider(tenant.workspaceId(), provider).orElse(null);
-			if (found == null) {
-				throw new InvalidInputProblem("unknown-provider", "Choose sending providers of the workspace.");
-			}
-			anyOn |= found.enabled();
-		}
+		boolean anyOn = anyOn(tenant, providers);
 		boolean thenSmtp = given.thenSmtp() == null || given.thenSmtp();
 		if (providers.isEmpty() && !thenSmtp) {
 			throw new InvalidInputProblem("empty-route",
@@ -303,6 +295,23 @@ public class SendingRoutes {
 		}
 		return new RoutingRepository.RouteRow(null, 0, match, value, campaignId, campaignName, thenSmtp,
 				List.copyOf(providers), false);
+	}
+
+	/**
+	 * Whether any of the providers is on.
+	 * @throws InvalidInputProblem 400 when one is not a provider of the workspace
+	 */
+	private boolean anyOn(Tenant tenant, List<UUID> providers) {
+		boolean anyOn = false;
+		for (UUID provider : providers) {
+			RoutingRepository.ProviderRow found = provider == null ? null
+					: repository.provider(tenant.workspaceId(), provider).orElse(null);
+			if (found == null) {
+				throw new InvalidInputProblem("unknown-provider", "Choose sending providers of the workspace.");
+			}
+			anyOn |= found.enabled();
+		}
+		return anyOn;
 	}
 
 	private static UUID campaignOf(NewSendingRoute given, String value) {

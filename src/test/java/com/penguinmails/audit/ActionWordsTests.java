@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActionWordsTests {
 
 	/** Where the sources name an audit action: the action is the quoted key (or two). */
-	private static final List<Pattern> RECORDED = List.of(
-			Pattern.compile("AuditedAction\\.by\\(\\s*\\w+,\\s*\"([a-z0-9_.]+[a-z0-9_])\""),
-			Pattern.compile("events\\.(?:account|workspace)\\(\\s*(?:\\w+\\s*\\?\\s*)?\"([a-z0-9_.]+)\"(?:\\s*:\\s*\"([a-z0-9_.]+)\")?"),
-			Pattern.compile("\\brecord\\(tenant,\\s*\"([a-z0-9_.]+)\""),
-			Pattern.compile("\\baudit(?:ed)?\\(tenant,\\s*\"([a-z0-9_.]+)\""));
+	private static final List<Pattern> RECORDED = List
+		.of(Pattern.compile("AuditedAction\\.by\\(\\s*\\w+,\\s*\"([a-z0-9_.]+[a-z0-9_])\""), Pattern.compile(
+				"events\\.(?:account|workspace)\\(\\s*(?:\\w+\\s*\\?\\s*)?\"([a-z0-9_.]+)\"(?:\\s*:\\s*\"([a-z0-9_.]+)\")?"),
+				Pattern.compile("\\brecord\\(tenant,\\s*\"([a-z0-9_.]+)\""),
+				Pattern.compile("\\baudit(?:ed)?\\(tenant,\\s*\"([a-z0-9_.]+)\""));
 
 	@Test
 	void everyActionKeyTheFeaturesRecordHasAWording() throws IOException {

@@ -143,8 +143,7 @@ class AuditLogTests {
 			.params(owner.workspaceId(), owner.userId(), owner.workspaceId(), owner.userId())
 			.update();
 		String key = fixtures.apiKey(owner, "audit:read");
-		await().untilAsserted(
-				() -> assertThat(actions(key)).contains("sending_provider.added", "sending_route.added"));
+		await().untilAsserted(() -> assertThat(actions(key)).contains("sending_provider.added", "sending_route.added"));
 
 		String page = session.get("/settings/audit").getResponse().getContentAsString();
 

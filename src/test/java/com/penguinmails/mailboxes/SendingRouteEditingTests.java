@@ -97,7 +97,7 @@ class SendingRouteEditingTests {
 			.getContentAsString();
 		assertThat(page).contains("value=\"Mailgun US\"")
 			.contains("value=\"" + mgDomain + "\"")
-			.contains("Leave empty to keep the stored key")
+			.contains("Leave empty to keep it")
 			.doesNotContain(key)
 			// Only Mailgun's fields: no Postmark token, no AWS region.
 			.doesNotContain("serverToken")
@@ -159,8 +159,8 @@ class SendingRouteEditingTests {
 			.contains("value=\"typed.example\"");
 		assertThat(routes.route(account.owner(), route.id()).value()).isEqualTo("example.org");
 
-		session.post("/mailboxes/sending-routes/" + route.id(), "match", "recipient_domain", "domain", "*.edu",
-				"first", mailgun.id().toString());
+		session.post("/mailboxes/sending-routes/" + route.id(), "match", "recipient_domain", "domain", "*.edu", "first",
+				mailgun.id().toString());
 		SendingRoute changed = routes.route(account.owner(), route.id());
 		assertThat(changed.value()).isEqualTo("*.edu");
 		assertThat(changed.thenSmtp()).isFalse();
@@ -174,8 +174,8 @@ class SendingRouteEditingTests {
 				null, unique("key"), unique("mg") + ".example.com", "us", null, null, false));
 		UUID archived = campaign(account, "Old launch", "archived");
 
-		assertThatThrownBy(() -> routes.addRoute(account.owner(),
-				new NewSendingRoute("campaign", null, null, List.of(), true)))
+		assertThatThrownBy(
+				() -> routes.addRoute(account.owner(), new NewSendingRoute("campaign", null, null, List.of(), true)))
 			.isInstanceOfSatisfying(InvalidInputProblem.class,
 					problem -> assertThat(problem.type()).isEqualTo("campaign-required"));
 		assertThatThrownBy(() -> routes.addRoute(account.owner(),
@@ -282,7 +282,11 @@ class SendingRouteEditingTests {
 	}
 
 	private Alert alert(Account account, String title) {
-		return alerts.recent(account.owner(), 10).stream().filter(a -> a.title().equals(title)).findFirst().orElseThrow();
+		return alerts.recent(account.owner(), 10)
+			.stream()
+			.filter(a -> a.title().equals(title))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<String> alertTitles(Account account) {

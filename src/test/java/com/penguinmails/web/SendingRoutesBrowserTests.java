@@ -213,7 +213,7 @@ class SendingRoutesBrowserTests {
 		Browser.logIn(browser, base, account.email());
 
 		browser.get(base + "/no-such-page");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Page not found"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "/no-such-page not found"));
 		assertThat(browser.findElements(By.linkText("Log in"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector(".menu-toggle"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("#sidebar a[href='/mailboxes/sending-routes']"))).isNotEmpty();

@@ -153,14 +153,16 @@ class SendingRoutesApiTests {
 		assertProblem(api.post("/api/v1/sending-providers", """
 				{"name": "SES", "kind": "ses", "accessKeyId": "AKIA1", "secretAccessKey": "s", "region": "Ireland"}"""),
 				400, "invalid-region");
-		Api.Response off = api.post("/api/v1/sending-providers", """
-				{"name": "Off", "kind": "mailgun", "apiKey": "key-off", "domain": "mg.example.com", "enabled": false}""");
+		Api.Response off = api.post("/api/v1/sending-providers",
+				"""
+						{"name": "Off", "kind": "mailgun", "apiKey": "key-off", "domain": "mg.example.com", "enabled": false}""");
 		assertThat(off.status()).isEqualTo(201);
 		assertThat(off.body().path("enabled").asBoolean(true)).isFalse();
 		assertThat(off.body().path("transport").has("fallbackToSmtp")).isFalse();
-		assertProblem(api.post("/api/v1/sending-routes",
-				route("recipient_domain", "example.org", "\"" + off.body().path("id").asText() + "\"", false)), 400,
-				"providers-off");
+		assertProblem(
+				api.post("/api/v1/sending-routes",
+						route("recipient_domain", "example.org", "\"" + off.body().path("id").asText() + "\"", false)),
+				400, "providers-off");
 		assertProblem(api.post("/api/v1/sending-providers", mailgun("", "mg.example.com")), 400, "invalid-name");
 		assertProblem(api.post("/api/v1/sending-providers", "{\"name\": \"SMTP\", \"kind\": \"smtp\"}"), 400,
 				"invalid-transport");
