@@ -120,3 +120,21 @@ labelTableCells(document);
 document.addEventListener('htmx:afterSwap', function (event) {
 	labelTableCells(event.target.parentNode || document);
 });
+// A field that counts for some choices of a select only (data-shown-when="kind=postmark ses":
+// the form's field named kind is postmark or ses) is hidden otherwise; without JS all show,
+// each labelled with what it is for.
+function showChosenFields() {
+	document.querySelectorAll('[data-shown-when]').forEach(function (field) {
+		var rule = field.dataset.shownWhen.split('=');
+		var chooser = field.closest('form') && field.closest('form').querySelector('[name="' + rule[0] + '"]');
+		if (chooser) {
+			field.hidden = rule[1].split(' ').indexOf(chooser.value) < 0;
+		}
+	});
+}
+document.addEventListener('change', function (event) {
+	if (event.target.matches('select')) {
+		showChosenFields();
+	}
+});
+showChosenFields();

@@ -22,6 +22,7 @@ import com.penguinmails.sandbox.SandboxMailbox;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
 import com.penguinmails.mailboxes.internal.MailboxSettings;
 import com.penguinmails.shared.EmailAddresses;
+import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -126,7 +127,10 @@ public class Mailboxes {
 	/**
 	 * Sets how the mailbox sends: its SMTP server, or Postmark, Mailgun or Amazon SES
 	 * with their credentials (encrypted; a blank secret keeps the stored one while the
-	 * kind stays). Nothing is called yet: see {@link #test}.
+	 * kind stays). Nothing is called yet: see {@link #test}. The old transport's error
+	 * and test outcome are forgotten (a mailbox in error sends again, through the new
+	 * transport); {@code fallbackToSmtp} counts only for a provider. Recorded in the
+	 * audit log as {@code mailbox.transport_changed} (kinds only, never a secret).
 	 * @throws InvalidInputProblem 400 naming the missing or invalid field
 	 * @throws NotFoundProblem 404 when it is not a mailbox of the workspace
 	 */
@@ -138,9 +142,15 @@ public class Mailboxes {
 		if (settings == null) {
 			throw new InvalidInputProblem("invalid-transport", "Give the transport: smtp, postmark, mailgun or ses.");
 		}
-		repository.setProvider(tenant.workspaceId(), id,
-				providers.settings(ProviderTransports.mailboxContext(id), current.provider(), settings));
-		return get(tenant, id);
+		MailboxRepository.Provider provider = providers.settings(ProviderTransports.mailboxContext(id),
+				current.provider(), settings);
+		repository.setProvider(tenant.workspaceId(), id, provider);
+		repository.forgetTransportOutcome(tenant.workspaceId(), id);
+		Mailbox changed = get(tenant, id);
+		events.publishEvent(AuditedAction.by(tenant, "mailbox.transport_changed",
+				changed.email() + ": " + current.provider().kind().label() + " to " + provider.kind().label(),
+				clock.instant()));
+		return changed;
 	}
 
 	public List<Mailbox> list(Tenant tenant) {

@@ -14,9 +14,17 @@ package com.penguinmails.mailboxes;
  * @param region Mailgun: {@code us} or {@code eu}; SES: the AWS region
  * @param accessKeyId SES: the IAM access key id
  * @param secretAccessKey SES: the IAM secret access key
+ * @param enabled false turns it off (routes skip it, it is not checked); null: on when
+ * added, unchanged when changed
  */
 public record NewSendingProvider(String name, String kind, String serverToken, String messageStream, String apiKey,
-		String domain, String region, String accessKeyId, String secretAccessKey) {
+		String domain, String region, String accessKeyId, String secretAccessKey, Boolean enabled) {
+
+	/** A provider that is on (or, on a change, stays as it is). */
+	public NewSendingProvider(String name, String kind, String serverToken, String messageStream, String apiKey,
+			String domain, String region, String accessKeyId, String secretAccessKey) {
+		this(name, kind, serverToken, messageStream, apiKey, domain, region, accessKeyId, secretAccessKey, null);
+	}
 
 	/** The provider's settings, in the shape a mailbox's provider takes. */
 	public TransportSettings transport() {

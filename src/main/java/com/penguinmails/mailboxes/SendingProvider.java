@@ -16,9 +16,10 @@ import java.util.UUID;
  * @param healthError why the last check or send failed, in words (null when healthy)
  * @param healthChangedAt when the health last changed (null before the first check)
  * @param checkedAt when it was last checked (null before the first check)
+ * @param enabled false while turned off: routes skip it and it is not checked
  */
 public record SendingProvider(UUID id, String name, SendingTransport transport, ProviderHealth health,
-		String healthError, Instant healthChangedAt, Instant checkedAt) {
+		String healthError, Instant healthChangedAt, Instant checkedAt, boolean enabled) {
 
 	/** "Mailgun (mg.example.com, US)", for pages. */
 	public String describe() {

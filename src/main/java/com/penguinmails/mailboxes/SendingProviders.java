@@ -8,13 +8,16 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.mailboxes.internal.MailboxRepository;
 import com.penguinmails.mailboxes.internal.ProviderTransports;
 import com.penguinmails.mailboxes.internal.RoutingRepository;
+import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -25,7 +28,11 @@ import com.penguinmails.shared.WorkspaceRole;
  * credentials encrypted with context {@code sending-provider:<id>}, never returned) that
  * {@link SendingRoutes} send through. Each provider's health is checked periodically
  * ({@link #checkDue}, one node per provider) and by sends ({@link #markFailing}): a
- * failing provider is skipped by routes until a check passes.
+ * failing provider is skipped by routes until a check passes; a provider turned off is
+ * skipped and not checked. When every provider of a route fails, an alert says so
+ * ({@link SendingRouteFailing}). Changes and checks are recorded in the audit log
+ * ({@code sending_provider.added}, {@code .changed}, {@code .deleted}, {@code .checked};
+ * never a secret).
  */
 @Service
 public class SendingProviders {
@@ -41,13 +48,22 @@ public class SendingProviders {
 
 	private final ProviderProperties properties;
 
+	private final RouteAlarms alarms;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	SendingProviders(RoutingRepository repository, ProviderTransports transports, ProviderProperties properties,
-			Clock clock) {
+			RouteAlarms alarms, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.repository = repository;
 		this.transports = transports;
 		this.properties = properties;
+		this.alarms = alarms;
+		this.events = events;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -78,22 +94,32 @@ public class SendingProviders {
 		UUID id = UUID.randomUUID();
 		String name = name(tenant, given, id);
 		MailboxRepository.Provider provider = settings(id, MailboxRepository.Provider.SMTP, given);
-		repository.insertProvider(tenant.workspaceId(), id, name, provider, clock.instant());
-		return found(tenant, id).view();
+		repository.insertProvider(tenant.workspaceId(), id, name, provider, !Boolean.FALSE.equals(given.enabled()),
+				clock.instant());
+		SendingProvider added = found(tenant, id).view();
+		audit(tenant, "sending_provider.added", added);
+		return added;
 	}
 
 	/**
-	 * Changes a provider's name or settings (admins; a blank secret keeps the stored one
-	 * while the kind stays); its health is unknown again until checked.
+	 * Changes a provider's name, settings or whether it is on (admins; a blank secret
+	 * keeps the stored one while the kind stays); its health is unknown again until
+	 * checked.
+	 * @throws InvalidInputProblem 400 naming the missing or invalid field, 409 when the
+	 * name is taken
+	 * @throws NotFoundProblem 404 when it is not a provider of the workspace
 	 */
 	@Transactional
 	public SendingProvider updateProvider(Tenant tenant, UUID id, NewSendingProvider given) {
 		tenant.require(WorkspaceRole.ADMIN, "mailboxes:write");
 		RoutingRepository.ProviderRow current = found(tenant, id);
 		String name = name(tenant, given, id);
-		repository.updateProvider(tenant.workspaceId(), id, name, settings(id, current.provider(), given),
+		boolean enabled = given.enabled() == null ? current.enabled() : given.enabled();
+		repository.updateProvider(tenant.workspaceId(), id, name, settings(id, current.provider(), given), enabled,
 				clock.instant());
-		return found(tenant, id).view();
+		SendingProvider changed = found(tenant, id).view();
+		audit(tenant, "sending_provider.changed", changed);
+		return changed;
 	}
 
 	/**
@@ -110,6 +136,7 @@ public class SendingProviders {
 					+ routes + (routes == 1 ? " route" : " routes") + ": change or delete them first.");
 		}
 		repository.deleteProvider(tenant.workspaceId(), id);
+		audit(tenant, "sending_provider.deleted", provider.view());
 	}
 
 	/**
@@ -117,7 +144,9 @@ public class SendingProviders {
 	 */
 	public SendingProvider check(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
-		check(found(tenant, id), clock.instant());
+		RoutingRepository.ProviderRow provider = found(tenant, id);
+		check(provider, clock.instant(), () -> events.publishEvent(AuditedAction.by(tenant, "sending_provider.checked",
+				provider.name() + ": " + found(tenant, id).health().label(), clock.instant())));
 		return found(tenant, id).view();
 	}
 
@@ -130,20 +159,29 @@ public class SendingProviders {
 	public int checkDue(Instant now) {
 		List<RoutingRepository.ProviderRow> due = repository.claimDue(now, now.plus(properties.healthCheckEvery()),
 				CHECKS_PER_ROUND);
-		due.forEach(provider -> check(provider, now));
+		due.forEach(provider -> check(provider, now, () -> {
+		}));
 		return due.size();
 	}
 
-	private void check(RoutingRepository.ProviderRow provider, Instant now) {
+	/**
+	 * Calls the provider (outside any transaction), then records its health, reviews the
+	 * workspace's routes' alarms and runs {@code then}, in one transaction.
+	 */
+	private void check(RoutingRepository.ProviderRow provider, Instant now, Runnable then) {
 		ConnectionTest.Step step = transports.check(ProviderTransports.sendingProviderContext(provider.id()),
 				provider.provider());
 		ProviderHealth health = step.ok() ? ProviderHealth.HEALTHY : ProviderHealth.FAILING;
 		if (health != provider.health()) {
 			log.info("Sending provider {} is now {}", provider.id(), health.value());
 		}
-		repository.recordHealth(provider.workspaceId(), provider.id(), health,
-				step.ok() ? null : provider.provider().kind().label() + " " + step.stage() + ": " + step.message(), now,
-				now.plus(properties.healthCheckEvery()), true);
+		transactions.executeWithoutResult(status -> {
+			repository.recordHealth(provider.workspaceId(), provider.id(), health,
+					step.ok() ? null : provider.provider().kind().label() + " " + step.stage() + ": " + step.message(),
+					now, now.plus(properties.healthCheckEvery()), true);
+			alarms.review(provider.workspaceId(), now);
+			then.run();
+		});
 	}
 
 	/**
@@ -153,8 +191,17 @@ public class SendingProviders {
 	 */
 	public void markFailing(UUID workspaceId, UUID providerId, String why) {
 		Instant now = clock.instant();
-		repository.recordHealth(workspaceId, providerId, ProviderHealth.FAILING, why, now,
-				now.plus(properties.healthCheckEvery()), false);
+		transactions.executeWithoutResult(status -> {
+			repository.recordHealth(workspaceId, providerId, ProviderHealth.FAILING, why, now,
+					now.plus(properties.healthCheckEvery()), false);
+			alarms.review(workspaceId, now);
+		});
+	}
+
+	private void audit(Tenant tenant, String action, SendingProvider provider) {
+		events.publishEvent(AuditedAction.by(tenant, action,
+				provider.name() + " (" + provider.describe() + (provider.enabled() ? "" : ", off") + ")",
+				clock.instant()));
 	}
 
 	private RoutingRepository.ProviderRow found(Tenant tenant, UUID id) {

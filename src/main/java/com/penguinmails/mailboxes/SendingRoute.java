@@ -18,12 +18,18 @@ import java.util.UUID;
  * @param providers the sending providers tried in order, with their health
  * @param thenSmtp whether the mailbox's own SMTP server comes last
  * @param words what the route does, in a sentence a person reads
+ * @param problem why the route is broken (it can never match or never send: its campaign
+ * is archived, a provider is gone, or all its providers are turned off and it does not
+ * end with SMTP), in words; null when it works
  */
 public record SendingRoute(UUID id, int position, RouteMatch match, String value, UUID campaignId, String campaignName,
-		List<Step> providers, boolean thenSmtp, String words) {
+		List<Step> providers, boolean thenSmtp, String words, String problem) {
 
-	/** One sending provider of the route, with its health. */
-	public record Step(UUID providerId, String name, TransportKind kind, ProviderHealth health) {
+	/**
+	 * One sending provider of the route, with its health and whether it is on (a provider
+	 * that is off is skipped).
+	 */
+	public record Step(UUID providerId, String name, TransportKind kind, ProviderHealth health, boolean enabled) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,12 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.penguinmails.mailboxes.internal.MailboxConnections;
 import com.penguinmails.mailboxes.internal.MailboxRepository;
 import com.penguinmails.mailboxes.internal.RoutingRepository;
+import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.NotFoundProblem;
 import com.penguinmails.shared.Tenant;
@@ -29,7 +32,9 @@ import com.penguinmails.shared.WorkspaceRole;
  * by campaign, recipient domain or recipient mail provider, as a chain of
  * {@link SendingProviders} perhaps ending with the mailbox's own SMTP server; the From
  * address stays the mailbox's. A message no route matches goes through its mailbox's own
- * transport. A failing provider is skipped until a health check passes.
+ * transport. A failing provider is skipped until a health check passes. Changes are
+ * recorded in the audit log ({@code sending_route.added}, {@code .changed},
+ * {@code .deleted}, {@code .reordered}).
  */
 @Service
 public class SendingRoutes {
@@ -49,15 +54,19 @@ public class SendingRoutes {
 
 	private final ObjectProvider<RecipientProviderResolver> resolver;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	SendingRoutes(RoutingRepository repository, MailboxRepository mailboxes, MailboxConnections connections,
-			SendingProviders providers, ObjectProvider<RecipientProviderResolver> resolver, Clock clock) {
+			SendingProviders providers, ObjectProvider<RecipientProviderResolver> resolver,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.mailboxes = mailboxes;
 		this.connections = connections;
 		this.providers = providers;
 		this.resolver = resolver;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -91,26 +100,32 @@ public class SendingRoutes {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		UUID id = UUID.randomUUID();
 		repository.insertRoute(tenant.workspaceId(), id, checked(tenant, given), clock.instant());
-		return route(tenant, id);
+		return audited(tenant, "sending_route.added", route(tenant, id));
 	}
 
-	/** Replaces a route's match and transports, keeping its place. */
+	/**
+	 * Replaces a route's match and transports, keeping its place.
+	 * @throws InvalidInputProblem 400 as for {@link #addRoute}
+	 * @throws NotFoundProblem 404 when it is not a route of the workspace
+	 */
 	@Transactional
 	public SendingRoute updateRoute(Tenant tenant, UUID id, NewSendingRoute given) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		if (!repository.updateRoute(tenant.workspaceId(), id, checked(tenant, given))) {
 			throw new NotFoundProblem("Sending route");
 		}
-		return route(tenant, id);
+		return audited(tenant, "sending_route.changed", route(tenant, id));
 	}
 
 	@Transactional
 	public void deleteRoute(Tenant tenant, UUID id) {
 		tenant.require(WorkspaceRole.MEMBER, "mailboxes:write");
 		repository.lockRoutes(tenant.workspaceId());
+		SendingRoute route = route(tenant, id);
 		if (!repository.deleteRoute(tenant.workspaceId(), id)) {
 			throw new NotFoundProblem("Sending route");
 		}
+		audited(tenant, "sending_route.deleted", route);
 		repository.order(tenant.workspaceId(),
 				repository.routes(tenant.workspaceId()).stream().map(RoutingRepository.RouteRow::id).toList());
 	}
@@ -132,6 +147,8 @@ public class SendingRoutes {
 			throw new InvalidInputProblem("invalid-route-order", "Give every route of the workspace once, in order.");
 		}
 		repository.order(tenant.workspaceId(), ids);
+		events.publishEvent(AuditedAction.by(tenant, "sending_route.reordered",
+				ids.size() + " routes put in a new order", clock.instant()));
 		return routes(tenant);
 	}
 
@@ -149,13 +166,20 @@ public class SendingRoutes {
 		int to = Math.max(0, Math.min(ids.size() - 1, at + Integer.signum(by)));
 		ids.add(to, ids.remove(at));
 		repository.order(tenant.workspaceId(), ids);
+		if (to != at) {
+			events.publishEvent(AuditedAction.by(tenant, "sending_route.reordered",
+					"route " + (at + 1) + " moved to place " + (to + 1), clock.instant()));
+		}
 	}
 
 	/** A campaign a route may name. */
 	public record CampaignChoice(UUID id, String name) {
 	}
 
-	/** The workspace's latest 200 campaigns a route may name, newest first. */
+	/**
+	 * The workspace's latest 200 campaigns a route may name (not archived: a route for an
+	 * archived campaign never matches), newest first.
+	 */
 	public List<CampaignChoice> campaigns(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
 		return repository.campaigns(tenant.workspaceId(), 200)
@@ -174,7 +198,8 @@ public class SendingRoutes {
 		}
 		Map<UUID, RoutingRepository.ProviderRow> providers = providersById(workspaceId);
 		List<Routing.Rule> rules = routes.stream()
-			.map(route -> new Routing.Rule(route, route.providers().stream().map(providers::get).toList()))
+			.map(route -> new Routing.Rule(route,
+					route.providers().stream().map(providers::get).filter(Objects::nonNull).toList()))
 			.toList();
 		return new Routing(workspaceId, rules, resolver.getIfAvailable(() -> RecipientProviderResolver.NONE));
 	}
@@ -194,12 +219,15 @@ public class SendingRoutes {
 			return connections.open(row);
 		}
 		Routing.Rule rule = routing.rule(choice);
-		List<RoutingRepository.ProviderRow> usable = rule.providers()
+		List<RoutingRepository.ProviderRow> enabled = rule.providers()
 			.stream()
+			.filter(RoutingRepository.ProviderRow::enabled)
+			.toList();
+		List<RoutingRepository.ProviderRow> usable = enabled.stream()
 			.filter(provider -> provider.health() != ProviderHealth.FAILING)
 			.toList();
 		if (usable.isEmpty() && !rule.route().thenSmtp()) {
-			usable = rule.providers();
+			usable = enabled;
 		}
 		return connections.openChain(row, usable, rule.route().thenSmtp(),
 				(providerId, why) -> providers.markFailing(routing.workspaceId(), providerId, why));
@@ -238,18 +266,15 @@ public class SendingRoutes {
 				}
 			}
 			case CAMPAIGN -> {
-				campaignId = given.campaignId();
-				if (campaignId == null) {
-					try {
-						campaignId = UUID.fromString(value);
-					}
-					catch (IllegalArgumentException ex) {
-						throw new InvalidInputProblem("unknown-campaign", "Choose a campaign of the workspace.");
-					}
-				}
-				campaignName = repository.campaignName(tenant.workspaceId(), campaignId)
+				campaignId = campaignOf(given, value);
+				RoutingRepository.CampaignName campaign = repository.campaign(tenant.workspaceId(), campaignId)
 					.orElseThrow(
 							() -> new InvalidInputProblem("unknown-campaign", "Choose a campaign of the workspace."));
+				if (campaign.archived()) {
+					throw new InvalidInputProblem("campaign-archived", "The campaign \u201c" + campaign.name()
+							+ "\u201d is archived, so a route for it would never match: choose another campaign.");
+				}
+				campaignName = campaign.name();
 				value = campaignId.toString();
 			}
 		}
@@ -258,27 +283,80 @@ public class SendingRoutes {
 			throw new InvalidInputProblem("invalid-route-providers",
 					"Name each sending provider of a route once, at most 10.");
 		}
-		for (UUID provider : providers) {
-			if (provider == null || repository.provider(tenant.workspaceId(), provider).isEmpty()) {
-				throw new InvalidInputProblem("unknown-provider", "Choose sending providers of the workspace.");
-			}
-		}
+		boolean anyOn = anyOn(tenant, providers);
 		boolean thenSmtp = given.thenSmtp() == null || given.thenSmtp();
 		if (providers.isEmpty() && !thenSmtp) {
 			throw new InvalidInputProblem("empty-route",
 					"A route sends through at least one provider or the mailbox's own SMTP server.");
 		}
+		if (!anyOn && !thenSmtp) {
+			throw new InvalidInputProblem("providers-off", "Every provider of this route is turned off and it does not "
+					+ "end with the mailbox's own SMTP server, so it could never send: turn a provider on or add the SMTP step.");
+		}
 		return new RoutingRepository.RouteRow(null, 0, match, value, campaignId, campaignName, thenSmtp,
-				List.copyOf(providers));
+				List.copyOf(providers), false);
 	}
 
-	private static SendingRoute view(RoutingRepository.RouteRow route,
-			Map<UUID, RoutingRepository.ProviderRow> providers) {
-		List<SendingRoute.Step> steps = route.providers().stream().map(providers::get).map(provider -> {
-			return new SendingRoute.Step(provider.id(), provider.name(), provider.provider().kind(), provider.health());
-		}).toList();
+	/**
+	 * Whether any of the providers is on.
+	 * @throws InvalidInputProblem 400 when one is not a provider of the workspace
+	 */
+	private boolean anyOn(Tenant tenant, List<UUID> providers) {
+		boolean anyOn = false;
+		for (UUID provider : providers) {
+			RoutingRepository.ProviderRow found = provider == null ? null
+					: repository.provider(tenant.workspaceId(), provider).orElse(null);
+			if (found == null) {
+				throw new InvalidInputProblem("unknown-provider", "Choose sending providers of the workspace.");
+			}
+			anyOn |= found.enabled();
+		}
+		return anyOn;
+	}
+
+	private static UUID campaignOf(NewSendingRoute given, String value) {
+		if (given.campaignId() != null) {
+			return given.campaignId();
+		}
+		if (value.isEmpty()) {
+			throw new InvalidInputProblem("campaign-required", "Choose the campaign whose messages this route sends.");
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("unknown-campaign", "Choose a campaign of the workspace.");
+		}
+	}
+
+	private SendingRoute audited(Tenant tenant, String action, SendingRoute route) {
+		events.publishEvent(
+				AuditedAction.by(tenant, action, "route " + route.position() + ": " + route.words(), clock.instant()));
+		return route;
+	}
+
+	/** The route as users see it, with why it is broken (if it is). */
+	static SendingRoute view(RoutingRepository.RouteRow route, Map<UUID, RoutingRepository.ProviderRow> providers) {
+		List<SendingRoute.Step> steps = route.providers()
+			.stream()
+			.map(providers::get)
+			.filter(Objects::nonNull)
+			.map(provider -> new SendingRoute.Step(provider.id(), provider.name(), provider.provider().kind(),
+					provider.health(), provider.enabled()))
+			.toList();
+		String problem = null;
+		if (steps.size() < route.providers().size()) {
+			problem = "A provider of this route was deleted: change the route to choose its providers again.";
+		}
+		else if (route.campaignArchived()) {
+			problem = "Its campaign is archived, so this route never matches: change it or delete it.";
+		}
+		else if (!route.thenSmtp() && steps.stream().noneMatch(SendingRoute.Step::enabled)) {
+			problem = "Every provider of this route is turned off and it does not end with SMTP: its messages "
+					+ "cannot be sent. Turn a provider on or change the route.";
+		}
 		return new SendingRoute(route.id(), route.position(), route.match(), route.value(), route.campaignId(),
-				route.campaignName(), steps, route.thenSmtp(), words(route, steps));
+				route.campaignName(), steps, route.thenSmtp(), words(route, steps), problem);
 	}
 
 	/** What the route does, in a sentence. */
@@ -298,6 +376,9 @@ public class SendingRoutes {
 		List<String> chain = new ArrayList<>(steps.stream().map(SendingRoute.Step::name).toList());
 		if (route.thenSmtp()) {
 			chain.add("the mailbox's own SMTP server");
+		}
+		if (chain.isEmpty()) {
+			return which + " go nowhere: the route has no transport left.";
 		}
 		String through = chain.size() == 1 ? chain.get(0)
 				: String.join(", then ", chain.subList(0, chain.size() - 1)) + ", then " + chain.get(chain.size() - 1);

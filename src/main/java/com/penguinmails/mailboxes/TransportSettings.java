@@ -16,9 +16,9 @@ package com.penguinmails.mailboxes;
  * (api.eu.mailgun.net); SES: the AWS region, e.g. {@code eu-west-1}
  * @param accessKeyId SES: the IAM access key id
  * @param secretAccessKey SES: the IAM secret access key
- * @param fallbackToSmtp true: when the provider cannot take a message (unreachable,
- * refused key, 429 or 5xx), the batch goes on through the mailbox's SMTP server; null
- * keeps the stored setting
+ * @param fallbackToSmtp for a provider only: true: when the provider cannot take a
+ * message (unreachable, refused key, 429 or 5xx), the batch goes on through the mailbox's
+ * SMTP server; null keeps the stored setting; ignored for smtp
  */
 public record TransportSettings(String kind, String serverToken, String messageStream, String apiKey, String domain,
 		String region, String accessKeyId, String secretAccessKey, Boolean fallbackToSmtp) {

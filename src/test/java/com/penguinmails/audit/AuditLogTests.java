@@ -126,6 +126,36 @@ class AuditLogTests {
 			.update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
 	}
 
+	@Test
+	void theAuditPageSaysEveryActionInWords() throws Exception {
+		Account owner = fixtures.verifiedAccount("audit-words");
+		WebSession session = fixtures.signedIn(owner);
+		session.post("/mailboxes/sending-routes/providers", "name", "Postmark audited", "kind", "postmark",
+				"serverToken", "audit-secret-token", "messageStream", "outbound", "enabledShown", "true", "enabled",
+				"true");
+		session.post("/mailboxes/sending-routes", "match", "recipient_domain", "domain", "example.org", "thenSmtp",
+				"true");
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO audit_events (workspace_id, actor_user_id, actor, action, target, occurred_at)
+					VALUES (?, ?, 'someone', 'crm.hubspot.connected', 'HubSpot', now()),
+					       (?, ?, 'someone', 'crm.pipedrive.token_refreshed', 'Pipedrive', now())""")
+			.params(owner.workspaceId(), owner.userId(), owner.workspaceId(), owner.userId())
+			.update();
+		String key = fixtures.apiKey(owner, "audit:read");
+		await().untilAsserted(() -> assertThat(actions(key)).contains("sending_provider.added", "sending_route.added"));
+
+		String page = session.get("/settings/audit").getResponse().getContentAsString();
+
+		assertThat(page).contains(">HubSpot connected<")
+			.contains(">Sending provider added<")
+			.contains(">Sending route added<")
+			.contains(">CRM pipedrive token refreshed<")
+			.contains("Postmark audited (Postmark (stream outbound))")
+			.doesNotContain("Crm: hubspot")
+			.doesNotContain("audit-secret-token");
+	}
+
 	private List<String> actions(String key) throws Exception {
 		JsonNode page = json
 			.readTree(mvc.perform(get("/api/v1/audit-events?limit=200").header("Authorization", "Bearer " + key))

@@ -135,6 +135,98 @@ class SendingRoutesBrowserTests {
 		passed = true;
 	}
 
+	@Test
+	void providersAndRoutesAreEditedOnTheirPagesShowingOnlyTheFieldsOfTheirKind() {
+		Account account = fixtures.verifiedAccount("routes-edit-browser");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		browser.get(base + "/mailboxes");
+		click(By.cssSelector("#sidebar a[href='/mailboxes/sending-routes']"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("routes-explained")));
+
+		Select kind = new Select(browser.findElement(By.id("providerKind")));
+		kind.selectByVisibleText("Postmark");
+		assertThat(browser.findElement(By.id("serverToken")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("sesRegion")).isDisplayed()).isFalse();
+		kind.selectByVisibleText("Amazon SES");
+		assertThat(browser.findElement(By.id("serverToken")).isDisplayed()).isFalse();
+		browser.findElement(By.id("providerName")).sendKeys("SES Ireland");
+		browser.findElement(By.id("accessKeyId")).sendKeys("AKIABROWSERTYPED");
+		browser.findElement(By.id("secretAccessKey")).sendKeys("browser-typed-secret");
+		browser.findElement(By.id("sesRegion")).sendKeys("mars");
+		click(By.xpath("//button[text()='Add the provider']"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-error")));
+		assertThat(browser.findElement(By.id("provider-error")).getText())
+			.isEqualTo("Give the AWS region of SES, like eu-west-1.");
+		assertThat(browser.findElement(By.id("providerName")).getAttribute("value")).isEqualTo("SES Ireland");
+		assertThat(browser.findElement(By.id("sesRegion")).getAttribute("value")).isEqualTo("mars");
+		assertThat(browser.findElement(By.id("accessKeyId")).getAttribute("value")).isEmpty();
+		assertThat(browser.findElement(By.id("serverToken")).isDisplayed()).isFalse();
+		assertThat(browser.getPageSource()).doesNotContain("browser-typed-secret");
+		browser.findElement(By.id("accessKeyId")).sendKeys("AKIABROWSERTYPED");
+		browser.findElement(By.id("secretAccessKey")).sendKeys("browser-typed-secret");
+		browser.findElement(By.id("sesRegion")).clear();
+		browser.findElement(By.id("sesRegion")).sendKeys("eu-west-1");
+		click(By.xpath("//button[text()='Add the provider']"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-table")));
+
+		assertThat(browser.findElement(By.id("campaignId")).isDisplayed()).isFalse();
+		new Select(browser.findElement(By.id("match"))).selectByValue("campaign");
+		assertThat(browser.findElement(By.id("campaignId")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("domain")).isDisplayed()).isFalse();
+		new Select(browser.findElement(By.id("match"))).selectByValue("recipient_domain");
+		browser.findElement(By.id("domain")).sendKeys("example.org");
+		new Select(browser.findElement(By.id("first"))).selectByVisibleText("SES Ireland");
+		click(By.xpath("//button[text()='Add the route']"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("route-1")));
+
+		click(By.cssSelector("#route-1 a[role=button]"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-route")));
+		assertThat(browser.findElement(By.id("domain")).getAttribute("value")).isEqualTo("example.org");
+		assertThat(browser.findElement(By.id("recipientProvider")).isDisplayed()).isFalse();
+		String routeEdit = browser.getCurrentUrl();
+		atBothWidths("sending-route-edit", () -> browser.get(routeEdit), By.id("edit-route"));
+		browser.findElement(By.id("domain")).clear();
+		browser.findElement(By.id("domain")).sendKeys("*.edu");
+		click(By.xpath("//button[text()='Save the route']"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("route-1"), "under edu"));
+
+		click(By.cssSelector("#provider-table a[role=button]"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-provider")));
+		assertThat(browser.findElements(By.id("serverToken"))).isEmpty();
+		assertThat(browser.findElements(By.id("apiKey"))).isEmpty();
+		assertThat(browser.findElement(By.id("sesRegion")).getAttribute("value")).isEqualTo("eu-west-1");
+		String providerEdit = browser.getCurrentUrl();
+		atBothWidths("sending-provider-edit", () -> browser.get(providerEdit), By.id("edit-provider"));
+		click(By.id("providerEnabled"));
+		click(By.xpath("//button[text()='Save the provider']"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-table")));
+		assertThat(browser.findElement(By.id("provider-table")).getText()).contains("Off");
+		assertThat(browser.findElement(By.id("route-1")).getText()).contains("SES Ireland: off");
+		passed = true;
+	}
+
+	@Test
+	void aMissingPageKeepsTheSignedInHeaderAndSidebar() {
+		Account account = fixtures.verifiedAccount("routes-404-browser");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+
+		browser.get(base + "/no-such-page");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "/no-such-page not found"));
+		assertThat(browser.findElements(By.linkText("Log in"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector(".menu-toggle"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#sidebar a[href='/mailboxes/sending-routes']"))).isNotEmpty();
+		atBothWidths("not-found-signed-in", () -> browser.get(base + "/no-such-page"), By.tagName("h1"));
+
+		browser.get(base + "/mailboxes/sending-routes/" + UUID.randomUUID() + "/edit");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sending route");
+		assertThat(browser.findElements(By.linkText("Log in"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector(".menu-toggle"))).isNotEmpty();
+		passed = true;
+	}
+
 	/** Clicks an element scrolled to the middle of the window (clear of the top bar). */
 	private void click(By by) {
 		browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(by));

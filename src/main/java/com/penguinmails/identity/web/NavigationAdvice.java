@@ -19,6 +19,9 @@ import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * Puts the signed-in user's workspaces and role in every page's model, for the top bar.
+ * Pages rendered outside a controller's model (an error page, an exception handler's
+ * page) read the same through the {@code navigation} bean ({@link Navigation}), so a
+ * signed-in user sees the signed-in header there too.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
@@ -36,6 +39,26 @@ class NavigationAdvice {
 
 		public boolean owner() {
 			return role == WorkspaceRole.OWNER;
+		}
+
+	}
+
+	/**
+	 * The navigation of the signed-in user, for templates:
+	 * {@code ${@navigation.current()}}.
+	 */
+	@org.springframework.stereotype.Component("navigation")
+	static class Navigation {
+
+		private final NavigationAdvice advice;
+
+		Navigation(NavigationAdvice advice) {
+			this.advice = advice;
+		}
+
+		/** The signed-in user's navigation, or null when nobody is fully signed in. */
+		public Nav current() {
+			return advice.nav();
 		}
 
 	}

@@ -99,7 +99,12 @@ class MailboxesApi {
 	 * (write-only; a blank secret keeps the stored one while the kind stays).
 	 */
 	@PutMapping(path = "/{id}/transport", consumes = "application/json")
-	@Operation(summary = "Send through the SMTP server, Postmark, Mailgun or Amazon SES; secrets are write-only")
+	@Operation(summary = "Send through the SMTP server, Postmark, Mailgun or Amazon SES; secrets are write-only",
+			description = "fallbackToSmtp counts only for a provider (postmark, mailgun, ses): true sends a message the "
+					+ "provider cannot take (unreachable, refused key, 429 or 5xx) through the mailbox's SMTP server; "
+					+ "null keeps the stored setting; for smtp it is ignored, and the answer's transport has no "
+					+ "fallbackToSmtp. A change of transport forgets the old transport's error and test outcome: a "
+					+ "mailbox in error sends again, through the new transport (test it with POST /{id}/test).")
 	@ApiResponse(responseCode = "200", description = "The mailbox, its transport without secrets")
 	@ApiResponse(responseCode = "400", description = "A missing or invalid provider setting, named")
 	Mailbox setTransport(@PathVariable UUID id, @RequestBody TransportSettings settings) {

@@ -63,7 +63,10 @@ class SendingRoutesApi {
 	@PostMapping(consumes = "application/json")
 	@Operation(summary = "Add a route after the others")
 	@ApiResponse(responseCode = "201", description = "The route")
-	@ApiResponse(responseCode = "400", description = "The match, value, campaign or providers are invalid, named")
+	@ApiResponse(responseCode = "400",
+			description = "A route that could never match or send, named: the match, the domain, "
+					+ "the campaign (missing, archived or unknown), a provider not of the workspace, no transport, or only "
+					+ "providers that are off without the SMTP step")
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<SendingRoute> add(@RequestBody NewSendingRoute request) {
 		SendingRoute route = routes.addRoute(tenancy.current(), request);
@@ -80,7 +83,10 @@ class SendingRoutesApi {
 	@PutMapping(path = "/{id}", consumes = "application/json")
 	@Operation(summary = "Replace a route's match and transports; it keeps its place")
 	@ApiResponse(responseCode = "200", description = "The route")
-	@ApiResponse(responseCode = "400", description = "The match, value, campaign or providers are invalid, named")
+	@ApiResponse(responseCode = "400",
+			description = "A route that could never match or send, named: the match, the domain, "
+					+ "the campaign (missing, archived or unknown), a provider not of the workspace, no transport, or only "
+					+ "providers that are off without the SMTP step")
 	@ApiResponse(responseCode = "404", description = "Not a route of the workspace")
 	SendingRoute replace(@PathVariable UUID id, @RequestBody NewSendingRoute request) {
 		return routes.updateRoute(tenancy.current(), id, request);

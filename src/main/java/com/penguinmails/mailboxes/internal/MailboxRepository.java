@@ -54,7 +54,7 @@ public class MailboxRepository {
 
 		public SendingTransport view() {
 			return new SendingTransport(kind, stream, domain, region, credentials != null && credentials.length > 0,
-					fallbackToSmtp);
+					kind == TransportKind.SMTP ? null : fallbackToSmtp);
 		}
 
 	}
@@ -142,6 +142,18 @@ public class MailboxRepository {
 	}
 
 	/** Sets how the mailbox sends (its provider settings and encrypted secrets). */
+	/**
+	 * Forgets the outcome of the last connection test and error of a mailbox whose
+	 * transport changed: an error of the old transport is not the new one's, and a
+	 * mailbox in error sends again (through its new transport).
+	 */
+	public void forgetTransportOutcome(UUID workspaceId, UUID id) {
+		jdbc.sql("""
+				UPDATE mailboxes SET last_error = NULL, last_tested_at = NULL,
+				    status = CASE WHEN status = 'error' THEN 'active' ELSE status END
+				WHERE workspace_id = ? AND id = ?""").params(workspaceId, id).update();
+	}
+
 	public void setProvider(UUID workspaceId, UUID id, Provider provider) {
 		jdbc.sql("""
 				UPDATE mailboxes SET transport = ?, provider_stream = ?, provider_domain = ?, provider_region = ?,

@@ -28,26 +28,30 @@ public class RoutingRepository {
 
 	/** A sending provider as stored (its secrets encrypted). */
 	public record ProviderRow(UUID id, UUID workspaceId, String name, MailboxRepository.Provider provider,
-			ProviderHealth health, String healthError, Instant healthChangedAt, Instant checkedAt) {
+			ProviderHealth health, String healthError, Instant healthChangedAt, Instant checkedAt, boolean enabled) {
 
 		public SendingProvider view() {
-			return new SendingProvider(id, name, provider.view(), health, healthError, healthChangedAt, checkedAt);
+			return new SendingProvider(id, name, provider.view().withoutFallback(), health, healthError,
+					healthChangedAt, checkedAt, enabled);
 		}
 
 	}
 
-	/** A sending route as stored, with its providers' ids in order. */
+	/**
+	 * A sending route as stored, with its providers' ids in order;
+	 * {@code campaignArchived} when its campaign is archived (it never matches).
+	 */
 	public record RouteRow(UUID id, int position, RouteMatch match, String value, UUID campaignId, String campaignName,
-			boolean thenSmtp, List<UUID> providers) {
+			boolean thenSmtp, List<UUID> providers, boolean campaignArchived) {
 	}
 
-	/** A campaign a route may name. */
-	public record CampaignName(UUID id, String name) {
+	/** A campaign a route may name, with whether it is archived. */
+	public record CampaignName(UUID id, String name, boolean archived) {
 	}
 
 	private static final String PROVIDER_COLUMNS = """
 			id, workspace_id, name, kind, stream, domain, region, credentials, health, health_error,
-			health_changed_at, checked_at""";
+			health_changed_at, checked_at, enabled""";
 
 	private final JdbcClient jdbc;
 
@@ -56,25 +60,25 @@ public class RoutingRepository {
 	}
 
 	public void insertProvider(UUID workspaceId, UUID id, String name, MailboxRepository.Provider provider,
-			Instant now) {
+			boolean enabled, Instant now) {
 		jdbc.sql("""
 				INSERT INTO sending_providers (id, workspace_id, name, kind, stream, domain, region, credentials,
-				    next_check_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    enabled, next_check_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, workspaceId, name, provider.kind().value(), provider.stream(), provider.domain(),
-					provider.region(), provider.credentials(), Timestamp.from(now), Timestamp.from(now))
+					provider.region(), provider.credentials(), enabled, Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}
 
 	/** New settings: the health is unknown again and the provider is due for a check. */
 	public void updateProvider(UUID workspaceId, UUID id, String name, MailboxRepository.Provider provider,
-			Instant now) {
+			boolean enabled, Instant now) {
 		jdbc.sql("""
 				UPDATE sending_providers SET name = ?, kind = ?, stream = ?, domain = ?, region = ?, credentials = ?,
-				    health = 'unknown', health_error = NULL, health_changed_at = ?, next_check_at = ?
+				    enabled = ?, health = 'unknown', health_error = NULL, health_changed_at = ?, next_check_at = ?
 				WHERE workspace_id = ? AND id = ?""")
 			.params(name, provider.kind().value(), provider.stream(), provider.domain(), provider.region(),
-					provider.credentials(), Timestamp.from(now), Timestamp.from(now), workspaceId, id)
+					provider.credentials(), enabled, Timestamp.from(now), Timestamp.from(now), workspaceId, id)
 			.update();
 	}
 
@@ -127,7 +131,7 @@ public class RoutingRepository {
 	public List<ProviderRow> claimDue(Instant now, Instant next, int limit) {
 		return jdbc.sql("""
 				UPDATE sending_providers SET next_check_at = ?
-				WHERE id IN (SELECT id FROM sending_providers WHERE next_check_at <= ?
+				WHERE id IN (SELECT id FROM sending_providers WHERE enabled AND next_check_at <= ?
 				             ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
 				""" + " RETURNING " + PROVIDER_COLUMNS)
 			.params(Timestamp.from(next), Timestamp.from(now), limit)
@@ -162,16 +166,17 @@ public class RoutingRepository {
 				WHERE r.workspace_id = ? ORDER BY s.route_id, s.step""").param(workspaceId).query(rs -> {
 			steps.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
 		});
-		return jdbc
-			.sql("""
-					SELECT r.id, r.position, r.match_kind, r.match_value, r.campaign_id, c.name AS campaign_name, r.then_smtp
-					FROM sending_routes r LEFT JOIN campaigns c ON c.id = r.campaign_id AND c.workspace_id = r.workspace_id
-					WHERE r.workspace_id = ? ORDER BY r.position, r.created_at""")
+		return jdbc.sql("""
+				SELECT r.id, r.position, r.match_kind, r.match_value, r.campaign_id, c.name AS campaign_name,
+				    c.status AS campaign_status, r.then_smtp
+				FROM sending_routes r LEFT JOIN campaigns c ON c.id = r.campaign_id AND c.workspace_id = r.workspace_id
+				WHERE r.workspace_id = ? ORDER BY r.position, r.created_at""")
 			.param(workspaceId)
 			.query((rs, i) -> new RouteRow(rs.getObject("id", UUID.class), rs.getInt("position"),
 					RouteMatch.of(rs.getString("match_kind")), rs.getString("match_value"),
 					rs.getObject("campaign_id", UUID.class), rs.getString("campaign_name"), rs.getBoolean("then_smtp"),
-					List.copyOf(steps.getOrDefault(rs.getObject("id", UUID.class), List.of()))))
+					List.copyOf(steps.getOrDefault(rs.getObject("id", UUID.class), List.of())),
+					"archived".equals(rs.getString("campaign_status"))))
 			.list();
 	}
 
@@ -233,21 +238,53 @@ public class RoutingRepository {
 	}
 
 	/**
-	 * The name of a campaign of the workspace (campaigns' table, read for route names).
+	 * A campaign of the workspace (campaigns' table, read for route names), with whether
+	 * it is archived.
 	 */
-	public Optional<String> campaignName(UUID workspaceId, UUID campaignId) {
-		return jdbc.sql("SELECT name FROM campaigns WHERE workspace_id = ? AND id = ?")
+	public Optional<CampaignName> campaign(UUID workspaceId, UUID campaignId) {
+		return jdbc.sql("SELECT id, name, status FROM campaigns WHERE workspace_id = ? AND id = ?")
 			.params(workspaceId, campaignId)
-			.query(String.class)
+			.query(RoutingRepository::campaign)
 			.optional();
 	}
 
-	/** The workspace's campaigns, newest first, for choosing one on the page. */
+	/**
+	 * The workspace's campaigns that are not archived, newest first, for choosing one on
+	 * the page.
+	 */
 	public List<CampaignName> campaigns(UUID workspaceId, int limit) {
-		return jdbc.sql("SELECT id, name FROM campaigns WHERE workspace_id = ? ORDER BY created_at DESC LIMIT ?")
+		return jdbc.sql("""
+				SELECT id, name, status FROM campaigns WHERE workspace_id = ? AND status <> 'archived'
+				ORDER BY created_at DESC LIMIT ?""")
 			.params(workspaceId, limit)
-			.query((rs, i) -> new CampaignName(rs.getObject("id", UUID.class), rs.getString("name")))
+			.query(RoutingRepository::campaign)
 			.list();
+	}
+
+	/**
+	 * Marks that every provider of the route is failing, since {@code now}; false when it
+	 * was marked already (so the alert is raised once, by one node).
+	 */
+	public boolean markAllFailing(UUID workspaceId, UUID routeId, Instant now) {
+		return jdbc.sql("""
+				UPDATE sending_routes SET all_failing_since = ?
+				WHERE workspace_id = ? AND id = ? AND all_failing_since IS NULL""")
+			.params(Timestamp.from(now), workspaceId, routeId)
+			.update() == 1;
+	}
+
+	/** Clears the mark of {@link #markAllFailing}; false when it was not marked. */
+	public boolean clearAllFailing(UUID workspaceId, UUID routeId) {
+		return jdbc.sql("""
+				UPDATE sending_routes SET all_failing_since = NULL
+				WHERE workspace_id = ? AND id = ? AND all_failing_since IS NOT NULL""")
+			.params(workspaceId, routeId)
+			.update() == 1;
+	}
+
+	private static CampaignName campaign(ResultSet rs, int i) throws SQLException {
+		return new CampaignName(rs.getObject("id", UUID.class), rs.getString("name"),
+				"archived".equals(rs.getString("status")));
 	}
 
 	private static ProviderRow provider(ResultSet rs, int i) throws SQLException {
@@ -256,7 +293,8 @@ public class RoutingRepository {
 				new MailboxRepository.Provider(TransportKind.of(rs.getString("kind")), rs.getString("stream"),
 						rs.getString("domain"), rs.getString("region"), rs.getBytes("credentials"), false),
 				ProviderHealth.of(rs.getString("health")), rs.getString("health_error"),
-				instant(rs.getTimestamp("health_changed_at")), instant(rs.getTimestamp("checked_at")));
+				instant(rs.getTimestamp("health_changed_at")), instant(rs.getTimestamp("checked_at")),
+				rs.getBoolean("enabled"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

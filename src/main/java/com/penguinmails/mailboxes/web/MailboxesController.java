@@ -221,6 +221,9 @@ class MailboxesController {
 		}
 		catch (InvalidInputProblem problem) {
 			model.addAttribute("transportError", problem.getMessage());
+			// What was typed stays (the chosen kind too), but never a secret.
+			model.addAttribute("transportForm", new TransportForm(form.kind(), null, form.messageStream(), null,
+					form.mailgunDomain(), form.mailgunRegion(), form.sesRegion(), null, null, form.fallbackToSmtp()));
 			return show(id, model);
 		}
 		return "redirect:/mailboxes/" + id;

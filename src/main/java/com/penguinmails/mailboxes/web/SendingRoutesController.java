@@ -18,27 +18,53 @@ import com.penguinmails.mailboxes.NewSendingRoute;
 import com.penguinmails.mailboxes.RouteMatch;
 import com.penguinmails.mailboxes.SendingProvider;
 import com.penguinmails.mailboxes.SendingProviders;
+import com.penguinmails.mailboxes.SendingRoute;
 import com.penguinmails.mailboxes.SendingRoutes;
+import com.penguinmails.mailboxes.SendingTransport;
 import com.penguinmails.mailboxes.TransportKind;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * The sending routes page: the workspace's sending providers with their health (add,
- * check now, delete) and its routes in order, each said in words (add, move up or down,
- * delete). Mistakes are said on the page.
+ * edit, check now, delete) and its routes in order, each said in words (add, edit, move
+ * up or down, delete; a broken one says why). Each provider and route is edited on a page
+ * of its own. Mistakes are said next to the form, which keeps what was typed (except
+ * secrets).
  */
 @Controller
 class SendingRoutesController {
 
-	/** The add-a-provider form; the region field depends on the kind. */
+	/**
+	 * The add-or-edit-a-provider form; the region field depends on the kind;
+	 * {@code enabledShown} says the form had the on/off box (an unticked box sends
+	 * nothing).
+	 */
 	record ProviderForm(String name, String kind, String serverToken, String messageStream, String apiKey,
-			String mailgunDomain, String mailgunRegion, String sesRegion, String accessKeyId, String secretAccessKey) {
+			String mailgunDomain, String mailgunRegion, String sesRegion, String accessKeyId, String secretAccessKey,
+			Boolean enabled, String enabledShown) {
 
 		NewSendingProvider toProvider() {
 			String region = "ses".equals(kind) ? sesRegion : mailgunRegion;
 			return new NewSendingProvider(name, kind, serverToken, messageStream, apiKey, mailgunDomain, region,
-					accessKeyId, secretAccessKey);
+					accessKeyId, secretAccessKey, enabledShown != null ? Boolean.TRUE.equals(enabled) : enabled);
+		}
+
+		/** The form as it is filled in to edit {@code provider} (no secret). */
+		static ProviderForm of(SendingProvider provider) {
+			SendingTransport transport = provider.transport();
+			String kind = transport.kind().value();
+			return new ProviderForm(provider.name(), kind, null, transport.messageStream(), null, transport.domain(),
+					"mailgun".equals(kind) ? transport.region() : "us", "ses".equals(kind) ? transport.region() : null,
+					null, null, provider.enabled(), "true");
+		}
+
+		/** The same form without the secrets typed, to show it again after an error. */
+		ProviderForm withoutSecrets() {
+			return new ProviderForm(name, kind, null, messageStream, null, mailgunDomain, mailgunRegion, sesRegion,
+					null, null, enabledShown != null ? Boolean.TRUE.equals(enabled) : !Boolean.FALSE.equals(enabled),
+					enabledShown);
 		}
 
 	}
@@ -60,6 +86,21 @@ class SendingRoutesController {
 					Boolean.TRUE.equals(thenSmtp));
 		}
 
+		/** The form as it is filled in to edit {@code route}. */
+		static RouteForm of(SendingRoute route) {
+			List<UUID> ids = route.providers().stream().map(SendingRoute.Step::providerId).toList();
+			String match = route.match().value();
+			return new RouteForm(match, "recipient_domain".equals(match) ? route.value() : null,
+					"recipient_provider".equals(match) ? route.value() : null, route.campaignId(),
+					ids.size() > 0 ? ids.get(0) : null, ids.size() > 1 ? ids.get(1) : null,
+					ids.size() > 2 ? ids.get(2) : null, route.thenSmtp());
+		}
+
+		/** A blank form: a recipient domain, then the mailbox's SMTP server. */
+		static RouteForm blank() {
+			return new RouteForm("recipient_domain", null, null, null, null, null, null, true);
+		}
+
 	}
 
 	private final SendingProviders providers;
@@ -76,13 +117,75 @@ class SendingRoutesController {
 
 	@GetMapping("/mailboxes/sending-routes")
 	String show(Model model) {
-		model.addAttribute("providers", providers.providers(tenancy.current()));
+		choices(model);
 		model.addAttribute("routes", routes.routes(tenancy.current()));
+		if (!model.containsAttribute("routeForm")) {
+			model.addAttribute("routeForm", RouteForm.blank());
+		}
+		return "mailboxes/sending-routes";
+	}
+
+	/**
+	 * What the forms offer: the providers, the campaigns that are not archived, the
+	 * kinds.
+	 */
+	private void choices(Model model) {
+		model.addAttribute("providers", providers.providers(tenancy.current()));
 		model.addAttribute("campaigns", routes.campaigns(tenancy.current()));
 		model.addAttribute("providerKinds",
 				Arrays.stream(TransportKind.values()).filter(TransportKind::provider).toList());
 		model.addAttribute("matches", RouteMatch.values());
-		return "mailboxes/sending-routes";
+	}
+
+	@GetMapping("/mailboxes/sending-routes/providers/{id}/edit")
+	String editProvider(@PathVariable UUID id, Model model) {
+		tenancy.current().require(WorkspaceRole.ADMIN, "mailboxes:write");
+		SendingProvider provider = providers.provider(tenancy.current(), id);
+		model.addAttribute("provider", provider);
+		model.addAttribute("providerForm", ProviderForm.of(provider));
+		return "mailboxes/sending-provider-edit";
+	}
+
+	@PostMapping("/mailboxes/sending-routes/providers/{id}")
+	String updateProvider(@PathVariable UUID id, ProviderForm form, Model model, RedirectAttributes redirect) {
+		try {
+			SendingProvider provider = providers.updateProvider(tenancy.current(), id, form.toProvider());
+			redirect.addFlashAttribute("notice",
+					provider.name() + " is saved. Its health is checked within minutes, " + "or check it now.");
+		}
+		catch (InvalidInputProblem problem) {
+			model.addAttribute("provider", providers.provider(tenancy.current(), id));
+			model.addAttribute("providerError", problem.getMessage());
+			model.addAttribute("providerForm", form.withoutSecrets());
+			return "mailboxes/sending-provider-edit";
+		}
+		return "redirect:/mailboxes/sending-routes#providers";
+	}
+
+	@GetMapping("/mailboxes/sending-routes/{id}/edit")
+	String editRoute(@PathVariable UUID id, Model model) {
+		tenancy.current().require(WorkspaceRole.MEMBER, "mailboxes:write");
+		SendingRoute route = routes.route(tenancy.current(), id);
+		choices(model);
+		model.addAttribute("route", route);
+		model.addAttribute("routeForm", RouteForm.of(route));
+		return "mailboxes/sending-route-edit";
+	}
+
+	@PostMapping("/mailboxes/sending-routes/{id}")
+	String updateRoute(@PathVariable UUID id, RouteForm form, Model model, RedirectAttributes redirect) {
+		try {
+			routes.updateRoute(tenancy.current(), id, form.toRoute());
+			redirect.addFlashAttribute("notice", "The route is saved.");
+		}
+		catch (InvalidInputProblem problem) {
+			choices(model);
+			model.addAttribute("route", routes.route(tenancy.current(), id));
+			model.addAttribute("routeError", problem.getMessage());
+			model.addAttribute("routeForm", form);
+			return "mailboxes/sending-route-edit";
+		}
+		return "redirect:/mailboxes/sending-routes#routes";
 	}
 
 	@PostMapping("/mailboxes/sending-routes/providers")
@@ -94,7 +197,7 @@ class SendingRoutesController {
 		}
 		catch (InvalidInputProblem problem) {
 			model.addAttribute("providerError", problem.getMessage());
-			model.addAttribute("providerForm", form);
+			model.addAttribute("providerForm", form.withoutSecrets());
 			return show(model);
 		}
 		return "redirect:/mailboxes/sending-routes";

@@ -138,6 +138,31 @@ class SendingRoutesApiTests {
 				400, "unknown-provider");
 		assertProblem(api.post("/api/v1/sending-routes", route("recipient_domain", "example.org", "", false)), 400,
 				"empty-route");
+		assertProblem(api.post("/api/v1/sending-routes", route("campaign", "", "", true)), 400, "campaign-required");
+		UUID archived = UUID.randomUUID();
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO campaigns (id, workspace_id, name, status, send_days, window_start, window_end, created_at)
+					VALUES (?, ?, 'Archived', 'archived', '{1,2,3,4,5,6,7}', '00:00', '23:59:59', now())""")
+			.params(archived, account.workspaceId())
+			.update();
+		assertProblem(api.post("/api/v1/sending-routes", route("campaign", archived.toString(), "", true)), 400,
+				"campaign-archived");
+		assertProblem(api.post("/api/v1/sending-routes", route("recipient_domain", "*.", "", true)), 400,
+				"invalid-route-domain");
+		assertProblem(api.post("/api/v1/sending-providers", """
+				{"name": "SES", "kind": "ses", "accessKeyId": "AKIA1", "secretAccessKey": "s", "region": "Ireland"}"""),
+				400, "invalid-region");
+		Api.Response off = api.post("/api/v1/sending-providers",
+				"""
+						{"name": "Off", "kind": "mailgun", "apiKey": "key-off", "domain": "mg.example.com", "enabled": false}""");
+		assertThat(off.status()).isEqualTo(201);
+		assertThat(off.body().path("enabled").asBoolean(true)).isFalse();
+		assertThat(off.body().path("transport").has("fallbackToSmtp")).isFalse();
+		assertProblem(
+				api.post("/api/v1/sending-routes",
+						route("recipient_domain", "example.org", "\"" + off.body().path("id").asText() + "\"", false)),
+				400, "providers-off");
 		assertProblem(api.post("/api/v1/sending-providers", mailgun("", "mg.example.com")), 400, "invalid-name");
 		assertProblem(api.post("/api/v1/sending-providers", "{\"name\": \"SMTP\", \"kind\": \"smtp\"}"), 400,
 				"invalid-transport");

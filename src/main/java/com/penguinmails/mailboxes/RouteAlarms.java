@@ -1,0 +1,72 @@
+package com.penguinmails.mailboxes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import com.penguinmails.mailboxes.internal.RoutingRepository;
+
+/**
+ * Watches whether every provider of a route is failing: after a provider's health is
+ * recorded, each route of the workspace whose providers (those turned on) are all failing
+ * is marked and {@link SendingRouteFailing} published, once; a marked route with a
+ * provider that passed its check again is cleared and {@link SendingRouteRecovered}
+ * published. Runs in the caller's transaction, so the events go out with the health.
+ */
+@Component
+class RouteAlarms {
+
+	private final RoutingRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	RouteAlarms(RoutingRepository repository, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.events = events;
+	}
+
+	void review(UUID workspaceId, Instant now) {
+		List<RoutingRepository.RouteRow> routes = repository.routes(workspaceId);
+		if (routes.isEmpty()) {
+			return;
+		}
+		Map<UUID, RoutingRepository.ProviderRow> providers = repository.providers(workspaceId)
+			.stream()
+			.collect(Collectors.toMap(RoutingRepository.ProviderRow::id, Function.identity()));
+		for (RoutingRepository.RouteRow route : routes) {
+			List<RoutingRepository.ProviderRow> steps = route.providers()
+				.stream()
+				.map(providers::get)
+				.filter(Objects::nonNull)
+				.filter(RoutingRepository.ProviderRow::enabled)
+				.toList();
+			if (steps.isEmpty()) {
+				continue;
+			}
+			String words = SendingRoutes.view(route, providers).words();
+			if (steps.stream().allMatch(step -> step.health() == ProviderHealth.FAILING)) {
+				if (repository.markAllFailing(workspaceId, route.id(), now)) {
+					events.publishEvent(new SendingRouteFailing(workspaceId, route.id(), words, steps.stream()
+						.map(step -> step.name() + (step.healthError() == null ? "" : " (" + step.healthError() + ")"))
+						.toList(), route.thenSmtp()));
+				}
+			}
+			else {
+				steps.stream()
+					.filter(step -> step.health() == ProviderHealth.HEALTHY)
+					.findFirst()
+					.filter(healthy -> repository.clearAllFailing(workspaceId, route.id()))
+					.ifPresent(healthy -> events
+						.publishEvent(new SendingRouteRecovered(workspaceId, route.id(), words, healthy.name())));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,15 @@
+package com.penguinmails.mailboxes;
+
+import java.util.UUID;
+
+/**
+ * A route whose providers were all failing ({@link SendingRouteFailing}) has one that
+ * passed its health check again.
+ *
+ * @param workspaceId the route's workspace
+ * @param routeId the route
+ * @param route what the route does, in words
+ * @param provider the name of the provider that passed
+ */
+public record SendingRouteRecovered(UUID workspaceId, UUID routeId, String route, String provider) {
+}
