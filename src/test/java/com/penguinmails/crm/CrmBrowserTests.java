@@ -225,6 +225,47 @@ class CrmBrowserTests {
 	}
 
 	@Test
+	void choosesAConflictPolicyPerField() {
+		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-policies");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get(base + "/settings/crm");
+		assertThat(browser.findElements(By.id("crm-field-policies"))).isEmpty();
+		HubSpotStubs.tokenAccepted(server);
+		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
+		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "HubSpot connected"));
+		browser.findElement(By.id("crm-map")).sendKeys("industry = industry");
+		browser.findElement(By.cssSelector("#crm-settings button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Import settings saved"));
+
+		assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("policy-company")))
+			.getFirstSelectedOption()
+			.getText()).isEqualTo("HubSpot wins");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("policy-company")))
+			.selectByVisibleText("PenguinMails wins");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("policy-custom.industry")))
+			.selectByVisibleText("Newest wins");
+		browser.findElement(By.cssSelector("#crm-field-policies button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Field policies saved"));
+
+		assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("policy-company")))
+			.getFirstSelectedOption()
+			.getText()).isEqualTo("PenguinMails wins");
+		assertThat(browser.findElement(By.id("crm-field-policies")).getText()).contains("Custom: industry")
+			.contains("Job title")
+			.doesNotContain("penguinmails");
+		browser.executeScript("document.getElementById('crm-field-policies').scrollIntoView()");
+		Browser.screenshot(browser, "crm-field-policies-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		browser.executeScript("document.getElementById('crm-field-policies').scrollIntoView()");
+		Browser.screenshot(browser, "crm-field-policies-390");
+		Browser.assertNoSidewaysScroll(browser);
+	}
+
+	@Test
 	void aRefusedTokenAsksToConnectAgain() {
 		Fixtures.Account account = fixtures.verifiedAccount("crm-browser-401");
 		String base = "http://localhost:" + port;

@@ -153,6 +153,41 @@ class SalesforceBrowserTests {
 		Browser.assertNoSidewaysScroll(browser);
 	}
 
+	@Test
+	void choosesAConflictPolicyPerField() {
+		Fixtures.Account account = fixtures.verifiedAccount("sf-browser-policies");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		SalesforceStubs.authorizeAllows(server);
+		SalesforceStubs.codeExchanged(server);
+		browser.get(base + "/settings/crm/salesforce");
+		browser.findElement(By.xpath("//a[text()='Connect Salesforce']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Salesforce connected"));
+
+		// A Contact's company is its Account's: read only, so Salesforce wins.
+		assertThat(browser.findElement(By.id("policy-company")).isEnabled()).isFalse();
+		assertThat(browser.findElement(By.id("crm-field-policies")).getText())
+			.contains("The account's: read from Salesforce only");
+		new Select(browser.findElement(By.id("policy-title"))).selectByVisibleText("PenguinMails wins");
+		new Select(browser.findElement(By.id("policy-country"))).selectByVisibleText("Newest wins");
+		browser.findElement(By.cssSelector("#crm-field-policies button")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Field policies saved"));
+		assertThat(new Select(browser.findElement(By.id("policy-title"))).getFirstSelectedOption().getText())
+			.isEqualTo("PenguinMails wins");
+		assertThat(new Select(browser.findElement(By.id("policy-country"))).getFirstSelectedOption().getText())
+			.isEqualTo("Newest wins");
+		assertThat(new Select(browser.findElement(By.id("policy-phone"))).getFirstSelectedOption().getText())
+			.isEqualTo("Salesforce wins");
+		browser.executeScript("document.getElementById('crm-field-policies').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-field-policies-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		browser.executeScript("document.getElementById('crm-field-policies').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-field-policies-390");
+		Browser.assertNoSidewaysScroll(browser);
+	}
+
 	/** Refreshes the page until the newest run has finished. */
 	private void finished(WebDriverWait wait) {
 		wait.until(driver -> {

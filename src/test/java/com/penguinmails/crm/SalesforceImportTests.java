@@ -82,8 +82,9 @@ class SalesforceImportTests {
 		assertThat(ada.path("country").asText()).isEqualTo("United Kingdom");
 		assertThat(ada.path("custom").path("industry_segment").asText()).isEqualTo("Computing");
 		String soql = server.findAll(queries()).get(0).queryParameter("q").firstValue();
-		assertThat(soql).isEqualTo("SELECT Id, Account.Name, Account.Website, Email, FirstName, LastName, "
-				+ "MailingCountry, Phone, Title, Industry_Segment__c FROM Contact");
+		assertThat(soql)
+			.isEqualTo("SELECT Id, LastModifiedDate, Account.Name, Account.Website, Email, FirstName, LastName, "
+					+ "MailingCountry, Phone, Title, Industry_Segment__c FROM Contact");
 
 		JsonNode log = api.get("/api/v1/crm/salesforce/imports/" + run.path("id").asText()).body();
 		List<JsonNode> skipped = entries(log, "skipped");
@@ -138,8 +139,8 @@ class SalesforceImportTests {
 		assertThat(joan.path("company").asText()).isEqualTo("Bletchley Park, Hut 8");
 		assertThat(joan.path("phone").asText()).isEqualTo("+44 1908 640404");
 		server.verify(postRequestedFor(urlPathEqualTo("/services/data/v60.0/jobs/query"))
-			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query",
-					equalTo("SELECT Id, Account.Name, Account.Website, Email, FirstName, LastName, MailingCountry, "
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query", equalTo(
+					"SELECT Id, LastModifiedDate, Account.Name, Account.Website, Email, FirstName, LastName, MailingCountry, "
 							+ "Phone, Title FROM Contact"))));
 		server.verify(2, getRequestedFor(urlPathEqualTo("/services/data/v60.0/jobs/query/750RO00000Bulk1YAA")));
 		assertThat(server.findAll(queries())).isEmpty();
@@ -221,9 +222,9 @@ class SalesforceImportTests {
 
 		assertThat(run.path("created").asInt()).isEqualTo(1);
 		assertThat(run.path("source").asText()).startsWith("Leads where LeadSource = 'Web'");
-		assertThat(server.findAll(queries()).get(0).queryParameter("q").firstValue())
-			.isEqualTo("SELECT Id, Company, Country, Email, FirstName, LastName, Phone, Title, Website "
-					+ "FROM Lead WHERE LeadSource = 'Web' AND CreatedDate = LAST_N_DAYS:30");
+		assertThat(server.findAll(queries()).get(0).queryParameter("q").firstValue()).isEqualTo(
+				"SELECT Id, LastModifiedDate, Company, Country, Email, FirstName, LastName, Phone, Title, Website "
+						+ "FROM Lead WHERE LeadSource = 'Web' AND CreatedDate = LAST_N_DAYS:30");
 		JsonNode hedy = fixtures.api(account, "contacts:read")
 			.get("/api/v1/contacts/" + contactId(account, "hedy@frequency.example"))
 			.body();

@@ -18,8 +18,9 @@ class SoqlTests {
 
 	@Test
 	void buildsTheSelectWithTheStandardAndCustomFields() {
-		assertThat(Soql.select("Contact", List.of("Region__c"), null)).isEqualTo("SELECT Id, Account.Name, "
-				+ "Account.Website, Email, FirstName, LastName, MailingCountry, Phone, Title, Region__c FROM Contact");
+		assertThat(Soql.select("Contact", List.of("Region__c"), null))
+			.isEqualTo("SELECT Id, LastModifiedDate, Account.Name, "
+					+ "Account.Website, Email, FirstName, LastName, MailingCountry, Phone, Title, Region__c FROM Contact");
 		assertThat(Soql.select("Lead", List.of(), "  where   Status = 'Open'  "))
 			.endsWith("FROM Lead WHERE Status = 'Open'");
 	}

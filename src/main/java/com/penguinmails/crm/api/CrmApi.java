@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.penguinmails.crm.FieldPolicies;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotExport;
 import com.penguinmails.crm.HubSpotPush;
@@ -48,13 +49,31 @@ class CrmApi {
 	/**
 	 * The connection.
 	 *
-	 * @param connection null when HubSpot is not connected
+	 * @param connected whether HubSpot is connected (whatever its status)
+	 * @param connection the connection, left out when HubSpot is not connected
 	 */
-	record Status(HubSpotConnections.Connection connection) {
+	record Status(boolean connected, HubSpotConnections.Connection connection) {
 	}
 
 	/** A private app token. */
 	record Token(String token) {
+	}
+
+	/**
+	 * The synced fields and their conflict policies.
+	 *
+	 * @param fields standard fields first, then the mapped custom ones
+	 */
+	record Policies(List<FieldPolicies.Field> fields) {
+	}
+
+	/**
+	 * Policies to set.
+	 *
+	 * @param policies our field name ({@code company}, {@code custom.<key>}) →
+	 * {@code crm}, {@code penguinmails} or {@code newest}; fields not named keep theirs
+	 */
+	record PolicyChange(Map<String, String> policies) {
 	}
 
 	/** The newest runs. */
@@ -79,8 +98,11 @@ class CrmApi {
 
 	private final Tenancy tenancy;
 
-	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
-			Tenancy tenancy) {
+	private final FieldPolicies policies;
+
+	CrmApi(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export, Tenancy tenancy,
+			FieldPolicies policies) {
+		this.policies = policies;
 		this.connections = connections;
 		this.hubspot = hubspot;
 		this.push = push;
@@ -90,9 +112,11 @@ class CrmApi {
 
 	@GetMapping
 	@Operation(summary = "The workspace's HubSpot connection")
-	@ApiResponse(responseCode = "200", description = "The connection, or null when not connected")
+	@ApiResponse(responseCode = "200",
+			description = "connected and the connection; {\"connected\": false} when not connected")
 	Status status() {
-		return new Status(connections.connection(tenancy.current()).orElse(null));
+		HubSpotConnections.Connection connection = connections.connection(tenancy.current()).orElse(null);
+		return new Status(connection != null, connection);
 	}
 
 	@PutMapping(consumes = "application/json")
@@ -199,6 +223,26 @@ class CrmApi {
 			throw new InvalidInputProblem("crm-export", "Name the list to send: {\"listId\": \"…\"}.");
 		}
 		return export.startExport(tenancy.current(), body.listId());
+	}
+
+	@GetMapping("/field-policies")
+	@Operation(summary = "The conflict policy of each synced field: crm (HubSpot wins, the default), penguinmails "
+			+ "(PenguinMails wins, its edits sent to HubSpot) or newest (the later edit wins)")
+	@ApiResponse(responseCode = "200", description = "The synced fields and their policies")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	Policies fieldPolicies() {
+		return new Policies(policies.policies(tenancy.current(), HubSpotConnections.CRM));
+	}
+
+	@PutMapping(path = "/field-policies", consumes = "application/json")
+	@Operation(summary = "Set the conflict policy of synced fields (the fields not named keep theirs)")
+	@ApiResponse(responseCode = "200", description = "Saved: every synced field and its policy")
+	@ApiResponse(responseCode = "400",
+			description = "A field not synced, a policy not known, or one that cannot be sent (type crm-field-policy)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	Policies saveFieldPolicies(@RequestBody(required = false) PolicyChange body) {
+		return new Policies(
+				policies.save(tenancy.current(), HubSpotConnections.CRM, body == null ? Map.of() : body.policies()));
 	}
 
 }

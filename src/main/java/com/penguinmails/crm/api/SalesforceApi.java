@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.penguinmails.crm.FieldPolicies;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.crm.SalesforceConnections;
@@ -47,11 +48,30 @@ class SalesforceApi {
 	/**
 	 * The connection.
 	 *
+	 * @param connected whether Salesforce is connected (whatever its status)
 	 * @param configured whether the installation has a Salesforce connected app
-	 * @param connection null when Salesforce is not connected
+	 * @param connection the connection, left out when Salesforce is not connected
 	 * @param callbackUrl the callback URL the connected app must list
 	 */
-	record Status(boolean configured, SalesforceConnections.Connection connection, String callbackUrl) {
+	record Status(boolean connected, boolean configured, SalesforceConnections.Connection connection,
+			String callbackUrl) {
+	}
+
+	/**
+	 * The synced fields and their conflict policies.
+	 *
+	 * @param fields standard fields first, then the mapped custom ones
+	 */
+	record Policies(List<FieldPolicies.Field> fields) {
+	}
+
+	/**
+	 * Policies to set.
+	 *
+	 * @param policies our field name ({@code company}, {@code custom.<key>}) →
+	 * {@code crm}, {@code penguinmails} or {@code newest}; fields not named keep theirs
+	 */
+	record PolicyChange(Map<String, String> policies) {
 	}
 
 	/** The newest runs. */
@@ -64,7 +84,11 @@ class SalesforceApi {
 
 	private final Tenancy tenancy;
 
-	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy) {
+	private final FieldPolicies policies;
+
+	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy,
+			FieldPolicies policies) {
+		this.policies = policies;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -72,10 +96,11 @@ class SalesforceApi {
 
 	@GetMapping
 	@Operation(summary = "The workspace's Salesforce connection")
-	@ApiResponse(responseCode = "200", description = "The connection, or null when not connected")
+	@ApiResponse(responseCode = "200",
+			description = "connected, configured, the connection (left out when not connected) and the callback URL")
 	Status status() {
-		return new Status(connections.configured(), connections.connection(tenancy.current()).orElse(null),
-				connections.redirectUri());
+		SalesforceConnections.Connection connection = connections.connection(tenancy.current()).orElse(null);
+		return new Status(connection != null, connections.configured(), connection, connections.redirectUri());
 	}
 
 	@PostMapping("/authorization")
@@ -144,6 +169,26 @@ class SalesforceApi {
 	@ApiResponse(responseCode = "404", description = "No such Salesforce run in this workspace")
 	HubSpotSync.RunLog run(@PathVariable UUID id) {
 		return salesforce.runLog(tenancy.current(), id);
+	}
+
+	@GetMapping("/field-policies")
+	@Operation(summary = "The conflict policy of each synced field: crm (Salesforce wins, the default), penguinmails "
+			+ "(PenguinMails wins, its edits sent to Salesforce) or newest (the later edit wins)")
+	@ApiResponse(responseCode = "200", description = "The synced fields and their policies")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	Policies fieldPolicies() {
+		return new Policies(policies.policies(tenancy.current(), SalesforceConnections.CRM));
+	}
+
+	@PutMapping(path = "/field-policies", consumes = "application/json")
+	@Operation(summary = "Set the conflict policy of synced fields (the fields not named keep theirs)")
+	@ApiResponse(responseCode = "200", description = "Saved: every synced field and its policy")
+	@ApiResponse(responseCode = "400",
+			description = "A field not synced, a policy not known, or one that cannot be sent (type crm-field-policy)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	Policies saveFieldPolicies(@RequestBody(required = false) PolicyChange body) {
+		return new Policies(
+				policies.save(tenancy.current(), SalesforceConnections.CRM, body == null ? Map.of() : body.policies()));
 	}
 
 }

@@ -211,7 +211,8 @@ public class CrmRepository {
 	}
 
 	/**
-	 * Links the record to the contact (a contact keeps one record per CRM: the newest).
+	 * Links the record to the contact (a contact keeps one record per CRM: the newest); a
+	 * record linked anew starts without a field sync baseline.
 	 */
 	public void link(UUID workspaceId, String crm, String recordId, UUID contactId, Instant now) {
 		jdbc.sql("DELETE FROM crm_links WHERE workspace_id = ? AND crm = ? AND contact_id = ?")
@@ -219,7 +220,8 @@ public class CrmRepository {
 			.update();
 		jdbc.sql("""
 				INSERT INTO crm_links (workspace_id, crm, record_id, contact_id, linked_at) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (workspace_id, crm, record_id) DO UPDATE SET contact_id = EXCLUDED.contact_id""")
+				ON CONFLICT (workspace_id, crm, record_id) DO UPDATE SET contact_id = EXCLUDED.contact_id,
+				    synced_values = NULL, synced_at = NULL, local_edits = '{}'""")
 			.params(workspaceId, crm, recordId, contactId, Timestamp.from(now))
 			.update();
 	}

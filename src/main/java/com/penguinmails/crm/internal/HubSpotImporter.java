@@ -1,6 +1,7 @@
 package com.penguinmails.crm.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +54,11 @@ public class HubSpotImporter {
 
 	private final Clock clock;
 
-	HubSpotImporter(CrmRepository repository, HubSpotClient hubspot, Contacts contacts, Segments segments,
-			Clock clock) {
+	private final FieldSync sync;
+
+	HubSpotImporter(CrmRepository repository, HubSpotClient hubspot, Contacts contacts, Segments segments, Clock clock,
+			FieldSync sync) {
+		this.sync = sync;
 		this.repository = repository;
 		this.hubspot = hubspot;
 		this.contacts = contacts;
@@ -116,7 +120,8 @@ public class HubSpotImporter {
 			this.workspace = row.workspaceId();
 			this.system = Tenant.system(workspace);
 			this.fieldMap = row.fieldMap();
-			this.merge = new RecordMerge(repository, contacts, clock, CRM, workspace, runId);
+			this.merge = new RecordMerge(repository, contacts, clock, CRM, workspace, runId, sync,
+					sync.fields(workspace, CRM, fieldMap));
 		}
 
 		void run() {
@@ -196,7 +201,20 @@ public class HubSpotImporter {
 			if (id == null || !RECORD_ID.matcher(id).matches()) {
 				return merge.skip(id, email, "The record has no HubSpot id (or not a number): " + id);
 			}
-			return merge.merge(id, email, fields(record));
+			return merge.merge(id, email, fields(record), modifiedAt(record.properties().get("lastmodifieddate")));
+		}
+
+		/**
+		 * HubSpot's {@code lastmodifieddate} (ISO 8601, always among a record's
+		 * properties), or null when missing or unreadable.
+		 */
+		private static Instant modifiedAt(String value) {
+			try {
+				return value == null || value.isBlank() ? null : Instant.parse(value.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return null;
+			}
 		}
 
 		/** Our field names → the record's values (non-blank ones). */

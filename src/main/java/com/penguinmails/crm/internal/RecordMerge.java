@@ -1,6 +1,7 @@
 package com.penguinmails.crm.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ import com.penguinmails.shared.Tenant;
  * the run's counts and writes its log ({@code crm_sync_entries}): created, updated (what
  * changed) and skipped (why); unchanged records are only counted. Not thread-safe: one
  * per run.
+ * <p>
+ * A linked record's fields go through {@link FieldMerge} against the link's baseline: the
+ * contact's update, the new baseline and any push of our values to the CRM are written in
+ * one transaction, so the contact's {@code ContactUpdated} (after commit) finds the
+ * baseline already holding what the import wrote and does not echo it back.
  */
 public final class RecordMerge {
 
@@ -40,6 +46,10 @@ public final class RecordMerge {
 
 	private final Tenant system;
 
+	private final FieldSync sync;
+
+	private final FieldSync.Fields synced;
+
 	private int created;
 
 	private int updated;
@@ -53,9 +63,12 @@ public final class RecordMerge {
 	/**
 	 * @param crm the CRM's name in the tables ({@code hubspot}, {@code salesforce})
 	 * @param runId the run, already started in {@code crm_sync_runs}
+	 * @param synced the connection's synced fields and their policies
 	 */
-	public RecordMerge(CrmRepository repository, Contacts contacts, Clock clock, String crm, UUID workspace,
-			UUID runId) {
+	public RecordMerge(CrmRepository repository, Contacts contacts, Clock clock, String crm, UUID workspace, UUID runId,
+			FieldSync sync, FieldSync.Fields synced) {
+		this.sync = sync;
+		this.synced = synced;
 		this.repository = repository;
 		this.contacts = contacts;
 		this.clock = clock;
@@ -80,9 +93,11 @@ public final class RecordMerge {
 	 * @param fields our field names ({@code firstName}, {@code lastName},
 	 * {@code company}, {@code title}, {@code phone}, {@code website},
 	 * {@code linkedinUrl}, {@code country}, {@code custom.<key>}) → non-blank values
+	 * @param modifiedAt when the record was last modified in the CRM, or null when
+	 * unknown (the "newest wins" policy then keeps the CRM's value)
 	 * @return the contact the record went into, or empty when skipped
 	 */
-	public Optional<UUID> merge(String recordId, String email, Map<String, Object> fields) {
+	public Optional<UUID> merge(String recordId, String email, Map<String, Object> fields, Instant modifiedAt) {
 		String id = recordId;
 		if (id == null || id.isBlank() || id.length() > 40) {
 			return skip(id, email, "The record has no usable id: " + id);
@@ -93,12 +108,13 @@ public final class RecordMerge {
 		try {
 			Optional<UUID> linked = repository.linkedContact(workspace, crm, id);
 			if (linked.isPresent()) {
-				return Optional.of(apply(id, linked.get(), email, fields, null));
+				return Optional.of(apply(id, linked.get(), email, fields, null, modifiedAt));
 			}
 			Optional<UUID> byEmail = contacts.idByEmail(workspace, email);
 			if (byEmail.isPresent()) {
 				repository.link(workspace, crm, id, byEmail.get(), clock.instant());
-				return Optional.of(apply(id, byEmail.get(), email, fields, "matched an existing contact by address"));
+				return Optional
+					.of(apply(id, byEmail.get(), email, fields, "matched an existing contact by address", modifiedAt));
 			}
 			Contact contact = contacts.create(system,
 					new Contacts.NewContact(email, text(fields, "firstName"), text(fields, "lastName"),
@@ -106,6 +122,7 @@ public final class RecordMerge {
 							text(fields, "website"), text(fields, "linkedinUrl"), null, text(fields, "country"),
 							custom(fields), List.of()));
 			repository.link(workspace, crm, id, contact.id(), clock.instant());
+			sync.saveBaseline(workspace, crm, id, FieldSync.values(contact, synced.tracked()), clock.instant());
 			created++;
 			entry(id, contact.email(), "created", null);
 			return Optional.of(contact.id());
@@ -115,8 +132,12 @@ public final class RecordMerge {
 		}
 	}
 
-	/** Patches the contact with the values that differ. */
-	private UUID apply(String id, UUID contactId, String email, Map<String, Object> fields, String note) {
+	/**
+	 * Patches the contact with the CRM's values {@link FieldMerge} takes, moves the
+	 * baseline and queues ours where it sends them, in one transaction.
+	 */
+	private UUID apply(String id, UUID contactId, String email, Map<String, Object> fields, String note,
+			Instant modifiedAt) {
 		Contact current = contacts.byIds(system, List.of(contactId)).get(contactId);
 		if (current == null) {
 			throw new NotFoundProblem("Contact");
@@ -127,30 +148,44 @@ public final class RecordMerge {
 			patch.put("email", email);
 			changes.add("email changed from " + current.email());
 		}
-		compare(patch, changes, fields, "firstName", current.firstName());
-		compare(patch, changes, fields, "lastName", current.lastName());
-		compare(patch, changes, fields, "company", current.company());
-		compare(patch, changes, fields, "title", current.title());
-		compare(patch, changes, fields, "phone", current.phone());
-		compare(patch, changes, fields, "website", current.website());
 		compare(patch, changes, fields, "linkedinUrl", current.linkedinUrl());
-		compare(patch, changes, fields, "country", current.country());
+		Map<String, String> theirs = new LinkedHashMap<>();
+		fields.forEach((key, value) -> theirs.put(key, value.toString()));
+		FieldSyncRepository.Link link = sync.link(workspace, crm, id);
+		FieldMerge merged = FieldMerge.of(synced, theirs, FieldSync.values(current, synced.tracked()), link,
+				modifiedAt);
 		Map<String, Object> custom = new LinkedHashMap<>();
-		custom(fields).forEach((key, value) -> {
-			Object had = current.custom() == null ? null : current.custom().get(key);
-			if (had == null || !had.toString().equals(value.toString())) {
-				custom.put(key, value);
+		merged.take().forEach((key, value) -> {
+			if (key.startsWith("custom.")) {
+				custom.put(key.substring("custom.".length()), value);
+			}
+			else {
+				patch.put(key, value);
+				changes.add(key);
 			}
 		});
 		if (!custom.isEmpty()) {
 			patch.put("custom", custom);
 			changes.add(String.join(", ", custom.keySet()));
 		}
-		if (patch.isEmpty()) {
+		changes.addAll(merged.notes());
+		Instant now = clock.instant();
+		boolean agreed = link != null && merged.baseline().equals(link.synced());
+		if (patch.isEmpty() && merged.push().isEmpty() && agreed) {
 			unchanged++;
 			return contactId;
 		}
-		contacts.update(system, contactId, patch);
+		sync.inTransaction(() -> {
+			if (!patch.isEmpty()) {
+				contacts.update(system, contactId, patch);
+			}
+			sync.saveBaseline(workspace, crm, id, merged.baseline(), now);
+			return sync.queue(workspace, synced, contactId, id, merged.push(), "field:" + contactId + ":" + runId, now);
+		});
+		if (changes.isEmpty()) {
+			unchanged++;
+			return contactId;
+		}
 		updated++;
 		String reason = (note == null ? "" : note + "; ") + String.join("; ", changes);
 		entry(id, email, "updated", reason.length() > 1000 ? reason.substring(0, 1000) : reason);

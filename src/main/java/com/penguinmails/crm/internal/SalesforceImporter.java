@@ -1,6 +1,10 @@
 package com.penguinmails.crm.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +36,12 @@ import com.penguinmails.shared.Tenant;
  * changed in Salesforce updates the same contact). Every imported contact joins the
  * connection's target list; the run's counts are written after every page.
  * <p>
- * Fields: Email, FirstName, LastName, Title, Phone, Company (Lead) or Account.Name
- * (Contact), Country (Lead) or MailingCountry (Contact), Website (Lead) or
- * Account.Website (Contact); custom {@code Something__c} → the custom field it is mapped
- * to. A refused grant marks the connection {@code expired} (connect again), another
- * Salesforce failure {@code failing}; either ends the run {@code failed} with
- * Salesforce's words.
+ * Fields: LastModifiedDate (for the "newest wins" policy), Email, FirstName, LastName,
+ * Title, Phone, Company (Lead) or Account.Name (Contact), Country (Lead) or
+ * MailingCountry (Contact), Website (Lead) or Account.Website (Contact); custom
+ * {@code Something__c} → the custom field it is mapped to. A refused grant marks the
+ * connection {@code expired} (connect again), another Salesforce failure {@code failing};
+ * either ends the run {@code failed} with Salesforce's words.
  */
 @Component
 public class SalesforceImporter {
@@ -46,6 +50,10 @@ public class SalesforceImporter {
 
 	/** A Salesforce record id: 15 or 18 letters and digits. */
 	private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?");
+
+	/** Salesforce's dateTime: {@code 2026-11-30T10:11:12.000+0000} (or with Z). */
+	private static final DateTimeFormatter SALESFORCE_TIME = DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][XX][XXX]");
 
 	private static final Logger log = LoggerFactory.getLogger(SalesforceImporter.class);
 
@@ -63,8 +71,11 @@ public class SalesforceImporter {
 
 	private final Clock clock;
 
+	private final FieldSync sync;
+
 	SalesforceImporter(CrmRepository repository, SalesforceRepository salesforceRepository, SalesforceClient client,
-			SalesforceBulk bulk, Contacts contacts, Segments segments, Clock clock) {
+			SalesforceBulk bulk, Contacts contacts, Segments segments, Clock clock, FieldSync sync) {
+		this.sync = sync;
 		this.repository = repository;
 		this.salesforceRepository = salesforceRepository;
 		this.client = client;
@@ -82,7 +93,8 @@ public class SalesforceImporter {
 	 */
 	public void run(ConnectionRow row, UUID runId, Supplier<SalesforceClient.Session> session) {
 		UUID workspace = row.workspaceId();
-		RecordMerge merge = new RecordMerge(repository, contacts, clock, CRM, workspace, runId);
+		RecordMerge merge = new RecordMerge(repository, contacts, clock, CRM, workspace, runId, sync,
+				sync.fields(workspace, CRM, row.fieldMap()));
 		Tenant system = Tenant.system(workspace);
 		int pages = 0;
 		try {
@@ -165,7 +177,29 @@ public class SalesforceImporter {
 			}
 		});
 		fieldMap.forEach((salesforce, key) -> put(fields, "custom." + key, values.get(salesforce)));
-		return merge.merge(record.id(), email, fields);
+		return merge.merge(record.id(), email, fields, modifiedAt(values.get("LastModifiedDate")));
+	}
+
+	/**
+	 * Salesforce's {@code LastModifiedDate} ({@code 2026-11-30T10:11:12.000+0000}; ISO
+	 * 8601 with a zone offset in the Bulk API's CSV too), or null when missing or
+	 * unreadable.
+	 */
+	static Instant modifiedAt(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.strip(), SALESFORCE_TIME).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return Instant.parse(value.strip());
+			}
+			catch (DateTimeParseException again) {
+				return null;
+			}
+		}
 	}
 
 	private static void put(Map<String, Object> fields, String key, String value) {

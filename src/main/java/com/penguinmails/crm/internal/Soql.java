@@ -128,13 +128,15 @@ public final class Soql {
 	}
 
 	/**
-	 * The query of an import: Id, the object's standard fields and the custom ones, from
-	 * the object, with the checked condition.
+	 * The query of an import: Id, LastModifiedDate, the object's standard fields and the
+	 * custom ones, from the object, with the checked condition.
 	 * @param custom custom field names ({@code Something__c}), already checked
 	 */
 	public static String select(String object, List<String> custom, String condition) {
 		Set<String> names = new LinkedHashSet<>();
 		names.add("Id");
+		// The record's modification time: the "newest wins" field policy compares it.
+		names.add("LastModifiedDate");
 		names.addAll(STANDARD.get(object).keySet().stream().sorted().toList());
 		names.addAll(custom);
 		String checked = condition(object, condition);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.contacts.Segments;
+import com.penguinmails.crm.FieldPolicies;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotExport;
 import com.penguinmails.crm.HubSpotOAuthConnect;
@@ -97,8 +98,11 @@ class CrmController {
 
 	private final HubSpotOAuthConnect oauth;
 
+	private final FieldPolicies fieldPolicies;
+
 	CrmController(HubSpotConnections connections, HubSpotSync hubspot, HubSpotPush push, HubSpotExport export,
-			Segments segments, Tenancy tenancy, HubSpotOAuthConnect oauth) {
+			Segments segments, Tenancy tenancy, HubSpotOAuthConnect oauth, FieldPolicies fieldPolicies) {
+		this.fieldPolicies = fieldPolicies;
 		this.oauth = oauth;
 		this.connections = connections;
 		this.hubspot = hubspot;
@@ -112,6 +116,8 @@ class CrmController {
 	String page(Model model) {
 		HubSpotConnections.Connection connection = connections.connection(tenancy.current()).orElse(null);
 		model.addAttribute("connection", connection);
+		model.addAttribute("fieldPolicies",
+				connection == null ? List.of() : fieldPolicies.policies(tenancy.current(), HubSpotConnections.CRM));
 		model.addAttribute("runs", hubspot.runs(tenancy.current()));
 		model.addAttribute("push", connection == null ? PushSettings.off() : push.settings(tenancy.current()));
 		model.addAttribute("pushes", connection == null ? List.of() : push.pushes(tenancy.current()));

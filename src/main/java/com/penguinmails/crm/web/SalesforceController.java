@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.penguinmails.crm.FieldPolicies;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.ImportSchedule;
 import com.penguinmails.crm.SalesforceConnections;
@@ -45,7 +46,11 @@ class SalesforceController {
 
 	private final Tenancy tenancy;
 
-	SalesforceController(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy) {
+	private final FieldPolicies fieldPolicies;
+
+	SalesforceController(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy,
+			FieldPolicies fieldPolicies) {
+		this.fieldPolicies = fieldPolicies;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -55,7 +60,10 @@ class SalesforceController {
 	String page(Model model) {
 		model.addAttribute("configured", connections.configured());
 		model.addAttribute("callbackUrl", connections.redirectUri());
-		model.addAttribute("connection", connections.connection(tenancy.current()).orElse(null));
+		SalesforceConnections.Connection connection = connections.connection(tenancy.current()).orElse(null);
+		model.addAttribute("connection", connection);
+		model.addAttribute("fieldPolicies",
+				connection == null ? List.of() : fieldPolicies.policies(tenancy.current(), SalesforceConnections.CRM));
 		model.addAttribute("runs", salesforce.runs(tenancy.current()));
 		model.addAttribute("schedules", List.of(ImportSchedule.values()));
 		model.addAttribute("view", new CrmController.View());
