@@ -2,8 +2,8 @@
 -- provider account of a workspace (a Postmark server or a Mailgun domain, keyed by a
 -- fingerprint of its credentials, never the credentials), how far its event list has been
 -- read, when to read it next, a lease so that one node reads it at a time, and what the last
--- read found: events read, and missed ones (events the webhooks had not delivered, now
--- handled like a webhook's).
+-- read that worked found: events read, and missed ones (events the webhooks had not delivered,
+-- now handled like a webhook's). A failed read keeps all that and sets last_error and failed_at.
 CREATE TABLE provider_reconciliations (
     workspace_id UUID          NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     account_key  VARCHAR(100)  NOT NULL,
@@ -14,6 +14,7 @@ CREATE TABLE provider_reconciliations (
     leased_until TIMESTAMPTZ,
     last_run_at  TIMESTAMPTZ,
     last_error   VARCHAR(1000),
+    failed_at    TIMESTAMPTZ,
     events_read  INT           NOT NULL DEFAULT 0,
     missed       INT           NOT NULL DEFAULT 0,
     missed_total BIGINT        NOT NULL DEFAULT 0,

@@ -62,7 +62,10 @@ public final class ActionWords {
 			Map.entry("sending_route.added", "Sending route added"),
 			Map.entry("sending_route.changed", "Sending route changed"),
 			Map.entry("sending_route.deleted", "Sending route deleted"),
-			Map.entry("sending_route.reordered", "Sending routes reordered"));
+			Map.entry("sending_route.reordered", "Sending routes reordered"),
+			Map.entry("provider_webhooks.postmark_credentials_made", "New Postmark webhook credentials made"),
+			Map.entry("provider_webhooks.mailgun_key_set", "Mailgun webhook signing key stored"),
+			Map.entry("provider_webhooks.reconciled", "Provider events reconciled now"));
 
 	/** Words written their own way in the fallback. */
 	private static final Map<String, String> TERMS = Map.of("crm", "CRM", "api", "API", "hubspot", "HubSpot",

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import com.penguinmails.inbound.internal.ProviderReconciler;
@@ -19,6 +20,7 @@ import com.penguinmails.inbound.internal.ReconciliationStore;
 import com.penguinmails.mailboxes.ProviderEventFeeds;
 import com.penguinmails.mailboxes.ProviderEventFeeds.Account;
 import com.penguinmails.mailboxes.SmtpConnectionFailed;
+import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -48,6 +50,9 @@ public class ProviderReconciliations {
 
 	private static final Duration LEASE = Duration.ofMinutes(10);
 
+	/** What {@link #read} answers for a read that failed. */
+	private static final int FAILED = -2;
+
 	/**
 	 * One provider account's reconciliation.
 	 *
@@ -55,14 +60,15 @@ public class ProviderReconciliations {
 	 * @param label the account's name (a sending provider's name, or the provider and the
 	 * mailbox using it)
 	 * @param readUntil the provider's events are read up to here, or null (not yet)
-	 * @param lastRunAt the last read, or null
-	 * @param lastError why the last read failed, in words, or null
-	 * @param eventsRead failures and complaints the last read returned
+	 * @param lastRunAt the last read that worked, or null
+	 * @param lastError why the latest read failed, in words, or null when it worked
+	 * @param failedAt when the latest read failed, or null
+	 * @param eventsRead failures and complaints the last read that worked returned
 	 * @param missed of them, those no webhook had delivered (now handled)
 	 * @param missedTotal all missed events found so far
 	 */
 	public record Reconciliation(String provider, String label, Instant readUntil, Instant lastRunAt, Instant nextRunAt,
-			String lastError, int eventsRead, int missed, long missedTotal) {
+			String lastError, Instant failedAt, int eventsRead, int missed, long missedTotal) {
 
 		/** The provider's name as the page says it. */
 		public String providerLabel() {
@@ -77,6 +83,8 @@ public class ProviderReconciliations {
 
 	private final ProviderReconciler reconciler;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final Duration every;
@@ -84,11 +92,13 @@ public class ProviderReconciliations {
 	private final Duration lookback;
 
 	ProviderReconciliations(ProviderEventFeeds feeds, ReconciliationStore store, ProviderReconciler reconciler,
-			Clock clock, @Value("${penguinmails.providers.reconcile-every:PT15M}") Duration every,
+			ApplicationEventPublisher events, Clock clock,
+			@Value("${penguinmails.providers.reconcile-every:PT15M}") Duration every,
 			@Value("${penguinmails.providers.reconcile-lookback:P3D}") Duration lookback) {
 		this.feeds = feeds;
 		this.store = store;
 		this.reconciler = reconciler;
+		this.events = events;
 		this.clock = clock;
 		this.every = every;
 		this.lookback = lookback;
@@ -105,23 +115,45 @@ public class ProviderReconciliations {
 		return store.rows(tenant.workspaceId(), accounts.stream().map(Account::key).toList())
 			.stream()
 			.map(r -> new Reconciliation(r.provider(), r.label(), r.readUntil(), r.lastRunAt(), r.nextRunAt(),
-					r.lastError(), r.eventsRead(), r.missed(), r.missedTotal()))
+					r.lastError(), r.failedAt(), r.eventsRead(), r.missed(), r.missedTotal()))
 			.toList();
 	}
 
 	/**
-	 * Reads the workspace's accounts now, whether due or not (an account another node is
-	 * reading is left to it).
-	 * @return the missed events found and handled
+	 * What a "reconcile now" did.
+	 *
+	 * @param accounts the workspace's Postmark and Mailgun accounts
+	 * @param read those read (the others failed, or another node was reading them)
+	 * @param failed those whose read failed (why: in {@link #list})
+	 * @param missed events no webhook had delivered, now handled
 	 */
-	public int reconcileNow(Tenant tenant) {
+	public record Outcome(int accounts, int read, int failed, int missed) {
+	}
+
+	/**
+	 * Reads the workspace's accounts now, whether due or not (an account another node is
+	 * reading is left to it); audited.
+	 */
+	public Outcome reconcileNow(Tenant tenant) {
 		tenant.require(WorkspaceRole.ADMIN, "mailboxes:write");
 		Instant now = clock.instant();
+		List<Account> accounts = feeds.accounts(tenant.workspaceId());
+		int read = 0;
+		int failed = 0;
 		int missed = 0;
-		for (Account account : feeds.accounts(tenant.workspaceId())) {
-			missed += read(account, now, true);
+		for (Account account : accounts) {
+			int found = read(account, now, true);
+			if (found == FAILED) {
+				failed++;
+			}
+			else if (found >= 0) {
+				read++;
+				missed += found;
+			}
 		}
-		return missed;
+		events.publishEvent(AuditedAction.by(tenant, "provider_webhooks.reconciled", accounts.size() + " accounts: "
+				+ missed + " missed events found" + (failed == 0 ? "" : ", " + failed + " not read"), now));
+		return new Outcome(accounts.size(), read, failed, missed);
 	}
 
 	/**
@@ -131,17 +163,22 @@ public class ProviderReconciliations {
 	public int reconcileDue(Instant now) {
 		int missed = 0;
 		for (Account account : feeds.accounts()) {
-			missed += read(account, now, false);
+			missed += Math.max(0, read(account, now, false));
 		}
 		return missed;
 	}
 
+	/**
+	 * Reads one account when it can be claimed.
+	 * @return the missed events found, -1 when not claimed, {@link #FAILED} when the read
+	 * failed
+	 */
 	private int read(Account account, Instant now, boolean force) {
 		UUID workspace = account.workspaceId();
 		store.known(workspace, account.key(), account.kind().value(), account.label(), now);
 		Optional<Optional<Instant>> claimed = store.claim(workspace, account.key(), now, now.plus(LEASE), force);
 		if (claimed.isEmpty()) {
-			return 0;
+			return -1;
 		}
 		Instant since = claimed.get().map(at -> at.minus(OVERLAP)).orElse(now.minus(lookback));
 		try {
@@ -156,14 +193,14 @@ public class ProviderReconciliations {
 		}
 		catch (SmtpConnectionFailed ex) {
 			store.failed(workspace, account.key(), ex.getMessage(), now, now.plus(every));
-			return 0;
+			return FAILED;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Reconciling {} for workspace {} failed: {}", account.kind().label(), workspace, ex.toString());
 			store.failed(workspace, account.key(),
 					"Reading " + account.kind().label() + "'s events failed: " + ex.getClass().getSimpleName(), now,
 					now.plus(every));
-			return 0;
+			return FAILED;
 		}
 	}
 

@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ import com.penguinmails.mailboxes.ProviderProperties;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.PenguinMailsProperties;
 import com.penguinmails.shared.Secrets;
+import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.shared.WorkspaceRole;
 
@@ -90,11 +92,14 @@ public class ProviderWebhooks {
 
 	private final ProviderProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ProviderWebhooks(ProviderWebhookStore store, ProviderEventReader reader, Secrets secrets,
-			PenguinMailsProperties app, ProviderProperties properties, Clock clock) {
+			PenguinMailsProperties app, ProviderProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.events = events;
 		this.reader = reader;
 		this.secrets = secrets;
 		this.app = app;
@@ -177,6 +182,8 @@ public class ProviderWebhooks {
 		String username = "postmark-" + random(6);
 		String password = random(24);
 		store.setPostmark(tenant.workspaceId(), username, encryptPostmark(tenant.workspaceId(), password));
+		events.publishEvent(AuditedAction.by(tenant, "provider_webhooks.postmark_credentials_made",
+				"Postmark webhook user " + username + " (the old credentials stop working)", clock.instant()));
 		String base = app.baseUrl().toString().replaceAll("/$", "");
 		String url = base.replaceFirst("://", "://" + username + ":" + password + "@") + "/webhooks/providers/postmark/"
 				+ settings.token();
@@ -198,6 +205,8 @@ public class ProviderWebhooks {
 		settings(tenant.workspaceId());
 		store.setMailgunKey(tenant.workspaceId(),
 				secrets.encrypt(key.strip(), "provider-webhooks:mailgun:" + tenant.workspaceId()));
+		events.publishEvent(AuditedAction.by(tenant, "provider_webhooks.mailgun_key_set", "Mailgun webhook signing key",
+				clock.instant()));
 	}
 
 	/**

@@ -121,7 +121,7 @@ class ProviderReconciliationTests {
 		UUID workspace = sent.sender().account().workspaceId();
 		long before = count("SELECT count(*) FROM provider_events WHERE workspace_id = ?", workspace);
 
-		assertThat(reconciliations.reconcileNow(sent.sender().account().owner())).isEqualTo(1);
+		assertThat(reconciliations.reconcileNow(sent.sender().account().owner()).missed()).isEqualTo(1);
 
 		assertThat(count("SELECT count(*) FROM inbound_messages WHERE outbox_id = ? AND kind = 'bounce' "
 				+ "AND bounce_type = 'hard' AND folder = 'provider:mailgun'", sent.outboxId()))
@@ -142,7 +142,8 @@ class ProviderReconciliationTests {
 		wiremock.verify(getRequestedFor(urlPathEqualTo(path + "/page2")));
 
 		// Read again (the overlap): nothing new.
-		assertThat(reconciliations.reconcileNow(sent.sender().account().owner())).isZero();
+		assertThat(reconciliations.reconcileNow(sent.sender().account().owner()))
+			.isEqualTo(new ProviderReconciliations.Outcome(1, 1, 0, 0));
 		assertThat(
 				count("SELECT count(*) FROM inbound_messages WHERE outbox_id = ? AND kind = 'bounce'", sent.outboxId()))
 			.isEqualTo(1);
@@ -188,7 +189,7 @@ class ProviderReconciliationTests {
 		wiremock.stubFor(get(urlPathEqualTo("/postmark/bounces")).withQueryParam("offset", equalTo("0"))
 			.willReturn(okJson(body.toString())));
 
-		assertThat(reconciliations.reconcileNow(sent.sender().account().owner())).isEqualTo(1);
+		assertThat(reconciliations.reconcileNow(sent.sender().account().owner()).missed()).isEqualTo(1);
 
 		assertThat(count("SELECT count(*) FROM inbound_messages WHERE outbox_id = ? AND kind = 'complaint'",
 				sent.outboxId()))
@@ -210,10 +211,13 @@ class ProviderReconciliationTests {
 		wiremock.stubFor(get(urlPathEqualTo("/mailgun-us/v3/" + domain + "/events"))
 			.willReturn(aResponse().withStatus(401).withBody("Forbidden")));
 
-		assertThat(reconciliations.reconcileNow(sent.sender().account().owner())).isZero();
+		assertThat(reconciliations.reconcileNow(sent.sender().account().owner()))
+			.isEqualTo(new ProviderReconciliations.Outcome(1, 0, 1, 0));
 
 		assertThat(reconciliations.list(sent.sender().account().owner())).singleElement().satisfies(r -> {
 			assertThat(r.lastError()).isEqualTo("Mailgun refused the credentials (HTTP 401): Forbidden");
+			assertThat(r.failedAt()).isNotNull();
+			assertThat(r.lastRunAt()).as("no read has worked").isNull();
 			assertThat(r.readUntil()).as("the position stays").isNull();
 			assertThat(r.nextRunAt()).isAfter(Instant.now());
 		});

@@ -27,6 +27,7 @@ import com.penguinmails.support.Fixtures.Account;
 import com.penguinmails.support.IntegrationTest;
 import com.penguinmails.support.ProviderApis;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -102,6 +103,18 @@ class ProviderReconciliationBrowserTests {
 			.contains("0 bounces and complaints")
 			.contains("None");
 		atBothWidths("provider-reconciliation-read");
+
+		// Mailgun now refuses the key, with a long word in its answer: said, and wrapped.
+		ProviderApis.shared()
+			.stubFor(get(urlPathEqualTo("/mailgun-us/v3/" + domain + "/events"))
+				.willReturn(aResponse().withStatus(401).withBody("Forbidden:" + "x".repeat(200))));
+		browser.findElement(By.xpath("//button[text()='Reconcile now']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"1 of 1 account could not be read: the table says why."));
+		assertThat(browser.findElement(By.id("reconciliations")).getText()).contains("Read failed")
+			.contains("Mailgun refused the credentials (HTTP 401)")
+			.contains("0 bounces and complaints");
+		atBothWidths("provider-reconciliation-failed");
 		passed = true;
 	}
 
@@ -109,6 +122,7 @@ class ProviderReconciliationBrowserTests {
 	private void atBothWidths(String name) {
 		for (int width : new int[] { 1280, 390 }) {
 			browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+			browser.navigate().refresh();
 			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("reconciliation")));
 			Browser.screenshot(browser, name + "-" + width);
 			Object wider = browser.executeScript(

@@ -42,10 +42,6 @@ class ProviderWebhooksApi {
 		this.tenancy = tenancy;
 	}
 
-	/** What a "reconcile now" found. */
-	record Reconciled(int missed) {
-	}
-
 	@GetMapping("/reconciliations")
 	@Operation(summary = "Each Postmark server's and Mailgun domain's reconciliation: how far its own list of "
 			+ "bounces and complaints is read, and the events no webhook had delivered")
@@ -56,8 +52,8 @@ class ProviderWebhooksApi {
 	@PostMapping("/reconciliations")
 	@Operation(summary = "Read every Postmark server's and Mailgun domain's list now and handle what no webhook "
 			+ "delivered (admin)")
-	Reconciled reconcileNow() {
-		return new Reconciled(reconciliations.reconcileNow(tenancy.current()));
+	ProviderReconciliations.Outcome reconcileNow() {
+		return reconciliations.reconcileNow(tenancy.current());
 	}
 
 	@GetMapping

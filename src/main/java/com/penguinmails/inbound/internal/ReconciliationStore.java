@@ -20,12 +20,15 @@ public class ReconciliationStore {
 	 * An account's reconciliation as the page shows it.
 	 *
 	 * @param readUntil events up to this instant have been read, or null (never)
-	 * @param eventsRead events the last read returned
+	 * @param lastRunAt the last read that worked, or null
+	 * @param lastError why the latest read failed, or null when it worked
+	 * @param failedAt when it failed, or null
+	 * @param eventsRead events the last read that worked returned
 	 * @param missed of them, those the webhooks had not delivered
 	 * @param missedTotal all missed events found so far
 	 */
 	public record Row(String accountKey, String provider, String label, Instant readUntil, Instant lastRunAt,
-			Instant nextRunAt, String lastError, int eventsRead, int missed, long missedTotal) {
+			Instant nextRunAt, String lastError, Instant failedAt, int eventsRead, int missed, long missedTotal) {
 	}
 
 	private final JdbcClient jdbc;
@@ -69,20 +72,21 @@ public class ReconciliationStore {
 		jdbc.sql(
 				"""
 						UPDATE provider_reconciliations SET read_until = ?, last_run_at = ?, next_run_at = ?, leased_until = NULL,
-						    last_error = NULL, events_read = ?, missed = ?, missed_total = missed_total + ?
+						    last_error = NULL, failed_at = NULL, events_read = ?, missed = ?, missed_total = missed_total + ?
 						WHERE workspace_id = ? AND account_key = ?""")
 			.params(Timestamp.from(readUntil), Timestamp.from(now), Timestamp.from(next), events, missed, missed,
 					workspaceId, key)
 			.update();
 	}
 
-	/** Records a read that failed (the position stays) and releases the lease. */
+	/**
+	 * Records a read that failed (the position and the last read that worked stay) and
+	 * releases the lease.
+	 */
 	public void failed(UUID workspaceId, String key, String error, Instant now, Instant next) {
-		jdbc.sql(
-				"""
-						UPDATE provider_reconciliations SET last_run_at = ?, next_run_at = ?, leased_until = NULL, last_error = ?,
-						    events_read = 0, missed = 0
-						WHERE workspace_id = ? AND account_key = ?""")
+		jdbc.sql("""
+				UPDATE provider_reconciliations SET failed_at = ?, next_run_at = ?, leased_until = NULL, last_error = ?
+				WHERE workspace_id = ? AND account_key = ?""")
 			.params(Timestamp.from(now), Timestamp.from(next), cut(error, 1000), workspaceId, key)
 			.update();
 	}
@@ -93,13 +97,13 @@ public class ReconciliationStore {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT account_key, provider, label, read_until, last_run_at, next_run_at, last_error, events_read,
-				    missed, missed_total
+				SELECT account_key, provider, label, read_until, last_run_at, next_run_at, last_error, failed_at,
+				    events_read, missed, missed_total
 				FROM provider_reconciliations WHERE workspace_id = ? AND account_key = ANY (?) ORDER BY label""")
 			.params(workspaceId, keys.toArray(String[]::new))
 			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-					instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7), rs.getInt(8),
-					rs.getInt(9), rs.getLong(10)))
+					instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7),
+					instant(rs.getTimestamp(8)), rs.getInt(9), rs.getInt(10), rs.getLong(11)))
 			.list();
 	}
 

@@ -54,11 +54,18 @@ class ProviderWebhooksController {
 
 	@PostMapping("/mailboxes/provider-webhooks/reconcile")
 	String reconcile(RedirectAttributes redirect) {
-		int missed = reconciliations.reconcileNow(tenancy.current());
-		redirect.addFlashAttribute("notice",
-				missed == 0 ? "Read the providers' lists: nothing was missed."
-						: "Read the providers' lists: " + missed + (missed == 1 ? " event" : " events")
-								+ " no webhook had delivered " + (missed == 1 ? "is" : "are") + " now handled.");
+		ProviderReconciliations.Outcome outcome = reconciliations.reconcileNow(tenancy.current());
+		int missed = outcome.missed();
+		String found = missed == 0 ? "nothing was missed" : missed + (missed == 1 ? " event" : " events")
+				+ " no webhook had delivered " + (missed == 1 ? "is" : "are") + " now handled";
+		if (outcome.failed() > 0) {
+			redirect.addFlashAttribute("error", outcome.failed() + " of " + outcome.accounts()
+					+ (outcome.accounts() == 1 ? " account" : " accounts") + " could not be read: the table says why."
+					+ (outcome.read() > 0 ? " From the others, " + found + "." : ""));
+		}
+		else {
+			redirect.addFlashAttribute("notice", "Read the providers' lists: " + found + ".");
+		}
 		return "redirect:/mailboxes/provider-webhooks#reconciliation";
 	}
 
