@@ -295,14 +295,7 @@ public class HubSpotPush {
 	 */
 	private void failed(PushRow row, HubSpotClient.Failed ex) {
 		boolean transientFailure = ex.status() == 0 || ex.status() == 429 || ex.status() >= 500;
-		Instant next = null;
-		if (transientFailure && row.attempts() < properties.pushMaxAttempts()) {
-			long seconds = Math.min(3600, 30L << Math.min(row.attempts() - 1, 10));
-			next = clock.instant().plusSeconds(seconds);
-		}
-		String message = next == null && transientFailure
-				? "Given up after " + row.attempts() + " attempts: " + ex.getMessage() : ex.getMessage();
-		pushes.retry(row.workspaceId(), row.id(), message, next);
+		pushes.failed(row, transientFailure, ex.getMessage(), properties.pushMaxAttempts(), clock.instant());
 	}
 
 	private static List<UUID> ids(List<PushRow> rows) {

@@ -18,5 +18,5 @@
  * hard bounces, and sends them to HubSpot for linked contacts.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "contacts", "delivery", "inbound", "shared", "tracking" })
+		allowedDependencies = { "campaigns", "contacts", "delivery", "inbound", "shared", "tracking" })
 package com.penguinmails.crm;

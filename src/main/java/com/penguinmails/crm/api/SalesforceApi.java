@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.SalesforceConnections;
+import com.penguinmails.crm.SalesforcePush;
+import com.penguinmails.crm.SalesforcePushSettings;
 import com.penguinmails.crm.SalesforceSync;
 import com.penguinmails.shared.Tenancy;
 
@@ -62,9 +65,16 @@ class SalesforceApi {
 
 	private final SalesforceSync salesforce;
 
+	/** The newest pushes to Salesforce, newest first. */
+	record Pushes(List<HubSpotPush.Push> pushes) {
+	}
+
+	private final SalesforcePush push;
+
 	private final Tenancy tenancy;
 
-	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy) {
+	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, SalesforcePush push, Tenancy tenancy) {
+		this.push = push;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -144,6 +154,34 @@ class SalesforceApi {
 	@ApiResponse(responseCode = "404", description = "No such Salesforce run in this workspace")
 	HubSpotSync.RunLog run(@PathVariable UUID id) {
 		return salesforce.runLog(tenancy.current(), id);
+	}
+
+	@GetMapping("/push")
+	@Operation(summary = "What is pushed to Salesforce about linked Leads and Contacts (replies, labels, bounces, "
+			+ "unsubscribes, complaints)")
+	@ApiResponse(responseCode = "200", description = "The push settings (nothing is pushed until kinds are chosen)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	SalesforcePushSettings pushSettings() {
+		return push.settings(tenancy.current());
+	}
+
+	@PutMapping(path = "/push", consumes = "application/json")
+	@Operation(summary = "Choose what is pushed: kinds, the Lead field (default Status) and Contact field an inbox "
+			+ "label sets with its value per label, and whether an unsubscribe sets HasOptedOutOfEmail")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "400",
+			description = "An unknown kind or label, or a field that is not an API name (type crm-push-settings)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	SalesforcePushSettings savePushSettings(@RequestBody(required = false) SalesforcePushSettings body) {
+		return push.saveSettings(tenancy.current(), body);
+	}
+
+	@GetMapping("/pushes")
+	@Operation(summary = "The newest pushes (at most 50): Tasks and field changes sent to Salesforce, queued, or "
+			+ "failed with Salesforce's words")
+	@ApiResponse(responseCode = "200", description = "The pushes, newest first")
+	Pushes pushes() {
+		return new Pushes(push.pushes(tenancy.current()));
 	}
 
 }

@@ -50,14 +50,22 @@ public class PushRepository {
 
 	/** The connection's push settings, or empty when the workspace has no connection. */
 	public Optional<PushSettings> settings(UUID workspaceId, String crm) {
+		return settings(workspaceId, crm, PushSettings.class, PushSettings.off());
+	}
+
+	/**
+	 * The connection's push settings read as {@code type} ({@code off} when unreadable),
+	 * or empty when the workspace has no connection.
+	 */
+	public <T> Optional<T> settings(UUID workspaceId, String crm, Class<T> type, T off) {
 		return jdbc.sql("SELECT push_settings::text FROM crm_connections WHERE workspace_id = ? AND crm = ?")
 			.params(workspaceId, crm)
 			.query(String.class)
 			.optional()
-			.map(this::read);
+			.map(text -> read(text, type, off));
 	}
 
-	public void saveSettings(UUID workspaceId, String crm, PushSettings settings) {
+	public void saveSettings(UUID workspaceId, String crm, Object settings) {
 		jdbc.sql("UPDATE crm_connections SET push_settings = ?::jsonb WHERE workspace_id = ? AND crm = ?")
 			.params(write(settings), workspaceId, crm)
 			.update();
@@ -121,6 +129,22 @@ public class PushRepository {
 	}
 
 	/**
+	 * A push whose call failed: tried again after a backoff (30 s, doubling, at most an
+	 * hour) when {@code transientFailure} (no answer, a rate limit, a 5xx) and fewer than
+	 * {@code maxAttempts} attempts were made, else given up with {@code error}.
+	 */
+	public void failed(PushRow row, boolean transientFailure, String error, int maxAttempts, Instant now) {
+		Instant next = null;
+		if (transientFailure && row.attempts() < maxAttempts) {
+			long seconds = Math.min(3600, 30L << Math.min(row.attempts() - 1, 10));
+			next = now.plusSeconds(seconds);
+		}
+		String message = next == null && transientFailure ? "Given up after " + row.attempts() + " attempts: " + error
+				: error;
+		retry(row.workspaceId(), row.id(), message, next);
+	}
+
+	/**
 	 * Puts claimed pushes back, the attempt not counted: the connection was refused and
 	 * holds the queue until it is connected again.
 	 */
@@ -166,16 +190,16 @@ public class PushRepository {
 				rs.getString("email"));
 	}
 
-	private PushSettings read(String text) {
+	private <T> T read(String text, Class<T> type, T off) {
 		try {
-			return text == null ? PushSettings.off() : json.readValue(text, PushSettings.class);
+			return text == null ? off : json.readValue(text, type);
 		}
 		catch (JsonProcessingException ex) {
-			return PushSettings.off();
+			return off;
 		}
 	}
 
-	private String write(PushSettings settings) {
+	private String write(Object settings) {
 		try {
 			return json.writeValueAsString(settings);
 		}
