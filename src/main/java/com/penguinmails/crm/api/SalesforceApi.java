@@ -25,9 +25,11 @@ import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotSync;
 import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.SalesforceConnections;
+import com.penguinmails.crm.SalesforceExport;
 import com.penguinmails.crm.SalesforcePush;
 import com.penguinmails.crm.SalesforcePushSettings;
 import com.penguinmails.crm.SalesforceSync;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -69,12 +71,24 @@ class SalesforceApi {
 	record Pushes(List<HubSpotPush.Push> pushes) {
 	}
 
+	/**
+	 * A list to send.
+	 *
+	 * @param object {@code Lead} or {@code Contact}
+	 */
+	record ExportRequest(UUID listId, String object) {
+	}
+
 	private final SalesforcePush push;
+
+	private final SalesforceExport export;
 
 	private final Tenancy tenancy;
 
-	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, SalesforcePush push, Tenancy tenancy) {
+	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, SalesforcePush push,
+			SalesforceExport export, Tenancy tenancy) {
 		this.push = push;
+		this.export = export;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -182,6 +196,24 @@ class SalesforceApi {
 	@ApiResponse(responseCode = "200", description = "The pushes, newest first")
 	Pushes pushes() {
 		return new Pushes(push.pushes(tenancy.current()));
+	}
+
+	@PostMapping(path = "/exports", consumes = "application/json")
+	@Operation(summary = "Send a list to Salesforce: its contacts not yet linked created as Leads or Contacts "
+			+ "(Composite API, 200 a call, in the background); follow the run at "
+			+ "GET /api/v1/crm/salesforce/imports/{id} (the sync log holds imports and exports)")
+	@ApiResponse(responseCode = "202", description = "Started: the run, status running")
+	@ApiResponse(responseCode = "400",
+			description = "No list id, or an object other than Lead or Contact " + "(type crm-export)")
+	@ApiResponse(responseCode = "404", description = "Not connected, or no such list in this workspace")
+	@ApiResponse(responseCode = "409", description = "Connect again (type crm-expired), or a sync is running")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	HubSpotSync.Run exportList(@RequestBody(required = false) ExportRequest body) {
+		if (body == null || body.listId() == null) {
+			throw new InvalidInputProblem("crm-export",
+					"Name the list to send: {\"listId\": \"…\", \"object\": \"Lead\"}.");
+		}
+		return export.startExport(tenancy.current(), body.listId(), body.object());
 	}
 
 }

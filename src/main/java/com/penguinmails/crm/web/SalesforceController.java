@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.ImportSchedule;
 import com.penguinmails.crm.SalesforceConnections;
+import com.penguinmails.contacts.Segments;
 import com.penguinmails.crm.PushSettings;
+import com.penguinmails.crm.SalesforceExport;
 import com.penguinmails.crm.SalesforcePush;
 import com.penguinmails.crm.SalesforcePushSettings;
 import com.penguinmails.crm.SalesforceSync;
@@ -24,12 +26,13 @@ import com.penguinmails.inbound.Inbox;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
 
 /**
  * The page {@code /settings/crm/salesforce} (linked from {@code /settings/crm}): connect
  * Salesforce (the OAuth 2.0 redirect and its callback), test the connection, the import
- * settings, import now, disconnect, what is pushed back (and the pushes), and the sync
- * log (one run's records at {@code /settings/crm/salesforce/runs/{id}}).
+ * settings, import now, disconnect, sending a list, what is pushed back (and the pushes),
+ * and the sync log (one run's records at {@code /settings/crm/salesforce/runs/{id}}).
  */
 @Controller
 class SalesforceController {
@@ -71,7 +74,15 @@ class SalesforceController {
 			"Unsubscribes, as a completed task (and the opt-out below)", "complaint",
 			"Spam complaints, as a completed task (and the opt-out below)");
 
+	/** The export form: the list to send, as {@code Lead} or {@code Contact} records. */
+	record ExportForm(UUID listId, String object) {
+	}
+
 	private final SalesforceConnections connections;
+
+	private final SalesforceExport export;
+
+	private final Segments segments;
 
 	private final SalesforcePush push;
 
@@ -80,8 +91,10 @@ class SalesforceController {
 	private final Tenancy tenancy;
 
 	SalesforceController(SalesforceConnections connections, SalesforceSync salesforce, SalesforcePush push,
-			Tenancy tenancy) {
+			SalesforceExport export, Segments segments, Tenancy tenancy) {
 		this.push = push;
+		this.export = export;
+		this.segments = segments;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -99,6 +112,8 @@ class SalesforceController {
 		model.addAttribute("kinds", PushSettings.KINDS);
 		model.addAttribute("pushKinds", PUSH_KINDS);
 		model.addAttribute("labels", Inbox.LABELS);
+		model.addAttribute("lists",
+				connection == null ? List.of() : segments.lists(Tenant.system(tenancy.current().workspaceId())));
 		model.addAttribute("runs", salesforce.runs(tenancy.current()));
 		model.addAttribute("schedules", List.of(ImportSchedule.values()));
 		model.addAttribute("view", new CrmController.View());
@@ -163,6 +178,18 @@ class SalesforceController {
 		return FormAction.run(redirect, PAGE, () -> {
 			push.saveSettings(tenancy.current(), form.settings());
 			return FormAction.Done.notice("Push settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/export")
+	String exportList(ExportForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			if (form.listId() == null) {
+				throw new InvalidInputProblem("crm-export", "Choose the list to send.");
+			}
+			export.startExport(tenancy.current(), form.listId(), form.object());
+			return FormAction.Done
+				.notice("Sending the list to Salesforce: the sync log below shows its progress (refresh the page).");
 		});
 	}
 
