@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -176,10 +175,8 @@ public class HubSpotPush {
 	 * @return how many were sent
 	 */
 	public int pushDue() {
-		Instant now = clock.instant();
-		List<PushRow> claimed = pushes.claim(HubSpotConnections.CRM, now, now.plus(LEASE), CLAIM);
-		Map<UUID, List<PushRow>> byWorkspace = claimed.stream()
-			.collect(Collectors.groupingBy(PushRow::workspaceId, LinkedHashMap::new, Collectors.toList()));
+		Map<UUID, List<PushRow>> byWorkspace = pushes.claimByWorkspace(HubSpotConnections.CRM, clock.instant(), LEASE,
+				CLAIM);
 		int sent = 0;
 		for (Map.Entry<UUID, List<PushRow>> workspace : byWorkspace.entrySet()) {
 			sent += push(workspace.getKey(), workspace.getValue());
@@ -321,12 +318,7 @@ public class HubSpotPush {
 				what = HtmlUtils.htmlUnescape(text.strip().replaceAll("\\s+", " "));
 			}
 			else {
-				List<String> changes = new ArrayList<>();
-				payload.path("properties")
-					.fields()
-					.forEachRemaining(e -> changes.add(e.getKey() + " = "
-							+ (e.getValue().asText().isEmpty() ? "(cleared)" : e.getValue().asText())));
-				what = String.join(", ", changes);
+				what = PushRepository.changes(payload.path("properties"));
 			}
 		}
 		catch (IOException ex) {

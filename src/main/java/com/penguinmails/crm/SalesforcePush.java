@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -158,10 +157,8 @@ public class SalesforcePush {
 	 * @return how many were sent
 	 */
 	public int pushDue() {
-		Instant now = clock.instant();
-		List<PushRow> claimed = pushes.claim(CRM, now, now.plus(HubSpotPush.LEASE), HubSpotPush.CLAIM);
-		Map<UUID, List<PushRow>> byWorkspace = claimed.stream()
-			.collect(Collectors.groupingBy(PushRow::workspaceId, LinkedHashMap::new, Collectors.toList()));
+		Map<UUID, List<PushRow>> byWorkspace = pushes.claimByWorkspace(CRM, clock.instant(), HubSpotPush.LEASE,
+				HubSpotPush.CLAIM);
 		int sent = 0;
 		for (Map.Entry<UUID, List<PushRow>> workspace : byWorkspace.entrySet()) {
 			sent += push(workspace.getKey(), workspace.getValue());
@@ -328,13 +325,7 @@ public class SalesforcePush {
 				what = payload.path("subject").asText();
 			}
 			else {
-				List<String> changes = new ArrayList<>();
-				payload.path("properties")
-					.fields()
-					.forEachRemaining(e -> changes
-						.add(e.getKey() + " = " + (e.getValue().isNull() || e.getValue().asText().isEmpty()
-								? "(cleared)" : e.getValue().asText())));
-				what = String.join(", ", changes);
+				what = PushRepository.changes(payload.path("properties"));
 			}
 		}
 		catch (IOException ex) {

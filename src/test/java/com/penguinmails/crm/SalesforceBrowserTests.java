@@ -2,6 +2,7 @@ package com.penguinmails.crm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.Segments;
 import com.penguinmails.inbound.UnsubscribeReceived;
 
 import com.penguinmails.support.Browser;
@@ -53,6 +56,12 @@ class SalesforceBrowserTests {
 
 	@Autowired
 	SalesforcePush push;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Segments segments;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -211,6 +220,26 @@ class SalesforceBrowserTests {
 			.contains("Sent")
 			.contains("Failed")
 			.contains("DELETED_ENTITY: entity is deleted");
+
+		// Send a list: the one contact not linked yet becomes a Lead.
+		UUID grace = contacts
+			.create(account.owner(),
+					new Contacts.NewContact("grace@export.example", "Grace", null, null, null, null, null, null, null,
+							null, null, List.of()))
+			.id();
+		UUID list = segments.createList(account.owner(), "Webinar").id();
+		segments.addToList(account.owner(), list, List.of(grace));
+		browser.navigate().refresh();
+		new Select(browser.findElement(By.id("crm-export-list"))).selectByVisibleText("Webinar (1)");
+		new Select(browser.findElement(By.id("crm-export-object"))).selectByVisibleText("Leads");
+		browser.findElement(By.xpath("//button[text()='Send to Salesforce']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"Sending the list to Salesforce"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("export of Webinar as Leads")
+			.contains("Done");
+		browser.executeScript("document.getElementById('crm-export').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-export-1280");
 		browser.executeScript("document.getElementById('crm-push').scrollIntoView()");
 		Browser.screenshot(browser, "salesforce-push-1280");
 		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");
@@ -219,6 +248,8 @@ class SalesforceBrowserTests {
 		browser.navigate().refresh();
 		Browser.assertNoSidewaysScroll(browser);
 		Browser.assertTablesFit(browser, "crm-pushes");
+		browser.executeScript("document.getElementById('crm-export').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-export-390");
 		browser.executeScript("document.getElementById('crm-push').scrollIntoView()");
 		Browser.screenshot(browser, "salesforce-push-390");
 		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");

@@ -3,13 +3,19 @@ package com.penguinmails.crm.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,6 +114,28 @@ public class PushRepository {
 			.params(Timestamp.from(until), crm, Timestamp.from(now), limit)
 			.query(PushRepository::row)
 			.list();
+	}
+
+	/**
+	 * {@link #claim} for {@code lease} from {@code now}, grouped by workspace (in claim
+	 * order).
+	 */
+	public Map<UUID, List<PushRow>> claimByWorkspace(String crm, Instant now, Duration lease, int limit) {
+		return claim(crm, now, now.plus(lease), limit).stream()
+			.collect(Collectors.groupingBy(PushRow::workspaceId, LinkedHashMap::new, Collectors.toList()));
+	}
+
+	/**
+	 * Property or field changes in words, for the page: {@code "a = 1, b = (cleared)"}
+	 * (an empty or null value clears).
+	 */
+	public static String changes(JsonNode properties) {
+		List<String> changes = new ArrayList<>();
+		properties.fields()
+			.forEachRemaining(
+					e -> changes.add(e.getKey() + " = " + (e.getValue().isNull() || e.getValue().asText().isEmpty()
+							? "(cleared)" : e.getValue().asText())));
+		return String.join(", ", changes);
 	}
 
 	public void sent(UUID workspaceId, Collection<UUID> ids, Instant now) {
