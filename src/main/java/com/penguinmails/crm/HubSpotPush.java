@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -176,10 +175,8 @@ public class HubSpotPush {
 	 * @return how many were sent
 	 */
 	public int pushDue() {
-		Instant now = clock.instant();
-		List<PushRow> claimed = pushes.claim(HubSpotConnections.CRM, now, now.plus(LEASE), CLAIM);
-		Map<UUID, List<PushRow>> byWorkspace = claimed.stream()
-			.collect(Collectors.groupingBy(PushRow::workspaceId, LinkedHashMap::new, Collectors.toList()));
+		Map<UUID, List<PushRow>> byWorkspace = pushes.claimByWorkspace(HubSpotConnections.CRM, clock.instant(), LEASE,
+				CLAIM);
 		int sent = 0;
 		for (Map.Entry<UUID, List<PushRow>> workspace : byWorkspace.entrySet()) {
 			sent += push(workspace.getKey(), workspace.getValue());
@@ -295,14 +292,7 @@ public class HubSpotPush {
 	 */
 	private void failed(PushRow row, HubSpotClient.Failed ex) {
 		boolean transientFailure = ex.status() == 0 || ex.status() == 429 || ex.status() >= 500;
-		Instant next = null;
-		if (transientFailure && row.attempts() < properties.pushMaxAttempts()) {
-			long seconds = Math.min(3600, 30L << Math.min(row.attempts() - 1, 10));
-			next = clock.instant().plusSeconds(seconds);
-		}
-		String message = next == null && transientFailure
-				? "Given up after " + row.attempts() + " attempts: " + ex.getMessage() : ex.getMessage();
-		pushes.retry(row.workspaceId(), row.id(), message, next);
+		pushes.failed(row, transientFailure, ex.getMessage(), properties.pushMaxAttempts(), clock.instant());
 	}
 
 	private static List<UUID> ids(List<PushRow> rows) {
@@ -328,12 +318,7 @@ public class HubSpotPush {
 				what = HtmlUtils.htmlUnescape(text.strip().replaceAll("\\s+", " "));
 			}
 			else {
-				List<String> changes = new ArrayList<>();
-				payload.path("properties")
-					.fields()
-					.forEachRemaining(e -> changes.add(e.getKey() + " = "
-							+ (e.getValue().asText().isEmpty() ? "(cleared)" : e.getValue().asText())));
-				what = String.join(", ", changes);
+				what = PushRepository.changes(payload.path("properties"));
 			}
 		}
 		catch (IOException ex) {

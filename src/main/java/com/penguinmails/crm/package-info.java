@@ -15,8 +15,10 @@
  * <p>
  * Push-back ({@link com.penguinmails.crm.HubSpotPush}) listens to inbound's replies,
  * labels, bounces, unsubscribes and complaints, tracking's unsubscribes and delivery's
- * hard bounces, and sends them to HubSpot for linked contacts.
+ * hard bounces, and sends them to HubSpot for linked contacts;
+ * {@link com.penguinmails.crm.SalesforcePush} to Salesforce (Tasks and field changes
+ * through the Composite API). A reply's campaign name is read from {@code campaigns}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "contacts", "delivery", "inbound", "shared", "tracking" })
+		allowedDependencies = { "campaigns", "contacts", "delivery", "inbound", "shared", "tracking" })
 package com.penguinmails.crm;

@@ -55,6 +55,12 @@ class HubSpotPushTests {
 	Inbox inbox;
 
 	@Autowired
+	com.penguinmails.campaigns.Campaigns campaigns;
+
+	@Autowired
+	com.fasterxml.jackson.databind.ObjectMapper json;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
@@ -110,6 +116,43 @@ class HubSpotPushTests {
 		assertThat(pushes.get(0).path("state").asText()).isEqualTo("sent");
 		assertThat(pushes.get(0).path("kind").asText()).isEqualTo("reply");
 		assertThat(pushes.get(0).path("email").asText()).isEqualTo("ada.king@analytical.example");
+	}
+
+	@Test
+	void aReplysNoteCarriesItsSubjectOwnTextAndCampaign() throws Exception {
+		Account account = fixtures.verifiedAccount("push-reply-text");
+		linked(account, "reply");
+		UUID ada = contactId(account, "ada.king@analytical.example");
+		UUID campaign = campaigns
+			.create(account.owner(), new com.penguinmails.campaigns.Campaigns.Draft("Spring engines",
+					com.penguinmails.campaigns.Campaign.Schedule.defaults(), null, List.of(),
+					List.of(new com.penguinmails.campaigns.Campaign.Step(0, false,
+							List.of(new com.penguinmails.campaigns.Campaign.Variant("Engines", "<p>Hi</p>", null))))))
+			.id();
+		UUID message = UUID.randomUUID();
+		Timestamp at = Timestamp.from(AT);
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO inbound_messages (id, workspace_id, mailbox_id, from_address, subject, text_body,
+					    received_at, kind, contact_id, thread_id, created_at)
+					VALUES (?, ?, ?, 'ada.king@analytical.example', 'Re: Engines', ?, ?, 'reply', ?, ?, ?)""")
+			.params(message, account.workspaceId(), UUID.randomUUID(), "Tuesday suits me.\n> Would engines help?", at,
+					ada, UUID.randomUUID(), at)
+			.update();
+		HubSpotStubs.notesCreated(server);
+
+		publish(new ReplyReceived(account.workspaceId(), UUID.randomUUID(), campaign, null, 1, 0, null, ada,
+				"ada.king@analytical.example", false, message, AT));
+		assertThat(push.pushDue()).isEqualTo(1);
+
+		String body = json
+			.readTree(server.findAll(postRequestedFor(urlPathEqualTo(HubSpotStubs.NOTES))).get(0).getBodyAsString())
+			.at("/properties/hs_note_body")
+			.asText();
+		assertThat(body).contains("Reply: Re: Engines")
+			.contains("Spring engines")
+			.contains("Tuesday suits me.")
+			.doesNotContain("Would engines help?");
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package com.penguinmails.crm;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +19,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.penguinmails.contacts.Contacts;
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.inbound.UnsubscribeReceived;
 
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
@@ -28,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The page {@code /settings/crm/salesforce} in a real browser at 1280 and 390 px: reached
  * from {@code /settings/crm}, connecting through Salesforce's authorization page
  * (WireMock sends the browser back with a code, as Salesforce does), the settings,
- * testing, an import and its log, and a refused refresh shown as "Connect again".
+ * testing, an import and its log, a refused refresh shown as "Connect again", and what is
+ * pushed back with the pushes and Salesforce's words.
  */
 @ExtendWith(OpenBrowser.class)
 @IntegrationTest
@@ -43,6 +53,21 @@ class SalesforceBrowserTests {
 	ChromeDriver browser;
 
 	WireMockServer server;
+
+	@Autowired
+	SalesforcePush push;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Segments segments;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeEach
 	void stubs() {
@@ -186,6 +211,84 @@ class SalesforceBrowserTests {
 		browser.executeScript("document.getElementById('crm-field-policies').scrollIntoView()");
 		Browser.screenshot(browser, "salesforce-field-policies-390");
 		Browser.assertNoSidewaysScroll(browser);
+	}
+
+	@Test
+	void pushSettingsAreTickedAndThePushesShownWithSalesforcesWords() {
+		Fixtures.Account account = fixtures.verifiedAccount("sf-browser-push");
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		SalesforceStubs.authorizeAllows(server);
+		SalesforceStubs.codeExchanged(server);
+		SalesforceStubs.onePage(server, SalesforceStubs.ACCESS, "contact-email-changed.json");
+		browser.get(base + "/settings/crm/salesforce");
+		browser.findElement(By.xpath("//a[text()='Connect Salesforce']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Salesforce connected"));
+		browser.findElement(By.xpath("//button[text()='Import now']")).click();
+		finished(wait);
+
+		assertThat(browser.findElement(By.id("crm-lead-field")).getAttribute("value")).isEqualTo("Status");
+		assertThat(browser.findElement(By.id("crm-meeting_booked")).getAttribute("value")).isEqualTo("Qualified");
+		for (String kind : new String[] { "reply", "unsubscribe" }) {
+			browser.findElement(By.cssSelector("#crm-push input[value='" + kind + "']")).click();
+		}
+		browser.findElement(By.id("crm-contact-field")).sendKeys("Stage__c");
+		browser.findElement(By.xpath("//button[text()='Save what is sent']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Push settings saved"));
+		assertThat(browser.findElement(By.cssSelector("#crm-push input[value='reply']")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.cssSelector("#crm-push input[value='label']")).isSelected()).isFalse();
+		assertThat(browser.findElement(By.id("crm-contact-field")).getAttribute("value")).isEqualTo("Stage__c");
+
+		SalesforceWriteStubs.created(server, SalesforceStubs.ACCESS, "composite-one-created.json");
+		SalesforceWriteStubs.updated(server, SalesforceStubs.ACCESS, "composite-one-refused.json");
+		transactions.executeWithoutResult(status -> events
+			.publishEvent(new UnsubscribeReceived(account.workspaceId(), UUID.randomUUID(), null, null, 1, 0, null,
+					"ada.king@analytical.example", UUID.randomUUID(), Instant.parse("2026-12-01T15:00:00Z"))));
+		fixtures.awaitEvents("PushEvents");
+		assertThat(push.pushDue()).isPositive();
+		browser.navigate().refresh();
+		assertThat(browser.findElement(By.id("crm-pushes")).getText()).contains("ada.king@analytical.example")
+			.contains("Completed task")
+			.contains("Field change")
+			.contains("HasOptedOutOfEmail = true")
+			.contains("Sent")
+			.contains("Failed")
+			.contains("DELETED_ENTITY: entity is deleted");
+
+		// Send a list: the one contact not linked yet becomes a Lead.
+		UUID grace = contacts
+			.create(account.owner(),
+					new Contacts.NewContact("grace@export.example", "Grace", null, null, null, null, null, null, null,
+							null, null, List.of()))
+			.id();
+		UUID list = segments.createList(account.owner(), "Webinar").id();
+		segments.addToList(account.owner(), list, List.of(grace));
+		browser.navigate().refresh();
+		new Select(browser.findElement(By.id("crm-export-list"))).selectByVisibleText("Webinar (1)");
+		new Select(browser.findElement(By.id("crm-export-object"))).selectByVisibleText("Leads");
+		browser.findElement(By.xpath("//button[text()='Send to Salesforce']")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"Sending the list to Salesforce"));
+		finished(wait);
+		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("export of Webinar as Leads")
+			.contains("Done");
+		browser.executeScript("document.getElementById('crm-export').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-export-1280");
+		browser.executeScript("document.getElementById('crm-push').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-push-1280");
+		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-pushes-1280");
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "crm-pushes");
+		browser.executeScript("document.getElementById('crm-export').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-export-390");
+		browser.executeScript("document.getElementById('crm-push').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-push-390");
+		browser.executeScript("document.getElementById('crm-pushes').scrollIntoView()");
+		Browser.screenshot(browser, "salesforce-pushes-390");
 	}
 
 	/** Refreshes the page until the newest run has finished. */

@@ -24,8 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.penguinmails.crm.FieldPolicies;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.HubSpotSync;
+import com.penguinmails.crm.HubSpotPush;
 import com.penguinmails.crm.SalesforceConnections;
+import com.penguinmails.crm.SalesforceExport;
+import com.penguinmails.crm.SalesforcePush;
+import com.penguinmails.crm.SalesforcePushSettings;
 import com.penguinmails.crm.SalesforceSync;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
@@ -82,13 +87,31 @@ class SalesforceApi {
 
 	private final SalesforceSync salesforce;
 
+	/** The newest pushes to Salesforce, newest first. */
+	record Pushes(List<HubSpotPush.Push> pushes) {
+	}
+
+	/**
+	 * A list to send.
+	 *
+	 * @param object {@code Lead} or {@code Contact}
+	 */
+	record ExportRequest(UUID listId, String object) {
+	}
+
+	private final SalesforcePush push;
+
+	private final SalesforceExport export;
+
 	private final Tenancy tenancy;
 
 	private final FieldPolicies policies;
 
-	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy,
-			FieldPolicies policies) {
+	SalesforceApi(SalesforceConnections connections, SalesforceSync salesforce, SalesforcePush push,
+			SalesforceExport export, Tenancy tenancy, FieldPolicies policies) {
 		this.policies = policies;
+		this.push = push;
+		this.export = export;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -189,6 +212,52 @@ class SalesforceApi {
 	Policies saveFieldPolicies(@RequestBody(required = false) PolicyChange body) {
 		return new Policies(
 				policies.save(tenancy.current(), SalesforceConnections.CRM, body == null ? Map.of() : body.policies()));
+	}
+
+	@GetMapping("/push")
+	@Operation(summary = "What is pushed to Salesforce about linked Leads and Contacts (replies, labels, bounces, "
+			+ "unsubscribes, complaints)")
+	@ApiResponse(responseCode = "200", description = "The push settings (nothing is pushed until kinds are chosen)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	SalesforcePushSettings pushSettings() {
+		return push.settings(tenancy.current());
+	}
+
+	@PutMapping(path = "/push", consumes = "application/json")
+	@Operation(summary = "Choose what is pushed: kinds, the Lead field (default Status) and Contact field an inbox "
+			+ "label sets with its value per label, and whether an unsubscribe sets HasOptedOutOfEmail")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "400",
+			description = "An unknown kind or label, or a field that is not an API name (type crm-push-settings)")
+	@ApiResponse(responseCode = "404", description = "Not connected")
+	SalesforcePushSettings savePushSettings(@RequestBody(required = false) SalesforcePushSettings body) {
+		return push.saveSettings(tenancy.current(), body);
+	}
+
+	@GetMapping("/pushes")
+	@Operation(summary = "The newest pushes (at most 50): Tasks and field changes sent to Salesforce, queued, or "
+			+ "failed with Salesforce's words")
+	@ApiResponse(responseCode = "200", description = "The pushes, newest first")
+	Pushes pushes() {
+		return new Pushes(push.pushes(tenancy.current()));
+	}
+
+	@PostMapping(path = "/exports", consumes = "application/json")
+	@Operation(summary = "Send a list to Salesforce: its contacts not yet linked created as Leads or Contacts "
+			+ "(Composite API, 200 a call, in the background); follow the run at "
+			+ "GET /api/v1/crm/salesforce/imports/{id} (the sync log holds imports and exports)")
+	@ApiResponse(responseCode = "202", description = "Started: the run, status running")
+	@ApiResponse(responseCode = "400",
+			description = "No list id, or an object other than Lead or Contact " + "(type crm-export)")
+	@ApiResponse(responseCode = "404", description = "Not connected, or no such list in this workspace")
+	@ApiResponse(responseCode = "409", description = "Connect again (type crm-expired), or a sync is running")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	HubSpotSync.Run exportList(@RequestBody(required = false) ExportRequest body) {
+		if (body == null || body.listId() == null) {
+			throw new InvalidInputProblem("crm-export",
+					"Name the list to send: {\"listId\": \"…\", \"object\": \"Lead\"}.");
+		}
+		return export.startExport(tenancy.current(), body.listId(), body.object());
 	}
 
 }

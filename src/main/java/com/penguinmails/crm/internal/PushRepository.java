@@ -3,13 +3,19 @@ package com.penguinmails.crm.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,14 +56,22 @@ public class PushRepository {
 
 	/** The connection's push settings, or empty when the workspace has no connection. */
 	public Optional<PushSettings> settings(UUID workspaceId, String crm) {
+		return settings(workspaceId, crm, PushSettings.class, PushSettings.off());
+	}
+
+	/**
+	 * The connection's push settings read as {@code type} ({@code off} when unreadable),
+	 * or empty when the workspace has no connection.
+	 */
+	public <T> Optional<T> settings(UUID workspaceId, String crm, Class<T> type, T off) {
 		return jdbc.sql("SELECT push_settings::text FROM crm_connections WHERE workspace_id = ? AND crm = ?")
 			.params(workspaceId, crm)
 			.query(String.class)
 			.optional()
-			.map(this::read);
+			.map(text -> read(text, type, off));
 	}
 
-	public void saveSettings(UUID workspaceId, String crm, PushSettings settings) {
+	public void saveSettings(UUID workspaceId, String crm, Object settings) {
 		jdbc.sql("UPDATE crm_connections SET push_settings = ?::jsonb WHERE workspace_id = ? AND crm = ?")
 			.params(write(settings), workspaceId, crm)
 			.update();
@@ -102,6 +116,28 @@ public class PushRepository {
 			.list();
 	}
 
+	/**
+	 * {@link #claim} for {@code lease} from {@code now}, grouped by workspace (in claim
+	 * order).
+	 */
+	public Map<UUID, List<PushRow>> claimByWorkspace(String crm, Instant now, Duration lease, int limit) {
+		return claim(crm, now, now.plus(lease), limit).stream()
+			.collect(Collectors.groupingBy(PushRow::workspaceId, LinkedHashMap::new, Collectors.toList()));
+	}
+
+	/**
+	 * Property or field changes in words, for the page: {@code "a = 1, b = (cleared)"}
+	 * (an empty or null value clears).
+	 */
+	public static String changes(JsonNode properties) {
+		List<String> changes = new ArrayList<>();
+		properties.fields()
+			.forEachRemaining(
+					e -> changes.add(e.getKey() + " = " + (e.getValue().isNull() || e.getValue().asText().isEmpty()
+							? "(cleared)" : e.getValue().asText())));
+		return String.join(", ", changes);
+	}
+
 	public void sent(UUID workspaceId, Collection<UUID> ids, Instant now) {
 		for (UUID id : ids) {
 			jdbc.sql("""
@@ -118,6 +154,22 @@ public class PushRepository {
 			.params(next == null ? "failed" : "queued", next == null ? null : Timestamp.from(next), cut(error),
 					workspaceId, id)
 			.update();
+	}
+
+	/**
+	 * A push whose call failed: tried again after a backoff (30 s, doubling, at most an
+	 * hour) when {@code transientFailure} (no answer, a rate limit, a 5xx) and fewer than
+	 * {@code maxAttempts} attempts were made, else given up with {@code error}.
+	 */
+	public void failed(PushRow row, boolean transientFailure, String error, int maxAttempts, Instant now) {
+		Instant next = null;
+		if (transientFailure && row.attempts() < maxAttempts) {
+			long seconds = Math.min(3600, 30L << Math.min(row.attempts() - 1, 10));
+			next = now.plusSeconds(seconds);
+		}
+		String message = next == null && transientFailure ? "Given up after " + row.attempts() + " attempts: " + error
+				: error;
+		retry(row.workspaceId(), row.id(), message, next);
 	}
 
 	/**
@@ -166,16 +218,16 @@ public class PushRepository {
 				rs.getString("email"));
 	}
 
-	private PushSettings read(String text) {
+	private <T> T read(String text, Class<T> type, T off) {
 		try {
-			return text == null ? PushSettings.off() : json.readValue(text, PushSettings.class);
+			return text == null ? off : json.readValue(text, type);
 		}
 		catch (JsonProcessingException ex) {
-			return PushSettings.off();
+			return off;
 		}
 	}
 
-	private String write(PushSettings settings) {
+	private String write(Object settings) {
 		try {
 			return json.writeValueAsString(settings);
 		}

@@ -5,6 +5,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.crm.HubSpotPush;
+import com.penguinmails.crm.SalesforcePush;
 
 /**
  * Sends the CRM push queue every {@code penguinmails.crm.push-every} (default 5 s; off
@@ -17,13 +18,17 @@ class PushWorker {
 
 	private final HubSpotPush hubspot;
 
-	PushWorker(HubSpotPush hubspot) {
+	private final SalesforcePush salesforce;
+
+	PushWorker(HubSpotPush hubspot, SalesforcePush salesforce) {
 		this.hubspot = hubspot;
+		this.salesforce = salesforce;
 	}
 
 	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "${penguinmails.crm.push-every:PT5S}")
 	void pushDue() {
 		hubspot.pushDue();
+		salesforce.pushDue();
 	}
 
 }

@@ -208,6 +208,15 @@ public class SalesforceClient {
 	 * @return the 200 or 201 answer
 	 */
 	HttpResponse<String> call(Session session, String path, String json, String accept) {
+		return call(session, json == null ? "GET" : "POST", path, json, accept);
+	}
+
+	/**
+	 * One REST call with {@code method} ({@code GET}, {@code POST} or {@code PATCH}) and
+	 * a JSON body for the latter two; within the limits as
+	 * {@link #call(Session, String, String, String)}.
+	 */
+	HttpResponse<String> call(Session session, String method, String path, String json, String accept) {
 		if (session.instance == null) {
 			session.instance = oauth.instance(session.tokens.instanceUrl());
 		}
@@ -219,7 +228,7 @@ public class SalesforceClient {
 				.header("Authorization", "Bearer " + session.tokens.accessToken())
 				.header("Accept", accept);
 			HttpRequest request = (json == null ? builder.GET() : builder.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json))).build();
+				.method(method, HttpRequest.BodyPublishers.ofString(json))).build();
 			HttpResponse<String> response;
 			try {
 				response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -301,6 +301,8 @@ class CrmController {
 				case "unsubscribe" -> "Unsubscribe";
 				case "complaint" -> "Spam complaint";
 				case "note" -> "Timeline note";
+				case "task" -> "Completed task";
+				case "field" -> "Field sync";
 				case "properties" -> "Property change";
 				case "interested" -> "Interested";
 				case "meeting_booked" -> "Meeting booked";

@@ -17,16 +17,23 @@ import com.penguinmails.crm.FieldPolicies;
 import com.penguinmails.crm.HubSpotConnections;
 import com.penguinmails.crm.ImportSchedule;
 import com.penguinmails.crm.SalesforceConnections;
+import com.penguinmails.contacts.Segments;
+import com.penguinmails.crm.PushSettings;
+import com.penguinmails.crm.SalesforceExport;
+import com.penguinmails.crm.SalesforcePush;
+import com.penguinmails.crm.SalesforcePushSettings;
 import com.penguinmails.crm.SalesforceSync;
+import com.penguinmails.inbound.Inbox;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
+import com.penguinmails.shared.Tenant;
 
 /**
  * The page {@code /settings/crm/salesforce} (linked from {@code /settings/crm}): connect
  * Salesforce (the OAuth 2.0 redirect and its callback), test the connection, the import
- * settings, import now, disconnect, and the sync log (one run's records at
- * {@code /settings/crm/salesforce/runs/{id}}).
+ * settings, import now, disconnect, sending a list, what is pushed back (and the pushes),
+ * and the sync log (one run's records at {@code /settings/crm/salesforce/runs/{id}}).
  */
 @Controller
 class SalesforceController {
@@ -40,7 +47,45 @@ class SalesforceController {
 	record SettingsForm(String object, String condition, String targetList, String fieldMap, String schedule) {
 	}
 
+	/**
+	 * The push form: the kinds ticked, the Lead and Contact fields a label sets and one
+	 * value per inbox label ({@code labelInterested}, ...), and {@code optOut}
+	 * ({@code true} when ticked).
+	 */
+	record PushForm(List<String> kinds, String leadField, String contactField, String labelInterested,
+			String labelMeetingBooked, String labelNotInterested, String labelWrongPerson, String labelOutOfOffice,
+			String optOut) {
+
+		SalesforcePushSettings settings() {
+			Map<String, String> values = new LinkedHashMap<>();
+			values.put("interested", labelInterested);
+			values.put("meeting_booked", labelMeetingBooked);
+			values.put("not_interested", labelNotInterested);
+			values.put("wrong_person", labelWrongPerson);
+			values.put("out_of_office", labelOutOfOffice);
+			values.values().removeIf(v -> v == null || v.isBlank());
+			return new SalesforcePushSettings(kinds, leadField, values, contactField, "true".equals(optOut));
+		}
+
+	}
+
+	/** What each push kind becomes in Salesforce, for its checkbox. */
+	static final Map<String, String> PUSH_KINDS = Map.of("reply", "Replies, as a completed task on the record", "label",
+			"Labels set in the inbox, as the field below", "bounce", "Hard bounces, as a completed task", "unsubscribe",
+			"Unsubscribes, as a completed task (and the opt-out below)", "complaint",
+			"Spam complaints, as a completed task (and the opt-out below)");
+
+	/** The export form: the list to send, as {@code Lead} or {@code Contact} records. */
+	record ExportForm(UUID listId, String object) {
+	}
+
 	private final SalesforceConnections connections;
+
+	private final SalesforceExport export;
+
+	private final Segments segments;
+
+	private final SalesforcePush push;
 
 	private final SalesforceSync salesforce;
 
@@ -48,9 +93,12 @@ class SalesforceController {
 
 	private final FieldPolicies fieldPolicies;
 
-	SalesforceController(SalesforceConnections connections, SalesforceSync salesforce, Tenancy tenancy,
-			FieldPolicies fieldPolicies) {
+	SalesforceController(SalesforceConnections connections, SalesforceSync salesforce, SalesforcePush push,
+			SalesforceExport export, Segments segments, Tenancy tenancy, FieldPolicies fieldPolicies) {
 		this.fieldPolicies = fieldPolicies;
+		this.push = push;
+		this.export = export;
+		this.segments = segments;
 		this.connections = connections;
 		this.salesforce = salesforce;
 		this.tenancy = tenancy;
@@ -64,6 +112,14 @@ class SalesforceController {
 		model.addAttribute("connection", connection);
 		model.addAttribute("fieldPolicies",
 				connection == null ? List.of() : fieldPolicies.policies(tenancy.current(), SalesforceConnections.CRM));
+		model.addAttribute("push",
+				connection == null ? SalesforcePushSettings.off() : push.settings(tenancy.current()));
+		model.addAttribute("pushes", connection == null ? List.of() : push.pushes(tenancy.current()));
+		model.addAttribute("kinds", PushSettings.KINDS);
+		model.addAttribute("pushKinds", PUSH_KINDS);
+		model.addAttribute("labels", Inbox.LABELS);
+		model.addAttribute("lists",
+				connection == null ? List.of() : segments.lists(Tenant.system(tenancy.current().workspaceId())));
 		model.addAttribute("runs", salesforce.runs(tenancy.current()));
 		model.addAttribute("schedules", List.of(ImportSchedule.values()));
 		model.addAttribute("view", new CrmController.View());
@@ -120,6 +176,26 @@ class SalesforceController {
 			salesforce.saveSettings(tenancy.current(), new SalesforceSync.Settings(form.object(), form.condition(),
 					form.targetList(), fieldMap(form.fieldMap()), form.schedule()));
 			return FormAction.Done.notice("Import settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/push")
+	String push(PushForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			push.saveSettings(tenancy.current(), form.settings());
+			return FormAction.Done.notice("Push settings saved.");
+		});
+	}
+
+	@PostMapping(PAGE + "/export")
+	String exportList(ExportForm form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE, () -> {
+			if (form.listId() == null) {
+				throw new InvalidInputProblem("crm-export", "Choose the list to send.");
+			}
+			export.startExport(tenancy.current(), form.listId(), form.object());
+			return FormAction.Done
+				.notice("Sending the list to Salesforce: the sync log below shows its progress (refresh the page).");
 		});
 	}
 
