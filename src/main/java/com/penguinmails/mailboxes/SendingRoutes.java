@@ -210,7 +210,9 @@ public class SendingRoutes {
 	 * failing ones skipped (all of them tried when nothing else is left), then perhaps
 	 * the mailbox's SMTP server. A provider that cannot take a message during the batch
 	 * is marked failing and the message goes to the next at once.
-	 * @throws SmtpConnectionFailed when the mailbox is gone (stage {@code unavailable})
+	 * @throws SmtpConnectionFailed when the mailbox is gone (stage {@code unavailable}),
+	 * or the route's providers are all off and it does not end with SMTP (stage
+	 * {@code providers-off}: its messages wait)
 	 */
 	public MailboxTransport open(Routing routing, UUID mailboxId, Routing.Choice choice) throws SmtpConnectionFailed {
 		MailboxRepository.Row row = mailboxes.credentials(routing.workspaceId(), mailboxId)
@@ -228,6 +230,9 @@ public class SendingRoutes {
 			.toList();
 		if (usable.isEmpty() && !rule.route().thenSmtp()) {
 			usable = enabled;
+			if (usable.isEmpty()) {
+				throw new SmtpConnectionFailed("providers-off", "its providers are all off");
+			}
 		}
 		return connections.openChain(row, usable, rule.route().thenSmtp(),
 				(providerId, why) -> providers.markFailing(routing.workspaceId(), providerId, why));

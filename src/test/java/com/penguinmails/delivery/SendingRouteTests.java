@@ -344,6 +344,30 @@ class SendingRouteTests {
 	}
 
 	@Test
+	void aRouteWhoseOnlyProviderIsTurnedOffMakesItsMessagesWaitAndTheMailboxsOtherMailGoesOn() throws Exception {
+		Account account = fixtures.verifiedAccount("route-off");
+		Mailbox mailbox = mailbox(account);
+		String domain = unique("mg-off") + ".example.com";
+		SendingProvider only = mailgun(account, "SES Ireland", domain);
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "off.test", null, List.of(only.id()), false));
+		providers.updateProvider(account.owner(), only.id(),
+				new NewSendingProvider("SES Ireland", "mailgun", null, null, null, domain, "us", null, null, false));
+		Instant now = Instant.now();
+		Outbox.Queued routed = queue(account, mailbox, null, "ana@off.test", now);
+		Outbox.Queued other = queue(account, mailbox, null, "bo@elsewhere.test", now);
+
+		Senders.drain(dispatcher, now);
+
+		assertThat(column(routed.outboxId(), "status")).isEqualTo("queued");
+		assertThat(column(routed.outboxId(), "attempts")).isEqualTo("0");
+		assertThat(column(routed.outboxId(), "note")).isEqualTo("Sending route 1: its providers are all off");
+		assertThat(mailgunSends(domain, "ana@off.test")).isZero();
+		assertThat(column(other.outboxId(), "status")).isEqualTo("sent");
+		assertThat(receivedBySmtp(other.messageId())).hasSize(1);
+	}
+
+	@Test
 	void onlyAnAdminAddsOrChangesASendingProviderForItHoldsCredentials() {
 		Account owner = fixtures.verifiedAccount("route-roles");
 		Account member = fixtures.verifiedAccount("route-roles-member");

@@ -115,6 +115,27 @@ class SendingRouteEditingTests {
 	}
 
 	@Test
+	void savingTheOnlyProviderOfARouteOffSaysWhichRoutesNowWait() throws Exception {
+		Account account = fixtures.verifiedAccount("provider-off");
+		String mgDomain = unique("mg") + ".example.com";
+		SendingProvider only = mailgun(account, "SES Ireland", mgDomain, unique("key"));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.org", null, List.of(only.id()), true));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.net", null, List.of(only.id()), false));
+		WebSession session = fixtures.signedIn(account);
+
+		Object notice = session
+			.post("/mailboxes/sending-routes/providers/" + only.id(), "name", "SES Ireland", "kind", "mailgun",
+					"apiKey", "", "mailgunDomain", mgDomain, "mailgunRegion", "us", "enabledShown", "true")
+			.getFlashMap()
+			.get("notice");
+
+		assertThat(notice).isEqualTo("SES Ireland is saved and off. Route 2 now has no provider on: its messages "
+				+ "wait until you turn one on or add one.");
+	}
+
+	@Test
 	void theProviderFormKeepsWhatWasTypedAfterAnErrorButNeverTheSecrets() throws Exception {
 		Account account = fixtures.verifiedAccount("edit-provider-error");
 		WebSession session = fixtures.signedIn(account);
