@@ -177,11 +177,19 @@ public class SendingProviders {
 		}
 		transactions.executeWithoutResult(status -> {
 			repository.recordHealth(provider.workspaceId(), provider.id(), health,
-					step.ok() ? null : provider.provider().kind().label() + " " + step.stage() + ": " + step.message(),
-					now, now.plus(properties.healthCheckEvery()), true);
+					step.ok() ? null : healthError(provider, step), now, now.plus(properties.healthCheckEvery()), true);
 			alarms.review(provider.workspaceId(), now);
 			then.run();
 		});
+	}
+
+	/**
+	 * Why a check failed, in words naming the provider's kind (never the stage key: it is
+	 * for code, not people).
+	 */
+	private static String healthError(RoutingRepository.ProviderRow provider, ConnectionTest.Step step) {
+		String label = provider.provider().kind().label();
+		return step.message().startsWith(label) ? step.message() : label + ": " + step.message();
 	}
 
 	/**
