@@ -297,9 +297,57 @@ class SendingRouteEditingTests {
 		mailgunAccepts(secondDomain, key);
 		providers.check(account.owner(), second.id());
 		await().untilAsserted(() -> assertThat(alertTitles(account)).contains("A sending route sends again"));
-		assertThat(alert(account, "A sending route sends again").body())
-			.startsWith("Mailgun B passed its health check, so the route \u201cMessages to example.org");
+		assertThat(alert(account, "A sending route sends again").body()).startsWith(
+				"Mailgun B passed its health check, so route 1 sends through it again (Messages to example.org");
 		assertThat(alertTitles(account)).containsOnlyOnce("Every provider of a sending route is failing");
+	}
+
+	@Test
+	void oneOutageRaisesOneAlertListingTheRoutesThatCanMatchWithoutNestedQuotes() {
+		Account account = fixtures.verifiedAccount("route-outage");
+		String mgDomain = unique("mg-out") + ".example.com";
+		api.stubFor(get(urlPathEqualTo("/mailgun-us/v3/domains/" + mgDomain))
+			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		SendingProvider provider = mailgun(account, "Mailgun Out", mgDomain, unique("key"));
+		UUID archived = campaign(account, "Old launch", "draft");
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("campaign", null, archived, List.of(provider.id()), false));
+		routes.addRoute(account.owner(), new NewSendingRoute("campaign", null,
+				campaign(account, "Q1 outreach", "draft"), List.of(provider.id()), false));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.net", null, List.of(provider.id()), true));
+		fixtures.jdbc().sql("UPDATE campaigns SET status = 'archived' WHERE id = ?").param(archived).update();
+
+		providers.check(account.owner(), provider.id());
+
+		String title = "Every provider of 2 sending routes is failing";
+		await().untilAsserted(() -> assertThat(alertTitles(account)).containsOnlyOnce(title));
+		assertThat(alertTitles(account)).doesNotContain("Every provider of a sending route is failing");
+		Alert alert = alert(account, title);
+		assertThat(alert.severity()).isEqualTo("critical");
+		assertThat(alert.body())
+			.contains("Route 2: Messages of the campaign \u201cQ1 outreach\u201d go through Mailgun Out.")
+			.contains("Route 3: Messages to example.net addresses go through Mailgun Out, then")
+			.contains("Meanwhile its messages go through their mailbox's own SMTP server")
+			.doesNotContain("Old launch")
+			.doesNotContain("\u201cMessages");
+	}
+
+	@Test
+	void aRouteThatFallsBackToSmtpRaisesAWarningNotACriticalAlert() {
+		Account account = fixtures.verifiedAccount("route-fallback");
+		String mgDomain = unique("mg-fb") + ".example.com";
+		api.stubFor(get(urlPathEqualTo("/mailgun-us/v3/domains/" + mgDomain))
+			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		SendingProvider provider = mailgun(account, "Mailgun Fb", mgDomain, unique("key"));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.org", null, List.of(provider.id()), true));
+
+		providers.check(account.owner(), provider.id());
+
+		String title = "Every provider of a sending route is failing";
+		await().untilAsserted(() -> assertThat(alertTitles(account)).containsOnlyOnce(title));
+		assertThat(alert(account, title).severity()).isEqualTo("warning");
 	}
 
 	private Alert alert(Account account, String title) {
