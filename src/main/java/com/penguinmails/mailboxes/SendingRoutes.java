@@ -284,9 +284,11 @@ public class SendingRoutes {
 			}
 		}
 		List<UUID> providers = given.providers() == null ? List.of() : given.providers();
-		if (providers.size() > 10 || new HashSet<>(providers).size() != providers.size()) {
-			throw new InvalidInputProblem("invalid-route-providers",
-					"Name each sending provider of a route once, at most 10.");
+		if (new HashSet<>(providers).size() != providers.size()) {
+			throw new InvalidInputProblem("invalid-route-providers", "Choose each provider once in a route.");
+		}
+		if (providers.size() > 10) {
+			throw new InvalidInputProblem("invalid-route-providers", "A route tries at most 10 sending providers.");
 		}
 		boolean anyOn = anyOn(tenant, providers);
 		boolean thenSmtp = given.thenSmtp() == null || given.thenSmtp();

@@ -136,6 +136,40 @@ class SendingRouteEditingTests {
 	}
 
 	@Test
+	void wordingsReadAsSentences() throws Exception {
+		Account account = fixtures.verifiedAccount("route-wording");
+		String mgDomain = unique("mg") + ".example.com";
+		SendingProvider provider = mailgun(account, "Old name", mgDomain, unique("key"));
+		providers.updateProvider(account.owner(), provider.id(),
+				new NewSendingProvider("New name", "mailgun", null, null, null, mgDomain, "us", null, null));
+		await().untilAsserted(() -> assertThat(auditTargets(account, "sending_provider.changed"))
+			.anyMatch(target -> target.startsWith("Old name renamed to New name (Mailgun")));
+
+		assertThatThrownBy(
+				() -> routes.addRoute(account.owner(),
+						new NewSendingRoute("recipient_domain", "example.org", null,
+								List.of(provider.id(), provider.id()), true)))
+			.hasMessage("Choose each provider once in a route.");
+
+		String email = "jo@" + unique("wording") + ".example.com";
+		Mailbox mailbox = mailboxes.add(account.owner(),
+				new NewMailbox(email, "Jo", "generic", null,
+						new ServerSettings("127.0.0.1", 1143, Security.NONE, email, "imap-secret"), "", "", 1000, 0, 0,
+						null, TransportSettings.postmark(unique("token"), "outbound")));
+		mailboxes.setTransport(account.owner(), mailbox.id(), TransportSettings.smtp());
+		await().untilAsserted(() -> assertThat(auditTargets(account, "mailbox.transport_changed"))
+			.contains(email + ": Postmark to its SMTP server"));
+	}
+
+	private List<String> auditTargets(Account account, String action) {
+		return fixtures.jdbc()
+			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = ?")
+			.params(account.workspaceId(), action)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
 	void theProviderFormKeepsWhatWasTypedAfterAnErrorButNeverTheSecrets() throws Exception {
 		Account account = fixtures.verifiedAccount("edit-provider-error");
 		WebSession session = fixtures.signedIn(account);
