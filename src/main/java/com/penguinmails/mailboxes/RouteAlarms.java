@@ -18,9 +18,10 @@ import com.penguinmails.mailboxes.internal.RoutingRepository;
  * Watches whether every provider of a route is failing: after a provider's health is
  * recorded, each route of the workspace whose providers (those turned on) are all failing
  * is marked, and one {@link SendingRouteFailing} lists the routes newly marked (a route
- * that can never match, its campaign archived, raises nothing); a marked route with a
- * provider that passed its check again is cleared and {@link SendingRouteRecovered}
- * published. Runs in the caller's transaction, so the events go out with the health.
+ * that can never match, its campaign archived or an earlier route of the same match
+ * taking its messages, raises nothing); a marked route with a provider that passed its
+ * check again is cleared and {@link SendingRouteRecovered} published. Runs in the
+ * caller's transaction, so the events go out with the health.
  */
 @Component
 class RouteAlarms {
@@ -43,6 +44,7 @@ class RouteAlarms {
 			.stream()
 			.collect(Collectors.toMap(RoutingRepository.ProviderRow::id, Function.identity()));
 		List<SendingRouteFailing.Route> failing = new ArrayList<>();
+		java.util.Set<String> matches = new java.util.HashSet<>();
 		for (RoutingRepository.RouteRow route : routes) {
 			List<RoutingRepository.ProviderRow> steps = route.providers()
 				.stream()
@@ -50,7 +52,8 @@ class RouteAlarms {
 				.filter(Objects::nonNull)
 				.filter(RoutingRepository.ProviderRow::enabled)
 				.toList();
-			if (steps.isEmpty() || route.campaignArchived()) {
+			boolean shadowed = !matches.add(route.match() + ":" + route.value());
+			if (steps.isEmpty() || route.campaignArchived() || shadowed) {
 				continue;
 			}
 			String words = SendingRoutes.view(route, providers).words();

@@ -71,13 +71,14 @@ public class SendingRoutes {
 	}
 
 	/**
-	 * The workspace's routes in order, each with its providers' health and what it does
-	 * in words.
+	 * The workspace's routes in order, each with its providers' health, what it does in
+	 * words and why it is broken (if it is; a route shadowed by an earlier one is).
 	 */
 	public List<SendingRoute> routes(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
 		Map<UUID, RoutingRepository.ProviderRow> providers = providersById(tenant.workspaceId());
-		return repository.routes(tenant.workspaceId()).stream().map(route -> view(route, providers)).toList();
+		return SendingRoute.flagShadowed(
+				repository.routes(tenant.workspaceId()).stream().map(route -> view(route, providers)).toList());
 	}
 
 	/**

@@ -161,6 +161,23 @@ class SendingRouteEditingTests {
 			.contains(email + ": Postmark to its SMTP server"));
 	}
 
+	@Test
+	void aRouteShadowedByAnEarlierRouteOfTheSameMatchIsFlaggedAsNeverUsed() throws Exception {
+		Account account = fixtures.verifiedAccount("route-shadow");
+		routes.addRoute(account.owner(), new NewSendingRoute("recipient_domain", "example.org", null, List.of(), true));
+		routes.addRoute(account.owner(), new NewSendingRoute("recipient_domain", "*.edu", null, List.of(), true));
+		routes.addRoute(account.owner(), new NewSendingRoute("recipient_domain", "Example.org", null, List.of(), true));
+
+		List<SendingRoute> listed = routes.routes(account.owner());
+		assertThat(listed.get(0).problem()).isNull();
+		assertThat(listed.get(1).problem()).isNull();
+		assertThat(listed.get(2).problem())
+			.isEqualTo("Never used: route 1 matches these messages first. Delete this route, or change its match.");
+		String page = fixtures.signedIn(account).get("/mailboxes/sending-routes").getResponse().getContentAsString();
+		assertThat(page).contains("Never used: route 1 matches these messages first.")
+			.doesNotContain("Broken: Never used");
+	}
+
 	private List<String> auditTargets(Account account, String action) {
 		return fixtures.jdbc()
 			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = ?")
