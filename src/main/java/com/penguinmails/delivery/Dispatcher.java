@@ -300,10 +300,9 @@ public class Dispatcher implements DisposableBean {
 			return;
 		}
 		// A route of providers alone: they are marked failing (and skipped while another
-		// is
-		// usable); the messages wait, and the mailbox, which was not used, stays as it
-		// is.
-		String error = "Sending route: " + ex.getMessage();
+		// is usable), or all off; the messages wait, and the mailbox, which was not used,
+		// stays as it is.
+		String error = routing.describe(choice) + ": " + ex.getMessage();
 		log.info("A sending route of mailbox {} could not send: {}", first.mailboxId(), error);
 		store.requeue(rows.stream().map(Claimed::id).toList(), now.plus(CONNECTION_RETRY), error);
 	}

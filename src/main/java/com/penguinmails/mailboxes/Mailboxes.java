@@ -148,7 +148,7 @@ public class Mailboxes {
 		repository.forgetTransportOutcome(tenant.workspaceId(), id);
 		Mailbox changed = get(tenant, id);
 		events.publishEvent(AuditedAction.by(tenant, "mailbox.transport_changed",
-				changed.email() + ": " + current.provider().kind().label() + " to " + provider.kind().label(),
+				changed.email() + ": " + current.provider().kind().inSentence() + " to " + provider.kind().inSentence(),
 				clock.instant()));
 		return changed;
 	}

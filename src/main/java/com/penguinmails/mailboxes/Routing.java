@@ -56,6 +56,15 @@ public final class Routing {
 	}
 
 	/**
+	 * The choice in words for a message's reason: "Sending route 3", or "Its mailbox's
+	 * transport" for {@link Choice#DEFAULT}.
+	 */
+	public String describe(Choice choice) {
+		return choice.routeId() == null ? "Its mailbox's transport"
+				: "Sending route " + rule(choice).route().position();
+	}
+
+	/**
 	 * The first route matching a message of {@code campaignId} (may be null) to
 	 * {@code recipient} (an address or a domain), else {@link Choice#DEFAULT}.
 	 */

@@ -103,10 +103,10 @@ public class SendingProviders {
 
 	/**
 	 * Changes a provider's name, settings or whether it is on (admins; a blank secret
-	 * keeps the stored one while the kind stays); its health is unknown again until
-	 * checked.
-	 * @throws InvalidInputProblem 400 naming the missing or invalid field, 409 when the
-	 * name is taken
+	 * keeps the stored one; the kind is given and stays: another kind is another
+	 * provider); its health is unknown again until checked.
+	 * @throws InvalidInputProblem 400 naming the missing or invalid field or a kind
+	 * change, 409 when the name is taken
 	 * @throws NotFoundProblem 404 when it is not a provider of the workspace
 	 */
 	@Transactional
@@ -118,7 +118,8 @@ public class SendingProviders {
 		repository.updateProvider(tenant.workspaceId(), id, name, settings(id, current.provider(), given), enabled,
 				clock.instant());
 		SendingProvider changed = found(tenant, id).view();
-		audit(tenant, "sending_provider.changed", changed);
+		audit(tenant, "sending_provider.changed",
+				current.name().equals(name) ? changed : renamed(changed, current.name() + " renamed to " + name));
 		return changed;
 	}
 
@@ -177,11 +178,19 @@ public class SendingProviders {
 		}
 		transactions.executeWithoutResult(status -> {
 			repository.recordHealth(provider.workspaceId(), provider.id(), health,
-					step.ok() ? null : provider.provider().kind().label() + " " + step.stage() + ": " + step.message(),
-					now, now.plus(properties.healthCheckEvery()), true);
+					step.ok() ? null : healthError(provider, step), now, now.plus(properties.healthCheckEvery()), true);
 			alarms.review(provider.workspaceId(), now);
 			then.run();
 		});
+	}
+
+	/**
+	 * Why a check failed, in words naming the provider's kind (never the stage key: it is
+	 * for code, not people).
+	 */
+	private static String healthError(RoutingRepository.ProviderRow provider, ConnectionTest.Step step) {
+		String label = provider.provider().kind().label();
+		return step.message().startsWith(label) ? step.message() : label + ": " + step.message();
 	}
 
 	/**
@@ -204,6 +213,12 @@ public class SendingProviders {
 				clock.instant()));
 	}
 
+	/** The provider under another name, for the audit: "Old renamed to New". */
+	private static SendingProvider renamed(SendingProvider provider, String words) {
+		return new SendingProvider(provider.id(), words, provider.transport(), provider.health(),
+				provider.healthError(), provider.healthChangedAt(), provider.checkedAt(), provider.enabled());
+	}
+
 	private RoutingRepository.ProviderRow found(Tenant tenant, UUID id) {
 		return repository.provider(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("Sending provider"));
 	}
@@ -220,9 +235,30 @@ public class SendingProviders {
 		return name;
 	}
 
+	/**
+	 * The settings to store; {@code current} is {@link MailboxRepository.Provider#SMTP}
+	 * when adding.
+	 * @throws InvalidInputProblem 400 when the kind is missing ({@code kind-required}),
+	 * not a provider's ({@code invalid-provider-kind}) or another than the stored one
+	 * ({@code kind-changed}: another kind is another provider)
+	 */
 	private MailboxRepository.Provider settings(UUID id, MailboxRepository.Provider current, NewSendingProvider given) {
-		if (!TransportKind.of(given.kind()).provider()) {
-			throw new InvalidInputProblem("invalid-transport", "A sending provider is postmark, mailgun or ses.");
+		if (given.kind() == null || given.kind().isBlank()) {
+			throw new InvalidInputProblem("kind-required", "Give the provider's kind: postmark, mailgun or ses.");
+		}
+		TransportKind kind = TransportKind.SMTP;
+		for (TransportKind each : TransportKind.values()) {
+			if (each.provider() && each.value().equalsIgnoreCase(given.kind().strip())) {
+				kind = each;
+			}
+		}
+		if (!kind.provider()) {
+			throw new InvalidInputProblem("invalid-provider-kind",
+					"A sending provider's kind is postmark, mailgun or ses.");
+		}
+		if (current.kind().provider() && kind != current.kind()) {
+			throw new InvalidInputProblem("kind-changed", "This provider is " + current.kind().label()
+					+ ": its kind cannot change. To use another kind of provider, add a new one.");
 		}
 		return transports.settings(ProviderTransports.sendingProviderContext(id), current, given.transport());
 	}

@@ -26,6 +26,25 @@ public record SendingRoute(UUID id, int position, RouteMatch match, String value
 		List<Step> providers, boolean thenSmtp, String words, String problem) {
 
 	/**
+	 * The routes, in order, with each one shadowed by an earlier route of the same match
+	 * (the same campaign, domain or recipient provider) flagged as never used, unless it
+	 * is broken for another reason already.
+	 */
+	static List<SendingRoute> flagShadowed(List<SendingRoute> routes) {
+		java.util.Map<String, Integer> first = new java.util.HashMap<>();
+		List<SendingRoute> flagged = new java.util.ArrayList<>();
+		for (SendingRoute route : routes) {
+			Integer earlier = first.putIfAbsent(route.match() + ":" + route.value(), route.position());
+			flagged.add(earlier == null || route.problem() != null ? route
+					: new SendingRoute(route.id(), route.position(), route.match(), route.value(), route.campaignId(),
+							route.campaignName(), route.providers(), route.thenSmtp(), route.words(),
+							"Never used: route " + earlier + " matches these messages first. Delete this route, "
+									+ "or change its match."));
+		}
+		return List.copyOf(flagged);
+	}
+
+	/**
 	 * One sending provider of the route, with its health and whether it is on (a provider
 	 * that is off is skipped).
 	 */

@@ -8,8 +8,9 @@ import java.util.UUID;
  *
  * @param workspaceId the route's workspace
  * @param routeId the route
+ * @param position its place, from 1
  * @param route what the route does, in words
  * @param provider the name of the provider that passed
  */
-public record SendingRouteRecovered(UUID workspaceId, UUID routeId, String route, String provider) {
+public record SendingRouteRecovered(UUID workspaceId, UUID routeId, int position, String route, String provider) {
 }

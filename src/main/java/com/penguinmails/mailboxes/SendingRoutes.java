@@ -71,13 +71,14 @@ public class SendingRoutes {
 	}
 
 	/**
-	 * The workspace's routes in order, each with its providers' health and what it does
-	 * in words.
+	 * The workspace's routes in order, each with its providers' health, what it does in
+	 * words and why it is broken (if it is; a route shadowed by an earlier one is).
 	 */
 	public List<SendingRoute> routes(Tenant tenant) {
 		tenant.require(WorkspaceRole.VIEWER, "mailboxes:read");
 		Map<UUID, RoutingRepository.ProviderRow> providers = providersById(tenant.workspaceId());
-		return repository.routes(tenant.workspaceId()).stream().map(route -> view(route, providers)).toList();
+		return SendingRoute.flagShadowed(
+				repository.routes(tenant.workspaceId()).stream().map(route -> view(route, providers)).toList());
 	}
 
 	/**
@@ -210,7 +211,9 @@ public class SendingRoutes {
 	 * failing ones skipped (all of them tried when nothing else is left), then perhaps
 	 * the mailbox's SMTP server. A provider that cannot take a message during the batch
 	 * is marked failing and the message goes to the next at once.
-	 * @throws SmtpConnectionFailed when the mailbox is gone (stage {@code unavailable})
+	 * @throws SmtpConnectionFailed when the mailbox is gone (stage {@code unavailable}),
+	 * or the route's providers are all off and it does not end with SMTP (stage
+	 * {@code providers-off}: its messages wait)
 	 */
 	public MailboxTransport open(Routing routing, UUID mailboxId, Routing.Choice choice) throws SmtpConnectionFailed {
 		MailboxRepository.Row row = mailboxes.credentials(routing.workspaceId(), mailboxId)
@@ -228,6 +231,9 @@ public class SendingRoutes {
 			.toList();
 		if (usable.isEmpty() && !rule.route().thenSmtp()) {
 			usable = enabled;
+			if (usable.isEmpty()) {
+				throw new SmtpConnectionFailed("providers-off", "its providers are all off");
+			}
 		}
 		return connections.openChain(row, usable, rule.route().thenSmtp(),
 				(providerId, why) -> providers.markFailing(routing.workspaceId(), providerId, why));
@@ -279,9 +285,11 @@ public class SendingRoutes {
 			}
 		}
 		List<UUID> providers = given.providers() == null ? List.of() : given.providers();
-		if (providers.size() > 10 || new HashSet<>(providers).size() != providers.size()) {
-			throw new InvalidInputProblem("invalid-route-providers",
-					"Name each sending provider of a route once, at most 10.");
+		if (new HashSet<>(providers).size() != providers.size()) {
+			throw new InvalidInputProblem("invalid-route-providers", "Choose each provider once in a route.");
+		}
+		if (providers.size() > 10) {
+			throw new InvalidInputProblem("invalid-route-providers", "A route tries at most 10 sending providers.");
 		}
 		boolean anyOn = anyOn(tenant, providers);
 		boolean thenSmtp = given.thenSmtp() == null || given.thenSmtp();

@@ -50,6 +50,14 @@ public enum TransportKind implements StoredValue {
 		return label;
 	}
 
+	/**
+	 * Words for the middle of a sentence ("It now sends through its SMTP server."): the
+	 * label, lower-case where it is not a name.
+	 */
+	public String inSentence() {
+		return this == SMTP ? "its SMTP server" : label;
+	}
+
 	/** Whether this sends through a provider's HTTP API rather than SMTP. */
 	public boolean provider() {
 		return this != SMTP;

@@ -255,7 +255,8 @@ class SendingRouteTests {
 
 		SendingProvider failing = providers.provider(account.owner(), first.id());
 		assertThat(failing.health()).isEqualTo(ProviderHealth.FAILING);
-		assertThat(failing.healthError()).startsWith("Mailgun").contains("HTTP 503");
+		// In words, without the stage key ("Mailgun protocol: ...").
+		assertThat(failing.healthError()).startsWith("Mailgun answered HTTP 503").doesNotContain("protocol");
 		assertThat(failing.healthChangedAt()).isEqualTo(now);
 		assertThat(providers.provider(account.owner(), second.id()).health()).isEqualTo(ProviderHealth.HEALTHY);
 		assertThat(routes.routes(account.owner()).get(0).providers()).extracting(step -> step.health().value())
@@ -340,7 +341,34 @@ class SendingRouteTests {
 			.param(mailbox.id())
 			.query(String.class)
 			.single()).isNotEqualTo("error");
-		assertThat(providers.provider(account.owner(), only.id()).health()).isEqualTo(ProviderHealth.FAILING);
+		SendingProvider failing = providers.provider(account.owner(), only.id());
+		assertThat(failing.health()).isEqualTo(ProviderHealth.FAILING);
+		assertThat(failing.healthError()).startsWith("A send failed: Mailgun refused the credentials (HTTP 401)")
+			.doesNotContain("authentication");
+	}
+
+	@Test
+	void aRouteWhoseOnlyProviderIsTurnedOffMakesItsMessagesWaitAndTheMailboxsOtherMailGoesOn() throws Exception {
+		Account account = fixtures.verifiedAccount("route-off");
+		Mailbox mailbox = mailbox(account);
+		String domain = unique("mg-off") + ".example.com";
+		SendingProvider only = mailgun(account, "SES Ireland", domain);
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "off.test", null, List.of(only.id()), false));
+		providers.updateProvider(account.owner(), only.id(),
+				new NewSendingProvider("SES Ireland", "mailgun", null, null, null, domain, "us", null, null, false));
+		Instant now = Instant.now();
+		Outbox.Queued routed = queue(account, mailbox, null, "ana@off.test", now);
+		Outbox.Queued other = queue(account, mailbox, null, "bo@elsewhere.test", now);
+
+		Senders.drain(dispatcher, now);
+
+		assertThat(column(routed.outboxId(), "status")).isEqualTo("queued");
+		assertThat(column(routed.outboxId(), "attempts")).isEqualTo("0");
+		assertThat(column(routed.outboxId(), "note")).isEqualTo("Sending route 1: its providers are all off");
+		assertThat(mailgunSends(domain, "ana@off.test")).isZero();
+		assertThat(column(other.outboxId(), "status")).isEqualTo("sent");
+		assertThat(receivedBySmtp(other.messageId())).hasSize(1);
 	}
 
 	@Test

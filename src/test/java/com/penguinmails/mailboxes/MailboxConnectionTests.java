@@ -116,6 +116,12 @@ class MailboxConnectionTests {
 		ConnectionTest test = mailboxes.test(account.owner(), mailbox.id());
 		assertThat(test.smtp().stage()).isEqualTo("tcp");
 		assertThat(test.imap().ok()).isTrue();
+		// The page says it in words, without the stage key.
+		String page = fixtures.signedIn(account)
+			.post("/mailboxes/" + mailbox.id() + "/test")
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(">SMTP failed<").doesNotContain("failed: tcp");
 	}
 
 	@Test

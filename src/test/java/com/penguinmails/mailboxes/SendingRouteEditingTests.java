@@ -115,6 +115,78 @@ class SendingRouteEditingTests {
 	}
 
 	@Test
+	void savingTheOnlyProviderOfARouteOffSaysWhichRoutesNowWait() throws Exception {
+		Account account = fixtures.verifiedAccount("provider-off");
+		String mgDomain = unique("mg") + ".example.com";
+		SendingProvider only = mailgun(account, "SES Ireland", mgDomain, unique("key"));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.org", null, List.of(only.id()), true));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.net", null, List.of(only.id()), false));
+		WebSession session = fixtures.signedIn(account);
+
+		Object notice = session
+			.post("/mailboxes/sending-routes/providers/" + only.id(), "name", "SES Ireland", "kind", "mailgun",
+					"apiKey", "", "mailgunDomain", mgDomain, "mailgunRegion", "us", "enabledShown", "true")
+			.getFlashMap()
+			.get("notice");
+
+		assertThat(notice).isEqualTo("SES Ireland is saved and off. Route 2 now has no provider on: its messages "
+				+ "wait until you turn one on or add one.");
+	}
+
+	@Test
+	void wordingsReadAsSentences() throws Exception {
+		Account account = fixtures.verifiedAccount("route-wording");
+		String mgDomain = unique("mg") + ".example.com";
+		SendingProvider provider = mailgun(account, "Old name", mgDomain, unique("key"));
+		providers.updateProvider(account.owner(), provider.id(),
+				new NewSendingProvider("New name", "mailgun", null, null, null, mgDomain, "us", null, null));
+		await().untilAsserted(() -> assertThat(auditTargets(account, "sending_provider.changed"))
+			.anyMatch(target -> target.startsWith("Old name renamed to New name (Mailgun")));
+
+		assertThatThrownBy(
+				() -> routes.addRoute(account.owner(),
+						new NewSendingRoute("recipient_domain", "example.org", null,
+								List.of(provider.id(), provider.id()), true)))
+			.hasMessage("Choose each provider once in a route.");
+
+		String email = "jo@" + unique("wording") + ".example.com";
+		Mailbox mailbox = mailboxes.add(account.owner(),
+				new NewMailbox(email, "Jo", "generic", null,
+						new ServerSettings("127.0.0.1", 1143, Security.NONE, email, "imap-secret"), "", "", 1000, 0, 0,
+						null, TransportSettings.postmark(unique("token"), "outbound")));
+		mailboxes.setTransport(account.owner(), mailbox.id(), TransportSettings.smtp());
+		await().untilAsserted(() -> assertThat(auditTargets(account, "mailbox.transport_changed"))
+			.contains(email + ": Postmark to its SMTP server"));
+	}
+
+	@Test
+	void aRouteShadowedByAnEarlierRouteOfTheSameMatchIsFlaggedAsNeverUsed() throws Exception {
+		Account account = fixtures.verifiedAccount("route-shadow");
+		routes.addRoute(account.owner(), new NewSendingRoute("recipient_domain", "example.org", null, List.of(), true));
+		routes.addRoute(account.owner(), new NewSendingRoute("recipient_domain", "*.edu", null, List.of(), true));
+		routes.addRoute(account.owner(), new NewSendingRoute("recipient_domain", "Example.org", null, List.of(), true));
+
+		List<SendingRoute> listed = routes.routes(account.owner());
+		assertThat(listed.get(0).problem()).isNull();
+		assertThat(listed.get(1).problem()).isNull();
+		assertThat(listed.get(2).problem())
+			.isEqualTo("Never used: route 1 matches these messages first. Delete this route, or change its match.");
+		String page = fixtures.signedIn(account).get("/mailboxes/sending-routes").getResponse().getContentAsString();
+		assertThat(page).contains("Never used: route 1 matches these messages first.")
+			.doesNotContain("Broken: Never used");
+	}
+
+	private List<String> auditTargets(Account account, String action) {
+		return fixtures.jdbc()
+			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = ?")
+			.params(account.workspaceId(), action)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
 	void theProviderFormKeepsWhatWasTypedAfterAnErrorButNeverTheSecrets() throws Exception {
 		Account account = fixtures.verifiedAccount("edit-provider-error");
 		WebSession session = fixtures.signedIn(account);
@@ -276,9 +348,57 @@ class SendingRouteEditingTests {
 		mailgunAccepts(secondDomain, key);
 		providers.check(account.owner(), second.id());
 		await().untilAsserted(() -> assertThat(alertTitles(account)).contains("A sending route sends again"));
-		assertThat(alert(account, "A sending route sends again").body())
-			.startsWith("Mailgun B passed its health check, so the route \u201cMessages to example.org");
+		assertThat(alert(account, "A sending route sends again").body()).startsWith(
+				"Mailgun B passed its health check, so route 1 sends through it again (Messages to example.org");
 		assertThat(alertTitles(account)).containsOnlyOnce("Every provider of a sending route is failing");
+	}
+
+	@Test
+	void oneOutageRaisesOneAlertListingTheRoutesThatCanMatchWithoutNestedQuotes() {
+		Account account = fixtures.verifiedAccount("route-outage");
+		String mgDomain = unique("mg-out") + ".example.com";
+		api.stubFor(get(urlPathEqualTo("/mailgun-us/v3/domains/" + mgDomain))
+			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		SendingProvider provider = mailgun(account, "Mailgun Out", mgDomain, unique("key"));
+		UUID archived = campaign(account, "Old launch", "draft");
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("campaign", null, archived, List.of(provider.id()), false));
+		routes.addRoute(account.owner(), new NewSendingRoute("campaign", null,
+				campaign(account, "Q1 outreach", "draft"), List.of(provider.id()), false));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.net", null, List.of(provider.id()), true));
+		fixtures.jdbc().sql("UPDATE campaigns SET status = 'archived' WHERE id = ?").param(archived).update();
+
+		providers.check(account.owner(), provider.id());
+
+		String title = "Every provider of 2 sending routes is failing";
+		await().untilAsserted(() -> assertThat(alertTitles(account)).containsOnlyOnce(title));
+		assertThat(alertTitles(account)).doesNotContain("Every provider of a sending route is failing");
+		Alert alert = alert(account, title);
+		assertThat(alert.severity()).isEqualTo("critical");
+		assertThat(alert.body())
+			.contains("Route 2: Messages of the campaign \u201cQ1 outreach\u201d go through Mailgun Out.")
+			.contains("Route 3: Messages to example.net addresses go through Mailgun Out, then")
+			.contains("Meanwhile its messages go through their mailbox's own SMTP server")
+			.doesNotContain("Old launch")
+			.doesNotContain("\u201cMessages");
+	}
+
+	@Test
+	void aRouteThatFallsBackToSmtpRaisesAWarningNotACriticalAlert() {
+		Account account = fixtures.verifiedAccount("route-fallback");
+		String mgDomain = unique("mg-fb") + ".example.com";
+		api.stubFor(get(urlPathEqualTo("/mailgun-us/v3/domains/" + mgDomain))
+			.willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+		SendingProvider provider = mailgun(account, "Mailgun Fb", mgDomain, unique("key"));
+		routes.addRoute(account.owner(),
+				new NewSendingRoute("recipient_domain", "example.org", null, List.of(provider.id()), true));
+
+		providers.check(account.owner(), provider.id());
+
+		String title = "Every provider of a sending route is failing";
+		await().untilAsserted(() -> assertThat(alertTitles(account)).containsOnlyOnce(title));
+		assertThat(alert(account, title).severity()).isEqualTo("warning");
 	}
 
 	private Alert alert(Account account, String title) {

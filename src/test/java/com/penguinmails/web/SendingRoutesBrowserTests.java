@@ -42,6 +42,12 @@ class SendingRoutesBrowserTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	com.penguinmails.mailboxes.SendingProviders providers;
+
+	@Autowired
+	com.penguinmails.mailboxes.SendingRoutes routes;
+
 	ChromeDriver browser;
 
 	WebDriverWait wait;
@@ -201,8 +207,37 @@ class SendingRoutesBrowserTests {
 		click(By.id("providerEnabled"));
 		click(By.xpath("//button[text()='Save the provider']"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-table")));
-		assertThat(browser.findElement(By.id("provider-table")).getText()).contains("Off");
+		assertThat(browser.findElement(By.id("provider-table")).getText()).contains("Off")
+			.doesNotContain("Not checked yet")
+			.doesNotContain("not checked yet");
 		assertThat(browser.findElement(By.id("route-1")).getText()).contains("SES Ireland: off");
+		passed = true;
+	}
+
+	@Test
+	void aLongProviderNameWithoutSpacesWrapsInTheTablesInsteadOfPushingColumnsOutOfView() {
+		Account account = fixtures.verifiedAccount("routes-long-browser");
+		String name = "Mailgun" + "x".repeat(93);
+		com.penguinmails.mailboxes.SendingProvider provider = providers.addProvider(account.owner(),
+				new com.penguinmails.mailboxes.NewSendingProvider(name, "mailgun", null, null, "key-long",
+						"mg-long.example.com", "us", null, null));
+		routes.addRoute(account.owner(), new com.penguinmails.mailboxes.NewSendingRoute("recipient_domain",
+				"example.org", null, java.util.List.of(provider.id()), true));
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, account.email());
+
+		atBothWidths("sending-routes-long-name", () -> browser.get(base + "/mailboxes/sending-routes"),
+				By.id("providers"));
+		browser.get(base + "/mailboxes/sending-routes");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provider-table")));
+		java.util.List<?> sizes = (java.util.List<?>) browser.executeScript("""
+				const box = document.getElementById('provider-table').closest('.table-scroll');
+				const route = document.getElementById('route-1');
+				return [box.scrollWidth, box.clientWidth, route.scrollWidth, route.clientWidth];""");
+		assertThat(((Number) sizes.get(0)).longValue()).as("providers table width at 1280 px")
+			.isLessThanOrEqualTo(((Number) sizes.get(1)).longValue() + 1);
+		assertThat(((Number) sizes.get(2)).longValue()).as("route width at 1280 px")
+			.isLessThanOrEqualTo(((Number) sizes.get(3)).longValue() + 1);
 		passed = true;
 	}
 

@@ -1,5 +1,7 @@
 package com.penguinmails.alerts.internal;
 
+import java.util.List;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -7,9 +9,10 @@ import com.penguinmails.mailboxes.SendingRouteFailing;
 import com.penguinmails.mailboxes.SendingRouteRecovered;
 
 /**
- * A sending route whose providers are all failing raises a critical alert (once: the
- * mailboxes module publishes it when the last provider starts failing); when one passes
- * its check again, an alert says the route sends again.
+ * Sending routes whose providers are all failing raise one alert per outage listing the
+ * routes: critical when some route's messages wait (no SMTP step), a warning when every
+ * route falls back to its mailbox's own SMTP server (mail still flows); when a provider
+ * passes its check again, an alert says the route sends again.
  */
 @Component
 class RouteAlerts {
@@ -24,22 +27,37 @@ class RouteAlerts {
 
 	@ApplicationModuleListener
 	void on(SendingRouteFailing failing) {
-		String title = "Every provider of a sending route is failing";
-		String meanwhile = failing.thenSmtp() ? "Meanwhile its messages go through their mailbox's own SMTP server."
-				: "Meanwhile its messages wait: the route has no SMTP step to fall back on.";
-		String body = "The route \u201c" + failing.route() + "\u201d cannot send through any of its providers: "
-				+ String.join("; ", failing.providers()) + ". " + meanwhile + " Check each provider's key and its "
-				+ "status page, then press Check now on the Sending routes page; or change the route to use another "
-				+ "provider or end with the mailbox's own SMTP server.";
-		raiser.raise(failing.workspaceId(), "critical", title, body, PATH);
+		List<SendingRouteFailing.Route> routes = failing.routes();
+		String title = routes.size() == 1 ? "Every provider of a sending route is failing"
+				: "Every provider of " + routes.size() + " sending routes is failing";
+		StringBuilder body = new StringBuilder();
+		for (SendingRouteFailing.Route route : routes) {
+			body.append("Route ")
+				.append(route.position())
+				.append(": ")
+				.append(route.words())
+				.append(" None of its providers can send: ")
+				.append(String.join("; ", route.providers()))
+				.append(". ")
+				.append(route.thenSmtp() ? "Meanwhile its messages go through their mailbox's own SMTP server. "
+						: "Meanwhile its messages wait: the route has no SMTP step to fall back on. ");
+		}
+		body.append("Check each provider's key and its status page, then press Check now on the Sending routes page; "
+				+ "or change the route to use another provider or end with the mailbox's own SMTP server.");
+		raiser.raise(failing.workspaceId(), failing.messagesWait() ? "critical" : "warning", title, body.toString(),
+				PATH);
 	}
 
 	@ApplicationModuleListener
 	void on(SendingRouteRecovered recovered) {
 		String title = "A sending route sends again";
-		String body = recovered.provider() + " passed its health check, so the route \u201c" + recovered.route()
-				+ "\u201d sends through it again. Nothing to do.";
+		String body = recovered.provider() + " passed its health check, so route " + recovered.position()
+				+ " sends through it again (" + stripped(recovered.route()) + "). Nothing to do.";
 		raiser.raise(recovered.workspaceId(), "info", title, body, PATH);
+	}
+
+	private static String stripped(String sentence) {
+		return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
 	}
 
 }

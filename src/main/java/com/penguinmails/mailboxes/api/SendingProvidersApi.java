@@ -65,6 +65,7 @@ class SendingProvidersApi {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One provider with its health, last error and when it changed")
 	@ApiResponse(responseCode = "200", description = "The provider, without secrets")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	SendingProvider get(@PathVariable UUID id) {
@@ -72,9 +73,10 @@ class SendingProvidersApi {
 	}
 
 	@PutMapping(path = "/{id}", consumes = "application/json")
-	@Operation(summary = "Change a provider; a blank secret keeps the stored one while the kind stays")
+	@Operation(summary = "Change a provider; a blank secret keeps the stored one; the kind is given and cannot change")
 	@ApiResponse(responseCode = "200", description = "The provider, without secrets; its health unknown again")
-	@ApiResponse(responseCode = "400", description = "A missing or invalid provider setting, named")
+	@ApiResponse(responseCode = "400",
+			description = "A missing or invalid provider setting, named; or another kind (kind-changed): add a new provider")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	@ApiResponse(responseCode = "409", description = "The name is taken")
 	SendingProvider replace(@PathVariable UUID id, @RequestBody NewSendingProvider request) {
@@ -90,6 +92,7 @@ class SendingProvidersApi {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a provider no route uses")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "Not a provider of the workspace")
 	@ApiResponse(responseCode = "409", description = "A route uses it")

@@ -74,6 +74,7 @@ class SendingRoutesApi {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One route with its providers' health, what it does in words and why it is broken (if it is)")
 	@ApiResponse(responseCode = "200", description = "The route")
 	@ApiResponse(responseCode = "404", description = "Not a route of the workspace")
 	SendingRoute get(@PathVariable UUID id) {
@@ -93,6 +94,7 @@ class SendingRoutesApi {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a route; the routes after it move up one place")
 	@ApiResponse(responseCode = "204", description = "Deleted; the others close up")
 	@ApiResponse(responseCode = "404", description = "Not a route of the workspace")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -85,10 +85,10 @@ final class ChainTransport implements MailboxTransport {
 			}
 			catch (SmtpConnectionFailed ex) {
 				if (last) {
-					failedLast(link, ex.stage() + ": " + ex.getMessage());
+					failedLast(link, ex.getMessage());
 					throw ex;
 				}
-				why = ex.stage() + ": " + ex.getMessage();
+				why = ex.getMessage();
 			}
 			failing.failed(link, why);
 			current++;

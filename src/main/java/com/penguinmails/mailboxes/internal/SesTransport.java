@@ -49,8 +49,12 @@ final class SesTransport implements MailboxTransport {
 
 	private final String region;
 
+	/** The host called, named when it cannot be reached. */
+	private final String host;
+
 	SesTransport(String region, String accessKeyId, String secretAccessKey, URI endpoint, Duration timeout) {
 		this.region = region;
+		this.host = endpoint != null ? endpoint.getHost() : "email." + region + ".amazonaws.com";
 		SesV2ClientBuilder builder = SesV2Client.builder()
 			.region(Region.of(region))
 			.credentialsProvider(
@@ -91,7 +95,7 @@ final class SesTransport implements MailboxTransport {
 		}
 		catch (SdkClientException ex) {
 			throw new SmtpConnectionFailed("tcp",
-					"Amazon SES could not be reached: " + NetworkFailures.why(null, ex) + ".");
+					"Amazon SES could not be reached: " + NetworkFailures.why(host, ex) + ".");
 		}
 	}
 
@@ -161,7 +165,7 @@ final class SesTransport implements MailboxTransport {
 		}
 		catch (SdkClientException ex) {
 			return new ConnectionTest.Step(false, "tcp",
-					"Amazon SES could not be reached: " + NetworkFailures.why(null, ex) + ".");
+					"Amazon SES could not be reached: " + NetworkFailures.why(host, ex) + ".");
 		}
 	}
 

@@ -216,7 +216,7 @@ class MailboxesController {
 	String transport(@PathVariable UUID id, TransportForm form, Model model, RedirectAttributes redirect) {
 		try {
 			Mailbox mailbox = mailboxes.setTransport(tenancy.current(), id, form.toSettings());
-			redirect.addFlashAttribute("notice", "It now sends through " + mailbox.transport().kind().label()
+			redirect.addFlashAttribute("notice", "It now sends through " + mailbox.transport().kind().inSentence()
 					+ ". Test the connection to check the credentials.");
 		}
 		catch (InvalidInputProblem problem) {

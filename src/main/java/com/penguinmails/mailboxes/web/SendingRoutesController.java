@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -150,8 +151,7 @@ class SendingRoutesController {
 	String updateProvider(@PathVariable UUID id, ProviderForm form, Model model, RedirectAttributes redirect) {
 		try {
 			SendingProvider provider = providers.updateProvider(tenancy.current(), id, form.toProvider());
-			redirect.addFlashAttribute("notice",
-					provider.name() + " is saved. Its health is checked within minutes, " + "or check it now.");
+			redirect.addFlashAttribute("notice", savedNotice(provider));
 		}
 		catch (InvalidInputProblem problem) {
 			model.addAttribute("provider", providers.provider(tenancy.current(), id));
@@ -160,6 +160,30 @@ class SendingRoutesController {
 			return "mailboxes/sending-provider-edit";
 		}
 		return "redirect:/mailboxes/sending-routes#providers";
+	}
+
+	/**
+	 * What saving a provider did: when it is off, which routes have no provider on left
+	 * (and no SMTP step), so their messages wait.
+	 */
+	private String savedNotice(SendingProvider provider) {
+		if (provider.enabled()) {
+			return provider.name() + " is saved. Its health is checked within minutes, or check it now.";
+		}
+		List<Integer> stranded = routes.routes(tenancy.current())
+			.stream()
+			.filter(route -> !route.thenSmtp()
+					&& route.providers().stream().anyMatch(step -> step.providerId().equals(provider.id()))
+					&& route.providers().stream().noneMatch(SendingRoute.Step::enabled))
+			.map(SendingRoute::position)
+			.toList();
+		if (stranded.isEmpty()) {
+			return provider.name() + " is saved and off: routes skip it and it is not checked.";
+		}
+		String which = stranded.size() == 1 ? "Route " + stranded.get(0) + " now has"
+				: "Routes " + stranded.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " now have";
+		return provider.name() + " is saved and off. " + which
+				+ " no provider on: its messages wait until you turn one on or add one.";
 	}
 
 	@GetMapping("/mailboxes/sending-routes/{id}/edit")

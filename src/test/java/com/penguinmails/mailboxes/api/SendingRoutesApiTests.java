@@ -1,5 +1,6 @@
 package com.penguinmails.mailboxes.api;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -165,7 +166,7 @@ class SendingRoutesApiTests {
 				400, "providers-off");
 		assertProblem(api.post("/api/v1/sending-providers", mailgun("", "mg.example.com")), 400, "invalid-name");
 		assertProblem(api.post("/api/v1/sending-providers", "{\"name\": \"SMTP\", \"kind\": \"smtp\"}"), 400,
-				"invalid-transport");
+				"invalid-provider-kind");
 		assertProblem(
 				api.post("/api/v1/sending-providers",
 						"{\"name\": \"No key\", \"kind\": \"mailgun\", " + "\"domain\": \"mg.example.com\"}"),
@@ -203,8 +204,51 @@ class SendingRoutesApiTests {
 		assertThat(checked.status()).isEqualTo(200);
 		assertThat(checked.body().path("health").asText()).isEqualTo("failing");
 		assertThat(checked.body().path("healthError").asText())
-			.startsWith("Mailgun authentication: Mailgun refused the API key (HTTP 401): Forbidden.");
+			.startsWith("Mailgun refused the API key (HTTP 401): Forbidden.");
+		assertThat(checked.body().path("healthError").asText()).doesNotContain("authentication");
 		assertThat(checked.body().path("checkedAt").isTextual()).isTrue();
+	}
+
+	@Test
+	void aProvidersKindIsRequiredCannotChangeAndIsNeverSmtp() throws Exception {
+		Account account = fixtures.verifiedAccount("routes-api-kind");
+		Api api = fixtures.api(account, "mailboxes:read", "mailboxes:write");
+		String id = api.post("/api/v1/sending-providers", mailgun("Kind kept", "mg.example.com"))
+			.body()
+			.path("id")
+			.asText();
+
+		Api.Response changed = api.put("/api/v1/sending-providers/" + id,
+				"""
+						{"name": "Kind kept", "kind": "ses", "accessKeyId": "AKIA1", "secretAccessKey": "s", "region": "eu-west-1"}""");
+		assertProblem(changed, 400, "kind-changed");
+		assertThat(changed.body().path("detail").asText()).isEqualTo(
+				"This provider is Mailgun: its kind cannot change. To use another kind of provider, add a new one.");
+		assertThat(api.get("/api/v1/sending-providers/" + id).body().path("transport").path("kind").asText())
+			.isEqualTo("mailgun");
+
+		Api.Response nameOnly = api.put("/api/v1/sending-providers/" + id, "{\"name\": \"Renamed\"}");
+		assertProblem(nameOnly, 400, "kind-required");
+		assertThat(nameOnly.body().path("detail").asText())
+			.isEqualTo("Give the provider's kind: postmark, mailgun or ses.");
+
+		Api.Response sendgrid = api.post("/api/v1/sending-providers", "{\"name\": \"SG\", \"kind\": \"sendgrid\"}");
+		assertProblem(sendgrid, 400, "invalid-provider-kind");
+		assertThat(sendgrid.body().path("detail").asText())
+			.isEqualTo("A sending provider's kind is postmark, mailgun or ses.");
+
+		JsonNode docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/docs/openapi.json"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		for (String path : List.of("/api/v1/sending-providers/{id}", "/api/v1/sending-routes/{id}")) {
+			for (String method : List.of("get", "delete")) {
+				assertThat(docs.path("paths").path(path).path(method).path("summary").asText())
+					.as("%s %s summary", method, path)
+					.isNotBlank();
+			}
+		}
 	}
 
 }
