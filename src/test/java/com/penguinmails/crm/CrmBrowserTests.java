@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -217,7 +218,9 @@ class CrmBrowserTests {
 
 	/** Refreshes the page until the newest run has finished. */
 	private void finished(WebDriverWait wait) {
-		wait.until(driver -> {
+		// A refresh while the form's redirect is still loading is aborted by that
+		// navigation: try again rather than fail.
+		wait.ignoring(WebDriverException.class).until(driver -> {
 			driver.navigate().refresh();
 			return driver.findElements(By.className("crm-running")).isEmpty()
 					&& !driver.findElements(By.id("crm-runs")).isEmpty();
