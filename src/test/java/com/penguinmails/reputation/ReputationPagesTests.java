@@ -247,7 +247,7 @@ class ReputationPagesTests {
 			.contains("Throttling decisions")
 			.contains("2 (slowed to Google twice)")
 			.contains("data-chart=")
-			.contains("/js/reputation-timeline.js")
+			.containsPattern("/js/reputation-timeline-[0-9a-f]{32}\\.js")
 			.contains(score + " / 100");
 		Api api = fixtures.api(sender.account(), "reputation:read");
 		Api.Response t = api.get("/api/v1/reputation/mailbox/" + mailbox, "days", "7");

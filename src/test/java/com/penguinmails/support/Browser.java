@@ -26,7 +26,16 @@ public final class Browser {
 	private Browser() {
 	}
 
-	public static ChromeDriver start() throws IOException {
+	/**
+	 * The browser of one test: the JVM's one headless Chromium, started at the first call
+	 * (about 2-3 s) and reset by {@link ChromeDriver#quit()} (cookies, storage, viewport,
+	 * window size, timeouts, open windows and dialogs) instead of stopped, so the next
+	 * test starts from a blank page without paying for a new browser. A second browser
+	 * asked for while the shared one is in use is a fresh one of its own, stopped by its
+	 * quit. A shared browser whose reset fails is stopped and replaced at the next call.
+	 * @return a browser at {@code about:blank}, 1280 by 1000 px, no cookies
+	 */
+	public static synchronized ChromeDriver start() throws IOException {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present && "true".equals(System.getenv("PENGUINMAILS_REQUIRE_BROWSER"))) {
 			throw new IllegalStateException("Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
@@ -34,6 +43,20 @@ public final class Browser {
 		}
 		Assumptions.assumeTrue(present,
 				"Skipped: /usr/bin/chromium or /usr/bin/chromedriver missing (apt-get install chromium chromium-driver)");
+		if (shared != null && shared.inUse) {
+			return launch(false);
+		}
+		if (shared == null) {
+			shared = (Shared) launch(true);
+			Runtime.getRuntime().addShutdownHook(new Thread(Browser::stopShared, "chromium-shutdown"));
+		}
+		shared.inUse = true;
+		return shared;
+	}
+
+	private static Shared shared;
+
+	private static ChromeDriver launch(boolean share) throws IOException {
 		Path profile = Files.createTempDirectory("penguinmails-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -43,9 +66,73 @@ public final class Browser {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		ChromeDriver driver = share ? new Shared(service, options) : new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 		return driver;
+	}
+
+	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
+	private static synchronized void stopShared() {
+		if (shared != null) {
+			Shared stopping = shared;
+			shared = null;
+			stopping.stop();
+		}
+	}
+
+	/** The JVM's one Chromium: {@link #quit()} resets it for the next test. */
+	private static final class Shared extends ChromeDriver {
+
+		volatile boolean inUse;
+
+		Shared(ChromeDriverService service, ChromeOptions options) {
+			super(service, options);
+		}
+
+		@Override
+		public void quit() {
+			try {
+				reset();
+				inUse = false;
+			}
+			catch (RuntimeException ex) {
+				System.out.println("The shared browser could not be reset, a new one starts: " + ex);
+				stopShared();
+			}
+		}
+
+		void stop() {
+			try {
+				super.quit();
+			}
+			catch (RuntimeException ex) {
+				// already gone
+			}
+		}
+
+		private void reset() {
+			try {
+				switchTo().alert().dismiss();
+			}
+			catch (org.openqa.selenium.NoAlertPresentException ex) {
+				// none open
+			}
+			java.util.List<String> windows = new java.util.ArrayList<>(getWindowHandles());
+			for (String window : windows.subList(1, windows.size())) {
+				switchTo().window(window).close();
+			}
+			switchTo().window(windows.get(0));
+			executeScript("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}");
+			executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+			executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+			manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+			manage().timeouts().pageLoadTimeout(Duration.ofMinutes(5));
+			manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+			get("about:blank");
+			manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+		}
+
 	}
 
 	/**

@@ -10,7 +10,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * A browser test's Chromium: started before each test into the test class's
  * {@code ChromeDriver} field ({@link Browser#start}, so the test is skipped without
- * Chromium), and quit after it, with a screenshot of the page under
+ * Chromium), and quit after it (the JVM's shared browser is reset rather than stopped),
+ * with a screenshot of the page under
  * {@code target/screenshots/<Class>-<test>-failure.png} when the test failed.
  * {@code @ExtendWith(OpenBrowser.class)} on the class.
  */

@@ -49,7 +49,9 @@ class WarmupHealthPageTests {
 			.contains("data-series=\"[{&quot;")
 			.contains("Score per day as a table");
 		String page = session.get("/warmup/mailboxes/" + mailboxId + "/health").getResponse().getContentAsString();
-		assertThat(page).contains("<html").contains(sender.mailbox().email()).contains("/js/warmup-health.js");
+		assertThat(page).contains("<html")
+			.contains(sender.mailbox().email())
+			.containsPattern("/js/warmup-health-[0-9a-f]{32}\\.js");
 
 		Api api = fixtures.api(sender.account(), "warmup:read", "warmup:write");
 		Api.Response response = api.get("/api/v1/warmup/mailboxes/" + mailboxId + "/health", "days", "30");

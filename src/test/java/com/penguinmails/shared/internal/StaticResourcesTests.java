@@ -51,8 +51,41 @@ class StaticResourcesTests {
 		var account = fixtures.verifiedAccount("static-links");
 		String page = fixtures.signedIn(account).get("/inbox").getResponse().getContentAsString();
 		assertThat(page).containsPattern("/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js")
-			.contains("href=\"/css/app.css\"")
+			.containsPattern("href=\"/css/app-[0-9a-f]{32}\\.css\"")
 			.contains("href=\"/inbox\"");
+	}
+
+	@Test
+	void whatAPageLinksIsCachedForAYearAndAPlainNameIsAskedForAgain() throws Exception {
+		var account = fixtures.verifiedAccount("static-cache");
+		String page = fixtures.signedIn(account).get("/inbox").getResponse().getContentAsString();
+		java.util.regex.Matcher css = java.util.regex.Pattern.compile("/css/app-[0-9a-f]{32}\\.css").matcher(page);
+		java.util.regex.Matcher htmx = java.util.regex.Pattern
+			.compile("/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min\\.js")
+			.matcher(page);
+		assertThat(css.find()).isTrue();
+		assertThat(htmx.find()).isTrue();
+		for (String linked : new String[] { css.group(), htmx.group() }) {
+			var response = mvc.perform(MockMvcRequestBuilders.get(linked)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(linked).isEqualTo(200);
+			assertThat(response.getHeader("Cache-Control")).as(linked).isEqualTo("public, max-age=31536000, immutable");
+			assertThat(response.getHeader("Pragma")).as(linked).isNull();
+		}
+		// The same file by its plain name: asked for again each time, a 304 while
+		// unchanged.
+		var plain = mvc.perform(MockMvcRequestBuilders.get("/css/app.css")).andReturn().getResponse();
+		assertThat(plain.getHeader("Cache-Control")).isEqualTo("no-cache");
+		assertThat(plain.getContentAsString()).isEqualTo(
+				mvc.perform(MockMvcRequestBuilders.get(css.group())).andReturn().getResponse().getContentAsString());
+		var again = mvc
+			.perform(MockMvcRequestBuilders.get("/css/app.css")
+				.header("If-Modified-Since", plain.getHeader("Last-Modified")))
+			.andReturn()
+			.getResponse();
+		assertThat(again.getStatus()).isEqualTo(304);
+		// A page itself is never stored.
+		assertThat(fixtures.signedIn(account).get("/inbox").getResponse().getHeader("Cache-Control"))
+			.contains("no-store");
 	}
 
 }
