@@ -136,10 +136,21 @@ public final class Browser {
 	}
 
 	/**
-	 * Saves what the page looked like, for a failed test, under
-	 * {@code target/screenshots}.
+	 * Whether screenshots are kept: yes, unless {@code PENGUINMAILS_SCREENSHOTS=false}
+	 * (CI, where nobody looks at them and the 300-odd shots cost over a minute).
+	 */
+	public static final boolean SCREENSHOTS = !"false".equals(System.getenv("PENGUINMAILS_SCREENSHOTS"));
+
+	/**
+	 * Saves what the page looked like (PNG, and its HTML beside it) under
+	 * {@code target/screenshots}, for people to look at and for a failed test; nothing
+	 * when {@link #SCREENSHOTS} is off.
+	 * @return the PNG file, or null when none was written
 	 */
 	public static Path screenshot(ChromeDriver driver, String name) {
+		if (!SCREENSHOTS) {
+			return null;
+		}
 		try {
 			Path dir = Path.of("target", "screenshots");
 			Files.createDirectories(dir);
