@@ -11,7 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +35,7 @@ import com.penguinmails.campaigns.Campaign.Variant;
 import com.penguinmails.campaigns.internal.AbDecisions;
 import com.penguinmails.campaigns.internal.CampaignRepository;
 import com.penguinmails.campaigns.internal.EnrolmentRepository;
+import com.penguinmails.campaigns.internal.PoolGroups;
 import com.penguinmails.campaigns.internal.SendPlanner;
 import com.penguinmails.campaigns.internal.SendPlanner.Advance;
 import com.penguinmails.campaigns.internal.SendPlanner.Batch;
@@ -57,7 +65,9 @@ import com.penguinmails.templates.Rendered;
  * pool's pacing from the outbox), plans with {@link SendPlanner} (windows, caps, gaps,
  * rotation, pace, the limited paths of {@link SendingPaths}; no database), and writes the
  * plan (messages queued once, by the outbox's unique key; enrolments advanced, moved,
- * stopped or finished).
+ * stopped or finished). Each batch commits before the next is read, so a large campaign's
+ * first messages are claimable by the dispatcher (its own scheduling thread) within the
+ * first batch, not after the whole campaign is queued.
  */
 @Component
 public class CampaignScheduler {
@@ -102,11 +112,22 @@ public class CampaignScheduler {
 
 	private final ApplicationEventPublisher events;
 
+	private static final AtomicInteger WORKER = new AtomicInteger();
+
+	/** Schedules groups of campaigns side by side ({@code scheduler-threads}). */
+	private final ExecutorService workers;
+
 	CampaignScheduler(CampaignRepository campaigns, EnrolmentRepository enrolments, AbDecisions abDecisions,
 			StepRenderer renderer, Mailboxes mailboxes, Contacts contacts, Suppressions suppressions, Outbox outbox,
 			TransactionTemplate transactions, TrackingLinks links, Clock clock, SendingRamps ramps,
 			ObjectProvider<SendingPaths> paths, ApplicationEventPublisher events,
-			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled) {
+			@Value("${penguinmails.campaigns.scheduler-enabled:true}") boolean enabled,
+			@Value("${penguinmails.campaigns.scheduler-threads:4}") int threads) {
+		this.workers = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+			Thread thread = new Thread(runnable, "campaign-scheduler-" + WORKER.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.events = events;
 		this.paths = paths;
 		this.ramps = ramps;
@@ -136,39 +157,96 @@ public class CampaignScheduler {
 		}
 	}
 
-	/** One pass over every running campaign at {@code now}; returns messages queued. */
+	/**
+	 * One pass over every running campaign at {@code now}; returns messages queued. Only
+	 * campaigns with an enrolment due are scheduled; those whose pools share no mailbox
+	 * ({@link PoolGroups}) run side by side on {@code scheduler-threads} workers, each
+	 * campaign in transactions of at most {@link #BATCH} enrolments that commit as they
+	 * go, so the dispatcher sends the first messages while the tick goes on.
+	 */
 	public int tick(Instant now) {
 		campaigns.startDue(now);
-		int queued = 0;
-		for (CampaignRepository.Running campaign : campaigns.running()) {
-			abDecisions.decide(campaign.id(), outbox.sentByVariant(campaign.id()), now);
-			Integer done;
-			do {
-				done = transactions.execute(status -> tickCampaign(campaign.workspaceId(), campaign.id(), now));
-				queued += done == null ? 0 : done;
+		for (UUID campaignId : campaigns.runningWithOpenAbTests()) {
+			abDecisions.decide(campaignId, outbox.sentByVariant(campaignId), now);
+		}
+		List<CampaignRepository.Running> due = campaigns.runningWithDue(now);
+		List<List<CampaignRepository.Running>> groups = due.isEmpty() ? List.of()
+				: PoolGroups.of(due, campaigns.pools(due.stream().map(CampaignRepository.Running::id).toList()));
+		int queued = groups.size() <= 1 ? groups.stream().mapToInt(group -> schedule(group, now)).sum()
+				: inParallel(groups, now);
+		transactions.executeWithoutResult(status -> {
+			for (CampaignRepository.Completed done : campaigns.completeAllDone(now)) {
+				events.publishEvent(new CampaignCompleted(done.workspaceId(), done.id(), done.name(), now));
 			}
-			while (done != null && done == BATCH);
-			transactions.executeWithoutResult(status -> complete(campaign.workspaceId(), campaign.id(), now));
+		});
+		return queued;
+	}
+
+	/** Schedules the groups on the workers; the first failure is thrown once all end. */
+	private int inParallel(List<List<CampaignRepository.Running>> groups, Instant now) {
+		List<Future<Integer>> running = new ArrayList<>();
+		for (List<CampaignRepository.Running> group : groups) {
+			running.add(workers.submit(() -> schedule(group, now)));
+		}
+		int queued = 0;
+		RuntimeException failed = null;
+		for (Future<Integer> group : running) {
+			try {
+				queued += group.get();
+			}
+			catch (ExecutionException ex) {
+				failed = failed != null ? failed : ex.getCause() instanceof RuntimeException runtime ? runtime
+						: new IllegalStateException(ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				running.forEach(future -> future.cancel(true));
+				throw new IllegalStateException("The scheduler tick was interrupted", ex);
+			}
+		}
+		if (failed != null) {
+			throw failed;
 		}
 		return queued;
 	}
 
-	/** Marks a campaign with no active enrolment completed, publishing it once. */
-	private void complete(UUID workspaceId, UUID campaignId, Instant now) {
-		if (campaigns.completeIfDone(workspaceId, campaignId, now)) {
-			String name = campaigns.find(workspaceId, campaignId).map(Campaign::name).orElse("");
-			events.publishEvent(new CampaignCompleted(workspaceId, campaignId, name, now));
+	/** One group's campaigns in order, each batch after batch while the pool has room. */
+	private int schedule(List<CampaignRepository.Running> group, Instant now) {
+		int queued = 0;
+		for (CampaignRepository.Running campaign : group) {
+			Round round;
+			do {
+				round = transactions.execute(status -> tickCampaign(campaign.workspaceId(), campaign.id(), now));
+				queued += round == null ? 0 : round.queued();
+			}
+			while (round != null && round.more());
 		}
+		return queued;
+	}
+
+	/**
+	 * What one batch did: messages newly queued, and whether another batch may follow.
+	 */
+	private record Round(int queued, boolean more) {
+
+		static final Round NONE = new Round(0, false);
+
+	}
+
+	/** Stops the workers with the application. */
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
 	}
 
 	/**
 	 * One batch of one campaign, in one transaction: reads in bulk, plans in memory,
-	 * writes in bulk. Returns {@link #BATCH} when another batch may follow.
+	 * writes in bulk.
 	 */
-	private int tickCampaign(UUID workspaceId, UUID campaignId, Instant now) {
+	private Round tickCampaign(UUID workspaceId, UUID campaignId, Instant now) {
 		Optional<Campaign> found = campaigns.find(workspaceId, campaignId);
 		if (found.isEmpty() || found.get().status() != CampaignStatus.RUNNING) {
-			return 0;
+			return Round.NONE;
 		}
 		Campaign campaign = found.get();
 		Instant horizon = now.plus(HORIZON);
@@ -178,18 +256,18 @@ public class CampaignScheduler {
 		int campaignLeft = limit == null ? Integer.MAX_VALUE
 				: limit - outbox.campaignSince(campaignId, now.minus(Duration.ofDays(1)));
 		if (room == 0 || campaignLeft <= 0) {
-			return 0;
+			return Round.NONE;
 		}
 		int take = (int) Math.min(BATCH, Math.min(room, campaignLeft) * 2 + 10);
 		List<Due> due = enrolments.claimDue(campaignId, now, take);
 		if (due.isEmpty()) {
-			return 0;
+			return Round.NONE;
 		}
 		Batch batch = read(workspaceId, campaign, now, horizon, due, pool, campaignLeft);
 		Plan plan = SendPlanner.plan(batch, composer(workspaceId, campaign), ThreadLocalRandom.current());
 		int queued = write(workspaceId, campaign, plan, due, now);
 		// Another batch only when this one was full and the pool still has room.
-		return due.size() == take && !plan.full() ? BATCH : queued;
+		return new Round(queued, due.size() == take && !plan.full());
 	}
 
 	/** The pool's active mailboxes with what they sent lately. */

@@ -2,6 +2,11 @@ package com.penguinmails.warmup;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,6 +40,26 @@ class WarmupGraduation implements SendingRamp {
 			.filter(MailboxRow::enabled)
 			.map(row -> cap(mailbox.dailyCap(), row, day))
 			.orElse(mailbox.dailyCap());
+	}
+
+	/**
+	 * The pool's caps with one read of their warmup rows, not one per mailbox (the
+	 * scheduler asks for every batch of every campaign).
+	 */
+	@Override
+	public List<Mailbox> capped(List<Mailbox> mailboxes, LocalDate day) {
+		if (mailboxes.isEmpty()) {
+			return mailboxes;
+		}
+		Map<UUID, MailboxRow> rows = new HashMap<>();
+		for (MailboxRow row : store.find(mailboxes.stream().map(Mailbox::id).toList())) {
+			rows.put(row.mailboxId(), row);
+		}
+		SendingRamp known = (mailbox, on) -> Optional.ofNullable(rows.get(mailbox.id()))
+			.filter(MailboxRow::enabled)
+			.map(row -> cap(mailbox.dailyCap(), row, on))
+			.orElse(mailbox.dailyCap());
+		return known.capped(mailboxes, day);
 	}
 
 	static int cap(int dailyCap, MailboxRow row, LocalDate day) {

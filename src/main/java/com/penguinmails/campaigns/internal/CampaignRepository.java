@@ -7,8 +7,11 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +41,10 @@ public class CampaignRepository {
 
 	/** A running campaign, as the scheduler finds it. */
 	public record Running(UUID workspaceId, UUID id) {
+	}
+
+	/** A campaign the scheduler just completed, with its name for the event. */
+	public record Completed(UUID workspaceId, UUID id, String name) {
 	}
 
 	private final JdbcClient jdbc;
@@ -124,25 +131,57 @@ public class CampaignRepository {
 			.update();
 	}
 
-	/** Every running campaign of every workspace (the scheduler's round). */
-	public List<Running> running() {
-		return jdbc.sql("SELECT workspace_id, id FROM campaigns WHERE status = 'running'")
+	/**
+	 * The running campaigns with at least one active enrolment due at {@code now} (one
+	 * probe of {@code enrolments_due} each): the only ones a tick has work for.
+	 */
+	public List<Running> runningWithDue(Instant now) {
+		return jdbc.sql("""
+				SELECT workspace_id, id FROM campaigns c WHERE status = 'running'
+				    AND EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = c.id AND e.state = 'active'
+				        AND e.next_send_at <= ?)
+				ORDER BY created_at, id""")
+			.param(Timestamp.from(now))
 			.query((rs, i) -> new Running(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 			.list();
 	}
 
+	/** The running campaigns with an A/B step still waiting for its winner. */
+	public List<UUID> runningWithOpenAbTests() {
+		return jdbc.sql("""
+				SELECT DISTINCT s.campaign_id FROM campaign_steps s JOIN campaigns c ON c.id = s.campaign_id
+				WHERE c.status = 'running' AND s.winner_metric IS NOT NULL AND s.decision IS NULL""")
+			.query(UUID.class)
+			.list();
+	}
+
+	/** The mailbox pool of each campaign, in one query. */
+	public Map<UUID, List<UUID>> pools(Collection<UUID> campaignIds) {
+		Map<UUID, List<UUID>> pools = new HashMap<>();
+		jdbc.sql("SELECT campaign_id, mailbox_id FROM campaign_mailboxes WHERE campaign_id = ANY (?)")
+			.param(campaignIds.toArray(UUID[]::new))
+			.query(rs -> {
+				pools.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+					.add(rs.getObject(2, UUID.class));
+			});
+		return pools;
+	}
+
 	/**
-	 * A running campaign with no active enrolment left completes; true when this call
-	 * completed it.
+	 * Completes every running campaign with no active enrolment left, in one statement;
+	 * returns those this call completed (another node's call completes none of them
+	 * again: the row lock makes it see them completed).
 	 */
-	public boolean completeIfDone(UUID workspaceId, UUID id, Instant now) {
+	public List<Completed> completeAllDone(Instant now) {
 		return jdbc
 			.sql("""
 					UPDATE campaigns SET status = 'completed', completed_at = ?
-					WHERE workspace_id = ? AND id = ? AND status = 'running'
-					    AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = campaigns.id AND e.state = 'active')""")
-			.params(Timestamp.from(now), workspaceId, id)
-			.update() == 1;
+					WHERE status = 'running'
+					    AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = campaigns.id AND e.state = 'active')
+					RETURNING workspace_id, id, name""")
+			.param(Timestamp.from(now))
+			.query((rs, i) -> new Completed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+			.list();
 	}
 
 	public void writeTracking(UUID workspaceId, UUID id, Campaign.Tracking tracking) {

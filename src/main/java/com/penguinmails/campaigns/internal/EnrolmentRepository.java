@@ -287,25 +287,35 @@ public class EnrolmentRepository {
 	public List<Stop> apply(List<Advance> advances, List<Move> moves, List<Stop> stops, List<UUID> finished,
 			Instant now) {
 		Timestamp at = Timestamp.from(now);
-		template.batchUpdate("""
-				UPDATE enrolments SET next_step = ?, mailbox_id = ?, thread_ids = ?, thread_subject = ?,
-				    next_send_at = ?, state = ?, updated_at = ?
-				WHERE id = ?""", advances, BATCH, (ps, a) -> {
-			ps.setInt(1, a.nextStep());
-			ps.setObject(2, a.mailboxId());
-			ps.setString(3, a.threadIds());
-			ps.setString(4, a.threadSubject());
-			ps.setTimestamp(5, a.nextSendAt() == null ? null : Timestamp.from(a.nextSendAt()));
-			ps.setString(6, a.state().value());
-			ps.setTimestamp(7, at);
-			ps.setObject(8, a.enrolmentId());
-		});
-		template.batchUpdate("UPDATE enrolments SET next_send_at = ?, updated_at = ? WHERE id = ?", moves, BATCH,
-				(ps, m) -> {
-					ps.setTimestamp(1, Timestamp.from(m.at()));
-					ps.setTimestamp(2, at);
-					ps.setObject(3, m.enrolmentId());
-				});
+		// One statement per kind of write, the rows as arrays (unnest): one execution
+		// instead of one per enrolment.
+		if (!advances.isEmpty()) {
+			jdbc.sql("""
+					UPDATE enrolments e SET next_step = v.next_step, mailbox_id = v.mailbox_id,
+					    thread_ids = v.thread_ids, thread_subject = v.thread_subject,
+					    next_send_at = v.next_send_at::timestamptz, state = v.state, updated_at = ?
+					FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+					    AS v(id, next_step, mailbox_id, thread_ids, thread_subject, next_send_at, state)
+					WHERE e.id = v.id""")
+				.params(at, advances.stream().map(Advance::enrolmentId).toArray(UUID[]::new),
+						advances.stream().map(Advance::nextStep).toArray(Integer[]::new),
+						advances.stream().map(Advance::mailboxId).toArray(UUID[]::new),
+						advances.stream().map(Advance::threadIds).toArray(String[]::new),
+						advances.stream().map(Advance::threadSubject).toArray(String[]::new),
+						advances.stream()
+							.map(a -> a.nextSendAt() == null ? null : a.nextSendAt().toString())
+							.toArray(String[]::new),
+						advances.stream().map(a -> a.state().value()).toArray(String[]::new))
+				.update();
+		}
+		if (!moves.isEmpty()) {
+			jdbc.sql("""
+					UPDATE enrolments e SET next_send_at = v.at::timestamptz, updated_at = ?
+					FROM unnest(?::uuid[], ?::text[]) AS v(id, at) WHERE e.id = v.id""")
+				.params(at, moves.stream().map(Move::enrolmentId).toArray(UUID[]::new),
+						moves.stream().map(m -> m.at().toString()).toArray(String[]::new))
+				.update();
+		}
 		int[][] stopped = template.batchUpdate("""
 				UPDATE enrolments SET state = 'stopped', stop_reason = ?, updated_at = ?
 				WHERE id = ? AND state = 'active'""", stops, BATCH, (ps, stop) -> {

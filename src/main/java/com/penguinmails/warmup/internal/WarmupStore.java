@@ -76,6 +76,14 @@ public class WarmupStore {
 			.optional();
 	}
 
+	/** The rows of these mailboxes, in one query (graduation of a campaign's pool). */
+	public List<MailboxRow> find(java.util.Collection<UUID> mailboxIds) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM warmup_mailboxes WHERE mailbox_id = ANY (?)")
+			.param(mailboxIds.toArray(UUID[]::new))
+			.query((rs, n) -> MailboxRow.read(rs))
+			.list();
+	}
+
 	public List<MailboxRow> list(UUID workspaceId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM warmup_mailboxes WHERE workspace_id = ?")
 			.param(workspaceId)
