@@ -23,7 +23,7 @@ port=${PORT:-18080}
 metrics_password=$(head -c 18 /dev/urandom | base64)
 data=$(mktemp -d)
 # Each run's log is kept here (the application's own start-up timings are in it).
-logs=target/startup-logs
+logs=target/startup-logs/$port
 mkdir -p "$logs"
 pid=
 # The application is stopped whatever happens (a run that never gets healthy included).
