@@ -1,9 +1,12 @@
 package com.penguinmails.shared.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -73,19 +76,105 @@ class EmbeddedDatabaseConfiguration {
 
 		private static int users;
 
+		private static CompletableFuture<EmbeddedPostgres> early;
+
+		private static Path earlyDir;
+
+		private static boolean earlyDurable;
+
 		static synchronized EmbeddedPostgres acquire(Path dataDir, boolean durable) throws IOException {
 			users++;
 			if (instance == null) {
-				Files.createDirectories(dataDir);
-				stopOrphan(dataDir);
-				boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
-				instance = builder(dataDir, durable).start();
-				log.info("Started embedded PostgreSQL on port {} with {} data under {} ({})", instance.getPort(),
-						existing ? "existing" : "new", dataDir.toAbsolutePath(),
-						durable ? "durable: fsync, synchronous_commit and full_page_writes on"
-								: "NOT durable: fsync off, for tests only");
+				instance = takeEarly(dataDir, durable);
+			}
+			if (instance == null) {
+				instance = start(dataDir, durable);
 			}
 			return instance;
+		}
+
+		/**
+		 * Starts the server on another thread while the application context is built
+		 * ({@link EmbeddedDatabaseEarlyStart}): {@link #acquire} then waits for it. Does
+		 * nothing when a server runs or is starting already.
+		 */
+		static synchronized void startEarly(Path dataDir, boolean durable) {
+			if (instance != null || early != null) {
+				return;
+			}
+			earlyDir = dataDir.toAbsolutePath().normalize();
+			earlyDurable = durable;
+			early = CompletableFuture.supplyAsync(() -> {
+				try {
+					return start(dataDir, durable);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, task -> {
+				Thread thread = new Thread(task, "embedded-postgres-start");
+				thread.setDaemon(true);
+				thread.start();
+			});
+		}
+
+		/**
+		 * The server started early, once it answers; null when none was started or it
+		 * serves another directory or durability than asked (then it is stopped).
+		 */
+		private static EmbeddedPostgres takeEarly(Path dataDir, boolean durable) throws IOException {
+			if (early == null) {
+				return null;
+			}
+			CompletableFuture<EmbeddedPostgres> starting = early;
+			early = null;
+			EmbeddedPostgres started;
+			try {
+				started = starting.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof UncheckedIOException io) {
+					throw io.getCause();
+				}
+				throw ex;
+			}
+			if (earlyDir.equals(dataDir.toAbsolutePath().normalize()) && earlyDurable == durable) {
+				return started;
+			}
+			started.close();
+			return null;
+		}
+
+		/**
+		 * Stops a server started early that no context took (the application failed
+		 * before it needed its database).
+		 */
+		static synchronized void abandonEarly() {
+			if (early == null) {
+				return;
+			}
+			CompletableFuture<EmbeddedPostgres> starting = early;
+			early = null;
+			try {
+				starting.join().close();
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("Could not stop the embedded PostgreSQL started early: {}", ex.getMessage());
+			}
+		}
+
+		private static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {
+			Files.createDirectories(dataDir);
+			stopOrphan(dataDir);
+			boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
+			long begin = System.nanoTime();
+			EmbeddedPostgres started = builder(dataDir, durable).start();
+			log.info("Started embedded PostgreSQL on port {} with {} data under {} ({}) in {} ms", started.getPort(),
+					existing ? "existing" : "new", dataDir.toAbsolutePath(),
+					durable ? "durable: fsync, synchronous_commit and full_page_writes on"
+							: "NOT durable: fsync off, for tests only",
+					(System.nanoTime() - begin) / 1_000_000);
+			return started;
 		}
 
 		/**

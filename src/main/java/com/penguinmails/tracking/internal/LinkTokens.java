@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,6 +66,12 @@ public class LinkTokens {
 	private static final int HEADER_BYTES = 20;
 
 	private static final int UUID_BYTES = 16;
+
+	/**
+	 * Each thread's keyed Macs, by key array identity (the two keys of this instance, or
+	 * of another in tests).
+	 */
+	private static final ThreadLocal<Map<byte[], Mac>> MACS = ThreadLocal.withInitial(IdentityHashMap::new);
 
 	private final byte[] key;
 
@@ -140,10 +148,17 @@ public class LinkTokens {
 	}
 
 	private static byte[] tag(byte[] payload, byte[] key) {
+		// Looking the algorithm up and keying a Mac cost more than the tag itself: each
+		// thread keeps one per key, reset by doFinal (JCA Mac contract).
+		Mac mac = MACS.get().computeIfAbsent(key, LinkTokens::mac);
+		return mac.doFinal(payload);
+	}
+
+	private static Mac mac(byte[] key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(payload);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
