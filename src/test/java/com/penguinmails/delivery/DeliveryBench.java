@@ -41,6 +41,12 @@ class DeliveryBench {
 
 	static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 20);
 
+	/**
+	 * An SMTP sink already listening on loopback (Postfix's smtp-sink, see
+	 * bench/delivery-smtp-sink.sh), or 0 to start SubEthaSMTP in this JVM.
+	 */
+	static final int SINK_PORT = Integer.getInteger("bench.sinkPort", 0);
+
 	@Autowired
 	Dispatcher dispatcher;
 
@@ -68,15 +74,18 @@ class DeliveryBench {
 			})
 			.maxConnections(100)
 			.build();
-		sink.start();
+		if (SINK_PORT == 0) {
+			sink.start();
+		}
+		int port = SINK_PORT == 0 ? sink.getPortAllocated() : SINK_PORT;
 		try {
 			Account account = fixtures.verifiedAccount("bench-delivery");
 			String domain = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 			domains.add(account.owner(), new NewDomain(domain, false, "", ""));
 			List<Mailbox> pool = new ArrayList<>();
 			for (int i = 0; i < MAILBOXES; i++) {
-				pool.add(Senders.mailbox(mailboxes, account.owner(), "sender" + i + "@" + domain, "Sender " + i,
-						sink.getPortAllocated(), "", ""));
+				pool.add(Senders.mailbox(mailboxes, account.owner(), "sender" + i + "@" + domain, "Sender " + i, port,
+						"", ""));
 			}
 			// The outbox filled in one statement: ~1 KB personalised HTML each, spread
 			// over the pool.
@@ -96,6 +105,8 @@ class DeliveryBench {
 			for (MemoryPoolMXBean pool1 : ManagementFactory.getMemoryPoolMXBeans()) {
 				pool1.resetPeakUsage();
 			}
+			var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+			long cpuStart = os.getProcessCpuTime();
 			long start = System.nanoTime();
 			long sent = 0;
 			int claimed;
@@ -105,6 +116,7 @@ class DeliveryBench {
 			}
 			while (claimed > 0);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
 			long peak = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
 				.filter(p -> p.getType() == MemoryType.HEAP)
@@ -118,12 +130,21 @@ class DeliveryBench {
 			System.out.printf("BENCH database: %s%n", fixtures.durability());
 			System.out.printf(
 					"BENCH delivery: %d messages (%d mailboxes) outbox -> SMTP sink in %.1f s = %.0f messages/s; "
-							+ "sink received %d, sent and DKIM-signed %d; peak heap %d MiB (max heap %d MiB)%n",
-					sent, MAILBOXES, seconds, sent / seconds, received.get(), signed, peak / 1_048_576,
-					Runtime.getRuntime().maxMemory() / 1_048_576);
+							+ "sink %s, sent and DKIM-signed %d; peak heap %d MiB (max heap %d MiB)%n",
+					sent, MAILBOXES, seconds, sent / seconds,
+					SINK_PORT == 0 ? "received " + received.get() : "on port " + SINK_PORT + " (it counts)", signed,
+					peak / 1_048_576, Runtime.getRuntime().maxMemory() / 1_048_576);
+			// CPU time of this JVM (dispatcher and, in-process, the sink; PostgreSQL is
+			// another process): comparable between runs on a loaded machine, where the
+			// wall clock is not.
+			System.out.printf("BENCH delivery CPU: %.1f s of JVM CPU = %.2f ms per message (%d cores, load %.1f)%n",
+					cpuSeconds, cpuSeconds * 1000 / Math.max(1, sent), Runtime.getRuntime().availableProcessors(),
+					os.getSystemLoadAverage());
 		}
 		finally {
-			sink.stop();
+			if (SINK_PORT == 0) {
+				sink.stop();
+			}
 		}
 	}
 
