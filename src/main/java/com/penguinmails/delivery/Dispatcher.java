@@ -65,6 +65,17 @@ public class Dispatcher implements DisposableBean {
 	/** How long messages wait after their server could not be reached. */
 	public static final Duration CONNECTION_RETRY = Duration.ofMinutes(1);
 
+	/**
+	 * Outcomes written in one transaction (one commit, one fsync) at most; fewer when the
+	 * batch ends, the connection breaks or {@link #OUTCOME_WAIT} has passed. Each is
+	 * durable before the round ends, so before its row's lease can run out and the row be
+	 * claimed again; a node killed mid-batch sends at most these again, loses none.
+	 */
+	static final int OUTCOMES_PER_COMMIT = 50;
+
+	/** The longest an outcome waits for its commit, for a slow server. */
+	static final long OUTCOME_WAIT_NANOS = 1_000_000_000L;
+
 	private final OutboxStore store;
 
 	private final Mailboxes mailboxes;
@@ -180,6 +191,7 @@ public class Dispatcher implements DisposableBean {
 		// connection alone: a provider's HTTP API is "connected" without a call, and only
 		// its answer to a message says whether the key works.
 		boolean answered = answeredBefore;
+		Outcomes outcomes = new Outcomes();
 		try (transport) {
 			for (int i = 0; i < rows.size(); i++) {
 				Claimed row = rows.get(i);
@@ -201,6 +213,9 @@ public class Dispatcher implements DisposableBean {
 					reply = transport.send(prepared.message());
 				}
 				catch (SmtpConnectionFailed ex) {
+					// What was answered is recorded before the rest goes back to the
+					// queue.
+					record(outcomes, now);
 					transportFailed(routing, choice, first, rows.subList(i, rows.size()), ex, now);
 					return answered;
 				}
@@ -208,10 +223,37 @@ public class Dispatcher implements DisposableBean {
 					store.connected(first.mailboxId());
 					answered = true;
 				}
-				record(row, reply, transport.via(), prepared, now);
+				outcomes.add(new Outcome(row, reply, transport.via(), prepared));
+				if (outcomes.due()) {
+					record(outcomes, now);
+				}
 			}
+			record(outcomes, now);
 		}
 		return answered;
+	}
+
+	/** A server's answer about one message, waiting for its commit. */
+	private record Outcome(Claimed row, SmtpReply reply, SentVia via, SignedMessages.Prepared prepared) {
+	}
+
+	/** Outcomes not yet committed, oldest first. */
+	private static final class Outcomes extends ArrayList<Outcome> {
+
+		private long firstAt;
+
+		@Override
+		public boolean add(Outcome outcome) {
+			if (isEmpty()) {
+				this.firstAt = System.nanoTime();
+			}
+			return super.add(outcome);
+		}
+
+		boolean due() {
+			return size() >= OUTCOMES_PER_COMMIT || System.nanoTime() - this.firstAt >= OUTCOME_WAIT_NANOS;
+		}
+
 	}
 
 	/**
@@ -240,40 +282,60 @@ public class Dispatcher implements DisposableBean {
 		return byDomain.values().stream().flatMap(List::stream).toList();
 	}
 
-	private void record(Claimed row, SmtpReply reply, SentVia via, SignedMessages.Prepared prepared, Instant now) {
+	/**
+	 * Records the outcomes in one transaction: the sent ones in one statement, each event
+	 * published with its row's change (an outcome lands only on a row still sending),
+	 * then empties the list.
+	 */
+	private void record(List<Outcome> outcomes, Instant now) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
 		transactions.executeWithoutResult(tx -> {
-			if (reply.accepted()) {
-				if (store.sent(row.id(), now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),
-						prepared.note(), via)) {
+			List<Outcome> accepted = outcomes.stream().filter(o -> o.reply().accepted()).toList();
+			java.util.Set<UUID> sent = store.sent(accepted.stream()
+				.map(o -> new OutboxStore.Sent(o.row().id(), o.reply().text(), Replies.queueId(o.reply().text()),
+						o.prepared().dkimDomain(), o.prepared().note(), o.via()))
+				.toList(), now);
+			for (Outcome outcome : outcomes) {
+				Claimed row = outcome.row();
+				if (!outcome.reply().accepted()) {
+					refused(row, outcome.reply(), outcome.prepared(), now);
+				}
+				else if (sent.contains(row.id())) {
 					events.publishEvent(new MessageSent(row.workspaceId(), row.campaignId(), row.enrolmentId(),
-							row.step(), row.id(), row.messageId(), row.mailboxId(), now, reply.text()));
+							row.step(), row.id(), row.messageId(), row.mailboxId(), now, outcome.reply().text()));
 				}
-				return;
-			}
-			if (!reply.permanentFailure()) {
-				// 4xx (and anything unexpected): try again later, a few times.
-				Optional<Duration> wait = Replies.backoff(row.attempts() + 1);
-				if (wait.isPresent()) {
-					if (store.deferred(row.id(), now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
-							prepared.note())) {
-						events.publishEvent(
-								new MessageDeferred(row.workspaceId(), row.campaignId(), row.id(), row.mailboxId(),
-										row.toAddress(), reply.text(), row.attempts() + 1, now.plus(wait.get()), now));
-					}
-				}
-				else if (store.failed(row.id(), now, true, reply.text(), "retries_exhausted", prepared.note())) {
-					failedEvent(row, false, reply.text(), now);
-				}
-				return;
-			}
-			boolean hardBounce = Replies.hardBounce(reply);
-			if (store.failed(row.id(), now, true, reply.text(), Replies.failure(reply), prepared.note())) {
-				if (hardBounce) {
-					suppressions.suppress(row.workspaceId(), row.toAddress(), "hard_bounce");
-				}
-				failedEvent(row, hardBounce, reply.text(), now);
 			}
 		});
+		outcomes.clear();
+	}
+
+	/** A 4xx (deferred with backoff, or failed once retries run out) or a 5xx. */
+	private void refused(Claimed row, SmtpReply reply, SignedMessages.Prepared prepared, Instant now) {
+		if (!reply.permanentFailure()) {
+			// 4xx (and anything unexpected): try again later, a few times.
+			Optional<Duration> wait = Replies.backoff(row.attempts() + 1);
+			if (wait.isPresent()) {
+				if (store.deferred(row.id(), now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
+						prepared.note())) {
+					events.publishEvent(
+							new MessageDeferred(row.workspaceId(), row.campaignId(), row.id(), row.mailboxId(),
+									row.toAddress(), reply.text(), row.attempts() + 1, now.plus(wait.get()), now));
+				}
+			}
+			else if (store.failed(row.id(), now, true, reply.text(), "retries_exhausted", prepared.note())) {
+				failedEvent(row, false, reply.text(), now);
+			}
+			return;
+		}
+		boolean hardBounce = Replies.hardBounce(reply);
+		if (store.failed(row.id(), now, true, reply.text(), Replies.failure(reply), prepared.note())) {
+			if (hardBounce) {
+				suppressions.suppress(row.workspaceId(), row.toAddress(), "hard_bounce");
+			}
+			failedEvent(row, hardBounce, reply.text(), now);
+		}
 	}
 
 	private void notSent(Claimed row, Instant now, String failure, String why) {

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +64,42 @@ public class OutboxStore {
 					rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
 					rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15)))
 			.list();
+	}
+
+	/**
+	 * A message the server accepted: its reply, the queue id in it (or null), the d= of
+	 * its DKIM signature (or null), why it is unsigned (or null), and the transport.
+	 */
+	public record Sent(UUID id, String reply, String queueId, String dkimDomain, String note, SentVia via) {
+	}
+
+	/**
+	 * Several messages sent at {@code now}, in one statement; returns the ids of those
+	 * still in {@code sending} (the others already had an outcome and are left as they
+	 * are).
+	 */
+	public Set<UUID> sent(List<Sent> sent, Instant now) {
+		if (sent.isEmpty()) {
+			return Set.of();
+		}
+		Timestamp at = Timestamp.from(now);
+		return new HashSet<>(jdbc.sql("""
+				UPDATE outbox o SET status = 'sent', sent_at = ?, last_attempt_at = ?, attempts = o.attempts + 1,
+				    smtp_reply = v.reply, queue_id = v.queue_id, dkim_domain = v.dkim_domain, note = v.note,
+				    failure = NULL, lease_until = NULL, sent_via = v.via, sent_via_provider = v.provider
+				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
+				    AS v (id, reply, queue_id, dkim_domain, note, via, provider)
+				WHERE o.id = v.id AND o.status = 'sending'
+				RETURNING o.id""")
+			.params(at, at, sent.stream().map(Sent::id).toArray(UUID[]::new),
+					sent.stream().map(s -> cut(s.reply(), 1000)).toArray(String[]::new),
+					sent.stream().map(s -> cut(s.queueId(), 200)).toArray(String[]::new),
+					sent.stream().map(Sent::dkimDomain).toArray(String[]::new),
+					sent.stream().map(s -> cut(s.note(), 300)).toArray(String[]::new),
+					sent.stream().map(s -> s.via().kind().value()).toArray(String[]::new),
+					sent.stream().map(s -> s.via().providerId()).toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
 	}
 
 	/**
