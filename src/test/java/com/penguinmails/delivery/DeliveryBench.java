@@ -89,14 +89,17 @@ class DeliveryBench {
 			for (int i = 0; i < MAILBOXES; i++) {
 				// smtp-sink's AUTH answer (250, not 235) is no login: its mailboxes need
 				// none.
-				pool.add(SINK_PORT == 0
-						? Senders.mailbox(mailboxes, account.owner(), "sender" + i + "@" + domain, "Sender " + i, port,
-								"", "")
-						: mailboxes.add(account.owner(),
-								new NewMailbox("sender" + i + "@" + domain, "Sender " + i, "generic",
-										new ServerSettings("127.0.0.1", port, Security.NONE, "", ""),
-										new ServerSettings("127.0.0.1", 1143, Security.NONE, Senders.SMTP_LOGIN, null),
-										"", "", 1000, 0, 0, false)));
+				pool.add(
+						SINK_PORT == 0
+								? Senders.mailbox(mailboxes, account.owner(), "sender" + i + "@" + domain,
+										"Sender " + i, port, "", "")
+								: mailboxes
+									.add(account.owner(),
+											new NewMailbox("sender" + i + "@" + domain, "Sender " + i, "generic",
+													new ServerSettings("127.0.0.1", port, Security.NONE, "", ""),
+													new ServerSettings("127.0.0.1", 1143, Security.NONE,
+															Senders.SMTP_LOGIN, Senders.SMTP_PASSWORD),
+													"", "", 1000, 0, 0, false)));
 			}
 			// The outbox filled in one statement: ~1 KB personalised HTML each, spread
 			// over the pool.
