@@ -1,10 +1,13 @@
 package com.penguinmails.domains;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.IDN;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,14 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.simplejavamail.utils.mail.dkim.Canonicalization;
-import org.simplejavamail.utils.mail.dkim.DkimMessage;
-import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
 
 import org.springframework.stereotype.Service;
 
 import com.penguinmails.domains.internal.DomainStore;
+import com.penguinmails.domains.internal.RelaxedDkim;
 
 /**
  * Signs outgoing mail with the active DKIM key of the sender's domain (RFC 6376,
@@ -99,31 +101,55 @@ public class DkimSigner {
 
 	private static MimeMessage sign(Ready key, MimeMessage message) {
 		try {
-			org.simplejavamail.utils.mail.dkim.DkimSigner signer = new org.simplejavamail.utils.mail.dkim.DkimSigner(
-					key.domain(), key.selector(), key.key());
-			// Our key is in our database: no need to look it up in DNS before signing.
-			signer.setCheckDomainKey(false);
-			signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
-			signer.setHeaderCanonicalization(Canonicalization.RELAXED);
-			signer.setBodyCanonicalization(Canonicalization.RELAXED);
-			// RFC 6376 §8.2: an l= tag lets anyone append content under our signature.
-			signer.setLengthParam(false);
-			for (String header : SIGNED_HEADERS) {
-				signer.addHeaderToSign(header);
-			}
-			return new KeptIdDkimMessage(message, signer);
+			// Written once: the signature is computed over these bytes and the signed
+			// message sends them as they are (no copy parsed back, no second encoding).
+			Bytes out = new Bytes();
+			message.writeTo(out);
+			RelaxedDkim.Written written = RelaxedDkim.Written.of(out.buffer(), out.size());
+			String signature = RelaxedDkim.sign(written, SIGNED_HEADERS, key.domain(), key.selector(), key.key(),
+					System.currentTimeMillis() / 1000);
+			return new SignedMessage(message.getSession(), signature, written);
 		}
-		catch (MessagingException ex) {
+		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException("Could not DKIM-sign for " + key.domain(), ex);
 		}
 	}
 
-	/** A signed copy that never replaces the Message-ID it was given. */
-	private static final class KeptIdDkimMessage extends DkimMessage {
+	/** A byte array stream whose buffer is read in place. */
+	private static final class Bytes extends ByteArrayOutputStream {
 
-		KeptIdDkimMessage(MimeMessage message, org.simplejavamail.utils.mail.dkim.DkimSigner signer)
-				throws MessagingException {
-			super(message, signer);
+		Bytes() {
+			super(4096);
+		}
+
+		byte[] buffer() {
+			return this.buf;
+		}
+
+	}
+
+	/**
+	 * The signed message: the DKIM-Signature field first (RFC 6376 §5.6), then the fields
+	 * and body exactly as signed. It reads like a parsed message (headers, content on
+	 * demand) and is written out byte for byte; it is final, so saving changes does
+	 * nothing and its Message-ID stays the one it was given.
+	 */
+	private static final class SignedMessage extends MimeMessage {
+
+		SignedMessage(Session session, String signature, RelaxedDkim.Written written) {
+			super(session);
+			this.headers.addHeaderLine(signature);
+			for (String field : written.fields()) {
+				this.headers.addHeaderLine(field);
+			}
+			this.content = Arrays.copyOfRange(written.bytes(), written.bodyStart(), written.length());
+			this.modified = false;
+			this.saved = true;
+		}
+
+		@Override
+		public void saveChanges() {
+			// Signed: any change would break the signature.
 		}
 
 		@Override

@@ -28,6 +28,19 @@ import com.penguinmails.shared.EmailAddresses;
  */
 public final class MessageBuilder {
 
+	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+	static {
+		// Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of every
+		// jar for each part, multipart and encoded word it makes (jakartaee/mail-api#699,
+		// #861): half the dispatcher's CPU. Named here, it is one class lookup; Angus's
+		// is
+		// the provider the scan finds anyway. A setting given on the command line wins.
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
+
 	private static final Session SESSION = Session.getInstance(new Properties());
 
 	// RFC 6532 §3.2: an address whose local part is not ASCII goes in a UTF-8 header
