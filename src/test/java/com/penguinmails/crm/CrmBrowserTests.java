@@ -222,7 +222,7 @@ class CrmBrowserTests {
 		// navigation: try again rather than fail.
 		wait.ignoring(WebDriverException.class).until(driver -> {
 			driver.navigate().refresh();
-			return driver.findElements(By.className("crm-running")).isEmpty()
+			return Browser.present(browser, By.className("crm-running")).isEmpty()
 					&& !driver.findElements(By.id("crm-runs")).isEmpty();
 		});
 	}
@@ -234,7 +234,7 @@ class CrmBrowserTests {
 		Browser.logIn(browser, base, account.email());
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		browser.get(base + "/settings/crm");
-		assertThat(browser.findElements(By.id("crm-field-policies"))).isEmpty();
+		assertThat(Browser.present(browser, By.id("crm-field-policies"))).isEmpty();
 		HubSpotStubs.tokenAccepted(server);
 		browser.findElement(By.id("crm-token")).sendKeys(HubSpotStubs.TOKEN);
 		browser.findElement(By.cssSelector("#crm-hubspot form button")).click();
@@ -290,7 +290,7 @@ class CrmBrowserTests {
 
 		assertThat(browser.findElement(By.id("crm-hubspot")).getText()).contains("Connect again")
 			.contains("expired 2 day(s) ago");
-		assertThat(browser.findElements(By.xpath("//button[text()='Import now']"))).isEmpty();
+		assertThat(Browser.present(browser, By.xpath("//button[text()='Import now']"))).isEmpty();
 		Browser.screenshot(browser, "crm-expired-1280");
 		Browser.phone(browser);
 		browser.navigate().refresh();

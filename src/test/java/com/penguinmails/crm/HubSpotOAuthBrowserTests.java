@@ -91,7 +91,7 @@ class HubSpotOAuthBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("crm-hubspot"), "Connect again"));
 		assertThat(browser.findElement(By.id("crm-hubspot")).getText()).contains("missing or unknown refresh token")
 			.contains("Connect with HubSpot again");
-		assertThat(browser.findElements(By.xpath("//button[text()='Import now']"))).isEmpty();
+		assertThat(Browser.present(browser, By.xpath("//button[text()='Import now']"))).isEmpty();
 		Browser.screenshot(browser, "crm-oauth-expired-1280");
 		Browser.phone(browser);
 		browser.navigate().refresh();

@@ -170,7 +170,7 @@ class SalesforceBrowserTests {
 		assertThat(browser.findElement(By.id("crm-runs")).getText()).contains("Failed");
 		assertThat(browser.findElement(By.id("crm-salesforce")).getText()).contains("Connect again")
 			.contains("invalid_grant");
-		assertThat(browser.findElements(By.xpath("//button[text()='Import now']"))).isEmpty();
+		assertThat(Browser.present(browser, By.xpath("//button[text()='Import now']"))).isEmpty();
 		assertThat(browser.findElements(By.xpath("//a[text()='Connect again']"))).hasSize(1);
 		Browser.screenshot(browser, "salesforce-expired-1280");
 		Browser.phone(browser);
@@ -298,7 +298,7 @@ class SalesforceBrowserTests {
 		// navigation: try again rather than fail.
 		wait.ignoring(WebDriverException.class).until(driver -> {
 			driver.navigate().refresh();
-			return driver.findElements(By.className("crm-running")).isEmpty()
+			return Browser.present(browser, By.className("crm-running")).isEmpty()
 					&& !driver.findElements(By.id("crm-runs")).isEmpty();
 		});
 	}

@@ -73,6 +73,22 @@ public final class Browser {
 
 	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
+	/**
+	 * The elements matching {@code by} as the page is now, without the implicit wait: for
+	 * checking that something is absent, which {@code findElements} would take 5 s to
+	 * conclude.
+	 */
+	public static java.util.List<org.openqa.selenium.WebElement> present(ChromeDriver driver,
+			org.openqa.selenium.By by) {
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return driver.findElements(by);
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+		}
+	}
+
 	private static synchronized void stopShared() {
 		if (shared != null) {
 			Shared stopping = shared;

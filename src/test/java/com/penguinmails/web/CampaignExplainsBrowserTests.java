@@ -123,7 +123,7 @@ class CampaignExplainsBrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "is active again"));
 		assertThat(mailboxes.get(account.owner(), sam).status()).isEqualTo(MailboxStatus.ACTIVE);
-		assertThat(browser.findElements(By.id("paused-mailbox-banner"))).isEmpty();
+		assertThat(Browser.present(browser, By.id("paused-mailbox-banner"))).isEmpty();
 		assertNoSidewaysScroll();
 
 		browser.get(base + "/campaigns");

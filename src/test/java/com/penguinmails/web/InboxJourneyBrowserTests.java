@@ -74,7 +74,7 @@ class InboxJourneyBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pane"), "let's talk on Tuesday"));
 		assertThat(browser.findElement(By.id("pane")).getText()).contains("Sent by the campaign");
 		// No template in the workspace: the composer says where to write one.
-		assertThat(browser.findElements(By.id("snippet-select"))).isEmpty();
+		assertThat(Browser.present(browser, By.id("snippet-select"))).isEmpty();
 		assertThat(browser.findElement(By.id("snippet-hint")).getText()).contains("No templates to insert yet");
 		assertThat(browser.findElement(By.cssSelector("#snippet-hint a")).getAttribute("href"))
 			.endsWith("/templates#new-template");
@@ -149,7 +149,7 @@ class InboxJourneyBrowserTests {
 				.contains("552 5.2.2");
 			assertThat(scrollsSideways()).as("bounce thread at %d px", size[0]).isFalse();
 			// Nobody to answer: a mail system wrote it.
-			assertThat(browser.findElements(By.id("reply"))).isEmpty();
+			assertThat(Browser.present(browser, By.id("reply"))).isEmpty();
 			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.className("bounce-details")));
 			Browser.screenshot(browser, "bounce-thread-" + size[0]);
 		}

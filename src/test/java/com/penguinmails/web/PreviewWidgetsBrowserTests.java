@@ -120,7 +120,7 @@ class PreviewWidgetsBrowserTests {
 		assertThat(subjectField.getAttribute("value"))
 			.isEqualTo("Hello {{ company | default: \"your company\" }}{{ first_name }}");
 		wait.until(driver -> subject.getText().equals("Hello your companyAda"));
-		assertThat(browser.findElements(By.cssSelector(".variable-picker"))).isEmpty();
+		assertThat(Browser.present(browser, By.cssSelector(".variable-picker"))).isEmpty();
 		passed = true;
 	}
 

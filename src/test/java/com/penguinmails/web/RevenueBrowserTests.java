@@ -115,7 +115,7 @@ class RevenueBrowserTests {
 		// Done in part: a warning, not a success.
 		assertThat(browser.findElement(By.cssSelector(".warning")).getText())
 			.contains("1 deal recorded, 2 rows refused");
-		assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
+		assertThat(Browser.present(browser, By.cssSelector(".notice"))).isEmpty();
 		String errors = browser.findElement(By.id("import-errors-table")).getText();
 		assertThat(errors).contains("3").contains("No contact with the address nobody-").contains("4");
 		browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("deal-import-errors")));
