@@ -1,5 +1,6 @@
 package com.penguinmails.campaigns;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -12,6 +13,7 @@ import com.penguinmails.inbound.BounceReceived;
 import com.penguinmails.inbound.ComplaintReceived;
 import com.penguinmails.inbound.ReplyReceived;
 import com.penguinmails.inbound.UnsubscribeReceived;
+import com.penguinmails.tracking.EngagementsTracked;
 import com.penguinmails.tracking.LinkClicked;
 import com.penguinmails.tracking.MessageOpened;
 import com.penguinmails.tracking.Unsubscribed;
@@ -121,27 +123,33 @@ class EnrolmentEvents {
 		}
 	}
 
-	/** A person's open (a machine's fetch never counts) counts for the A/B test. */
+	/**
+	 * A batch of opens and clicks: a person's (a machine's fetch never counts) counts for
+	 * the A/B test, in one statement per kind, and a person's click stops the sequence
+	 * when the campaign says so.
+	 */
 	@ApplicationModuleListener
-	void on(MessageOpened opened) {
-		if (!opened.machine() && opened.campaignId() != null && opened.outboxId() != null) {
-			enrolments.recordEngagements(List.of(new EngagementRecord(opened.workspaceId(), opened.campaignId(),
-					opened.step(), opened.variant(), opened.outboxId(), Engagement.OPENED)));
+	void on(EngagementsTracked tracked) {
+		List<EngagementRecord> engagements = new ArrayList<>();
+		for (MessageOpened opened : tracked.opens()) {
+			if (!opened.machine() && opened.campaignId() != null && opened.outboxId() != null) {
+				engagements.add(new EngagementRecord(opened.workspaceId(), opened.campaignId(), opened.step(),
+						opened.variant(), opened.outboxId(), Engagement.OPENED));
+			}
 		}
-	}
-
-	/** A person's click counts for the A/B test, and stops when the campaign says so. */
-	@ApplicationModuleListener
-	void on(LinkClicked clicked) {
-		if (clicked.machine() || clicked.campaignId() == null) {
-			return;
+		for (LinkClicked clicked : tracked.clicks()) {
+			if (!clicked.machine() && clicked.campaignId() != null && clicked.outboxId() != null) {
+				engagements.add(new EngagementRecord(clicked.workspaceId(), clicked.campaignId(), clicked.step(),
+						clicked.variant(), clicked.outboxId(), Engagement.CLICKED));
+			}
 		}
-		if (clicked.outboxId() != null) {
-			enrolments.recordEngagements(List.of(new EngagementRecord(clicked.workspaceId(), clicked.campaignId(),
-					clicked.step(), clicked.variant(), clicked.outboxId(), Engagement.CLICKED)));
+		if (!engagements.isEmpty()) {
+			enrolments.recordEngagements(engagements);
 		}
-		if (clicked.enrolmentId() != null) {
-			enrolments.stopOn(clicked.workspaceId(), clicked.enrolmentId(), StopEvent.CLICKED);
+		for (LinkClicked clicked : tracked.clicks()) {
+			if (!clicked.machine() && clicked.campaignId() != null && clicked.enrolmentId() != null) {
+				enrolments.stopOn(clicked.workspaceId(), clicked.enrolmentId(), StopEvent.CLICKED);
+			}
 		}
 	}
 

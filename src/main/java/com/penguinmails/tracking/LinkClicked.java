@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A link of a message was followed: by its reader, or by a machine (a security scanner, a
- * link scan) when {@code machine}. Every click is one event.
+ * link scan) when {@code machine}. Every click is one element of an
+ * {@link EngagementsTracked} batch.
  *
  * @param campaignId the campaign, or null for a message of none
  * @param deviceClass Yauaa's device class, or null when the User-Agent was not analysed

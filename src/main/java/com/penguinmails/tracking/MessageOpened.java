@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A message's open pixel was fetched: by its reader, or by a machine (a mail provider's
- * image proxy, a security scanner) when {@code machine}. Every fetch is one event.
+ * image proxy, a security scanner) when {@code machine}. Every fetch is one element of an
+ * {@link EngagementsTracked} batch.
  *
  * @param campaignId the campaign, or null for a message of none
  * @param deviceClass Yauaa's device class ({@code Phone}, {@code Desktop}...), or null

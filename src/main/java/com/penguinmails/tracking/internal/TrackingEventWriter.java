@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.delivery.Outbox.Recipient;
+import com.penguinmails.tracking.EngagementsTracked;
 import com.penguinmails.tracking.LinkClicked;
 import com.penguinmails.tracking.MessageOpened;
 
@@ -152,9 +153,7 @@ public class TrackingEventWriter implements SmartLifecycle {
 			stored.add(new Stored(reason != null, reason));
 		}
 		insert(batch, reasons);
-		for (int i = 0; i < batch.size(); i++) {
-			publish(batch.get(i).event(), stored.get(i).machine());
-		}
+		publish(batch, stored);
 		return stored;
 	}
 
@@ -214,19 +213,28 @@ public class TrackingEventWriter implements SmartLifecycle {
 
 	/**
 	 * Every fetch is an event; campaigns count a person's open or click (and stop on a
-	 * click when asked) from it, analytics counts it.
+	 * click when asked) from them, analytics and webhooks count them. One publication for
+	 * the batch, committed with its rows.
 	 */
-	private void publish(Event event, boolean machine) {
-		Recipient message = event.message();
-		if (event.kind() == Kind.OPEN) {
-			publisher.publishEvent(new MessageOpened(message.workspaceId(), message.campaignId(), message.enrolmentId(),
-					message.step(), message.variant(), message.outboxId(), event.at(), machine,
-					event.device().deviceClass(), event.device().client()));
-			return;
+	private void publish(List<Pending> batch, List<Stored> stored) {
+		List<MessageOpened> opens = new ArrayList<>();
+		List<LinkClicked> clicks = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Event event = batch.get(i).event();
+			Recipient message = event.message();
+			boolean machine = stored.get(i).machine();
+			if (event.kind() == Kind.OPEN) {
+				opens.add(new MessageOpened(message.workspaceId(), message.campaignId(), message.enrolmentId(),
+						message.step(), message.variant(), message.outboxId(), event.at(), machine,
+						event.device().deviceClass(), event.device().client()));
+			}
+			else {
+				clicks.add(new LinkClicked(message.workspaceId(), message.campaignId(), message.enrolmentId(),
+						message.step(), message.variant(), message.outboxId(), event.at(), machine,
+						event.device().deviceClass(), event.device().client(), event.url()));
+			}
 		}
-		publisher.publishEvent(new LinkClicked(message.workspaceId(), message.campaignId(), message.enrolmentId(),
-				message.step(), message.variant(), message.outboxId(), event.at(), machine,
-				event.device().deviceClass(), event.device().client(), event.url()));
+		publisher.publishEvent(new EngagementsTracked(opens, clicks));
 	}
 
 	/**

@@ -1,12 +1,18 @@
 package com.penguinmails.analytics.internal.rollup;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.delivery.MessageFailed;
 import com.penguinmails.delivery.MessageSent;
+import com.penguinmails.tracking.EngagementsTracked;
 import com.penguinmails.tracking.LinkClicked;
 import com.penguinmails.tracking.MessageOpened;
 
@@ -41,18 +47,21 @@ class RollupListener {
 		}
 	}
 
+	/** Each hour a batch of opens and clicks touched, marked once. */
 	@ApplicationModuleListener
-	void on(MessageOpened opened) {
-		if (opened.campaignId() != null) {
-			rollups.markDirty(opened.workspaceId(), opened.occurredAt());
+	void on(EngagementsTracked tracked) {
+		Set<Map.Entry<UUID, Instant>> hours = new LinkedHashSet<>();
+		for (MessageOpened opened : tracked.opens()) {
+			if (opened.campaignId() != null) {
+				hours.add(Map.entry(opened.workspaceId(), RollupStore.hourOf(opened.occurredAt())));
+			}
 		}
-	}
-
-	@ApplicationModuleListener
-	void on(LinkClicked clicked) {
-		if (clicked.campaignId() != null) {
-			rollups.markDirty(clicked.workspaceId(), clicked.occurredAt());
+		for (LinkClicked clicked : tracked.clicks()) {
+			if (clicked.campaignId() != null) {
+				hours.add(Map.entry(clicked.workspaceId(), RollupStore.hourOf(clicked.occurredAt())));
+			}
 		}
+		hours.forEach(hour -> rollups.markDirty(hour.getKey(), hour.getValue()));
 	}
 
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.tracking.EngagementsTracked;
 import com.penguinmails.tracking.LinkClicked;
 import com.penguinmails.tracking.MessageOpened;
 import com.penguinmails.tracking.Unsubscribed;
@@ -38,8 +39,14 @@ class TrackingEvents {
 		this.appender = appender;
 	}
 
+	/** Each open and click of a batch is its own webhook event, in the batch's order. */
 	@ApplicationModuleListener
-	void on(MessageOpened opened) {
+	void on(EngagementsTracked tracked) {
+		tracked.opens().forEach(this::opened);
+		tracked.clicks().forEach(this::clicked);
+	}
+
+	void opened(MessageOpened opened) {
 		Subject subject = lookups.message(opened.workspaceId(),
 				new MessageRef(opened.campaignId(), opened.outboxId(), null, null, opened.step(), opened.variant()),
 				null);
@@ -52,8 +59,7 @@ class TrackingEvents {
 				subject.data());
 	}
 
-	@ApplicationModuleListener
-	void on(LinkClicked clicked) {
+	void clicked(LinkClicked clicked) {
 		Subject subject = lookups.message(clicked.workspaceId(),
 				new MessageRef(clicked.campaignId(), clicked.outboxId(), null, null, clicked.step(), clicked.variant()),
 				null);

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.tracking.EngagementsTracked;
 import com.penguinmails.tracking.LinkClicked;
 import com.penguinmails.tracking.internal.LinkTokens;
 import com.penguinmails.webhooks.EventType;
@@ -65,9 +66,12 @@ class TrackingEventsTests {
 		Sent sent = catalogue.sent("catalogue-click");
 		Instant at = Instant.parse("2026-12-01T10:00:00Z");
 		LinkClicked pricing = click(sent, at, false, "https://acme.test/pricing");
-		catalogue.publish(pricing, pricing, click(sent, at.plusSeconds(60), false, "https://acme.test/pricing"),
-				click(sent, at.plusSeconds(5), false, "https://acme.test/about"),
-				click(sent, at.minusSeconds(1), true, "https://acme.test/pricing"));
+		// The same click twice in one batch, again in a later batch, and a retried batch.
+		catalogue.publish(clicks(pricing, pricing),
+				clicks(click(sent, at.plusSeconds(60), false, "https://acme.test/pricing")),
+				clicks(click(sent, at.plusSeconds(5), false, "https://acme.test/about"),
+						click(sent, at.minusSeconds(1), true, "https://acme.test/pricing")),
+				clicks(pricing));
 
 		List<JsonNode> clicked = catalogue.payloads(sent.workspaceId(), EventType.MESSAGE_CLICKED);
 		assertThat(clicked).hasSize(3);
@@ -98,6 +102,10 @@ class TrackingEventsTests {
 		assertThat(data.at("/unsubscribe/scope").asText()).isEqualTo("all");
 		assertThat(data.at("/unsubscribe/source").asText()).isEqualTo("link");
 		assertThat(data.at("/contact/id").asText()).isEqualTo(sent.contactId().toString());
+	}
+
+	private static EngagementsTracked clicks(LinkClicked... clicks) {
+		return new EngagementsTracked(List.of(), List.of(clicks));
 	}
 
 	private static LinkClicked click(Sent sent, Instant at, boolean machine, String url) {
