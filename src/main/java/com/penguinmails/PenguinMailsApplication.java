@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -16,8 +17,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class PenguinMailsApplication {
 
+	/**
+	 * Starts the application. With the system property
+	 * {@code penguinmails.startup-steps=jfr}, each start-up step (bean creation, context
+	 * phases) is recorded as a JFR event ({@code spring.*}, Spring Framework's
+	 * {@code FlightRecorderApplicationStartup}) for a recording started with
+	 * {@code -XX:StartFlightRecording}: where a slow start goes, bean by bean.
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(PenguinMailsApplication.class, args);
+		SpringApplication application = new SpringApplication(PenguinMailsApplication.class);
+		if ("jfr".equals(System.getProperty("penguinmails.startup-steps"))) {
+			application.setApplicationStartup(new FlightRecorderApplicationStartup());
+		}
+		application.run(args);
 	}
 
 }

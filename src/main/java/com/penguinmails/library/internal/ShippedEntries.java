@@ -8,7 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -20,7 +24,7 @@ import com.penguinmails.library.LibraryStep;
 import com.penguinmails.campaigns.StepFormat;
 
 /**
- * The library that ships with PenguinMails, read once at start from
+ * The library that ships with PenguinMails, read once (just after start) from
  * {@code classpath:library/templates/*.json} (arrays of {@code {slug, name, category,
  * tags, language, description, subject, text, html, format}}) and
  * {@code classpath:library/sequences/*.json} (arrays of
@@ -30,6 +34,8 @@ import com.penguinmails.campaigns.StepFormat;
  */
 @Component
 public class ShippedEntries {
+
+	private static final Logger log = LoggerFactory.getLogger(ShippedEntries.class);
 
 	record TemplateFile(String slug, String name, LibraryCategory category, List<String> tags, String language,
 			String description, String subject, String text, String html, StepFormat format) {
@@ -51,15 +57,50 @@ public class ShippedEntries {
 
 	}
 
-	private final List<LibraryEntry> entries;
+	private final ObjectMapper json;
+
+	private volatile List<LibraryEntry> entries;
 
 	ShippedEntries(ObjectMapper json) {
-		this.entries = load(json);
+		this.json = json;
 	}
 
-	/** Every shipped entry, sorted by name. */
+	/**
+	 * Read after the application is ready, on a thread of its own, not while it starts:
+	 * the {@code classpath*:} look-up walks every jar, and each entry is rendered and
+	 * checked (about 5% of a start's work).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		Thread loader = new Thread(() -> {
+			try {
+				all();
+			}
+			catch (RuntimeException ex) {
+				log.warn("The shipped library could not be read; it is read again when asked for", ex);
+			}
+		}, "library-warm-up");
+		loader.setDaemon(true);
+		loader.start();
+	}
+
+	/**
+	 * Every shipped entry, sorted by name; read once, on first use (callers meanwhile
+	 * wait).
+	 * @throws UncheckedIOException when the shipped files cannot be read
+	 */
 	public List<LibraryEntry> all() {
-		return entries;
+		List<LibraryEntry> loaded = entries;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = entries;
+				if (loaded == null) {
+					loaded = load(json);
+					entries = loaded;
+				}
+			}
+		}
+		return loaded;
 	}
 
 	static List<LibraryEntry> load(ObjectMapper json) {
