@@ -40,6 +40,22 @@ public class WebhookEventLog {
 	}
 
 	/**
+	 * Whether some enabled endpoint of the workspace wants any of these event types (or
+	 * every type, {@code *}): when none does, {@link #append} would store nothing, so a
+	 * listener can skip building the event (its look-ups are most of a busy listener's
+	 * work).
+	 * @param types event types such as {@code message.opened}
+	 */
+	public boolean wanted(UUID workspaceId, String... types) {
+		return Boolean.TRUE.equals(jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM webhook_endpoints
+				    WHERE workspace_id = ? AND enabled AND (event_types && ?::text[] OR '*' = ANY (event_types)))""")
+			.params(workspaceId, types)
+			.query(Boolean.class)
+			.single());
+	}
+
+	/**
 	 * Stores an event and queues its deliveries; a key longer than its column (300
 	 * characters) is cut to it.
 	 * @return the event's id (its {@code webhook-id}) when it was new and some endpoint

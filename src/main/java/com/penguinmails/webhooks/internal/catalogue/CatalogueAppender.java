@@ -26,6 +26,14 @@ class CatalogueAppender {
 	}
 
 	/**
+	 * Whether any enabled endpoint of the workspace wants one of these types: when none
+	 * does, an event of them would not be stored, and need not be built.
+	 */
+	boolean wanted(UUID workspaceId, EventType... types) {
+		return log.wanted(workspaceId, java.util.Arrays.stream(types).map(EventType::type).toArray(String[]::new));
+	}
+
+	/**
 	 * Appends one business event.
 	 * @param naturalId what makes it one event within its type (an outbox id, an inbound
 	 * message id, ...)

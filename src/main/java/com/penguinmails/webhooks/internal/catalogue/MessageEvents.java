@@ -36,6 +36,10 @@ class MessageEvents {
 
 	@ApplicationModuleListener
 	void on(MessageSent sent) {
+		// Every send passes here: build nothing when no endpoint would store it.
+		if (!appender.wanted(sent.workspaceId(), EventType.MESSAGE_SENT, EventType.MESSAGE_DELIVERED)) {
+			return;
+		}
 		MessageRef ref = new MessageRef(sent.campaignId(), sent.outboxId(), sent.mailboxId(), null, sent.step(), null);
 		Subject subject = lookups.message(sent.workspaceId(), ref, null);
 		if (sent.messageId() != null) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,11 +41,27 @@ class TrackingEvents {
 		this.appender = appender;
 	}
 
-	/** Each open and click of a batch is its own webhook event, in the batch's order. */
+	/**
+	 * Each open and click of a batch is its own webhook event, in the batch's order;
+	 * built only for workspaces where some endpoint wants its type (asked once per
+	 * workspace and type in the batch).
+	 */
 	@ApplicationModuleListener
 	void on(EngagementsTracked tracked) {
-		tracked.opens().forEach(this::opened);
-		tracked.clicks().forEach(this::clicked);
+		Map<UUID, Boolean> opensWanted = new HashMap<>();
+		for (MessageOpened opened : tracked.opens()) {
+			if (opensWanted.computeIfAbsent(opened.workspaceId(),
+					workspace -> appender.wanted(workspace, EventType.MESSAGE_OPENED))) {
+				opened(opened);
+			}
+		}
+		Map<UUID, Boolean> clicksWanted = new HashMap<>();
+		for (LinkClicked clicked : tracked.clicks()) {
+			if (clicksWanted.computeIfAbsent(clicked.workspaceId(),
+					workspace -> appender.wanted(workspace, EventType.MESSAGE_CLICKED))) {
+				clicked(clicked);
+			}
+		}
 	}
 
 	void opened(MessageOpened opened) {
