@@ -29,8 +29,10 @@ BEGIN
             name, parent, lower_at, upper_at);
         RETURN true;
     END IF;
-    -- The DEFAULT partition holds rows of this month: no insert may add more while they move.
-    EXECUTE format('LOCK TABLE %I IN SHARE ROW EXCLUSIVE MODE', deflt);
+    -- The DEFAULT partition holds rows of this month. The whole table is locked while they move:
+    -- a query planned before the new partition is attached would not read it, yet could read the
+    -- DEFAULT after the rows left it (and no insert may add rows of the month meanwhile).
+    EXECUTE format('LOCK TABLE %I IN ACCESS EXCLUSIVE MODE', parent);
     EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', name, parent);
     EXECUTE format('WITH moved AS (DELETE FROM %I WHERE %I >= $1 AND %I < $2 RETURNING *) INSERT INTO %I SELECT * FROM moved',
         deflt, key_column, key_column, name) USING lower_at, upper_at;

@@ -75,3 +75,13 @@ $$;
 INSERT INTO inbound_messages SELECT * FROM inbound_messages_unpartitioned;
 DROP TABLE inbound_messages_unpartitioned;
 ANALYZE inbound_messages;
+
+-- Outbox history (issue 21): the outbox stays one table (it is the live queue; UNIQUE (enrolment_id,
+-- step) and the unique message_id are global "never send twice" guarantees). What grows with it is
+-- the bodies: a sent, failed or cancelled message past penguinmails.retention.outbox-bodies loses its
+-- HTML and text (delivery.internal.OutboxBodyRetention, in batches); the row, its Message-ID (reply
+-- matching), recipient, subject and outcome stay. The partial index lists the rows still holding
+-- bodies, oldest first, and shrinks as they go.
+ALTER TABLE outbox ADD COLUMN bodies_dropped_at TIMESTAMPTZ;
+CREATE INDEX outbox_bodies_kept ON outbox ((coalesce(sent_at, created_at)))
+    WHERE status IN ('sent', 'failed', 'cancelled') AND bodies_dropped_at IS NULL;

@@ -171,11 +171,17 @@ class PartitionUpkeepTests {
 					.withDayOfMonth(1)
 					.plusMonths(PartitionUpkeep.MONTHS_AHEAD));
 
-		assertThat(count("SELECT count(*) FROM pg_indexes WHERE tablename = 'tracking_events'")).isEqualTo(9);
-		assertThat(count("SELECT count(*) FROM pg_indexes WHERE tablename = ?", month)).isEqualTo(9);
-		assertThat(count("SELECT count(*) FROM pg_indexes WHERE tablename = 'inbound_messages'")).isEqualTo(13);
+		assertThat(count(
+				"SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'tracking_events'"))
+			.isEqualTo(9);
+		assertThat(
+				count("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?", month))
+			.isEqualTo(9);
+		assertThat(count(
+				"SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'inbound_messages'"))
+			.isEqualTo(13);
 		assertThat(fixtures.jdbc()
-			.sql("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'inbound_messages_pkey'")
+			.sql("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'inbound_messages'::regclass AND contype = 'p'")
 			.query(String.class)
 			.single()).isEqualTo("PRIMARY KEY (id, received_at)");
 	}
