@@ -51,10 +51,14 @@ class InboundPersonalData implements PersonalData {
 	@Override
 	public void erase(UUID workspaceId, UUID contactId) {
 		String email = email(workspaceId, contactId);
+		// The messages' dedupe keys (V89) go with them: a Message-ID is the person's too.
 		jdbc.sql(
 				"""
-						DELETE FROM inbound_messages WHERE workspace_id = ? AND (contact_id = ? OR lower(from_address) = lower(?)
-						    OR lower(bounced_address) = lower(?) OR (direction = 'out' AND lower(to_addresses) = lower(?)))""")
+						WITH erased AS (
+						    DELETE FROM inbound_messages WHERE workspace_id = ? AND (contact_id = ? OR lower(from_address) = lower(?)
+						        OR lower(bounced_address) = lower(?) OR (direction = 'out' AND lower(to_addresses) = lower(?)))
+						    RETURNING id)
+						DELETE FROM inbound_message_keys WHERE id IN (SELECT id FROM erased)""")
 			.params(workspaceId, contactId, email, email, email)
 			.update();
 	}

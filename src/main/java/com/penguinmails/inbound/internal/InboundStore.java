@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.penguinmails.inbound.MessageKind;
 import com.penguinmails.mailboxes.MailboxRef;
@@ -36,8 +37,11 @@ public class InboundStore {
 
 	private final JdbcClient jdbc;
 
-	InboundStore(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	InboundStore(JdbcClient jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -153,6 +157,26 @@ public class InboundStore {
 	 * Message-ID in this mailbox: a renumbered folder, or a copy in another folder).
 	 */
 	public boolean insert(NewMessage m, Instant now) {
+		// The key and the message commit together: a key never stands for a message lost.
+		return Boolean.TRUE.equals(transactions.execute(status -> claimKeys(m) && store(m, now)));
+	}
+
+	/**
+	 * Claims the message's dedupe keys (V89: inbound_messages is partitioned by
+	 * received_at, so its unique keys live in inbound_message_keys); false when another
+	 * stored message holds one of them.
+	 */
+	private boolean claimKeys(NewMessage m) {
+		return jdbc.sql("""
+				INSERT INTO inbound_message_keys (id, workspace_id, mailbox_id, folder, uidvalidity, uid, message_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(m.id(), m.workspaceId(), m.mailboxId(), m.folder(), m.uidValidity(), m.uid(),
+					"in".equals(m.direction()) ? m.messageId() : null)
+			.update() == 1;
+	}
+
+	private boolean store(NewMessage m, Instant now) {
 		boolean inserted = jdbc
 			.sql("""
 					INSERT INTO inbound_messages (id, workspace_id, mailbox_id, direction, folder, uidvalidity, uid,
