@@ -71,9 +71,12 @@ class PartitionUpkeepTests {
 		Result first = upkeep.upkeep(tracking(), now);
 		Result second = upkeep.upkeep(tracking(), now);
 
-		assertThat(first.created()).containsExactly("tracking_events_y%dm11".formatted(year),
+		// Other tests' events of past months (in DEFAULT until now) may get their months
+		// too.
+		assertThat(first.created()).containsSubsequence("tracking_events_y%dm11".formatted(year),
 				"tracking_events_y%dm12".formatted(year), "tracking_events_y%dm01".formatted(year + 1),
 				"tracking_events_y%dm02".formatted(year + 1));
+		assertThat(first.created()).filteredOn(name -> name.contains("_y%d".formatted(year))).hasSize(2);
 		assertThat(second.created()).isEmpty();
 		assertThat(second.dropped()).isEmpty();
 		// Calendar months in UTC, whatever the session's time zone.
