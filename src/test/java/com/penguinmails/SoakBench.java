@@ -199,9 +199,9 @@ class SoakBench {
 				 "stops":{"onReply":true,"onClick":false,"onBounce":true,"onUnsubscribe":true,"onComplaint":true,
 				          "companyOnReply":false},
 				 "tracking":{"opens":true,"clicks":true},
-				 "steps":[{"delayMinutes":0,"variants":[{"subject":"Hi {{ first_name }}",
+				 "steps":[{"delayMinutes":0,"format":"html","variants":[{"subject":"Hi {{ first_name }}",
 				            "html":"<p>Hello {{ first_name }}, see <a href=\\"https://example.com/offer\\">our offer</a>.</p>"}]},
-				          {"delayMinutes":1440,"variants":[{"subject":"Again, {{ first_name }}",
+				          {"delayMinutes":1440,"format":"html","variants":[{"subject":"Again, {{ first_name }}",
 				            "html":"<p>Following up.</p>"}]}]}"""
 			.formatted(String.join(",", mailboxes.stream().map(id -> "\"" + id + "\"").toList()));
 	}

@@ -321,9 +321,9 @@ class ClusterBench {
 				 "stops":{"onReply":true,"onClick":false,"onBounce":true,"onUnsubscribe":true,"onComplaint":true,
 				          "companyOnReply":false},
 				 "tracking":{"opens":true,"clicks":true},
-				 "steps":[{"delayMinutes":0,"variants":[{"subject":"Hi {{ first_name }}",
+				 "steps":[{"delayMinutes":0,"format":"html","variants":[{"subject":"Hi {{ first_name }}",
 				            "html":"<p>Hello {{ first_name }}, see <a href=\\"https://example.com/offer\\">our offer</a>.</p>"}]},
-				          {"delayMinutes":1440,"variants":[{"subject":"Again, {{ first_name }}",
+				          {"delayMinutes":1440,"format":"html","variants":[{"subject":"Again, {{ first_name }}",
 				            "html":"<p>Following up.</p>"}]}]}"""
 			.formatted(String.join(",", mailboxes.stream().map(id -> "\"" + id + "\"").toList()));
 	}
@@ -342,10 +342,20 @@ class ClusterBench {
 			.messageHandler(new BasicMessageListener() {
 				@Override
 				public void messageArrived(MessageContext context, String from, String to, byte[] data) {
-					Matcher id = ID
-						.matcher(new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1));
+					String head = new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1);
+					Matcher id = ID.matcher(head);
 					if (!id.find()) {
 						return;
+					}
+					Matcher messageId = MESSAGE_ID.matcher(head);
+					String mid = messageId.find() ? messageId.group(1) : "";
+					String earlier = messageIds.putIfAbsent(id.group(1), mid);
+					if (earlier != null) {
+						if (earlier.equals(mid)) {
+							sameMessageId.incrementAndGet();
+						}
+						System.out.printf("BENCH cluster: %s again, from %s, Message-ID %s (first %s)%n", id.group(1),
+								context.getHelo().orElse("?"), mid, earlier);
 					}
 					sentByNode.computeIfAbsent(context.getHelo().orElse("?"), k -> new AtomicLong()).incrementAndGet();
 					if (received.computeIfAbsent(id.group(1), k -> new AtomicInteger()).incrementAndGet() > 1) {
