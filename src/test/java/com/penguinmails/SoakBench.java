@@ -365,12 +365,16 @@ class SoakBench {
 	}
 
 	/**
-	 * First (minute 1, after start-up) against last, the least-squares slope per hour
-	 * over the same minutes, and whether each stays flat: heap after GC under 16 MB an
-	 * hour (3% of the heap), threads under 2 an hour, connections within the pool (10).
+	 * The steady part (from minute 2, or the first tenth of the run if later: the pools
+	 * fill up in the first minutes) first against last, the least-squares slope per hour,
+	 * and whether each stays flat: heap after GC under 16 MB an hour (3% of the heap);
+	 * threads and connections no higher in the second half of the steady part than in the
+	 * first (a slope of a few threads' jitter over ten minutes says nothing), connections
+	 * within the pool (10).
 	 */
 	private static void verdict(List<Sample> series) {
-		List<Sample> steady = series.size() > 2 ? series.subList(1, series.size()) : series;
+		int from = Math.min(series.size() - 1, Math.max(2, MINUTES / 10));
+		List<Sample> steady = series.subList(from, series.size());
 		Sample first = steady.get(0);
 		Sample last = steady.get(steady.size() - 1);
 		double heapSlope = slope(steady, s -> s.heapAfterGcKb() / 1024.0);
@@ -388,10 +392,17 @@ class SoakBench {
 				first.rssKb() / 1024.0, last.rssKb() / 1024.0, rssSlope, first.sent(), last.sent(),
 				first.trackingEvents(), last.trackingEvents());
 		boolean heapFlat = heapSlope < 16;
-		boolean threadsFlat = threadSlope < 2;
-		boolean connectionsFlat = maxServer <= 12 && poolSlope < 1;
+		List<Sample> early = steady.subList(0, (steady.size() + 1) / 2);
+		List<Sample> late = steady.subList((steady.size() + 1) / 2, steady.size());
+		boolean threadsFlat = threadSlope < 2 || max(late, Sample::threads) <= max(early, Sample::threads);
+		boolean connectionsFlat = maxServer <= 12
+				&& max(late, Sample::serverConnections) <= max(early, Sample::serverConnections);
 		System.out.printf("BENCH soak verdict: heap after GC %s, threads %s, connections %s%n",
 				heapFlat ? "flat" : "GROWS", threadsFlat ? "flat" : "GROW", connectionsFlat ? "flat" : "GROW");
+	}
+
+	private static long max(List<Sample> samples, java.util.function.ToLongFunction<Sample> value) {
+		return samples.stream().mapToLong(value).max().orElse(0);
 	}
 
 	/** Least-squares slope of {@code value} per hour over the samples' minutes. */
