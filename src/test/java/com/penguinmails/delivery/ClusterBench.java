@@ -1,0 +1,559 @@
+package com.penguinmails.delivery;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.helper.BasicMessageListener;
+import org.subethamail.smtp.server.SMTPServer;
+
+import com.penguinmails.support.BenchApplication;
+import com.penguinmails.support.TestDnsServer;
+
+/**
+ * Benchmark, not a test: three application processes (the packaged jar) on one durable
+ * PostgreSQL run by this JVM, as behind a load balancer (same master key, same base URL).
+ * A campaign of 30,000 messages over five mailboxes goes to an SMTP sink here; while it
+ * sends, the bench fetches the open pixel and a click link of every 20th message received
+ * (round robin over the nodes) and puts a reply to every 100th into its mailbox on a
+ * GreenMail IMAP server here. In the middle one node is killed with SIGKILL and started
+ * again. At the end it counts, at the sink, each message delivered once, twice or never;
+ * in the database, each reply stored and handled once and each tracking response's event
+ * stored; and per node, what it sent (at the sink, by its EHLO name), its peak heap and
+ * its restarts. {@code bash bench/cluster.sh [messages]} runs it; a FAIL line and a
+ * failed test say something was doubled or lost.
+ */
+@Tag("bench")
+class ClusterBench {
+
+	static final int MESSAGES = Integer.getInteger("bench.messages", 30_000);
+
+	static final int NODES = 3;
+
+	static final int MAILBOXES = 5;
+
+	/** Every n-th message received has its pixel and a link fetched. */
+	static final int TRACK_EVERY = 20;
+
+	/** Every n-th message received (offset by half) is answered. */
+	static final int REPLY_EVERY = 100;
+
+	static final Pattern ID = Pattern.compile("(?m)^X-PenguinMails-ID: (\\S+)");
+
+	static final Pattern MESSAGE_ID = Pattern.compile("(?mi)^Message-ID:\\s*(\\S+)");
+
+	static final Pattern LINK = Pattern.compile("https?://[^/\"]+(/[oc]/[A-Za-z0-9_-]+)");
+
+	final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+
+	final Map<String, AtomicLong> sentByNode = new ConcurrentHashMap<>();
+
+	final AtomicInteger unique = new AtomicInteger();
+
+	/** The Message-ID each message first arrived with. */
+	final Map<String, String> messageIds = new ConcurrentHashMap<>();
+
+	/**
+	 * Second arrivals with the Message-ID of the first: a receiver can tell them apart.
+	 */
+	final AtomicLong sameMessageId = new AtomicLong();
+
+	final Tracking tracking = new Tracking();
+
+	final AtomicInteger repliesSent = new AtomicInteger();
+
+	final AtomicInteger replyFailures = new AtomicInteger();
+
+	final ExecutorService trackers = Executors.newFixedThreadPool(4);
+
+	final ScheduledExecutorService repliers = Executors.newSingleThreadScheduledExecutor();
+
+	final Map<String, GreenMailUser> imapUsers = new ConcurrentHashMap<>();
+
+	final List<Node> nodes = new ArrayList<>();
+
+	/** Tracking requests and what came of them. */
+	static final class Tracking {
+
+		final AtomicLong responses = new AtomicLong();
+
+		final AtomicLong notFound = new AtomicLong();
+
+		final AtomicLong inFlightAtKill = new AtomicLong();
+
+		final AtomicLong movedOn = new AtomicLong();
+
+		final AtomicLong unparsable = new AtomicLong();
+
+		final AtomicInteger next = new AtomicInteger();
+
+	}
+
+	/** One application process: its environment, log and what happened to it. */
+	static final class Node {
+
+		final int index;
+
+		final Map<String, String> env;
+
+		final String url;
+
+		final List<Path> logs = new ArrayList<>();
+
+		final List<Long> pids = new ArrayList<>();
+
+		volatile Process process;
+
+		volatile boolean up;
+
+		int restarts;
+
+		Node(int index, Map<String, String> env, String url) {
+			this.index = index;
+			this.env = env;
+			this.url = url;
+		}
+
+		String helo() {
+			return "node-" + this.index + ".cluster.test";
+		}
+
+	}
+
+	@Test
+	void threeNodesOnePostgresOneKilledEveryMessageOnce() throws Exception {
+		Path jar = Path.of(System.getProperty("bench.jar", "target/penguinmails-0.1.0-SNAPSHOT.jar"));
+		Path dir = Files.createTempDirectory("penguinmails-cluster");
+		SMTPServer sink = sink();
+		TestDnsServer dns = TestDnsServer.start();
+		GreenMail imap = new GreenMail(
+				new ServerSetup(BenchApplication.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+		imap.start();
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dir.resolve("postgres"))
+			.setCleanDataDirectory(true)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("max_connections", "200")
+			.start();
+		String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+		try {
+			startNodes(jar, dir, dns, jdbcUrl);
+			BenchApplication app = new BenchApplication(nodes.get(0).url);
+			app.signUp("cluster", "domains:write,mailboxes:write,contacts:write,campaigns:write");
+			app.verifiedDomain(dns, "cluster.test");
+			List<String> mailboxes = new ArrayList<>();
+			for (int m = 0; m < MAILBOXES; m++) {
+				String email = "sender" + m + "@cluster.test";
+				imapUsers.put(email, imap.setUser(email, "imap" + m, "secret" + m));
+				mailboxes.add(app.mailbox(email, sink.getPortAllocated(), imap.getImap().getPort(), "imap" + m,
+						"secret" + m, 0));
+			}
+			String list = app.contacts("Cluster", MESSAGES);
+			long started = System.nanoTime();
+			String campaign = app.launch(draft(mailboxes), list);
+			run(jar, dir, started);
+			long sendingDone = System.nanoTime();
+			trackers.shutdown();
+			trackers.awaitTermination(2, TimeUnit.MINUTES);
+			repliers.shutdown();
+			repliers.awaitTermination(1, TimeUnit.MINUTES);
+			boolean ok = report(jdbcUrl, campaign, started, sendingDone, dir);
+			if (!ok) {
+				throw new AssertionError("FAIL: see the BENCH lines");
+			}
+		}
+		finally {
+			trackers.shutdownNow();
+			repliers.shutdownNow();
+			for (Node node : nodes) {
+				if (node.process != null) {
+					node.process.destroy();
+					node.process.waitFor(60, TimeUnit.SECONDS);
+					node.process.destroyForcibly();
+				}
+			}
+			sink.stop();
+			imap.stop();
+			dns.close();
+			postgres.close();
+		}
+	}
+
+	/**
+	 * Node 0 first (it migrates the schema and serves the sandbox for the sign-up mail),
+	 * then the other two together.
+	 */
+	private void startNodes(Path jar, Path dir, TestDnsServer dns, String jdbcUrl) throws Exception {
+		byte[] masterKey = new byte[32];
+		new java.security.SecureRandom().nextBytes(masterKey);
+		String base = "http://localhost:" + BenchApplication.freePort();
+		for (int i = 0; i < NODES; i++) {
+			int port = i == 0 ? URI.create(base).getPort() : BenchApplication.freePort();
+			Map<String, String> env = new LinkedHashMap<>();
+			env.put("PENGUINMAILS_DATA_DIR", dir.resolve("node-" + i).toString());
+			env.put("SERVER_PORT", String.valueOf(port));
+			env.put("PENGUINMAILS_BASE_URL", base);
+			env.put("PENGUINMAILS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+			env.put("PENGUINMAILS_DB_URL", jdbcUrl);
+			env.put("PENGUINMAILS_DB_USERNAME", "postgres");
+			env.put("PENGUINMAILS_DB_PASSWORD", "postgres");
+			env.put("PENGUINMAILS_SANDBOX", String.valueOf(i == 0));
+			env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(BenchApplication.freePort()));
+			env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(BenchApplication.freePort()));
+			env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
+			env.put("PENGUINMAILS_NETWORK_ALLOW", "127.0.0.1/32");
+			env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
+			env.put("PENGUINMAILS_INBOUND_INTERVAL", "PT5S");
+			env.put("PENGUINMAILS_HELO_NAME", "node-" + i + ".cluster.test");
+			env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
+			nodes.add(new Node(i, env, "http://localhost:" + port));
+		}
+		start(jar, dir, nodes.get(0));
+		List<Thread> others = new ArrayList<>();
+		List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		for (Node node : nodes.subList(1, NODES)) {
+			Thread thread = new Thread(() -> {
+				try {
+					start(jar, dir, node);
+				}
+				catch (Exception ex) {
+					failures.add(ex);
+				}
+			});
+			thread.start();
+			others.add(thread);
+		}
+		for (Thread thread : others) {
+			thread.join();
+		}
+		if (!failures.isEmpty()) {
+			throw failures.get(0);
+		}
+	}
+
+	private void start(Path jar, Path dir, Node node) throws Exception {
+		Path log = dir.resolve("node-" + node.index + "-run-" + node.logs.size() + ".log");
+		node.logs.add(log);
+		node.process = BenchApplication.start(jar, "512m", node.env, log, node.url);
+		node.pids.add(node.process.pid());
+		node.up = true;
+	}
+
+	/**
+	 * Waits for half the messages, kills node 1 with SIGKILL, starts it again, and waits
+	 * for every message (the dead node's claimed rows come back when their two-minute
+	 * lease ends).
+	 */
+	private void run(Path jar, Path dir, long started) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+		while (unique.get() < MESSAGES / 2 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		Node victim = nodes.get(1);
+		victim.up = false;
+		victim.process.destroyForcibly();
+		victim.process.waitFor();
+		int atKill = unique.get();
+		System.out.printf("BENCH cluster: node 1 (pid %d) killed with SIGKILL at %d of %d messages, %.0f s in%n",
+				victim.process.pid(), atKill, MESSAGES, (System.nanoTime() - started) / 1e9);
+		long down = System.nanoTime();
+		start(jar, dir, victim);
+		victim.restarts++;
+		System.out.printf("BENCH cluster: node 1 healthy again %.1f s after the kill (pid %d)%n",
+				(System.nanoTime() - down) / 1e9, victim.process.pid());
+		deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+		while (unique.get() < MESSAGES && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		// Anything sent twice arrives within a lease of the last first arrival.
+		Thread.sleep(5_000);
+	}
+
+	/**
+	 * The campaign: tracked opens and clicks, stopped by a reply, a second step in a day.
+	 */
+	private static String draft(List<String> mailboxes) {
+		return """
+				{"name":"Cluster","mailboxIds":[%s],
+				 "schedule":{"timeZone":"UTC","days":[1,2,3,4,5,6,7],"windowStart":"00:00","windowEnd":"23:59:59",
+				             "domainPacePerHour":100000},
+				 "stops":{"onReply":true,"onClick":false,"onBounce":true,"onUnsubscribe":true,"onComplaint":true,
+				          "companyOnReply":false},
+				 "tracking":{"opens":true,"clicks":true},
+				 "steps":[{"delayMinutes":0,"format":"html","variants":[{"subject":"Hi {{ first_name }}",
+				            "html":"<p>Hello {{ first_name }}, see <a href=\\"https://example.com/offer\\">our offer</a>.</p>"}]},
+				          {"delayMinutes":1440,"format":"html","variants":[{"subject":"Again, {{ first_name }}",
+				            "html":"<p>Following up.</p>"}]}]}"""
+			.formatted(String.join(",", mailboxes.stream().map(id -> "\"" + id + "\"").toList()));
+	}
+
+	/**
+	 * An SMTP sink counting each message by its X-PenguinMails-ID and each delivery by
+	 * the EHLO name of the node that made it; every 20th new message goes to the
+	 * trackers, every 100th (offset 50) gets a reply.
+	 */
+	private SMTPServer sink() {
+		SMTPServer sink = SMTPServer.port(0)
+			.bindAddress(InetAddress.getLoopbackAddress())
+			.maxConnections(200)
+			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
+			}))
+			.messageHandler(new BasicMessageListener() {
+				@Override
+				public void messageArrived(MessageContext context, String from, String to, byte[] data) {
+					String head = new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1);
+					Matcher id = ID.matcher(head);
+					if (!id.find()) {
+						return;
+					}
+					Matcher messageId = MESSAGE_ID.matcher(head);
+					String mid = messageId.find() ? messageId.group(1) : "";
+					String earlier = messageIds.putIfAbsent(id.group(1), mid);
+					if (earlier != null) {
+						if (earlier.equals(mid)) {
+							sameMessageId.incrementAndGet();
+						}
+						System.out.printf("BENCH cluster: %s again, from %s, Message-ID %s (first %s)%n", id.group(1),
+								context.getHelo().orElse("?"), mid, earlier);
+					}
+					sentByNode.computeIfAbsent(context.getHelo().orElse("?"), k -> new AtomicLong()).incrementAndGet();
+					if (received.computeIfAbsent(id.group(1), k -> new AtomicInteger()).incrementAndGet() > 1) {
+						return;
+					}
+					int n = unique.incrementAndGet();
+					if (n % TRACK_EVERY == 0) {
+						trackers.execute(() -> track(data));
+					}
+					if (n % REPLY_EVERY == REPLY_EVERY / 2) {
+						// A person answers after a while, not within the sender's commit.
+						repliers.schedule(() -> reply(data), 2, TimeUnit.SECONDS);
+					}
+				}
+			})
+			.build();
+		sink.start();
+		return sink;
+	}
+
+	/** Fetches the message's open pixel and click link, each from the next node up. */
+	private void track(byte[] data) {
+		try {
+			String html = BenchApplication.html(new MimeMessage((Session) null, new ByteArrayInputStream(data)));
+			Matcher links = LINK.matcher(html == null ? "" : html.replace("&amp;", "&"));
+			String open = null;
+			String click = null;
+			while (links.find()) {
+				if (links.group(1).startsWith("/o/") && open == null) {
+					open = links.group(1);
+				}
+				else if (links.group(1).startsWith("/c/") && click == null) {
+					click = links.group(1);
+				}
+			}
+			if (open == null || click == null) {
+				if (tracking.unparsable.getAndIncrement() == 0) {
+					System.out.println("BENCH cluster: no pixel or link in a message: "
+							+ new String(data, 0, Math.min(data.length, 3000), StandardCharsets.ISO_8859_1));
+				}
+				return;
+			}
+			fetch(open);
+			fetch(click);
+		}
+		catch (Exception ex) {
+			if (tracking.unparsable.getAndIncrement() == 0) {
+				System.out.println("BENCH cluster: a message could not be read: " + ex);
+			}
+		}
+	}
+
+	private static final HttpClient TRACKING = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
+	/**
+	 * One tracking request, round robin over the nodes; as a load balancer does, a node
+	 * that refuses the connection is passed over for the next. A request cut off after it
+	 * was sent (its node killed) may or may not have stored its event: counted apart.
+	 */
+	private void fetch(String path) throws InterruptedException {
+		for (int attempt = 0; attempt < NODES * 20; attempt++) {
+			Node node = nodes.get(Math.floorMod(tracking.next.getAndIncrement(), NODES));
+			try {
+				HttpResponse<Void> response = TRACKING.send(HttpRequest.newBuilder(URI.create(node.url + path))
+					.header("User-Agent",
+							"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+									+ "Chrome/124.0 Safari/537.36")
+					.timeout(Duration.ofSeconds(30))
+					.build(), HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200 || response.statusCode() == 302) {
+					tracking.responses.incrementAndGet();
+				}
+				else {
+					tracking.notFound.incrementAndGet();
+				}
+				return;
+			}
+			catch (ConnectException ex) {
+				tracking.movedOn.incrementAndGet();
+				Thread.sleep(50);
+			}
+			catch (IOException ex) {
+				tracking.inFlightAtKill.incrementAndGet();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * The recipient answers: a reply (In-Reply-To and References naming the message, RFC
+	 * 5322 §3.6.4) put into the sending mailbox's INBOX on the IMAP server.
+	 */
+	private void reply(byte[] data) {
+		try {
+			MimeMessage original = new MimeMessage((Session) null, new ByteArrayInputStream(data));
+			String sender = ((InternetAddress) original.getFrom()[0]).getAddress();
+			String lead = ((InternetAddress) original.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+			MimeMessage reply = new MimeMessage(Session.getInstance(new java.util.Properties()));
+			reply.setFrom(new InternetAddress(lead));
+			reply.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(sender));
+			reply.setSubject("Re: " + original.getSubject());
+			reply.setHeader("In-Reply-To", original.getMessageID());
+			reply.setHeader("References", original.getMessageID());
+			reply.setSentDate(new java.util.Date());
+			reply.setText("Sounds interesting, tell me more.\n\n> " + original.getSubject() + "\n", "UTF-8");
+			reply.saveChanges();
+			reply.setHeader("Message-ID",
+					"<reply-" + System.nanoTime() + "@" + lead.substring(lead.indexOf('@') + 1) + ">");
+			imapUsers.get(sender).deliver(reply);
+			repliesSent.incrementAndGet();
+		}
+		catch (Exception ex) {
+			replyFailures.incrementAndGet();
+			System.out.println("BENCH cluster: a reply could not be put into the mailbox: " + ex);
+		}
+	}
+
+	/**
+	 * Waits for the replies to be handled (an inbound claim held by the killed node ends
+	 * after ten minutes), then prints the figures and says whether anything was doubled
+	 * or lost.
+	 */
+	private boolean report(String jdbcUrl, String campaign, long started, long sendingDone, Path dir) throws Exception {
+		try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+			long deadline = System.nanoTime() + Duration.ofMinutes(12).toNanos();
+			while (count(db, "SELECT count(*) FROM enrolments WHERE campaign_id = '" + campaign
+					+ "' AND stop_reason = 'replied'") < repliesSent.get() && System.nanoTime() < deadline) {
+				Thread.sleep(1000);
+			}
+			long handledAfter = System.nanoTime();
+			long twice = received.values().stream().filter(c -> c.get() > 1).count();
+			long extra = received.values().stream().mapToLong(c -> c.get() - 1).sum();
+			long missing = MESSAGES - received.size();
+			String c = "'" + campaign + "'";
+			long repliesStored = count(db,
+					"SELECT count(*) FROM inbound_messages WHERE campaign_id = " + c + " AND kind = 'reply'");
+			long repliesDistinct = count(db,
+					"SELECT count(DISTINCT message_id) FROM inbound_messages WHERE campaign_id = " + c
+							+ " AND kind = 'reply'");
+			long stopped = count(db,
+					"SELECT count(*) FROM enrolments WHERE campaign_id = " + c + " AND stop_reason = 'replied'");
+			long repliedAt = count(db,
+					"SELECT count(*) FROM enrolments WHERE campaign_id = " + c + " AND replied_at IS NOT NULL");
+			long analytics = count(db,
+					"SELECT count(*) FROM analytics_events WHERE campaign_id = " + c + " AND kind = 'replied'");
+			long events = count(db, "SELECT count(*) FROM tracking_events WHERE campaign_id = " + c);
+			long outboxSent = count(db,
+					"SELECT count(*) FROM outbox WHERE campaign_id = " + c + " AND status = 'sent'");
+			System.out.printf(
+					"BENCH cluster: %d messages, %d nodes on one PostgreSQL (durable), %d mailboxes; all "
+							+ "delivered %.0f s after launch (%.0f messages/s), replies handled %.0f s after launch%n",
+					MESSAGES, NODES, MAILBOXES, (sendingDone - started) / 1e9,
+					received.size() / ((sendingDone - started) / 1e9), (handledAfter - started) / 1e9);
+			System.out.printf(
+					"BENCH cluster: at the sink delivered once %d, twice %d (extra deliveries %d), "
+							+ "missing %d; outbox rows sent %d; second arrivals with the first's Message-ID %d%n",
+					received.size() - twice, twice, extra, missing, outboxSent, sameMessageId.get());
+			System.out.printf(
+					"BENCH cluster: replies put in IMAP %d (failed to put %d); stored %d (distinct "
+							+ "Message-IDs %d); enrolments stopped by a reply %d, with replied_at %d; reply events in "
+							+ "analytics %d%n",
+					repliesSent.get(), replyFailures.get(), repliesStored, repliesDistinct, stopped, repliedAt,
+					analytics);
+			System.out.printf(
+					"BENCH cluster: tracking responses %d (pixel 200 + click 302), tracking_events rows %d; "
+							+ "404s %d, cut off by the kill %d, passed to another node on a refused connection %d, "
+							+ "messages not parsed %d%n",
+					tracking.responses.get(), events, tracking.notFound.get(), tracking.inFlightAtKill.get(),
+					tracking.movedOn.get(), tracking.unparsable.get());
+			for (Node node : nodes) {
+				List<String> heaps = new ArrayList<>();
+				for (Path log : node.logs) {
+					heaps.add(BenchApplication.peakHeapMb(log) + " MB");
+				}
+				System.out.printf(
+						"BENCH cluster: node %d (EHLO %s, pids %s): sent %d messages (deliveries at the "
+								+ "sink), peak heap %s (per run, -Xmx512m), restarts %d%n",
+						node.index, node.helo(), node.pids,
+						sentByNode.getOrDefault(node.helo(), new AtomicLong()).get(), heaps, node.restarts);
+			}
+			boolean ok = twice == 0 && missing == 0 && repliesStored == repliesSent.get()
+					&& repliesDistinct == repliesStored && stopped == repliesSent.get()
+					&& analytics == repliesSent.get() && replyFailures.get() == 0 && events >= tracking.responses.get()
+					&& events <= tracking.responses.get() + tracking.inFlightAtKill.get()
+					&& tracking.notFound.get() == 0 && tracking.unparsable.get() == 0;
+			System.out.println("BENCH cluster: " + (ok ? "PASS" : "FAIL") + "; logs under " + dir);
+			return ok;
+		}
+	}
+
+	private static long count(Connection db, String sql) throws Exception {
+		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}
