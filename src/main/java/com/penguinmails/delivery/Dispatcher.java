@@ -108,6 +108,7 @@ public class Dispatcher implements DisposableBean {
 	public int dispatch(Instant now, int max) {
 		List<UUID> unavailable = mailboxes.unavailable();
 		store.release(unavailable);
+		settleHandedOver(now, max);
 		List<Claimed> claimed = store.claim(now, max, unavailable);
 		Map<UUID, List<Claimed>> byMailbox = new LinkedHashMap<>();
 		for (Claimed row : claimed) {
@@ -131,6 +132,22 @@ public class Dispatcher implements DisposableBean {
 			}
 		}
 		return claimed.size();
+	}
+
+	/**
+	 * Messages a dead node handed over without recording the reply are sent, not sent
+	 * again (see {@link OutboxStore#settleHandedOver}); their events go out as for any
+	 * send.
+	 */
+	private void settleHandedOver(Instant now, int max) {
+		transactions.executeWithoutResult(tx -> {
+			for (OutboxStore.Settled row : store.settleHandedOver(now, max)) {
+				log.warn("Outbox message {} was handed to the server by a node that stopped before the reply; "
+						+ "recorded as sent, not sent again", row.id());
+				events.publishEvent(new MessageSent(row.workspaceId(), row.campaignId(), row.enrolmentId(), row.step(),
+						row.id(), row.messageId(), row.mailboxId(), row.sentAt(), null));
+			}
+		});
 	}
 
 	/** Sends one mailbox's claimed messages, over one transport per route. */
@@ -198,7 +215,7 @@ public class Dispatcher implements DisposableBean {
 				}
 				SmtpReply reply;
 				try {
-					reply = transport.send(prepared.message());
+					reply = transport.send(prepared.message(), () -> store.handedOver(row.id(), now));
 				}
 				catch (SmtpConnectionFailed ex) {
 					transportFailed(routing, choice, first, rows.subList(i, rows.size()), ex, now);

@@ -18,6 +18,18 @@ public interface MailboxTransport extends AutoCloseable {
 	SmtpReply send(MimeMessage message) throws SmtpConnectionFailed;
 
 	/**
+	 * Sends as {@link #send(MimeMessage)}, and runs {@code handingOver} at the moment
+	 * after which the server may have accepted the message even if its reply is never
+	 * read: for SMTP, just before the {@code .} that ends the data (RFC 5321 §4.1.1.4). A
+	 * transport with no such moment (an HTTP API) never runs it, and a message it was
+	 * sending when its node died is sent again. {@code handingOver} may be null; if it
+	 * throws, nothing more is sent and the exception is passed on.
+	 */
+	default SmtpReply send(MimeMessage message, Runnable handingOver) throws SmtpConnectionFailed {
+		return send(message);
+	}
+
+	/**
 	 * What sent the last message this transport accepted (or answered last): the
 	 * mailbox's SMTP server unless the transport says otherwise.
 	 */

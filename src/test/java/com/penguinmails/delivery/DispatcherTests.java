@@ -331,6 +331,61 @@ class DispatcherTests {
 	}
 
 	@Test
+	void aMessageHandedOverByANodeThatDiedIsRecordedSentAndNotSentAgain() throws Exception {
+		Account account = fixtures.verifiedAccount("dlv-handed");
+		Mailbox mailbox = mailbox(account, Senders.uniqueDomain("handed"));
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Outbox.Queued queued = Senders.enqueue(outbox,
+				Senders.message(account.owner(), UUID.randomUUID(), mailbox, "handed@recipients.test", "Handed"), now);
+		// A node claimed it, wrote the data and was about to send the final "." when it
+		// died (SIGKILL): the server may well have the message.
+		fixtures.jdbc()
+			.sql("UPDATE outbox SET status = 'sending', lease_until = ?, handed_over_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(now.plus(Duration.ofMinutes(2))), java.sql.Timestamp.from(now),
+					queued.outboxId())
+			.update();
+
+		try (Senders.Events<MessageSent> sent = new Senders.Events<>(context, MessageSent.class)) {
+			Senders.drain(dispatcher, now.plus(Duration.ofMinutes(1)));
+			assertThat(status(queued.outboxId())).isEqualTo("sending");
+
+			Senders.drain(dispatcher, now.plus(Duration.ofMinutes(2)));
+			assertThat(status(queued.outboxId())).isEqualTo("sent");
+			assertThat(fixtures.jdbc()
+				.sql("SELECT note FROM outbox WHERE id = ? AND sent_at = ? AND attempts = 1")
+				.params(queued.outboxId(), java.sql.Timestamp.from(now))
+				.query(String.class)
+				.single()).contains("before the reply was recorded");
+			assertThat(sent.seen()).filteredOn(e -> e.outboxId().equals(queued.outboxId()))
+				.singleElement()
+				.satisfies(e -> assertThat(e.sentAt()).isEqualTo(now));
+		}
+		// Not sent a second time, now or later.
+		Senders.drain(dispatcher, now.plus(Duration.ofMinutes(10)));
+		assertThat(received(Set.of(queued.messageId()))).isEmpty();
+	}
+
+	@Test
+	void everySendRecordsTheMomentItsDataWasHandedOver() throws Exception {
+		Account account = fixtures.verifiedAccount("dlv-handing");
+		Mailbox mailbox = mailbox(account, Senders.uniqueDomain("handing"));
+		Instant now = Instant.now();
+		Outbox.Queued queued = Senders.enqueue(outbox,
+				Senders.message(account.owner(), UUID.randomUUID(), mailbox, "handing@recipients.test", "Handing"),
+				now);
+
+		Senders.drain(dispatcher, now);
+
+		assertThat(status(queued.outboxId())).isEqualTo("sent");
+		assertThat(received(Set.of(queued.messageId()))).hasSize(1);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT handed_over_at IS NOT NULL FROM outbox WHERE id = ?")
+			.param(queued.outboxId())
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
 	void aPausedWorkspaceSendsNothingUntilResumed() throws Exception {
 		Account account = fixtures.verifiedAccount("dlv-pause");
 		Mailbox mailbox = mailbox(account, Senders.uniqueDomain("pause"));

@@ -83,6 +83,14 @@ class SmtpReplyTests {
 			.single();
 	}
 
+	private boolean handedOver(UUID id) {
+		return fixtures.jdbc()
+			.sql("SELECT handed_over_at IS NOT NULL FROM outbox WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	@Test
 	void aTemporaryFailureIsDeferredWithBackoffThenSent() {
 		Account account = fixtures.verifiedAccount("dlv-4xx");
@@ -100,6 +108,8 @@ class SmtpReplyTests {
 			assertThat(deferred.attempts()).isEqualTo(1);
 			assertThat(deferred.notBefore()).isEqualTo(now.plus(Duration.ofMinutes(5)));
 			assertThat(deferred.smtpReply()).contains("451").contains("4.7.1");
+			// Refused at RCPT: the data was never sent, so never handed over.
+			assertThat(handedOver(queued.outboxId())).isFalse();
 
 			Senders.drain(dispatcher, now.plus(Duration.ofMinutes(4)));
 			assertThat(row(queued.outboxId()).status()).isEqualTo("deferred");
@@ -109,6 +119,7 @@ class SmtpReplyTests {
 			assertThat(done.status()).isEqualTo("sent");
 			assertThat(done.attempts()).isEqualTo(2);
 			assertThat(done.smtpReply()).startsWith("250");
+			assertThat(handedOver(queued.outboxId())).isTrue();
 			assertThat(sent.seen()).filteredOn(e -> e.outboxId().equals(queued.outboxId()))
 				.singleElement()
 				.satisfies(e -> {

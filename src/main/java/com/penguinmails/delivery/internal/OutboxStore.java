@@ -43,10 +43,10 @@ public class OutboxStore {
 	public List<Claimed> claim(Instant now, int max, Collection<UUID> unavailableMailboxes) {
 		Timestamp at = Timestamp.from(now);
 		return jdbc.sql("""
-				UPDATE outbox o SET status = 'sending', lease_until = ?
+				UPDATE outbox o SET status = 'sending', lease_until = ?, handed_over_at = NULL
 				FROM (SELECT id FROM outbox d
 				      WHERE ((d.status IN ('queued', 'deferred') AND d.not_before <= ?)
-				             OR (d.status = 'sending' AND d.lease_until <= ?))
+				             OR (d.status = 'sending' AND d.lease_until <= ? AND d.handed_over_at IS NULL))
 				        AND NOT EXISTS (SELECT 1 FROM sending_pauses p WHERE p.workspace_id = d.workspace_id)
 				        AND d.mailbox_id <> ALL (?)
 				      ORDER BY d.not_before
@@ -61,6 +61,52 @@ public class OutboxStore {
 					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getObject(6, UUID.class),
 					rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
 					rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15)))
+			.list();
+	}
+
+	/** A row a dead node had handed over, now recorded as sent. */
+	public record Settled(UUID id, UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, String messageId,
+			UUID mailboxId, Instant sentAt) {
+	}
+
+	/**
+	 * Records that the end of the row's data is about to go to the server (SMTP's final
+	 * {@code .}): from now on it may have been accepted. One statement, committed without
+	 * waiting for the WAL flush ({@code synchronous_commit} off for this transaction
+	 * only): it must outlive the sending node, which PostgreSQL does the moment it
+	 * commits; only a crash of PostgreSQL itself within its flush delay loses it, and
+	 * then the message may be sent twice, as before this record existed.
+	 */
+	public void handedOver(UUID id, Instant now) {
+		jdbc.sql("""
+				WITH fast AS (SELECT set_config('synchronous_commit', 'off', true))
+				UPDATE outbox SET handed_over_at = ? FROM fast WHERE id = ? AND status = 'sending'""")
+			.params(Timestamp.from(now), id)
+			.update();
+	}
+
+	/**
+	 * Rows whose node died after handing them over (their data's end was on its way) and
+	 * before it recorded the server's reply: recorded as sent at that moment, with a
+	 * note, once their lease ran out, and never sent again (RFC 1047: the server most
+	 * likely accepted it; sending again would most likely deliver it twice). At most
+	 * {@code max}; rows another node is settling are skipped.
+	 */
+	public List<Settled> settleHandedOver(Instant now, int max) {
+		return jdbc.sql("""
+				UPDATE outbox o SET status = 'sent', sent_at = o.handed_over_at, last_attempt_at = o.handed_over_at,
+				    attempts = o.attempts + 1, failure = NULL, lease_until = NULL, sent_via = 'smtp',
+				    note = 'sent: its node stopped after handing it to the server, before the reply was recorded'
+				FROM (SELECT id FROM outbox d
+				      WHERE d.status = 'sending' AND d.lease_until <= ? AND d.handed_over_at IS NOT NULL
+				      LIMIT ? FOR UPDATE SKIP LOCKED) h
+				WHERE o.id = h.id
+				RETURNING o.id, o.workspace_id, o.campaign_id, o.enrolment_id, o.step, o.message_id, o.mailbox_id,
+				    o.handed_over_at""")
+			.params(Timestamp.from(now), max)
+			.query((rs, i) -> new Settled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getString(6),
+					rs.getObject(7, UUID.class), rs.getTimestamp(8).toInstant()))
 			.list();
 	}
 

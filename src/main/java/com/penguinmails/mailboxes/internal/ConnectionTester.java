@@ -85,7 +85,7 @@ class ConnectionTester {
 	 * @throws NetworkPolicy.RefusedAddress when the host is not allowed (nothing was
 	 * connected)
 	 */
-	SMTPTransport connect(SmtpServer server) throws MessagingException {
+	HandOverSmtpTransport connect(SmtpServer server) throws MessagingException {
 		network.check(server.host(), server.port());
 		Properties props = properties("smtp", server.security());
 		for (String p : new String[] { "smtp", "smtps" }) {
@@ -97,7 +97,7 @@ class ConnectionTester {
 		// address whose local part is not ASCII (IDN domains go as A-labels anyway).
 		props.put("mail.mime.allowutf8", "true");
 		String protocol = server.security() == Security.TLS ? "smtps" : "smtp";
-		SMTPTransport transport = (SMTPTransport) Session.getInstance(props).getTransport(protocol);
+		HandOverSmtpTransport transport = new HandOverSmtpTransport(Session.getInstance(props), protocol);
 		if (server.auth()) {
 			transport.connect(server.host(), server.port(), server.username(), server.password());
 			// Angus logs in only when the server offers AUTH; without it the connection

@@ -7,7 +7,6 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import com.penguinmails.mailboxes.ConnectionTest;
 import com.penguinmails.mailboxes.MailboxTransport;
@@ -22,13 +21,13 @@ import com.penguinmails.shared.NetworkPolicy;
  */
 final class SmtpMailboxTransport implements MailboxTransport {
 
-	private final SMTPTransport transport;
+	private final HandOverSmtpTransport transport;
 
 	private final String host;
 
 	private final int port;
 
-	private SmtpMailboxTransport(SMTPTransport transport, String host, int port) {
+	private SmtpMailboxTransport(HandOverSmtpTransport transport, String host, int port) {
 		this.transport = transport;
 		this.host = host;
 		this.port = port;
@@ -49,8 +48,14 @@ final class SmtpMailboxTransport implements MailboxTransport {
 
 	@Override
 	public SmtpReply send(MimeMessage message) throws SmtpConnectionFailed {
+		return send(message, null);
+	}
+
+	/** Runs {@code handingOver} just before the {@code .} that ends the data. */
+	@Override
+	public SmtpReply send(MimeMessage message, Runnable handingOver) throws SmtpConnectionFailed {
 		try {
-			transport.sendMessage(message, message.getAllRecipients());
+			transport.sendMessage(message, handingOver);
 			return new SmtpReply(transport.getLastReturnCode(), transport.getLastServerResponse().strip());
 		}
 		catch (SMTPSendFailedException ex) {
