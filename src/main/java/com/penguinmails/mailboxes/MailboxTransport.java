@@ -20,10 +20,11 @@ public interface MailboxTransport extends AutoCloseable {
 	/**
 	 * Sends as {@link #send(MimeMessage)}, and runs {@code handingOver} at the moment
 	 * after which the server may have accepted the message even if its reply is never
-	 * read: for SMTP, just before the {@code .} that ends the data (RFC 5321 §4.1.1.4). A
-	 * transport with no such moment (an HTTP API) never runs it, and a message it was
-	 * sending when its node died is sent again. {@code handingOver} may be null; if it
-	 * throws, nothing more is sent and the exception is passed on.
+	 * read: for SMTP, once the {@code .} that ends the data (RFC 5321 §4.1.1.4) is
+	 * written and flushed, before the reply is read. A transport with no such moment (an
+	 * HTTP API) never runs it, and a message it was sending when its node died is sent
+	 * again. {@code handingOver} may be null; if it throws, the reply is not read and the
+	 * exception is passed on.
 	 */
 	default SmtpReply send(MimeMessage message, Runnable handingOver) throws SmtpConnectionFailed {
 		return send(message);

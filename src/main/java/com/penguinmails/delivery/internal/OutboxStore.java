@@ -70,12 +70,12 @@ public class OutboxStore {
 	}
 
 	/**
-	 * Records that the end of the row's data is about to go to the server (SMTP's final
-	 * {@code .}): from now on it may have been accepted. One statement, committed without
-	 * waiting for the WAL flush ({@code synchronous_commit} off for this transaction
-	 * only): it must outlive the sending node, which PostgreSQL does the moment it
-	 * commits; only a crash of PostgreSQL itself within its flush delay loses it, and
-	 * then the message may be sent twice, as before this record existed.
+	 * Records that the end of the row's data went to the server (SMTP's final {@code .},
+	 * flushed; the reply not read yet): the server has the whole message. One statement,
+	 * committed without waiting for the WAL flush ({@code synchronous_commit} off for
+	 * this transaction only): it must outlive the sending node, which PostgreSQL does the
+	 * moment it commits; only a crash of PostgreSQL itself within its flush delay loses
+	 * it, and then the message may be sent twice, as before this record existed.
 	 */
 	public void handedOver(UUID id, Instant now) {
 		jdbc.sql("""
@@ -86,10 +86,10 @@ public class OutboxStore {
 	}
 
 	/**
-	 * Rows whose node died after handing them over (their data's end was on its way) and
-	 * before it recorded the server's reply: recorded as sent at that moment, with a
-	 * note, once their lease ran out, and never sent again (RFC 1047: the server most
-	 * likely accepted it; sending again would most likely deliver it twice). At most
+	 * Rows whose node died after handing them over (their data's end was sent) and before
+	 * it recorded the server's reply: recorded as sent at that moment, with a note, once
+	 * their lease ran out, and never sent again (RFC 1047: the server most likely
+	 * accepted it; sending again would most likely deliver it twice). At most
 	 * {@code max}; rows another node is settling are skipped.
 	 */
 	public List<Settled> settleHandedOver(Instant now, int max) {

@@ -51,7 +51,7 @@ final class SmtpMailboxTransport implements MailboxTransport {
 		return send(message, null);
 	}
 
-	/** Runs {@code handingOver} just before the {@code .} that ends the data. */
+	/** Runs {@code handingOver} once the {@code .} that ends the data is flushed. */
 	@Override
 	public SmtpReply send(MimeMessage message, Runnable handingOver) throws SmtpConnectionFailed {
 		try {
