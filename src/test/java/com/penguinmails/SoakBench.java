@@ -1,7 +1,6 @@
 package com.penguinmails;
 
 import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,12 +37,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.subethamail.smtp.MessageContext;
-import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
-import org.subethamail.smtp.helper.BasicMessageListener;
-import org.subethamail.smtp.server.SMTPServer;
 
 import com.penguinmails.support.BenchApplication;
+import com.penguinmails.support.BenchSink;
 import com.penguinmails.support.TestDnsServer;
 
 /**
@@ -77,12 +73,6 @@ class SoakBench {
 
 	static final int TRACKING_PER_SECOND = 20;
 
-	static final Pattern ID = Pattern.compile("(?m)^X-PenguinMails-ID: (\\S+)");
-
-	static final Pattern LINK = Pattern.compile("https?://[^/\"]+(/[oc]/[A-Za-z0-9_-]+)");
-
-	final AtomicLong delivered = new AtomicLong();
-
 	final List<String> links = new CopyOnWriteArrayList<>();
 
 	final List<byte[]> toAnswer = new CopyOnWriteArrayList<>();
@@ -106,7 +96,7 @@ class SoakBench {
 	void steadyLoadLeavesHeapThreadsAndConnectionsFlat() throws Exception {
 		Path jar = Path.of(System.getProperty("bench.jar", "target/penguinmails-0.1.0-SNAPSHOT.jar"));
 		Path dir = Files.createTempDirectory("penguinmails-soak");
-		SMTPServer sink = sink();
+		BenchSink sink = BenchSink.start(1000, this::arrived);
 		TestDnsServer dns = TestDnsServer.start();
 		GreenMail imap = new GreenMail(
 				new ServerSetup(BenchApplication.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
@@ -140,13 +130,13 @@ class SoakBench {
 			for (int m = 0; m < MAILBOXES; m++) {
 				String email = "sender" + m + "@soak.test";
 				imapUsers.put(email, imap.setUser(email, "imap" + m, "secret" + m));
-				mailboxes.add(user.mailbox(email, sink.getPortAllocated(), imap.getImap().getPort(), "imap" + m,
-						"secret" + m, GAP));
+				mailboxes
+					.add(user.mailbox(email, sink.port(), imap.getImap().getPort(), "imap" + m, "secret" + m, GAP));
 			}
 			// Enough for the whole run at the planned rate, and a tenth more.
 			int contacts = MINUTES * 60 * MAILBOXES / GAP * 11 / 10;
 			String list = user.contacts("Soak", contacts);
-			user.launch(draft(mailboxes), list);
+			user.launch(BenchApplication.campaignDraft("Soak", mailboxes), list);
 			long started = System.nanoTime();
 			load.scheduleAtFixedRate(() -> track(base), 1000, 1000 / TRACKING_PER_SECOND, TimeUnit.MILLISECONDS);
 			load.scheduleAtFixedRate(this::reply, 5, 5, TimeUnit.SECONDS);
@@ -177,7 +167,7 @@ class SoakBench {
 			System.out.printf(
 					"BENCH soak: delivered at the sink %d, tracking responses %d (failed %d), replies put "
 							+ "in IMAP %d, peak heap %d MB (GC log); log %s%n",
-					delivered.get(), trackingResponses.get(), trackingFailures.get(), replies.get(),
+					sink.deliveries(), trackingResponses.get(), trackingFailures.get(), replies.get(),
 					BenchApplication.peakHeapMb(log), log);
 		}
 		finally {
@@ -185,71 +175,26 @@ class SoakBench {
 			app.destroy();
 			app.waitFor(60, TimeUnit.SECONDS);
 			app.destroyForcibly();
-			sink.stop();
+			sink.close();
 			imap.stop();
 			dns.close();
 		}
 	}
 
-	private static String draft(List<String> mailboxes) {
-		return """
-				{"name":"Soak","mailboxIds":[%s],
-				 "schedule":{"timeZone":"UTC","days":[1,2,3,4,5,6,7],"windowStart":"00:00","windowEnd":"23:59:59",
-				             "domainPacePerHour":100000},
-				 "stops":{"onReply":true,"onClick":false,"onBounce":true,"onUnsubscribe":true,"onComplaint":true,
-				          "companyOnReply":false},
-				 "tracking":{"opens":true,"clicks":true},
-				 "steps":[{"delayMinutes":0,"format":"html","variants":[{"subject":"Hi {{ first_name }}",
-				            "html":"<p>Hello {{ first_name }}, see <a href=\\"https://example.com/offer\\">our offer</a>.</p>"}]},
-				          {"delayMinutes":1440,"format":"html","variants":[{"subject":"Again, {{ first_name }}",
-				            "html":"<p>Following up.</p>"}]}]}"""
-			.formatted(String.join(",", mailboxes.stream().map(id -> "\"" + id + "\"").toList()));
-	}
-
 	/**
-	 * An SMTP sink counting deliveries; keeps the tracking links of every 10th message
-	 * (at most 5,000) and every 50th message to answer.
+	 * Keeps the tracking paths of every 10th message (at most 5,000) and every 50th
+	 * message to answer.
 	 */
-	private SMTPServer sink() {
-		SMTPServer sink = SMTPServer.port(0)
-			.bindAddress(InetAddress.getLoopbackAddress())
-			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
-			}))
-			.messageHandler(new BasicMessageListener() {
-				@Override
-				public void messageArrived(MessageContext context, String from, String to, byte[] data) {
-					Matcher id = ID
-						.matcher(new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1));
-					if (!id.find()) {
-						return;
-					}
-					long n = delivered.incrementAndGet();
-					if (n % 10 == 0 && links.size() < 5_000) {
-						links.addAll(links(data));
-					}
-					if (n % 50 == 0) {
-						toAnswer.add(data);
-					}
-				}
-			})
-			.build();
-		sink.start();
-		return sink;
-	}
-
-	private static List<String> links(byte[] data) {
-		List<String> found = new ArrayList<>();
-		try {
-			String html = BenchApplication.html(new MimeMessage((Session) null, new ByteArrayInputStream(data)));
-			Matcher links = LINK.matcher(html == null ? "" : html.replace("&amp;", "&"));
-			while (links.find()) {
-				found.add(links.group(1));
-			}
+	private void arrived(String helo, String id, byte[] data, int times, int unique) {
+		if (times > 1) {
+			return;
 		}
-		catch (Exception ex) {
-			// counted as no links
+		if (unique % 10 == 0 && links.size() < 5_000) {
+			links.addAll(BenchSink.trackingPaths(data));
 		}
-		return found;
+		if (unique % 50 == 0) {
+			toAnswer.add(data);
+		}
 	}
 
 	/** One open or click of a message received so far. */

@@ -3,7 +3,6 @@ package com.penguinmails.delivery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,12 +39,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.subethamail.smtp.MessageContext;
-import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
-import org.subethamail.smtp.helper.BasicMessageListener;
-import org.subethamail.smtp.server.SMTPServer;
 
 import com.penguinmails.support.BenchApplication;
+import com.penguinmails.support.BenchSink;
 import com.penguinmails.support.TestDnsServer;
 
 /**
@@ -76,17 +72,10 @@ class ClusterBench {
 	/** Every n-th message received (offset by half) is answered. */
 	static final int REPLY_EVERY = 100;
 
-	static final Pattern ID = Pattern.compile("(?m)^X-PenguinMails-ID: (\\S+)");
-
 	static final Pattern MESSAGE_ID = Pattern.compile("(?mi)^Message-ID:\\s*(\\S+)");
 
-	static final Pattern LINK = Pattern.compile("https?://[^/\"]+(/[oc]/[A-Za-z0-9_-]+)");
-
-	final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-
-	final Map<String, AtomicLong> sentByNode = new ConcurrentHashMap<>();
-
-	final AtomicInteger unique = new AtomicInteger();
+	/** Counts at the sink; set when the run starts. */
+	BenchSink sink;
 
 	/** The Message-ID each message first arrived with. */
 	final Map<String, String> messageIds = new ConcurrentHashMap<>();
@@ -162,7 +151,7 @@ class ClusterBench {
 	void threeNodesOnePostgresOneKilledEveryMessageOnce() throws Exception {
 		Path jar = Path.of(System.getProperty("bench.jar", "target/penguinmails-0.1.0-SNAPSHOT.jar"));
 		Path dir = Files.createTempDirectory("penguinmails-cluster");
-		SMTPServer sink = sink();
+		sink = BenchSink.start(200, this::arrived);
 		TestDnsServer dns = TestDnsServer.start();
 		GreenMail imap = new GreenMail(
 				new ServerSetup(BenchApplication.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
@@ -186,12 +175,11 @@ class ClusterBench {
 			for (int m = 0; m < MAILBOXES; m++) {
 				String email = "sender" + m + "@cluster.test";
 				imapUsers.put(email, imap.setUser(email, "imap" + m, "secret" + m));
-				mailboxes.add(app.mailbox(email, sink.getPortAllocated(), imap.getImap().getPort(), "imap" + m,
-						"secret" + m, 0));
+				mailboxes.add(app.mailbox(email, sink.port(), imap.getImap().getPort(), "imap" + m, "secret" + m, 0));
 			}
 			String list = app.contacts("Cluster", MESSAGES);
 			long started = System.nanoTime();
-			String campaign = app.launch(draft(mailboxes), list);
+			String campaign = app.launch(BenchApplication.campaignDraft("Cluster", mailboxes), list);
 			run(jar, dir, started);
 			long sendingDone = System.nanoTime();
 			trackers.shutdown();
@@ -213,7 +201,7 @@ class ClusterBench {
 					node.process.destroyForcibly();
 				}
 			}
-			sink.stop();
+			sink.close();
 			imap.stop();
 			dns.close();
 			postgres.close();
@@ -287,14 +275,14 @@ class ClusterBench {
 	 */
 	private void run(Path jar, Path dir, long started) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-		while (unique.get() < MESSAGES / 2 && System.nanoTime() < deadline) {
+		while (sink.unique() < MESSAGES / 2 && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 		Node victim = nodes.get(1);
 		victim.up = false;
 		victim.process.destroyForcibly();
 		victim.process.waitFor();
-		int atKill = unique.get();
+		int atKill = sink.unique();
 		System.out.printf("BENCH cluster: node 1 (pid %d) killed with SIGKILL at %d of %d messages, %.0f s in%n",
 				victim.process.pid(), atKill, MESSAGES, (System.nanoTime() - started) / 1e9);
 		long down = System.nanoTime();
@@ -303,7 +291,7 @@ class ClusterBench {
 		System.out.printf("BENCH cluster: node 1 healthy again %.1f s after the kill (pid %d)%n",
 				(System.nanoTime() - down) / 1e9, victim.process.pid());
 		deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-		while (unique.get() < MESSAGES && System.nanoTime() < deadline) {
+		while (sink.unique() < MESSAGES && System.nanoTime() < deadline) {
 			Thread.sleep(200);
 		}
 		// Anything sent twice arrives within a lease of the last first arrival.
@@ -311,100 +299,51 @@ class ClusterBench {
 	}
 
 	/**
-	 * The campaign: tracked opens and clicks, stopped by a reply, a second step in a day.
+	 * At the sink: notes the Message-ID of each message's first arrival (and whether a
+	 * repeat carries the same); every 20th new message goes to the trackers, every 100th
+	 * (offset 50) gets a reply.
 	 */
-	private static String draft(List<String> mailboxes) {
-		return """
-				{"name":"Cluster","mailboxIds":[%s],
-				 "schedule":{"timeZone":"UTC","days":[1,2,3,4,5,6,7],"windowStart":"00:00","windowEnd":"23:59:59",
-				             "domainPacePerHour":100000},
-				 "stops":{"onReply":true,"onClick":false,"onBounce":true,"onUnsubscribe":true,"onComplaint":true,
-				          "companyOnReply":false},
-				 "tracking":{"opens":true,"clicks":true},
-				 "steps":[{"delayMinutes":0,"format":"html","variants":[{"subject":"Hi {{ first_name }}",
-				            "html":"<p>Hello {{ first_name }}, see <a href=\\"https://example.com/offer\\">our offer</a>.</p>"}]},
-				          {"delayMinutes":1440,"format":"html","variants":[{"subject":"Again, {{ first_name }}",
-				            "html":"<p>Following up.</p>"}]}]}"""
-			.formatted(String.join(",", mailboxes.stream().map(id -> "\"" + id + "\"").toList()));
-	}
-
-	/**
-	 * An SMTP sink counting each message by its X-PenguinMails-ID and each delivery by
-	 * the EHLO name of the node that made it; every 20th new message goes to the
-	 * trackers, every 100th (offset 50) gets a reply.
-	 */
-	private SMTPServer sink() {
-		SMTPServer sink = SMTPServer.port(0)
-			.bindAddress(InetAddress.getLoopbackAddress())
-			.maxConnections(200)
-			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
-			}))
-			.messageHandler(new BasicMessageListener() {
-				@Override
-				public void messageArrived(MessageContext context, String from, String to, byte[] data) {
-					String head = new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1);
-					Matcher id = ID.matcher(head);
-					if (!id.find()) {
-						return;
-					}
-					Matcher messageId = MESSAGE_ID.matcher(head);
-					String mid = messageId.find() ? messageId.group(1) : "";
-					String earlier = messageIds.putIfAbsent(id.group(1), mid);
-					if (earlier != null) {
-						if (earlier.equals(mid)) {
-							sameMessageId.incrementAndGet();
-						}
-						System.out.printf("BENCH cluster: %s again, from %s, Message-ID %s (first %s)%n", id.group(1),
-								context.getHelo().orElse("?"), mid, earlier);
-					}
-					sentByNode.computeIfAbsent(context.getHelo().orElse("?"), k -> new AtomicLong()).incrementAndGet();
-					if (received.computeIfAbsent(id.group(1), k -> new AtomicInteger()).incrementAndGet() > 1) {
-						return;
-					}
-					int n = unique.incrementAndGet();
-					if (n % TRACK_EVERY == 0) {
-						trackers.execute(() -> track(data));
-					}
-					if (n % REPLY_EVERY == REPLY_EVERY / 2) {
-						// A person answers after a while, not within the sender's commit.
-						repliers.schedule(() -> reply(data), 2, TimeUnit.SECONDS);
-					}
-				}
-			})
-			.build();
-		sink.start();
-		return sink;
+	private void arrived(String helo, String id, byte[] data, int times, int n) {
+		String head = new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1);
+		Matcher messageId = MESSAGE_ID.matcher(head);
+		String mid = messageId.find() ? messageId.group(1) : "";
+		String earlier = messageIds.putIfAbsent(id, mid);
+		if (earlier != null) {
+			if (earlier.equals(mid)) {
+				sameMessageId.incrementAndGet();
+			}
+			System.out.printf("BENCH cluster: %s again, from %s, Message-ID %s (first %s)%n", id, helo, mid, earlier);
+		}
+		if (times > 1) {
+			return;
+		}
+		if (n % TRACK_EVERY == 0) {
+			trackers.execute(() -> track(data));
+		}
+		if (n % REPLY_EVERY == REPLY_EVERY / 2) {
+			// A person answers after a while, not within the sender's commit.
+			repliers.schedule(() -> reply(data), 2, TimeUnit.SECONDS);
+		}
 	}
 
 	/** Fetches the message's open pixel and click link, each from the next node up. */
 	private void track(byte[] data) {
+		List<String> paths = BenchSink.trackingPaths(data);
+		String open = paths.stream().filter(path -> path.startsWith("/o/")).findFirst().orElse(null);
+		String click = paths.stream().filter(path -> path.startsWith("/c/")).findFirst().orElse(null);
+		if (open == null || click == null) {
+			if (tracking.unparsable.getAndIncrement() == 0) {
+				System.out.println("BENCH cluster: no pixel or link in a message: "
+						+ new String(data, 0, Math.min(data.length, 3000), StandardCharsets.ISO_8859_1));
+			}
+			return;
+		}
 		try {
-			String html = BenchApplication.html(new MimeMessage((Session) null, new ByteArrayInputStream(data)));
-			Matcher links = LINK.matcher(html == null ? "" : html.replace("&amp;", "&"));
-			String open = null;
-			String click = null;
-			while (links.find()) {
-				if (links.group(1).startsWith("/o/") && open == null) {
-					open = links.group(1);
-				}
-				else if (links.group(1).startsWith("/c/") && click == null) {
-					click = links.group(1);
-				}
-			}
-			if (open == null || click == null) {
-				if (tracking.unparsable.getAndIncrement() == 0) {
-					System.out.println("BENCH cluster: no pixel or link in a message: "
-							+ new String(data, 0, Math.min(data.length, 3000), StandardCharsets.ISO_8859_1));
-				}
-				return;
-			}
 			fetch(open);
 			fetch(click);
 		}
-		catch (Exception ex) {
-			if (tracking.unparsable.getAndIncrement() == 0) {
-				System.out.println("BENCH cluster: a message could not be read: " + ex);
-			}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -489,9 +428,9 @@ class ClusterBench {
 				Thread.sleep(1000);
 			}
 			long handledAfter = System.nanoTime();
-			long twice = received.values().stream().filter(c -> c.get() > 1).count();
-			long extra = received.values().stream().mapToLong(c -> c.get() - 1).sum();
-			long missing = MESSAGES - received.size();
+			long twice = sink.twice();
+			long extra = sink.extra();
+			long missing = MESSAGES - sink.unique();
 			String c = "'" + campaign + "'";
 			long repliesStored = count(db,
 					"SELECT count(*) FROM inbound_messages WHERE campaign_id = " + c + " AND kind = 'reply'");
@@ -511,11 +450,11 @@ class ClusterBench {
 					"BENCH cluster: %d messages, %d nodes on one PostgreSQL (durable), %d mailboxes; all "
 							+ "delivered %.0f s after launch (%.0f messages/s), replies handled %.0f s after launch%n",
 					MESSAGES, NODES, MAILBOXES, (sendingDone - started) / 1e9,
-					received.size() / ((sendingDone - started) / 1e9), (handledAfter - started) / 1e9);
+					sink.unique() / ((sendingDone - started) / 1e9), (handledAfter - started) / 1e9);
 			System.out.printf(
 					"BENCH cluster: at the sink delivered once %d, twice %d (extra deliveries %d), "
 							+ "missing %d; outbox rows sent %d; second arrivals with the first's Message-ID %d%n",
-					received.size() - twice, twice, extra, missing, outboxSent, sameMessageId.get());
+					sink.unique() - twice, twice, extra, missing, outboxSent, sameMessageId.get());
 			System.out.printf(
 					"BENCH cluster: replies put in IMAP %d (failed to put %d); stored %d (distinct "
 							+ "Message-IDs %d); enrolments stopped by a reply %d, with replied_at %d; reply events in "
@@ -537,7 +476,7 @@ class ClusterBench {
 						"BENCH cluster: node %d (EHLO %s, pids %s): sent %d messages (deliveries at the "
 								+ "sink), peak heap %s (per run, -Xmx512m), restarts %d%n",
 						node.index, node.helo(), node.pids,
-						sentByNode.getOrDefault(node.helo(), new AtomicLong()).get(), heaps, node.restarts);
+						sink.byHelo().getOrDefault(node.helo(), new AtomicLong()).get(), heaps, node.restarts);
 			}
 			boolean ok = twice == 0 && missing == 0 && repliesStored == repliesSent.get()
 					&& repliesDistinct == repliesStored && stopped == repliesSent.get()

@@ -224,6 +224,27 @@ public final class BenchApplication {
 	}
 
 	/**
+	 * The benches' campaign as the API's JSON: every day, all day, over
+	 * {@code mailboxIds}; opens and clicks tracked (one link), stopped by a reply, a
+	 * bounce, an unsubscribe or a complaint; a second step a day later, so the first
+	 * step's figures are what a run measures.
+	 */
+	public static String campaignDraft(String name, List<String> mailboxIds) {
+		return """
+				{"name":"%s","mailboxIds":[%s],
+				 "schedule":{"timeZone":"UTC","days":[1,2,3,4,5,6,7],"windowStart":"00:00","windowEnd":"23:59:59",
+				             "domainPacePerHour":100000},
+				 "stops":{"onReply":true,"onClick":false,"onBounce":true,"onUnsubscribe":true,"onComplaint":true,
+				          "companyOnReply":false},
+				 "tracking":{"opens":true,"clicks":true},
+				 "steps":[{"delayMinutes":0,"format":"html","variants":[{"subject":"Hi {{ first_name }}",
+				            "html":"<p>Hello {{ first_name }}, see <a href=\\"https://example.com/offer\\">our offer</a>.</p>"}]},
+				          {"delayMinutes":1440,"format":"html","variants":[{"subject":"Again, {{ first_name }}",
+				            "html":"<p>Following up.</p>"}]}]}"""
+			.formatted(name, String.join(",", mailboxIds.stream().map(id -> "\"" + id + "\"").toList()));
+	}
+
+	/**
 	 * Creates a campaign from {@code draft} (the API's JSON), enrols {@code listId} and
 	 * launches it.
 	 * @return the campaign's id

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param softBouncesToSuppress soft bounces of one address that suppress it
  * @param blocksToPause refusals about us (bounces whose reason's action is block) in a
  * day that pause the sending mailbox
+ * @param lease how long a node's claim on a mailbox's sync lasts; renewed every quarter
+ * of it while the sync runs, so a node that dies holds the mailbox this long at most
  */
 @ConfigurationProperties("penguinmails.inbound")
 public record InboundProperties(@DefaultValue("true") boolean syncEnabled, @DefaultValue("PT1M") Duration interval,
@@ -32,5 +34,6 @@ public record InboundProperties(@DefaultValue("true") boolean syncEnabled, @Defa
 		@DefaultValue("true") boolean idle, @DefaultValue("50") int idleConnections,
 		@DefaultValue("P30D") Duration complaintWindow, @DefaultValue("0.001") double complaintAlertRate,
 		@DefaultValue("0.003") double complaintPauseRate, @DefaultValue("200") int complaintMinSent,
-		@DefaultValue("3") int softBouncesToSuppress, @DefaultValue("3") int blocksToPause) {
+		@DefaultValue("3") int softBouncesToSuppress, @DefaultValue("3") int blocksToPause,
+		@DefaultValue("PT2M") Duration lease) {
 }

@@ -75,6 +75,16 @@ public class InboundStore {
 			.list();
 	}
 
+	/**
+	 * Extends a claim on the mailbox's sync to {@code until}, while it is held: a sync
+	 * that has ended (its lease cleared) is not claimed again by this.
+	 */
+	public void renew(UUID mailboxId, Instant until) {
+		jdbc.sql("UPDATE inbound_mailboxes SET lease_until = ? WHERE mailbox_id = ? AND lease_until IS NOT NULL")
+			.params(Timestamp.from(until), mailboxId)
+			.update();
+	}
+
 	/** Asks for a sync of the mailbox as soon as a node is free (IDLE saw new mail). */
 	public void due(UUID mailboxId, Instant now) {
 		jdbc.sql("UPDATE inbound_mailboxes SET next_sync_at = ? WHERE mailbox_id = ? AND next_sync_at > ?")

@@ -22,6 +22,7 @@ import com.penguinmails.library.LibraryEntry;
 import com.penguinmails.library.LibraryKind;
 import com.penguinmails.library.LibraryStep;
 import com.penguinmails.campaigns.StepFormat;
+import com.penguinmails.shared.WarmUps;
 
 /**
  * The library that ships with PenguinMails, read once (just after start) from
@@ -72,16 +73,8 @@ public class ShippedEntries {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		Thread loader = new Thread(() -> {
-			try {
-				all();
-			}
-			catch (RuntimeException ex) {
-				log.warn("The shipped library could not be read; it is read again when asked for", ex);
-			}
-		}, "library-warm-up");
-		loader.setDaemon(true);
-		loader.start();
+		WarmUps.start("library-warm-up", this::all, log,
+				"The shipped library could not be read; it is read again when asked for");
 	}
 
 	/**

@@ -12,6 +12,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.penguinmails.shared.WarmUps;
+
 /**
  * The device, client and operating system of a User-Agent, from the application's one
  * Yauaa analyzer. Building the analyzer takes seconds of CPU and holds some 130 MB of
@@ -49,18 +51,9 @@ public class UserAgents implements DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void preload() {
 		if (preload) {
-			Thread loader = new Thread(() -> {
-				try {
-					analyzer();
-				}
-				catch (RuntimeException ex) {
-					// The build failed: events go on without their device.
-					log.warn("No User-Agent analyzer: events are kept without their device", ex);
-				}
-			}, "user-agent-analyzer");
-			// Never keeps the JVM from stopping.
-			loader.setDaemon(true);
-			loader.start();
+			// A failed build only loses the device: events are kept without it.
+			WarmUps.start("user-agent-analyzer", this::analyzer, log,
+					"No User-Agent analyzer: events are kept without their device");
 		}
 	}
 

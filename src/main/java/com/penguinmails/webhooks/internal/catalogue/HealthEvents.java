@@ -42,6 +42,9 @@ class HealthEvents {
 
 	@ApplicationModuleListener
 	void on(MailboxErrored errored) {
+		if (!appender.wanted(errored.workspaceId(), EventType.MAILBOX_ERRORED)) {
+			return;
+		}
 		Instant now = clock.instant();
 		ObjectNode data = lookups.data(errored.workspaceId());
 		lookups.mailbox(data, errored.workspaceId(), errored.mailboxId(), errored.email());
@@ -53,6 +56,9 @@ class HealthEvents {
 
 	@ApplicationModuleListener
 	void on(WarmupHealthChanged changed) {
+		if (!appender.wanted(changed.workspaceId(), EventType.WARMUP_HEALTH_CHANGED)) {
+			return;
+		}
 		ObjectNode data = lookups.data(changed.workspaceId());
 		lookups.mailbox(data, changed.workspaceId(), changed.mailboxId(), changed.email());
 		ObjectNode health = data.putObject("health");
@@ -66,6 +72,9 @@ class HealthEvents {
 
 	@ApplicationModuleListener
 	void on(DomainStatusChanged changed) {
+		if (!appender.wanted(changed.workspaceId(), EventType.DOMAIN_STATUS_CHANGED)) {
+			return;
+		}
 		Instant now = clock.instant();
 		ObjectNode data = lookups.data(changed.workspaceId());
 		ObjectNode domain = data.putObject("domain");
@@ -81,6 +90,9 @@ class HealthEvents {
 
 	@ApplicationModuleListener
 	void on(ReputationDropped dropped) {
+		if (!appender.wanted(dropped.workspaceId(), EventType.REPUTATION_DROPPED)) {
+			return;
+		}
 		Instant now = clock.instant();
 		ObjectNode data = lookups.data(dropped.workspaceId());
 		ObjectNode subject = data.putObject("subject");
@@ -99,6 +111,9 @@ class HealthEvents {
 
 	@ApplicationModuleListener
 	void on(ThrottleDecided decided) {
+		if (!appender.wanted(decided.workspaceId(), EventType.SENDING_THROTTLED)) {
+			return;
+		}
 		ObjectNode data = lookups.data(decided.workspaceId());
 		lookups.mailbox(data, decided.workspaceId(), decided.mailboxId(), decided.email());
 		ObjectNode throttle = data.putObject("throttle");
@@ -121,6 +136,9 @@ class HealthEvents {
 
 	@ApplicationModuleListener
 	void on(PostmasterConnectionExpired expired) {
+		if (!appender.wanted(expired.workspaceId(), EventType.POSTMASTER_CONNECTION_EXPIRED)) {
+			return;
+		}
 		Instant now = clock.instant();
 		ObjectNode data = lookups.data(expired.workspaceId());
 		ObjectNode connection = data.putObject("connection");

@@ -40,6 +40,9 @@ class InboundEvents {
 
 	@ApplicationModuleListener
 	void on(BounceReceived bounce) {
+		if (!appender.wanted(bounce.workspaceId(), EventType.MESSAGE_BOUNCED)) {
+			return;
+		}
 		Subject subject = lookups.message(bounce.workspaceId(), new MessageRef(bounce.campaignId(), bounce.outboxId(),
 				bounce.mailboxId(), bounce.address(), bounce.step(), bounce.variant()), null);
 		ObjectNode data = subject.data();
@@ -56,6 +59,9 @@ class InboundEvents {
 
 	@ApplicationModuleListener
 	void on(ReplyReceived reply) {
+		if (!appender.wanted(reply.workspaceId(), EventType.MESSAGE_AUTO_REPLIED, EventType.MESSAGE_REPLIED)) {
+			return;
+		}
 		Subject subject = lookups.message(reply.workspaceId(), new MessageRef(reply.campaignId(), reply.outboxId(),
 				reply.mailboxId(), null, reply.step(), reply.variant()), null);
 		ObjectNode data = subject.data();
@@ -77,6 +83,9 @@ class InboundEvents {
 
 	@ApplicationModuleListener
 	void on(ConversationLabelled labelled) {
+		if (!appender.wanted(labelled.workspaceId(), EventType.REPLY_LABELLED)) {
+			return;
+		}
 		ObjectNode data = lookups.data(labelled.workspaceId());
 		Optional<ConversationLookups.Thread> thread = conversations.thread(labelled.workspaceId(), labelled.threadId());
 		UUID contactId = thread.map(ConversationLookups.Thread::contactId).orElse(null);
@@ -102,6 +111,9 @@ class InboundEvents {
 
 	@ApplicationModuleListener
 	void on(UnsubscribeReceived unsubscribe) {
+		if (!appender.wanted(unsubscribe.workspaceId(), EventType.MESSAGE_UNSUBSCRIBED)) {
+			return;
+		}
 		Subject subject = lookups.message(
 				unsubscribe.workspaceId(), new MessageRef(unsubscribe.campaignId(), unsubscribe.outboxId(),
 						unsubscribe.mailboxId(), unsubscribe.address(), unsubscribe.step(), unsubscribe.variant()),
@@ -116,6 +128,9 @@ class InboundEvents {
 
 	@ApplicationModuleListener
 	void on(ComplaintReceived complaint) {
+		if (!appender.wanted(complaint.workspaceId(), EventType.MESSAGE_COMPLAINED)) {
+			return;
+		}
 		Subject subject = lookups.message(complaint.workspaceId(),
 				new MessageRef(complaint.campaignId(), complaint.outboxId(), complaint.mailboxId(), complaint.address(),
 						complaint.step(), complaint.variant()),

@@ -30,6 +30,9 @@ class LifecycleCampaignListener {
 	/** A campaign is launched once: its id is the key. */
 	@ApplicationModuleListener
 	void on(CampaignLaunched launched) {
+		if (!shapes.wanted(launched.workspaceId(), EventType.CAMPAIGN_LAUNCHED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(launched.workspaceId());
 		data.set("campaign", shapes.campaign(launched.campaignId(), launched.name()));
 		data.put("status", launched.status().value());
@@ -42,6 +45,9 @@ class LifecycleCampaignListener {
 
 	@ApplicationModuleListener
 	void on(CampaignPaused paused) {
+		if (!shapes.wanted(paused.workspaceId(), EventType.CAMPAIGN_PAUSED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(paused.workspaceId());
 		data.set("campaign", shapes.campaign(paused.campaignId(), paused.name()));
 		data.put("paused_by", paused.automatic() ? "automatic" : "person");
@@ -53,6 +59,9 @@ class LifecycleCampaignListener {
 
 	@ApplicationModuleListener
 	void on(CampaignCompleted completed) {
+		if (!shapes.wanted(completed.workspaceId(), EventType.CAMPAIGN_COMPLETED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(completed.workspaceId());
 		data.set("campaign", shapes.campaign(completed.campaignId(), completed.name()));
 		LifecycleShapes.instant(data, "completed_at", completed.completedAt());

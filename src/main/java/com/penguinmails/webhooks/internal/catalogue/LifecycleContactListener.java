@@ -101,6 +101,9 @@ class LifecycleContactListener {
 
 	@ApplicationModuleListener
 	void on(ContactErased erased) {
+		if (!shapes.wanted(erased.workspaceId(), EventType.CONTACT_ERASED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(erased.workspaceId());
 		data.set("contact", shapes.id(erased.contactId()));
 		LifecycleShapes.instant(data, "erased_at", erased.erasedAt());
@@ -110,6 +113,9 @@ class LifecycleContactListener {
 
 	@ApplicationModuleListener
 	void on(ImportFinished finished) {
+		if (!shapes.wanted(finished.workspaceId(), EventType.IMPORT_FINISHED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(finished.workspaceId());
 		data.set("import", shapes.id(finished.importId()));
 		data.put("status", finished.status().value());

@@ -24,6 +24,9 @@ class LifecycleMailboxListener {
 
 	@ApplicationModuleListener
 	void on(MailboxPaused paused) {
+		if (!shapes.wanted(paused.workspaceId(), EventType.MAILBOX_PAUSED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(paused.workspaceId());
 		data.set("mailbox", shapes.mailbox(paused.mailboxId(), paused.email()));
 		data.put("reason", paused.reason());
@@ -38,6 +41,9 @@ class LifecycleMailboxListener {
 
 	@ApplicationModuleListener
 	void on(MailboxResumed resumed) {
+		if (!shapes.wanted(resumed.workspaceId(), EventType.MAILBOX_RESUMED)) {
+			return;
+		}
 		ObjectNode data = shapes.data(resumed.workspaceId());
 		data.set("mailbox", shapes.mailbox(resumed.mailboxId(), resumed.email()));
 		LifecycleShapes.uuid(data, "user_id", resumed.resumedBy());

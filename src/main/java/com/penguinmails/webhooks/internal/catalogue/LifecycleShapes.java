@@ -36,13 +36,10 @@ class LifecycleShapes {
 
 	private final WebhookEventLog log;
 
-	private final LifecycleSubscriptions subscriptions;
-
 	private final CatalogueLookups lookups;
 
 	LifecycleShapes(ObjectMapper json, Campaigns campaigns, Contacts contacts, WebhookEventLog log,
-			LifecycleSubscriptions subscriptions, CatalogueLookups lookups) {
-		this.subscriptions = subscriptions;
+			CatalogueLookups lookups) {
 		this.lookups = lookups;
 		this.json = json;
 		this.campaigns = campaigns;
@@ -55,7 +52,7 @@ class LifecycleShapes {
 	 * listener stops before reading anything.
 	 */
 	boolean wanted(UUID workspaceId, EventType type) {
-		return subscriptions.wanted(workspaceId, type.type());
+		return log.wanted(workspaceId, type.type());
 	}
 
 	/**

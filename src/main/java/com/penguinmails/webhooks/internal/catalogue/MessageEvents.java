@@ -63,6 +63,9 @@ class MessageEvents {
 
 	@ApplicationModuleListener
 	void on(MessageDeferred deferred) {
+		if (!appender.wanted(deferred.workspaceId(), EventType.MESSAGE_DEFERRED)) {
+			return;
+		}
 		MessageRef ref = new MessageRef(deferred.campaignId(), deferred.outboxId(), deferred.mailboxId(),
 				deferred.toAddress(), null, null);
 		Subject subject = lookups.message(deferred.workspaceId(), ref, null);
@@ -80,6 +83,9 @@ class MessageEvents {
 
 	@ApplicationModuleListener
 	void on(MessageFailed failed) {
+		if (!appender.wanted(failed.workspaceId(), EventType.MESSAGE_BOUNCED)) {
+			return;
+		}
 		if (!failed.hardBounce()) {
 			// Not sent (suppressed, mailbox removed) or retries exhausted: not a bounce.
 			return;
