@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -20,8 +21,11 @@ import com.penguinmails.support.IntegrationTest;
 
 /**
  * Benchmark, not a test: imports a generated CSV of 1,000,000 contacts (10 columns, 2
- * custom) into the embedded PostgreSQL and prints rows/s and the peak heap.
- * {@code bash bench/contact-import.sh} runs it with {@code -Xmx512m}.
+ * custom) into the embedded PostgreSQL and prints rows/s and the peak heap. Also prints
+ * the write-ahead log the import wrote per row ({@code pg_stat_wal}: records and bytes,
+ * which load does not change) and the size of each index of {@code contacts} and
+ * {@code contact_changes} afterwards: the merge into the indexed table is what bounds an
+ * import. {@code bash bench/contact-import.sh} runs it with {@code -Xmx256m}.
  */
 @Tag("bench")
 @IntegrationTest
@@ -50,6 +54,7 @@ class ContactImportBench {
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			pool.resetPeakUsage();
 		}
+		Map<String, Object> walBefore = wal();
 		long start = System.nanoTime();
 		ContactImport job = imports.runNow(account.owner(), file, new ContactImports.Options(',', true, Map.of()));
 		double seconds = (System.nanoTime() - start) / 1e9;
@@ -58,6 +63,21 @@ class ContactImportBench {
 			.filter(p -> p.getType() == MemoryType.HEAP)
 			.mapToLong(p -> p.getPeakUsage().getUsed())
 			.sum();
+		Map<String, Object> walAfter = wal();
+		for (String figure : List.of("wal_records", "wal_fpi", "wal_bytes")) {
+			double written = ((Number) walAfter.get(figure)).doubleValue()
+					- ((Number) walBefore.get(figure)).doubleValue();
+			System.out.printf("BENCH contact import %s: %.0f, %.1f per row%n", figure, written,
+					written / job.rowsRead());
+		}
+		fixtures.jdbc()
+			.sql("""
+					SELECT indexrelid::regclass || ' ' || pg_size_pretty(pg_relation_size(indexrelid))
+					FROM pg_index WHERE indrelid IN ('contacts'::regclass, 'contact_changes'::regclass)
+					ORDER BY pg_relation_size(indexrelid) DESC""")
+			.query(String.class)
+			.list()
+			.forEach(index -> System.out.println("BENCH contact import index " + index));
 		System.out.printf("BENCH database: %s%n", fixtures.durability());
 		System.out.printf(
 				"BENCH contact import: %d rows (%d MB file) in %.1f s = %.0f rows/s; inserted %d, failed %d; "
@@ -65,6 +85,11 @@ class ContactImportBench {
 				job.rowsRead(), Files.size(file) / 1_000_000, seconds, job.rowsRead() / seconds, job.inserted(),
 				job.failed(), peak / 1_048_576, Runtime.getRuntime().maxMemory() / 1_048_576);
 		Files.deleteIfExists(file);
+	}
+
+	/** The server's write-ahead log counters so far (PostgreSQL 14+). */
+	private Map<String, Object> wal() {
+		return fixtures.jdbc().sql("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal").query().singleRow();
 	}
 
 }

@@ -69,8 +69,9 @@ public final class BenchApplication {
 	/**
 	 * Starts {@code java -Xmx… -jar jar} with {@code env} added to this JVM's
 	 * environment, its output and a GC log ({@code -Xlog:gc}, for the peak heap) next to
-	 * {@code log}, and waits up to 3 minutes for {@code GET /actuator/health} on
-	 * {@code health} to say UP.
+	 * {@code log}, and waits up to 10 minutes (a loaded machine starts slowly; a bench
+	 * waits rather than fails) for {@code GET /actuator/health} on {@code health} to say
+	 * UP.
 	 * @param heap the {@code -Xmx} value, e.g. {@code 512m}
 	 * @return the running process
 	 * @throws IllegalStateException when it stops or is not healthy in time
@@ -85,7 +86,7 @@ public final class BenchApplication {
 		builder.redirectErrorStream(true).redirectOutput(log.toFile());
 		Process process = builder.start();
 		HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
 				HttpResponse<String> response = probe
