@@ -82,6 +82,8 @@ class SystemStatusApiTests {
 		assertThat(check(body, "clock").path("status").asText()).isEqualTo("ok");
 		assertThat(check(body, "version").path("summary").asText()).contains("no migration pending");
 		assertThat(body.path("diskForecast").path("text").asText()).isNotBlank();
+		assertThat(body.path("history").isArray()).isTrue();
+		assertThat(check(body, "network.smtp-ports").path("figures").path("host").asText()).isEqualTo("127.0.0.1");
 	}
 
 	@Test

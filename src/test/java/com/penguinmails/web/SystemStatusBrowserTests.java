@@ -99,6 +99,10 @@ class SystemStatusBrowserTests {
 			.until(ExpectedConditions.attributeToBe(By.id("system-charts"), "data-drawn", "done"));
 	}
 
+	private void scrollTo(String id) {
+		browser.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+	}
+
 	private void shoot(String name) {
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -106,11 +110,17 @@ class SystemStatusBrowserTests {
 		drawn();
 		Browser.screenshot(browser, name + "-1280");
 		Browser.assertNoSidewaysScroll(browser);
+		scrollTo("history-title");
+		Browser.screenshot(browser, name + "-history-1280");
 		Browser.phone(browser);
 		browser.navigate().refresh();
 		drawn();
 		Browser.screenshot(browser, name + "-390");
 		Browser.assertNoSidewaysScroll(browser);
+		scrollTo("nodes-title");
+		Browser.screenshot(browser, name + "-nodes-390");
+		scrollTo("history-title");
+		Browser.screenshot(browser, name + "-history-390");
 		Browser.assertTablesFit(browser, "system-nodes");
 	}
 

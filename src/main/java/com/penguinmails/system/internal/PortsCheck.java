@@ -50,14 +50,21 @@ class PortsCheck implements SystemCheck {
 			return Result.ok("Ports " + join(open) + " of " + probe.host() + " are reachable from this node.", figures);
 		}
 		String summary = "Port" + (closed.size() == 1 ? " " : "s ") + join(closed) + " of " + probe.host()
-				+ (closed.size() == 1 ? " is" : " are") + " unreachable from this node ("
-				+ closed.stream().map(p -> p.port() + ": " + p.error()).collect(Collectors.joining("; ")) + ")"
+				+ (closed.size() == 1 ? " is" : " are") + " unreachable from this node (" + errors(closed) + ")"
 				+ (open.isEmpty() ? "." : "; " + join(open) + " reachable.");
 		boolean port25 = closed.stream().anyMatch(p -> p.port() == 25);
 		String whatToDo = (port25 ? PORT_25 + " " : "")
 				+ "Check this machine's firewall and the network's outbound rules for the ports named; the result "
 				+ "is kept 15 minutes.";
 		return open.isEmpty() ? Result.failing(summary, whatToDo, figures) : Result.warning(summary, whatToDo, figures);
+	}
+
+	/** Why the ports failed: once when they all failed alike, else per port. */
+	private static String errors(List<PortResult> closed) {
+		if (closed.stream().map(PortResult::error).distinct().count() == 1) {
+			return closed.get(0).error();
+		}
+		return closed.stream().map(p -> p.port() + ": " + p.error()).collect(Collectors.joining("; "));
 	}
 
 	private static List<Integer> ports(List<PortResult> results) {

@@ -132,6 +132,7 @@ class HeartbeatsAndHistoryTests {
 			.param(node)
 			.query(java.sql.Timestamp.class)
 			.list()).extracting(java.sql.Timestamp::toInstant).containsExactly(kept);
+		jdbc.sql("DELETE FROM system_metrics WHERE node_id = ?").param(node).update();
 	}
 
 }
