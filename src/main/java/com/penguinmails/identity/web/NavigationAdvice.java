@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import com.penguinmails.identity.InstallationAdmins;
 import com.penguinmails.identity.internal.CurrentUser;
 import com.penguinmails.identity.internal.UserAccount;
 import com.penguinmails.identity.internal.UserRepository;
@@ -26,7 +27,12 @@ import com.penguinmails.shared.WorkspaceRole;
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
-	record Nav(String email, UUID workspaceId, String workspaceName, WorkspaceRole role, List<Membership> memberships) {
+	/**
+	 * @param installationAdmin whether the user runs the installation
+	 * ({@link InstallationAdmins}): the Installation links (system status) show
+	 */
+	record Nav(String email, UUID workspaceId, String workspaceName, WorkspaceRole role, List<Membership> memberships,
+			boolean installationAdmin) {
 
 		public boolean admin() {
 			return role.atLeast(WorkspaceRole.ADMIN);
@@ -69,10 +75,14 @@ class NavigationAdvice {
 
 	private final UserRepository users;
 
-	NavigationAdvice(Tenancy tenancy, WorkspaceRepository workspaces, UserRepository users) {
+	private final InstallationAdmins installationAdmins;
+
+	NavigationAdvice(Tenancy tenancy, WorkspaceRepository workspaces, UserRepository users,
+			InstallationAdmins installationAdmins) {
 		this.tenancy = tenancy;
 		this.workspaces = workspaces;
 		this.users = users;
+		this.installationAdmins = installationAdmins;
 	}
 
 	@ModelAttribute("nav")
@@ -91,7 +101,8 @@ class NavigationAdvice {
 			.findFirst()
 			.orElse("");
 		String email = users.findById(tenant.get().userId()).map(UserAccount::email).orElse("");
-		return new Nav(email, tenant.get().workspaceId(), name, tenant.get().role(), memberships);
+		return new Nav(email, tenant.get().workspaceId(), name, tenant.get().role(), memberships,
+				installationAdmins.isAdmin(tenant.get().userId()));
 	}
 
 }
