@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 
@@ -106,6 +107,8 @@ public class CampaignScheduler {
 
 	private final boolean enabled;
 
+	private final ReentrantLock ticking = new ReentrantLock();
+
 	private final SendingRamps ramps;
 
 	private final ObjectProvider<SendingPaths> paths;
@@ -145,14 +148,22 @@ public class CampaignScheduler {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * A tick on the interval, or at once after a launch ({@link LaunchTicks}); one at a
+	 * time on this node.
+	 */
 	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "${penguinmails.campaigns.tick:PT5S}")
 	void run() {
 		if (enabled) {
+			ticking.lock();
 			try {
 				tick(clock.instant());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Campaign scheduler tick failed: {}", ex.getMessage(), ex);
+			}
+			finally {
+				ticking.unlock();
 			}
 		}
 	}

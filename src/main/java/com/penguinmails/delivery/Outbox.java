@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.penguinmails.delivery.internal.DispatchSignal;
 import com.penguinmails.delivery.internal.MessageBuilder;
 import com.penguinmails.delivery.internal.OutboxRepository;
 import com.penguinmails.delivery.internal.OutboxRepository.NewRow;
@@ -105,9 +106,12 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(OutboxRepository repository, Clock clock) {
+	private final DispatchSignal signal;
+
+	Outbox(OutboxRepository repository, Clock clock, DispatchSignal signal) {
 		this.repository = repository;
 		this.clock = clock;
+		this.signal = signal;
 	}
 
 	/**
@@ -135,6 +139,8 @@ public class Outbox {
 					MessageBuilder.domainOf(message.toAddress()), notBefore.get(i)));
 		}
 		List<Boolean> inserted = repository.insertAll(rows, clock.instant());
+		// This node's dispatcher claims them as soon as they commit.
+		signal.raiseAfterCommit();
 		List<Optional<Queued>> result = new ArrayList<>(rows.size());
 		for (int i = 0; i < inserted.size(); i++) {
 			NewRow row = rows.get(i);

@@ -81,6 +81,12 @@ class DispatcherTests {
 	Fixtures fixtures;
 
 	@Autowired
+	com.penguinmails.delivery.internal.DispatchSignal signal;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	ConfigurableApplicationContext context;
 
 	@BeforeAll
@@ -123,6 +129,32 @@ class DispatcherTests {
 			.param(outboxId)
 			.query(String.class)
 			.single();
+	}
+
+	@Test
+	void queuingTellsThisNodesDispatcherOnceTheRowsCommitAndNotWhenTheyRollBack() {
+		Account account = fixtures.verifiedAccount("dlv-signal");
+		Mailbox mailbox = mailbox(account, Senders.uniqueDomain("signal"));
+		// Due in ten years: no other test's drain sends it.
+		Instant later = Instant.now().plus(Duration.ofDays(3650));
+		signal.take();
+
+		transactions.executeWithoutResult(tx -> {
+			Senders.enqueue(outbox,
+					Senders.message(account.owner(), UUID.randomUUID(), mailbox, "signal@recipients.test", "Signal"),
+					later);
+			assertThat(signal.take()).as("not before the commit: no node could claim the rows yet").isFalse();
+		});
+		assertThat(signal.take()).as("raised by the commit").isTrue();
+		assertThat(signal.take()).as("lowered once taken").isFalse();
+
+		transactions.executeWithoutResult(tx -> {
+			Senders.enqueue(outbox,
+					Senders.message(account.owner(), UUID.randomUUID(), mailbox, "undone@recipients.test", "Undone"),
+					later);
+			tx.setRollbackOnly();
+		});
+		assertThat(signal.take()).as("nothing to claim after a rollback").isFalse();
 	}
 
 	@Test
