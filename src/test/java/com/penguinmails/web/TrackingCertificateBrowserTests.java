@@ -124,7 +124,8 @@ class TrackingCertificateBrowserTests {
 		for (int width : new int[] { 1280, 390 }) {
 			browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
 			browser.get(url);
-			browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("tracking-certificate")));
+			browser.executeScript("arguments[0].scrollIntoView({block: 'center'})",
+					browser.findElement(By.id("tracking-certificate")));
 			Browser.screenshot(browser, name + "-" + width);
 			Browser.assertNoSidewaysScroll(browser);
 		}

@@ -165,7 +165,7 @@ public class CertificateRepository {
 				UPDATE tls_certificates SET warned_at = ?
 				WHERE active AND ((status = 'issued' AND not_after < ?) OR attempts >= 3)
 				  AND (warned_at IS NULL OR warned_at < ?)
-				RETURNING """ + COLUMNS)
+				RETURNING\s""" + COLUMNS)
 			.params(Timestamp.from(now), Timestamp.from(expiringBefore), Timestamp.from(quietSince))
 			.query(CertificateRepository::row)
 			.list();
