@@ -42,7 +42,7 @@ import com.penguinmails.domains.Domain;
 import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
 import com.penguinmails.domains.RecordCheck;
-import com.penguinmails.shared.Secrets;
+import com.penguinmails.shared.SystemCheck;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
@@ -82,13 +82,13 @@ class TrackingCertificateTests {
 	CertificateFiles files;
 
 	@Autowired
-	Secrets secrets;
-
-	@Autowired
 	ObjectMapper json;
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	List<SystemCheck> checks;
 
 	@Test
 	void issuesTheTrackingHostsCertificateThroughPebbleServesItBySniAndRenewsIt(CapturedOutput output)
@@ -197,6 +197,12 @@ class TrackingCertificateTests {
 			.query(String.class)
 			.single();
 		assertThat(error).contains(host);
+
+		SystemCheck expiry = checks.stream()
+			.filter(c -> c.key().equals("certificates.expiry"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(expiry.run().status()).isEqualTo(SystemCheck.Status.FAILING);
 
 		loop.warn(now);
 		fixtures.awaitEvents("CertificateAlerts");
