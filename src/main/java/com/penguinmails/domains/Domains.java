@@ -157,6 +157,15 @@ public class Domains {
 	}
 
 	/**
+	 * Every verified tracking host of the installation, all workspaces (for the
+	 * certificate loop, which runs for the installation, not a workspace). Read fresh
+	 * from the database, ordered by host.
+	 */
+	public List<TrackingHost> verifiedTrackingHosts() {
+		return trackingHosts.all();
+	}
+
+	/**
 	 * Looks the domain and its sending IPs up in every blocklist, and stores the answers.
 	 */
 	@Transactional

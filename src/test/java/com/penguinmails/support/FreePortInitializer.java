@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
  * Chooses the HTTP port before the context starts, so the links in account emails
  * ({@code penguinmails.base-url}) point at the server the test actually runs; and points
  * DNS look-ups at the loopback {@link TestDnsServer}, and the third-party HTTP APIs at
- * {@link ProviderApis}.
+ * {@link ProviderApis}, and the ACME client at {@link Pebble} (with an HTTPS connector on
+ * a free port).
  */
 public class FreePortInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,6 +32,7 @@ public class FreePortInitializer implements ApplicationContextInitializer<Config
 				"http://localhost:" + port, "penguinmails.domains.resolvers", TestDnsServer.shared().address(),
 				"penguinmails.domains.propagation-resolvers", propagation));
 		properties.putAll(ProviderApis.properties());
+		properties.putAll(Pebble.properties());
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-port", properties));
 	}
 

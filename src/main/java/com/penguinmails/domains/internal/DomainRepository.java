@@ -202,6 +202,19 @@ class DomainRepository {
 			.optional();
 	}
 
+	/** A domain whose tracking CNAME was ok at its last check. */
+	record TrackedDomain(UUID workspaceId, UUID domainId, String name) {
+	}
+
+	/** Every domain of the installation whose tracking CNAME was ok at its last check. */
+	List<TrackedDomain> trackingHosts() {
+		return jdbc.sql("SELECT workspace_id, id, name FROM domains WHERE last_results @> ?::jsonb ORDER BY name")
+			.param(TRACKING_OK)
+			.query((rs, i) -> new TrackedDomain(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3)))
+			.list();
+	}
+
 	void recordBlocklists(UUID workspaceId, UUID domainId, String resultsJson, Instant now) {
 		jdbc.sql(
 				"UPDATE domains SET last_blocklists = ?::jsonb, last_blocklists_at = ? WHERE workspace_id = ? AND id = ?")

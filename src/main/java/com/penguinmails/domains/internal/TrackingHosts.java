@@ -1,6 +1,7 @@
 package com.penguinmails.domains.internal;
 
 import java.net.IDN;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.function.LongSupplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import com.penguinmails.domains.TrackingHost;
 
 /**
  * The verified tracking hosts ({@code track.<domain>}, a CNAME to this installation whose
@@ -71,6 +74,14 @@ public class TrackingHosts {
 		}
 		String domain = name.get().substring(LABEL.length());
 		return kept(owners, name.get(), key -> repository.trackingOwner(domain));
+	}
+
+	/** Every verified tracking host of the installation, read fresh, by host. */
+	public List<TrackingHost> all() {
+		return repository.trackingHosts()
+			.stream()
+			.map(row -> new TrackingHost(row.workspaceId(), row.domainId(), LABEL + row.name()))
+			.toList();
 	}
 
 	/** Forgets what was kept about the domain {@code name} (its status just changed). */

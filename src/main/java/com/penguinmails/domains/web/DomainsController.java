@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +33,12 @@ import com.penguinmails.domains.Domains;
 import com.penguinmails.domains.NewDomain;
 import com.penguinmails.domains.Propagation;
 import com.penguinmails.domains.RecordCheck;
+import com.penguinmails.domains.TrackingCertificates;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
 
 /** The domain list and the setup wizard (records to publish, verification). */
 @Controller
@@ -51,8 +54,11 @@ class DomainsController {
 
 	private final Tenancy tenancy;
 
+	private final ObjectProvider<TrackingCertificates> certificates;
+
 	DomainsController(Domains domains, DomainImport imports, DomainClaims claims, DnsTemplates templates,
-			Tenancy tenancy) {
+			Tenancy tenancy, ObjectProvider<TrackingCertificates> certificates) {
+		this.certificates = certificates;
 		this.templates = templates;
 		this.domains = domains;
 		this.imports = imports;
@@ -213,9 +219,23 @@ class DomainsController {
 		model.addAttribute("blocklistsChecked", !listings.isEmpty());
 		model.addAttribute("dnsUpdate", domains.dnsUpdate(tenant, id).orElse(null));
 		model.addAttribute("keys", domains.keys(tenant, id));
-		model.addAttribute("trackingHost", domains.trackingHost(tenant.workspaceId(), domain.name()).orElse(null));
+		String trackingHost = domains.trackingHost(tenant.workspaceId(), domain.name()).orElse(null);
+		model.addAttribute("trackingHost", trackingHost);
+		model.addAttribute("certificate", certificate(tenant, trackingHost));
 		model.addAttribute("now", java.time.Instant.now());
 		return "domains/show";
+	}
+
+	/**
+	 * The tracking host's TLS certificate, for owners and admins (it may name what is
+	 * wrong with the installation's network), when a feature obtains certificates.
+	 */
+	private TrackingCertificates.Status certificate(Tenant tenant, String trackingHost) {
+		TrackingCertificates source = certificates.getIfAvailable();
+		if (trackingHost == null || source == null || !tenant.role().atLeast(WorkspaceRole.ADMIN)) {
+			return null;
+		}
+		return source.certificate(tenant.workspaceId(), trackingHost).orElse(null);
 	}
 
 	@PostMapping("/domains/{id}/verify")
