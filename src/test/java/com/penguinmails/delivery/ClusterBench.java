@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -218,23 +217,14 @@ class ClusterBench {
 		String base = "http://localhost:" + BenchApplication.freePort();
 		for (int i = 0; i < NODES; i++) {
 			int port = i == 0 ? URI.create(base).getPort() : BenchApplication.freePort();
-			Map<String, String> env = new LinkedHashMap<>();
-			env.put("PENGUINMAILS_DATA_DIR", dir.resolve("node-" + i).toString());
-			env.put("SERVER_PORT", String.valueOf(port));
-			env.put("PENGUINMAILS_BASE_URL", base);
+			Map<String, String> env = BenchApplication.environment(dir.resolve("node-" + i), port, base, dns);
 			env.put("PENGUINMAILS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
 			env.put("PENGUINMAILS_DB_URL", jdbcUrl);
 			env.put("PENGUINMAILS_DB_USERNAME", "postgres");
 			env.put("PENGUINMAILS_DB_PASSWORD", "postgres");
 			env.put("PENGUINMAILS_SANDBOX", String.valueOf(i == 0));
-			env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(BenchApplication.freePort()));
-			env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(BenchApplication.freePort()));
-			env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
-			env.put("PENGUINMAILS_NETWORK_ALLOW", "127.0.0.1/32");
-			env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
 			env.put("PENGUINMAILS_INBOUND_INTERVAL", "PT5S");
 			env.put("PENGUINMAILS_HELO_NAME", "node-" + i + ".cluster.test");
-			env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
 			nodes.add(new Node(i, env, "http://localhost:" + port));
 		}
 		start(jar, dir, nodes.get(0));

@@ -3,7 +3,6 @@ package com.penguinmails.delivery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,17 +36,7 @@ class CrashRecoveryBench {
 		TestDnsServer dns = TestDnsServer.start();
 		int port = BenchApplication.freePort();
 		String base = "http://localhost:" + port;
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("PENGUINMAILS_DATA_DIR", dir.resolve("data").toString());
-		env.put("SERVER_PORT", String.valueOf(port));
-		env.put("PENGUINMAILS_BASE_URL", base);
-		env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(BenchApplication.freePort()));
-		env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(BenchApplication.freePort()));
-		env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
-		// The sink is on loopback, which the application refuses unless allow-listed.
-		env.put("PENGUINMAILS_NETWORK_ALLOW", "127.0.0.1/32");
-		env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
-		env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
+		Map<String, String> env = BenchApplication.environment(dir.resolve("data"), port, base, dns);
 		Process app = BenchApplication.start(jar, "512m", env, dir.resolve("first.log"), base);
 		Process second = null;
 		try {

@@ -67,6 +67,31 @@ public final class BenchApplication {
 	}
 
 	/**
+	 * The environment of one application process as the benches run it: its data
+	 * directory, HTTP port and public address, free sandbox ports, {@code dns} as its
+	 * resolver, loopback allow-listed (the benches' SMTP, IMAP and DNS servers are
+	 * there), a one-second scheduler tick and JSON logs. Mutable: a bench adds its own.
+	 * @param base the public address, e.g. {@code http://localhost:8080} (a load
+	 * balancer's for several nodes)
+	 */
+	public static Map<String, String> environment(Path data, int port, String base, TestDnsServer dns)
+			throws IOException {
+		Map<String, String> env = new java.util.LinkedHashMap<>();
+		env.put("PENGUINMAILS_DATA_DIR", data.toString());
+		env.put("SERVER_PORT", String.valueOf(port));
+		env.put("PENGUINMAILS_BASE_URL", base);
+		env.put("PENGUINMAILS_SANDBOX_SMTP_PORT", String.valueOf(freePort()));
+		env.put("PENGUINMAILS_SANDBOX_IMAP_PORT", String.valueOf(freePort()));
+		env.put("PENGUINMAILS_DNS_RESOLVERS", "127.0.0.1:" + dns.port());
+		// The benches' servers are on loopback, which the application refuses unless
+		// allowed.
+		env.put("PENGUINMAILS_NETWORK_ALLOW", "127.0.0.1/32");
+		env.put("PENGUINMAILS_SCHEDULER_TICK", "PT1S");
+		env.put("PENGUINMAILS_LOG_FORMAT", "logstash");
+		return env;
+	}
+
+	/**
 	 * Starts {@code java -Xmx… -jar jar} with {@code env} added to this JVM's
 	 * environment, its output and a GC log ({@code -Xlog:gc}, for the peak heap) next to
 	 * {@code log}, and waits up to 10 minutes (a loaded machine starts slowly; a bench
