@@ -44,11 +44,12 @@ public interface SystemCheck {
 
 	/**
 	 * What one run found.
+	 *
 	 * @param status how it came out
 	 * @param summary one sentence for people, e.g. "Last backup 3 hours ago, verified"
 	 * @param whatToDo what to do about it when not {@link Status#OK}; empty when OK
-	 * @param figures the measured values behind the summary, by name (numbers, strings
-	 * or instants in ISO-8601), e.g. {@code {"age_hours": 3}}
+	 * @param figures the measured values behind the summary, by name (numbers, strings or
+	 * instants in ISO-8601), e.g. {@code {"age_hours": 3}}
 	 */
 	record Result(Status status, String summary, String whatToDo, Map<String, Object> figures) {
 

@@ -21,7 +21,10 @@ class JdbcInstallationAdmins implements InstallationAdmins {
 
 	JdbcInstallationAdmins(JdbcClient jdbc, @Value("${penguinmails.installation.admins:}") List<String> configured) {
 		this.jdbc = jdbc;
-		this.configured = configured.stream().map(String::strip).filter(s -> !s.isEmpty()).map(String::toLowerCase)
+		this.configured = configured.stream()
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.map(String::toLowerCase)
 			.toList();
 	}
 

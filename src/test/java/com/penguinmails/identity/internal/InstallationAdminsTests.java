@@ -39,17 +39,17 @@ class InstallationAdminsTests {
 	@Test
 	void withoutTheSettingTheFirstWorkspacesOwnerIsTheOnlyAdmin() {
 		Fixtures.Account later = fixtures.verifiedAccount("later-owner");
-		UUID firstOwner = jdbc.sql("""
-				SELECT m.user_id FROM memberships m
-				WHERE m.role = 'OWNER' AND m.workspace_id = (SELECT id FROM workspaces ORDER BY created_at, id LIMIT 1)""")
+		UUID firstOwner = jdbc
+			.sql("""
+					SELECT m.user_id FROM memberships m
+					WHERE m.role = 'OWNER' AND m.workspace_id = (SELECT id FROM workspaces ORDER BY created_at, id LIMIT 1)""")
 			.query(UUID.class)
 			.single();
 
 		assertThat(admins.isAdmin(firstOwner)).isTrue();
 		assertThat(admins.isAdmin(later.userId())).as("the owner of a later workspace").isFalse();
 		assertThat(admins.isAdmin(null)).isFalse();
-		assertThatThrownBy(() -> admins.require(later.owner(), "system:read"))
-			.isInstanceOf(AccessDeniedProblem.class);
+		assertThatThrownBy(() -> admins.require(later.owner(), "system:read")).isInstanceOf(AccessDeniedProblem.class);
 	}
 
 	@Test
