@@ -15,8 +15,6 @@ import org.springframework.util.StringUtils;
  * default {@code 0 0 3 * * *} (daily at 03:00 UTC)
  * @param directory where backup files go when no bucket is set; empty:
  * {@code <data dir>/backups}
- * @param pgDump a {@code pg_dump} executable for {@code pg_dump -Fc} backups of an
- * external server; empty: the logical backup only
  * @param freshSlack how much older than one schedule period the last verified backup may
  * be before the {@code backups.fresh} check fails
  * @param verify whether each backup is restored into a scratch database and its rows
@@ -26,7 +24,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("penguinmails.backups")
 public record BackupProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0 0 3 * * *") String schedule,
-		String directory, String pgDump, @DefaultValue("6h") Duration freshSlack, @DefaultValue("true") boolean verify,
+		String directory, @DefaultValue("6h") Duration freshSlack, @DefaultValue("true") boolean verify,
 		@DefaultValue Keep keep, @DefaultValue S3 s3) {
 
 	/**

@@ -65,6 +65,7 @@ class BackupsApi {
 	@GetMapping
 	@Operation(summary = "The backups, newest first: when, kind (scheduled, manual, pre-migration), size in bytes, "
 			+ "duration (ISO 8601), status, location, SHA-256 and the verification's outcome")
+	@ApiResponse(responseCode = "200", description = "The backups, newest first")
 	@ApiResponse(responseCode = "400", description = "limit outside 1 to 500")
 	@ApiResponse(responseCode = "403", description = "Not an installation admin, or the key lacks system:read")
 	BackupList list(@RequestParam(defaultValue = "100") int limit) {
@@ -79,6 +80,7 @@ class BackupsApi {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Take a backup now, in the background (it is written, verified, then retention runs); "
 			+ "poll the list for its outcome. When one is running already, returns that one")
+	@ApiResponse(responseCode = "202", description = "Started (or already running): its id")
 	@ApiResponse(responseCode = "403", description = "Not an installation admin, or the key lacks system:write")
 	Started start() {
 		admins.require(tenancy.current(), "system:write");

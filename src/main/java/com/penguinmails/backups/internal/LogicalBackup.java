@@ -32,7 +32,14 @@ public final class LogicalBackup {
 			SELECT n.nspname, c.relname,
 			       array(SELECT a.attname::text FROM pg_attribute a
 			             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-			             ORDER BY a.attnum)
+			             ORDER BY a.attnum),
+			       array(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+			             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+			             ORDER BY a.attnum),
+			       array(SELECT a.attname::text FROM pg_index i
+			             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+			             WHERE i.indrelid = c.oid AND i.indisprimary
+			             ORDER BY array_position(i.indkey::int2[], a.attnum))
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
 			  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
@@ -87,7 +94,8 @@ public final class LogicalBackup {
 						"COPY (SELECT " + columns(table) + " FROM " + table.qualified() + ") TO STDOUT (FORMAT binary)",
 						stream);
 				stream.close();
-				copied.add(new Manifest.Table(table.schema(), table.name(), table.columns(), rows, stream.sha256()));
+				copied.add(new Manifest.Table(table.schema(), table.name(), table.columns(), table.types(),
+						table.primaryKey(), rows, stream.sha256()));
 			}
 			Manifest trailer = new Manifest(Manifest.FORMAT, version, header.createdAt(), node, copied,
 					sequences(connection));
@@ -115,7 +123,10 @@ public final class LogicalBackup {
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					String[] columns = (String[]) rows.getArray(3).getArray();
-					tables.add(new Manifest.Table(rows.getString(1), rows.getString(2), List.of(columns), -1, null));
+					String[] types = (String[]) rows.getArray(4).getArray();
+					String[] key = (String[]) rows.getArray(5).getArray();
+					tables.add(new Manifest.Table(rows.getString(1), rows.getString(2), List.of(columns),
+							List.of(types), List.of(key), -1, null));
 				}
 			}
 		}

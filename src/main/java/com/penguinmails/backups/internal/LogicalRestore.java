@@ -36,8 +36,8 @@ public final class LogicalRestore {
 	/**
 	 * What a restore did.
 	 *
-	 * @param manifest the backup's manifest
-	 * @param rows rows copied in per table, in file order
+	 * @param manifest the backup's manifest (its trailer: row counts and checksums)
+	 * @param rows rows copied in per table, in file order (equal to the manifest's)
 	 * @param duration how long it took, migrations included
 	 * @param migratedTo the schema version after the final migration
 	 */
@@ -64,18 +64,20 @@ public final class LogicalRestore {
 						+ header.schemaVersion() + ": restore into an empty database.");
 			}
 			migrate(target, MigrationVersion.fromVersion(header.schemaVersion()));
-			Map<String, Long> rows = load(reader, header, target);
+			Manifest trailer = load(reader, header, target);
 			String latest = migrate(target, MigrationVersion.LATEST);
-			return new Result(header, rows, Duration.ofNanos(System.nanoTime() - begin), latest);
+			return new Result(trailer, trailer.rowCounts(), Duration.ofNanos(System.nanoTime() - begin), latest);
 		}
 	}
 
-	private static Map<String, Long> load(BackupFile.Reader reader, Manifest header, DataSource target)
+	/** Loads every table; returns the trailer, whose row counts the copied rows matched. */
+	private static Manifest load(BackupFile.Reader reader, Manifest header, DataSource target)
 			throws IOException, SQLException {
 		try (Connection connection = target.getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SET LOCAL session_replication_role = replica");
+				createMissing(statement, header.tables());
 				List<String> all = new ArrayList<>();
 				for (Manifest.Table table : LogicalBackup.tables(connection)) {
 					all.add(table.qualified());
@@ -102,7 +104,7 @@ public final class LogicalRestore {
 			setSequences(connection, trailer.sequences());
 			markUnfinished(connection);
 			connection.commit();
-			return rows;
+			return trailer;
 		}
 		catch (SQLException ex) {
 			if ("42501".equals(ex.getSQLState())) {
@@ -110,6 +112,34 @@ public final class LogicalRestore {
 						+ "foreign-key checks off): " + ex.getMessage(), ex);
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Creates the tables the migrations do not (Spring Modulith's
+	 * {@code event_publication} is made at start-up) with the backup's columns and types;
+	 * whoever owns them adds their indexes when the application starts
+	 * ({@code CREATE ... IF NOT EXISTS}).
+	 */
+	private static void createMissing(Statement statement, List<Manifest.Table> tables) throws SQLException {
+		for (Manifest.Table table : tables) {
+			boolean exists;
+			try (ResultSet found = statement
+				.executeQuery("SELECT to_regclass('" + table.qualified().replace("'", "''") + "') IS NOT NULL")) {
+				found.next();
+				exists = found.getBoolean(1);
+			}
+			if (!exists) {
+				List<String> columns = new ArrayList<>();
+				for (int i = 0; i < table.columns().size(); i++) {
+					columns.add(Sql.ident(table.columns().get(i)) + " " + table.types().get(i));
+				}
+				if (!table.primaryKey().isEmpty()) {
+					columns.add("PRIMARY KEY ("
+							+ String.join(", ", table.primaryKey().stream().map(Sql::ident).toList()) + ")");
+				}
+				statement.execute("CREATE TABLE " + table.qualified() + " (" + String.join(", ", columns) + ")");
+			}
 		}
 	}
 

@@ -29,10 +29,15 @@ public record Manifest(int format, String schemaVersion, String createdAt, Strin
 	 * @param schema its schema, e.g. {@code public}
 	 * @param name its name
 	 * @param columns the columns copied, in order (generated columns left out)
+	 * @param types their SQL types ({@code format_type}), to create a table the schema
+	 * version does not (one made at start-up, such as Spring Modulith's
+	 * {@code event_publication})
+	 * @param primaryKey its primary key's columns, for the same
 	 * @param rows rows copied; -1 in the header (not known yet)
 	 * @param sha256 hex SHA-256 of its binary COPY stream; null in the header
 	 */
-	public record Table(String schema, String name, List<String> columns, long rows, String sha256) {
+	public record Table(String schema, String name, List<String> columns, List<String> types, List<String> primaryKey,
+			long rows, String sha256) {
 
 		/** The quoted qualified name for SQL. */
 		public String qualified() {

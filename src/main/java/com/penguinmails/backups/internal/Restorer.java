@@ -36,6 +36,12 @@ public final class Restorer {
 
 	/** Restores {@code source}; returns the result or throws {@link BackupException}. */
 	public LogicalRestore.Result restore(String source, boolean yes) throws IOException, SQLException {
+		// The backup is found and its header read (the master key fits) before anything is
+		// touched: a wrong name or key never empties the database.
+		try (InputStream peek = open(source, true); BackupFile.Reader reader = new BackupFile.Reader(peek,
+				engine.crypto())) {
+			reader.manifest();
+		}
 		long rows = rowsHeld();
 		if (rows > 0 && !yes) {
 			throw new BackupException("The target database holds data (" + rows
@@ -44,7 +50,7 @@ public final class Restorer {
 		if (LogicalRestore.currentVersion(database) != null || rows > 0) {
 			emptySchema();
 		}
-		try (InputStream in = open(source)) {
+		try (InputStream in = open(source, false)) {
 			LogicalRestore.Result result = LogicalRestore.restore(in, engine.crypto(), database);
 			for (Map.Entry<String, Long> table : result.rows().entrySet()) {
 				out.printf("%-40s %,12d rows%n", table.getKey(), table.getValue());
@@ -56,7 +62,7 @@ public final class Restorer {
 		}
 	}
 
-	private InputStream open(String source) throws IOException {
+	private InputStream open(String source, boolean tell) throws IOException {
 		if (source.startsWith("s3://")) {
 			if (!engine.target().owns(source)) {
 				throw new BackupException(source + " is not in the configured bucket (" + engine.target()
@@ -70,7 +76,9 @@ public final class Restorer {
 		}
 		List<String> matches = engine.target().list().stream().filter(location -> location.contains(source)).toList();
 		if (matches.size() == 1) {
-			out.println("Backup " + source + " is " + matches.get(0));
+			if (tell) {
+				out.println("Backup " + source + " is " + matches.get(0));
+			}
 			return engine.target().open(matches.get(0));
 		}
 		throw new BackupException(matches.isEmpty()

@@ -33,7 +33,7 @@ class BackupsController {
 	 * @param state {@code ok}, {@code bad} or {@code running}: the badge's look
 	 */
 	record Row(String id, String started, String kind, String size, String duration, String status, String state,
-			String verified, boolean verifiedOk, String location, String error) {
+			String verified, boolean verifiedOk, boolean verifiedFailed, String location, String error) {
 	}
 
 	private final Backups backups;
@@ -96,7 +96,8 @@ class BackupsController {
 		return new Row(backup.id().toString(), WHEN.format(backup.startedAt()), kind(backup.kind()),
 				backup.sizeBytes() == null ? "" : size(backup.sizeBytes()),
 				backup.duration() == null ? "" : duration(backup.duration()), status(backup.status()), state, verified,
-				Boolean.TRUE.equals(backup.verifiedOk()), backup.location(), backup.error());
+				Boolean.TRUE.equals(backup.verifiedOk()), Boolean.FALSE.equals(backup.verifiedOk()), backup.location(),
+				backup.error());
 	}
 
 	static String kind(String kind) {
