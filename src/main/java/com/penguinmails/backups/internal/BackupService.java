@@ -32,6 +32,9 @@ public class BackupService implements Backups {
 	/** A backup running longer than this died with its node. */
 	static final Duration STALE = Duration.ofHours(6);
 
+	/** Every backup younger than this is kept, whatever the rules. */
+	static final Duration KEEP_WITHIN = Duration.ofDays(1);
+
 	/** Failed backups' rows are kept this long, for the record. */
 	static final Duration KEEP_FAILED = Duration.ofDays(30);
 
@@ -127,12 +130,18 @@ public class BackupService implements Backups {
 	}
 
 	/**
-	 * Deletes the succeeded backups (file or object, then row) retention does not keep,
-	 * and failed rows older than {@link #KEEP_FAILED}; returns how many backups went.
+	 * Deletes the succeeded backups (file or object, then row) retention does not keep
+	 * ({@link Retention}, plus every backup of the last day), and failed rows older than
+	 * {@link #KEEP_FAILED}; returns how many backups went.
 	 */
 	public int applyRetention() {
 		List<Retention.Item> succeeded = repository.succeeded();
-		Set<UUID> keep = Retention.keep(succeeded, properties.keep());
+		Set<UUID> keep = new java.util.HashSet<>(Retention.keep(succeeded, properties.keep()));
+		// And everything of the last day (restic's --keep-within 1d): a manual backup
+		// never
+		// thins away this morning's scheduled or pre-migration one.
+		Instant dayAgo = clock.instant().minus(KEEP_WITHIN);
+		succeeded.stream().filter(item -> item.startedAt().isAfter(dayAgo)).forEach(item -> keep.add(item.id()));
 		int deleted = 0;
 		for (Retention.Item item : succeeded) {
 			if (keep.contains(item.id())) {

@@ -70,7 +70,9 @@ public final class LogicalRestore {
 		}
 	}
 
-	/** Loads every table; returns the trailer, whose row counts the copied rows matched. */
+	/**
+	 * Loads every table; returns the trailer, whose row counts the copied rows matched.
+	 */
 	private static Manifest load(BackupFile.Reader reader, Manifest header, DataSource target)
 			throws IOException, SQLException {
 		try (Connection connection = target.getConnection()) {

@@ -96,8 +96,10 @@ class BackupRestoreTests {
 				.single()).isEqualTo(1);
 			assertThat(restored.sql("""
 					SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM') || ':' || count(*) FROM tracking_events
-					WHERE workspace_id = ? GROUP BY to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM') ORDER BY 1""").param(seed.workspace()).query(String.class).list())
-				.containsExactly("2026-10:3", "2026-11:2");
+					WHERE workspace_id = ? GROUP BY to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM') ORDER BY 1""")
+				.param(seed.workspace())
+				.query(String.class)
+				.list()).containsExactly("2026-10:3", "2026-11:2");
 			try (Connection connection = dataSource.getConnection()) {
 				assertThat(result.migratedTo()).isEqualTo(LogicalBackup.schemaVersion(connection));
 			}
