@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,9 +45,13 @@ class BackupsBrowserTests {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Backups");
 
 		browser.findElement(By.id("backup-now")).click();
-		assertThat(browser.findElement(By.id("backups")).getText()).contains("Manual");
+		// htmx replaces the table every 2 s while the backup runs: a found element may
+		// go stale before it is read.
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+		wait.ignoring(StaleElementReferenceException.class);
+		wait.until(d -> d.findElement(By.id("backups")).getText().contains("Manual"));
 		Browser.screenshot(browser, "backups-running-1280");
-		new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> {
+		wait.until(d -> {
 			String table = d.findElement(By.id("backups-rows")).getText();
 			return !table.contains("Running") && table.contains("Row counts matched");
 		});
