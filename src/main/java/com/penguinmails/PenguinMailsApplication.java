@@ -1,5 +1,7 @@
 package com.penguinmails;
 
+import com.penguinmails.backups.RestoreCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -23,8 +25,13 @@ public class PenguinMailsApplication {
 	 * phases) is recorded as a JFR event ({@code spring.*}, Spring Framework's
 	 * {@code FlightRecorderApplicationStartup}) for a recording started with
 	 * {@code -XX:StartFlightRecording}: where a slow start goes, bean by bean.
+	 * {@code restore <backup>} restores a backup instead of starting (see
+	 * {@link RestoreCommand}).
 	 */
 	public static void main(String[] args) {
+		if (RestoreCommand.handles(args)) {
+			System.exit(RestoreCommand.run(args));
+		}
 		SpringApplication application = new SpringApplication(PenguinMailsApplication.class);
 		if ("jfr".equals(System.getProperty("penguinmails.startup-steps"))) {
 			application.setApplicationStartup(new FlightRecorderApplicationStartup());

@@ -1,0 +1,69 @@
+package com.penguinmails.backups.web;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The backups page in a real browser at 1280 and 390 px: "Back up now" shows the backup
+ * running, the table refreshes itself (htmx) until it is done and verified; the phone
+ * width reads the table as cards and never scrolls sideways.
+ */
+@ExtendWith(OpenBrowser.class)
+@IntegrationTest
+class BackupsBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	ChromeDriver browser;
+
+	@Test
+	void backUpNowShowsTheBackupRunningThenVerified() {
+		Fixtures.Account admin = BackupsAdmin.of(fixtures);
+		String base = "http://localhost:" + port;
+		Browser.logIn(browser, base, admin.email());
+		browser.get(base + "/system/backups");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Backups");
+
+		browser.findElement(By.id("backup-now")).click();
+		// htmx replaces the table every 2 s while the backup runs: a found element may
+		// go stale before it is read.
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+		wait.ignoring(StaleElementReferenceException.class);
+		wait.until(d -> d.findElement(By.id("backups")).getText().contains("Manual"));
+		Browser.screenshot(browser, "backups-running-1280");
+		wait.until(d -> {
+			String table = d.findElement(By.id("backups-rows")).getText();
+			return !table.contains("Running") && table.contains("Row counts matched");
+		});
+		String table = browser.findElement(By.id("backups")).getText();
+		assertThat(table).contains("Manual").contains("Done").contains("Yes").doesNotContain("manual");
+		Browser.screenshot(browser, "backups-1280");
+
+		Browser.phone(browser);
+		browser.navigate().refresh();
+		Browser.assertNoSidewaysScroll(browser);
+		Browser.assertTablesFit(browser, "backups");
+		Browser.screenshot(browser, "backups-390");
+	}
+
+}
