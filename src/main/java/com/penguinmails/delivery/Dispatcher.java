@@ -144,9 +144,9 @@ public class Dispatcher implements DisposableBean {
 	 * send. Looked for at most every quarter lease (30 s) per node.
 	 */
 	private void settleHandedOver(Instant now, int max) {
-		// A quarter of a lease apart is soon enough (the claim never takes these rows),
-		// and
-		// spares every round on every node its query; a clock set back looks at once.
+		// A quarter of a lease apart is soon enough, as the claim never takes these
+		// rows; it spares every round on every node the query. A clock set back looks
+		// at once.
 		Instant last = lastSettle.get();
 		if (last != null && !now.isBefore(last) && now.isBefore(last.plus(OutboxStore.LEASE.dividedBy(4)))) {
 			return;

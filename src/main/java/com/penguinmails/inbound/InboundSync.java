@@ -111,9 +111,8 @@ public class InboundSync {
 			store.renew(mailboxId, clock.instant().plus(lease));
 		}
 		catch (RuntimeException ex) {
-			// The next renewal tries again; at worst the lease ends and another node
-			// reads
-			// the mailbox too, which the stored messages' keys make harmless.
+			// The next renewal tries again. At worst the lease ends and another node
+			// reads the mailbox too, which the stored messages' keys make harmless.
 			log.warn("The inbound claim on mailbox {} could not be renewed: {}", mailboxId, ex.toString());
 		}
 	}

@@ -137,9 +137,8 @@ public class BackupService implements Backups {
 	public int applyRetention() {
 		List<Retention.Item> succeeded = repository.succeeded();
 		Set<UUID> keep = new java.util.HashSet<>(Retention.keep(succeeded, properties.keep()));
-		// And everything of the last day (restic's --keep-within 1d): a manual backup
-		// never
-		// thins away this morning's scheduled or pre-migration one.
+		// And everything of the last day (restic's --keep-within 1d): a manual
+		// backup never thins away this morning's scheduled or pre-migration one.
 		Instant dayAgo = clock.instant().minus(KEEP_WITHIN);
 		succeeded.stream().filter(item -> item.startedAt().isAfter(dayAgo)).forEach(item -> keep.add(item.id()));
 		int deleted = 0;

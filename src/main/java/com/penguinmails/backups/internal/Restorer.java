@@ -36,9 +36,8 @@ public final class Restorer {
 
 	/** Restores {@code source}; returns the result or throws {@link BackupException}. */
 	public LogicalRestore.Result restore(String source, boolean yes) throws IOException, SQLException {
-		// The backup is found and its header read (the master key fits) before anything
-		// is
-		// touched: a wrong name or key never empties the database.
+		// The backup is found and its header read (the master key fits) before
+		// anything is touched: a wrong name or key never empties the database.
 		try (InputStream peek = open(source, true);
 				BackupFile.Reader reader = new BackupFile.Reader(peek, engine.crypto())) {
 			reader.manifest();

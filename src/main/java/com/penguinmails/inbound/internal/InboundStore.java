@@ -207,10 +207,9 @@ public class InboundStore {
 					m.unread(), Timestamp.from(now))
 			.update() == 1;
 		if (inserted) {
-			// An auto-reply opens its conversation as "out of office" unless labelled. An
-			// incoming message becomes the conversation's latest (what the list shows)
-			// and
-			// takes it out of "Done" (V46).
+			// An auto-reply opens its conversation as "out of office" unless labelled.
+			// An incoming message becomes the conversation's latest (what the list
+			// shows) and takes it out of "Done" (V46).
 			boolean in = "in".equals(m.direction());
 			boolean reply = m.kind() == MessageKind.REPLY || m.kind() == MessageKind.AUTO_REPLY;
 			jdbc.sql(

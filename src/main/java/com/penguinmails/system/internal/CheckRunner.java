@@ -115,9 +115,8 @@ public class CheckRunner {
 					result.figures() == null ? Map.of() : result.figures(), millis);
 		}
 		catch (RuntimeException | Error ex) {
-			// The exception's message may hold a host or address; the log has it, the
-			// page
-			// names only its kind.
+			// The exception's message may hold a host or address: the log has it,
+			// the page names only its kind.
 			log.warn("System check {} failed", check.key(), ex);
 			return unknown(check, "The check failed (" + ex.getClass().getSimpleName() + ").",
 					"Look at the application log for the error of check " + check.key() + ".",
