@@ -82,6 +82,9 @@ class RestoreCommandTests {
 		}
 	}
 
+	/** Spring Boot's switch for the logging system an application sets up. */
+	static final String LOGGING_SYSTEM = org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY;
+
 	record Outcome(int status, String out, String err) {
 	}
 
@@ -91,9 +94,25 @@ class RestoreCommandTests {
 		String[] args = new String[command.length + configuration.length];
 		System.arraycopy(command, 0, args, 0, command.length);
 		System.arraycopy(configuration, 0, args, command.length, configuration.length);
-		int status = RestoreCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		// The command starts an application of its own, which would set this JVM's
+		// logging
+		// up again and, once closed, tear it down under every later test (their console
+		// output went missing): here it leaves logging alone, as it runs in its own JVM.
+		String loggingSystem = System.getProperty(LOGGING_SYSTEM);
+		System.setProperty(LOGGING_SYSTEM, "none");
+		try {
+			int status = RestoreCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(err, true, StandardCharsets.UTF_8));
+			return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			if (loggingSystem == null) {
+				System.clearProperty(LOGGING_SYSTEM);
+			}
+			else {
+				System.setProperty(LOGGING_SYSTEM, loggingSystem);
+			}
+		}
 	}
 
 }

@@ -89,6 +89,31 @@ public final class Browser {
 		}
 	}
 
+	/**
+	 * Waits for {@code old} to leave the page (htmx swapped it, the page reloaded): like
+	 * Selenium's {@code stalenessOf}, but chromedriver sometimes answers a detached
+	 * element with "Node with given id does not belong to the document" instead of a
+	 * stale-element error, which {@code stalenessOf} lets through as a failure.
+	 */
+	public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> replaced(
+			org.openqa.selenium.WebElement old) {
+		return driver -> {
+			try {
+				old.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
+	}
+
 	private static synchronized void stopShared() {
 		if (shared != null) {
 			Shared stopping = shared;

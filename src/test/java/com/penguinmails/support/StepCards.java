@@ -63,7 +63,7 @@ public final class StepCards {
 	public void save(int n) {
 		WebElement before = browser.findElement(By.id("status-" + n));
 		click(browser.findElement(By.xpath("//article[@id='step-" + n + "']//button[text()='Save']")));
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(Browser.replaced(before));
 		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + n), "Saved"));
 	}

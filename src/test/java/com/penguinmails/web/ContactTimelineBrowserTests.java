@@ -107,7 +107,7 @@ class ContactTimelineBrowserTests {
 		// The filter keeps the changes only, without reloading the page.
 		var old = browser.findElement(By.cssSelector("#timeline .timeline-entry"));
 		browser.findElement(By.linkText("Changes")).click();
-		wait.until(ExpectedConditions.stalenessOf(old));
+		wait.until(Browser.replaced(old));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .timeline-entry")));
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Contact created")
 			.doesNotContain("Opened");

@@ -120,7 +120,7 @@ class ContactsTableBrowserTests {
 	private void whileLoading(Runnable action) {
 		WebElement old = browser.findElement(By.tagName("main"));
 		action.run();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(old));
 	}
 
 	private List<String> rows() {

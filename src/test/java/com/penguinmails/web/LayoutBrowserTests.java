@@ -232,7 +232,7 @@ class LayoutBrowserTests {
 	private void submitAndWait(By button) {
 		var clicked = browser.findElement(button);
 		clicked.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clicked));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(clicked));
 	}
 
 }

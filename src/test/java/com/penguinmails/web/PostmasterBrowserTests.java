@@ -46,7 +46,7 @@ class PostmasterBrowserTests {
 	private void click(By button) {
 		WebElement old = browser.findElement(By.tagName("main"));
 		browser.findElement(button).click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(Browser.replaced(old));
 	}
 
 	private String main() {

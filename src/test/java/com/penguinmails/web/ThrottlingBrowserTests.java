@@ -116,7 +116,7 @@ class ThrottlingBrowserTests {
 		row.findElement(By.name("perHour")).sendKeys("8");
 		WebElement old = browser.findElement(By.tagName("main"));
 		row.findElement(By.xpath(".//button[text()='Apply']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(old));
 		assertThat(browser.findElement(By.tagName("main")).getText())
 			.contains("Custom rate set by hand: sending to Microsoft (Outlook.com, Microsoft 365).")
 			.contains("8 an hour, 0 s apart")

@@ -56,7 +56,7 @@ class WarmupBrowserTests {
 	private void submit(String button) {
 		org.openqa.selenium.WebElement old = browser.findElement(By.tagName("main"));
 		browser.findElement(By.xpath("//button[text()='" + button + "']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(old));
 	}
 
 	private void wait(String url) {

@@ -72,7 +72,7 @@ class EndpointsBrowserTests {
 
 		WebElement old = browser.findElement(By.tagName("main"));
 		browser.findElement(By.xpath("//button[text()='Create endpoint']")).click();
-		wait.until(ExpectedConditions.stalenessOf(old));
+		wait.until(Browser.replaced(old));
 		String created = browser.findElement(By.tagName("main")).getText();
 		assertThat(created).contains("Endpoint created").contains("won't be shown again");
 		assertThat(browser.findElement(By.id("webhook-secret")).getText()).startsWith("whsec_");

@@ -82,7 +82,7 @@ class DeliveriesBrowserTests {
 			new Select(browser.findElement(By.name("status"))).selectByVisibleText("Delivered");
 			WebElement old = browser.findElement(By.tagName("main"));
 			browser.findElement(By.xpath("//button[text()='Search']")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(old));
 			assertThat(browser.findElements(By.cssSelector("#deliveries tbody tr"))).hasSize(1);
 			browser.get(base + "/settings/webhooks/deliveries?http=418");
 			assertThat(browser.findElement(By.tagName("main")).getText()).as("one empty state, the search's")
@@ -104,7 +104,7 @@ class DeliveriesBrowserTests {
 
 			old = browser.findElement(By.tagName("main"));
 			browser.findElement(By.id("replay")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(old));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("Replay queued");
 			receiver.otherwise(r -> WebhookReceiver.Answer.ok());
 			sender.round(Instant.now().plusSeconds(1));
