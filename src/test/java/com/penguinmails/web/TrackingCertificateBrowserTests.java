@@ -89,6 +89,8 @@ class TrackingCertificateBrowserTests {
 		atBothWidths("domain-certificate-issued", base + "/domains/" + issued.id());
 
 		browser.get(base + "/domains/" + failing.id());
+		// As for the first page: the section can take longer than the implicit wait on a busy machine.
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-state")));
 		assertThat(browser.findElement(By.id("certificate-state")).getText()).isEqualTo("Failing");
 		assertThat(browser.findElement(By.id("certificate-error")).getText())
 			.contains("Port 80 of track." + failing.name() + " is not reachable from the internet");
