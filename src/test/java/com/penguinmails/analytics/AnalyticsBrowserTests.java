@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,6 +95,9 @@ class AnalyticsBrowserTests {
 		new Select(browser.findElement(By.name("campaign"))).selectByVisibleText("Alpha page");
 		new Select(browser.findElement(By.name("provider"))).selectByVisibleText("Google (Gmail, Workspace)");
 		browser.findElement(By.cssSelector("#analytics-filter button")).click();
+		// The form is a GET: wait for the filtered page, not the old one's subtitle.
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("analytics-subtitle"), "campaign Alpha page"));
 		assertThat(browser.findElement(By.id("analytics-subtitle")).getText()).contains("campaign Alpha page")
 			.contains("Google");
 		String filtered = browser.findElement(By.cssSelector("#tile-sent strong")).getText();
