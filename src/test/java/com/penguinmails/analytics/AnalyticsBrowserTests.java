@@ -96,8 +96,8 @@ class AnalyticsBrowserTests {
 		new Select(browser.findElement(By.name("provider"))).selectByVisibleText("Google (Gmail, Workspace)");
 		browser.findElement(By.cssSelector("#analytics-filter button")).click();
 		// The form is a GET: wait for the filtered page, not the old one's subtitle.
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("analytics-subtitle"), "campaign Alpha page"));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("analytics-subtitle"), "campaign Alpha page"));
 		assertThat(browser.findElement(By.id("analytics-subtitle")).getText()).contains("campaign Alpha page")
 			.contains("Google");
 		String filtered = browser.findElement(By.cssSelector("#tile-sent strong")).getText();
