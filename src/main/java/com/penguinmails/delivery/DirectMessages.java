@@ -66,7 +66,7 @@ public class DirectMessages {
 	public Built build(UUID workspaceId, Mailbox mailbox, Direct direct) throws MessagingException {
 		OutboxStore.Claimed row = new OutboxStore.Claimed(direct.id(), workspaceId, null, null, 0, mailbox.id(),
 				direct.to(), direct.toName(), direct.subject(), direct.html(), direct.text(), direct.messageId(),
-				direct.inReplyTo(), direct.references(), 0);
+				direct.inReplyTo(), direct.references(), 0, clock.instant());
 		SignedMessages.Prepared prepared = messages.prepare(row, mailbox, null,
 				direct.headers() == null ? Map.of() : direct.headers(), clock.instant());
 		return new Built(prepared.message(), prepared.dkimDomain());

@@ -229,7 +229,7 @@ public class Dispatcher implements DisposableBean {
 				}
 				SmtpReply reply;
 				try {
-					reply = transport.send(prepared.message(), () -> store.handedOver(row.id(), now));
+					reply = transport.send(prepared.message(), () -> store.handedOver(row, now));
 				}
 				catch (SmtpConnectionFailed ex) {
 					transportFailed(routing, choice, first, rows.subList(i, rows.size()), ex, now);
@@ -264,8 +264,8 @@ public class Dispatcher implements DisposableBean {
 			List<Claimed> rows = byDomain.get(limit.recipientDomain());
 			if (limit.suspendedAt(now) && rows != null) {
 				byDomain.remove(limit.recipientDomain());
-				transactions.executeWithoutResult(tx -> store.requeue(rows.stream().map(Claimed::id).toList(),
-						limit.suspendedUntil(), "waiting: sending to " + limit.path() + " is suspended"));
+				transactions.executeWithoutResult(tx -> store.requeue(rows, limit.suspendedUntil(),
+						"waiting: sending to " + limit.path() + " is suspended"));
 			}
 		}
 		return byDomain.values().stream().flatMap(List::stream).toList();
@@ -274,7 +274,7 @@ public class Dispatcher implements DisposableBean {
 	private void record(Claimed row, SmtpReply reply, SentVia via, SignedMessages.Prepared prepared, Instant now) {
 		transactions.executeWithoutResult(tx -> {
 			if (reply.accepted()) {
-				if (store.sent(row.id(), now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),
+				if (store.sent(row, now, reply.text(), Replies.queueId(reply.text()), prepared.dkimDomain(),
 						prepared.note(), via)) {
 					events.publishEvent(new MessageSent(row.workspaceId(), row.campaignId(), row.enrolmentId(),
 							row.step(), row.id(), row.messageId(), row.mailboxId(), now, reply.text()));
@@ -285,20 +285,20 @@ public class Dispatcher implements DisposableBean {
 				// 4xx (and anything unexpected): try again later, a few times.
 				Optional<Duration> wait = Replies.backoff(row.attempts() + 1);
 				if (wait.isPresent()) {
-					if (store.deferred(row.id(), now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
+					if (store.deferred(row, now, now.plus(wait.get()), reply.text(), prepared.dkimDomain(),
 							prepared.note())) {
 						events.publishEvent(
 								new MessageDeferred(row.workspaceId(), row.campaignId(), row.id(), row.mailboxId(),
 										row.toAddress(), reply.text(), row.attempts() + 1, now.plus(wait.get()), now));
 					}
 				}
-				else if (store.failed(row.id(), now, true, reply.text(), "retries_exhausted", prepared.note())) {
+				else if (store.failed(row, now, true, reply.text(), "retries_exhausted", prepared.note())) {
 					failedEvent(row, false, reply.text(), now);
 				}
 				return;
 			}
 			boolean hardBounce = Replies.hardBounce(reply);
-			if (store.failed(row.id(), now, true, reply.text(), Replies.failure(reply), prepared.note())) {
+			if (store.failed(row, now, true, reply.text(), Replies.failure(reply), prepared.note())) {
 				if (hardBounce) {
 					suppressions.suppress(row.workspaceId(), row.toAddress(), "hard_bounce");
 				}
@@ -309,7 +309,7 @@ public class Dispatcher implements DisposableBean {
 
 	private void notSent(Claimed row, Instant now, String failure, String why) {
 		transactions.executeWithoutResult(tx -> {
-			if (store.failed(row.id(), now, false, null, failure, why)) {
+			if (store.failed(row, now, false, null, failure, why)) {
 				failedEvent(row, false, why, now);
 			}
 		});
@@ -335,14 +335,14 @@ public class Dispatcher implements DisposableBean {
 		// stays as it is.
 		String error = routing.describe(choice) + ": " + ex.getMessage();
 		log.info("A sending route of mailbox {} could not send: {}", first.mailboxId(), error);
-		store.requeue(rows.stream().map(Claimed::id).toList(), now.plus(CONNECTION_RETRY), error);
+		store.requeue(rows, now.plus(CONNECTION_RETRY), error);
 	}
 
 	private void connectionFailed(Claimed first, List<Claimed> rows, SmtpConnectionFailed ex, Instant now) {
 		String error = "SMTP " + ex.stage() + ": " + ex.getMessage();
 		log.info("Mailbox {} could not send: {}", first.mailboxId(), error);
 		transactions.executeWithoutResult(tx -> {
-			store.requeue(rows.stream().map(Claimed::id).toList(), now.plus(CONNECTION_RETRY), error);
+			store.requeue(rows, now.plus(CONNECTION_RETRY), error);
 			int failures = store.connectionFailed(first.workspaceId(), first.mailboxId(), error, now);
 			if (failures >= CONNECTION_FAILURES_TO_ERROR) {
 				mailboxes.markError(first.workspaceId(), first.mailboxId(), error);

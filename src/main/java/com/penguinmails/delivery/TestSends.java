@@ -78,7 +78,7 @@ public class TestSends {
 			// The row a campaign's message would have, without a campaign.
 			OutboxStore.Claimed row = new OutboxStore.Claimed(draft.id(), tenant.workspaceId(), null, null, 0,
 					mailbox.id(), address, null, subject, html, text, Outbox.messageId(draft.id(), mailbox.email()),
-					null, null, 0);
+					null, null, 0, clock.instant());
 			try {
 				SignedMessages.Prepared prepared = messages.prepare(row, mailbox, unsubscribeUrl(tenant, draft),
 						clock.instant());

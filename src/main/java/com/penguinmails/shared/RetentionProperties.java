@@ -19,9 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outboxBodies how long a sent, failed or cancelled outbox message keeps its HTML
  * and text bodies (by {@code coalesce(sent_at, created_at)}); the row itself, its
  * Message-ID (reply matching) and its outcome stay
+ * @param outbox how long outbox messages are kept at all ({@code outbox}, by
+ * {@code created_at}, partitioned by month since V94): a month goes whole once it is
+ * older than the period and every message of it is final (sent, failed or cancelled); its
+ * keys ({@code outbox_keys}) stay, so no step of an enrolment is ever queued twice
  */
 @ConfigurationProperties("penguinmails.retention")
-public record RetentionProperties(Period trackingEvents, Period inboundMessages, Period outboxBodies) {
+public record RetentionProperties(Period trackingEvents, Period inboundMessages, Period outboxBodies, Period outbox) {
 
 	/** Whether records kept for {@code period} are ever dropped. */
 	public static boolean limited(Period period) {

@@ -24,7 +24,6 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,9 +38,6 @@ import com.penguinmails.certificates.internal.CertificateFiles;
 import com.penguinmails.certificates.internal.CertificateLoop;
 import com.penguinmails.certificates.internal.HttpsConnector;
 import com.penguinmails.domains.Domain;
-import com.penguinmails.domains.Domains;
-import com.penguinmails.domains.NewDomain;
-import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.shared.SystemCheck;
 import com.penguinmails.shared.WorkspaceRole;
 import com.penguinmails.support.Fixtures;
@@ -67,9 +63,6 @@ class TrackingCertificateTests {
 	Fixtures fixtures;
 
 	@Autowired
-	Domains domains;
-
-	@Autowired
 	Alerts alerts;
 
 	@Autowired
@@ -82,9 +75,6 @@ class TrackingCertificateTests {
 	CertificateFiles files;
 
 	@Autowired
-	ObjectMapper json;
-
-	@Autowired
 	Environment environment;
 
 	@Autowired
@@ -95,7 +85,7 @@ class TrackingCertificateTests {
 			throws Exception {
 		startPebble();
 		Account account = fixtures.verifiedAccount("acme-owner");
-		Domain domain = trackingDomain(account);
+		Domain domain = fixtures.trackingDomain(account, "acme");
 		String host = "track." + domain.name();
 		TestDnsServer.shared().add(host + ". 60 IN A 127.0.0.1");
 
@@ -145,7 +135,7 @@ class TrackingCertificateTests {
 		Account owner = fixtures.verifiedAccount("acme-page-owner");
 		Account member = fixtures.verifiedAccount("acme-page-member");
 		fixtures.join(owner, member, WorkspaceRole.MEMBER);
-		Domain domain = trackingDomain(owner);
+		Domain domain = fixtures.trackingDomain(owner, "acme");
 		String host = "track." + domain.name();
 		loop.sync(Instant.now());
 		fixtures.jdbc()
@@ -172,7 +162,7 @@ class TrackingCertificateTests {
 	void aHostTheCaCannotReachIsRetriedWithBackOffThenFailsAndAlertsItsWorkspace() throws Exception {
 		startPebble();
 		Account account = fixtures.verifiedAccount("acme-failing");
-		Domain domain = trackingDomain(account);
+		Domain domain = fixtures.trackingDomain(account, "acme");
 		String host = "track." + domain.name();
 		// No DNS record for the host: the CA cannot reach it.
 		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -213,19 +203,6 @@ class TrackingCertificateTests {
 	private void startPebble() {
 		Pebble.start(environment.getRequiredProperty("local.server.port", Integer.class),
 				TestDnsServer.shared().address());
-	}
-
-	/** A new sending domain of the account whose tracking CNAME is verified. */
-	private Domain trackingDomain(Account account) throws Exception {
-		String name = "acme-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		Domain domain = domains.add(account.owner(), new NewDomain(name, false, "", ""));
-		List<RecordCheck> checks = List.of(new RecordCheck("tracking", "CNAME", "track." + name, "localhost.", "ok",
-				List.of("localhost."), List.of()));
-		fixtures.jdbc()
-			.sql("UPDATE domains SET last_results = ?::jsonb WHERE id = ?")
-			.params(json.writeValueAsString(checks), domain.id())
-			.update();
-		return domain;
 	}
 
 	/** Leaves only {@code host} due: the other tests' tracking hosts wait. */

@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.penguinmails.domains.Domain;
+import com.penguinmails.domains.Domains;
+import com.penguinmails.domains.NewDomain;
+import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.identity.internal.AccountService;
 import com.penguinmails.identity.internal.AccountService.SignUp;
 import com.penguinmails.identity.internal.ApiKeyService;
@@ -52,8 +56,11 @@ public class Fixtures {
 
 	private final ObjectMapper json;
 
+	private final Domains domains;
+
 	Fixtures(AccountService accounts, ApiKeyService keys, JdbcClient jdbc, SandboxMailbox mailbox, MockMvc mvc,
-			ObjectMapper json) {
+			ObjectMapper json, Domains domains) {
+		this.domains = domains;
 		this.accounts = accounts;
 		this.keys = keys;
 		this.jdbc = jdbc;
@@ -182,6 +189,23 @@ public class Fixtures {
 
 	public JdbcClient jdbc() {
 		return jdbc;
+	}
+
+	/**
+	 * A new sending domain of the account ({@code <prefix>-xxxxxxxx.test}) whose tracking
+	 * CNAME ({@code track.<name>}) is verified, and which is not due for a DNS re-check
+	 * for a day: the background re-check would find no CNAME here and take the tracking
+	 * host (and its certificate) away mid-test.
+	 */
+	public Domain trackingDomain(Account account, String prefix) throws Exception {
+		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+		Domain domain = domains.add(account.owner(), new NewDomain(name, false, "", ""));
+		List<RecordCheck> checks = List.of(new RecordCheck("tracking", "CNAME", "track." + name, "localhost.", "ok",
+				List.of("localhost."), List.of()));
+		jdbc.sql("UPDATE domains SET last_results = ?::jsonb, next_check_at = now() + interval '1 day' WHERE id = ?")
+			.params(json.writeValueAsString(checks), domain.id())
+			.update();
+		return domain;
 	}
 
 }

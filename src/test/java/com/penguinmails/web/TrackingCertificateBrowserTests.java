@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.penguinmails.domains.Domain;
-import com.penguinmails.domains.Domains;
-import com.penguinmails.domains.NewDomain;
-import com.penguinmails.domains.RecordCheck;
 import com.penguinmails.support.Browser;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.Fixtures.Account;
@@ -41,12 +37,6 @@ class TrackingCertificateBrowserTests {
 
 	@Autowired
 	Fixtures fixtures;
-
-	@Autowired
-	Domains domains;
-
-	@Autowired
-	ObjectMapper json;
 
 	ChromeDriver browser;
 
@@ -70,8 +60,8 @@ class TrackingCertificateBrowserTests {
 	@Test
 	void theDomainPageSaysWhetherTheTrackingHostHasItsCertificateAndWhyNot() throws Exception {
 		Account owner = fixtures.verifiedAccount("certificate-browser");
-		Domain issued = trackingDomain(owner);
-		Domain failing = trackingDomain(owner);
+		Domain issued = fixtures.trackingDomain(owner, "cert");
+		Domain failing = fixtures.trackingDomain(owner, "cert");
 		certificate("track." + issued.name(), "'issued'", "TIMESTAMPTZ '2031-03-01 12:00Z'", "NULL", 0);
 		certificate("track." + failing.name(), "'failed'", "NULL",
 				"'Port 80 of track." + failing.name() + " is not reachable from the internet: the CA must fetch "
@@ -97,21 +87,6 @@ class TrackingCertificateBrowserTests {
 			.contains("Port 80 of track." + failing.name() + " is not reachable from the internet");
 		atBothWidths("domain-certificate-failing", base + "/domains/" + failing.id());
 		passed = true;
-	}
-
-	private Domain trackingDomain(Account account) throws Exception {
-		String name = "cert-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		Domain domain = domains.add(account.owner(), new NewDomain(name, false, "", ""));
-		List<RecordCheck> checks = List.of(new RecordCheck("tracking", "CNAME", "track." + name, "localhost.", "ok",
-				List.of("localhost."), List.of()));
-		fixtures.jdbc()
-			// Not due for a DNS re-check: the background re-check would find no CNAME for
-			// the host here and take the tracking host (and its certificate) off the
-			// page.
-			.sql("UPDATE domains SET last_results = ?::jsonb, next_check_at = now() + interval '1 day' WHERE id = ?")
-			.params(json.writeValueAsString(checks), domain.id())
-			.update();
-		return domain;
 	}
 
 	private void certificate(String host, String status, String notAfter, String error, int attempts) {

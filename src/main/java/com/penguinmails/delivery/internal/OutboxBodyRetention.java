@@ -58,7 +58,7 @@ class OutboxBodyRetention {
 			// Each statement is its own transaction: a batch of row locks at a time.
 			done = jdbc.sql("""
 					UPDATE outbox SET html = NULL, text = '', bodies_dropped_at = ?
-					WHERE id IN (SELECT id FROM outbox
+					WHERE (id, created_at) IN (SELECT id, created_at FROM outbox
 					             WHERE status IN ('sent', 'failed', 'cancelled') AND bodies_dropped_at IS NULL
 					                 AND coalesce(sent_at, created_at) < ?
 					             ORDER BY coalesce(sent_at, created_at) LIMIT ? FOR UPDATE SKIP LOCKED)""")

@@ -59,16 +59,28 @@ public class OutboxRepository {
 
 	/**
 	 * Inserts the rows in one round trip; per row, whether it was inserted (false when
-	 * its enrolment's step was queued before, or the driver could not say).
+	 * its enrolment's step was queued before, or the driver could not say). Each row's
+	 * keys go to {@code outbox_keys} in the same statement (V94): the outbox is
+	 * partitioned by {@code created_at}, so its "never twice" guarantees (one row per
+	 * enrolment step, one per Message-ID) are that table's unique indexes. A step queued
+	 * before conflicts there and queues nothing.
 	 */
 	public List<Boolean> insertAll(List<NewRow> rows, Instant createdAt) {
 		Timestamp created = Timestamp.from(createdAt);
 		int[][] counts = template.batchUpdate("""
+				WITH queued AS (SELECT ?::uuid AS id, ?::uuid AS workspace_id, ?::uuid AS campaign_id,
+				        ?::uuid AS enrolment_id, ?::int AS step, ?::int AS variant, ?::uuid AS mailbox_id,
+				        ?::uuid AS contact_id, ?::text AS to_address, ?::text AS to_domain, ?::text AS to_name,
+				        ?::text AS subject, ?::text AS html, ?::text AS text, ?::text AS message_id,
+				        ?::text AS in_reply_to, ?::text AS references_ids, ?::timestamptz AS not_before,
+				        ?::timestamptz AS created_at),
+				kept AS (INSERT INTO outbox_keys (id, workspace_id, enrolment_id, step, message_id)
+				        SELECT id, workspace_id, enrolment_id, step, message_id FROM queued
+				        ON CONFLICT (enrolment_id, step) DO NOTHING RETURNING id)
 				INSERT INTO outbox (id, workspace_id, campaign_id, enrolment_id, step, variant, mailbox_id, contact_id,
 				    to_address, to_domain, to_name, subject, html, text, message_id, in_reply_to, references_ids,
 				    not_before, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (enrolment_id, step) DO NOTHING""", rows, rows.size(), (ps, row) -> {
+				SELECT queued.* FROM queued JOIN kept USING (id)""", rows, rows.size(), (ps, row) -> {
 			OutgoingMessage message = row.message();
 			List<Object> values = Arrays.asList(row.id(), message.workspaceId(), message.campaignId(),
 					message.enrolmentId(), message.step(), message.variant(), message.mailboxId(), message.contactId(),

@@ -22,10 +22,14 @@ public class OutboxStore {
 	/** How long a claim holds its rows; a node that dies lets them go after this. */
 	public static final Duration LEASE = Duration.ofMinutes(2);
 
-	/** A claimed row: what it takes to build and send the message. */
+	/**
+	 * A claimed row: what it takes to build and send the message, and its
+	 * {@code created_at}, the outbox's partition key (V94): each outcome names the row by
+	 * both, so it reads one partition.
+	 */
 	public record Claimed(UUID id, UUID workspaceId, UUID campaignId, UUID enrolmentId, int step, UUID mailboxId,
 			String toAddress, String toName, String subject, String html, String text, String messageId,
-			String inReplyTo, String references, int attempts) {
+			String inReplyTo, String references, int attempts, Instant createdAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -44,7 +48,7 @@ public class OutboxStore {
 		Timestamp at = Timestamp.from(now);
 		return jdbc.sql("""
 				UPDATE outbox o SET status = 'sending', lease_until = ?, handed_over_at = NULL
-				FROM (SELECT id FROM outbox d
+				FROM (SELECT id, created_at FROM outbox d
 				      WHERE ((d.status IN ('queued', 'deferred') AND d.not_before <= ?)
 				             OR (d.status = 'sending' AND d.lease_until <= ? AND d.handed_over_at IS NULL))
 				        AND NOT EXISTS (SELECT 1 FROM sending_pauses p WHERE p.workspace_id = d.workspace_id)
@@ -52,15 +56,16 @@ public class OutboxStore {
 				      ORDER BY d.not_before
 				      LIMIT ?
 				      FOR UPDATE SKIP LOCKED) due
-				WHERE o.id = due.id
+				WHERE o.id = due.id AND o.created_at = due.created_at
 				RETURNING o.id, o.workspace_id, o.campaign_id, o.enrolment_id, o.step, o.mailbox_id, o.to_address,
 				    o.to_name, o.subject, o.html, o.text, o.message_id, o.in_reply_to, o.references_ids, o.attempts,
-				    o.not_before""")
+				    o.created_at""")
 			.params(Timestamp.from(now.plus(LEASE)), at, at, unavailableMailboxes.toArray(UUID[]::new), max)
 			.query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getObject(6, UUID.class),
 					rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-					rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15)))
+					rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15),
+					rs.getTimestamp(16).toInstant()))
 			.list();
 	}
 
@@ -77,11 +82,12 @@ public class OutboxStore {
 	 * moment it commits; only a crash of PostgreSQL itself within its flush delay loses
 	 * it, and then the message may be sent twice, as before this record existed.
 	 */
-	public void handedOver(UUID id, Instant now) {
+	public void handedOver(Claimed row, Instant now) {
 		jdbc.sql("""
 				WITH fast AS (SELECT set_config('synchronous_commit', 'off', true))
-				UPDATE outbox SET handed_over_at = ? FROM fast WHERE id = ? AND status = 'sending'""")
-			.params(Timestamp.from(now), id)
+				UPDATE outbox SET handed_over_at = ? FROM fast
+				WHERE id = ? AND created_at = ? AND status = 'sending'""")
+			.params(Timestamp.from(now), row.id(), Timestamp.from(row.createdAt()))
 			.update();
 	}
 
@@ -97,10 +103,10 @@ public class OutboxStore {
 				UPDATE outbox o SET status = 'sent', sent_at = o.handed_over_at, last_attempt_at = o.handed_over_at,
 				    attempts = o.attempts + 1, failure = NULL, lease_until = NULL, sent_via = 'smtp',
 				    note = 'sent: its node stopped after handing it to the server, before the reply was recorded'
-				FROM (SELECT id FROM outbox d
+				FROM (SELECT id, created_at FROM outbox d
 				      WHERE d.status = 'sending' AND d.lease_until <= ? AND d.handed_over_at IS NOT NULL
 				      LIMIT ? FOR UPDATE SKIP LOCKED) h
-				WHERE o.id = h.id
+				WHERE o.id = h.id AND o.created_at = h.created_at
 				RETURNING o.id, o.workspace_id, o.campaign_id, o.enrolment_id, o.step, o.message_id, o.mailbox_id,
 				    o.handed_over_at""")
 			.params(Timestamp.from(now), max)
@@ -113,24 +119,25 @@ public class OutboxStore {
 	/**
 	 * Sent, recording which transport took it (and the route's sending provider, if any).
 	 */
-	public boolean sent(UUID id, Instant now, String reply, String queueId, String dkimDomain, String note,
+	public boolean sent(Claimed row, Instant now, String reply, String queueId, String dkimDomain, String note,
 			SentVia via) {
 		return jdbc.sql("""
 				UPDATE outbox SET status = 'sent', sent_at = ?, last_attempt_at = ?, attempts = attempts + 1,
 				    smtp_reply = ?, queue_id = ?, dkim_domain = ?, note = ?, failure = NULL, lease_until = NULL,
 				    sent_via = ?, sent_via_provider = ?
-				WHERE id = ? AND status = 'sending'""")
+				WHERE id = ? AND created_at = ? AND status = 'sending'""")
 			.params(Timestamp.from(now), Timestamp.from(now), cut(reply, 1000), cut(queueId, 200), dkimDomain,
-					cut(note, 300), via.kind().value(), via.providerId(), id)
+					cut(note, 300), via.kind().value(), via.providerId(), row.id(), Timestamp.from(row.createdAt()))
 			.update() == 1;
 	}
 
-	public boolean deferred(UUID id, Instant now, Instant retryAt, String reply, String dkimDomain, String note) {
+	public boolean deferred(Claimed row, Instant now, Instant retryAt, String reply, String dkimDomain, String note) {
 		return jdbc.sql("""
 				UPDATE outbox SET status = 'deferred', not_before = ?, last_attempt_at = ?, attempts = attempts + 1,
 				    smtp_reply = ?, dkim_domain = ?, note = ?, lease_until = NULL
-				WHERE id = ? AND status = 'sending'""")
-			.params(Timestamp.from(retryAt), Timestamp.from(now), cut(reply, 1000), dkimDomain, cut(note, 300), id)
+				WHERE id = ? AND created_at = ? AND status = 'sending'""")
+			.params(Timestamp.from(retryAt), Timestamp.from(now), cut(reply, 1000), dkimDomain, cut(note, 300),
+					row.id(), Timestamp.from(row.createdAt()))
 			.update() == 1;
 	}
 
@@ -138,14 +145,15 @@ public class OutboxStore {
 	 * A final failure; {@code attempted} says whether it counts as an attempt (false when
 	 * it was never handed to a server).
 	 */
-	public boolean failed(UUID id, Instant now, boolean attempted, String reply, String failure, String note) {
+	public boolean failed(Claimed row, Instant now, boolean attempted, String reply, String failure, String note) {
 		return jdbc.sql("""
 				UPDATE outbox SET status = CASE WHEN ? THEN 'failed' ELSE 'cancelled' END,
 				    attempts = attempts + CASE WHEN ? THEN 1 ELSE 0 END,
 				    last_attempt_at = CASE WHEN ? THEN ? ELSE last_attempt_at END,
 				    smtp_reply = coalesce(?, smtp_reply), failure = ?, note = ?, lease_until = NULL
-				WHERE id = ? AND status = 'sending'""")
-			.params(attempted, attempted, attempted, Timestamp.from(now), cut(reply, 1000), failure, cut(note, 300), id)
+				WHERE id = ? AND created_at = ? AND status = 'sending'""")
+			.params(attempted, attempted, attempted, Timestamp.from(now), cut(reply, 1000), failure, cut(note, 300),
+					row.id(), Timestamp.from(row.createdAt()))
 			.update() == 1;
 	}
 
@@ -153,12 +161,14 @@ public class OutboxStore {
 	 * Back to the queue, not counted as an attempt (the server was not reached), due
 	 * again at {@code retryAt} at the earliest.
 	 */
-	public int requeue(Collection<UUID> ids, Instant retryAt, String note) {
+	public int requeue(Collection<Claimed> rows, Instant retryAt, String note) {
+		// Ids are unique (outbox_keys); the times only narrow the partitions read.
 		return jdbc.sql("""
 				UPDATE outbox SET status = 'queued', lease_until = NULL, note = ?,
 				    not_before = greatest(not_before, ?)
-				WHERE id = ANY (?) AND status = 'sending'""")
-			.params(cut(note, 300), Timestamp.from(retryAt), ids.toArray(UUID[]::new))
+				WHERE id = ANY (?) AND created_at = ANY (?) AND status = 'sending'""")
+			.params(cut(note, 300), Timestamp.from(retryAt), rows.stream().map(Claimed::id).toArray(UUID[]::new),
+					rows.stream().map(row -> Timestamp.from(row.createdAt())).distinct().toArray(Timestamp[]::new))
 			.update();
 	}
 

@@ -44,8 +44,16 @@ class PartitionUpkeep {
 	 * {@code <name>_default} partition.
 	 *
 	 * @param retention how long its rows are kept; zero or null: forever
+	 * @param live a SQL condition on the table's rows, or null: a month older than the
+	 * retention that still holds a row meeting it is kept (the outbox's messages still
+	 * waiting to be sent), and dropped by a later run once none does
 	 */
-	record Table(String name, String column, Period retention) {
+	record Table(String name, String column, Period retention, String live) {
+
+		Table(String name, String column, Period retention) {
+			this(name, column, retention, null);
+		}
+
 	}
 
 	/**
@@ -53,8 +61,9 @@ class PartitionUpkeep {
 	 *
 	 * @param created partitions created, oldest first
 	 * @param dropped partitions dropped, oldest first
+	 * @param kept partitions older than the retention kept for their live rows
 	 */
-	record Result(String table, List<String> created, List<String> dropped) {
+	record Result(String table, List<String> created, List<String> dropped, List<String> kept) {
 	}
 
 	private final JdbcClient jdbc;
@@ -75,7 +84,9 @@ class PartitionUpkeep {
 	/** The partitioned tables and their retention settings. */
 	List<Table> tables() {
 		return List.of(new Table("tracking_events", "occurred_at", retention.trackingEvents()),
-				new Table("inbound_messages", "received_at", retention.inboundMessages()));
+				new Table("inbound_messages", "received_at", retention.inboundMessages()),
+				// V94: a month of the outbox goes once every message of it is final.
+				new Table("outbox", "created_at", retention.outbox(), "status NOT IN ('sent', 'failed', 'cancelled')"));
 	}
 
 	/** Hourly (and a minute after start): every table, each in its own transaction. */
@@ -88,6 +99,10 @@ class PartitionUpkeep {
 				if (!result.created().isEmpty() || !result.dropped().isEmpty()) {
 					log.info("Partitions of {}: created {}, dropped {}", table.name(), result.created(),
 							result.dropped());
+				}
+				if (!result.kept().isEmpty()) {
+					log.info("Partitions of {} older than the retention kept: they hold rows still live: {}",
+							table.name(), result.kept());
 				}
 			}
 			catch (DataAccessException ex) {
@@ -111,7 +126,9 @@ class PartitionUpkeep {
 				.param(table.name())
 				.query((rs, i) -> 1)
 				.single();
-			return new Result(table.name(), create(table, now), drop(table, now));
+			List<String> created = create(table, now);
+			List<String> kept = new ArrayList<>();
+			return new Result(table.name(), created, drop(table, now, kept), kept);
 		});
 	}
 
@@ -139,7 +156,7 @@ class PartitionUpkeep {
 		return created;
 	}
 
-	private List<String> drop(Table table, Instant now) {
+	private List<String> drop(Table table, Instant now, List<String> kept) {
 		if (!RetentionProperties.limited(table.retention())) {
 			return List.of();
 		}
@@ -162,6 +179,13 @@ class PartitionUpkeep {
 			// Whole months only: a partition goes once its last instant is before the
 			// cutoff.
 			if (!end.isAfter(cutoff)) {
+				if (table.live() != null
+						&& jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + quote(partition) + " WHERE " + table.live() + ")")
+							.query(Boolean.class)
+							.single()) {
+					kept.add(partition);
+					continue;
+				}
 				jdbc.sql("ALTER TABLE " + quote(table.name()) + " DETACH PARTITION " + quote(partition)).update();
 				jdbc.sql("DROP TABLE " + quote(partition)).update();
 				dropped.add(partition);

@@ -30,7 +30,7 @@ class MessageBuilderTests {
 	private static OutboxStore.Claimed row(String html, String text) {
 		UUID id = UUID.randomUUID();
 		return new OutboxStore.Claimed(id, UUID.randomUUID(), null, null, 0, UUID.randomUUID(), "ada@client.test",
-				"Ada", "Hello", html, text, "<" + id + "@acme.test>", null, null, 0);
+				"Ada", "Hello", html, text, "<" + id + "@acme.test>", null, null, 0, java.time.Instant.now());
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class OutboxBodyRetentionTests {
 		UUID recentSent = outbox(workspace, "sent", now.minus(Duration.ofDays(10)));
 		UUID oldQueued = outbox(workspace, "queued", now.minus(Duration.ofDays(40)));
 		OutboxBodyRetention retention = new OutboxBodyRetention(fixtures.jdbc(),
-				new RetentionProperties(null, null, Period.ofDays(30)), Clock.systemUTC());
+				new RetentionProperties(null, null, Period.ofDays(30), null), Clock.systemUTC());
 
 		long dropped = retention.drop(now);
 
@@ -59,7 +59,7 @@ class OutboxBodyRetentionTests {
 		UUID workspace = fixtures.verifiedAccount("bodies-kept").workspaceId();
 		UUID old = outbox(workspace, "sent", Instant.parse("2000-01-01T00:00:00Z"));
 		OutboxBodyRetention retention = new OutboxBodyRetention(fixtures.jdbc(),
-				new RetentionProperties(null, null, Period.ZERO), Clock.systemUTC());
+				new RetentionProperties(null, null, Period.ZERO, null), Clock.systemUTC());
 
 		assertThat(retention.drop(Instant.now())).isZero();
 		assertThat(row(old)).containsEntry("text", "Hi");
