@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,17 @@ public interface TrackingCertificates {
 	 * host of another workspace is empty.
 	 */
 	Optional<Status> certificate(UUID workspaceId, String host);
+
+	/**
+	 * The port a message's tracking links on {@code host} name for {@code https} (443:
+	 * none), when the workspace's certificate for the host is in use, valid for at least
+	 * 7 more days, and served (the app's HTTPS connector, or a reverse proxy as
+	 * configured); empty otherwise, and the links keep the base URL's scheme. Asked for
+	 * every message sent: answers may be a minute old.
+	 */
+	default OptionalInt linkPort(UUID workspaceId, String host) {
+		return OptionalInt.empty();
+	}
 
 	/**
 	 * Where a tracking host's certificate stands.

@@ -1,6 +1,7 @@
 package com.penguinmails.certificates;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,6 +38,7 @@ import com.penguinmails.alerts.Alerts;
 import com.penguinmails.certificates.internal.CertificateFiles;
 import com.penguinmails.certificates.internal.CertificateLoop;
 import com.penguinmails.certificates.internal.HttpsConnector;
+import com.penguinmails.delivery.TrackingLinks;
 import com.penguinmails.domains.Domain;
 import com.penguinmails.shared.SystemCheck;
 import com.penguinmails.shared.WorkspaceRole;
@@ -72,6 +74,9 @@ class TrackingCertificateTests {
 	HttpsConnector https;
 
 	@Autowired
+	TrackingLinks links;
+
+	@Autowired
 	CertificateFiles files;
 
 	@Autowired
@@ -97,6 +102,16 @@ class TrackingCertificateTests {
 		assertThat(status(host)).as(Pebble.log()).isEqualTo("issued");
 		X509Certificate[] first = handshake(host);
 		assertServedFor(host, first);
+
+		// Its messages' links now use https on the connector's port, and the app answers
+		// them there; a tracking host without a certificate keeps the base URL's http.
+		URI unsubscribe = URI.create(links.unsubscribeUrl(account.workspaceId(), domain.name(), UUID.randomUUID(), 0));
+		assertThat(unsubscribe.getScheme()).isEqualTo("https");
+		assertThat(unsubscribe.getAuthority()).isEqualTo(host + ":" + https.port());
+		assertThat(get(host, unsubscribe.getRawPath())).matches("HTTP/1\\.1 [234]\\d\\d .*");
+		Domain plain = fixtures.trackingDomain(account, "acme-plain");
+		assertThat(links.unsubscribeUrl(account.workspaceId(), plain.name(), UUID.randomUUID(), 0))
+			.startsWith("http://track." + plain.name() + ":");
 
 		// Renewal: at its renewal time the loop replaces it (a new key, a new serial).
 		Instant renewal = fixtures.jdbc()
@@ -225,7 +240,32 @@ class TrackingCertificateTests {
 	 * The chain the HTTPS connector presents to a client asking for {@code host} (SNI),
 	 * accepted unchecked here so the test can check it itself.
 	 */
+	/**
+	 * The status line of a GET of {@code path} on the HTTPS connector, for {@code host}.
+	 */
+	private String get(String host, String path) throws Exception {
+		try (SSLSocket socket = socket(host)) {
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+					java.nio.charset.StandardCharsets.ISO_8859_1))
+				.readLine();
+		}
+	}
+
 	private X509Certificate[] handshake(String host) throws Exception {
+		try (SSLSocket socket = socket(host)) {
+			return Arrays.stream(socket.getSession().getPeerCertificates())
+				.map(X509Certificate.class::cast)
+				.toArray(X509Certificate[]::new);
+		}
+	}
+
+	/**
+	 * A TLS connection to the HTTPS connector naming {@code host} (SNI), any certificate.
+	 */
+	private SSLSocket socket(String host) throws Exception {
 		X509TrustManager accepting = new X509TrustManager() {
 			@Override
 			public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -242,16 +282,13 @@ class TrackingCertificateTests {
 		};
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, new TrustManager[] { accepting }, new SecureRandom());
-		try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
-			.createSocket(InetAddress.getLoopbackAddress(), https.port())) {
-			SSLParameters parameters = socket.getSSLParameters();
-			parameters.setServerNames(List.of(new SNIHostName(host)));
-			socket.setSSLParameters(parameters);
-			socket.startHandshake();
-			return Arrays.stream(socket.getSession().getPeerCertificates())
-				.map(X509Certificate.class::cast)
-				.toArray(X509Certificate[]::new);
-		}
+		SSLSocket socket = (SSLSocket) context.getSocketFactory()
+			.createSocket(InetAddress.getLoopbackAddress(), https.port());
+		SSLParameters parameters = socket.getSSLParameters();
+		parameters.setServerNames(List.of(new SNIHostName(host)));
+		socket.setSSLParameters(parameters);
+		socket.startHandshake();
+		return socket;
 	}
 
 	/** The leaf names the host, and the chain leads to Pebble's root. */

@@ -71,8 +71,11 @@ public final class Pebble {
 
 	/** The settings pointing the app's ACME client at this server. */
 	static Map<String, Object> properties() {
+		int https = freePort();
+		// Links name the connector's port: no 443 forwarded to it here.
 		return Map.of("penguinmails.tls.acme.directory", directory(), "penguinmails.tls.acme.trust-bundle",
-				DIR.resolve("cert.pem").toString(), "penguinmails.tls.https-port", freePort());
+				DIR.resolve("cert.pem").toString(), "penguinmails.tls.https-port", https,
+				"penguinmails.tls.link-https-port", https);
 	}
 
 	/**

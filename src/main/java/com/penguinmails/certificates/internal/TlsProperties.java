@@ -2,6 +2,8 @@ package com.penguinmails.certificates.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,13 +17,39 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code <dir>/<host>/fullchain.pem} and {@code privkey.pem} (0600); empty:
  * {@code <data-dir>/certs}
  * @param writeFiles whether to write those files at all
+ * @param httpsLinks whether a message's tracking links (pixel, redirect, unsubscribe) on
+ * a tracking host whose certificate is in use use {@code https}: {@code auto} (the
+ * default) when the app's own HTTPS connector runs, {@code on} always (a reverse proxy
+ * serves the written files), {@code off} never (links keep the base URL's scheme)
+ * @param linkHttpsPort the port those {@code https} links name: the public HTTPS port,
+ * 443 by default (then none is written), forwarded to the connector or the proxy
  * @param acme the ACME client
  */
 @ConfigurationProperties("penguinmails.tls")
-public record TlsProperties(Integer httpsPort, String filesDir, boolean writeFiles, Acme acme) {
+public record TlsProperties(Integer httpsPort, String filesDir, boolean writeFiles, String httpsLinks,
+		Integer linkHttpsPort, Acme acme) {
 
 	public TlsProperties {
 		acme = acme == null ? new Acme(false, null, "", "", true, null, null) : acme;
+		httpsLinks = httpsLinks == null || httpsLinks.isBlank() ? "auto" : httpsLinks.strip().toLowerCase(Locale.ROOT);
+		if (!List.of("auto", "proxy", "off").contains(httpsLinks)) {
+			throw new IllegalArgumentException(
+					"penguinmails.tls.https-links (PENGUINMAILS_TLS_HTTPS_LINKS) is auto, proxy or off, not "
+							+ httpsLinks);
+		}
+	}
+
+	/**
+	 * The port tracking links on a host with a certificate in use name for {@code https}
+	 * (443: the default one); null when they stay on the base URL's scheme.
+	 */
+	public Integer linkPort() {
+		boolean https = switch (httpsLinks) {
+			case "on" -> true;
+			case "auto" -> httpsPort != null;
+			default -> false;
+		};
+		return https ? linkHttpsPort : null;
 	}
 
 	/**
