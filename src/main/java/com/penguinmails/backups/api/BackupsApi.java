@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.penguinmails.backups.Backup;
 import com.penguinmails.backups.Backups;
+import com.penguinmails.backups.internal.BackupDownloads;
 import com.penguinmails.identity.InstallationAdmins;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
@@ -56,8 +58,11 @@ class BackupsApi {
 
 	private final Tenancy tenancy;
 
-	BackupsApi(Backups backups, InstallationAdmins admins, Tenancy tenancy) {
+	private final BackupDownloads downloads;
+
+	BackupsApi(Backups backups, InstallationAdmins admins, Tenancy tenancy, BackupDownloads downloads) {
 		this.backups = backups;
+		this.downloads = downloads;
 		this.admins = admins;
 		this.tenancy = tenancy;
 	}
@@ -85,6 +90,18 @@ class BackupsApi {
 	Started start() {
 		admins.require(tenancy.current(), "system:write");
 		return new Started(backups.startManual(), "running");
+	}
+
+	@PostMapping("/{id}/download-link")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A link that downloads the backup's file (encrypted with the master key) without a login, "
+			+ "for an hour: GET it with curl -fo backup.pmbackup '<url>'")
+	@ApiResponse(responseCode = "201", description = "The link and when it expires")
+	@ApiResponse(responseCode = "403", description = "Not an installation admin, or the key lacks system:write")
+	@ApiResponse(responseCode = "404", description = "No such backup, or it has no file (running or failed)")
+	BackupDownloads.Link downloadLink(@PathVariable UUID id) {
+		admins.require(tenancy.current(), "system:write");
+		return downloads.link(id);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import com.penguinmails.backups.Backup;
 import com.penguinmails.backups.BackupProperties;
 import com.penguinmails.backups.Backups;
+import com.penguinmails.backups.internal.BackupDownloads;
 import com.penguinmails.identity.InstallationAdmins;
 import com.penguinmails.shared.Tenancy;
 
@@ -33,7 +34,14 @@ class BackupsController {
 	 * @param state {@code ok}, {@code bad} or {@code running}: the badge's look
 	 */
 	record Row(String id, String started, String kind, String size, String duration, String status, String state,
-			String verified, boolean verifiedOk, boolean verifiedFailed, String location, String error) {
+			String verified, boolean verifiedOk, boolean verifiedFailed, String location, String error,
+			String download) {
+
+		Row withDownload(String link) {
+			return new Row(id, started, kind, size, duration, status, state, verified, verifiedOk, verifiedFailed,
+					location, error, link);
+		}
+
 	}
 
 	private final Backups backups;
@@ -44,8 +52,12 @@ class BackupsController {
 
 	private final BackupProperties properties;
 
-	BackupsController(Backups backups, InstallationAdmins admins, Tenancy tenancy, BackupProperties properties) {
+	private final BackupDownloads downloads;
+
+	BackupsController(Backups backups, InstallationAdmins admins, Tenancy tenancy, BackupProperties properties,
+			BackupDownloads downloads) {
 		this.backups = backups;
+		this.downloads = downloads;
 		this.admins = admins;
 		this.tenancy = tenancy;
 		this.properties = properties;
@@ -79,7 +91,13 @@ class BackupsController {
 	}
 
 	private void rows(Model model) {
-		List<Row> rows = backups.recent(100).stream().map(BackupsController::row).toList();
+		// Each stored backup gets a fresh signed link (an hour): the page is admins'
+		// only.
+		List<Row> rows = backups.recent(100)
+			.stream()
+			.map(backup -> "succeeded".equals(backup.status()) && backup.location() != null
+					? row(backup).withDownload(downloads.link(backup.id()).url()) : row(backup))
+			.toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("running", rows.stream().anyMatch(row -> "running".equals(row.state())));
 	}
@@ -97,7 +115,7 @@ class BackupsController {
 				backup.sizeBytes() == null ? "" : size(backup.sizeBytes()),
 				backup.duration() == null ? "" : duration(backup.duration()), status(backup.status()), state, verified,
 				Boolean.TRUE.equals(backup.verifiedOk()), Boolean.FALSE.equals(backup.verifiedOk()), backup.location(),
-				backup.error());
+				backup.error(), "");
 	}
 
 	static String kind(String kind) {
