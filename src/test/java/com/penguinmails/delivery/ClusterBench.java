@@ -430,11 +430,14 @@ class ClusterBench {
 				Thread.sleep(1000);
 			}
 			long handledAfter = System.nanoTime();
-			// Messages the killed node handed to the sink before it could record the reply
-			// stay 'sending' until their lease runs out, then a live node records them sent
-			// (Dispatcher.settleHandedOver, every 30 s): every delivered one must end sent.
-			while (count(db, "SELECT count(*) FROM outbox WHERE campaign_id = '" + campaign + "' AND status = 'sent'")
-					< sink.unique() && System.nanoTime() < deadline) {
+			// Messages the killed node handed to the sink before it could record the
+			// reply
+			// stay 'sending' until their lease runs out, then a live node records them
+			// sent
+			// (Dispatcher.settleHandedOver, every 30 s): every delivered one must end
+			// sent.
+			while (count(db, "SELECT count(*) FROM outbox WHERE campaign_id = '" + campaign
+					+ "' AND status = 'sent'") < sink.unique() && System.nanoTime() < deadline) {
 				Thread.sleep(1000);
 			}
 			long twice = sink.twice();
@@ -462,11 +465,10 @@ class ClusterBench {
 							+ "delivered %.0f s after launch (%.0f messages/s), replies handled %.0f s after launch%n",
 					MESSAGES, NODES, MAILBOXES, (sendingDone - started) / 1e9,
 					sink.unique() / ((sendingDone - started) / 1e9), (handledAfter - started) / 1e9);
-			System.out.printf(
-					"BENCH cluster: at the sink delivered once %d, twice %d (extra deliveries %d), "
-							+ "missing %d; outbox rows sent %d (%d of them handed over by the killed node and settled); "
-							+ "second arrivals with the first's Message-ID %d%n",
-					sink.unique() - twice, twice, extra, missing, outboxSent, settled, sameMessageId.get());
+			System.out.printf("BENCH cluster: at the sink delivered once %d, twice %d (extra deliveries %d), "
+					+ "missing %d; outbox rows sent %d (%d of them handed over by the killed node and settled); "
+					+ "second arrivals with the first's Message-ID %d%n", sink.unique() - twice, twice, extra, missing,
+					outboxSent, settled, sameMessageId.get());
 			System.out.printf(
 					"BENCH cluster: replies put in IMAP %d (failed to put %d); stored %d (distinct "
 							+ "Message-IDs %d); enrolments stopped by a reply %d, with replied_at %d; reply events in "

@@ -57,6 +57,9 @@ class BackupsBrowserTests {
 		});
 		String table = browser.findElement(By.id("backups")).getText();
 		assertThat(table).contains("Manual").contains("Done").contains("Yes").doesNotContain("manual");
+		// A stored backup has its signed download link.
+		assertThat(browser.findElements(By.cssSelector("#backups a.backup-download")).get(0).getAttribute("href"))
+			.contains("/system/backups/download/");
 		Browser.screenshot(browser, "backups-1280");
 
 		Browser.phone(browser);
