@@ -18,9 +18,9 @@ import com.sun.net.httpserver.HttpServer;
  * every POST (path, content type, parsed JSON body) and answers as told (Slack answers
  * 200 {@code ok}; Teams Workflows 202).
  */
-final class ChatReceiver implements AutoCloseable {
+public final class ChatReceiver implements AutoCloseable {
 
-	record Request(String path, String contentType, JsonNode body) {
+	public record Request(String path, String contentType, JsonNode body) {
 	}
 
 	private final HttpServer server;
@@ -33,7 +33,7 @@ final class ChatReceiver implements AutoCloseable {
 		this.server = server;
 	}
 
-	static ChatReceiver start() throws IOException {
+	public static ChatReceiver start() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		ChatReceiver receiver = new ChatReceiver(server);
 		ObjectMapper json = new ObjectMapper();
@@ -53,16 +53,16 @@ final class ChatReceiver implements AutoCloseable {
 		return receiver;
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
-	ChatReceiver answer(int code) {
+	public ChatReceiver answer(int code) {
 		status.set(code);
 		return this;
 	}
 
-	List<Request> to(String path) {
+	public List<Request> to(String path) {
 		return received.stream().filter(r -> r.path().equals(path)).toList();
 	}
 
