@@ -267,6 +267,9 @@ public class AlertSettings {
 	}
 
 	private PolicyRepository.NewStep step(Tenant tenant, StepRequest step, boolean first) {
+		if (step == null) {
+			throw new InvalidInputProblem("invalid-policy", "Each step notifies one channel or one address.");
+		}
 		String email = step.email() == null || step.email().isBlank() ? null : step.email().strip();
 		if ((step.channelId() == null) == (email == null)) {
 			throw new InvalidInputProblem("invalid-policy", "Each step notifies one channel or one address.");
