@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.penguinmails.alerts.internal.AlertSecrets;
 import com.penguinmails.alerts.internal.AlertsProperties;
 import com.penguinmails.alerts.internal.ChannelRepository;
+import com.penguinmails.alerts.internal.ChannelTester;
 import com.penguinmails.alerts.internal.PolicyRepository;
 import com.penguinmails.shared.AuditedAction;
 import com.penguinmails.shared.EmailAddresses;
@@ -79,6 +80,8 @@ public class AlertSettings {
 
 	private final PolicyRepository policies;
 
+	private final ChannelTester tester;
+
 	private final Secrets secrets;
 
 	private final NetworkPolicy network;
@@ -89,10 +92,11 @@ public class AlertSettings {
 
 	private final Clock clock;
 
-	AlertSettings(ChannelRepository channels, PolicyRepository policies, Secrets secrets, NetworkPolicy network,
-			AlertsProperties properties, ApplicationEventPublisher events, Clock clock) {
+	AlertSettings(ChannelRepository channels, PolicyRepository policies, ChannelTester tester, Secrets secrets,
+			NetworkPolicy network, AlertsProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.channels = channels;
 		this.policies = policies;
+		this.tester = tester;
 		this.secrets = secrets;
 		this.network = network;
 		this.properties = properties;
@@ -177,6 +181,18 @@ public class AlertSettings {
 		}
 		audit(tenant, "alert_channel.quiet_hours_changed", channel.name());
 		return channel(tenant, channelId);
+	}
+
+	/**
+	 * Sends a test message to a channel now (admins, {@code alerts:write}); the outcome
+	 * is recorded on the channel like a delivery's.
+	 * @return what happened, in words
+	 * @throws InvalidInputProblem {@code channel-test-failed} (502) with the receiver's
+	 * answer or the network error
+	 */
+	public String test(Tenant tenant, UUID channelId) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		return tester.send(tenant.workspaceId(), channel(tenant, channelId));
 	}
 
 	/** Deletes a channel, its routes and steps, and its queued notifications. */

@@ -47,6 +47,10 @@ class AlertSettingsApi {
 	record RouteList(List<AlertRoute> routes) {
 	}
 
+	/** A test message's outcome, in words ("Delivered (HTTP 200)"). */
+	record TestResult(String result) {
+	}
+
 	/** The escalation policies with their steps. */
 	record PolicyList(List<EscalationPolicy> policies) {
 	}
@@ -87,6 +91,16 @@ class AlertSettingsApi {
 	@ApiResponse(responseCode = "404", description = "No such channel")
 	AlertChannel quietHours(@PathVariable UUID id, @RequestBody AlertSettings.QuietHoursRequest request) {
 		return settings.setQuietHours(tenancy.current(), id, request);
+	}
+
+	@PostMapping("/channels/{id}/test")
+	@Operation(summary = "Send a test message to the channel now; the outcome is also its last delivery or error")
+	@ApiResponse(responseCode = "200", description = "Delivered: what happened, in words")
+	@ApiResponse(responseCode = "400", description = "channel-test-unsupported (a webhook channel)")
+	@ApiResponse(responseCode = "404", description = "No such channel")
+	@ApiResponse(responseCode = "502", description = "channel-test-failed: the receiver's answer or the network error")
+	TestResult test(@PathVariable UUID id) {
+		return new TestResult(settings.test(tenancy.current(), id));
 	}
 
 	@DeleteMapping("/channels/{id}")

@@ -70,6 +70,12 @@ class AlertSettingsController {
 		});
 	}
 
+	@PostMapping(PAGE + "/channels/{id}/test")
+	String test(@PathVariable UUID id, RedirectAttributes redirect) {
+		return FormAction.run(redirect, PAGE,
+				() -> FormAction.Done.notice("Test message: " + settings.test(tenancy.current(), id) + "."));
+	}
+
 	@PostMapping(PAGE + "/channels/{id}/delete")
 	String deleteChannel(@PathVariable UUID id, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +91,11 @@ class AlertsApiTests {
 		assertThat(slack.status()).isEqualTo(201);
 		assertThat(slack.body().toString()).doesNotContain("secret");
 		String channel = slack.body().path("id").asText();
+		Api.Response test = api.post("/api/v1/alerts/channels/" + channel + "/test", "");
+		assertThat(test.status()).as("nothing listens on port 9").isEqualTo(502);
+		assertThat(test.body().path("type").asText()).endsWith("/channel-test-failed");
+		assertThat(test.body().path("detail").asText()).startsWith("Could not reach 127.0.0.1")
+			.doesNotContain("secret");
 
 		Api.Response route = api.post("/api/v1/alerts/routes",
 				"{\"matchKind\": \"type\", \"matchValue\": \"no.such_type\", \"channelId\": \"" + channel + "\"}");
@@ -107,8 +113,9 @@ class AlertsApiTests {
 				"{\"zone\": \"Mars/Olympus\", \"from\": \"22:00\", \"to\": \"07:00\", \"criticalBypasses\": true}");
 		assertThat(quiet.status()).isEqualTo(400);
 		assertThat(quiet.body().path("type").asText()).endsWith("/invalid-quiet-hours");
-		assertThat(api.get("/api/v1/alerts/channels").body().path("channels").get(0).path("urlHint").asText())
-			.isEqualTo("http://127.0.0.1/…");
+		JsonNode listed = api.get("/api/v1/alerts/channels").body().path("channels").get(0);
+		assertThat(listed.path("urlHint").asText()).isEqualTo("http://127.0.0.1/…");
+		assertThat(listed.path("lastError").asText()).startsWith("Could not reach 127.0.0.1");
 		assertThat(contract.violations()).isEmpty();
 	}
 

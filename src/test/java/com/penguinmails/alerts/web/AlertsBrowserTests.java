@@ -58,6 +58,12 @@ class AlertsBrowserTests {
 			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("On call")
 				.contains("http://127.0.0.1/…")
 				.doesNotContain("secret");
+			browser.findElement(By.cssSelector("#alert-channels .channel-test")).click();
+			assertThat(browser.findElement(By.cssSelector(".notice.flash span")).getText())
+				.isEqualTo("Test message: Delivered (HTTP 200).");
+			assertThat(chat.to("/services/T0/B0/secret").get(0).body().get("text").asText())
+				.isEqualTo("[info] Test alert from PenguinMails");
+			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("Delivering");
 
 			browser.findElement(By.cssSelector("#alert-channels details summary")).click();
 			browser.findElement(By.name("zone")).sendKeys("Europe/Paris");
@@ -80,6 +86,8 @@ class AlertsBrowserTests {
 				.contains("lead@example.com")
 				.contains("after 15 min unacknowledged");
 			Browser.screenshot(browser, "alert-settings-1280");
+			browser.executeScript("document.getElementById('add-policy').scrollIntoView()");
+			Browser.screenshot(browser, "alert-settings-policies-1280");
 			Browser.phone(browser);
 			browser.navigate().refresh();
 			Browser.assertNoSidewaysScroll(browser);
@@ -89,10 +97,12 @@ class AlertsBrowserTests {
 			UUID id = alerts.raise(owner.workspaceId(), "mailbox.failing", "critical", "sales@example.com is failing",
 					"Its SMTP server refuses the login: check the password, then resume the mailbox.", "/mailboxes");
 			alerts.deliver(Instant.now());
-			assertThat(chat.to("/services/T0/B0/secret")).hasSize(1);
+			assertThat(chat.to("/services/T0/B0/secret")).hasSize(2);
 
 			browser.get(base + "/alerts");
 			Browser.assertNoSidewaysScroll(browser);
+			Browser.assertTablesFit(browser, "alerts");
+			Browser.screenshot(browser, "alerts-list-390");
 			browser.findElement(By.linkText("sales@example.com is failing")).click();
 			assertThat(browser.getCurrentUrl()).endsWith("/alerts/" + id);
 			assertThat(browser.findElement(By.id("alert-timeline")).getText()).contains("Raised")
