@@ -62,6 +62,9 @@ class AlertRoutingTests {
 	@Autowired
 	Alerts alerts;
 
+	@Autowired
+	AlertQueueCheck queueCheck;
+
 	ChatReceiver chat;
 
 	@BeforeEach
@@ -245,6 +248,8 @@ class AlertRoutingTests {
 
 		assertThat(settings.channels(owner).get(0).lastError()).isEqualTo("HTTP 500 from 127.0.0.1: invalid_payload");
 		assertThat(alerts.timeline(owner, id).get(1).detail()).endsWith("(retried in 1 min)");
+		assertThat((Long) queueCheck.run().figures().get("failing_channels")).as("on the system status page")
+			.isPositive();
 
 		chat.answer(200);
 		notifier.round(now.plus(Duration.ofSeconds(70)));
