@@ -49,7 +49,11 @@ public enum EventType {
 	SENDING_THROTTLED("sending.throttled", "Sending throttled",
 			"A mailbox's path to a recipient provider was slowed, suspended or restored."),
 	POSTMASTER_CONNECTION_EXPIRED("postmaster.connection_expired", "Postmaster connection expired",
-			"Google Postmaster Tools or Microsoft SNDS can no longer be read.");
+			"Google Postmaster Tools or Microsoft SNDS can no longer be read."),
+	ALERT_RAISED("alert.raised", "Alert raised",
+			"An alert was raised and routed to a webhook alert channel (Settings, Alerts)."),
+	ALERT_ACKNOWLEDGED("alert.acknowledged", "Alert acknowledged",
+			"Someone acknowledged an alert that went to a webhook alert channel; its escalation stops.");
 
 	private final String type;
 

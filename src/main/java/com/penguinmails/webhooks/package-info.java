@@ -9,7 +9,8 @@
  * ({@code internal.WebhookEventLog}); the senders ({@code internal.delivery}) claim due
  * deliveries with {@code SKIP LOCKED}, apply the endpoint's CEL filter and JSLT transform
  * ({@code internal.filter}), sign and POST them. Only alerts depends on this module (it
- * listens to {@link WebhookEndpointDisabled}).
+ * listens to {@link WebhookEndpointDisabled}, and appends {@code alert.*} events through
+ * {@link AlertWebhooks}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "campaigns", "contacts", "delivery", "domains",
 		"identity", "inbound", "mailboxes", "reputation", "shared", "tracking", "warmup" })

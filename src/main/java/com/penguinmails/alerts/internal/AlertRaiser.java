@@ -1,24 +1,33 @@
 package com.penguinmails.alerts.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.penguinmails.alerts.AlertRoute;
+import com.penguinmails.alerts.EscalationPolicy;
 import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.PenguinMailsProperties;
 
-/** Stores an in-app alert and emails it to the workspace's owner and admins. */
+/**
+ * Stores an alert, starts its timeline and routes it. Routing: every rule matching the
+ * alert's type and every rule matching its severity; when none does, the default rules;
+ * when the workspace has none of those either, the owner and admins are emailed at once
+ * (as before channels existed). Channels get a queued notification
+ * ({@link AlertDispatch}); the first matching escalation policy starts at step 1 with its
+ * next step due.
+ */
 @Component
 class AlertRaiser {
 
@@ -26,31 +35,72 @@ class AlertRaiser {
 
 	private final AlertRepository repository;
 
+	private final ChannelRepository channels;
+
+	private final PolicyRepository policies;
+
+	private final AlertDispatch dispatch;
+
 	private final WorkspaceDirectory directory;
 
-	private final JavaMailSender mail;
+	private final AlertMail mail;
 
 	private final PenguinMailsProperties properties;
 
 	private final Clock clock;
 
-	AlertRaiser(AlertRepository repository, WorkspaceDirectory directory, JavaMailSender mail,
-			PenguinMailsProperties properties, Clock clock) {
+	AlertRaiser(AlertRepository repository, ChannelRepository channels, PolicyRepository policies,
+			AlertDispatch dispatch, WorkspaceDirectory directory, AlertMail mail, PenguinMailsProperties properties,
+			Clock clock) {
 		this.repository = repository;
+		this.channels = channels;
+		this.policies = policies;
+		this.dispatch = dispatch;
 		this.directory = directory;
 		this.mail = mail;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	void raise(UUID workspaceId, String severity, String title, String body, String path) {
-		repository.insert(workspaceId, severity, title, body, path, clock.instant());
-		List<String> admins = directory.adminEmails(workspaceId);
-		String link = UriComponentsBuilder.fromUri(properties.baseUrl()).path(path).toUriString();
-		for (String admin : admins) {
-			send(admin, "[PenguinMails] " + title, body + "\n\nWorkspace: " + directory.workspaceName(workspaceId)
-					+ "\nDetails and fixes: " + link + "\n");
+	/**
+	 * Raises an alert.
+	 * @param type the stable type key ({@code "domain.dns_failing"})
+	 * @param severity info, warning or critical
+	 * @param path the application path with the details and fixes
+	 * @return the alert's id
+	 */
+	UUID raise(UUID workspaceId, String type, String severity, String title, String body, String path) {
+		Instant now = clock.instant();
+		UUID id = repository.insert(workspaceId, type, severity, title, body, path, now);
+		repository.event(workspaceId, id, "raised", capitalize(severity) + " alert of type " + type, now);
+		List<AlertRoute> routes = channels.routes(workspaceId);
+		List<AlertRoute> matched = routes.stream()
+			.filter(r -> ("type".equals(r.matchKind()) && r.matchValue().equals(type))
+					|| ("severity".equals(r.matchKind()) && r.matchValue().equals(severity)))
+			.toList();
+		if (matched.isEmpty()) {
+			matched = routes.stream().filter(r -> "default".equals(r.matchKind())).toList();
 		}
+		if (matched.isEmpty()) {
+			emailAdmins(workspaceId, id, title, body, path, now);
+			return id;
+		}
+		Set<UUID> channelsSeen = new HashSet<>();
+		UUID policyId = null;
+		for (AlertRoute route : matched) {
+			if (route.channelId() != null && channelsSeen.add(route.channelId())) {
+				channels.channel(workspaceId, route.channelId())
+					.ifPresent(channel -> dispatch.toChannel(workspaceId, id, channel, severity, 0, now));
+			}
+			else if (route.policyId() != null && policyId == null) {
+				policyId = route.policyId();
+			}
+		}
+		if (policyId != null) {
+			policies.policy(workspaceId, policyId)
+				.ifPresent(policy -> escalate(workspaceId, id, policy, severity, now));
+		}
+		return id;
 	}
 
 	/**
@@ -58,28 +108,41 @@ class AlertRaiser {
 	 * {@code quiet}: a condition that holds for a while (a complaint rate over its
 	 * threshold) alerts once, not at every event that confirms it.
 	 */
-	void raiseOnce(UUID workspaceId, String severity, String title, String body, String path,
-			java.time.Duration quiet) {
+	void raiseOnce(UUID workspaceId, String type, String severity, String title, String body, String path,
+			Duration quiet) {
 		if (!repository.raisedSince(workspaceId, title, clock.instant().minus(quiet))) {
-			raise(workspaceId, severity, title, body, path);
+			raise(workspaceId, type, severity, title, body, path);
 		}
 	}
 
-	private void send(String to, String subject, String text) {
-		try {
-			MimeMessage message = mail.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-			helper.setFrom(properties.smtp().from());
-			helper.setTo(to);
-			// Titles hold validated domain names and mailbox addresses (no line
-			// breaks), and Jakarta Mail encodes the subject: no header injection.
-			helper.setSubject(subject);
-			helper.setText(text);
-			mail.send(message);
+	private void escalate(UUID workspaceId, UUID id, EscalationPolicy policy, String severity, Instant now) {
+		if (policy.steps().isEmpty()) {
+			return;
 		}
-		catch (MessagingException | MailException ex) {
-			log.warn("Could not email the alert \"{}\" to {}: {}", subject, to, ex.getMessage());
+		dispatch.toStep(workspaceId, id, policy.steps().get(0), severity, now);
+		Instant next = policy.steps().size() > 1 ? now.plus(Duration.ofMinutes(policy.steps().get(1).afterMinutes()))
+				: null;
+		repository.startEscalation(workspaceId, id, policy.id(), next);
+	}
+
+	private void emailAdmins(UUID workspaceId, UUID id, String title, String body, String path, Instant now) {
+		List<String> admins = directory.adminEmails(workspaceId);
+		String link = UriComponentsBuilder.fromUri(properties.baseUrl()).path(path).toUriString();
+		for (String admin : admins) {
+			try {
+				mail.send(admin, "[PenguinMails] " + title, body + "\n\nWorkspace: "
+						+ directory.workspaceName(workspaceId) + "\nDetails and fixes: " + link + "\n");
+				repository.event(workspaceId, id, "notified", "Emailed " + admin + " (owner or admin)", now);
+			}
+			catch (MailException ex) {
+				log.warn("Could not email the alert \"{}\" to {}: {}", title, admin, ex.getMessage());
+				repository.event(workspaceId, id, "failed", "Email to " + admin + " failed: " + ex.getMessage(), now);
+			}
 		}
+	}
+
+	private static String capitalize(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

@@ -25,14 +25,14 @@ class BlockAlerts {
 		String where = (blocked.remoteMta() != null) ? " by " + blocked.remoteMta() : "";
 		String reply = (blocked.diagnostic() != null) ? " The server said: " + clip(blocked.diagnostic()) : "";
 		if (blocked.paused()) {
-			raiser.raise(blocked.workspaceId(), "critical",
+			raiser.raise(blocked.workspaceId(), "mailbox.blocked_paused", "critical",
 					blocked.email() + " was paused: receivers are refusing its mail (" + blocked.reason().label() + ")",
 					blocked.blocksInWindow() + " message(s) refused in the last 24 hours" + where + "." + reply
 							+ " Fix the cause (block list, DNS records, content), then resume the mailbox.",
 					"/mailboxes/" + blocked.mailboxId());
 			return;
 		}
-		raiser.raiseOnce(blocked.workspaceId(), "warning",
+		raiser.raiseOnce(blocked.workspaceId(), "mailbox.blocked", "warning",
 				blocked.email() + ": mail refused (" + blocked.reason().label() + ")",
 				"A receiving server refused a message" + where + " for a reason about the sender, not the recipient."
 						+ reply + " The recipient was not suppressed.",

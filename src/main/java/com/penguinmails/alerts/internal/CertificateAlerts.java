@@ -30,27 +30,31 @@ class CertificateAlerts {
 	@ApplicationModuleListener
 	void on(CertificateAttention attention) {
 		String why = attention.lastError().isBlank() ? "" : " The certificate authority said: " + attention.lastError();
+		String type;
 		String severity;
 		String title;
 		String body;
 		if (attention.reason() == CertificateAttention.Reason.EXPIRING) {
+			type = "certificate.expiring";
 			severity = "warning";
 			title = "The HTTPS certificate of " + attention.host() + " expires soon";
 			body = "It expires on " + DAY.format(attention.notAfter()) + " and has not been renewed yet. Tracked links "
 					+ "and images on this host stop working over HTTPS when it expires." + why;
 		}
 		else if (attention.notAfter() != null) {
+			type = "certificate.renewal_failing";
 			severity = "warning";
 			title = "Renewing the HTTPS certificate of " + attention.host() + " keeps failing";
 			body = "The certificate in use is valid until " + DAY.format(attention.notAfter())
 					+ "; PenguinMails keeps trying to renew it." + why;
 		}
 		else {
+			type = "certificate.failing";
 			severity = "critical";
 			title = "No HTTPS certificate can be obtained for " + attention.host();
 			body = "Requests for its certificate keep failing, so links on this host may show a browser warning." + why;
 		}
-		raiser.raiseOnce(attention.workspaceId(), severity, title, body, "/domains/" + attention.domainId(),
+		raiser.raiseOnce(attention.workspaceId(), type, severity, title, body, "/domains/" + attention.domainId(),
 				Duration.ofDays(7));
 	}
 

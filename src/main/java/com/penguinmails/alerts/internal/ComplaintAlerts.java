@@ -27,14 +27,16 @@ class ComplaintAlerts {
 		String figures = exceeded.complaints() + " spam complaint(s) for " + exceeded.sent()
 				+ " message(s) sent in the last 30 days (" + rate + ")";
 		if (exceeded.paused()) {
-			raiser.raise(exceeded.workspaceId(), "critical", exceeded.email() + " was paused: too many spam complaints",
+			raiser.raise(exceeded.workspaceId(), "mailbox.complaints_paused", "critical",
+					exceeded.email() + " was paused: too many spam complaints",
 					figures + ", over the 0.3% that Gmail and Yahoo do not tolerate. Review the campaign's list and "
 							+ "copy, then resume the mailbox.",
 					"/mailboxes/" + exceeded.mailboxId());
 			return;
 		}
 		if (exceeded.minimumSent() > 0) {
-			raiser.raiseOnce(exceeded.workspaceId(), "warning", exceeded.email() + ": a spam complaint",
+			raiser.raiseOnce(exceeded.workspaceId(), "mailbox.complaint", "warning",
+					exceeded.email() + ": a spam complaint",
 					figures + ". Too few messages for a rate: PenguinMails pauses a mailbox for complaints only "
 							+ "once it has sent " + exceeded.minimumSent() + " in 30 days. Check who the campaign "
 							+ "writes to and what it says.",
@@ -42,7 +44,8 @@ class ComplaintAlerts {
 			return;
 		}
 		// Every complaint over the threshold confirms it: one warning a day is enough.
-		raiser.raiseOnce(exceeded.workspaceId(), "warning", exceeded.email() + ": spam complaints above 0.1%",
+		raiser.raiseOnce(exceeded.workspaceId(), "mailbox.complaints_high", "warning",
+				exceeded.email() + ": spam complaints above 0.1%",
 				figures + ". Gmail and Yahoo ask bulk senders to stay under 0.1%; at 0.3% PenguinMails pauses the "
 						+ "mailbox.",
 				"/mailboxes/" + exceeded.mailboxId(), java.time.Duration.ofDays(1));

@@ -6,6 +6,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.penguinmails.domains.DomainClaimed;
+import com.penguinmails.domains.DomainStatus;
 import com.penguinmails.domains.DomainStatusChanged;
 
 /**
@@ -27,7 +28,7 @@ class DomainAlerts {
 		String title = claim.name() + " was claimed by another workspace";
 		String body = "Someone proved control of its DNS by publishing a claim token, so the domain left this "
 				+ "workspace. If that was not your team, check who can change the domain's DNS.";
-		raise(claim.fromWorkspaceId(), "critical", title, body, "/domains");
+		raise(claim.fromWorkspaceId(), "domain.claimed", "critical", title, body, "/domains");
 	}
 
 	@ApplicationModuleListener
@@ -51,11 +52,12 @@ class DomainAlerts {
 				return;
 			}
 		}
-		raise(change.workspaceId(), severity, title, body, "/domains/" + change.domainId());
+		raise(change.workspaceId(), change.to() == DomainStatus.FAILING ? "domain.dns_failing" : "domain.verified",
+				severity, title, body, "/domains/" + change.domainId());
 	}
 
-	private void raise(UUID workspaceId, String severity, String title, String body, String path) {
-		raiser.raise(workspaceId, severity, title, body, path);
+	private void raise(UUID workspaceId, String type, String severity, String title, String body, String path) {
+		raiser.raise(workspaceId, type, severity, title, body, path);
 	}
 
 }

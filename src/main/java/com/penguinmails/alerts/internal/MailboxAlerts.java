@@ -22,7 +22,8 @@ class MailboxAlerts {
 		String title = errored.email() + " stopped sending";
 		String body = "Its SMTP server failed several times in a row (" + errored.error() + "). Its queued messages "
 				+ "are held until the mailbox is fixed: edit its settings, then test the connection.";
-		raiser.raise(errored.workspaceId(), "critical", title, body, "/mailboxes/" + errored.mailboxId());
+		raiser.raise(errored.workspaceId(), "mailbox.failing", "critical", title, body,
+				"/mailboxes/" + errored.mailboxId());
 	}
 
 }

@@ -22,7 +22,8 @@ class PostmasterAlerts {
 
 	@ApplicationModuleListener
 	void on(PostmasterConnectionExpired expired) {
-		raiser.raiseOnce(expired.workspaceId(), "warning", expired.service() + " must be connected again",
+		raiser.raiseOnce(expired.workspaceId(), "postmaster.expired", "warning",
+				expired.service() + " must be connected again",
 				expired.reason() + " Until then its daily figures stop coming.", "/reputation/postmaster",
 				Duration.ofDays(1));
 	}

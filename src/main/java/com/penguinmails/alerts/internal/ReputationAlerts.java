@@ -28,7 +28,8 @@ class ReputationAlerts {
 			default -> dropped.label();
 		};
 		String worst = dropped.worstPart().isBlank() ? "" : " Worst part: " + dropped.worstPart() + ".";
-		raiser.raise(dropped.workspaceId(), dropped.to() < ReputationTimeline.POOR ? "critical" : "warning",
+		raiser.raise(dropped.workspaceId(), "reputation.dropped",
+				dropped.to() < ReputationTimeline.POOR ? "critical" : "warning",
 				"Reputation of " + what + " fell from " + dropped.from() + " to " + dropped.to(),
 				"The reputation score of " + dropped.day() + " is " + dropped.to() + " of 100, " + dropped.from()
 						+ " the day before." + worst

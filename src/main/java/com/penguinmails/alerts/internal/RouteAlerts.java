@@ -44,8 +44,8 @@ class RouteAlerts {
 		}
 		body.append("Check each provider's key and its status page, then press Check now on the Sending routes page; "
 				+ "or change the route to use another provider or end with the mailbox's own SMTP server.");
-		raiser.raise(failing.workspaceId(), failing.messagesWait() ? "critical" : "warning", title, body.toString(),
-				PATH);
+		raiser.raise(failing.workspaceId(), "route.failing", failing.messagesWait() ? "critical" : "warning", title,
+				body.toString(), PATH);
 	}
 
 	@ApplicationModuleListener
@@ -53,7 +53,7 @@ class RouteAlerts {
 		String title = "A sending route sends again";
 		String body = recovered.provider() + " passed its health check, so route " + recovered.position()
 				+ " sends through it again (" + stripped(recovered.route()) + "). Nothing to do.";
-		raiser.raise(recovered.workspaceId(), "info", title, body, PATH);
+		raiser.raise(recovered.workspaceId(), "route.recovered", "info", title, body, PATH);
 	}
 
 	private static String stripped(String sentence) {

@@ -36,19 +36,19 @@ class ThrottleAlerts {
 		String reply = decided.evidence().isEmpty() ? "" : " The server said: " + clip(decided.evidence().get(0));
 		String link = "/reputation/throttling";
 		switch (decided.action()) {
-			case SUSPEND -> raiser.raise(decided.workspaceId(), "critical",
+			case SUSPEND -> raiser.raise(decided.workspaceId(), "throttle.suspended", "critical",
 					decided.email() + ": sending to " + to + " suspended until "
 							+ TIME.format(decided.suspendedUntil()),
 					decided.reason() + "." + reply + " Other recipients are not affected; after the suspension a"
 							+ " small trial rate is tried. You can resume it or keep it suspended.",
 					link);
-			case SLOW -> raiser.raiseOnce(decided.workspaceId(), "warning",
+			case SLOW -> raiser.raiseOnce(decided.workspaceId(), "throttle.slowed", "warning",
 					decided.email() + ": sending to " + to + " slowed to " + decided.perHour() + " an hour",
 					decided.reason() + "." + reply + " It comes back to normal after a clean window.", link,
 					Duration.ofDays(1));
 			// Once a day per path: a path that keeps falling back and recovering does not
 			// email its admins at every recovery.
-			case RECOVER -> raiser.raiseOnce(decided.workspaceId(), "info",
+			case RECOVER -> raiser.raiseOnce(decided.workspaceId(), "throttle.recovered", "info",
 					decided.email() + ": sending to " + to + " is back to normal", decided.reason() + ".", link,
 					Duration.ofDays(1));
 			default -> {

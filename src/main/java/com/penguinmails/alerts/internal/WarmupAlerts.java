@@ -46,7 +46,7 @@ class WarmupAlerts {
 		String why = health.latest(changed.workspaceId(), changed.mailboxId())
 			.map(measure -> why(measure.parts()))
 			.orElse("");
-		raiser.raise(changed.workspaceId(), "warning", title,
+		raiser.raise(changed.workspaceId(), "warmup.health_low", "warning", title,
 				why + "Warmup slows down by itself while too much lands in spam; check the domain's DNS and what "
 						+ "the mailbox's campaigns send.",
 				"/warmup/mailboxes/" + changed.mailboxId());

@@ -21,7 +21,8 @@ class WebhookAlerts {
 
 	@ApplicationModuleListener
 	void on(WebhookEndpointDisabled disabled) {
-		raiser.raise(disabled.workspaceId(), "critical", "Webhook endpoint at " + disabled.host() + " was disabled",
+		raiser.raise(disabled.workspaceId(), "webhook.disabled", "critical",
+				"Webhook endpoint at " + disabled.host() + " was disabled",
 				disabled.reason() + " Its pending deliveries have failed; no events go to it until an admin "
 						+ "enables it again. The delivery log shows every attempt and can replay them.",
 				"/settings/webhooks/" + disabled.endpointId());

@@ -32,7 +32,7 @@ public class ApiKeyService {
 	/** Resource groups a scope can name; features add theirs here as they land. */
 	public static final List<String> GROUPS = List.of("workspace", "members", "api_keys", "audit", "domains",
 			"mailboxes", "contacts", "templates", "campaigns", "inbox", "analytics", "webhooks", "library", "warmup",
-			"reputation", "crm", "system");
+			"reputation", "crm", "system", "alerts");
 
 	public record ApiKey(UUID id, String name, String displayPrefix, List<String> scopes, String createdBy,
 			Instant createdAt, Instant lastUsedAt, Instant revokedAt) {

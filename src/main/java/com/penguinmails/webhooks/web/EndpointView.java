@@ -25,7 +25,7 @@ public final class EndpointView {
 			Map.entry("reply", "Messages"), Map.entry("campaign", "Campaigns"), Map.entry("enrolment", "Campaigns"),
 			Map.entry("mailbox", "Mailboxes"), Map.entry("warmup", "Mailboxes"), Map.entry("contact", "Contacts"),
 			Map.entry("import", "Contacts"), Map.entry("domain", "Health"), Map.entry("reputation", "Health"),
-			Map.entry("sending", "Health"), Map.entry("postmaster", "Health"));
+			Map.entry("sending", "Health"), Map.entry("postmaster", "Health"), Map.entry("alert", "Health"));
 
 	private static final List<String> ORDER = List.of("Messages", "Campaigns", "Mailboxes", "Contacts", "Health",
 			"Other");

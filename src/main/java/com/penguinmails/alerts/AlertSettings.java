@@ -1,0 +1,360 @@
+package com.penguinmails.alerts;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.penguinmails.alerts.internal.AlertSecrets;
+import com.penguinmails.alerts.internal.AlertsProperties;
+import com.penguinmails.alerts.internal.ChannelRepository;
+import com.penguinmails.alerts.internal.ChannelTester;
+import com.penguinmails.alerts.internal.PolicyRepository;
+import com.penguinmails.shared.AuditedAction;
+import com.penguinmails.shared.EmailAddresses;
+import com.penguinmails.shared.InvalidInputProblem;
+import com.penguinmails.shared.NetworkPolicy;
+import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Secrets;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.shared.WorkspaceRole;
+
+/**
+ * Where a workspace's alerts go: channels (email, Slack, Microsoft Teams, webhooks) with
+ * quiet hours, routing rules, and escalation policies. Admins change them
+ * ({@code alerts:write}); every change is in the audit log. Slack and Teams URLs are
+ * checked against the network policy when saved, encrypted at rest, and never returned.
+ * Invalid input throws {@link InvalidInputProblem} (400) with a stable type.
+ */
+@Service
+public class AlertSettings {
+
+	/**
+	 * A new channel.
+	 *
+	 * @param kind email, slack, teams or webhook
+	 * @param addresses for email: comma-separated addresses, blank for owner and admins
+	 * @param url for slack and teams: the incoming-webhook URL (https)
+	 */
+	public record ChannelRequest(String name, String kind, String addresses, String url) {
+	}
+
+	/**
+	 * Quiet hours of a channel; a blank zone removes them.
+	 *
+	 * @param zone an IANA time zone ({@code Europe/Paris})
+	 */
+	public record QuietHoursRequest(String zone, LocalTime from, LocalTime to, boolean criticalBypasses) {
+	}
+
+	/** A routing rule: match kind and value, and a channel or a policy. */
+	public record RouteRequest(String matchKind, String matchValue, UUID channelId, UUID policyId) {
+	}
+
+	/** An escalation policy's name and its steps, in order. */
+	public record PolicyRequest(String name, List<StepRequest> steps) {
+	}
+
+	/**
+	 * A step: a channel or an address, after {@code afterMinutes} unacknowledged (ignored
+	 * for the first step).
+	 */
+	public record StepRequest(UUID channelId, String email, Integer afterMinutes) {
+	}
+
+	private static final Set<String> KINDS = Set.of("email", "slack", "teams", "webhook");
+
+	private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+
+	private final ChannelRepository channels;
+
+	private final PolicyRepository policies;
+
+	private final ChannelTester tester;
+
+	private final Secrets secrets;
+
+	private final NetworkPolicy network;
+
+	private final AlertsProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AlertSettings(ChannelRepository channels, PolicyRepository policies, ChannelTester tester, Secrets secrets,
+			NetworkPolicy network, AlertsProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.channels = channels;
+		this.policies = policies;
+		this.tester = tester;
+		this.secrets = secrets;
+		this.network = network;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The workspace's channels, oldest first (admins, {@code alerts:read}). */
+	public List<AlertChannel> channels(Tenant tenant) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:read");
+		return channels.channels(tenant.workspaceId());
+	}
+
+	/** The routing rules (admins, {@code alerts:read}). */
+	public List<AlertRoute> routes(Tenant tenant) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:read");
+		return channels.routes(tenant.workspaceId());
+	}
+
+	/** The escalation policies with their steps (admins, {@code alerts:read}). */
+	public List<EscalationPolicy> policies(Tenant tenant) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:read");
+		return policies.policies(tenant.workspaceId());
+	}
+
+	/**
+	 * Adds a channel.
+	 * @throws InvalidInputProblem {@code invalid-channel} for a missing name, an unknown
+	 * kind, a bad address or URL; {@code address-not-allowed} for a URL into a private
+	 * network
+	 */
+	@Transactional
+	public AlertChannel addChannel(Tenant tenant, ChannelRequest request) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		String name = name(request.name(), "invalid-channel");
+		String kind = request.kind() == null ? "" : request.kind().strip();
+		if (!KINDS.contains(kind)) {
+			throw new InvalidInputProblem("invalid-channel", "Choose email, slack, teams or webhook.");
+		}
+		UUID id = UUID.randomUUID();
+		String addresses = "email".equals(kind) ? addresses(request.addresses()) : "";
+		byte[] encrypted = null;
+		String hint = "";
+		if ("slack".equals(kind) || "teams".equals(kind)) {
+			URI url = url(request.url());
+			encrypted = secrets.encrypt(url.toString(), AlertSecrets.context(id));
+			hint = url.getScheme() + "://" + url.getHost() + "/…";
+		}
+		channels.insert(tenant.workspaceId(), id,
+				new ChannelRepository.NewChannel(name, kind, addresses, encrypted, hint, null, null, null, true),
+				clock.instant());
+		audit(tenant, "alert_channel.added", name + " (" + kind + ")");
+		return channels.channel(tenant.workspaceId(), id).orElseThrow();
+	}
+
+	/**
+	 * Sets or removes a channel's quiet hours.
+	 * @throws InvalidInputProblem {@code invalid-quiet-hours} for an unknown zone or a
+	 * window without both ends
+	 */
+	@Transactional
+	public AlertChannel setQuietHours(Tenant tenant, UUID channelId, QuietHoursRequest request) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		AlertChannel channel = channel(tenant, channelId);
+		String zone = request.zone() == null ? "" : request.zone().strip();
+		if (zone.isEmpty()) {
+			channels.setQuietHours(tenant.workspaceId(), channelId, null, null, null, true);
+		}
+		else {
+			try {
+				ZoneId.of(zone);
+			}
+			catch (DateTimeException ex) {
+				throw new InvalidInputProblem("invalid-quiet-hours", "Unknown time zone: " + zone + ".");
+			}
+			if (request.from() == null || request.to() == null || request.from().equals(request.to())) {
+				throw new InvalidInputProblem("invalid-quiet-hours",
+						"Quiet hours need a start and an end that differ (22:00 to 07:00 spans midnight).");
+			}
+			channels.setQuietHours(tenant.workspaceId(), channelId, zone, request.from(), request.to(),
+					request.criticalBypasses());
+		}
+		audit(tenant, "alert_channel.quiet_hours_changed", channel.name());
+		return channel(tenant, channelId);
+	}
+
+	/**
+	 * Sends a test message to a channel now (admins, {@code alerts:write}); the outcome
+	 * is recorded on the channel like a delivery's.
+	 * @return what happened, in words
+	 * @throws InvalidInputProblem {@code channel-test-failed} (502) with the receiver's
+	 * answer or the network error
+	 */
+	public String test(Tenant tenant, UUID channelId) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		return tester.send(tenant.workspaceId(), channel(tenant, channelId));
+	}
+
+	/** Deletes a channel, its routes and steps, and its queued notifications. */
+	@Transactional
+	public void deleteChannel(Tenant tenant, UUID channelId) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		AlertChannel channel = channel(tenant, channelId);
+		channels.delete(tenant.workspaceId(), channelId);
+		audit(tenant, "alert_channel.removed", channel.name());
+	}
+
+	/**
+	 * Adds a routing rule.
+	 * @throws InvalidInputProblem {@code invalid-route} for an unknown match, type or
+	 * severity, or not exactly one of a channel and a policy of this workspace
+	 */
+	@Transactional
+	public AlertRoute addRoute(Tenant tenant, RouteRequest request) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		String kind = request.matchKind() == null ? "" : request.matchKind().strip();
+		String value = request.matchValue() == null ? "" : request.matchValue().strip();
+		switch (kind) {
+			case "type" -> require(AlertTypes.known(value), "Unknown alert type: " + value + ".");
+			case "severity" -> require(SEVERITIES.contains(value), "Severity is info, warning or critical.");
+			case "default" -> value = "";
+			default -> throw new InvalidInputProblem("invalid-route", "Match by type, severity or default.");
+		}
+		require((request.channelId() == null) != (request.policyId() == null),
+				"Route to one channel or one escalation policy.");
+		String target;
+		if (request.channelId() != null) {
+			target = channels.channel(tenant.workspaceId(), request.channelId())
+				.map(AlertChannel::name)
+				.orElseThrow(() -> new InvalidInputProblem("invalid-route", "No such channel in this workspace."));
+		}
+		else {
+			target = policies.policy(tenant.workspaceId(), request.policyId())
+				.map(EscalationPolicy::name)
+				.orElseThrow(() -> new InvalidInputProblem("invalid-route", "No such policy in this workspace."));
+		}
+		UUID id = channels.insertRoute(tenant.workspaceId(), kind, value, request.channelId(), request.policyId(),
+				clock.instant());
+		audit(tenant, "alert_route.added", ("default".equals(kind) ? "default" : kind + " " + value) + " → " + target);
+		return channels.routes(tenant.workspaceId()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+	}
+
+	/** Deletes a routing rule. */
+	@Transactional
+	public void deleteRoute(Tenant tenant, UUID routeId) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		if (!channels.deleteRoute(tenant.workspaceId(), routeId)) {
+			throw new NotFoundProblem("route");
+		}
+		audit(tenant, "alert_route.removed", routeId.toString());
+	}
+
+	/**
+	 * Adds an escalation policy.
+	 * @throws InvalidInputProblem {@code invalid-policy} for a missing name, no step or
+	 * more than 5, a step without exactly one of a channel and an address, or a later
+	 * step without 1 to 1440 minutes
+	 */
+	@Transactional
+	public EscalationPolicy addPolicy(Tenant tenant, PolicyRequest request) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		String name = name(request.name(), "invalid-policy");
+		List<StepRequest> given = request.steps() == null ? List.of() : request.steps();
+		if (given.isEmpty() || given.size() > 5) {
+			throw new InvalidInputProblem("invalid-policy", "A policy has 1 to 5 steps.");
+		}
+		List<PolicyRepository.NewStep> steps = new ArrayList<>();
+		for (StepRequest step : given) {
+			steps.add(step(tenant, step, steps.isEmpty()));
+		}
+		UUID id = policies.insert(tenant.workspaceId(), name, steps, clock.instant());
+		audit(tenant, "escalation_policy.added", name);
+		return policies.policy(tenant.workspaceId(), id).orElseThrow();
+	}
+
+	/** Deletes an escalation policy and the routes to it. */
+	@Transactional
+	public void deletePolicy(Tenant tenant, UUID policyId) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		EscalationPolicy policy = policies.policy(tenant.workspaceId(), policyId)
+			.orElseThrow(() -> new NotFoundProblem("escalation policy"));
+		policies.delete(tenant.workspaceId(), policyId);
+		audit(tenant, "escalation_policy.removed", policy.name());
+	}
+
+	private PolicyRepository.NewStep step(Tenant tenant, StepRequest step, boolean first) {
+		if (step == null) {
+			throw new InvalidInputProblem("invalid-policy", "Each step notifies one channel or one address.");
+		}
+		String email = step.email() == null || step.email().isBlank() ? null : step.email().strip();
+		if ((step.channelId() == null) == (email == null)) {
+			throw new InvalidInputProblem("invalid-policy", "Each step notifies one channel or one address.");
+		}
+		if (email != null && !EmailAddresses.isValid(email)) {
+			throw new InvalidInputProblem("invalid-policy", "Not an email address: " + email + ".");
+		}
+		if (step.channelId() != null && channels.channel(tenant.workspaceId(), step.channelId()).isEmpty()) {
+			throw new InvalidInputProblem("invalid-policy", "No such channel in this workspace.");
+		}
+		int minutes = step.afterMinutes() == null ? 0 : step.afterMinutes();
+		if (!first && (minutes < 1 || minutes > 1440)) {
+			throw new InvalidInputProblem("invalid-policy",
+					"Each step after the first waits 1 to 1440 minutes without acknowledgement.");
+		}
+		return new PolicyRepository.NewStep(step.channelId(), email, first ? 0 : minutes);
+	}
+
+	private AlertChannel channel(Tenant tenant, UUID id) {
+		return channels.channel(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("channel"));
+	}
+
+	private static String name(String given, String type) {
+		String name = given == null ? "" : given.strip();
+		if (name.isEmpty() || name.length() > 100) {
+			throw new InvalidInputProblem(type, "A name of 1 to 100 characters is required.");
+		}
+		return name;
+	}
+
+	private static String addresses(String given) {
+		List<String> valid = new ArrayList<>();
+		for (String address : (given == null ? "" : given).split("[,\\s]+")) {
+			if (address.isBlank()) {
+				continue;
+			}
+			if (!EmailAddresses.isValid(address)) {
+				throw new InvalidInputProblem("invalid-channel", "Not an email address: " + address + ".");
+			}
+			valid.add(address);
+		}
+		return String.join(", ", valid);
+	}
+
+	private URI url(String given) {
+		URI url;
+		try {
+			url = URI.create(given == null ? "" : given.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputProblem("invalid-channel", "The incoming-webhook URL is not a URL.");
+		}
+		String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+		if (url.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && properties.allowHttp()))) {
+			throw new InvalidInputProblem("invalid-channel", "The incoming-webhook URL must be an https:// URL.");
+		}
+		// Refuses loopback and private addresses now, not only at delivery time.
+		network.check(url.getHost(), url.getPort() != -1 ? url.getPort() : (scheme.equals("http") ? 80 : 443));
+		return url;
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new InvalidInputProblem("invalid-route", message);
+		}
+	}
+
+	private void audit(Tenant tenant, String action, String target) {
+		events.publishEvent(AuditedAction.by(tenant, action, target, clock.instant()));
+	}
+
+}

@@ -1,0 +1,138 @@
+package com.penguinmails.alerts.api;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.penguinmails.support.Api;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenApiContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/v1/alerts}: list, one alert with its timeline, acknowledge and resolve
+ * under {@code alerts:read} / {@code alerts:write}; channels and routing with RFC 9457
+ * problems for bad input, and no Slack URL ever returned.
+ */
+@IntegrationTest
+class AlertsApiTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void readsAnAlertWithItsTimelineAndAcknowledgesItWithTheWriteScope() throws Exception {
+		Fixtures.Account account = fixtures.verifiedAccount("alert-api");
+		UUID id = alert(account.workspaceId(), "API test alert");
+		OpenApiContract contract = OpenApiContract.served(mvc);
+		Api reader = fixtures.api(account, "alerts:read").checkedBy(contract);
+
+		Api.Response list = reader.get("/api/v1/alerts", "limit", "10");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body().path("alerts").get(0).path("title").asText()).isEqualTo("API test alert");
+		assertThat(list.body().path("alerts").get(0).path("type").asText()).isEqualTo("mailbox.failing");
+		Api.Response one = reader.get("/api/v1/alerts/" + id);
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(one.body().path("alert").path("status").asText()).isEqualTo("open");
+		assertThat(one.body().path("timeline").get(0).path("kind").asText()).isEqualTo("raised");
+		assertThat(reader.post("/api/v1/alerts/" + id + "/acknowledge", "").status()).isEqualTo(403);
+
+		Api writer = fixtures.api(account, "alerts:write").checkedBy(contract);
+		Api.Response acknowledged = writer.post("/api/v1/alerts/" + id + "/acknowledge", "");
+		assertThat(acknowledged.status()).isEqualTo(200);
+		assertThat(acknowledged.body().path("status").asText()).isEqualTo("acknowledged");
+		assertThat(acknowledged.body().path("acknowledgedBy").asText()).isEqualTo("an API key");
+		Api.Response resolved = writer.post("/api/v1/alerts/" + id + "/resolve", "");
+		assertThat(resolved.body().path("status").asText()).isEqualTo("resolved");
+		assertThat(writer.get("/api/v1/alerts/" + id).body().path("timeline").findValuesAsText("kind"))
+			.containsExactly("raised", "acknowledged", "resolved");
+		assertThat(contract.violations()).isEmpty();
+	}
+
+	@Test
+	void anotherWorkspacesAlertIsNotFoundAndABadLimitIsAProblem() throws Exception {
+		UUID elsewhere = alert(fixtures.verifiedAccount("alert-api-other").workspaceId(), "Not yours");
+		Api api = fixtures.api(fixtures.verifiedAccount("alert-api-me"), "alerts:write");
+
+		Api.Response missing = api.get("/api/v1/alerts/" + elsewhere);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.raw().getContentType()).isEqualTo("application/problem+json");
+		assertThat(api.post("/api/v1/alerts/" + elsewhere + "/acknowledge", "").status()).isEqualTo(404);
+		Api.Response limit = api.get("/api/v1/alerts", "limit", "0");
+		assertThat(limit.status()).isEqualTo(400);
+		assertThat(limit.body().path("type").asText()).endsWith("/invalid-limit");
+	}
+
+	@Test
+	void channelsRoutesAndPoliciesRejectBadInputAndNeverReturnTheUrl() throws Exception {
+		OpenApiContract contract = OpenApiContract.served(mvc);
+		Api api = fixtures.api(fixtures.verifiedAccount("alert-api-settings"), "alerts:write").checkedBy(contract);
+
+		Api.Response kind = api.post("/api/v1/alerts/channels", "{\"name\": \"X\", \"kind\": \"pager\"}");
+		assertThat(kind.status()).isEqualTo(400);
+		assertThat(kind.body().path("type").asText()).endsWith("/invalid-channel");
+		Api.Response plain = api.post("/api/v1/alerts/channels",
+				"{\"name\": \"X\", \"kind\": \"slack\", \"url\": \"http://10.0.0.7/services/T/B/secret\"}");
+		assertThat(plain.status()).isEqualTo(400);
+		assertThat(plain.body().path("type").asText()).endsWith("/address-not-allowed");
+		Api.Response slack = api.post("/api/v1/alerts/channels",
+				"{\"name\": \"On call\", \"kind\": \"slack\", \"url\": \"http://127.0.0.1:9/services/T/B/secret\"}");
+		assertThat(slack.status()).isEqualTo(201);
+		assertThat(slack.body().toString()).doesNotContain("secret");
+		String channel = slack.body().path("id").asText();
+		Api.Response test = api.post("/api/v1/alerts/channels/" + channel + "/test", "");
+		assertThat(test.status()).as("nothing listens on port 9").isEqualTo(502);
+		assertThat(test.body().path("type").asText()).endsWith("/channel-test-failed");
+		assertThat(test.body().path("detail").asText()).startsWith("Could not reach 127.0.0.1")
+			.doesNotContain("secret");
+
+		Api.Response route = api.post("/api/v1/alerts/routes",
+				"{\"matchKind\": \"type\", \"matchValue\": \"no.such_type\", \"channelId\": \"" + channel + "\"}");
+		assertThat(route.status()).isEqualTo(400);
+		assertThat(route.body().path("type").asText()).endsWith("/invalid-route");
+		assertThat(api
+			.post("/api/v1/alerts/routes",
+					"{\"matchKind\": \"severity\", \"matchValue\": \"critical\", \"channelId\": \"" + channel + "\"}")
+			.status()).isEqualTo(201);
+		Api.Response policy = api.post("/api/v1/alerts/policies", "{\"name\": \"Night\", \"steps\": [{\"channelId\": \""
+				+ channel + "\"}, {\"email\": \"lead@example.com\", \"afterMinutes\": 0}]}");
+		assertThat(policy.status()).isEqualTo(400);
+		assertThat(policy.body().path("type").asText()).endsWith("/invalid-policy");
+		Api.Response quiet = api.put("/api/v1/alerts/channels/" + channel + "/quiet-hours",
+				"{\"zone\": \"Mars/Olympus\", \"from\": \"22:00\", \"to\": \"07:00\", \"criticalBypasses\": true}");
+		assertThat(quiet.status()).isEqualTo(400);
+		assertThat(quiet.body().path("type").asText()).endsWith("/invalid-quiet-hours");
+		JsonNode listed = api.get("/api/v1/alerts/channels").body().path("channels").get(0);
+		assertThat(listed.path("urlHint").asText()).isEqualTo("http://127.0.0.1/…");
+		assertThat(listed.path("lastError").asText()).startsWith("Could not reach 127.0.0.1");
+		assertThat(contract.violations()).isEmpty();
+	}
+
+	private UUID alert(UUID workspaceId, String title) {
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(Instant.now());
+		fixtures.jdbc()
+			.sql("""
+					INSERT INTO alerts (id, workspace_id, type, severity, title, body, link, created_at)
+					VALUES (?, ?, 'mailbox.failing', 'critical', ?, 'Its SMTP server refuses the login.', '/mailboxes', ?)""")
+			.params(id, workspaceId, title, now)
+			.update();
+		fixtures.jdbc()
+			.sql("INSERT INTO alert_events (workspace_id, alert_id, kind, detail, at) VALUES (?, ?, 'raised', '', ?)")
+			.params(workspaceId, id, now)
+			.update();
+		return id;
+	}
+
+}

@@ -1,0 +1,139 @@
+package com.penguinmails.alerts.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.penguinmails.alerts.internal.AlertFixtures;
+import com.penguinmails.alerts.internal.ChatReceiver;
+import com.penguinmails.support.Browser;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+import com.penguinmails.support.OpenBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The alert settings and the alert's page in a real browser at 1280 and 390 px: a Slack
+ * channel added (a refused URL shows its error on the page), quiet hours, a routing rule
+ * and an escalation policy; then an alert delivered to the channel, its timeline, and
+ * Acknowledge.
+ */
+@ExtendWith(OpenBrowser.class)
+@IntegrationTest
+class AlertsBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	AlertFixtures alerts;
+
+	ChromeDriver browser;
+
+	@Test
+	void anAdminSetsUpSlackThenAcknowledgesAnAlertFromItsTimeline() throws Exception {
+		Fixtures.Account owner = fixtures.verifiedAccount("alert-browser");
+		String base = "http://localhost:" + port;
+		try (ChatReceiver chat = ChatReceiver.start()) {
+			Browser.logIn(browser, base, owner.email());
+			browser.get(base + "/settings/alerts");
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alert channels and routing");
+
+			addChannel("Inside", "http://10.9.8.7/services/T0/B0/x");
+			assertThat(browser.findElement(By.cssSelector(".error.flash")).getText()).contains("private");
+			addChannel("On call", chat.url("/services/T0/B0/secret"));
+			assertThat(browser.findElement(By.cssSelector(".notice.flash")).getText()).contains("On call");
+			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("On call")
+				.contains("http://127.0.0.1/…")
+				.doesNotContain("secret");
+			browser.findElement(By.cssSelector("#alert-channels .channel-test")).click();
+			assertThat(browser.findElement(By.cssSelector(".notice.flash span")).getText())
+				.isEqualTo("Test message: Delivered (HTTP 200).");
+			assertThat(chat.to("/services/T0/B0/secret").get(0).body().get("text").asText())
+				.isEqualTo("[info] Test alert from PenguinMails");
+			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("Delivering");
+
+			browser.findElement(By.cssSelector("#alert-channels details summary")).click();
+			browser.findElement(By.name("zone")).sendKeys("Europe/Paris");
+			browser.executeScript("document.querySelector('input[name=from]').value = '22:00';"
+					+ "document.querySelector('input[name=to]').value = '07:00';");
+			browser.findElement(By.cssSelector(".quiet-form button")).click();
+			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("22:00–07:00 Europe/Paris");
+
+			new Select(browser.findElement(By.id("route-match"))).selectByValue("severity:critical");
+			browser.findElement(By.id("add-route")).click();
+			assertThat(browser.findElement(By.id("alert-routes")).getText()).contains("Severity critical")
+				.contains("On call");
+
+			browser.findElement(By.cssSelector("#add-policy summary")).click();
+			browser.findElement(By.id("policy-name")).sendKeys("Nights");
+			new Select(browser.findElement(By.id("step2"))).selectByValue("email");
+			browser.findElement(By.id("step2Email")).sendKeys("lead@example.com");
+			browser.findElement(By.id("add-policy-button")).click();
+			assertThat(browser.findElement(By.cssSelector("[id^=policy-]")).getText()).contains("Nights")
+				.contains("lead@example.com")
+				.contains("after 15 min unacknowledged");
+			Browser.screenshot(browser, "alert-settings-1280");
+			browser.executeScript("document.getElementById('add-policy').scrollIntoView()");
+			Browser.screenshot(browser, "alert-settings-policies-1280");
+			Browser.phone(browser);
+			browser.navigate().refresh();
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.assertTablesFit(browser, "alert-channels", "alert-routes");
+			Browser.screenshot(browser, "alert-settings-390");
+
+			UUID id = alerts.raise(owner.workspaceId(), "mailbox.failing", "critical", "sales@example.com is failing",
+					"Its SMTP server refuses the login: check the password, then resume the mailbox.", "/mailboxes");
+			alerts.deliver(Instant.now());
+			assertThat(chat.to("/services/T0/B0/secret")).hasSize(2);
+
+			browser.get(base + "/alerts");
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.assertTablesFit(browser, "alerts");
+			Browser.screenshot(browser, "alerts-list-390");
+			browser.findElement(By.linkText("sales@example.com is failing")).click();
+			assertThat(browser.getCurrentUrl()).endsWith("/alerts/" + id);
+			assertThat(browser.findElement(By.id("alert-timeline")).getText()).contains("Raised")
+				.contains("Notified")
+				.contains("Slack \"On call\": delivered (HTTP 200)");
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.assertTablesFit(browser, "alert-timeline");
+			Browser.screenshot(browser, "alert-detail-390");
+
+			browser.findElement(By.id("acknowledge")).click();
+			assertThat(browser.findElement(By.id("alert-status")).getText()).isEqualTo("Acknowledged");
+			assertThat(browser.findElement(By.id("alert-timeline")).getText())
+				.contains("Acknowledged by " + owner.email());
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.screenshot(browser, "alert-acknowledged-390");
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+			browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+			browser.navigate().refresh();
+			Browser.screenshot(browser, "alert-acknowledged-1280");
+		}
+	}
+
+	private void addChannel(String name, String url) {
+		org.openqa.selenium.WebElement details = browser.findElement(By.id("add-channel"));
+		if (details.getAttribute("open") == null) {
+			details.findElement(By.tagName("summary")).click();
+		}
+		browser.findElement(By.id("channel-name")).sendKeys(name);
+		new Select(browser.findElement(By.id("channel-kind"))).selectByValue("slack");
+		browser.findElement(By.id("channel-url")).sendKeys(url);
+		browser.findElement(By.id("add-channel-button")).click();
+	}
+
+}
