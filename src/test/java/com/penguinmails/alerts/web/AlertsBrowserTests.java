@@ -58,7 +58,7 @@ class AlertsBrowserTests {
 			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("On call")
 				.contains("http://127.0.0.1/…")
 				.doesNotContain("secret");
-			browser.findElement(By.cssSelector("#alert-channels .channel-test")).click();
+			navigateBy(By.cssSelector("#alert-channels .channel-test"));
 			assertThat(browser.findElement(By.cssSelector(".notice.flash span")).getText())
 				.isEqualTo("Test message: Delivered (HTTP 200).");
 			assertThat(chat.to("/services/T0/B0/secret").get(0).body().get("text").asText())
@@ -69,11 +69,11 @@ class AlertsBrowserTests {
 			browser.findElement(By.name("zone")).sendKeys("Europe/Paris");
 			browser.executeScript("document.querySelector('input[name=from]').value = '22:00';"
 					+ "document.querySelector('input[name=to]').value = '07:00';");
-			browser.findElement(By.cssSelector(".quiet-form button")).click();
+			navigateBy(By.cssSelector(".quiet-form button"));
 			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("22:00–07:00 Europe/Paris");
 
 			new Select(browser.findElement(By.id("route-match"))).selectByValue("severity:critical");
-			browser.findElement(By.id("add-route")).click();
+			navigateBy(By.id("add-route"));
 			assertThat(browser.findElement(By.id("alert-routes")).getText()).contains("Severity critical")
 				.contains("On call");
 
@@ -81,7 +81,7 @@ class AlertsBrowserTests {
 			browser.findElement(By.id("policy-name")).sendKeys("Nights");
 			new Select(browser.findElement(By.id("step2"))).selectByValue("email");
 			browser.findElement(By.id("step2Email")).sendKeys("lead@example.com");
-			browser.findElement(By.id("add-policy-button")).click();
+			navigateBy(By.id("add-policy-button"));
 			assertThat(browser.findElement(By.cssSelector("[id^=policy-]")).getText()).contains("Nights")
 				.contains("lead@example.com")
 				.contains("after 15 min unacknowledged");
@@ -103,7 +103,7 @@ class AlertsBrowserTests {
 			Browser.assertNoSidewaysScroll(browser);
 			Browser.assertTablesFit(browser, "alerts");
 			Browser.screenshot(browser, "alerts-list-390");
-			browser.findElement(By.linkText("sales@example.com is failing")).click();
+			navigateBy(By.linkText("sales@example.com is failing"));
 			assertThat(browser.getCurrentUrl()).endsWith("/alerts/" + id);
 			assertThat(browser.findElement(By.id("alert-timeline")).getText()).contains("Raised")
 				.contains("Notified")
@@ -112,7 +112,7 @@ class AlertsBrowserTests {
 			Browser.assertTablesFit(browser, "alert-timeline");
 			Browser.screenshot(browser, "alert-detail-390");
 
-			browser.findElement(By.id("acknowledge")).click();
+			navigateBy(By.id("acknowledge"));
 			assertThat(browser.findElement(By.id("alert-status")).getText()).isEqualTo("Acknowledged");
 			assertThat(browser.findElement(By.id("alert-timeline")).getText())
 				.contains("Acknowledged by " + owner.email());
@@ -133,7 +133,18 @@ class AlertsBrowserTests {
 		browser.findElement(By.id("channel-name")).sendKeys(name);
 		new Select(browser.findElement(By.id("channel-kind"))).selectByValue("slack");
 		browser.findElement(By.id("channel-url")).sendKeys(url);
-		browser.findElement(By.id("add-channel-button")).click();
+		navigateBy(By.id("add-channel-button"));
+	}
+
+	/**
+	 * Clicks what submits a form or follows a link, and waits for the next page: reading
+	 * right after the click could find the old page's elements (stale once it goes).
+	 */
+	private void navigateBy(By target) {
+		org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(target).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(Browser.replaced(page));
 	}
 
 }
