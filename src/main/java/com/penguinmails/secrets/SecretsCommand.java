@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.penguinmails.secrets.internal.SecretColumns;
 import com.penguinmails.secrets.internal.SecretsCommandContext;
+import com.penguinmails.secrets.internal.SecretsKeysContext;
 import com.penguinmails.secrets.internal.SecretsSweep;
 import com.penguinmails.shared.Secrets;
 
@@ -68,8 +69,7 @@ public final class SecretsCommand {
 		String[] springArgs = Arrays.stream(args)
 			.filter(arg -> arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--batch="))
 			.toArray(String[]::new);
-		Class<?> beans = action.equals("derivation-key") ? SecretsCommandContext.KeysOnly.class
-				: SecretsCommandContext.class;
+		Class<?> beans = action.equals("derivation-key") ? SecretsKeysContext.class : SecretsCommandContext.class;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(beans).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.bannerMode(Banner.Mode.OFF)

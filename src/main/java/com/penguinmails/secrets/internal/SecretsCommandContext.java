@@ -18,15 +18,4 @@ import com.penguinmails.shared.PenguinMailsProperties;
 				pattern = ".*\\.(EmbeddedDatabaseConfiguration|SecretsConfiguration)"))
 public class SecretsCommandContext {
 
-	/**
-	 * {@code Secrets} alone, without a database: what {@code secrets derivation-key}
-	 * needs.
-	 */
-	@EnableConfigurationProperties(PenguinMailsProperties.class)
-	@ComponentScan(basePackages = "com.penguinmails.shared.internal", useDefaultFilters = false,
-			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.SecretsConfiguration"))
-	public static class KeysOnly {
-
-	}
-
 }

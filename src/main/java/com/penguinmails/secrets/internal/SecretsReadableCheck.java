@@ -22,7 +22,7 @@ import com.penguinmails.shared.SystemCheck;
 @Component
 class SecretsReadableCheck implements SystemCheck {
 
-	static final int SAMPLE = 10_000;
+	static final int SAMPLE = 100_000;
 
 	private final SecretsSweep sweep;
 
