@@ -73,7 +73,9 @@ class SecretsReadableCheck implements SystemCheck {
 			}
 			if (previous > 0) {
 				return Result.warning(previous + " secrets are still wrapped by an earlier key",
-						"Run `java -jar penguinmails.jar secrets rewrap`, then remove the earlier key", figures);
+						"Re-wrap them (Re-wrap now on /system/secrets, or `java -jar penguinmails.jar secrets rewrap`), "
+								+ "then remove the earlier key",
+						figures);
 			}
 			return Result.ok(current + " secrets, all wrapped by the current key", figures);
 		}
