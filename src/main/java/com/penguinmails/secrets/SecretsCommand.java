@@ -90,6 +90,7 @@ public final class SecretsCommand {
 	}
 
 	private static int sweepAll(SecretsSweep sweep, boolean rewrap, int batch, PrintStream out, PrintStream err) {
+		long started = System.nanoTime();
 		long unreadable = 0;
 		long total = 0;
 		for (SecretColumns.Column column : SecretColumns.ALL) {
@@ -103,7 +104,9 @@ public final class SecretsCommand {
 					: String.format("%-45s %8d current %8d wrapped by an earlier key %6d unreadable", counts.column(),
 							counts.current(), counts.previous(), counts.unreadable()));
 		}
-		out.println(rewrap ? "Rewrapped " + total + " secrets." : total + " secrets wrapped by an earlier key.");
+		String took = String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - started) / 1e9);
+		out.println(rewrap ? "Rewrapped " + total + " secrets." + took
+				: total + " secrets wrapped by an earlier key." + took);
 		if (unreadable > 0) {
 			err.println(unreadable + " secrets are wrapped by no configured key: add the key that wrapped them to "
 					+ "PENGUINMAILS_MASTER_KEYS_PREVIOUS (or configure the Vault that did) and run again.");
