@@ -23,6 +23,10 @@ public final class SecretsSweep {
 
 	private final Secrets secrets;
 
+	/**
+	 * @param jdbc the database holding the registered columns
+	 * @param secrets the keys to count against and re-wrap with
+	 */
 	public SecretsSweep(JdbcClient jdbc, Secrets secrets) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
