@@ -102,6 +102,13 @@ class SecretsVaultTests {
 			.startsWith("vault:v2:");
 		SecretsCommands.Outcome check = commands.run(toVault, "secrets", "check");
 		assertThat(check.status()).as(check.err()).isZero();
+		assertThat(check.out()).containsPattern(
+				"webhook_endpoint_secrets\\.secret\\s+[0-9]+ current\\s+[1-9][0-9]* wrapped by an earlier key");
+		SecretsCommands.Outcome toV2 = commands.run(toVault, "secrets", "rewrap");
+		assertThat(toV2.status()).as(toV2.err()).isZero();
+		inVault = stored(endpointId);
+		assertThat(new String(wrappedKey(inVault), StandardCharsets.US_ASCII)).startsWith("vault:v2:");
+		assertThat(withVault.decrypt(inVault, context)).isEqualTo(plaintext);
 
 		Secrets wrongToken = new Secrets(new KeyRing(List.of(Base64.getDecoder().decode(keyA)),
 				VaultTransit.connect(vaultSettings("hvs.wrong")), true), new byte[32]);

@@ -22,7 +22,8 @@ import com.penguinmails.shared.Secrets;
  * optionally Vault's transit engine. The current key wraps; every configured key unwraps.
  * A data key wrapped by Vault is told apart by Vault's own ciphertext prefix
  * ({@code vault:v<N>:}), a local one by trying the master keys in turn (a wrong key fails
- * GCM's tag check).
+ * GCM's tag check). With Vault current, a data key wrapped by an earlier version of the
+ * transit key counts as wrapped by an earlier key.
  */
 public final class KeyRing implements Secrets.KeyWrapping {
 
@@ -86,7 +87,10 @@ public final class KeyRing implements Secrets.KeyWrapping {
 	@Override
 	public boolean isCurrent(byte[] wrapped) {
 		if (vaultCurrent) {
-			return isVault(wrapped);
+			// A key rotated on Vault's side: what an earlier version wrapped is
+			// re-wrapped
+			// too (Vault still decrypts it until min_decryption_version moves past it).
+			return isVault(wrapped) && VaultTransit.version(wrapped) >= vault.latestVersion();
 		}
 		if (isVault(wrapped)) {
 			return false;

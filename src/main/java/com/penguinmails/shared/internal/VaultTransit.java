@@ -44,6 +44,13 @@ public final class VaultTransit {
 
 	private final String keyName;
 
+	/** How long the transit key's latest version is taken as known. */
+	private static final long VERSION_TTL_NANOS = 60_000_000_000L;
+
+	private volatile long latestVersion;
+
+	private volatile long latestVersionAt;
+
 	private VaultTransit(VaultTransitOperations transit, String keyName) {
 		this.transit = transit;
 		this.keyName = keyName;
@@ -108,6 +115,32 @@ public final class VaultTransit {
 		catch (VaultException ex) {
 			throw new GeneralSecurityException("Vault could not wrap a data key: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The transit key's latest version, as the last encryption answered (at most a minute
+	 * ago, else a probe encryption of random bytes asks); 0 when Vault cannot tell.
+	 */
+	long latestVersion() {
+		if (System.nanoTime() - latestVersionAt > VERSION_TTL_NANOS || latestVersion == 0) {
+			try {
+				byte[] probe = new byte[32];
+				new java.security.SecureRandom().nextBytes(probe);
+				latestVersion = version(encrypt(probe));
+				latestVersionAt = System.nanoTime();
+			}
+			catch (GeneralSecurityException ex) {
+				return latestVersion;
+			}
+		}
+		return latestVersion;
+	}
+
+	/** N of a {@code vault:v<N>:} ciphertext; 0 when it is none. */
+	static long version(byte[] wrapped) {
+		String text = new String(wrapped, 0, Math.min(wrapped.length, 24), StandardCharsets.US_ASCII);
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^vault:v([0-9]{1,9}):").matcher(text);
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
 	/** The data key a Vault ciphertext wraps. */
