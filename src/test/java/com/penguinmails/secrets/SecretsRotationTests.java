@@ -124,35 +124,40 @@ class SecretsRotationTests {
 			.containsPattern("webhook_endpoint_secrets\\.secret\\s+[1-9][0-9]* rewrapped")
 			.doesNotContain(stored.smtpPassword());
 
-		List<String> onlyB = List.of("penguinmails.master-key=" + keyB,
-				"penguinmails.secrets.derivation-key=" + derivation);
-		SecretsCommands.Outcome again = commands.run(onlyB, "secrets", "rewrap");
-		assertThat(again.status()).as(again.err()).isZero();
-		assertThat(again.out()).contains("Rewrapped 0 secrets.").containsPattern("users\\.totp_secret\\s+0 rewrapped");
-		SecretsCommands.Outcome check = commands.run(onlyB, "secrets", "check");
-		assertThat(check.status()).as(check.err()).isZero();
-		assertThat(check.out()).contains("0 secrets wrapped by an earlier key.");
+		// The shared context knows only A: whatever happens, the database goes back to A.
+		SecretsCommands.Outcome back;
+		try {
+			List<String> onlyB = List.of("penguinmails.master-key=" + keyB,
+					"penguinmails.secrets.derivation-key=" + derivation);
+			SecretsCommands.Outcome again = commands.run(onlyB, "secrets", "rewrap");
+			assertThat(again.status()).as(again.err()).isZero();
+			assertThat(again.out()).contains("Rewrapped 0 secrets.")
+				.containsPattern("users\\.totp_secret\\s+0 rewrapped");
+			SecretsCommands.Outcome check = commands.run(onlyB, "secrets", "check");
+			assertThat(check.status()).as(check.err()).isZero();
+			assertThat(check.out()).contains("0 secrets wrapped by an earlier key.");
 
-		Secrets withB = KeyRing.secrets(List.of(Base64.getDecoder().decode(keyB)),
-				Base64.getDecoder().decode(derivation));
-		List<Ciphertext> after = stored.ciphertexts();
-		for (int i = 0; i < before.size(); i++) {
-			Ciphertext old = before.get(i);
-			Ciphertext now = after.get(i);
-			assertThat(now.bytes()).as(old.context()).isNotEqualTo(old.bytes());
-			assertThat(payload(now.bytes())).as("payload of " + old.context()).isEqualTo(payload(old.bytes()));
-			assertThat(withB.decrypt(now.bytes(), now.context()))
-				.isEqualTo(secrets.decrypt(old.bytes(), old.context()));
-			assertThat(withB.wrapping(now.bytes())).isEqualTo(Secrets.Wrapping.CURRENT);
+			Secrets withB = KeyRing.secrets(List.of(Base64.getDecoder().decode(keyB)),
+					Base64.getDecoder().decode(derivation));
+			List<Ciphertext> after = stored.ciphertexts();
+			for (int i = 0; i < before.size(); i++) {
+				Ciphertext old = before.get(i);
+				Ciphertext now = after.get(i);
+				assertThat(now.bytes()).as(old.context()).isNotEqualTo(old.bytes());
+				assertThat(payload(now.bytes())).as("payload of " + old.context()).isEqualTo(payload(old.bytes()));
+				assertThat(withB.decrypt(now.bytes(), now.context()))
+					.isEqualTo(secrets.decrypt(old.bytes(), old.context()));
+				assertThat(withB.wrapping(now.bytes())).isEqualTo(Secrets.Wrapping.CURRENT);
+			}
+			for (String purpose : List.of("tracking-link", "unsubscribe-link", "backups", "altcha", "remember-me",
+					"report-download")) {
+				assertThat(withB.derivedKey(purpose)).as(purpose).isEqualTo(secrets.derivedKey(purpose));
+			}
 		}
-		for (String purpose : List.of("tracking-link", "unsubscribe-link", "backups", "altcha", "remember-me",
-				"report-download")) {
-			assertThat(withB.derivedKey(purpose)).as(purpose).isEqualTo(secrets.derivedKey(purpose));
+		finally {
+			back = commands.run(List.of("penguinmails.master-key=" + keyA, "penguinmails.secrets.previous-keys=" + keyB,
+					"penguinmails.secrets.derivation-key=" + derivation), "secrets", "rewrap");
 		}
-
-		SecretsCommands.Outcome back = commands.run(List.of("penguinmails.master-key=" + keyA,
-				"penguinmails.secrets.previous-keys=" + keyB, "penguinmails.secrets.derivation-key=" + derivation),
-				"secrets", "rewrap");
 		assertThat(back.status()).as(back.err()).isZero();
 		stored.readBackThroughTheFeatures();
 		assertThat(links.parse(tracked)).as("a tracking link signed before the rotation").isPresent();
