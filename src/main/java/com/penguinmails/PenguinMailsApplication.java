@@ -1,6 +1,7 @@
 package com.penguinmails;
 
 import com.penguinmails.backups.RestoreCommand;
+import com.penguinmails.secrets.SecretsCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,11 +27,15 @@ public class PenguinMailsApplication {
 	 * {@code FlightRecorderApplicationStartup}) for a recording started with
 	 * {@code -XX:StartFlightRecording}: where a slow start goes, bean by bean.
 	 * {@code restore <backup>} restores a backup instead of starting (see
-	 * {@link RestoreCommand}).
+	 * {@link RestoreCommand}); {@code secrets <rewrap | check | derivation-key>} works on
+	 * the secrets at rest instead of starting (see {@link SecretsCommand}).
 	 */
 	public static void main(String[] args) {
 		if (RestoreCommand.handles(args)) {
 			System.exit(RestoreCommand.run(args));
+		}
+		if (SecretsCommand.handles(args)) {
+			System.exit(SecretsCommand.run(args));
 		}
 		SpringApplication application = new SpringApplication(PenguinMailsApplication.class);
 		if ("jfr".equals(System.getProperty("penguinmails.startup-steps"))) {
