@@ -26,7 +26,8 @@ public final class SecretColumns {
 			new Column("postmaster_connections", List.of("workspace_id", "provider"), "secret"),
 			new Column("postmaster_connections", List.of("workspace_id", "provider"), "access_token"),
 			new Column("acme_accounts", List.of("directory_url"), "encrypted_key"),
-			new Column("tls_certificates", List.of("id"), "encrypted_key"));
+			new Column("tls_certificates", List.of("id"), "encrypted_key"),
+			new Column("alert_channels", List.of("id"), "encrypted_url"));
 
 	private SecretColumns() {
 	}
