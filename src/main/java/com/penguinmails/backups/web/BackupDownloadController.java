@@ -5,6 +5,7 @@ import java.io.InputStream;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.penguinmails.backups.internal.BackupDownloads;
-import com.penguinmails.shared.NotFoundProblem;
+import com.penguinmails.shared.Problem;
 
 /**
  * {@code GET /system/backups/download/<token>}: a backup's file, as stored (encrypted
@@ -32,9 +33,7 @@ class BackupDownloadController {
 
 	@GetMapping(BackupDownloads.PATH + "{token}")
 	ResponseEntity<StreamingResponseBody> download(@PathVariable String token) {
-		BackupDownloads.File file = downloads.file(token)
-			.orElseThrow(() -> new NotFoundProblem(
-					"A backup for this link (it is valid for an hour: make a new one on /system/backups)"));
+		BackupDownloads.File file = downloads.file(token).orElseThrow(LinkNotValid::new);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -45,6 +44,17 @@ class BackupDownloadController {
 					in.transferTo(out);
 				}
 			});
+	}
+
+	/** 404: the link is altered, expired, another's, or its backup's file is gone. */
+	static class LinkNotValid extends Problem {
+
+		LinkNotValid() {
+			super(HttpStatus.NOT_FOUND, "not-found",
+					"This backup download link is not valid: links work for an hour, and the backup may have been "
+							+ "removed by retention. Make a new one on /system/backups.");
+		}
+
 	}
 
 }

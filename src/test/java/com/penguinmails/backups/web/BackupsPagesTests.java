@@ -147,7 +147,7 @@ class BackupsPagesTests {
 				reports.mint(backup.id(), Instant.now().plusSeconds(600)), "not-a-token")) {
 			MvcResult refused = mvc.perform(get("/system/backups/download/" + bad)).andReturn();
 			assertThat(refused.getResponse().getStatus()).as(bad).isEqualTo(404);
-			assertThat(refused.getResponse().getContentAsString()).contains("make a new one on /system/backups");
+			assertThat(refused.getResponse().getContentAsString()).contains("Make a new one on /system/backups");
 		}
 		// The page links each stored backup for its admins.
 		assertThat(fixtures.signedIn(admin).get("/system/backups").getResponse().getContentAsString())
