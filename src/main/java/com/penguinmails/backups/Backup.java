@@ -24,10 +24,14 @@ import java.util.UUID;
  * @param verification what the verification found, e.g. "Row counts matched (92 tables)"
  * or what differed
  * @param error why it failed
+ * @param format {@code pg_dump} (a {@code pg_dump --format=custom} archive) or
+ * {@code logical} (PenguinMails' built-in copy); null while running or when it failed
+ * @param tool what wrote it when that was {@code pg_dump}, e.g. {@code pg_dump 16.4};
+ * else null
  */
 public record Backup(UUID id, Instant startedAt, Instant finishedAt, String status, String kind, String schemaVersion,
 		Long sizeBytes, Duration duration, String location, String sha256, Instant verifiedAt, Boolean verifiedOk,
-		String verification, String error) {
+		String verification, String error, String format, String tool) {
 
 	/** Whether it is still being written or verified. */
 	public boolean running() {

@@ -21,11 +21,29 @@ import org.springframework.util.StringUtils;
  * counted
  * @param keep retention
  * @param s3 an S3-compatible bucket; used instead of the directory when its bucket is set
+ * @param format {@code auto} (a {@code pg_dump} archive when a {@code pg_dump} of the
+ * server's major version or newer is found, else the built-in logical copy),
+ * {@code pg-dump} (fail when none is found) or {@code logical}
+ * @param pgBinDir where {@code pg_dump} and {@code pg_restore} are, e.g.
+ * {@code /usr/lib/postgresql/17/bin}; empty: the {@code PATH} and the packages' usual
+ * places
  */
 @ConfigurationProperties("penguinmails.backups")
 public record BackupProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0 0 3 * * *") String schedule,
 		String directory, @DefaultValue("6h") Duration freshSlack, @DefaultValue("true") boolean verify,
-		@DefaultValue Keep keep, @DefaultValue S3 s3) {
+		@DefaultValue Keep keep, @DefaultValue S3 s3, @DefaultValue("auto") Format format, String pgBinDir) {
+
+	/** What writes a backup. */
+	public enum Format {
+
+		/** {@code pg_dump} when a usable one is found, else {@link #LOGICAL}. */
+		AUTO,
+		/** {@code pg_dump --format=custom}; a backup fails when none is found. */
+		PG_DUMP,
+		/** The built-in snapshot of binary {@code COPY} streams, needing no tool. */
+		LOGICAL
+
+	}
 
 	/**
 	 * How many backups retention keeps: the newest of each of the last {@code daily}

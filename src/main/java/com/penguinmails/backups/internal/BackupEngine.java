@@ -18,16 +18,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.penguinmails.backups.BackupProperties;
+
 /**
  * Takes a backup of a database to the target and verifies one by restoring it into a
  * scratch database; no Spring JDBC, so the Flyway callback can use it before the
- * migrations ran.
+ * migrations ran. A backup is a {@code pg_dump} archive (format 2, {@link PgDumpBackup})
+ * when a {@code pg_dump} able to dump the server is found ({@link PgTools}) and the
+ * format allows it, else the built-in logical copy (format 1, {@link LogicalBackup}).
  */
 public final class BackupEngine {
 
@@ -59,10 +64,25 @@ public final class BackupEngine {
 
 	private final String node;
 
+	private final BackupProperties.Format format;
+
+	private final Path pgBinDir;
+
+	/** An engine writing {@code pg_dump} archives when it can ({@code auto}). */
 	public BackupEngine(BackupCrypto crypto, BackupTarget target) {
+		this(crypto, target, BackupProperties.Format.AUTO, null);
+	}
+
+	/**
+	 * An engine of the given format; {@code pgBinDir}, when not null, is the only place
+	 * {@code pg_dump} and {@code pg_restore} are looked for.
+	 */
+	public BackupEngine(BackupCrypto crypto, BackupTarget target, BackupProperties.Format format, Path pgBinDir) {
 		this.crypto = crypto;
 		this.target = target;
 		this.node = hostName();
+		this.format = format;
+		this.pgBinDir = pgBinDir;
 	}
 
 	public BackupTarget target() {
@@ -83,7 +103,9 @@ public final class BackupEngine {
 			Manifest manifest;
 			try (OutputStream out = new DigestOutputStream(
 					new BufferedOutputStream(Files.newOutputStream(staged), 1 << 16), digest)) {
-				manifest = LogicalBackup.write(database, out, crypto, node);
+				PgTools.Tool tool = dumpTool(database);
+				manifest = tool == null ? LogicalBackup.write(database, out, crypto, node)
+						: PgDumpBackup.write(database, out, crypto, node, tool);
 			}
 			long size = Files.size(staged);
 			String location = target.commit(staged, name);
@@ -92,6 +114,26 @@ public final class BackupEngine {
 		}
 		finally {
 			Files.deleteIfExists(staged);
+		}
+	}
+
+	/**
+	 * Restores the backup read from {@code in} (closed when done) into {@code target}, an
+	 * empty database or one at the backup's schema version (format 1), whatever its
+	 * format.
+	 * @throws BackupException when the file is not a backup, the key does not fit, it
+	 * does not match its manifest, or its format's tool is missing
+	 */
+	public LogicalRestore.Result restore(InputStream in, DataSource target) throws IOException, SQLException {
+		long begin = System.nanoTime();
+		try (BackupFile.Reader reader = new BackupFile.Reader(in, crypto)) {
+			Manifest header = reader.manifest();
+			return switch (header.format()) {
+				case Manifest.FORMAT -> LogicalRestore.restore(reader, header, target, begin);
+				case Manifest.PG_DUMP -> PgDumpBackup.restore(reader, header, target, restoreTool(header), begin);
+				default ->
+					throw new BackupException("Backup format " + header.format() + " is not known to this release.");
+			};
 		}
 	}
 
@@ -105,26 +147,11 @@ public final class BackupEngine {
 		String name = "penguinmails_verify_" + id.toString().replace("-", "").substring(0, 16);
 		try (ScratchDatabase scratch = ScratchDatabase.create(server, name)) {
 			try (InputStream in = target.open(location)) {
-				LogicalRestore.restore(in, crypto, scratch.dataSource());
+				restore(in, scratch.dataSource());
 			}
 			List<String> differences = new ArrayList<>();
-			long total = 0;
-			try (Connection connection = scratch.dataSource().getConnection();
-					Statement statement = connection.createStatement()) {
-				for (Map.Entry<String, Long> table : expected.entrySet()) {
-					String qualified = table.getKey().contains(".") ? qualified(table.getKey())
-							: Sql.ident(table.getKey());
-					try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + qualified)) {
-						rows.next();
-						long counted = rows.getLong(1);
-						total += counted;
-						if (counted != table.getValue()) {
-							differences
-								.add(table.getKey() + ": manifest " + table.getValue() + ", restored " + counted);
-						}
-					}
-				}
-			}
+			Map<String, Long> counted = count(scratch.dataSource(), expected, differences);
+			long total = counted.values().stream().mapToLong(Long::longValue).sum();
 			Duration took = Duration.ofNanos(System.nanoTime() - begin);
 			if (differences.isEmpty()) {
 				return new Verification(true, "Row counts matched (" + expected.size() + " tables, " + total + " rows)",
@@ -136,6 +163,63 @@ public final class BackupEngine {
 			return new Verification(false, "Could not restore it: " + ex.getMessage(),
 					Duration.ofNanos(System.nanoTime() - begin));
 		}
+	}
+
+	/**
+	 * Counts the rows of every table of {@code expected} (label to rows) in
+	 * {@code database}; adds "label: manifest n, restored m" to {@code differences} for
+	 * each that differs. Returns the counts by label.
+	 */
+	static Map<String, Long> count(DataSource database, Map<String, Long> expected, List<String> differences)
+			throws SQLException {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			for (Map.Entry<String, Long> table : expected.entrySet()) {
+				String qualified = table.getKey().contains(".") ? qualified(table.getKey()) : Sql.ident(table.getKey());
+				try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + qualified)) {
+					rows.next();
+					long counted = rows.getLong(1);
+					counts.put(table.getKey(), counted);
+					if (counted != table.getValue()) {
+						differences.add(table.getKey() + ": manifest " + table.getValue() + ", restored " + counted);
+					}
+				}
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * The {@code pg_dump} to write {@code database} with, or null for the logical format.
+	 */
+	private PgTools.Tool dumpTool(DataSource database) throws SQLException {
+		if (format == BackupProperties.Format.LOGICAL) {
+			return null;
+		}
+		int server;
+		try (Connection connection = database.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
+			version.next();
+			server = version.getInt(1) / 10000;
+		}
+		PgTools.Tool tool = PgTools.find(pgBinDir, server).orElse(null);
+		if (tool == null && format == BackupProperties.Format.PG_DUMP) {
+			throw new BackupException("penguinmails.backups.format is pg-dump, but no pg_dump of PostgreSQL " + server
+					+ " or newer was found in " + PgTools.searched(pgBinDir)
+					+ ": install your server's client (Debian: postgresql-client-" + server
+					+ ") or set penguinmails.backups.pg-bin-dir to its bin directory.");
+		}
+		return tool;
+	}
+
+	private PgTools.Tool restoreTool(Manifest header) {
+		int major = PgTools.majorOf(header.tool());
+		return PgTools.find(pgBinDir, major)
+			.orElseThrow(() -> new BackupException(
+					"This backup is a pg_dump archive made by " + header.tool() + ": restoring it needs pg_restore "
+							+ major + " or newer, and none was found in " + PgTools.searched(pgBinDir)
+							+ " (Debian: postgresql-client-" + major + "; or set penguinmails.backups.pg-bin-dir)."));
 	}
 
 	private static String qualified(String label) {

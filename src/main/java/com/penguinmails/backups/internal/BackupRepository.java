@@ -26,7 +26,8 @@ public class BackupRepository {
 
 	private static final String COLUMNS = """
 			id, started_at, finished_at, status, kind, schema_version, size_bytes, duration_ms, location, sha256,
-			verified_at, verified_ok, verification, error""";
+			verified_at, verified_ok, verification, error, manifest ->> 'format' AS manifest_format,
+			manifest ->> 'tool' AS tool""";
 
 	private final JdbcClient jdbc;
 
@@ -167,7 +168,15 @@ public class BackupRepository {
 				finished == null ? null : finished.toInstant(), rs.getString("status"), rs.getString("kind"),
 				rs.getString("schema_version"), sizeBytes, finished == null ? null : Duration.ofMillis(duration),
 				rs.getString("location"), rs.getString("sha256"), verified == null ? null : verified.toInstant(), ok,
-				rs.getString("verification"), rs.getString("error"));
+				rs.getString("verification"), rs.getString("error"), format(rs.getString("manifest_format")),
+				rs.getString("tool"));
+	}
+
+	private static String format(String manifestFormat) {
+		if (manifestFormat == null) {
+			return null;
+		}
+		return String.valueOf(Manifest.PG_DUMP).equals(manifestFormat) ? "pg_dump" : "logical";
 	}
 
 }

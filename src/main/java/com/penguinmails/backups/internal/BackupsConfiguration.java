@@ -20,7 +20,8 @@ public class BackupsConfiguration {
 
 	@Bean
 	BackupEngine backupEngine(Secrets secrets, BackupProperties backups, PenguinMailsProperties properties) {
-		return new BackupEngine(BackupCrypto.of(secrets), target(backups, properties));
+		return new BackupEngine(BackupCrypto.of(secrets), target(backups, properties), backups.format(),
+				StringUtils.hasText(backups.pgBinDir()) ? Path.of(backups.pgBinDir()) : null);
 	}
 
 	/** The configured target. */

@@ -83,7 +83,8 @@ public final class LogicalBackup {
 			throws IOException, SQLException {
 		String version = schemaVersion(connection);
 		List<Manifest.Table> tables = tables(connection);
-		Manifest header = new Manifest(Manifest.FORMAT, version, Instant.now().toString(), node, tables, List.of());
+		Manifest header = new Manifest(Manifest.FORMAT, version, Instant.now().toString(), node, tables, List.of(),
+				null, null);
 		CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 		List<Manifest.Table> copied = new ArrayList<>();
 		try (BackupFile.Writer writer = new BackupFile.Writer(out, crypto)) {
@@ -98,7 +99,7 @@ public final class LogicalBackup {
 						table.primaryKey(), rows, stream.sha256()));
 			}
 			Manifest trailer = new Manifest(Manifest.FORMAT, version, header.createdAt(), node, copied,
-					sequences(connection));
+					sequences(connection), null, null);
 			writer.manifest(trailer);
 			return trailer;
 		}

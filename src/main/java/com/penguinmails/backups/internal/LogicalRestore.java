@@ -58,16 +58,25 @@ public final class LogicalRestore {
 			if (header.format() != Manifest.FORMAT) {
 				throw new BackupException("Backup format " + header.format() + " is not known to this release.");
 			}
-			String current = currentVersion(target);
-			if (current != null && !current.equals(header.schemaVersion())) {
-				throw new BackupException("The target database is at schema version " + current + " but the backup at "
-						+ header.schemaVersion() + ": restore into an empty database.");
-			}
-			migrate(target, MigrationVersion.fromVersion(header.schemaVersion()));
-			Manifest trailer = load(reader, header, target);
-			String latest = migrate(target, MigrationVersion.LATEST);
-			return new Result(trailer, trailer.rowCounts(), Duration.ofNanos(System.nanoTime() - begin), latest);
+			return restore(reader, header, target, begin);
 		}
+	}
+
+	/**
+	 * Restores the format-1 backup whose header {@code reader} has read; {@code begin} is
+	 * when the restore began ({@link System#nanoTime()}).
+	 */
+	static Result restore(BackupFile.Reader reader, Manifest header, DataSource target, long begin)
+			throws IOException, SQLException {
+		String current = currentVersion(target);
+		if (current != null && !current.equals(header.schemaVersion())) {
+			throw new BackupException("The target database is at schema version " + current + " but the backup at "
+					+ header.schemaVersion() + ": restore into an empty database.");
+		}
+		migrate(target, MigrationVersion.fromVersion(header.schemaVersion()));
+		Manifest trailer = load(reader, header, target);
+		String latest = migrate(target, MigrationVersion.LATEST);
+		return new Result(trailer, trailer.rowCounts(), Duration.ofNanos(System.nanoTime() - begin), latest);
 	}
 
 	/**
@@ -176,7 +185,7 @@ public final class LogicalRestore {
 	 * A backup that was running when the snapshot was taken (the very one restored, for
 	 * one) is not running in the restored database.
 	 */
-	private static void markUnfinished(Connection connection) throws SQLException {
+	static void markUnfinished(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("""
 					DO $$ BEGIN

@@ -15,13 +15,27 @@ import java.util.Map;
  * @param createdAt when the snapshot was taken (ISO-8601)
  * @param node the host that took it
  * @param tables every table, in the file's order
- * @param sequences every sequence's state
+ * @param sequences every sequence's state (format 1; a {@code pg_dump} archive holds its
+ * own)
+ * @param tool what wrote the data: null for format 1, e.g. {@code pg_dump 16.4} for
+ * format 2
+ * @param archiveSha256 format 2: hex SHA-256 of the {@code pg_dump} archive; null in the
+ * header
  */
 public record Manifest(int format, String schemaVersion, String createdAt, String node, List<Table> tables,
-		List<Sequence> sequences) {
+		List<Sequence> sequences, String tool, String archiveSha256) {
 
-	/** The file format written today. */
+	/**
+	 * Format 1: each table's binary {@code COPY} stream ({@link LogicalBackup}), written
+	 * when no usable {@code pg_dump} is found.
+	 */
 	public static final int FORMAT = 1;
+
+	/**
+	 * Format 2: one {@code pg_dump --format=custom} archive ({@link PgDumpBackup}), with
+	 * each table's row count taken in the same snapshot.
+	 */
+	public static final int PG_DUMP = 2;
 
 	/**
 	 * One table.

@@ -51,7 +51,7 @@ public final class Restorer {
 			emptySchema();
 		}
 		try (InputStream in = open(source, false)) {
-			LogicalRestore.Result result = LogicalRestore.restore(in, engine.crypto(), database);
+			LogicalRestore.Result result = engine.restore(in, database);
 			for (Map.Entry<String, Long> table : result.rows().entrySet()) {
 				out.printf("%-40s %,12d rows%n", table.getKey(), table.getValue());
 			}

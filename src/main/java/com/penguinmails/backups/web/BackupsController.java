@@ -34,12 +34,12 @@ class BackupsController {
 	 * @param state {@code ok}, {@code bad} or {@code running}: the badge's look
 	 */
 	record Row(String id, String started, String kind, String size, String duration, String status, String state,
-			String verified, boolean verifiedOk, boolean verifiedFailed, String location, String error,
-			String download) {
+			String verified, boolean verifiedOk, boolean verifiedFailed, String location, String error, String download,
+			String madeWith) {
 
 		Row withDownload(String link) {
 			return new Row(id, started, kind, size, duration, status, state, verified, verifiedOk, verifiedFailed,
-					location, error, link);
+					location, error, link, madeWith);
 		}
 
 	}
@@ -115,7 +115,15 @@ class BackupsController {
 				backup.sizeBytes() == null ? "" : size(backup.sizeBytes()),
 				backup.duration() == null ? "" : duration(backup.duration()), status(backup.status()), state, verified,
 				Boolean.TRUE.equals(backup.verifiedOk()), Boolean.FALSE.equals(backup.verifiedOk()), backup.location(),
-				backup.error(), "");
+				backup.error(), "", madeWith(backup));
+	}
+
+	/** "pg_dump 16.4", "Built-in copy", or "" before it is written. */
+	static String madeWith(Backup backup) {
+		if (backup.tool() != null) {
+			return backup.tool();
+		}
+		return "logical".equals(backup.format()) ? "Built-in copy" : "";
 	}
 
 	static String kind(String kind) {
