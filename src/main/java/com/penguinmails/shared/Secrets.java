@@ -147,7 +147,7 @@ public final class Secrets {
 			return ciphertext;
 		}
 		try {
-			byte[] rewrapped = keys.wrap(keys.unwrap(wrapped));
+			byte[] rewrapped = keys.rewrap(wrapped);
 			int payload = ciphertext.length - 4 - wrapped.length;
 			return ByteBuffer.allocate(4 + rewrapped.length + payload)
 				.putInt(rewrapped.length)
@@ -202,6 +202,15 @@ public final class Secrets {
 
 		/** Whether the current key-encryption key wrapped it. */
 		boolean isCurrent(byte[] wrapped);
+
+		/**
+		 * The same data key wrapped by the current key-encryption key: by default
+		 * unwrapped, then wrapped.
+		 * @throws GeneralSecurityException when no configured key unwraps it
+		 */
+		default byte[] rewrap(byte[] wrapped) throws GeneralSecurityException {
+			return wrap(unwrap(wrapped));
+		}
 
 	}
 

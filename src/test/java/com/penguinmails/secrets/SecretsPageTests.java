@@ -36,7 +36,10 @@ class SecretsPageTests {
 		Account admin = SystemAdmins.admin(fixtures, "secrets-admin");
 		WebSession session = fixtures.signedIn(admin);
 		String page = session.get("/system/secrets").getResponse().getContentAsString();
-		assertThat(page).contains("Secrets at rest").contains("users.totp_secret").contains("mailboxes.smtp_password");
+		assertThat(page).contains("Secrets at rest")
+			.contains("users.totp_secret")
+			.contains("mailboxes.smtp_password")
+			.contains("Mailbox SMTP passwords");
 
 		MvcResult started = session.post("/system/secrets/rewrap");
 		assertThat(started.getResponse().getRedirectedUrl()).isEqualTo("/system/secrets");

@@ -110,8 +110,15 @@ class SecretsVaultTests {
 			assertThat(check.status()).as(check.err()).isZero();
 			assertThat(check.out()).containsPattern(
 					"webhook_endpoint_secrets\\.secret\\s+[0-9]+ current\\s+[1-9][0-9]* wrapped by an earlier key");
+			int rewrapsBefore = vault.rewraps();
+			int decryptionsBefore = vault.decryptions();
 			SecretsCommands.Outcome toV2 = commands.run(toVault, "secrets", "rewrap");
 			assertThat(toV2.status()).as(toV2.err()).isZero();
+			assertThat(vault.rewraps()).as("Vault's /rewrap moves a v1 data key to v2: it never leaves Vault")
+				.isGreaterThan(rewrapsBefore);
+			assertThat(vault.decryptions() - decryptionsBefore)
+				.as("only the readability check before each re-wrap decrypts (unwrap and wrap would be two)")
+				.isLessThanOrEqualTo(vault.rewraps() - rewrapsBefore);
 			inVault = stored(endpointId);
 			assertThat(new String(wrappedKey(inVault), StandardCharsets.US_ASCII)).startsWith("vault:v2:");
 			assertThat(withVault.decrypt(inVault, context)).isEqualTo(plaintext);
@@ -151,6 +158,11 @@ class SecretsVaultTests {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("errors");
 		assertThat(post(http, "/v1/transit/encrypt/k", "{\"plaintext\":\"%%%\"}").statusCode()).isEqualTo(400);
+		vault.rotate("k");
+		String v1 = encrypted.body().replaceAll(".*\"ciphertext\":\"([^\"]+)\".*", "$1");
+		HttpResponse<String> rewrapped = post(http, "/v1/transit/rewrap/k", "{\"ciphertext\":\"" + v1 + "\"}");
+		assertThat(rewrapped.statusCode()).isEqualTo(200);
+		assertThat(rewrapped.body()).contains("\"ciphertext\":\"vault:v2:").doesNotContain("plaintext");
 	}
 
 	private HttpResponse<String> post(HttpClient http, String path, String body) throws Exception {

@@ -32,16 +32,18 @@ import com.sun.net.httpserver.HttpServer;
  * uses, as Vault documents it (the real Vault or OpenBao is not packaged here): the
  * transit secrets engine at {@code /v1/transit} ({@code POST encrypt/<key>} with a base64
  * {@code plaintext}, {@code POST decrypt/<key>} with a {@code vault:v<N>:} ciphertext,
- * {@code POST keys/<key>/rotate}; encrypting with an unknown key creates it, as Vault's
- * upsert does), and AppRole login ({@code POST /v1/auth/approle/login}). Requests need
- * the token in {@code X-Vault-Token} (403 {@code permission denied} otherwise); malformed
- * input is a 400 with Vault's {@code {"errors": [...]}} body. Keys are AES-256-GCM with a
- * 12-byte nonce, the ciphertext {@code vault:v<version>:base64(nonce || ciphertext ||
+ * {@code POST rewrap/<key>} with a ciphertext (re-encrypted with the latest version, the
+ * plaintext never answered), {@code POST keys/<key>/rotate}; encrypting with an unknown
+ * key creates it, as Vault's upsert does), and AppRole login
+ * ({@code POST /v1/auth/approle/login}). Requests need the token in {@code X-Vault-Token}
+ * (403 {@code permission denied} otherwise); malformed input is a 400 with Vault's
+ * {@code {"errors": [...]}} body. Keys are AES-256-GCM with a 12-byte nonce, the
+ * ciphertext {@code vault:v<version>:base64(nonce || ciphertext ||
  * tag)}, like Vault's {@code aes256-gcm96} keys.
  */
 public final class VaultTransitServer implements AutoCloseable {
 
-	private static final Pattern TRANSIT = Pattern.compile("/v1/transit/(encrypt|decrypt)/([A-Za-z0-9_.-]+)");
+	private static final Pattern TRANSIT = Pattern.compile("/v1/transit/(encrypt|decrypt|rewrap)/([A-Za-z0-9_.-]+)");
 
 	private static final Pattern ROTATE = Pattern.compile("/v1/transit/keys/([A-Za-z0-9_.-]+)/rotate");
 
@@ -62,6 +64,8 @@ public final class VaultTransitServer implements AutoCloseable {
 	private final String secretId = UUID.randomUUID().toString();
 
 	private final AtomicInteger decryptions = new AtomicInteger();
+
+	private final AtomicInteger rewraps = new AtomicInteger();
 
 	public VaultTransitServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -92,6 +96,11 @@ public final class VaultTransitServer implements AutoCloseable {
 	/** Decryptions answered so far (successful or not). */
 	public int decryptions() {
 		return decryptions.get();
+	}
+
+	/** Re-wraps answered so far ({@code POST /v1/transit/rewrap/<key>}). */
+	public int rewraps() {
+		return rewraps.get();
 	}
 
 	/** Rotates a key on the server's side: new encryptions use a new version. */
@@ -127,11 +136,10 @@ public final class VaultTransitServer implements AutoCloseable {
 				respond(exchange, 204, null);
 			}
 			else if (transit.matches() && body != null) {
-				if (transit.group(1).equals("encrypt")) {
-					encrypt(exchange, transit.group(2), body);
-				}
-				else {
-					decrypt(exchange, transit.group(2), body);
+				switch (transit.group(1)) {
+					case "encrypt" -> encrypt(exchange, transit.group(2), body);
+					case "decrypt" -> decrypt(exchange, transit.group(2), body);
+					default -> rewrap(exchange, transit.group(2), body);
 				}
 			}
 			else {
@@ -160,6 +168,11 @@ public final class VaultTransitServer implements AutoCloseable {
 			respond(exchange, 400, Map.of("errors", List.of("failed to base64-decode plaintext")));
 			return;
 		}
+		seal(exchange, key, plaintext);
+	}
+
+	/** Encrypts with the key's latest version and answers Vault's encrypt shape. */
+	private void seal(HttpExchange exchange, String key, byte[] plaintext) throws IOException {
 		List<byte[]> versions = keys.computeIfAbsent(key, name -> new ArrayList<>(List.of(newKey())));
 		int version = versions.size();
 		try {
@@ -177,29 +190,49 @@ public final class VaultTransitServer implements AutoCloseable {
 
 	private void decrypt(HttpExchange exchange, String key, JsonNode body) throws IOException {
 		decryptions.incrementAndGet();
+		byte[] plaintext = unseal(exchange, key, body);
+		if (plaintext != null) {
+			respond(exchange, 200, Map.of("data", Map.of("plaintext", Base64.getEncoder().encodeToString(plaintext))));
+		}
+	}
+
+	/**
+	 * Vault's {@code rewrap}: the ciphertext decrypted and encrypted again with the key's
+	 * latest version, the plaintext never answered.
+	 */
+	private void rewrap(HttpExchange exchange, String key, JsonNode body) throws IOException {
+		rewraps.incrementAndGet();
+		byte[] plaintext = unseal(exchange, key, body);
+		if (plaintext != null) {
+			seal(exchange, key, plaintext);
+		}
+	}
+
+	/** The plaintext of the body's ciphertext, or null after answering why not. */
+	private byte[] unseal(HttpExchange exchange, String key, JsonNode body) throws IOException {
 		Matcher ciphertext = CIPHERTEXT.matcher(body.path("ciphertext").asText(""));
 		List<byte[]> versions = keys.get(key);
 		if (versions == null) {
 			respond(exchange, 400, Map.of("errors", List.of("encryption key not found")));
-			return;
+			return null;
 		}
 		if (!ciphertext.matches()) {
 			respond(exchange, 400, Map.of("errors", List.of("invalid ciphertext: no prefix")));
-			return;
+			return null;
 		}
 		int version = Integer.parseInt(ciphertext.group(1));
 		if (version < 1 || version > versions.size()) {
 			respond(exchange, 400, Map.of("errors", List.of("invalid key version")));
-			return;
+			return null;
 		}
 		try {
 			byte[] sealed = Base64.getDecoder().decode(ciphertext.group(2));
-			byte[] plaintext = aes(Cipher.DECRYPT_MODE, versions.get(version - 1), java.util.Arrays.copyOf(sealed, 12),
+			return aes(Cipher.DECRYPT_MODE, versions.get(version - 1), java.util.Arrays.copyOf(sealed, 12),
 					java.util.Arrays.copyOfRange(sealed, 12, sealed.length));
-			respond(exchange, 200, Map.of("data", Map.of("plaintext", Base64.getEncoder().encodeToString(plaintext))));
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			respond(exchange, 400, Map.of("errors", List.of("cipher: message authentication failed")));
+			return null;
 		}
 	}
 

@@ -1,5 +1,8 @@
 package com.penguinmails.secrets.web;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import com.penguinmails.identity.InstallationAdmins;
 import com.penguinmails.secrets.internal.BackgroundRewrap;
+import com.penguinmails.secrets.internal.SecretColumns;
 import com.penguinmails.shared.SecretsProperties;
 import com.penguinmails.shared.Tenancy;
 
@@ -38,7 +42,10 @@ class SecretsController {
 	@GetMapping("/system/secrets")
 	String page(Model model) {
 		admins.require(tenancy.current(), "system:read");
+		Map<String, String> labels = SecretColumns.ALL.stream()
+			.collect(Collectors.toMap(SecretColumns.Column::name, SecretColumns.Column::label));
 		model.addAttribute("columns", rewrap.counts());
+		model.addAttribute("labels", labels);
 		model.addAttribute("run", rewrap.last());
 		model.addAttribute("running", rewrap.last() != null && rewrap.last().finished() == null);
 		model.addAttribute("backend",

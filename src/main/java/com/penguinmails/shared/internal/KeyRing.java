@@ -84,6 +84,19 @@ public final class KeyRing implements Secrets.KeyWrapping {
 		throw new GeneralSecurityException("No configured master key unwraps this data key");
 	}
 
+	/**
+	 * With Vault current, a data key an earlier transit key version wrapped is re-wrapped
+	 * by Vault itself ({@code POST /v1/<mount>/rewrap/<key>}): the data key never leaves
+	 * Vault. Anything else is unwrapped and wrapped.
+	 */
+	@Override
+	public byte[] rewrap(byte[] wrapped) throws GeneralSecurityException {
+		if (vaultCurrent && isVault(wrapped)) {
+			return vault.rewrap(wrapped);
+		}
+		return wrap(unwrap(wrapped));
+	}
+
 	@Override
 	public boolean isCurrent(byte[] wrapped) {
 		if (vaultCurrent) {

@@ -143,6 +143,20 @@ public final class VaultTransit {
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
+	/**
+	 * The same data key wrapped by the transit key's latest version, by Vault's
+	 * {@code POST /v1/<mount>/rewrap/<key>}: the data key is never sent back to us.
+	 */
+	byte[] rewrap(byte[] wrapped) throws GeneralSecurityException {
+		try {
+			return transit.rewrap(keyName, new String(wrapped, StandardCharsets.US_ASCII))
+				.getBytes(StandardCharsets.US_ASCII);
+		}
+		catch (VaultException ex) {
+			throw new GeneralSecurityException("Vault could not re-wrap a data key: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** The data key a Vault ciphertext wraps. */
 	byte[] decrypt(byte[] wrapped) throws GeneralSecurityException {
 		try {
