@@ -59,7 +59,8 @@ class BackupsBrowserTests {
 		assertThat(table).contains("Manual").contains("Done").contains("Yes").doesNotContain("manual");
 		// What made it, under its kind: the built-in copy here (the packaged pg_dump is
 		// older than the embedded server), pg_dump where a new enough one is installed.
-		assertThat(browser.findElement(By.cssSelector("#backups .made-with")).getText()).matches("Built-in copy|pg_dump .+");
+		assertThat(browser.findElement(By.cssSelector("#backups .made-with")).getText())
+			.matches("Built-in copy|pg_dump .+");
 		// A stored backup has its signed download link.
 		assertThat(browser.findElements(By.cssSelector("#backups a.backup-download")).get(0).getAttribute("href"))
 			.contains("/system/backups/download/");
