@@ -144,6 +144,24 @@ public final class PackagedPostgres {
 		}
 	}
 
+	/**
+	 * Creates login role {@code role} (no superuser) with password {@link #PASSWORD} and
+	 * database {@code name} owned by it; returns a pool on it as that role (close it).
+	 */
+	public HikariDataSource createOwnedBy(String name, String role) throws java.sql.SQLException {
+		try (HikariDataSource server = dataSource("postgres");
+				java.sql.Connection connection = server.getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("DROP ROLE IF EXISTS " + role);
+			statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER PASSWORD '" + PASSWORD + "'");
+			statement.execute("CREATE DATABASE " + name + " OWNER " + role);
+		}
+		HikariDataSource source = dataSource(name);
+		source.setUsername(role);
+		return source;
+	}
+
 	private static Path newestBin() {
 		if (!Files.isDirectory(PACKAGES)) {
 			return null;

@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * contacts (one row per month of partitioned tracking events) and a sequence moved on.
  * The archive is written encrypted (no {@code PGDMP} magic, no address in the clear),
  * verified by a {@code pg_restore} into a scratch database with every row counted, and
- * restored by the restore command into an empty database with every row back. Without a
- * usable {@code pg_dump}, {@code auto} falls back to the logical format and
- * {@code pg-dump} fails saying what to install. No Spring context: the engine is used as
- * the restore command uses it.
+ * restored by the restore command into an empty database owned by a role that is no
+ * superuser, with every row back. Without a usable {@code pg_dump}, {@code auto} falls
+ * back to the logical format and {@code pg-dump} fails saying what to install. No Spring
+ * context: the engine is used as the restore command uses it.
  */
 class PgDumpBackupTests {
 
@@ -46,11 +46,10 @@ class PgDumpBackupTests {
 		PackagedPostgres server = PackagedPostgres.get();
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		server.create("pm_source_" + suffix);
-		server.create("pm_target_" + suffix);
 		BackupEngine engine = new BackupEngine(crypto(), new DirectoryTarget(directory), BackupProperties.Format.AUTO,
 				null);
 		try (HikariDataSource source = server.dataSource("pm_source_" + suffix);
-				HikariDataSource target = server.dataSource("pm_target_" + suffix)) {
+				HikariDataSource target = server.createOwnedBy("pm_target_" + suffix, "pm_owner_" + suffix)) {
 			String email = seed(source);
 
 			BackupEngine.Written written = engine.write(source, UUID.randomUUID(), Instant.now());
