@@ -13,6 +13,13 @@ public interface Backups {
 	/** The newest backups first, at most {@code limit}. */
 	List<Backup> recent(int limit);
 
+	/**
+	 * What the next backup will be made with, for people: e.g. "pg_dump 16.4
+	 * (/usr/lib/postgresql/16/bin)", or the built-in copy and why (no {@code pg_dump} of
+	 * the server's version found, or {@code format} is {@code logical}).
+	 */
+	String nextFormat();
+
 	/** One backup, if it exists. */
 	Optional<Backup> find(UUID id);
 

@@ -190,19 +190,43 @@ public final class BackupEngine {
 	}
 
 	/**
+	 * What the next backup of {@code database} will be made with, for people; never
+	 * throws (a failure to tell is said).
+	 */
+	public String nextFormat(DataSource database) {
+		if (format == BackupProperties.Format.LOGICAL) {
+			return "the built-in copy (penguinmails.backups.format is logical)";
+		}
+		try {
+			int server = serverMajor(database);
+			return PgTools.find(pgBinDir, server)
+				.map(tool -> tool.label() + " (" + tool.pgDump().getParent() + ")")
+				.orElseGet(() -> (format == BackupProperties.Format.PG_DUMP ? "nothing: backups fail, because "
+						: "the built-in copy: ") + "no pg_dump of PostgreSQL " + server + " or newer is in "
+						+ PgTools.searched(pgBinDir) + " (Debian: postgresql-client-" + server + ")");
+		}
+		catch (SQLException ex) {
+			return "unknown: the database did not answer (" + ex.getMessage() + ")";
+		}
+	}
+
+	private static int serverMajor(DataSource database) throws SQLException {
+		try (Connection connection = database.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
+			version.next();
+			return version.getInt(1) / 10000;
+		}
+	}
+
+	/**
 	 * The {@code pg_dump} to write {@code database} with, or null for the logical format.
 	 */
 	private PgTools.Tool dumpTool(DataSource database) throws SQLException {
 		if (format == BackupProperties.Format.LOGICAL) {
 			return null;
 		}
-		int server;
-		try (Connection connection = database.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet version = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
-			version.next();
-			server = version.getInt(1) / 10000;
-		}
+		int server = serverMajor(database);
 		PgTools.Tool tool = PgTools.find(pgBinDir, server).orElse(null);
 		if (tool == null && format == BackupProperties.Format.PG_DUMP) {
 			throw new BackupException("penguinmails.backups.format is pg-dump, but no pg_dump of PostgreSQL " + server

@@ -71,6 +71,11 @@ public class BackupService implements Backups {
 	}
 
 	@Override
+	public String nextFormat() {
+		return engine.nextFormat(dataSource);
+	}
+
+	@Override
 	public Optional<Backup> find(UUID id) {
 		return repository.find(id);
 	}

@@ -68,8 +68,12 @@ record Libpq(String uri, String user, String password, String sslMode) {
 		return command;
 	}
 
-	/** Sets the tool's environment: user, password and TLS mode. */
+	/**
+	 * Sets the tool's environment: user, password and TLS mode; PenguinMails' own
+	 * settings (the master key among them) are not passed on.
+	 */
 	void environment(Map<String, String> environment) {
+		environment.keySet().removeIf(name -> name.startsWith("PENGUINMAILS_"));
 		environment.put("PGUSER", user);
 		environment.remove("PGPASSWORD");
 		if (password != null) {

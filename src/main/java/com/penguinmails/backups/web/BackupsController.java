@@ -73,6 +73,7 @@ class BackupsController {
 		model.addAttribute("target", properties.s3() != null && properties.s3().configured()
 				? "s3://" + properties.s3().bucket() + "/" + properties.s3().prefix() : "the backups directory");
 		model.addAttribute("keep", properties.keep());
+		model.addAttribute("nextFormat", backups.nextFormat());
 		return "system/backups";
 	}
 

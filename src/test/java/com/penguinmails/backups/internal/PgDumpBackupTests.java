@@ -107,8 +107,12 @@ class PgDumpBackupTests {
 			seed(source);
 			BackupEngine auto = new BackupEngine(crypto(), new DirectoryTarget(directory.resolve("auto")),
 					BackupProperties.Format.AUTO, empty);
+			assertThat(auto.nextFormat(source)).startsWith(
+					"the built-in copy: no pg_dump of PostgreSQL " + server.major() + " or newer is in " + empty);
 			assertThat(auto.write(source, UUID.randomUUID(), Instant.now()).manifest().format())
 				.isEqualTo(Manifest.FORMAT);
+			assertThat(new BackupEngine(crypto(), new DirectoryTarget(directory), BackupProperties.Format.AUTO, null)
+				.nextFormat(source)).startsWith("pg_dump " + server.major() + ".");
 
 			BackupEngine required = new BackupEngine(crypto(), new DirectoryTarget(directory.resolve("required")),
 					BackupProperties.Format.PG_DUMP, empty);
@@ -116,6 +120,7 @@ class PgDumpBackupTests {
 				.isInstanceOf(BackupException.class)
 				.hasMessageContaining("no pg_dump of PostgreSQL " + server.major() + " or newer")
 				.hasMessageContaining("postgresql-client-" + server.major());
+			assertThat(required.nextFormat(source)).startsWith("nothing: backups fail");
 		}
 		assertThat(PgTools.find(null, server.major())).hasValueSatisfying(tool -> {
 			assertThat(tool.major()).isGreaterThanOrEqualTo(server.major());

@@ -43,6 +43,8 @@ class BackupsBrowserTests {
 		Browser.logIn(browser, base, admin.email());
 		browser.get(base + "/system/backups");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Backups");
+		assertThat(browser.findElement(By.id("next-format")).getText()).matches(
+				"New backups are made with (the built-in copy: no pg_dump of PostgreSQL 1[0-9] or newer .*|pg_dump .+)\\.");
 
 		browser.findElement(By.id("backup-now")).click();
 		// htmx replaces the table every 2 s while the backup runs: a found element may
