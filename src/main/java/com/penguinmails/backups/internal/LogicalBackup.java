@@ -62,14 +62,31 @@ public final class LogicalBackup {
 	 */
 	public static Manifest write(DataSource database, OutputStream out, BackupCrypto crypto, String node)
 			throws IOException, SQLException {
-		try (Connection connection = database.getConnection(); out) {
+		try (out) {
+			return inSnapshot(database, connection -> write(connection, out, crypto, node));
+		}
+	}
+
+	/** Work done in one snapshot's transaction. */
+	interface SnapshotWork<T> {
+
+		T run(Connection connection) throws IOException, SQLException;
+
+	}
+
+	/**
+	 * Runs {@code work} in ONE {@code REPEATABLE READ, READ ONLY} transaction of
+	 * {@code database} (committed when it returns, rolled back when it throws).
+	 */
+	static <T> T inSnapshot(DataSource database, SnapshotWork<T> work) throws IOException, SQLException {
+		try (Connection connection = database.getConnection()) {
 			connection.setAutoCommit(false);
 			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 			connection.setReadOnly(true);
 			try {
-				Manifest manifest = write(connection, out, crypto, node);
+				T result = work.run(connection);
 				connection.commit();
-				return manifest;
+				return result;
 			}
 			finally {
 				if (!connection.isClosed() && !connection.getAutoCommit()) {

@@ -47,20 +47,9 @@ final class PgDumpBackup {
 	 */
 	static Manifest write(DataSource database, OutputStream out, BackupCrypto crypto, String node, PgTools.Tool tool)
 			throws IOException, SQLException {
-		try (Connection connection = database.getConnection(); out) {
-			connection.setAutoCommit(false);
-			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-			connection.setReadOnly(true);
-			try {
-				Manifest manifest = write(connection, Libpq.of(connection, database), out, crypto, node, tool);
-				connection.commit();
-				return manifest;
-			}
-			finally {
-				if (!connection.isClosed() && !connection.getAutoCommit()) {
-					connection.rollback();
-				}
-			}
+		try (out) {
+			return LogicalBackup.inSnapshot(database,
+					connection -> write(connection, Libpq.of(connection, database), out, crypto, node, tool));
 		}
 	}
 
