@@ -57,8 +57,20 @@ public class AlertSettings {
 	public record QuietHoursRequest(String zone, LocalTime from, LocalTime to, boolean criticalBypasses) {
 	}
 
-	/** A routing rule: match kind and value, and a channel or a policy. */
-	public record RouteRequest(String matchKind, String matchValue, UUID channelId, UUID policyId) {
+	/**
+	 * A routing rule: match kind and value, and a channel or a policy.
+	 *
+	 * @param matchSeverity for a {@code type} rule only: the one severity it matches, or
+	 * null (or blank) for any
+	 */
+	public record RouteRequest(String matchKind, String matchValue, String matchSeverity, UUID channelId,
+			UUID policyId) {
+
+		/** A rule without a severity narrowing it. */
+		public RouteRequest(String matchKind, String matchValue, UUID channelId, UUID policyId) {
+			this(matchKind, matchValue, null, channelId, policyId);
+		}
+
 	}
 
 	/** An escalation policy's name and its steps, in order. */
@@ -207,13 +219,18 @@ public class AlertSettings {
 	/**
 	 * Adds a routing rule.
 	 * @throws InvalidInputProblem {@code invalid-route} for an unknown match, type or
-	 * severity, or not exactly one of a channel and a policy of this workspace
+	 * severity, a severity narrowing a rule that is not a type rule, or not exactly one
+	 * of a channel and a policy of this workspace
 	 */
 	@Transactional
 	public AlertRoute addRoute(Tenant tenant, RouteRequest request) {
 		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
 		String kind = request.matchKind() == null ? "" : request.matchKind().strip();
 		String value = request.matchValue() == null ? "" : request.matchValue().strip();
+		String severity = request.matchSeverity() == null || request.matchSeverity().isBlank() ? null
+				: request.matchSeverity().strip();
+		require(severity == null || ("type".equals(kind) && SEVERITIES.contains(severity)),
+				"A severity narrows a type rule only, and is info, warning or critical.");
 		switch (kind) {
 			case "type" -> require(AlertTypes.known(value), "Unknown alert type: " + value + ".");
 			case "severity" -> require(SEVERITIES.contains(value), "Severity is info, warning or critical.");
@@ -233,9 +250,10 @@ public class AlertSettings {
 				.map(EscalationPolicy::name)
 				.orElseThrow(() -> new InvalidInputProblem("invalid-route", "No such policy in this workspace."));
 		}
-		UUID id = channels.insertRoute(tenant.workspaceId(), kind, value, request.channelId(), request.policyId(),
-				clock.instant());
-		audit(tenant, "alert_route.added", ("default".equals(kind) ? "default" : kind + " " + value) + " → " + target);
+		UUID id = channels.insertRoute(tenant.workspaceId(), kind, value, severity, request.channelId(),
+				request.policyId(), clock.instant());
+		audit(tenant, "alert_route.added", ("default".equals(kind) ? "default" : kind + " " + value)
+				+ (severity == null ? "" : " at " + severity) + " → " + target);
 		return channels.routes(tenant.workspaceId()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
 	}
 

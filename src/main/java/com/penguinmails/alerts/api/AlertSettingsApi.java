@@ -121,8 +121,9 @@ class AlertSettingsApi {
 
 	@PostMapping(path = "/routes", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Add a routing rule: matchKind type (matchValue an alert type), severity (info, warning, "
-			+ "critical) or default; channelId or policyId")
+	@Operation(summary = "Add a routing rule: matchKind type (matchValue an alert type; matchSeverity, optional, "
+			+ "narrows it to one severity), severity (info, warning, critical) or default; channelId or policyId. "
+			+ "Most specific first: type at the severity (else type), plus severity; else default")
 	@ApiResponse(responseCode = "201", description = "The rule")
 	@ApiResponse(responseCode = "400", description = "invalid-route")
 	AlertRoute addRoute(@RequestBody AlertSettings.RouteRequest request) {

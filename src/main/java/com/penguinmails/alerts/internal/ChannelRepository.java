@@ -98,26 +98,31 @@ public class ChannelRepository {
 
 	public List<AlertRoute> routes(UUID workspaceId) {
 		return jdbc.sql("""
-				SELECT r.id, r.match_kind, r.match_value, r.channel_id, r.policy_id,
+				SELECT r.id, r.match_kind, r.match_value, r.match_severity, r.channel_id, r.policy_id,
 				    coalesce(c.name, p.name) AS target
 				FROM alert_routes r
 				LEFT JOIN alert_channels c ON c.id = r.channel_id
 				LEFT JOIN alert_escalation_policies p ON p.id = r.policy_id
-				WHERE r.workspace_id = ? ORDER BY r.match_kind DESC, r.match_value, r.created_at, r.id""")
+				WHERE r.workspace_id = ?
+				ORDER BY r.match_kind DESC, r.match_value, r.match_severity NULLS FIRST, r.created_at, r.id""")
 			.param(workspaceId)
 			.query((rs, i) -> new AlertRoute(rs.getObject("id", UUID.class), rs.getString("match_kind"),
-					rs.getString("match_value"), rs.getObject("channel_id", UUID.class),
+					rs.getString("match_value"), rs.getString("match_severity"), rs.getObject("channel_id", UUID.class),
 					rs.getObject("policy_id", UUID.class), rs.getString("target")))
 			.list();
 	}
 
-	public UUID insertRoute(UUID workspaceId, String matchKind, String matchValue, UUID channelId, UUID policyId,
-			Instant now) {
+	/**
+	 * Inserts a rule; {@code matchSeverity} is null but for a type rule at one severity.
+	 */
+	public UUID insertRoute(UUID workspaceId, String matchKind, String matchValue, String matchSeverity, UUID channelId,
+			UUID policyId, Instant now) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				INSERT INTO alert_routes (id, workspace_id, match_kind, match_value, channel_id, policy_id, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, workspaceId, matchKind, matchValue, channelId, policyId, Timestamp.from(now))
+				INSERT INTO alert_routes (id, workspace_id, match_kind, match_value, match_severity, channel_id,
+				    policy_id, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, workspaceId, matchKind, matchValue, matchSeverity, channelId, policyId, Timestamp.from(now))
 			.update();
 		return id;
 	}

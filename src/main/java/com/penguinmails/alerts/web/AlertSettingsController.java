@@ -85,13 +85,15 @@ class AlertSettingsController {
 	}
 
 	@PostMapping(PAGE + "/routes")
-	String addRoute(@RequestParam String match, @RequestParam String target, RedirectAttributes redirect) {
+	String addRoute(@RequestParam String match, @RequestParam(defaultValue = "") String severity,
+			@RequestParam String target, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
 			String kind = match.contains(":") ? match.substring(0, match.indexOf(':')) : match;
 			String value = match.contains(":") ? match.substring(match.indexOf(':') + 1) : "";
 			UUID channel = target.startsWith("channel:") ? id(target.substring(8)) : null;
 			UUID policy = target.startsWith("policy:") ? id(target.substring(7)) : null;
-			settings.addRoute(tenancy.current(), new AlertSettings.RouteRequest(kind, value, channel, policy));
+			settings.addRoute(tenancy.current(),
+					new AlertSettings.RouteRequest(kind, value, severity, channel, policy));
 			return FormAction.Done.notice("Routing rule added.");
 		});
 	}

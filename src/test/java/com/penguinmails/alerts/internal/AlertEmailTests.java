@@ -1,0 +1,88 @@
+package com.penguinmails.alerts.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.penguinmails.alerts.Alert;
+import com.penguinmails.alerts.AlertEvent;
+import com.penguinmails.alerts.Alerts;
+import com.penguinmails.sandbox.SandboxMail;
+import com.penguinmails.sandbox.SandboxMailbox;
+import com.penguinmails.shared.Tenant;
+import com.penguinmails.support.Fixtures;
+import com.penguinmails.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts by email through the real SMTP peer (the sandbox's GreenMail): the fallback
+ * email of a workspace without rules carries a working acknowledgement link, and an email
+ * channel delivers (and retries) each of its addresses on its own.
+ */
+@IntegrationTest
+class AlertEmailTests {
+
+	private static final Pattern ACK_LINK = Pattern.compile("Acknowledge: (http\\S+/alerts/ack/\\S+)");
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	AlertRaiser raiser;
+
+	@Autowired
+	Alerts alerts;
+
+	@Autowired
+	SandboxMailbox mailbox;
+
+	@Test
+	void theFallbackEmailToOwnerAndAdminsCarriesAWorkingAcknowledgementLink() throws Exception {
+		Fixtures.Account account = fixtures.verifiedAccount("alert-fallback");
+		Tenant owner = account.owner();
+		UUID id = raiser.raise(owner.workspaceId(), "domain.dns_failing", "warning",
+				"fallback.example fails DNS verification", "Its DKIM record is missing.", "/domains");
+
+		List<SandboxMail> mails = to(account.email(), "fallback.example fails DNS verification");
+		assertThat(mails).hasSize(1);
+		Matcher link = ACK_LINK.matcher(mails.get(0).text());
+		assertThat(link.find()).as("an Acknowledge line in:%n%s", mails.get(0).text()).isTrue();
+		assertThat(alerts.timeline(owner, id)).extracting(AlertEvent::detail)
+			.contains("Emailed " + account.email() + " (owner or admin)");
+
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("fallback.example fails DNS verification").contains("id=\"ack-confirm\"");
+		assertThat(alerts.find(owner, id).status()).as("opening the link acknowledges nothing").isEqualTo("open");
+
+		HttpResponse<String> done = http.send(
+				HttpRequest.newBuilder(URI.create(link.group(1))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(done.body()).contains("escalation stopped");
+		Alert alert = alerts.find(owner, id);
+		assertThat(alert.status()).isEqualTo("acknowledged");
+		assertThat(alert.acknowledgedBy()).isEqualTo("the link sent by email");
+	}
+
+	private List<SandboxMail> to(String address, String title) {
+		return mailbox.messages()
+			.stream()
+			.filter(m -> m.to().stream().anyMatch(to -> to.equalsIgnoreCase(address)))
+			.filter(m -> ("[PenguinMails] " + title).equals(m.subject()))
+			.toList();
+	}
+
+}
