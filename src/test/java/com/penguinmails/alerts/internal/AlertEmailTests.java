@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.penguinmails.alerts.Alert;
+import com.penguinmails.alerts.AlertChannel;
 import com.penguinmails.alerts.AlertEvent;
+import com.penguinmails.alerts.AlertSettings;
 import com.penguinmails.alerts.Alerts;
 import com.penguinmails.sandbox.SandboxMail;
 import com.penguinmails.sandbox.SandboxMailbox;
@@ -46,6 +51,12 @@ class AlertEmailTests {
 	@Autowired
 	SandboxMailbox mailbox;
 
+	@Autowired
+	AlertNotifier notifier;
+
+	@Autowired
+	AlertSettings settings;
+
 	@Test
 	void theFallbackEmailToOwnerAndAdminsCarriesAWorkingAcknowledgementLink() throws Exception {
 		Fixtures.Account account = fixtures.verifiedAccount("alert-fallback");
@@ -75,6 +86,55 @@ class AlertEmailTests {
 		Alert alert = alerts.find(owner, id);
 		assertThat(alert.status()).isEqualTo("acknowledged");
 		assertThat(alert.acknowledgedBy()).isEqualTo("the link sent by email");
+	}
+
+	@Test
+	void anEmailChannelRetriesOnlyTheAddressThatFailedAndThePageNamesIt() throws Exception {
+		Fixtures.Account account = fixtures.verifiedAccount("alert-addresses");
+		Tenant owner = account.owner();
+		String first = Fixtures.uniqueEmail("oncall-first");
+		String second = Fixtures.uniqueEmail("oncall-second");
+		AlertChannel channel = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("On call by email", "email", first + ", " + second, ""));
+		// An address stored before it would be refused (two dots in a row): Jakarta Mail
+		// refuses it at send time, as an SMTP server refuses one recipient. GreenMail
+		// accepts every recipient, so it cannot play that part.
+		String broken = "broken.." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		fixtures.jdbc()
+			.sql("UPDATE alert_channels SET addresses = ? WHERE id = ?")
+			.params(first + ", " + broken + ", " + second, channel.id())
+			.update();
+		settings.addRoute(owner, new AlertSettings.RouteRequest("default", "", channel.id(), null));
+
+		UUID id = raiser.raise(owner.workspaceId(), "mailbox.failing", "critical", "addresses@example.com is failing",
+				"Its SMTP server refuses the login.", "/mailboxes");
+		Instant now = Instant.now();
+		notifier.round(now);
+
+		assertThat(fixtures.mailsTo(first)).isEqualTo(1);
+		assertThat(fixtures.mailsTo(second)).isEqualTo(1);
+		AlertChannel failing = settings.channel(owner, channel.id());
+		assertThat(failing.failingAddresses()).containsExactly(broken);
+		assertThat(failing.lastError()).as("another address's delivery does not clear it").contains(broken);
+
+		notifier.round(now.plus(Duration.ofSeconds(70)));
+
+		assertThat(fixtures.mailsTo(first)).as("not re-sent by the retry").isEqualTo(1);
+		assertThat(fixtures.mailsTo(second)).as("not re-sent by the retry").isEqualTo(1);
+		assertThat(fixtures.jdbc()
+			.sql("SELECT email, attempts FROM alert_notifications WHERE alert_id = ? ORDER BY email")
+			.param(id)
+			.query((rs, i) -> rs.getString("email") + " " + rs.getInt("attempts"))
+			.list()).containsExactlyInAnyOrder(first + " 1", second + " 1", broken + " 2");
+		assertThat(alerts.timeline(owner, id)).filteredOn(e -> e.kind().equals("failed"))
+			.extracting(AlertEvent::detail)
+			.hasSize(2)
+			.allSatisfy(detail -> assertThat(detail).contains("Email to " + broken + " failed"));
+		String page = fixtures.signedIn(account)
+			.get("/settings/alerts")
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Failing address:").contains(broken);
 	}
 
 	private List<SandboxMail> to(String address, String title) {

@@ -26,6 +26,7 @@ import com.penguinmails.alerts.AlertEvent;
 import com.penguinmails.alerts.AlertRoute;
 import com.penguinmails.alerts.AlertSettings;
 import com.penguinmails.alerts.Alerts;
+import com.penguinmails.alerts.EscalationPolicies;
 import com.penguinmails.alerts.EscalationPolicy;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenant;
@@ -59,6 +60,9 @@ class AlertRoutingTests {
 
 	@Autowired
 	AlertSettings settings;
+
+	@Autowired
+	EscalationPolicies escalation;
 
 	@Autowired
 	Alerts alerts;
@@ -245,10 +249,10 @@ class AlertRoutingTests {
 				new AlertSettings.ChannelRequest("First", "slack", "", chat.url("/first")));
 		AlertChannel second = settings.addChannel(owner,
 				new AlertSettings.ChannelRequest("Second", "slack", "", chat.url("/second")));
-		EscalationPolicy broad = settings.addPolicy(owner, new AlertSettings.PolicyRequest("Broad",
-				List.of(new AlertSettings.StepRequest(first.id(), null, null))));
-		EscalationPolicy narrow = settings.addPolicy(owner, new AlertSettings.PolicyRequest("Narrow",
-				List.of(new AlertSettings.StepRequest(second.id(), null, null))));
+		EscalationPolicy broad = escalation.addPolicy(owner, new EscalationPolicies.PolicyRequest("Broad",
+				List.of(new EscalationPolicies.StepRequest(first.id(), null, null))));
+		EscalationPolicy narrow = escalation.addPolicy(owner, new EscalationPolicies.PolicyRequest("Narrow",
+				List.of(new EscalationPolicies.StepRequest(second.id(), null, null))));
 		settings.addRoute(owner, new AlertSettings.RouteRequest("severity", "critical", null, broad.id()));
 		settings.addRoute(owner,
 				new AlertSettings.RouteRequest("type", "route.failing", "critical", null, narrow.id()));
@@ -345,10 +349,10 @@ class AlertRoutingTests {
 				new AlertSettings.ChannelRequest("Primary", "slack", "", chat.url("/primary")));
 		AlertChannel secondary = settings.addChannel(owner,
 				new AlertSettings.ChannelRequest("Secondary", "slack", "", chat.url("/secondary")));
-		EscalationPolicy policy = settings.addPolicy(owner,
-				new AlertSettings.PolicyRequest("On call",
-						List.of(new AlertSettings.StepRequest(primary.id(), null, null),
-								new AlertSettings.StepRequest(secondary.id(), null, 15))));
+		EscalationPolicy policy = escalation.addPolicy(owner,
+				new EscalationPolicies.PolicyRequest("On call",
+						List.of(new EscalationPolicies.StepRequest(primary.id(), null, null),
+								new EscalationPolicies.StepRequest(secondary.id(), null, 15))));
 		settings.addRoute(owner, new AlertSettings.RouteRequest("severity", severity, null, policy.id()));
 		return policy;
 	}
