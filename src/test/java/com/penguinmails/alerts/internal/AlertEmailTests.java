@@ -23,11 +23,13 @@ import com.penguinmails.alerts.AlertSettings;
 import com.penguinmails.alerts.Alerts;
 import com.penguinmails.sandbox.SandboxMail;
 import com.penguinmails.sandbox.SandboxMailbox;
+import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenant;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Alerts by email through the real SMTP peer (the sandbox's GreenMail): the fallback
@@ -135,6 +137,24 @@ class AlertEmailTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("Failing address:").contains(broken);
+	}
+
+	@Test
+	void aTestMessageTriesEveryAddressAndNamesTheRefusedOne() {
+		Tenant owner = fixtures.verifiedAccount("alert-test-addresses").owner();
+		String good = Fixtures.uniqueEmail("oncall-test");
+		AlertChannel channel = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("Test by email", "email", good, ""));
+		String broken = "broken.." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		fixtures.jdbc()
+			.sql("UPDATE alert_channels SET addresses = ? WHERE id = ?")
+			.params(broken + ", " + good, channel.id())
+			.update();
+
+		assertThatThrownBy(() -> settings.test(owner, channel.id())).isInstanceOf(InvalidInputProblem.class)
+			.hasMessageContaining("Email to " + broken + " failed")
+			.hasMessageNotContaining(good);
+		assertThat(fixtures.mailsTo(good)).as("the address after the refused one").isEqualTo(1);
 	}
 
 	private List<SandboxMail> to(String address, String title) {
