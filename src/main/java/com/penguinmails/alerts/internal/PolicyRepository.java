@@ -76,7 +76,11 @@ public class PolicyRepository {
 			.update() != 1) {
 			return false;
 		}
-		jdbc.sql("DELETE FROM alert_escalation_steps WHERE policy_id = ?").param(id).update();
+		jdbc.sql("""
+				DELETE FROM alert_escalation_steps WHERE policy_id IN
+				    (SELECT id FROM alert_escalation_policies WHERE workspace_id = ? AND id = ?)""")
+			.params(workspaceId, id)
+			.update();
 		insertSteps(id, steps);
 		return true;
 	}
