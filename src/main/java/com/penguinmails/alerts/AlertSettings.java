@@ -53,9 +53,10 @@ public class AlertSettings {
 	/**
 	 * A channel's new name and destination; its kind stays.
 	 *
-	 * @param addresses for email: comma-separated addresses, blank for owner and admins
-	 * @param url for slack and teams: a new incoming-webhook URL, or blank to keep the
-	 * stored one (which is never shown)
+	 * @param addresses for email: comma-separated addresses, blank for owner and admins,
+	 * null to keep them
+	 * @param url for slack and teams: a new incoming-webhook URL, or blank (or null) to
+	 * keep the stored one (which is never shown)
 	 */
 	public record ChannelUpdate(String name, String addresses, String url) {
 	}
@@ -180,7 +181,8 @@ public class AlertSettings {
 		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
 		AlertChannel before = find(tenant, channelId);
 		String name = name(request.name(), "invalid-channel");
-		String addresses = "email".equals(before.kind()) ? addresses(request.addresses()) : "";
+		String addresses = !"email".equals(before.kind()) ? ""
+				: request.addresses() == null ? before.addresses() : addresses(request.addresses());
 		byte[] encrypted = null;
 		String hint = before.urlHint();
 		boolean chat = "slack".equals(before.kind()) || "teams".equals(before.kind());

@@ -88,9 +88,9 @@ class AlertSettingsApi {
 	}
 
 	@PutMapping(path = "/channels/{id}", consumes = "application/json")
-	@Operation(summary = "Change a channel: name, addresses (email; empty for owner and admins), url (slack, teams: "
-			+ "a new https incoming-webhook URL, checked and stored encrypted as when added; empty or absent keeps "
-			+ "the stored one). The kind stays")
+	@Operation(summary = "Change a channel: name, addresses (email; empty for owner and admins, absent keeps them), "
+			+ "url (slack, teams: a new https incoming-webhook URL, checked and stored encrypted as when added; "
+			+ "empty or absent keeps the stored one). The kind stays")
 	@ApiResponse(responseCode = "200", description = "The channel (without its URL)")
 	@ApiResponse(responseCode = "400", description = "invalid-channel or address-not-allowed")
 	@ApiResponse(responseCode = "403", description = "Not an admin, or the key lacks alerts:write")

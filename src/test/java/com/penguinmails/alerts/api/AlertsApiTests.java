@@ -164,6 +164,10 @@ class AlertsApiTests {
 				.body()
 				.path("addresses")
 				.asText()).isEqualTo("lead@example.com, cto@example.com");
+			assertThat(api.put("/api/v1/alerts/channels/" + leads, "{\"name\": \"Leads\"}")
+				.body()
+				.path("addresses")
+				.asText()).as("absent: kept").isEqualTo("lead@example.com, cto@example.com");
 
 			Api.Response policy = api.post("/api/v1/alerts/policies",
 					"{\"name\": \"Night\", \"steps\": [{\"channelId\": \"" + channel + "\"}]}");
@@ -206,7 +210,7 @@ class AlertsApiTests {
 			.params(account.workspaceId(), "alert_channel.changed")
 			.query(String.class)
 			.list()).containsExactly("On call (now Night shift)", "Night shift: new URL",
-					"Leads: sends to lead@example.com, cto@example.com");
+					"Leads: sends to lead@example.com, cto@example.com", "Leads");
 		assertThat(fixtures.jdbc()
 			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = ?")
 			.params(account.workspaceId(), "escalation_policy.changed")
