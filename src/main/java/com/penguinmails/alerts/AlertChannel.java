@@ -2,6 +2,7 @@ package com.penguinmails.alerts;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,11 +17,14 @@ import java.util.UUID;
  * @param quietTo local end of the quiet hours (exclusive); not after {@code quietFrom}:
  * over midnight
  * @param criticalBypassesQuiet whether critical alerts go out in quiet hours
- * @param lastError the last delivery's error, or null when the last one went through
+ * @param lastError the last delivery's error, or null when the last one went through (for
+ * an email channel, null only once no address is failing)
+ * @param failingAddresses for an email channel: the addresses whose latest message failed
+ * (being retried, or given up), each delivered and retried on its own
  */
 public record AlertChannel(UUID id, String name, String kind, String addresses, String urlHint, String quietZone,
 		LocalTime quietFrom, LocalTime quietTo, boolean criticalBypassesQuiet, String lastError, Instant lastErrorAt,
-		Instant lastDeliveredAt) {
+		Instant lastDeliveredAt, List<String> failingAddresses) {
 
 	/** Whether it has quiet hours. */
 	public boolean quiet() {

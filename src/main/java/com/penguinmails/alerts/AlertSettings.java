@@ -31,10 +31,11 @@ import com.penguinmails.shared.WorkspaceRole;
 
 /**
  * Where a workspace's alerts go: channels (email, Slack, Microsoft Teams, webhooks) with
- * quiet hours, routing rules, and escalation policies. Admins change them
- * ({@code alerts:write}); every change is in the audit log. Slack and Teams URLs are
- * checked against the network policy when saved, encrypted at rest, and never returned.
- * Invalid input throws {@link InvalidInputProblem} (400) with a stable type.
+ * quiet hours, and routing rules to channels or to {@link EscalationPolicies escalation
+ * policies}. Admins change them ({@code alerts:write}); every change is in the audit log.
+ * Slack and Teams URLs are checked against the network policy when saved, encrypted at
+ * rest, and never returned. Invalid input throws {@link InvalidInputProblem} (400) with a
+ * stable type.
  */
 @Service
 public class AlertSettings {
@@ -50,6 +51,17 @@ public class AlertSettings {
 	}
 
 	/**
+	 * A channel's new name and destination; its kind stays.
+	 *
+	 * @param addresses for email: comma-separated addresses, blank for owner and admins,
+	 * null to keep them
+	 * @param url for slack and teams: a new incoming-webhook URL, or blank (or null) to
+	 * keep the stored one (which is never shown)
+	 */
+	public record ChannelUpdate(String name, String addresses, String url) {
+	}
+
+	/**
 	 * Quiet hours of a channel; a blank zone removes them.
 	 *
 	 * @param zone an IANA time zone ({@code Europe/Paris})
@@ -57,19 +69,20 @@ public class AlertSettings {
 	public record QuietHoursRequest(String zone, LocalTime from, LocalTime to, boolean criticalBypasses) {
 	}
 
-	/** A routing rule: match kind and value, and a channel or a policy. */
-	public record RouteRequest(String matchKind, String matchValue, UUID channelId, UUID policyId) {
-	}
-
-	/** An escalation policy's name and its steps, in order. */
-	public record PolicyRequest(String name, List<StepRequest> steps) {
-	}
-
 	/**
-	 * A step: a channel or an address, after {@code afterMinutes} unacknowledged (ignored
-	 * for the first step).
+	 * A routing rule: match kind and value, and a channel or a policy.
+	 *
+	 * @param matchSeverity for a {@code type} rule only: the one severity it matches, or
+	 * null (or blank) for any
 	 */
-	public record StepRequest(UUID channelId, String email, Integer afterMinutes) {
+	public record RouteRequest(String matchKind, String matchValue, String matchSeverity, UUID channelId,
+			UUID policyId) {
+
+		/** A rule without a severity narrowing it. */
+		public RouteRequest(String matchKind, String matchValue, UUID channelId, UUID policyId) {
+			this(matchKind, matchValue, null, channelId, policyId);
+		}
+
 	}
 
 	private static final Set<String> KINDS = Set.of("email", "slack", "teams", "webhook");
@@ -116,12 +129,6 @@ public class AlertSettings {
 		return channels.routes(tenant.workspaceId());
 	}
 
-	/** The escalation policies with their steps (admins, {@code alerts:read}). */
-	public List<EscalationPolicy> policies(Tenant tenant) {
-		tenant.require(WorkspaceRole.ADMIN, "alerts:read");
-		return policies.policies(tenant.workspaceId());
-	}
-
 	/**
 	 * Adds a channel.
 	 * @throws InvalidInputProblem {@code invalid-channel} for a missing name, an unknown
@@ -153,6 +160,47 @@ public class AlertSettings {
 	}
 
 	/**
+	 * One channel of the workspace (admins, {@code alerts:read}), without its URL.
+	 * @throws NotFoundProblem when the workspace has no such channel
+	 */
+	public AlertChannel channel(Tenant tenant, UUID channelId) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:read");
+		return find(tenant, channelId);
+	}
+
+	/**
+	 * Renames a channel and changes where it sends, checked as when added: a new Slack or
+	 * Teams URL against the network policy, then encrypted in place of the old one; a
+	 * blank URL keeps the stored one. A new destination clears the last error.
+	 * @throws NotFoundProblem when the workspace has no such channel
+	 * @throws InvalidInputProblem {@code invalid-channel} or {@code address-not-allowed},
+	 * as {@link #addChannel}
+	 */
+	@Transactional
+	public AlertChannel updateChannel(Tenant tenant, UUID channelId, ChannelUpdate request) {
+		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
+		AlertChannel before = find(tenant, channelId);
+		String name = name(request.name(), "invalid-channel");
+		String addresses = !"email".equals(before.kind()) ? ""
+				: request.addresses() == null ? before.addresses() : addresses(request.addresses());
+		byte[] encrypted = null;
+		String hint = before.urlHint();
+		boolean chat = "slack".equals(before.kind()) || "teams".equals(before.kind());
+		if (chat && request.url() != null && !request.url().isBlank()) {
+			URI url = url(request.url());
+			encrypted = secrets.encrypt(url.toString(), AlertSecrets.context(channelId));
+			hint = url.getScheme() + "://" + url.getHost() + "/…";
+		}
+		boolean moved = encrypted != null || !addresses.equals(before.addresses());
+		channels.update(tenant.workspaceId(), channelId, name, addresses, encrypted, hint, moved);
+		audit(tenant, "alert_channel.changed",
+				before.name() + (before.name().equals(name) ? "" : " (now " + name + ")")
+						+ (encrypted != null ? ": new URL" : "")
+						+ (addresses.equals(before.addresses()) ? "" : ": sends to " + addresses));
+		return find(tenant, channelId);
+	}
+
+	/**
 	 * Sets or removes a channel's quiet hours.
 	 * @throws InvalidInputProblem {@code invalid-quiet-hours} for an unknown zone or a
 	 * window without both ends
@@ -160,7 +208,7 @@ public class AlertSettings {
 	@Transactional
 	public AlertChannel setQuietHours(Tenant tenant, UUID channelId, QuietHoursRequest request) {
 		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
-		AlertChannel channel = channel(tenant, channelId);
+		AlertChannel channel = find(tenant, channelId);
 		String zone = request.zone() == null ? "" : request.zone().strip();
 		if (zone.isEmpty()) {
 			channels.setQuietHours(tenant.workspaceId(), channelId, null, null, null, true);
@@ -180,7 +228,7 @@ public class AlertSettings {
 					request.criticalBypasses());
 		}
 		audit(tenant, "alert_channel.quiet_hours_changed", channel.name());
-		return channel(tenant, channelId);
+		return find(tenant, channelId);
 	}
 
 	/**
@@ -192,14 +240,14 @@ public class AlertSettings {
 	 */
 	public String test(Tenant tenant, UUID channelId) {
 		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
-		return tester.send(tenant.workspaceId(), channel(tenant, channelId));
+		return tester.send(tenant.workspaceId(), find(tenant, channelId));
 	}
 
 	/** Deletes a channel, its routes and steps, and its queued notifications. */
 	@Transactional
 	public void deleteChannel(Tenant tenant, UUID channelId) {
 		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
-		AlertChannel channel = channel(tenant, channelId);
+		AlertChannel channel = find(tenant, channelId);
 		channels.delete(tenant.workspaceId(), channelId);
 		audit(tenant, "alert_channel.removed", channel.name());
 	}
@@ -207,13 +255,18 @@ public class AlertSettings {
 	/**
 	 * Adds a routing rule.
 	 * @throws InvalidInputProblem {@code invalid-route} for an unknown match, type or
-	 * severity, or not exactly one of a channel and a policy of this workspace
+	 * severity, a severity narrowing a rule that is not a type rule, or not exactly one
+	 * of a channel and a policy of this workspace
 	 */
 	@Transactional
 	public AlertRoute addRoute(Tenant tenant, RouteRequest request) {
 		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
 		String kind = request.matchKind() == null ? "" : request.matchKind().strip();
 		String value = request.matchValue() == null ? "" : request.matchValue().strip();
+		String severity = request.matchSeverity() == null || request.matchSeverity().isBlank() ? null
+				: request.matchSeverity().strip();
+		require(severity == null || ("type".equals(kind) && SEVERITIES.contains(severity)),
+				"A severity narrows a type rule only, and is info, warning or critical.");
 		switch (kind) {
 			case "type" -> require(AlertTypes.known(value), "Unknown alert type: " + value + ".");
 			case "severity" -> require(SEVERITIES.contains(value), "Severity is info, warning or critical.");
@@ -233,9 +286,10 @@ public class AlertSettings {
 				.map(EscalationPolicy::name)
 				.orElseThrow(() -> new InvalidInputProblem("invalid-route", "No such policy in this workspace."));
 		}
-		UUID id = channels.insertRoute(tenant.workspaceId(), kind, value, request.channelId(), request.policyId(),
-				clock.instant());
-		audit(tenant, "alert_route.added", ("default".equals(kind) ? "default" : kind + " " + value) + " → " + target);
+		UUID id = channels.insertRoute(tenant.workspaceId(), kind, value, severity, request.channelId(),
+				request.policyId(), clock.instant());
+		audit(tenant, "alert_route.added", ("default".equals(kind) ? "default" : kind + " " + value)
+				+ (severity == null ? "" : " at " + severity) + " → " + target);
 		return channels.routes(tenant.workspaceId()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
 	}
 
@@ -249,66 +303,12 @@ public class AlertSettings {
 		audit(tenant, "alert_route.removed", routeId.toString());
 	}
 
-	/**
-	 * Adds an escalation policy.
-	 * @throws InvalidInputProblem {@code invalid-policy} for a missing name, no step or
-	 * more than 5, a step without exactly one of a channel and an address, or a later
-	 * step without 1 to 1440 minutes
-	 */
-	@Transactional
-	public EscalationPolicy addPolicy(Tenant tenant, PolicyRequest request) {
-		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
-		String name = name(request.name(), "invalid-policy");
-		List<StepRequest> given = request.steps() == null ? List.of() : request.steps();
-		if (given.isEmpty() || given.size() > 5) {
-			throw new InvalidInputProblem("invalid-policy", "A policy has 1 to 5 steps.");
-		}
-		List<PolicyRepository.NewStep> steps = new ArrayList<>();
-		for (StepRequest step : given) {
-			steps.add(step(tenant, step, steps.isEmpty()));
-		}
-		UUID id = policies.insert(tenant.workspaceId(), name, steps, clock.instant());
-		audit(tenant, "escalation_policy.added", name);
-		return policies.policy(tenant.workspaceId(), id).orElseThrow();
-	}
-
-	/** Deletes an escalation policy and the routes to it. */
-	@Transactional
-	public void deletePolicy(Tenant tenant, UUID policyId) {
-		tenant.require(WorkspaceRole.ADMIN, "alerts:write");
-		EscalationPolicy policy = policies.policy(tenant.workspaceId(), policyId)
-			.orElseThrow(() -> new NotFoundProblem("escalation policy"));
-		policies.delete(tenant.workspaceId(), policyId);
-		audit(tenant, "escalation_policy.removed", policy.name());
-	}
-
-	private PolicyRepository.NewStep step(Tenant tenant, StepRequest step, boolean first) {
-		if (step == null) {
-			throw new InvalidInputProblem("invalid-policy", "Each step notifies one channel or one address.");
-		}
-		String email = step.email() == null || step.email().isBlank() ? null : step.email().strip();
-		if ((step.channelId() == null) == (email == null)) {
-			throw new InvalidInputProblem("invalid-policy", "Each step notifies one channel or one address.");
-		}
-		if (email != null && !EmailAddresses.isValid(email)) {
-			throw new InvalidInputProblem("invalid-policy", "Not an email address: " + email + ".");
-		}
-		if (step.channelId() != null && channels.channel(tenant.workspaceId(), step.channelId()).isEmpty()) {
-			throw new InvalidInputProblem("invalid-policy", "No such channel in this workspace.");
-		}
-		int minutes = step.afterMinutes() == null ? 0 : step.afterMinutes();
-		if (!first && (minutes < 1 || minutes > 1440)) {
-			throw new InvalidInputProblem("invalid-policy",
-					"Each step after the first waits 1 to 1440 minutes without acknowledgement.");
-		}
-		return new PolicyRepository.NewStep(step.channelId(), email, first ? 0 : minutes);
-	}
-
-	private AlertChannel channel(Tenant tenant, UUID id) {
+	private AlertChannel find(Tenant tenant, UUID id) {
 		return channels.channel(tenant.workspaceId(), id).orElseThrow(() -> new NotFoundProblem("channel"));
 	}
 
-	private static String name(String given, String type) {
+	/** A name of 1 to 100 characters, stripped, or {@code type} as an invalid input. */
+	static String name(String given, String type) {
 		String name = given == null ? "" : given.strip();
 		if (name.isEmpty() || name.length() > 100) {
 			throw new InvalidInputProblem(type, "A name of 1 to 100 characters is required.");

@@ -54,11 +54,13 @@ public final class ActionWords {
 			Map.entry("alert.acknowledged", "Alert acknowledged"), Map.entry("alert.resolved", "Alert resolved"),
 			Map.entry("alert_channel.added", "Alert channel added"),
 			Map.entry("alert_channel.removed", "Alert channel removed"),
+			Map.entry("alert_channel.changed", "Alert channel changed"),
 			Map.entry("alert_channel.quiet_hours_changed", "Alert channel's quiet hours changed"),
 			Map.entry("alert_route.added", "Alert routing rule added"),
 			Map.entry("alert_route.removed", "Alert routing rule removed"),
 			Map.entry("escalation_policy.added", "Escalation policy added"),
 			Map.entry("escalation_policy.removed", "Escalation policy removed"),
+			Map.entry("escalation_policy.changed", "Escalation policy changed"),
 			// sending
 			Map.entry("domain.status_changed", "Domain status changed"),
 			Map.entry("mailbox.errored", "Mailbox in error"), Map.entry("mailbox.paused", "Mailbox paused"),

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.penguinmails.alerts.AlertChannel;
 import com.penguinmails.alerts.AlertRoute;
 import com.penguinmails.alerts.AlertSettings;
+import com.penguinmails.alerts.EscalationPolicies;
 import com.penguinmails.alerts.EscalationPolicy;
 import com.penguinmails.shared.Tenancy;
 
@@ -57,10 +58,13 @@ class AlertSettingsApi {
 
 	private final AlertSettings settings;
 
+	private final EscalationPolicies escalation;
+
 	private final Tenancy tenancy;
 
-	AlertSettingsApi(AlertSettings settings, Tenancy tenancy) {
+	AlertSettingsApi(AlertSettings settings, EscalationPolicies escalation, Tenancy tenancy) {
 		this.settings = settings;
+		this.escalation = escalation;
 		this.tenancy = tenancy;
 	}
 
@@ -81,6 +85,18 @@ class AlertSettingsApi {
 	@ApiResponse(responseCode = "403", description = "Not an admin, or the key lacks alerts:write")
 	AlertChannel addChannel(@RequestBody AlertSettings.ChannelRequest request) {
 		return settings.addChannel(tenancy.current(), request);
+	}
+
+	@PutMapping(path = "/channels/{id}", consumes = "application/json")
+	@Operation(summary = "Change a channel: name, addresses (email; empty for owner and admins, absent keeps them), "
+			+ "url (slack, teams: a new https incoming-webhook URL, checked and stored encrypted as when added; "
+			+ "empty or absent keeps the stored one). The kind stays")
+	@ApiResponse(responseCode = "200", description = "The channel (without its URL)")
+	@ApiResponse(responseCode = "400", description = "invalid-channel or address-not-allowed")
+	@ApiResponse(responseCode = "403", description = "Not an admin, or the key lacks alerts:write")
+	@ApiResponse(responseCode = "404", description = "No such channel")
+	AlertChannel updateChannel(@PathVariable UUID id, @RequestBody AlertSettings.ChannelUpdate request) {
+		return settings.updateChannel(tenancy.current(), id, request);
 	}
 
 	@PutMapping(path = "/channels/{id}/quiet-hours", consumes = "application/json")
@@ -121,8 +137,9 @@ class AlertSettingsApi {
 
 	@PostMapping(path = "/routes", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Add a routing rule: matchKind type (matchValue an alert type), severity (info, warning, "
-			+ "critical) or default; channelId or policyId")
+	@Operation(summary = "Add a routing rule: matchKind type (matchValue an alert type; matchSeverity, optional, "
+			+ "narrows it to one severity), severity (info, warning, critical) or default; channelId or policyId. "
+			+ "Most specific first: type at the severity (else type), plus severity; else default")
 	@ApiResponse(responseCode = "201", description = "The rule")
 	@ApiResponse(responseCode = "400", description = "invalid-route")
 	AlertRoute addRoute(@RequestBody AlertSettings.RouteRequest request) {
@@ -142,7 +159,7 @@ class AlertSettingsApi {
 	@Operation(summary = "The escalation policies with their steps")
 	@ApiResponse(responseCode = "200", description = "The policies")
 	PolicyList policies() {
-		return new PolicyList(settings.policies(tenancy.current()));
+		return new PolicyList(escalation.policies(tenancy.current()));
 	}
 
 	@PostMapping(path = "/policies", consumes = "application/json")
@@ -151,8 +168,19 @@ class AlertSettingsApi {
 			+ "afterMinutes (1 to 1440) for every step after the first")
 	@ApiResponse(responseCode = "201", description = "The policy")
 	@ApiResponse(responseCode = "400", description = "invalid-policy")
-	EscalationPolicy addPolicy(@RequestBody AlertSettings.PolicyRequest request) {
-		return settings.addPolicy(tenancy.current(), request);
+	EscalationPolicy addPolicy(@RequestBody EscalationPolicies.PolicyRequest request) {
+		return escalation.addPolicy(tenancy.current(), request);
+	}
+
+	@PutMapping(path = "/policies/{id}", consumes = "application/json")
+	@Operation(summary = "Replace an escalation policy's name and steps (as when added); an alert already "
+			+ "escalating goes on from the step it reached")
+	@ApiResponse(responseCode = "200", description = "The policy")
+	@ApiResponse(responseCode = "400", description = "invalid-policy")
+	@ApiResponse(responseCode = "403", description = "Not an admin, or the key lacks alerts:write")
+	@ApiResponse(responseCode = "404", description = "No such policy")
+	EscalationPolicy updatePolicy(@PathVariable UUID id, @RequestBody EscalationPolicies.PolicyRequest request) {
+		return escalation.updatePolicy(tenancy.current(), id, request);
 	}
 
 	@DeleteMapping("/policies/{id}")
@@ -161,7 +189,7 @@ class AlertSettingsApi {
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "No such policy")
 	void deletePolicy(@PathVariable UUID id) {
-		settings.deletePolicy(tenancy.current(), id);
+		escalation.deletePolicy(tenancy.current(), id);
 	}
 
 }

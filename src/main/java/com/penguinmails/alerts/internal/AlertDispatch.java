@@ -3,6 +3,7 @@ package com.penguinmails.alerts.internal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,12 +11,14 @@ import org.springframework.stereotype.Component;
 
 import com.penguinmails.alerts.AlertChannel;
 import com.penguinmails.alerts.EscalationPolicy;
+import com.penguinmails.identity.WorkspaceDirectory;
 
 /**
- * Queues an alert's notifications: to a channel, held until the end of its quiet hours
- * (unless the alert is critical and the channel lets critical alerts through), or to one
- * person's address. Held ones say so on the alert's timeline; they go out when the window
- * ends, never dropped.
+ * Queues an alert's notifications: to a channel (an email channel: one per address, the
+ * owner's and admins' when it lists none), held until the end of its quiet hours (unless
+ * the alert is critical and the channel lets critical alerts through), or to one person's
+ * address. Held ones say so on the alert's timeline; they go out when the window ends,
+ * never dropped.
  */
 @Component
 class AlertDispatch {
@@ -28,10 +31,14 @@ class AlertDispatch {
 
 	private final AlertRepository alerts;
 
-	AlertDispatch(ChannelRepository channels, NotificationRepository notifications, AlertRepository alerts) {
+	private final WorkspaceDirectory directory;
+
+	AlertDispatch(ChannelRepository channels, NotificationRepository notifications, AlertRepository alerts,
+			WorkspaceDirectory directory) {
 		this.channels = channels;
 		this.notifications = notifications;
 		this.alerts = alerts;
+		this.directory = directory;
 	}
 
 	void toChannel(UUID workspaceId, UUID alertId, AlertChannel channel, String severity, int step, Instant now) {
@@ -47,7 +54,16 @@ class AlertDispatch {
 						+ " until " + HOUR.format(due.atZone(zone)) + " " + zone.getId(), now);
 			}
 		}
-		notifications.enqueue(workspaceId, alertId, channel.id(), null, step, due, now);
+		if (!"email".equals(channel.kind())) {
+			notifications.enqueue(workspaceId, alertId, channel.id(), null, step, due, now);
+			return;
+		}
+		// One notification per address: each is sent, retried and reported on its own.
+		List<String> addresses = channel.addresses().isBlank() ? directory.adminEmails(workspaceId)
+				: List.of(channel.addresses().split("\\s*,\\s*"));
+		for (String address : addresses) {
+			notifications.enqueue(workspaceId, alertId, channel.id(), address, step, due, now);
+		}
 	}
 
 	/** Queues step {@code step.position()} of an escalation policy. */

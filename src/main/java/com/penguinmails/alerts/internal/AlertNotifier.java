@@ -20,9 +20,10 @@ import com.penguinmails.webhooks.AlertWebhooks;
 
 /**
  * Sends due notifications, on every node: claims a batch ({@code SKIP LOCKED}, a lease),
- * sends each to its channel or address, and records the outcome on the notification, the
- * channel (its last error for the settings page) and the alert's timeline. A failure is
- * retried after 1, 5, 15 and 60 minutes; the fifth failure is final.
+ * sends each to its channel or address (an email channel's are one per address), and
+ * records the outcome on the notification, the channel (its last error for the settings
+ * page) and the alert's timeline. A failure is retried after 1, 5, 15 and 60 minutes; the
+ * fifth failure is final.
  */
 @Component
 public class AlertNotifier {
@@ -151,6 +152,11 @@ public class AlertNotifier {
 						: "no webhook endpoint subscribes to alert.raised";
 			}
 			default -> {
+				if (pending.email() != null) {
+					// One address of the channel: a retry re-sends to it alone.
+					return email(pending, alert, pending.email(), now);
+				}
+				// Queued before V96, naming the channel only: every address at once.
 				List<String> to = channel.addresses().isBlank() ? directory.adminEmails(pending.workspaceId())
 						: List.of(channel.addresses().split("\\s*,\\s*"));
 				for (String address : to) {

@@ -3,6 +3,7 @@ package com.penguinmails.alerts.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,13 @@ import com.penguinmails.identity.WorkspaceDirectory;
 import com.penguinmails.shared.PenguinMailsProperties;
 
 /**
- * Stores an alert, starts its timeline and routes it. Routing: every rule matching the
- * alert's type and every rule matching its severity; when none does, the default rules;
- * when the workspace has none of those either, the owner and admins are emailed at once
- * (as before channels existed). Channels get a queued notification
- * ({@link AlertDispatch}); the first matching escalation policy starts at step 1 with its
+ * Stores an alert, starts its timeline and routes it. Routing, most specific first: the
+ * rules of the alert's type at its severity, or when there is none the rules of its type
+ * at any severity; then every rule of its severity; when none of these matches, the
+ * default rules; when the workspace has none of those either, the owner and admins are
+ * emailed at once (as before channels existed). Every matched channel gets one queued
+ * notification ({@link AlertDispatch}); the escalation policy of the first matched rule
+ * in that order (type and severity, type, severity, default) starts at step 1 with its
  * next step due.
  */
 @Component
@@ -45,20 +48,26 @@ class AlertRaiser {
 
 	private final AlertMail mail;
 
+	private final AckTokens tokens;
+
 	private final PenguinMailsProperties properties;
+
+	private final AlertsProperties settings;
 
 	private final Clock clock;
 
 	AlertRaiser(AlertRepository repository, ChannelRepository channels, PolicyRepository policies,
-			AlertDispatch dispatch, WorkspaceDirectory directory, AlertMail mail, PenguinMailsProperties properties,
-			Clock clock) {
+			AlertDispatch dispatch, WorkspaceDirectory directory, AlertMail mail, AckTokens tokens,
+			PenguinMailsProperties properties, AlertsProperties settings, Clock clock) {
 		this.repository = repository;
 		this.channels = channels;
 		this.policies = policies;
 		this.dispatch = dispatch;
 		this.directory = directory;
 		this.mail = mail;
+		this.tokens = tokens;
 		this.properties = properties;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -73,14 +82,7 @@ class AlertRaiser {
 		Instant now = clock.instant();
 		UUID id = repository.insert(workspaceId, type, severity, title, body, path, now);
 		repository.event(workspaceId, id, "raised", capitalize(severity) + " alert of type " + type, now);
-		List<AlertRoute> routes = channels.routes(workspaceId);
-		List<AlertRoute> matched = routes.stream()
-			.filter(r -> ("type".equals(r.matchKind()) && r.matchValue().equals(type))
-					|| ("severity".equals(r.matchKind()) && r.matchValue().equals(severity)))
-			.toList();
-		if (matched.isEmpty()) {
-			matched = routes.stream().filter(r -> "default".equals(r.matchKind())).toList();
-		}
+		List<AlertRoute> matched = matching(channels.routes(workspaceId), type, severity);
 		if (matched.isEmpty()) {
 			emailAdmins(workspaceId, id, title, body, path, now);
 			return id;
@@ -101,6 +103,23 @@ class AlertRaiser {
 				.ifPresent(policy -> escalate(workspaceId, id, policy, severity, now));
 		}
 		return id;
+	}
+
+	/** The rules an alert follows, most specific first (see the class comment). */
+	static List<AlertRoute> matching(List<AlertRoute> routes, String type, String severity) {
+		List<AlertRoute> matched = new ArrayList<>(routes.stream()
+			.filter(r -> "type".equals(r.matchKind()) && r.matchValue().equals(type)
+					&& severity.equals(r.matchSeverity()))
+			.toList());
+		if (matched.isEmpty()) {
+			matched.addAll(routes.stream()
+				.filter(r -> "type".equals(r.matchKind()) && r.matchValue().equals(type) && r.matchSeverity() == null)
+				.toList());
+		}
+		matched.addAll(routes.stream()
+			.filter(r -> "severity".equals(r.matchKind()) && r.matchValue().equals(severity))
+			.toList());
+		return matched.isEmpty() ? routes.stream().filter(r -> "default".equals(r.matchKind())).toList() : matched;
 	}
 
 	/**
@@ -128,10 +147,17 @@ class AlertRaiser {
 	private void emailAdmins(UUID workspaceId, UUID id, String title, String body, String path, Instant now) {
 		List<String> admins = directory.adminEmails(workspaceId);
 		String link = UriComponentsBuilder.fromUri(properties.baseUrl()).path(path).toUriString();
+		// The same signed link as every channel's message, naming no channel ("the link
+		// sent by email" acknowledges it).
+		String ack = UriComponentsBuilder.fromUri(properties.baseUrl())
+			.path("/alerts/ack/{token}")
+			.buildAndExpand(tokens.mint(id, null, now.plus(settings.ackLinkValidity())))
+			.toUriString();
 		for (String admin : admins) {
 			try {
-				mail.send(admin, "[PenguinMails] " + title, body + "\n\nWorkspace: "
-						+ directory.workspaceName(workspaceId) + "\nDetails and fixes: " + link + "\n");
+				mail.send(admin, "[PenguinMails] " + title,
+						body + "\n\nWorkspace: " + directory.workspaceName(workspaceId) + "\nAcknowledge: " + ack
+								+ "\nDetails and fixes: " + link + "\n");
 				repository.event(workspaceId, id, "notified", "Emailed " + admin + " (owner or admin)", now);
 			}
 			catch (MailException ex) {

@@ -1,6 +1,7 @@
 package com.penguinmails.alerts.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -77,13 +78,19 @@ public class ChannelTester {
 			case "email" -> {
 				List<String> to = channel.addresses().isBlank() ? directory.adminEmails(workspaceId)
 						: List.of(channel.addresses().split("\\s*,\\s*"));
-				try {
-					for (String address : to) {
+				// Every address is tried, as alerts go: one refused address stops no
+				// other.
+				List<String> refused = new ArrayList<>();
+				for (String address : to) {
+					try {
 						mail.send(address, "[PenguinMails] " + message.headline(), message.body() + "\n");
 					}
+					catch (MailException ex) {
+						refused.add("Email to " + address + " failed: " + ex.getMessage());
+					}
 				}
-				catch (MailException ex) {
-					throw failed(workspaceId, channel, "Email failed: " + ex.getMessage());
+				if (!refused.isEmpty()) {
+					throw failed(workspaceId, channel, String.join("; ", refused));
 				}
 				outcome = "Emailed " + String.join(", ", to);
 			}

@@ -65,15 +65,35 @@ public class PolicyRepository {
 		jdbc.sql("INSERT INTO alert_escalation_policies (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)")
 			.params(id, workspaceId, name, Timestamp.from(now))
 			.update();
+		insertSteps(id, steps);
+		return id;
+	}
+
+	/** Renames a policy of the workspace and replaces its steps. */
+	public boolean update(UUID workspaceId, UUID id, String name, List<NewStep> steps) {
+		if (jdbc.sql("UPDATE alert_escalation_policies SET name = ? WHERE workspace_id = ? AND id = ?")
+			.params(name, workspaceId, id)
+			.update() != 1) {
+			return false;
+		}
+		jdbc.sql("""
+				DELETE FROM alert_escalation_steps WHERE policy_id IN
+				    (SELECT id FROM alert_escalation_policies WHERE workspace_id = ? AND id = ?)""")
+			.params(workspaceId, id)
+			.update();
+		insertSteps(id, steps);
+		return true;
+	}
+
+	private void insertSteps(UUID policyId, List<NewStep> steps) {
 		int position = 1;
 		for (NewStep step : steps) {
 			jdbc.sql("""
 					INSERT INTO alert_escalation_steps (policy_id, position, channel_id, email, after_minutes)
 					VALUES (?, ?, ?, ?, ?)""")
-				.params(id, position++, step.channelId(), step.email(), step.afterMinutes())
+				.params(policyId, position++, step.channelId(), step.email(), step.afterMinutes())
 				.update();
 		}
-		return id;
 	}
 
 	public boolean delete(UUID workspaceId, UUID id) {

@@ -2,8 +2,6 @@ package com.penguinmails.alerts.web;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,14 +15,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.penguinmails.alerts.AlertSettings;
 import com.penguinmails.alerts.AlertTypes;
+import com.penguinmails.alerts.EscalationPolicies;
 import com.penguinmails.shared.FormAction;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenancy;
 
 /**
  * Settings, Alerts: channels with their quiet hours and last error, routing rules and
- * escalation policies (admins). Each form posts, redirects back, and shows what went
- * wrong at the top of the page.
+ * escalation policies (admins), each with its Edit page ({@link AlertEditController}).
+ * Each form posts, redirects back, and shows what went wrong at the top of the page.
  */
 @Controller
 class AlertSettingsController {
@@ -33,10 +32,13 @@ class AlertSettingsController {
 
 	private final AlertSettings settings;
 
+	private final EscalationPolicies escalation;
+
 	private final Tenancy tenancy;
 
-	AlertSettingsController(AlertSettings settings, Tenancy tenancy) {
+	AlertSettingsController(AlertSettings settings, EscalationPolicies escalation, Tenancy tenancy) {
 		this.settings = settings;
+		this.escalation = escalation;
 		this.tenancy = tenancy;
 	}
 
@@ -44,7 +46,7 @@ class AlertSettingsController {
 	String page(Model model) {
 		model.addAttribute("channels", settings.channels(tenancy.current()));
 		model.addAttribute("routes", settings.routes(tenancy.current()));
-		model.addAttribute("policies", settings.policies(tenancy.current()));
+		model.addAttribute("policies", escalation.policies(tenancy.current()));
 		model.addAttribute("types", AlertTypes.all());
 		return "alerts/settings";
 	}
@@ -85,13 +87,15 @@ class AlertSettingsController {
 	}
 
 	@PostMapping(PAGE + "/routes")
-	String addRoute(@RequestParam String match, @RequestParam String target, RedirectAttributes redirect) {
+	String addRoute(@RequestParam String match, @RequestParam(defaultValue = "") String severity,
+			@RequestParam String target, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
 			String kind = match.contains(":") ? match.substring(0, match.indexOf(':')) : match;
 			String value = match.contains(":") ? match.substring(match.indexOf(':') + 1) : "";
-			UUID channel = target.startsWith("channel:") ? id(target.substring(8)) : null;
-			UUID policy = target.startsWith("policy:") ? id(target.substring(7)) : null;
-			settings.addRoute(tenancy.current(), new AlertSettings.RouteRequest(kind, value, channel, policy));
+			UUID channel = target.startsWith("channel:") ? PolicyForm.id(target.substring(8), "invalid-route") : null;
+			UUID policy = target.startsWith("policy:") ? PolicyForm.id(target.substring(7), "invalid-route") : null;
+			settings.addRoute(tenancy.current(),
+					new AlertSettings.RouteRequest(kind, value, severity, channel, policy));
 			return FormAction.Done.notice("Routing rule added.");
 		});
 	}
@@ -104,26 +108,12 @@ class AlertSettingsController {
 		});
 	}
 
-	/**
-	 * A policy from up to 3 rows of {@code stepN} (a channel id, or {@code email}),
-	 * {@code stepNEmail} and {@code stepNMinutes}; rows left empty are skipped.
-	 */
+	/** A policy from up to 3 rows of steps ({@link PolicyForm}). */
 	@PostMapping(PAGE + "/policies")
 	String addPolicy(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			List<AlertSettings.StepRequest> steps = new ArrayList<>();
-			for (int i = 1; i <= 3; i++) {
-				String target = form.getOrDefault("step" + i, "");
-				if (target.isBlank()) {
-					continue;
-				}
-				String minutes = form.getOrDefault("step" + i + "Minutes", "").strip();
-				Integer after = minutes.isEmpty() ? null : number(minutes);
-				steps.add("email".equals(target)
-						? new AlertSettings.StepRequest(null, form.getOrDefault("step" + i + "Email", ""), after)
-						: new AlertSettings.StepRequest(id(target), null, after));
-			}
-			settings.addPolicy(tenancy.current(), new AlertSettings.PolicyRequest(form.get("name"), steps));
+			escalation.addPolicy(tenancy.current(),
+					new EscalationPolicies.PolicyRequest(form.get("name"), PolicyForm.steps(form, 3)));
 			return FormAction.Done.notice("Escalation policy added.");
 		});
 	}
@@ -131,7 +121,7 @@ class AlertSettingsController {
 	@PostMapping(PAGE + "/policies/{id}/delete")
 	String deletePolicy(@PathVariable UUID id, RedirectAttributes redirect) {
 		return FormAction.run(redirect, PAGE, () -> {
-			settings.deletePolicy(tenancy.current(), id);
+			escalation.deletePolicy(tenancy.current(), id);
 			return FormAction.Done.notice("Escalation policy deleted.");
 		});
 	}
@@ -145,24 +135,6 @@ class AlertSettingsController {
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputProblem("invalid-quiet-hours", "Times are HH:MM, for example 22:00.");
-		}
-	}
-
-	private static UUID id(String value) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputProblem("invalid-route", "Choose a channel or a policy.");
-		}
-	}
-
-	private static int number(String value) {
-		try {
-			return Integer.parseInt(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputProblem("invalid-policy", "Minutes are a whole number.");
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.penguinmails.alerts.internal.ChatReceiver;
 import com.penguinmails.support.Api;
 import com.penguinmails.support.Fixtures;
 import com.penguinmails.support.IntegrationTest;
@@ -116,6 +117,105 @@ class AlertsApiTests {
 		JsonNode listed = api.get("/api/v1/alerts/channels").body().path("channels").get(0);
 		assertThat(listed.path("urlHint").asText()).isEqualTo("http://127.0.0.1/…");
 		assertThat(listed.path("lastError").asText()).startsWith("Could not reach 127.0.0.1");
+		assertThat(contract.violations()).isEmpty();
+	}
+
+	@Test
+	void aChannelAndAPolicyAreEditedTheUrlKeptWhenLeftEmptyAndNeverReturned() throws Exception {
+		OpenApiContract contract = OpenApiContract.served(mvc);
+		Fixtures.Account account = fixtures.verifiedAccount("alert-api-edit");
+		Api api = fixtures.api(account, "alerts:write").checkedBy(contract);
+		try (ChatReceiver chat = ChatReceiver.start()) {
+			Api.Response added = api.post("/api/v1/alerts/channels", "{\"name\": \"On call\", \"kind\": \"slack\", "
+					+ "\"url\": \"" + chat.url("/services/T/B/kept-secret") + "\"}");
+			String channel = added.body().path("id").asText();
+
+			Api.Response renamed = api.put("/api/v1/alerts/channels/" + channel, "{\"name\": \"Night shift\"}");
+			assertThat(renamed.status()).isEqualTo(200);
+			assertThat(renamed.body().path("name").asText()).isEqualTo("Night shift");
+			assertThat(renamed.body().path("urlHint").asText()).isEqualTo("http://127.0.0.1/…");
+			assertThat(renamed.body().toString()).doesNotContain("secret");
+			assertThat(api.post("/api/v1/alerts/channels/" + channel + "/test", "").status()).isEqualTo(200);
+			assertThat(chat.to("/services/T/B/kept-secret")).as("the stored URL, kept").hasSize(1);
+
+			Api.Response inside = api.put("/api/v1/alerts/channels/" + channel,
+					"{\"name\": \"Night shift\", \"url\": \"http://10.0.0.7/services/T/B/inside\"}");
+			assertThat(inside.status()).as("checked against the network policy, as when added").isEqualTo(400);
+			assertThat(inside.raw().getContentType()).isEqualTo("application/problem+json");
+			assertThat(inside.body().path("type").asText()).endsWith("/address-not-allowed");
+			Api.Response moved = api.put("/api/v1/alerts/channels/" + channel,
+					"{\"name\": \"Night shift\", \"url\": \"" + chat.url("/services/T/B/new-secret") + "\"}");
+			assertThat(moved.status()).isEqualTo(200);
+			assertThat(moved.body().toString()).doesNotContain("secret");
+			api.post("/api/v1/alerts/channels/" + channel + "/test", "");
+			assertThat(chat.to("/services/T/B/new-secret")).hasSize(1);
+			assertThat(chat.to("/services/T/B/kept-secret")).hasSize(1);
+
+			Api.Response email = api.post("/api/v1/alerts/channels",
+					"{\"name\": \"Leads\", \"kind\": \"email\", \"addresses\": \"lead@example.com\"}");
+			String leads = email.body().path("id").asText();
+			Api.Response bad = api.put("/api/v1/alerts/channels/" + leads,
+					"{\"name\": \"Leads\", \"addresses\": \"lead@example.com, not-an-address\"}");
+			assertThat(bad.status()).isEqualTo(400);
+			assertThat(bad.body().path("type").asText()).endsWith("/invalid-channel");
+			assertThat(api
+				.put("/api/v1/alerts/channels/" + leads,
+						"{\"name\": \"Leads\", \"addresses\": \"lead@example.com, cto@example.com\"}")
+				.body()
+				.path("addresses")
+				.asText()).isEqualTo("lead@example.com, cto@example.com");
+			assertThat(api.put("/api/v1/alerts/channels/" + leads, "{\"name\": \"Leads\"}")
+				.body()
+				.path("addresses")
+				.asText()).as("absent: kept").isEqualTo("lead@example.com, cto@example.com");
+
+			Api.Response policy = api.post("/api/v1/alerts/policies",
+					"{\"name\": \"Night\", \"steps\": [{\"channelId\": \"" + channel + "\"}]}");
+			String policyId = policy.body().path("id").asText();
+			Api.Response longer = api.put("/api/v1/alerts/policies/" + policyId,
+					"{\"name\": \"Night and day\", \"steps\": [{\"channelId\": \"" + channel
+							+ "\"}, {\"email\": \"lead@example.com\", \"afterMinutes\": 20}]}");
+			assertThat(longer.status()).isEqualTo(200);
+			assertThat(longer.body().path("name").asText()).isEqualTo("Night and day");
+			assertThat(longer.body().path("steps").findValuesAsText("target")).containsExactly("Night shift",
+					"lead@example.com");
+			Api.Response noSteps = api.put("/api/v1/alerts/policies/" + policyId,
+					"{\"name\": \"Night\", \"steps\": []}");
+			assertThat(noSteps.status()).isEqualTo(400);
+			assertThat(noSteps.body().path("type").asText()).endsWith("/invalid-policy");
+
+			Api.Response narrowed = api.post("/api/v1/alerts/routes", "{\"matchKind\": \"type\", \"matchValue\": "
+					+ "\"mailbox.failing\", \"matchSeverity\": \"critical\", \"channelId\": \"" + channel + "\"}");
+			assertThat(narrowed.status()).isEqualTo(201);
+			assertThat(narrowed.body().path("matchSeverity").asText()).isEqualTo("critical");
+			Api.Response wrong = api.post("/api/v1/alerts/routes", "{\"matchKind\": \"default\", "
+					+ "\"matchSeverity\": \"critical\", \"channelId\": \"" + channel + "\"}");
+			assertThat(wrong.status()).isEqualTo(400);
+			assertThat(wrong.body().path("type").asText()).endsWith("/invalid-route");
+
+			Api elsewhere = fixtures.api(fixtures.verifiedAccount("alert-api-edit-other"), "alerts:write");
+			assertThat(elsewhere.put("/api/v1/alerts/channels/" + channel, "{\"name\": \"Mine\"}").status())
+				.isEqualTo(404);
+			assertThat(elsewhere
+				.put("/api/v1/alerts/policies/" + policyId,
+						"{\"name\": \"Mine\", \"steps\": [{\"email\": \"me@example.com\"}]}")
+				.status()).isEqualTo(404);
+			Api reader = fixtures.api(account, "alerts:read");
+			assertThat(reader.put("/api/v1/alerts/channels/" + channel, "{\"name\": \"Read only\"}").status())
+				.isEqualTo(403);
+		}
+		fixtures.awaitEvents("AuditRecorder");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = ? ORDER BY id")
+			.params(account.workspaceId(), "alert_channel.changed")
+			.query(String.class)
+			.list()).containsExactly("On call (now Night shift)", "Night shift: new URL",
+					"Leads: sends to lead@example.com, cto@example.com", "Leads");
+		assertThat(fixtures.jdbc()
+			.sql("SELECT target FROM audit_events WHERE workspace_id = ? AND action = ?")
+			.params(account.workspaceId(), "escalation_policy.changed")
+			.query(String.class)
+			.list()).containsExactly("Night (now Night and day)");
 		assertThat(contract.violations()).isEmpty();
 	}
 

@@ -23,8 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.penguinmails.alerts.Alert;
 import com.penguinmails.alerts.AlertChannel;
 import com.penguinmails.alerts.AlertEvent;
+import com.penguinmails.alerts.AlertRoute;
 import com.penguinmails.alerts.AlertSettings;
 import com.penguinmails.alerts.Alerts;
+import com.penguinmails.alerts.EscalationPolicies;
 import com.penguinmails.alerts.EscalationPolicy;
 import com.penguinmails.shared.InvalidInputProblem;
 import com.penguinmails.shared.Tenant;
@@ -58,6 +60,9 @@ class AlertRoutingTests {
 
 	@Autowired
 	AlertSettings settings;
+
+	@Autowired
+	EscalationPolicies escalation;
 
 	@Autowired
 	Alerts alerts;
@@ -201,6 +206,66 @@ class AlertRoutingTests {
 	}
 
 	@Test
+	void aRuleForATypeAtOneSeverityWinsOverTheTypesRuleAndLeavesOtherSeveritiesToIt() {
+		Tenant owner = fixtures.verifiedAccount("alert-type-severity").owner();
+		AlertChannel team = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("Team", "slack", "", chat.url("/team")));
+		AlertChannel pager = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("Pager", "slack", "", chat.url("/pager")));
+		AlertChannel critical = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("All critical", "slack", "", chat.url("/critical")));
+		settings.addRoute(owner, new AlertSettings.RouteRequest("type", "mailbox.failing", team.id(), null));
+		settings.addRoute(owner,
+				new AlertSettings.RouteRequest("type", "mailbox.failing", "critical", pager.id(), null));
+		settings.addRoute(owner, new AlertSettings.RouteRequest("severity", "critical", critical.id(), null));
+		assertThatThrownBy(() -> settings.addRoute(owner,
+				new AlertSettings.RouteRequest("severity", "critical", "warning", pager.id(), null)))
+			.isInstanceOf(InvalidInputProblem.class)
+			.hasMessageContaining("narrows a type rule only");
+
+		raiser.raise(owner.workspaceId(), "mailbox.failing", "critical", "down@example.com is failing",
+				"Its SMTP server refuses the login.", "/mailboxes");
+		raiser.raise(owner.workspaceId(), "mailbox.failing", "warning", "slow@example.com is failing",
+				"Its SMTP server answers slowly.", "/mailboxes");
+		notifier.round(Instant.now());
+
+		assertThat(chat.to("/pager")).extracting(r -> r.body().get("text").asText())
+			.containsExactly("[critical] down@example.com is failing");
+		assertThat(chat.to("/team")).as("the type rule: not for the severity a narrower rule names")
+			.extracting(r -> r.body().get("text").asText())
+			.containsExactly("[warning] slow@example.com is failing");
+		assertThat(chat.to("/critical")).as("severity rules still apply beside type rules")
+			.extracting(r -> r.body().get("text").asText())
+			.containsExactly("[critical] down@example.com is failing");
+		assertThat(settings.routes(owner)).filteredOn(r -> r.channelId().equals(pager.id()))
+			.extracting(AlertRoute::matchSeverity)
+			.containsExactly("critical");
+	}
+
+	@Test
+	void theMostSpecificRulesEscalationPolicyRuns() {
+		Tenant owner = fixtures.verifiedAccount("alert-policy-order").owner();
+		AlertChannel first = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("First", "slack", "", chat.url("/first")));
+		AlertChannel second = settings.addChannel(owner,
+				new AlertSettings.ChannelRequest("Second", "slack", "", chat.url("/second")));
+		EscalationPolicy broad = escalation.addPolicy(owner, new EscalationPolicies.PolicyRequest("Broad",
+				List.of(new EscalationPolicies.StepRequest(first.id(), null, null))));
+		EscalationPolicy narrow = escalation.addPolicy(owner, new EscalationPolicies.PolicyRequest("Narrow",
+				List.of(new EscalationPolicies.StepRequest(second.id(), null, null))));
+		settings.addRoute(owner, new AlertSettings.RouteRequest("severity", "critical", null, broad.id()));
+		settings.addRoute(owner,
+				new AlertSettings.RouteRequest("type", "route.failing", "critical", null, narrow.id()));
+
+		raiser.raise(owner.workspaceId(), "route.failing", "critical", "Every provider is failing", "Check them.",
+				"/mailboxes/sending-routes");
+		notifier.round(Instant.now());
+
+		assertThat(chat.to("/second")).hasSize(1);
+		assertThat(chat.to("/first")).as("one policy per alert: the type-and-severity rule's").isEmpty();
+	}
+
+	@Test
 	void teamsReceivesAnAdaptiveCardMessage() {
 		Tenant owner = fixtures.verifiedAccount("alert-teams").owner();
 		AlertChannel teams = settings.addChannel(owner,
@@ -284,10 +349,10 @@ class AlertRoutingTests {
 				new AlertSettings.ChannelRequest("Primary", "slack", "", chat.url("/primary")));
 		AlertChannel secondary = settings.addChannel(owner,
 				new AlertSettings.ChannelRequest("Secondary", "slack", "", chat.url("/secondary")));
-		EscalationPolicy policy = settings.addPolicy(owner,
-				new AlertSettings.PolicyRequest("On call",
-						List.of(new AlertSettings.StepRequest(primary.id(), null, null),
-								new AlertSettings.StepRequest(secondary.id(), null, 15))));
+		EscalationPolicy policy = escalation.addPolicy(owner,
+				new EscalationPolicies.PolicyRequest("On call",
+						List.of(new EscalationPolicies.StepRequest(primary.id(), null, null),
+								new EscalationPolicies.StepRequest(secondary.id(), null, 15))));
 		settings.addRoute(owner, new AlertSettings.RouteRequest("severity", severity, null, policy.id()));
 		return policy;
 	}

@@ -15,6 +15,7 @@ import com.penguinmails.alerts.AlertChannel;
 import com.penguinmails.alerts.AlertEvent;
 import com.penguinmails.alerts.AlertSettings;
 import com.penguinmails.alerts.Alerts;
+import com.penguinmails.alerts.EscalationPolicies;
 import com.penguinmails.alerts.EscalationPolicy;
 import com.penguinmails.sandbox.SandboxMail;
 import com.penguinmails.sandbox.SandboxMailbox;
@@ -48,6 +49,9 @@ class EscalationClaimTests {
 	AlertSettings settings;
 
 	@Autowired
+	EscalationPolicies escalation;
+
+	@Autowired
 	Alerts alerts;
 
 	@Autowired
@@ -58,8 +62,10 @@ class EscalationClaimTests {
 		Tenant owner = fixtures.verifiedAccount("alert-claim").owner();
 		String lead = Fixtures.uniqueEmail("alert-lead");
 		AlertChannel team = settings.addChannel(owner, new AlertSettings.ChannelRequest("Team", "email", "", ""));
-		EscalationPolicy policy = settings.addPolicy(owner, new AlertSettings.PolicyRequest("Day", List
-			.of(new AlertSettings.StepRequest(team.id(), null, null), new AlertSettings.StepRequest(null, lead, 10))));
+		EscalationPolicy policy = escalation.addPolicy(owner,
+				new EscalationPolicies.PolicyRequest("Day",
+						List.of(new EscalationPolicies.StepRequest(team.id(), null, null),
+								new EscalationPolicies.StepRequest(null, lead, 10))));
 		settings.addRoute(owner, new AlertSettings.RouteRequest("type", "route.failing", null, policy.id()));
 		UUID id = raiser.raise(owner.workspaceId(), "route.failing", "warning", "Sending route 1 is failing",
 				"Every provider of the route fails its checks.", "/mailboxes/sending-routes");

@@ -125,6 +125,70 @@ class AlertsBrowserTests {
 		}
 	}
 
+	@Test
+	void anAdminEditsAChannelWithoutSeeingItsUrlThenAPolicy() throws Exception {
+		Fixtures.Account owner = fixtures.verifiedAccount("alert-edit-browser");
+		String base = "http://localhost:" + port;
+		try (ChatReceiver chat = ChatReceiver.start()) {
+			Browser.logIn(browser, base, owner.email());
+			browser.get(base + "/settings/alerts");
+			addChannel("Ops room", chat.url("/services/T0/B0/edit-secret"));
+
+			navigateBy(By.cssSelector("#alert-channels .channel-edit"));
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Edit Ops room");
+			assertThat(browser.findElement(By.id("channel-name")).getAttribute("value")).isEqualTo("Ops room");
+			assertThat(browser.findElement(By.id("channel-url")).getAttribute("value")).as("never shown").isEmpty();
+			assertThat(browser.findElement(By.id("channel-url-hint")).getText())
+				.contains("leave empty to keep the current URL (http://127.0.0.1/…)");
+			assertThat(browser.getPageSource()).doesNotContain("edit-secret");
+			Browser.screenshot(browser, "alert-channel-edit-1280");
+
+			browser.findElement(By.id("channel-name")).clear();
+			browser.findElement(By.id("channel-name")).sendKeys("Ops room EU");
+			browser.findElement(By.id("channel-url")).sendKeys("http://10.9.8.7/services/T0/B0/inside");
+			navigateBy(By.id("save-channel"));
+			assertThat(browser.findElement(By.cssSelector(".error.flash")).getText()).contains("private");
+			assertThat(browser.findElement(By.id("channel-name")).getAttribute("value")).as("what was typed stays")
+				.isEqualTo("Ops room EU");
+			assertThat(browser.findElement(By.id("channel-url")).getAttribute("value")).isEmpty();
+
+			navigateBy(By.id("save-channel"));
+			assertThat(browser.getCurrentUrl()).endsWith("/settings/alerts");
+			assertThat(browser.findElement(By.cssSelector(".notice.flash span")).getText())
+				.isEqualTo("Channel Ops room EU saved.");
+			assertThat(browser.findElement(By.id("alert-channels")).getText()).contains("Ops room EU")
+				.contains("http://127.0.0.1/…");
+			navigateBy(By.cssSelector("#alert-channels .channel-test"));
+			assertThat(chat.to("/services/T0/B0/edit-secret")).as("the URL left empty was kept").hasSize(1);
+
+			browser.findElement(By.cssSelector("#add-policy summary")).click();
+			browser.findElement(By.id("policy-name")).sendKeys("Weekend");
+			navigateBy(By.id("add-policy-button"));
+			navigateBy(By.cssSelector("[id^=policy-] .policy-edit"));
+			assertThat(browser.findElement(By.id("policy-name")).getAttribute("value")).isEqualTo("Weekend");
+			assertThat(new Select(browser.findElement(By.id("step1"))).getFirstSelectedOption().getText())
+				.isEqualTo("Ops room EU");
+			new Select(browser.findElement(By.id("step2"))).selectByValue("email");
+			browser.findElement(By.id("step2Email")).sendKeys("weekend@example.com");
+			browser.findElement(By.id("step2Minutes")).clear();
+			browser.findElement(By.id("step2Minutes")).sendKeys("30");
+			Browser.phone(browser);
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.screenshot(browser, "alert-policy-edit-390");
+			navigateBy(By.id("save-policy"));
+			assertThat(browser.findElement(By.cssSelector(".notice.flash span")).getText())
+				.isEqualTo("Escalation policy Weekend saved.");
+			assertThat(browser.findElement(By.cssSelector("[id^=policy-]")).getText()).contains("Ops room EU")
+				.contains("weekend@example.com")
+				.contains("after 30 min unacknowledged");
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.screenshot(browser, "alert-settings-edited-390");
+			navigateBy(By.cssSelector("#alert-channels .channel-edit"));
+			Browser.assertNoSidewaysScroll(browser);
+			Browser.screenshot(browser, "alert-channel-edit-390");
+		}
+	}
+
 	private void addChannel(String name, String url) {
 		org.openqa.selenium.WebElement details = browser.findElement(By.id("add-channel"));
 		if (details.getAttribute("open") == null) {
