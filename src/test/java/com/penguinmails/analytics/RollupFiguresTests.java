@@ -416,22 +416,15 @@ class RollupFiguresTests {
 				  (SELECT count(*) FROM outbox o WHERE o.workspace_id = :ws AND o.sent_at >= :start AND o.sent_at < :end
 				       AND o.failure = 'policy' %1$s),
 				  0,
-				  (SELECT count(DISTINCT o.id) FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
-				       WHERE t.kind = 'open' AND NOT t.machine AND o.workspace_id = :ws %1$s
-				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open'
-				            AND NOT e.machine) >= :start
-				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open'
-				            AND NOT e.machine) < :end),
-				  (SELECT count(DISTINCT o.id) FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
-				       WHERE t.kind = 'open' AND o.workspace_id = :ws %1$s
-				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open') >= :start
-				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'open') < :end),
-				  (SELECT count(DISTINCT o.id) FROM tracking_events t JOIN outbox o ON o.id = t.outbox_id
-				       WHERE t.kind = 'click' AND NOT t.machine AND o.workspace_id = :ws %1$s
-				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'click'
-				            AND NOT e.machine) >= :start
-				       AND (SELECT min(e.occurred_at) FROM tracking_events e WHERE e.outbox_id = o.id AND e.kind = 'click'
-				            AND NOT e.machine) < :end),
+				  (SELECT count(*) FROM (SELECT e.outbox_id, min(e.occurred_at) AS first FROM tracking_events e
+				       WHERE e.kind = 'open' AND NOT e.machine GROUP BY e.outbox_id) f JOIN outbox o ON o.id = f.outbox_id
+				       WHERE o.workspace_id = :ws %1$s AND f.first >= :start AND f.first < :end),
+				  (SELECT count(*) FROM (SELECT e.outbox_id, min(e.occurred_at) AS first FROM tracking_events e
+				       WHERE e.kind = 'open' GROUP BY e.outbox_id) f JOIN outbox o ON o.id = f.outbox_id
+				       WHERE o.workspace_id = :ws %1$s AND f.first >= :start AND f.first < :end),
+				  (SELECT count(*) FROM (SELECT e.outbox_id, min(e.occurred_at) AS first FROM tracking_events e
+				       WHERE e.kind = 'click' AND NOT e.machine GROUP BY e.outbox_id) f JOIN outbox o ON o.id = f.outbox_id
+				       WHERE o.workspace_id = :ws %1$s AND f.first >= :start AND f.first < :end),
 				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
 				       AND a.occurred_at >= :start AND a.occurred_at < :end AND a.kind = 'replied' %1$s),
 				  (SELECT count(*) FROM analytics_events a JOIN outbox o ON o.id = a.outbox_id WHERE a.workspace_id = :ws
